@@ -1,0 +1,193 @@
+/**
+ * The shared contract of the in-memory Google Workspace.
+ *
+ * Every emulated service is a plain synchronous class living in the host (Node) thread and holding
+ * its state in the one `Workspace`. The bundle never touches these objects directly: it runs in a
+ * `vm` context inside a worker thread and reaches them through the runtime's marshalling layer
+ * (`runtime/`), which for every call: finds the current execution, applies injected faults, charges
+ * the call's modelled latency on the virtual clock, enforces the time limit, and then invokes the
+ * method here with `ws.current` set to the calling execution.
+ *
+ * Rules for service classes (see docs/EMULATOR.md):
+ *  - extend `GasObject`; set `gasClass` to the Apps Script class name ("Sheet", "Range",
+ *    "AdminDirectory.Users"): it keys the cost table, fault injection and "not emulated" messages;
+ *  - the public API is the prototype methods whose names do not start with `_`; a method that is
+ *    not emulated simply does not exist and the proxy throws `not emulated: <Class>.<method>`;
+ *  - properties (enums such as `SpreadsheetApp.ProtectionType`, sub-collections such as
+ *    `AdminDirectory.Users`) are exposed by overriding `gasProps()`;
+ *  - values crossing into the script: primitives, Date, arrays, plain objects (cloned), GasObjects
+ *    (by handle). Byte arrays are `number[]` of signed bytes, as Apps Script gives them;
+ *  - errors are thrown with `serviceError()` / `apiError()` carrying the real texts.
+ */
+
+/** One execution of the script: a trigger run, a menu action, a web-app request. */
+export interface ExecContext {
+  readonly id: number;
+  /** The function the execution runs (e.g. "onFormSubmit"). */
+  readonly handler: string;
+  /** Why it runs: an installable trigger, a simple trigger, a direct run (menu / editor), a web app. */
+  readonly kind: "installable" | "simple" | "run" | "webapp";
+  readonly authMode: "FULL" | "LIMITED";
+  /** Session.getActiveUser(): the person at the keyboard ("" where policy hides it). */
+  readonly activeUser: string;
+  /** Session.getEffectiveUser(): whose authority the script runs with (the trigger's installer). */
+  readonly effectiveUser: string;
+  /** Virtual time (ms since epoch) at which the execution started. */
+  readonly startMs: number;
+  /** Virtual time of this execution now: start + the latency of every call it made. */
+  nowMs: number;
+  /** 6 minutes, or 30 s for simple triggers. */
+  readonly timeLimitMs: number;
+}
+
+/** An error as Apps Script throws it: `name` "Exception", printed as "Exception: <message>". */
+export class GasError extends Error {
+  constructor(
+    message: string,
+    name = "Exception",
+    readonly details?: { code?: number; reason?: string },
+  ) {
+    super(message);
+    this.name = name;
+  }
+}
+
+export function serviceError(message: string): GasError {
+  return new GasError(message, "Exception");
+}
+
+/**
+ * An advanced-service error, e.g. apiError("directory.users.insert", "Entity already exists.", 409)
+ * → GoogleJsonResponseException: API call to directory.users.insert failed with error: Entity already exists.
+ */
+export function apiError(methodId: string, message: string, code: number, reason?: string): GasError {
+  return new GasError(`API call to ${methodId} failed with error: ${message}`, "GoogleJsonResponseException", {
+    code,
+    ...(reason ? { reason } : {}),
+  });
+}
+
+export function notEmulated(cls: string, method: string): GasError {
+  return new GasError(`not emulated: ${cls}.${method}`, "Error");
+}
+
+/** Base of every object the script can hold a reference to. */
+export abstract class GasObject {
+  abstract readonly gasClass: string;
+  /** Properties (not methods) the script can read: enums, sub-services. Values follow the marshalling rules. */
+  gasProps(): Record<string, unknown> {
+    return {};
+  }
+  toString(): string {
+    return this.gasClass;
+  }
+}
+
+/** A person (or the script's installer) known to the workspace. */
+export interface Identity {
+  email: string;
+  /** Super admin or delegated admin: may call the Directory API. */
+  admin?: boolean;
+  name?: string;
+}
+
+/** Daily quota counters, keyed by quota name; reset when the virtual day (Asia/Jakarta) changes. */
+export class Quotas {
+  private day = "";
+  private used = new Map<string, number>();
+  constructor(private readonly limits: Record<string, number>) {}
+  /** Counts `n` uses of `name` at time `nowMs`; returns false (and counts nothing) if over the limit. */
+  take(name: string, n: number, nowMs: number): boolean {
+    this.roll(nowMs);
+    const limit = this.limits[name];
+    const used = this.used.get(name) ?? 0;
+    if (limit !== undefined && used + n > limit) return false;
+    this.used.set(name, used + n);
+    return true;
+  }
+  remaining(name: string, nowMs: number): number {
+    this.roll(nowMs);
+    return (this.limits[name] ?? Infinity) - (this.used.get(name) ?? 0);
+  }
+  setLimit(name: string, limit: number): void {
+    this.limits[name] = limit;
+  }
+  snapshot(): Record<string, number> {
+    return Object.fromEntries(this.used);
+  }
+  private roll(nowMs: number): void {
+    // Quotas reset at midnight Pacific time in reality; the emulator rolls at midnight UTC+7 (assumption).
+    const day = new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 10);
+    if (day !== this.day) {
+      this.day = day;
+      this.used.clear();
+    }
+  }
+}
+
+/** Workspace-account daily limits from reference/apps-script.md (one constant each). */
+export const DAILY_LIMITS = {
+  emailRecipients: 1500,
+  documentsCreated: 1500,
+  propertiesReadWrites: 500_000,
+  triggerRuntimeMs: 6 * 3600_000,
+};
+
+/**
+ * A data blob (Utilities.newBlob, File.getBlob, Document.getAs, mail attachments).
+ * Bytes are held as a Node Buffer; the script sees signed byte arrays.
+ */
+export class Blob extends GasObject {
+  readonly gasClass = "Blob";
+  constructor(
+    private bytes: Buffer,
+    private contentType: string | null = null,
+    private name: string | null = null,
+  ) {
+    super();
+  }
+  static fromString(text: string, contentType = "text/plain", name: string | null = null): Blob {
+    return new Blob(Buffer.from(text, "utf8"), contentType, name);
+  }
+  /** Host-side access to the raw bytes. */
+  _buffer(): Buffer {
+    return this.bytes;
+  }
+  getBytes(): number[] {
+    return Array.from(new Int8Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length));
+  }
+  setBytes(data: number[]): Blob {
+    this.bytes = Buffer.from(Int8Array.from(data).buffer);
+    return this;
+  }
+  getDataAsString(charset?: string): string {
+    return this.bytes.toString(charset && /^iso-8859-1$/i.test(charset) ? "latin1" : "utf8");
+  }
+  setDataFromString(text: string): Blob {
+    this.bytes = Buffer.from(text, "utf8");
+    return this;
+  }
+  getContentType(): string | null {
+    return this.contentType;
+  }
+  setContentType(contentType: string | null): Blob {
+    this.contentType = contentType;
+    return this;
+  }
+  getName(): string | null {
+    return this.name;
+  }
+  setName(name: string): Blob {
+    this.name = name;
+    return this;
+  }
+  copyBlob(): Blob {
+    return new Blob(Buffer.from(this.bytes), this.contentType, this.name);
+  }
+  getBlob(): Blob {
+    return this;
+  }
+  isGoogleType(): boolean {
+    return false;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The one shared state of the emulated Google Workspace: identities, the virtual clock, quotas,
+ * deterministic ids, the queue of executions that events have caused, and each service's state.
+ *
+ * Service modules under `services/` keep their state on this object (one field each) and export
+ * an `install(ws)` that returns the globals they provide to the script (see services/index.ts).
+ */
+import { DAILY_LIMITS, type ExecContext, type Identity, Quotas } from "./core.js";
+
+/** An execution that an event caused and that the runtime has yet to run. */
+export interface PendingExecution {
+  handler: string;
+  kind: ExecContext["kind"];
+  authMode: ExecContext["authMode"];
+  activeUser: string;
+  effectiveUser: string;
+  /** Builds the event object; called when the execution starts (values follow the marshalling rules). */
+  event: () => unknown;
+  /** The installable trigger's id, when one caused it. */
+  triggerUid?: string;
+  /** What caused it, for logs and dumps (e.g. "formSubmit", "edit", "clock"). */
+  cause: string;
+  /** Virtual time at which it becomes due. */
+  dueMs: number;
+}
+
+export interface WorkspaceOptions {
+  /** Start of the virtual clock (ms since epoch). Default: Monday 2026-11-23 08:00 Asia/Jakarta. */
+  startMs?: number;
+  /** Seed for ids and for the scheduler. */
+  seed?: number;
+  /** The script's owner (installs triggers, effective user of installable triggers). */
+  owner?: Identity;
+  /** The Workspace primary domain (e.g. "pematangsiantarkota.go.id"). */
+  domain?: string;
+  scriptTimeZone?: string;
+}
+
+export const DEFAULT_START_MS = Date.UTC(2026, 10, 23, 1, 0, 0); // 2026-11-23 08:00 WIB (a Monday)
+
+/** A small deterministic PRNG (mulberry32) for ids and schedules: the emulator is reproducible. */
+export class Rng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = seed >>> 0 || 0x9e3779b9;
+  }
+  next(): number {
+    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  bytes(n: number): Buffer {
+    const b = Buffer.alloc(n);
+    for (let i = 0; i < n; i++) b[i] = this.int(256);
+    return b;
+  }
+}
+
+export class Workspace {
+  readonly domain: string;
+  readonly scriptTimeZone: string;
+  readonly owner: Identity;
+  readonly identities = new Map<string, Identity>();
+  readonly quotas = new Quotas({ ...DAILY_LIMITS });
+  readonly rng: Rng;
+  /** Global virtual time: the latest time any execution or the harness has reached. */
+  clockMs: number;
+  /** The execution whose call is being served, or null when the harness acts directly. */
+  current: ExecContext | null = null;
+  /** Executions caused by events (form submits, edits, clock triggers), run by the runtime. */
+  readonly pending: PendingExecution[] = [];
+  /** Per-service state, filled by services/index.ts `installAll`. */
+  readonly state = new Map<string, unknown>();
+  private idCounter = 0;
+
+  constructor(opts: WorkspaceOptions = {}) {
+    this.clockMs = opts.startMs ?? DEFAULT_START_MS;
+    this.rng = new Rng(opts.seed ?? 1);
+    this.domain = opts.domain ?? "contohkota.go.id";
+    this.scriptTimeZone = opts.scriptTimeZone ?? "Asia/Jakarta";
+    this.owner = opts.owner ?? { email: `admin@${this.domain}`, admin: true, name: "Administrator" };
+    this.addIdentity(this.owner);
+  }
+
+  addIdentity(identity: Identity): Identity {
+    this.identities.set(identity.email.toLowerCase(), identity);
+    return identity;
+  }
+
+  identity(email: string): Identity | undefined {
+    return this.identities.get(email.toLowerCase());
+  }
+
+  /** Virtual now: the calling execution's own time, or the global clock for the harness. */
+  now(): number {
+    return this.current ? this.current.nowMs : this.clockMs;
+  }
+
+  /** Moves the global clock forward (the harness waiting); never backwards. */
+  advance(ms: number): void {
+    this.clockMs += Math.max(0, ms);
+  }
+
+  /** Who is acting: the execution's effective user, or the owner for harness actions. */
+  actor(): string {
+    return this.current ? this.current.effectiveUser : this.owner.email;
+  }
+
+  /** A deterministic id of the given length from [A-Za-z0-9_-] (Drive/Sheets ids are 44 chars). */
+  newId(length = 44): string {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    this.idCounter++;
+    let s = "1";
+    while (s.length < length) s += alphabet[this.rng.int(alphabet.length)];
+    return s;
+  }
+
+  /** A deterministic numeric id (Directory user ids are 21 digits). */
+  newNumericId(length = 21): string {
+    let s = String(1 + this.rng.int(9));
+    while (s.length < length) s += String(this.rng.int(10));
+    return s;
+  }
+
+  /** Queues an execution caused by an event. */
+  enqueue(p: PendingExecution): void {
+    this.pending.push(p);
+  }
+
+  /** Typed access to a service's state slot. */
+  slot<T>(name: string, create: () => T): T {
+    let v = this.state.get(name) as T | undefined;
+    if (v === undefined) {
+      v = create();
+      this.state.set(name, v);
+    }
+    return v;
+  }
+}
