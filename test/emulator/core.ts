@@ -61,10 +61,14 @@ export function serviceError(message: string): GasError {
  * → GoogleJsonResponseException: API call to directory.users.insert failed with error: Entity already exists.
  */
 export function apiError(methodId: string, message: string, code: number, reason?: string): GasError {
-  return new GasError(`API call to ${methodId} failed with error: ${message}`, "GoogleJsonResponseException", {
-    code,
-    ...(reason ? { reason } : {}),
-  });
+  return new GasError(
+    `API call to ${methodId} failed with error: ${message}`,
+    "GoogleJsonResponseException",
+    {
+      code,
+      ...(reason ? { reason } : {}),
+    },
+  );
 }
 
 export function notEmulated(cls: string, method: string): GasError {
@@ -190,4 +194,21 @@ export class Blob extends GasObject {
   isGoogleType(): boolean {
     return false;
   }
+}
+
+/**
+ * Returned (not thrown) by a service method that must wait for something another execution will
+ * do (LockService.waitLock). The runtime parks the calling execution, lets the others run, and
+ * calls `resume(false)` once `ready()` holds, or `resume(true)` when the virtual clock reaches
+ * `deadlineMs` first (or nothing else can run). `resume` returns the method's result or throws.
+ * `readyAtMs()` tells the virtual time at which the condition became true (the waiter's clock
+ * moves to it).
+ */
+export class Suspend {
+  constructor(
+    readonly ready: () => boolean,
+    readonly readyAtMs: () => number,
+    readonly deadlineMs: number,
+    readonly resume: (timedOut: boolean) => unknown,
+  ) {}
 }

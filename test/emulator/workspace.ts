@@ -24,6 +24,20 @@ export interface PendingExecution {
   dueMs: number;
 }
 
+/** An installable trigger (ScriptApp keeps the list; Forms and Sheets fire them). */
+export interface TriggerRecord {
+  uid: string;
+  handler: string;
+  eventType: "ON_FORM_SUBMIT" | "ON_EDIT" | "ON_CHANGE" | "ON_OPEN" | "CLOCK";
+  /** The spreadsheet (or form) id for spreadsheet triggers; null for clock triggers. */
+  sourceId: string | null;
+  /** The account that created it: the effective user of its executions. */
+  owner: string;
+  /** Clock triggers: the period, and the next virtual time it is due. */
+  everyMs?: number;
+  nextDueMs?: number;
+}
+
 export interface WorkspaceOptions {
   /** Start of the virtual clock (ms since epoch). Default: Monday 2026-11-23 08:00 Asia/Jakarta. */
   startMs?: number;
@@ -73,6 +87,12 @@ export class Workspace {
   current: ExecContext | null = null;
   /** Executions caused by events (form submits, edits, clock triggers), run by the runtime. */
   readonly pending: PendingExecution[] = [];
+  /** Installable triggers of the script (managed by ScriptApp). */
+  readonly triggers: TriggerRecord[] = [];
+  /** Names of top-level functions of the bundle that are simple triggers (onOpen, onEdit), set by the runtime. */
+  readonly simpleTriggers = new Set<string>();
+  /** Called by the runtime when an execution ends (LockService releases its locks here). */
+  readonly endHooks: ((ctx: ExecContext) => void)[] = [];
   /** Per-service state, filled by services/index.ts `installAll`. */
   readonly state = new Map<string, unknown>();
   private idCounter = 0;
@@ -129,6 +149,47 @@ export class Workspace {
   /** Queues an execution caused by an event. */
   enqueue(p: PendingExecution): void {
     this.pending.push(p);
+  }
+
+  /**
+   * Fires a spreadsheet event: queues one execution per matching installable trigger (each gets its
+   * own triggerUid in the event, so a trigger installed twice runs twice, as in Apps Script) and,
+   * for ON_EDIT / ON_OPEN, the simple trigger `onEdit` / `onOpen` if the bundle declares it
+   * (LIMITED auth, 30 s limit, no triggerUid).
+   */
+  fire(
+    eventType: TriggerRecord["eventType"],
+    sourceId: string,
+    activeUser: string,
+    buildEvent: (triggerUid: string | undefined, authMode: "FULL" | "LIMITED") => unknown,
+  ): void {
+    const simple = eventType === "ON_EDIT" ? "onEdit" : eventType === "ON_OPEN" ? "onOpen" : null;
+    if (simple && this.simpleTriggers.has(simple)) {
+      this.enqueue({
+        handler: simple,
+        kind: "simple",
+        authMode: "LIMITED",
+        activeUser,
+        effectiveUser: activeUser,
+        event: () => buildEvent(undefined, "LIMITED"),
+        cause: eventType,
+        dueMs: this.clockMs,
+      });
+    }
+    for (const t of this.triggers) {
+      if (t.eventType !== eventType || t.sourceId !== sourceId) continue;
+      this.enqueue({
+        handler: t.handler,
+        kind: "installable",
+        authMode: "FULL",
+        activeUser,
+        effectiveUser: t.owner,
+        event: () => buildEvent(t.uid, "FULL"),
+        triggerUid: t.uid,
+        cause: eventType,
+        dueMs: this.clockMs,
+      });
+    }
   }
 
   /** Typed access to a service's state slot. */

@@ -19,7 +19,22 @@ import * as session from "./session.js";
 import * as sheets from "./sheets.js";
 import * as utilities from "./utilities.js";
 
-const modules = [sheets, forms, drive, docs, directory, mail, properties, cache, utilities, html, session, lock, script, logger];
+const modules = [
+  sheets,
+  forms,
+  drive,
+  docs,
+  directory,
+  mail,
+  properties,
+  cache,
+  utilities,
+  html,
+  session,
+  lock,
+  script,
+  logger,
+];
 
 export function installAll(ws: Workspace): Record<string, unknown> {
   const globals: Record<string, unknown> = {};
