@@ -82,6 +82,13 @@ export abstract class GasObject {
   gasProps(): Record<string, unknown> {
     return {};
   }
+  /**
+   * A property assignment by the script (`template.name = "x"` on an HtmlTemplate). The runtime's
+   * proxy forwards every assignment here; only classes that accept fields override it.
+   */
+  gasSet(name: string, _value: unknown): void {
+    throw notEmulated(this.gasClass, `${name} (assignment)`);
+  }
   toString(): string {
     return this.gasClass;
   }
