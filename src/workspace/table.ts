@@ -1,0 +1,106 @@
+/**
+ * A sheet read and written as records keyed by column, one row or one column at a time.
+ * The column order is fixed by a schema (the header row is written by setup and protected), so a
+ * handler never reads the header row: reading or writing one record is one service call whatever
+ * the size of the sheet.
+ */
+
+export type Cell = string | number | boolean | Date;
+
+export interface ColumnDef<K extends string> {
+  key: K;
+  /** Header in Indonesian (default) and English. */
+  id: string;
+  en: string;
+  /** Who writes it: the program only, or officials too (unprotected, with validation). */
+  editable?: boolean;
+  width?: number;
+}
+
+export type Row<K extends string> = Record<K, Cell>;
+
+export class Table<K extends string> {
+  readonly width: number;
+  private readonly index: Record<K, number>;
+
+  constructor(
+    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    readonly columns: readonly ColumnDef<K>[],
+  ) {
+    this.width = columns.length;
+    this.index = {} as Record<K, number>;
+    columns.forEach((c, i) => (this.index[c.key] = i));
+  }
+
+  /** 1-based column number of a key. */
+  col(key: K): number {
+    return this.index[key] + 1;
+  }
+
+  headers(lang: "id" | "en"): string[] {
+    return this.columns.map((c) => c[lang]);
+  }
+
+  toRow(values: Cell[]): Row<K> {
+    const row = {} as Row<K>;
+    this.columns.forEach((c, i) => (row[c.key] = values[i] ?? ""));
+    return row;
+  }
+
+  toValues(row: Partial<Row<K>>, base?: Row<K>): Cell[] {
+    return this.columns.map((c) => (c.key in row ? (row[c.key] as Cell) : base ? base[c.key] : ""));
+  }
+
+  /** One call: the record at a 1-based row. */
+  read(rowNumber: number): Row<K> {
+    return this.toRow(this.sheet.getRange(rowNumber, 1, 1, this.width).getValues()[0] as Cell[]);
+  }
+
+  /** One call: write the whole record. */
+  write(rowNumber: number, row: Row<K>): void {
+    this.sheet.getRange(rowNumber, 1, 1, this.width).setValues([this.toValues(row)]);
+  }
+
+  /** Appends a record below the last row with content; returns its row number (two calls). */
+  append(row: Row<K>): number {
+    const next = this.sheet.getLastRow() + 1;
+    this.sheet.getRange(next, 1, 1, this.width).setValues([this.toValues(row)]);
+    return next;
+  }
+
+  /**
+   * The row whose `key` cell is exactly `value`, found by a TextFinder limited to that column: a
+   * constant number of calls whatever the sheet's size. Returns 0 when absent.
+   */
+  find(key: K, value: string): number {
+    const last = this.sheet.getLastRow();
+    if (last < 2) return 0;
+    const cell = this.sheet
+      .getRange(2, this.col(key), last - 1, 1)
+      .createTextFinder(value)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .findNext();
+    return cell ? cell.getRow() : 0;
+  }
+
+  /** One call: every value of one column below the header (for sweeps and duplicate checks). */
+  column(key: K): Cell[] {
+    const last = this.sheet.getLastRow();
+    if (last < 2) return [];
+    return this.sheet
+      .getRange(2, this.col(key), last - 1, 1)
+      .getValues()
+      .map((r) => r[0] as Cell);
+  }
+
+  /** One call: every record (for reports and sweeps, never in per-event handlers). */
+  all(): { rowNumber: number; row: Row<K> }[] {
+    const last = this.sheet.getLastRow();
+    if (last < 2) return [];
+    return this.sheet
+      .getRange(2, 1, last - 1, this.width)
+      .getValues()
+      .map((v, i) => ({ rowNumber: i + 2, row: this.toRow(v as Cell[]) }));
+  }
+}
