@@ -1,0 +1,109 @@
+/**
+ * The sheets the program owns and their columns. The order here IS the order in the sheet (setup
+ * writes the header row and protects it), so handlers address cells by key without reading headers.
+ */
+import type { ColumnDef } from "./table.js";
+
+export const SHEET_NAMES = {
+  register: "Register",
+  log: "Log Disposisi",
+  errors: "Log Galat",
+} as const;
+
+export type RegisterKey =
+  | "ticket"
+  | "receivedAt"
+  | "status"
+  | "stage"
+  | "responsible"
+  | "action"
+  | "note"
+  | "dueAt"
+  | "fullName"
+  | "name"
+  | "asnStatus"
+  | "nip"
+  | "nik"
+  | "position"
+  | "opd"
+  | "phone"
+  | "personalEmail"
+  | "accountType"
+  | "unitCode"
+  | "wish"
+  | "requestLetter"
+  | "problems"
+  | "duplicate"
+  | "address"
+  | "provisioning"
+  | "createdAt"
+  | "letterNumber"
+  | "letterSentAt"
+  | "archive"
+  | "stageTimes"
+  | "stageEnteredAt"
+  | "responseRow"
+  | "lastLogSeq"
+  | "updatedAt";
+
+export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
+  { key: "ticket", id: "Tiket", en: "Ticket", width: 120 },
+  { key: "receivedAt", id: "Diterima", en: "Received", width: 130 },
+  { key: "status", id: "Status", en: "Status", width: 120 },
+  { key: "stage", id: "Tahap", en: "Stage", width: 140 },
+  { key: "responsible", id: "Penanggung Jawab", en: "Responsible", width: 180 },
+  { key: "action", id: "Tindakan", en: "Action", editable: true, width: 120 },
+  { key: "note", id: "Catatan Tindakan", en: "Action note", editable: true, width: 200 },
+  { key: "dueAt", id: "Batas Waktu Tahap", en: "Step due", width: 130 },
+  { key: "fullName", id: "Nama dan Gelar", en: "Name with titles", width: 220 },
+  { key: "name", id: "Nama", en: "Name", width: 160 },
+  { key: "asnStatus", id: "Status Kepegawaian", en: "Employment", width: 110 },
+  { key: "nip", id: "NIP / NI PPPK", en: "NIP / NI PPPK", width: 160 },
+  { key: "nik", id: "NIK", en: "NIK", width: 150 },
+  { key: "position", id: "Jabatan", en: "Position", width: 160 },
+  { key: "opd", id: "OPD", en: "Agency", width: 180 },
+  { key: "phone", id: "No. HP", en: "Mobile", width: 130 },
+  { key: "personalEmail", id: "Surel Pribadi", en: "Personal e-mail", width: 180 },
+  { key: "accountType", id: "Jenis Akun", en: "Account type", width: 100 },
+  { key: "unitCode", id: "Singkatan Unit", en: "Unit acronym", width: 100 },
+  { key: "wish", id: "Usulan Nama Pengguna", en: "Requested username", width: 150 },
+  { key: "requestLetter", id: "Surat Permohonan", en: "Request letter", width: 180 },
+  { key: "problems", id: "Masalah Data", en: "Data problems", width: 260 },
+  { key: "duplicate", id: "Cek Duplikat", en: "Duplicate check", width: 240 },
+  { key: "address", id: "Alamat Surel", en: "E-mail address", editable: true, width: 220 },
+  { key: "provisioning", id: "Status Pembuatan", en: "Provisioning", width: 120 },
+  { key: "createdAt", id: "Akun Dibuat", en: "Account created", width: 130 },
+  { key: "letterNumber", id: "Nomor Surat", en: "Letter number", width: 200 },
+  { key: "letterSentAt", id: "Surat Dikirim", en: "Letter sent", width: 130 },
+  { key: "archive", id: "Arsip Surat", en: "Letter archive", width: 200 },
+  { key: "stageTimes", id: "Waktu per Tahap", en: "Time per stage", width: 240 },
+  { key: "stageEnteredAt", id: "Masuk Tahap", en: "Entered stage", width: 130 },
+  { key: "responseRow", id: "Baris Respons", en: "Response row", width: 90 },
+  { key: "lastLogSeq", id: "No. Log Terakhir", en: "Last log no.", width: 90 },
+  { key: "updatedAt", id: "Diperbarui", en: "Updated", width: 130 },
+];
+
+export type LogKey =
+  "seq" | "time" | "ticket" | "from" | "to" | "action" | "actor" | "note" | "prevHash" | "hash";
+
+export const LOG_COLUMNS: readonly ColumnDef<LogKey>[] = [
+  { key: "seq", id: "No.", en: "No.", width: 60 },
+  { key: "time", id: "Waktu", en: "Time", width: 140 },
+  { key: "ticket", id: "Tiket", en: "Ticket", width: 120 },
+  { key: "from", id: "Dari", en: "From", width: 180 },
+  { key: "to", id: "Ke", en: "To", width: 180 },
+  { key: "action", id: "Tindakan", en: "Action", width: 120 },
+  { key: "actor", id: "Pelaku", en: "Actor", width: 200 },
+  { key: "note", id: "Catatan", en: "Note", width: 260 },
+  { key: "prevHash", id: "Hash Sebelumnya", en: "Previous hash", width: 160 },
+  { key: "hash", id: "Hash", en: "Hash", width: 160 },
+];
+
+export type ErrorKey = "time" | "handler" | "ticket" | "message";
+
+export const ERROR_COLUMNS: readonly ColumnDef<ErrorKey>[] = [
+  { key: "time", id: "Waktu", en: "Time", width: 140 },
+  { key: "handler", id: "Proses", en: "Process", width: 140 },
+  { key: "ticket", id: "Tiket", en: "Ticket", width: 120 },
+  { key: "message", id: "Pesan", en: "Message", width: 400 },
+];
