@@ -17,6 +17,24 @@ import {
 } from "./services/mail.js";
 import { Workspace } from "./workspace.js";
 
+/** The methods the runtime exposes to the script: prototype methods up to GasObject, not starting with "_",
+ * minus GasObject's own hooks (gasProps, gasSet, toString) that subclasses override. */
+function publicMethods(obj: object): string[] {
+  const names = new Set<string>();
+  for (let p = Object.getPrototypeOf(obj); p && p !== GasObject.prototype; p = Object.getPrototypeOf(p)) {
+    for (const n of Object.getOwnPropertyNames(p)) {
+      if (
+        n !== "constructor" &&
+        !n.startsWith("_") &&
+        !(n in GasObject.prototype) &&
+        typeof (p as Record<string, unknown>)[n] === "function"
+      )
+        names.add(n);
+    }
+  }
+  return [...names].sort();
+}
+
 const DOMAIN = "contohkota.go.id";
 
 function setup(): { ws: Workspace; mail: MailApp; gmail: GmailApp } {
@@ -307,5 +325,13 @@ describe("outbox files", () => {
     expect(index).toContain(`href="${base}.html"`);
     expect(index).toContain("0002-kedua.eml");
     expect(existsSync(join(dir, "0002-kedua.eml"))).toBe(true);
+  });
+});
+
+describe("MailApp and GmailApp API surface", () => {
+  it("exposes only Apps Script method names", () => {
+    const { mail, gmail } = setup();
+    expect(publicMethods(mail)).toEqual(["getRemainingDailyQuota", "sendEmail"]);
+    expect(publicMethods(gmail)).toEqual(["getAliases", "sendEmail"]);
   });
 });

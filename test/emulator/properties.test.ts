@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ExecContext, GasError } from "./core.js";
+import { type ExecContext, GasError, GasObject } from "./core.js";
 import {
   install,
   PROPERTY_STORE_MAX_BYTES,
@@ -9,6 +9,24 @@ import {
   scriptPropertiesOf,
 } from "./services/properties.js";
 import { Workspace } from "./workspace.js";
+
+/** The methods the runtime exposes to the script: prototype methods up to GasObject, not starting with "_",
+ * minus GasObject's own hooks (gasProps, gasSet, toString) that subclasses override. */
+function publicMethods(obj: object): string[] {
+  const names = new Set<string>();
+  for (let p = Object.getPrototypeOf(obj); p && p !== GasObject.prototype; p = Object.getPrototypeOf(p)) {
+    for (const n of Object.getOwnPropertyNames(p)) {
+      if (
+        n !== "constructor" &&
+        !n.startsWith("_") &&
+        !(n in GasObject.prototype) &&
+        typeof (p as Record<string, unknown>)[n] === "function"
+      )
+        names.add(n);
+    }
+  }
+  return [...names].sort();
+}
 
 function exec(ws: Workspace, effectiveUser: string, id = 1): ExecContext {
   return {
@@ -149,5 +167,21 @@ describe("PropertiesService", () => {
     expect(thrown(() => svc.getScriptProperties().setProperty("", "x")).message).toBe(
       "Invalid argument: key",
     );
+  });
+});
+
+describe("PropertiesService API surface", () => {
+  it("exposes exactly the Apps Script methods", () => {
+    const { svc } = setup();
+    expect(publicMethods(svc)).toEqual(["getDocumentProperties", "getScriptProperties", "getUserProperties"]);
+    expect(publicMethods(svc.getScriptProperties())).toEqual([
+      "deleteAllProperties",
+      "deleteProperty",
+      "getKeys",
+      "getProperties",
+      "getProperty",
+      "setProperties",
+      "setProperty",
+    ]);
   });
 });

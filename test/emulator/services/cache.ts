@@ -83,7 +83,7 @@ export class Cache extends GasObject implements GoogleAppsScript.Cache.Cache {
     super();
   }
 
-  private entries(): Map<string, Entry> {
+  private _entries(): Map<string, Entry> {
     const entries = stateOf(this.ws).cache(this.scope);
     const now = this.ws.now();
     for (const [k, e] of entries) if (e.expiresAtMs <= now) entries.delete(k);
@@ -102,10 +102,10 @@ export class Cache extends GasObject implements GoogleAppsScript.Cache.Cache {
     return v;
   }
 
-  private store(pairs: [string, string][], expirationInSeconds: unknown): void {
+  private _store(pairs: [string, string][], expirationInSeconds: unknown): void {
     const expiresAtMs = this.ws.now() + ttlMs(expirationInSeconds);
     const state = stateOf(this.ws);
-    const entries = this.entries();
+    const entries = this._entries();
     for (const [k, v] of pairs) {
       entries.delete(k);
       entries.set(k, { value: v, expiresAtMs, seq: ++state.seq });
@@ -120,12 +120,12 @@ export class Cache extends GasObject implements GoogleAppsScript.Cache.Cache {
   }
 
   get(key: string): string | null {
-    return this.entries().get(Cache.checkKey(key))?.value ?? null;
+    return this._entries().get(Cache.checkKey(key))?.value ?? null;
   }
 
   getAll(keys: string[]): { [key: string]: string } {
     if (!Array.isArray(keys)) throw serviceError("Invalid argument: keys");
-    const entries = this.entries();
+    const entries = this._entries();
     const out: Record<string, string> = {};
     for (const key of keys) {
       const e = entries.get(Cache.checkKey(key));
@@ -135,7 +135,7 @@ export class Cache extends GasObject implements GoogleAppsScript.Cache.Cache {
   }
 
   put(key: string, value: string, expirationInSeconds?: number): void {
-    this.store([[Cache.checkKey(key), Cache.checkValue(value)]], expirationInSeconds);
+    this._store([[Cache.checkKey(key), Cache.checkValue(value)]], expirationInSeconds);
   }
 
   putAll(values: { [key: string]: unknown }, expirationInSeconds?: number): void {
@@ -144,16 +144,16 @@ export class Cache extends GasObject implements GoogleAppsScript.Cache.Cache {
       Cache.checkKey(k),
       Cache.checkValue(v),
     ]);
-    this.store(pairs, expirationInSeconds);
+    this._store(pairs, expirationInSeconds);
   }
 
   remove(key: string): void {
-    this.entries().delete(Cache.checkKey(key));
+    this._entries().delete(Cache.checkKey(key));
   }
 
   removeAll(keys: string[]): void {
     if (!Array.isArray(keys)) throw serviceError("Invalid argument: keys");
-    const entries = this.entries();
+    const entries = this._entries();
     for (const key of keys) entries.delete(Cache.checkKey(key));
   }
 }

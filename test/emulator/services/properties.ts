@@ -85,20 +85,20 @@ export class Properties extends GasObject implements GoogleAppsScript.Properties
     super();
   }
 
-  private data(): StoreData {
+  private _data(): StoreData {
     return stateOf(this.ws).store(this.storeKey);
   }
 
   /** One read/write unit of the daily quota per call. */
-  private count(): void {
+  private _count(): void {
     if (!this.ws.quotas.take("propertiesReadWrites", 1, this.ws.now())) {
       throw serviceError("Service invoked too many times for one day: properties.");
     }
   }
 
   /** Applies `changes` (null = delete) atomically, or throws without changing anything. */
-  private apply(changes: [string, string | null][], clearOthers: boolean): void {
-    const next: StoreData = clearOthers ? new Map() : new Map(this.data());
+  private _apply(changes: [string, string | null][], clearOthers: boolean): void {
+    const next: StoreData = clearOthers ? new Map() : new Map(this._data());
     for (const [k, v] of changes) {
       if (v === null) next.delete(k);
       else {
@@ -107,34 +107,34 @@ export class Properties extends GasObject implements GoogleAppsScript.Properties
       }
     }
     if (storeBytes(next) > PROPERTY_STORE_MAX_BYTES) throw serviceError(STORE_QUOTA_TEXT);
-    const data = this.data();
+    const data = this._data();
     data.clear();
     for (const [k, v] of next) data.set(k, v);
   }
 
   getProperty(key: string): string | null {
-    this.count();
-    return this.data().get(String(key)) ?? null;
+    this._count();
+    return this._data().get(String(key)) ?? null;
   }
 
   getProperties(): { [key: string]: string } {
-    this.count();
-    return Object.fromEntries(this.data());
+    this._count();
+    return Object.fromEntries(this._data());
   }
 
   getKeys(): string[] {
-    this.count();
-    return [...this.data().keys()];
+    this._count();
+    return [...this._data().keys()];
   }
 
   setProperty(key: string, value: string): Properties {
-    this.count();
-    this.apply([[checkKey(key), String(value)]], false);
+    this._count();
+    this._apply([[checkKey(key), String(value)]], false);
     return this;
   }
 
   setProperties(properties: { [key: string]: string }, deleteAllOthers = false): Properties {
-    this.count();
+    this._count();
     if (properties === null || typeof properties !== "object") {
       throw serviceError("Invalid argument: properties");
     }
@@ -142,19 +142,19 @@ export class Properties extends GasObject implements GoogleAppsScript.Properties
       checkKey(k),
       String(v),
     ]);
-    this.apply(changes, Boolean(deleteAllOthers));
+    this._apply(changes, Boolean(deleteAllOthers));
     return this;
   }
 
   deleteProperty(key: string): Properties {
-    this.count();
-    this.apply([[String(key), null]], false);
+    this._count();
+    this._apply([[String(key), null]], false);
     return this;
   }
 
   deleteAllProperties(): Properties {
-    this.count();
-    this.data().clear();
+    this._count();
+    this._data().clear();
     return this;
   }
 }
