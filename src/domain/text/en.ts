@@ -1,0 +1,257 @@
+/**
+ * English texts. Exactly the keys of id.ts (the type makes a missing or an extra key a compile
+ * error) and the same {parameters} per key (test/domain/text.test.ts checks it).
+ */
+import type { MessageKey } from "./index.js";
+
+export const en: Record<MessageKey, string> = {
+  // ── NIP (PNS) ─────────────────────────────────────────────────────────────
+  "nip.empty": "The NIP is missing.",
+  "nip.chars": "A NIP contains digits only (found: {chars}).",
+  "nip.lookalike": "A NIP contains digits only; the letters {chars} seem to have been typed for 0 or 1.",
+  "nip.length": "A NIP has 18 digits (you typed {count}).",
+  "nip.birth_date": "The birth date in the NIP (first 8 digits: {digits}) is not a valid date.",
+  "nip.birth_year":
+    "The birth year in the NIP ({year}) is implausible; it should be between {min} and {max}.",
+  "nip.appointment_month": "The appointment month in the NIP (digits 13 and 14: {digits}) must be 01 to 12.",
+  "nip.appointment_future":
+    "The appointment year and month in the NIP (digits 9 to 14: {digits}, {month}) has not been reached yet.",
+  "nip.appointment_early":
+    "The appointment year and month in the NIP (digits 9 to 14: {digits}, {month}) is less than 18 years after the birth date.",
+  "nip.gender": "Digit 15 of the NIP (sex) must be 1 (male) or 2 (female); it is {digit}.",
+  "nip.serial": "The serial number in the NIP (last 3 digits) cannot be 000.",
+  "nip.required": "A NIP is required for civil servants (PNS).",
+  "nip.non_asn":
+    "Non-ASN staff have no NIP or NI PPPK; leave the NIP/NI PPPK field empty or choose the status PNS/PPPK.",
+  "nip.looks_pppk": "This number looks like a NI PPPK; if you are PPPK, choose the status PPPK.",
+
+  // ── NI PPPK ───────────────────────────────────────────────────────────────
+  "nipppk.empty": "The NI PPPK is missing.",
+  "nipppk.chars": "A NI PPPK contains digits only (found: {chars}).",
+  "nipppk.lookalike":
+    "A NI PPPK contains digits only; the letters {chars} seem to have been typed for 0 or 1.",
+  "nipppk.length": "A NI PPPK has 18 digits (you typed {count}).",
+  "nipppk.birth_date": "The birth date in the NI PPPK (first 8 digits: {digits}) is not a valid date.",
+  "nipppk.birth_year":
+    "The birth year in the NI PPPK ({year}) is implausible; it should be between {min} and {max}.",
+  "nipppk.year_future":
+    "The appointment year in the NI PPPK (digits 9 to 12: {year}) has not been reached yet.",
+  "nipppk.year_early":
+    "The appointment year in the NI PPPK (digits 9 to 12: {year}) is before the first PPPK appointments ({min}).",
+  "nipppk.year_age":
+    "The appointment year in the NI PPPK (digits 9 to 12: {year}) is less than 18 years after the birth year.",
+  "nipppk.gender": "Digit 15 of the NI PPPK (sex) must be 1 (male) or 2 (female); it is {digit}.",
+  "nipppk.serial": "The serial number in the NI PPPK (last 3 digits) cannot be 000.",
+  "nipppk.required": "A NI PPPK is required for PPPK employees.",
+  "nipppk.looks_nip": "This number looks like a civil servant's NIP; if you are PNS, choose the status PNS.",
+
+  // ── NIK ───────────────────────────────────────────────────────────────────
+  "nik.empty": "The NIK is missing.",
+  "nik.chars": "A NIK contains digits only (found: {chars}).",
+  "nik.lookalike": "A NIK contains digits only; the letters {chars} seem to have been typed for 0 or 1.",
+  "nik.length": "A NIK has 16 digits (you typed {count}).",
+  "nik.province": "The province code in the NIK (first 2 digits: {digits}) is unknown.",
+  "nik.regency": "The regency/city code in the NIK (digits 3 and 4: {digits}) is not valid.",
+  "nik.district": "The district code in the NIK (digits 5 and 6: {digits}) is not valid.",
+  "nik.birth_date":
+    "The birth date in the NIK (digits 7 to 12: {digits}, format DDMMYY; women: day + 40) is not a valid date.",
+  "nik.serial": "The serial number in the NIK (last 4 digits) cannot be 0000.",
+  "nik.required": "A NIK is required.",
+  "nik.birth_mismatch": "The birth date in the NIK ({nik}) differs from the one in the NIP/NI PPPK ({asn}).",
+  "nik.gender_mismatch": "The sex in the NIK differs from the sex in the NIP/NI PPPK.",
+
+  // ── Phone ─────────────────────────────────────────────────────────────────
+  "phone.empty": "The mobile number is missing.",
+  "phone.chars": "A mobile number contains digits, spaces, dashes and + only (found: {chars}).",
+  "phone.country": "The mobile number must be an Indonesian number (+62 or starting with 08).",
+  "phone.prefix": "The mobile number must start with 08, 628 or +628, e.g. 0812-3456-7890.",
+  "phone.too_short":
+    "The mobile number is too short: {count} digits, at least {min} including the leading 0.",
+  "phone.too_long": "The mobile number is too long: {count} digits, at most {max} including the leading 0.",
+  "phone.not_mobile": "A 080x number is not a mobile number; enter your mobile/WhatsApp number.",
+  "phone.landline": "This looks like an office/home landline; enter your mobile/WhatsApp number.",
+
+  // ── Form answers in general ───────────────────────────────────────────────
+  "field.required": "\u201c{field}\u201d is required.",
+  "field.truncated": "\u201c{field}\u201d was too long and has been cut to {max} characters.",
+  "name.no_name": "The full name field contains titles only; please write your name too.",
+  "name.chars": "The name contains characters unusual for a name: {chars}.",
+  "name.unknown_title":
+    "The title \u201c{title}\u201d is not known to us and is kept as you wrote it; please check it.",
+  "status.unknown": "Unknown employment status \u201c{value}\u201d; choose PNS, PPPK or Non-ASN.",
+  "email.invalid":
+    "The personal e-mail address \u201c{value}\u201d is not valid; a correct example: name@gmail.com.",
+  "email.office_domain":
+    "The personal e-mail address cannot be an @{domain} address: enter your personal address (e.g. Gmail) for delivery and account recovery.",
+  "email.typo": "Please check your personal e-mail address: did you mean {suggestion}?",
+  "opd.unknown": "The agency \u201c{value}\u201d is not in the list; choose one from the list of agencies.",
+  "account_type.unknown": "Unknown account type \u201c{value}\u201d; choose Personal or Work unit.",
+  "unit.acronym_required": "A work unit account needs the unit's acronym (e.g. PPID or APTIKA).",
+  "unit.acronym_chars":
+    "The unit acronym may contain letters, digits, spaces, dots, dashes and underscores only, at most {max} characters.",
+  "unit.non_asn": "A work unit account must be requested by a responsible official who is PNS or PPPK.",
+  "username.chars":
+    "The proposed user name may contain letters a\u2013z, digits, dots, dashes (-), underscores (_) and apostrophes (') only (found: {chars}).",
+  "username.dots": "The proposed user name cannot start or end with a dot or contain two dots in a row.",
+  "username.too_long": "The proposed user name has at most {max} characters (you typed {count}).",
+  "username.other_domain":
+    "For the proposed user name, the part before @ is enough; official addresses always end in @{domain}.",
+  "letter_date.invalid":
+    "The request letter date \u201c{value}\u201d cannot be read; use the format DD/MM/YYYY.",
+  "letter_date.future": "The request letter date ({date}) cannot be after today.",
+  "ticket.invalid": "The ticket number \u201c{value}\u201d is not in the right format, e.g. SRL-2611-0007.",
+  "statement.required": "You need to accept the statement of responsibility for the official e-mail account.",
+
+  // ── Mapping a form submission (for administrators) ───────────────────────
+  "form.unknown_title":
+    "The form question \u201c{title}\u201d is unknown to the system (its title may have been changed).",
+  "form.missing_title":
+    "The form question \u201c{title}\u201d is missing from the form's answers; the form needs to be set up again.",
+
+  // ── Choices ───────────────────────────────────────────────────────────────
+  "choice.status.PNS": "PNS (civil servant)",
+  "choice.status.PPPK": "PPPK (government employee with a work agreement)",
+  "choice.status.NON_ASN": "Non-ASN (contract staff)",
+  "choice.account.pribadi": "Personal",
+  "choice.account.unit": "Work unit",
+  "choice.statement":
+    "I accept responsibility for the use and management of this official e-mail account in accordance with the applicable rules.",
+
+  // ── The application form ──────────────────────────────────────────────────
+  "form.title": "Official E-mail Account Request \u2013 {office}",
+  "form.description":
+    "Request form for official e-mail accounts for staff and work units of {government}. Enter your data as in your personnel documents. A receipt with a ticket number is sent to your personal e-mail address.",
+  "form.confirmation":
+    "Thank you. Your request has been received; a receipt with a ticket number is sent to your personal e-mail address.",
+  "form.fullName.title": "Full name",
+  "form.fullName.help":
+    "As in your personnel documents. Titles may be written here or in the title fields below.",
+  "form.fullName.label": "Full name",
+  "form.titlesBefore.title": "Titles before the name",
+  "form.titlesBefore.help": "E.g. Dr., Ir., H., Hj. Leave empty if none.",
+  "form.titlesBefore.label": "Titles before the name",
+  "form.titlesAfter.title": "Titles after the name",
+  "form.titlesAfter.help": "E.g. S.Kom., M.Si. Leave empty if none.",
+  "form.titlesAfter.label": "Titles after the name",
+  "form.status.title": "Employment status",
+  "form.status.help": "PNS, PPPK, or Non-ASN (contract staff).",
+  "form.status.label": "Employment status",
+  "form.nip.title": "NIP / NI PPPK",
+  "form.nip.help": "18 digits without spaces. Required for PNS and PPPK; leave empty if Non-ASN.",
+  "form.nip.label": "NIP / NI PPPK",
+  "form.nik.title": "NIK (national ID number)",
+  "form.nik.help": "Population identity number, 16 digits as on your ID card (KTP).",
+  "form.nik.label": "NIK",
+  "form.position.title": "Position",
+  "form.position.help": "Your current position, e.g. Pranata Komputer Ahli Pertama.",
+  "form.position.label": "Position",
+  "form.opd.title": "Agency (OPD)",
+  "form.opd.help": "The regional agency (OPD) you work in.",
+  "form.opd.label": "Agency",
+  "form.phone.title": "Mobile/WhatsApp number",
+  "form.phone.help": "E.g. 0812-3456-7890. Used for confirmation and account recovery.",
+  "form.phone.label": "Mobile number",
+  "form.personalEmail.title": "Personal e-mail address",
+  "form.personalEmail.help":
+    "An active personal address (not an official one) for the receipt, the account letter and account recovery.",
+  "form.personalEmail.label": "Personal e-mail address",
+  "form.accountType.title": "Account type",
+  "form.accountType.help": "Personal for staff; Work unit for an account shared by a unit (e.g. PPID).",
+  "form.accountType.label": "Account type",
+  "form.unitName.title": "Work unit name (work unit accounts only)",
+  "form.unitName.help": "E.g. Pejabat Pengelola Informasi dan Dokumentasi.",
+  "form.unitName.label": "Work unit name",
+  "form.unitAcronym.title": "Work unit acronym (work unit accounts only)",
+  "form.unitAcronym.help": "Used for the account name, e.g. PPID.",
+  "form.unitAcronym.label": "Work unit acronym",
+  "form.proposedUsername.title": "Proposed user name",
+  "form.proposedUsername.help":
+    "The part before @, e.g. ahmad.fauzi. May be left empty; the user name follows the naming rules in force.",
+  "form.proposedUsername.label": "Proposed user name",
+  "form.letterNumber.title": "Request letter number",
+  "form.letterNumber.help": "Number of the request letter from the head of the agency.",
+  "form.letterNumber.label": "Request letter number",
+  "form.letterDate.title": "Request letter date",
+  "form.letterDate.help": "Date of the request letter from the head of the agency.",
+  "form.letterDate.label": "Request letter date",
+  "form.previousTicket.title": "Previous ticket number (when correcting a request)",
+  "form.previousTicket.help": "Only when you correct a request that was returned to you, e.g. SRL-2611-0007.",
+  "form.previousTicket.label": "Previous ticket number",
+  "form.statement.title": "Statement",
+  "form.statement.help": "Managing the official e-mail account is entirely the user's responsibility.",
+  "form.statement.label": "Statement",
+  "form.valid.nip": "A NIP/NI PPPK has 18 digits.",
+  "form.valid.nik": "A NIK has 16 digits.",
+  "form.valid.phone": "Enter a mobile number, e.g. 0812-3456-7890.",
+  "form.valid.email": "Enter a valid e-mail address, e.g. name@gmail.com.",
+  "form.valid.username": "Use letters, digits, dots, dashes or underscores; no @.",
+  "form.valid.acronym": "Use letters, digits, spaces, dots, dashes or underscores.",
+  "form.valid.ticket": "Ticket number format: SRL-2611-0007.",
+  "form.valid.length": "At most {max} characters.",
+
+  // ── Request statuses (labels) ─────────────────────────────────────────────
+  "status.baru": "new",
+  "status.diproses": "in progress",
+  "status.perlu_perbaikan": "needs correction",
+  "status.ditahan": "on hold",
+  "status.ditolak": "rejected",
+  "status.disetujui": "approved",
+  "status.membuat_akun": "creating account",
+  "status.akun_dibuat": "account created",
+  "status.selesai": "completed",
+
+  // ── Dates and durations ──────────────────────────────────────────────────
+  "month.1": "January",
+  "month.2": "February",
+  "month.3": "March",
+  "month.4": "April",
+  "month.5": "May",
+  "month.6": "June",
+  "month.7": "July",
+  "month.8": "August",
+  "month.9": "September",
+  "month.10": "October",
+  "month.11": "November",
+  "month.12": "December",
+  "datetime.at": "{date} at {time} {zone}",
+  "duration.days": "{count} working day(s)",
+  "duration.hours": "{hours} working hour(s)",
+  "duration.hours_minutes": "{hours} working hour(s) {minutes} minute(s)",
+  "duration.minutes": "{minutes} working minute(s)",
+
+  // ── Service standard (Permenpan RB 15/2014) ──────────────────────────────
+  "standard.heading": "Service standard",
+  "standard.requirements":
+    "Requirements: the online request form filled in completely and correctly; a request letter from the head of the agency (letter number and date); NIP or NI PPPK for ASN staff.",
+  "standard.procedure":
+    "Procedure: the request is checked and passed down the chain ({chain}), then the account is created.",
+  "standard.time": "Service time: {duration} from receipt of a complete request.",
+  "standard.cost": "Cost: free of charge.",
+  "standard.product": "Product: an official @{domain} e-mail account and the account notification letter.",
+  "standard.complaints": "Complaints: {complaints}",
+
+  // ── Receipt mail ─────────────────────────────────────────────────────────
+  "mail.receipt.subject": "Receipt of your official e-mail account request \u2013 {ticket}",
+  "mail.greeting": "Dear {name},",
+  "mail.receipt.intro":
+    "We received your official e-mail account request on {when} under ticket number {ticket}. Please quote this ticket number in any enquiry about your request.",
+  "mail.receipt.summary": "Summary of your request:",
+  "mail.receipt.next_heading": "What happens next",
+  "mail.receipt.next":
+    "Your request is checked and passed down the chain ({chain}). Once it is approved, the account is created and the account letter with the user name and initial password is sent to this address.",
+  "mail.receipt.problems_heading": "Data to correct",
+  "mail.receipt.problems":
+    "Your request is recorded but can only be processed once the following is corrected. Submit the form again with the correct data and enter the ticket number {ticket} in the field \u201cPrevious ticket number\u201d.",
+  "mail.receipt.warnings_heading": "Notes (these do not hold up your request)",
+  "mail.footer":
+    "This message was sent automatically by the official e-mail account service of {office}, {government}. Enquiries: {contact}.",
+
+  // ── "Perlu perbaikan" mail ───────────────────────────────────────────────
+  "mail.correction.subject": "Your official e-mail request {ticket} needs correction",
+  "mail.correction.intro":
+    "Your official e-mail account request with ticket number {ticket} cannot be processed yet because the following needs correction:",
+  "mail.correction.note": "Note from the officer: {note}",
+  "mail.correction.how":
+    "Please submit the request form again with the corrected data and enter the ticket number {ticket} in the field \u201cPrevious ticket number\u201d.",
+  "mail.correction.link": "Request form: {url}",
+};

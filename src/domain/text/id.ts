@@ -1,0 +1,265 @@
+/**
+ * Indonesian texts: the source of truth of the message catalogue. Every key here must exist in
+ * en.ts (TypeScript and test/domain/text.test.ts enforce it). Parameters are written {name};
+ * the English text must use the same parameters.
+ *
+ * To add a message: add the key here and in en.ts, keep keys grouped by prefix
+ * (nip., nik., phone., form., mail.receipt., …).
+ */
+export const id = {
+  // ── NIP (PNS) ─────────────────────────────────────────────────────────────
+  "nip.empty": "NIP belum diisi.",
+  "nip.chars": "NIP hanya boleh berisi angka (ditemukan: {chars}).",
+  "nip.lookalike":
+    "NIP hanya boleh berisi angka; huruf {chars} tampaknya tertulis sebagai pengganti angka 0 atau 1.",
+  "nip.length": "NIP harus 18 digit angka (tertulis {count} digit).",
+  "nip.birth_date": "Tanggal lahir pada NIP (8 digit pertama: {digits}) bukan tanggal yang sah.",
+  "nip.birth_year": "Tahun lahir pada NIP ({year}) tidak wajar; seharusnya antara {min} dan {max}.",
+  "nip.appointment_month":
+    "Bulan pengangkatan pada NIP (digit ke-13 dan ke-14: {digits}) harus 01 sampai 12.",
+  "nip.appointment_future":
+    "Tahun dan bulan pengangkatan pada NIP (digit ke-9 s.d. ke-14: {digits}, {month}) belum terlewati.",
+  "nip.appointment_early":
+    "Tahun dan bulan pengangkatan pada NIP (digit ke-9 s.d. ke-14: {digits}, {month}) kurang dari 18 tahun setelah tanggal lahir.",
+  "nip.gender": "Digit ke-15 NIP (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan), tertulis {digit}.",
+  "nip.serial": "Nomor urut pada NIP (3 digit terakhir) tidak boleh 000.",
+  "nip.required": "NIP wajib diisi bagi pegawai berstatus PNS.",
+  "nip.non_asn":
+    "Pegawai Non-ASN tidak memiliki NIP atau NI PPPK; kosongkan kolom NIP/NI PPPK atau pilih status PNS/PPPK.",
+  "nip.looks_pppk": "Nomor ini tampak seperti NI PPPK; bila Anda PPPK, pilih status PPPK.",
+
+  // ── NI PPPK ───────────────────────────────────────────────────────────────
+  "nipppk.empty": "NI PPPK belum diisi.",
+  "nipppk.chars": "NI PPPK hanya boleh berisi angka (ditemukan: {chars}).",
+  "nipppk.lookalike":
+    "NI PPPK hanya boleh berisi angka; huruf {chars} tampaknya tertulis sebagai pengganti angka 0 atau 1.",
+  "nipppk.length": "NI PPPK harus 18 digit angka (tertulis {count} digit).",
+  "nipppk.birth_date": "Tanggal lahir pada NI PPPK (8 digit pertama: {digits}) bukan tanggal yang sah.",
+  "nipppk.birth_year": "Tahun lahir pada NI PPPK ({year}) tidak wajar; seharusnya antara {min} dan {max}.",
+  "nipppk.year_future": "Tahun pengangkatan pada NI PPPK (digit ke-9 s.d. ke-12: {year}) belum terlewati.",
+  "nipppk.year_early":
+    "Tahun pengangkatan pada NI PPPK (digit ke-9 s.d. ke-12: {year}) sebelum PPPK pertama diangkat ({min}).",
+  "nipppk.year_age":
+    "Tahun pengangkatan pada NI PPPK (digit ke-9 s.d. ke-12: {year}) kurang dari 18 tahun setelah tahun lahir.",
+  "nipppk.gender":
+    "Digit ke-15 NI PPPK (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan), tertulis {digit}.",
+  "nipppk.serial": "Nomor urut pada NI PPPK (3 digit terakhir) tidak boleh 000.",
+  "nipppk.required": "NI PPPK wajib diisi bagi pegawai berstatus PPPK.",
+  "nipppk.looks_nip": "Nomor ini tampak seperti NIP PNS; bila Anda PNS, pilih status PNS.",
+
+  // ── NIK ───────────────────────────────────────────────────────────────────
+  "nik.empty": "NIK belum diisi.",
+  "nik.chars": "NIK hanya boleh berisi angka (ditemukan: {chars}).",
+  "nik.lookalike":
+    "NIK hanya boleh berisi angka; huruf {chars} tampaknya tertulis sebagai pengganti angka 0 atau 1.",
+  "nik.length": "NIK harus 16 digit angka (tertulis {count} digit).",
+  "nik.province": "Kode provinsi pada NIK (2 digit pertama: {digits}) tidak dikenal.",
+  "nik.regency": "Kode kabupaten/kota pada NIK (digit ke-3 dan ke-4: {digits}) tidak sah.",
+  "nik.district": "Kode kecamatan pada NIK (digit ke-5 dan ke-6: {digits}) tidak sah.",
+  "nik.birth_date":
+    "Tanggal lahir pada NIK (digit ke-7 s.d. ke-12: {digits}, format HHBBTT; perempuan: tanggal + 40) bukan tanggal yang sah.",
+  "nik.serial": "Nomor urut pada NIK (4 digit terakhir) tidak boleh 0000.",
+  "nik.required": "NIK wajib diisi.",
+  "nik.birth_mismatch":
+    "Tanggal lahir pada NIK ({nik}) tidak sama dengan tanggal lahir pada NIP/NI PPPK ({asn}).",
+  "nik.gender_mismatch": "Jenis kelamin pada NIK tidak sama dengan jenis kelamin pada NIP/NI PPPK.",
+
+  // ── Phone ─────────────────────────────────────────────────────────────────
+  "phone.empty": "Nomor HP belum diisi.",
+  "phone.chars": "Nomor HP hanya boleh berisi angka, spasi, tanda hubung dan tanda + (ditemukan: {chars}).",
+  "phone.country": "Nomor HP harus nomor Indonesia (+62 atau diawali 08).",
+  "phone.prefix": "Nomor HP harus diawali 08, 628 atau +628, contoh 0812-3456-7890.",
+  "phone.too_short":
+    "Nomor HP terlalu pendek: {count} digit, paling sedikit {min} digit termasuk angka 0 di depan.",
+  "phone.too_long":
+    "Nomor HP terlalu panjang: {count} digit, paling banyak {max} digit termasuk angka 0 di depan.",
+  "phone.not_mobile": "Nomor 080x bukan nomor HP; isikan nomor HP/WhatsApp Anda.",
+  "phone.landline": "Nomor ini tampaknya nomor telepon kantor/rumah; isikan nomor HP/WhatsApp Anda.",
+
+  // ── Form answers in general ───────────────────────────────────────────────
+  "field.required": "Kolom \u201c{field}\u201d wajib diisi.",
+  "field.truncated": "Isian \u201c{field}\u201d terlalu panjang dan dipotong menjadi {max} karakter.",
+  "name.no_name": "Kolom nama lengkap hanya berisi gelar; tuliskan juga nama Anda.",
+  "name.chars": "Nama mengandung karakter yang tidak lazim untuk nama: {chars}.",
+  "name.unknown_title":
+    "Gelar \u201c{title}\u201d tidak kami kenali dan dicatat sesuai tulisan Anda; periksa penulisannya.",
+  "status.unknown": "Status kepegawaian \u201c{value}\u201d tidak dikenal; pilih PNS, PPPK atau Non-ASN.",
+  "email.invalid":
+    "Alamat surel pribadi \u201c{value}\u201d tidak sah; contoh penulisan yang benar: nama@gmail.com.",
+  "email.office_domain":
+    "Surel pribadi tidak boleh beralamat @{domain}: isikan surel pribadi Anda (mis. Gmail) untuk pengiriman dan pemulihan akun.",
+  "email.typo": "Periksa alamat surel pribadi Anda: apakah maksudnya {suggestion}?",
+  "opd.unknown":
+    "Perangkat daerah \u201c{value}\u201d tidak ada dalam daftar; pilih dari daftar perangkat daerah.",
+  "account_type.unknown": "Jenis akun \u201c{value}\u201d tidak dikenal; pilih Pribadi atau Unit Kerja.",
+  "unit.acronym_required": "Akun unit kerja memerlukan singkatan unit kerja (mis. PPID atau APTIKA).",
+  "unit.acronym_chars":
+    "Singkatan unit kerja hanya boleh berisi huruf, angka, spasi, titik, tanda hubung dan garis bawah, paling banyak {max} karakter.",
+  "unit.non_asn": "Akun unit kerja harus diajukan oleh penanggung jawab berstatus PNS atau PPPK.",
+  "username.chars":
+    "Usulan nama akun hanya boleh berisi huruf a\u2013z, angka, titik, tanda hubung (-), garis bawah (_) dan apostrof (') (ditemukan: {chars}).",
+  "username.dots":
+    "Usulan nama akun tidak boleh diawali atau diakhiri titik, atau memuat dua titik berturut-turut.",
+  "username.too_long": "Usulan nama akun paling banyak {max} karakter (tertulis {count}).",
+  "username.other_domain":
+    "Usulan nama akun cukup bagian sebelum tanda @; alamat akun dinas selalu berakhiran @{domain}.",
+  "letter_date.invalid":
+    "Tanggal surat permohonan \u201c{value}\u201d tidak dapat dibaca; gunakan format HH/BB/TTTT.",
+  "letter_date.future": "Tanggal surat permohonan ({date}) tidak boleh setelah hari ini.",
+  "ticket.invalid": "Nomor tiket \u201c{value}\u201d tidak sesuai format, contoh: SRL-2611-0007.",
+  "statement.required": "Anda perlu menyetujui pernyataan tanggung jawab atas akun surel dinas.",
+
+  // ── Mapping a form submission (for administrators) ───────────────────────
+  "form.unknown_title":
+    "Pertanyaan \u201c{title}\u201d pada jawaban formulir tidak dikenal sistem (judulnya mungkin telah diubah).",
+  "form.missing_title":
+    "Pertanyaan \u201c{title}\u201d tidak ada pada jawaban formulir; formulir perlu disiapkan ulang.",
+
+  // ── Choices ───────────────────────────────────────────────────────────────
+  "choice.status.PNS": "PNS",
+  "choice.status.PPPK": "PPPK",
+  "choice.status.NON_ASN": "Non-ASN",
+  "choice.account.pribadi": "Pribadi",
+  "choice.account.unit": "Unit Kerja",
+  "choice.statement":
+    "Saya bersedia bertanggung jawab atas penggunaan dan pengelolaan akun surel dinas ini sesuai ketentuan yang berlaku.",
+
+  // ── The application form ──────────────────────────────────────────────────
+  "form.title": "Permohonan Akun Surel Dinas \u2013 {office}",
+  "form.description":
+    "Formulir permohonan akun surel dinas bagi pegawai dan unit kerja {government}. Isikan data dengan benar sesuai dokumen kepegawaian. Tanda terima dengan nomor tiket dikirim ke surel pribadi Anda.",
+  "form.confirmation":
+    "Terima kasih. Permohonan Anda telah diterima; tanda terima dengan nomor tiket dikirim ke surel pribadi Anda.",
+  "form.fullName.title": "Nama lengkap",
+  "form.fullName.help":
+    "Sesuai dokumen kepegawaian. Gelar boleh ditulis di sini atau di kolom gelar di bawah.",
+  "form.fullName.label": "Nama lengkap",
+  "form.titlesBefore.title": "Gelar depan",
+  "form.titlesBefore.help": "Mis. Dr., Ir., H., Hj. Kosongkan bila tidak ada.",
+  "form.titlesBefore.label": "Gelar depan",
+  "form.titlesAfter.title": "Gelar belakang",
+  "form.titlesAfter.help": "Mis. S.Kom., M.Si. Kosongkan bila tidak ada.",
+  "form.titlesAfter.label": "Gelar belakang",
+  "form.status.title": "Status kepegawaian",
+  "form.status.help": "PNS, PPPK, atau Non-ASN (tenaga kontrak/honorer).",
+  "form.status.label": "Status kepegawaian",
+  "form.nip.title": "NIP / NI PPPK",
+  "form.nip.help": "18 digit tanpa spasi. Wajib bagi PNS dan PPPK; kosongkan bila Non-ASN.",
+  "form.nip.label": "NIP / NI PPPK",
+  "form.nik.title": "NIK",
+  "form.nik.help": "Nomor Induk Kependudukan, 16 digit sesuai KTP.",
+  "form.nik.label": "NIK",
+  "form.position.title": "Jabatan",
+  "form.position.help": "Jabatan saat ini, mis. Pranata Komputer Ahli Pertama.",
+  "form.position.label": "Jabatan",
+  "form.opd.title": "Perangkat daerah",
+  "form.opd.help": "Perangkat daerah (OPD) tempat Anda bekerja.",
+  "form.opd.label": "Perangkat daerah",
+  "form.phone.title": "Nomor HP/WhatsApp",
+  "form.phone.help": "Mis. 0812-3456-7890. Dipakai untuk konfirmasi dan pemulihan akun.",
+  "form.phone.label": "Nomor HP",
+  "form.personalEmail.title": "Surel pribadi",
+  "form.personalEmail.help":
+    "Alamat surel pribadi yang aktif (bukan surel dinas) untuk tanda terima, surat pemberitahuan akun dan pemulihan akun.",
+  "form.personalEmail.label": "Surel pribadi",
+  "form.accountType.title": "Jenis akun",
+  "form.accountType.help": "Pribadi untuk pegawai; Unit Kerja untuk akun bersama sebuah unit (mis. PPID).",
+  "form.accountType.label": "Jenis akun",
+  "form.unitName.title": "Nama unit kerja (khusus akun Unit Kerja)",
+  "form.unitName.help": "Mis. Pejabat Pengelola Informasi dan Dokumentasi.",
+  "form.unitName.label": "Nama unit kerja",
+  "form.unitAcronym.title": "Singkatan unit kerja (khusus akun Unit Kerja)",
+  "form.unitAcronym.help": "Dipakai untuk nama akun, mis. PPID.",
+  "form.unitAcronym.label": "Singkatan unit kerja",
+  "form.proposedUsername.title": "Usulan nama akun",
+  "form.proposedUsername.help":
+    "Bagian sebelum @, mis. ahmad.fauzi. Boleh dikosongkan; nama akun ditetapkan sesuai aturan penamaan yang berlaku.",
+  "form.proposedUsername.label": "Usulan nama akun",
+  "form.letterNumber.title": "Nomor surat permohonan",
+  "form.letterNumber.help": "Nomor surat permohonan dari kepala perangkat daerah.",
+  "form.letterNumber.label": "Nomor surat permohonan",
+  "form.letterDate.title": "Tanggal surat permohonan",
+  "form.letterDate.help": "Tanggal surat permohonan dari kepala perangkat daerah.",
+  "form.letterDate.label": "Tanggal surat permohonan",
+  "form.previousTicket.title": "Nomor tiket sebelumnya (bila memperbaiki permohonan)",
+  "form.previousTicket.help":
+    "Isi hanya bila Anda memperbaiki permohonan yang dikembalikan, mis. SRL-2611-0007.",
+  "form.previousTicket.label": "Nomor tiket sebelumnya",
+  "form.statement.title": "Pernyataan",
+  "form.statement.help": "Pengelolaan akun surel dinas sepenuhnya menjadi tanggung jawab pengguna.",
+  "form.statement.label": "Pernyataan",
+  "form.valid.nip": "NIP/NI PPPK terdiri atas 18 digit angka.",
+  "form.valid.nik": "NIK terdiri atas 16 digit angka.",
+  "form.valid.phone": "Tuliskan nomor HP, mis. 0812-3456-7890.",
+  "form.valid.email": "Tuliskan alamat surel yang sah, mis. nama@gmail.com.",
+  "form.valid.username": "Gunakan huruf, angka, titik, tanda hubung atau garis bawah; tanpa @.",
+  "form.valid.acronym": "Gunakan huruf, angka, spasi, titik, tanda hubung atau garis bawah.",
+  "form.valid.ticket": "Format nomor tiket: SRL-2611-0007.",
+  "form.valid.length": "Paling banyak {max} karakter.",
+
+  // ── Request statuses (labels) ─────────────────────────────────────────────
+  "status.baru": "baru",
+  "status.diproses": "diproses",
+  "status.perlu_perbaikan": "perlu perbaikan",
+  "status.ditahan": "ditahan",
+  "status.ditolak": "ditolak",
+  "status.disetujui": "disetujui",
+  "status.membuat_akun": "membuat akun",
+  "status.akun_dibuat": "akun dibuat",
+  "status.selesai": "selesai",
+
+  // ── Dates and durations ──────────────────────────────────────────────────
+  "month.1": "Januari",
+  "month.2": "Februari",
+  "month.3": "Maret",
+  "month.4": "April",
+  "month.5": "Mei",
+  "month.6": "Juni",
+  "month.7": "Juli",
+  "month.8": "Agustus",
+  "month.9": "September",
+  "month.10": "Oktober",
+  "month.11": "November",
+  "month.12": "Desember",
+  "datetime.at": "{date} pukul {time} {zone}",
+  "duration.days": "{count} hari kerja",
+  "duration.hours": "{hours} jam kerja",
+  "duration.hours_minutes": "{hours} jam {minutes} menit kerja",
+  "duration.minutes": "{minutes} menit kerja",
+
+  // ── Service standard (Permenpan RB 15/2014) ──────────────────────────────
+  "standard.heading": "Standar pelayanan",
+  "standard.requirements":
+    "Persyaratan: formulir permohonan daring yang diisi lengkap dan benar; surat permohonan dari kepala perangkat daerah (nomor dan tanggal surat); NIP atau NI PPPK bagi ASN.",
+  "standard.procedure":
+    "Prosedur: permohonan diperiksa dan didisposisikan berjenjang ({chain}), lalu akun dibuat.",
+  "standard.time": "Waktu penyelesaian: {duration} sejak permohonan lengkap diterima.",
+  "standard.cost": "Biaya: tidak dipungut biaya.",
+  "standard.product": "Produk: akun surel dinas @{domain} dan surat pemberitahuan akun.",
+  "standard.complaints": "Pengaduan: {complaints}",
+
+  // ── Receipt mail ─────────────────────────────────────────────────────────
+  "mail.receipt.subject": "Tanda terima permohonan surel dinas \u2013 {ticket}",
+  "mail.greeting": "Yth. {name},",
+  "mail.receipt.intro":
+    "Permohonan akun surel dinas Anda telah kami terima pada {when} dengan nomor tiket {ticket}. Sebutkan nomor tiket ini bila menanyakan perkembangan permohonan.",
+  "mail.receipt.summary": "Ringkasan permohonan:",
+  "mail.receipt.next_heading": "Langkah selanjutnya",
+  "mail.receipt.next":
+    "Permohonan Anda diperiksa dan didisposisikan berjenjang ({chain}). Setelah disetujui, akun dibuat dan surat pemberitahuan akun berisi nama pengguna dan kata sandi awal dikirim ke alamat surel ini.",
+  "mail.receipt.problems_heading": "Data yang perlu diperbaiki",
+  "mail.receipt.problems":
+    "Permohonan Anda tercatat, tetapi baru dapat diproses setelah data berikut diperbaiki. Ajukan kembali formulir dengan data yang benar dan isikan nomor tiket {ticket} pada kolom \u201cNomor tiket sebelumnya\u201d.",
+  "mail.receipt.warnings_heading": "Catatan (tidak menghambat proses)",
+  "mail.footer":
+    "Surel ini dikirim otomatis oleh Layanan Pendaftaran Surel Dinas {office}, {government}. Pertanyaan: {contact}.",
+
+  // ── "Perlu perbaikan" mail ───────────────────────────────────────────────
+  "mail.correction.subject": "Permohonan surel dinas {ticket} perlu perbaikan",
+  "mail.correction.intro":
+    "Permohonan akun surel dinas Anda dengan nomor tiket {ticket} belum dapat diproses karena hal berikut perlu diperbaiki:",
+  "mail.correction.note": "Catatan petugas: {note}",
+  "mail.correction.how":
+    "Silakan ajukan kembali formulir permohonan dengan data yang sudah diperbaiki dan isikan nomor tiket {ticket} pada kolom \u201cNomor tiket sebelumnya\u201d.",
+  "mail.correction.link": "Formulir permohonan: {url}",
+} as const;
