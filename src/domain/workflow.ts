@@ -1,0 +1,571 @@
+/**
+ * The disposition workflow as ONE TABLE: for every action, the statuses it applies to (and what
+ * each becomes), where the request goes (next stage, same stage, no stage, first stage), whether a
+ * reason is required, who may do it, who is told, whether it closes the request.
+ *
+ * The chain of stages comes from the configuration (any length ≥ 1). `decide` checks one attempted
+ * action against the table and the chain and returns the next state, the log entry and the
+ * notifications, or a refusal with a code and a plain Indonesian message.
+ *
+ * Choices where the sources are silent:
+ * - A request returned for correction ("perlu perbaikan") re-enters the chain at the FIRST stage
+ *   with status "baru" when the applicant's correction arrives (system action
+ *   "perbaikan_diterima"); its history (the log) is kept. Simple and predictable: every official
+ *   sees the corrected data again.
+ * - "lanjutkan" (resume) restores the status held before "tahan" when the caller passes it
+ *   (`heldFrom`, found in the log), else "diproses".
+ * - "buat_akun" is only possible at the last stage; "teruskan"/"setujui" only where a next stage exists.
+ * - "ambil_alih" (take over) makes the actor the one responsible at the current stage; it needs a
+ *   reason (who is absent, why) and is open to delegates and administrators only.
+ * - Administrators may act at any stage, with that stage's actions.
+ */
+import type { ActionKey, OfficeConfig, StageConfig } from "./config.js";
+import { addWorkingMinutes, calendarFromConfig, workingMinutesBetween } from "./calendar.js";
+import { stateLabel } from "./audit.js";
+
+/** Request statuses (the register's "Status" column shows these exact words). */
+export const STATUSES = [
+  "baru",
+  "diproses",
+  "perlu perbaikan",
+  "ditahan",
+  "ditolak",
+  "disetujui",
+  "membuat akun",
+  "akun dibuat",
+  "selesai",
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Closed for good: no action applies any more. */
+export const CLOSED_STATUSES: readonly Status[] = ["ditolak", "selesai"];
+/** A request in these statuses is still somebody's work (the applicant's, for "perlu perbaikan"). */
+export const OPEN_STATUSES: readonly Status[] = [
+  "baru",
+  "diproses",
+  "perlu perbaikan",
+  "ditahan",
+  "disetujui",
+  "membuat akun",
+  "akun dibuat",
+];
+/** The account exists or is being created. */
+export const ACCOUNT_STATUSES: readonly Status[] = ["membuat akun", "akun dibuat", "selesai"];
+
+export function isStatus(value: string): value is Status {
+  return (STATUSES as readonly string[]).includes(value);
+}
+
+/** Steps the program itself takes (not chosen from the dropdown). */
+export type SystemAction =
+  | "perbaikan_diterima" // the applicant's correction arrived
+  | "akun_dibuat" // the Directory insert succeeded
+  | "gagal_buat_akun" // the Directory insert failed for good: back to the technical stage
+  | "selesaikan"; // the credential letter was delivered
+export type WorkflowAction = ActionKey | SystemAction;
+
+export const SYSTEM_ACTOR = "sistem";
+
+/** Where the request goes. */
+export type StageMove = "next" | "same" | "none" | "first";
+/** Where in the chain an action may happen. */
+export type StagePosition = "first" | "middle" | "last";
+/** Who may take an action. */
+export type ActorKind = "officials" | "delegates" | "admins" | "system";
+/** Who is told afterwards. */
+export type Audience = "stage" | "applicant" | "admins";
+
+export interface ActionRule {
+  /** Status before → status after. The keys are the statuses the action applies to. */
+  transitions: Partial<Record<Status, Status>>;
+  stage: StageMove;
+  /** Where in the chain the action is possible. */
+  at: readonly StagePosition[];
+  reasonRequired: boolean;
+  who: readonly ActorKind[];
+  /** Who is told: the officials of the resulting stage, the applicant, the administrators. */
+  notify: readonly Audience[];
+  /** The request is closed afterwards. */
+  terminal: boolean;
+}
+
+const ANYWHERE: readonly StagePosition[] = ["first", "middle", "last"];
+const NOT_LAST: readonly StagePosition[] = ["first", "middle"];
+const PEOPLE: readonly ActorKind[] = ["officials", "delegates", "admins"];
+const ACTIVE = { baru: "diproses", diproses: "diproses", disetujui: "disetujui" } as const;
+
+/** THE TABLE. */
+export const RULES: Record<WorkflowAction, ActionRule> = {
+  teruskan: {
+    transitions: ACTIVE,
+    stage: "next",
+    at: NOT_LAST,
+    reasonRequired: false,
+    who: PEOPLE,
+    notify: ["stage"],
+    terminal: false,
+  },
+  setujui: {
+    transitions: { baru: "disetujui", diproses: "disetujui", disetujui: "disetujui" },
+    stage: "next",
+    at: NOT_LAST,
+    reasonRequired: false,
+    who: PEOPLE,
+    notify: ["stage"],
+    terminal: false,
+  },
+  kembalikan: {
+    transitions: { baru: "perlu perbaikan", diproses: "perlu perbaikan", disetujui: "perlu perbaikan" },
+    stage: "none",
+    at: ANYWHERE,
+    reasonRequired: true,
+    who: PEOPLE,
+    notify: ["applicant"],
+    terminal: false,
+  },
+  tolak: {
+    transitions: { baru: "ditolak", diproses: "ditolak", disetujui: "ditolak", ditahan: "ditolak" },
+    stage: "none",
+    at: ANYWHERE,
+    reasonRequired: true,
+    who: PEOPLE,
+    notify: ["applicant"],
+    terminal: true,
+  },
+  tahan: {
+    transitions: { baru: "ditahan", diproses: "ditahan", disetujui: "ditahan" },
+    stage: "same",
+    at: ANYWHERE,
+    reasonRequired: true,
+    who: PEOPLE,
+    notify: ["applicant"],
+    terminal: false,
+  },
+  lanjutkan: {
+    // The status held before (heldFrom) is restored when known; see decide().
+    transitions: { ditahan: "diproses" },
+    stage: "same",
+    at: ANYWHERE,
+    reasonRequired: false,
+    who: PEOPLE,
+    notify: ["applicant"],
+    terminal: false,
+  },
+  ambil_alih: {
+    transitions: { baru: "baru", diproses: "diproses", disetujui: "disetujui", ditahan: "ditahan" },
+    stage: "same",
+    at: ANYWHERE,
+    reasonRequired: true,
+    who: ["delegates", "admins"],
+    notify: ["stage"],
+    terminal: false,
+  },
+  buat_akun: {
+    transitions: { baru: "membuat akun", diproses: "membuat akun", disetujui: "membuat akun" },
+    stage: "same",
+    at: ["last"],
+    reasonRequired: false,
+    who: PEOPLE,
+    notify: [],
+    terminal: false,
+  },
+  perbaikan_diterima: {
+    transitions: { "perlu perbaikan": "baru" },
+    stage: "first",
+    at: ANYWHERE,
+    reasonRequired: false,
+    who: ["system"],
+    notify: ["stage"],
+    terminal: false,
+  },
+  akun_dibuat: {
+    transitions: { "membuat akun": "akun dibuat" },
+    stage: "same",
+    at: ["last"],
+    reasonRequired: false,
+    who: ["system"],
+    notify: [],
+    terminal: false,
+  },
+  gagal_buat_akun: {
+    transitions: { "membuat akun": "disetujui" },
+    stage: "same",
+    at: ["last"],
+    reasonRequired: true,
+    who: ["system"],
+    notify: ["stage", "admins"],
+    terminal: false,
+  },
+  selesaikan: {
+    transitions: { "akun dibuat": "selesai" },
+    stage: "none",
+    at: ["last"],
+    reasonRequired: false,
+    who: ["system"],
+    notify: [],
+    terminal: true,
+  },
+};
+
+export const ACTION_KEYS: readonly ActionKey[] = [
+  "teruskan",
+  "setujui",
+  "kembalikan",
+  "tolak",
+  "tahan",
+  "lanjutkan",
+  "ambil_alih",
+  "buat_akun",
+];
+export const SYSTEM_ACTIONS: readonly SystemAction[] = [
+  "perbaikan_diterima",
+  "akun_dibuat",
+  "gagal_buat_akun",
+  "selesaikan",
+];
+
+/** Dropdown labels (Indonesian) of the official actions. */
+export const ACTION_LABELS: Record<ActionKey, string> = {
+  teruskan: "Teruskan (disposisi)",
+  setujui: "Setujui dan teruskan",
+  kembalikan: "Kembalikan untuk perbaikan",
+  tolak: "Tolak",
+  tahan: "Tahan",
+  lanjutkan: "Lanjutkan",
+  ambil_alih: "Ambil alih",
+  buat_akun: "Buat akun",
+};
+
+/** The action of a dropdown label or key (case- and space-insensitive); undefined when unknown. */
+export function parseAction(text: string): ActionKey | undefined {
+  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  for (const key of ACTION_KEYS) {
+    if (t === key || t === key.replace("_", " ") || t === ACTION_LABELS[key].toLowerCase()) return key;
+  }
+  return undefined;
+}
+
+export function isSystemAction(action: string): action is SystemAction {
+  return (SYSTEM_ACTIONS as readonly string[]).includes(action);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface RequestState {
+  ticket?: string;
+  status: Status;
+  /** The stage the request is at ("" when at none: returned, rejected, finished). */
+  stageKey: string;
+  /** When it entered this stage (epoch ms), for the step time. */
+  stageEnteredMs: number;
+  /** The status before "tahan", when known (from the log); lanjutkan restores it. */
+  heldFrom?: Status;
+}
+
+export interface DecideInput {
+  state: RequestState;
+  /** E-mail of the person acting (from the edit event), or SYSTEM_ACTOR. */
+  actor: string;
+  action: WorkflowAction;
+  note: string;
+  config: OfficeConfig;
+  nowMs: number;
+}
+
+export interface Notice {
+  audience: Audience;
+  /** Addresses for stage/admins; empty for the applicant (the handler knows the address). */
+  emails: string[];
+  /** What happened, for choosing the message text. */
+  action: WorkflowAction;
+  status: Status;
+  stageKey: string;
+  /** The reason given, for the applicant. */
+  reason: string;
+}
+
+export interface LogDraft {
+  ticket: string;
+  from: string;
+  to: string;
+  action: WorkflowAction;
+  actor: string;
+  timeMs: number;
+  note: string;
+}
+
+export type RefusalCode =
+  | "unknown_action"
+  | "closed"
+  | "status_not_allowed"
+  | "unknown_stage"
+  | "no_stage"
+  | "not_authorized"
+  | "wrong_stage"
+  | "action_not_at_stage"
+  | "position_not_allowed"
+  | "reason_required"
+  | "system_only";
+
+export type Decision =
+  | {
+      ok: true;
+      next: { status: Status; stageKey: string; responsible: string[]; stageEnteredMs: number };
+      /** Working minutes spent at the stage that is being left (or acted at). */
+      stepMinutes: number;
+      /** The stage's target, and whether it was exceeded. */
+      targetMinutes: number;
+      late: boolean;
+      /** The actor's role in this decision. */
+      actedAs: ActorKind;
+      logEntry: LogDraft;
+      notify: Notice[];
+      terminal: boolean;
+    }
+  | { ok: false; code: RefusalCode; reason: string };
+
+const norm = (email: string): string => email.trim().toLowerCase();
+const has = (list: readonly string[], email: string): boolean => list.some((e) => norm(e) === norm(email));
+
+/** Where a stage sits in the chain (a one-stage chain is both first and last). */
+export function stagePositions(config: OfficeConfig, stageKey: string): StagePosition[] {
+  const i = config.stages.findIndex((s) => s.key === stageKey);
+  if (i < 0) return [];
+  const out: StagePosition[] = [];
+  if (i === 0) out.push("first");
+  if (i === config.stages.length - 1) out.push("last");
+  if (out.length === 0) out.push("middle");
+  return out;
+}
+
+/** The people responsible at a stage: its officials, or its delegates when it has none. */
+export function responsibleAt(stage: StageConfig): string[] {
+  return stage.officials.length ? [...stage.officials] : [...stage.delegates];
+}
+
+/** How the actor relates to a stage: an official, a delegate, an administrator, or nothing. */
+export function actorKind(
+  config: OfficeConfig,
+  stage: StageConfig | undefined,
+  actor: string,
+): ActorKind | null {
+  if (norm(actor) === SYSTEM_ACTOR) return "system";
+  if (stage && has(stage.officials, actor)) return "officials";
+  if (stage && has(stage.delegates, actor)) return "delegates";
+  if (has(config.admins, actor)) return "admins";
+  return null;
+}
+
+function refuse(code: RefusalCode, reason: string): Decision {
+  return { ok: false, code, reason };
+}
+
+function label(action: WorkflowAction): string {
+  return (ACTION_LABELS as Record<string, string>)[action] ?? action;
+}
+
+/**
+ * The actions a stage offers at a status (for the dropdown): the stage's configured actions that
+ * the table allows there. With `actor`, only those the actor may take (ambil_alih needs a
+ * delegate or an administrator).
+ */
+export function allowedActions(
+  config: OfficeConfig,
+  stageKey: string,
+  status: Status,
+  actor?: string,
+): ActionKey[] {
+  const stage = config.stages.find((s) => s.key === stageKey);
+  if (!stage) return [];
+  const positions = stagePositions(config, stageKey);
+  const kind = actor === undefined ? undefined : actorKind(config, stage, actor);
+  return ACTION_KEYS.filter((a) => {
+    const rule = RULES[a];
+    if (!stage.actions.includes(a)) return false;
+    if (!(status in rule.transitions)) return false;
+    if (!rule.at.some((p) => positions.includes(p))) return false;
+    if (kind === undefined) return true;
+    return kind !== null && kind !== "system" && rule.who.includes(kind);
+  });
+}
+
+/** Decides one attempted action. Pure: nothing is written; the handler applies the result. */
+export function decide(input: DecideInput): Decision {
+  const { state, config, action } = input;
+  const note = input.note.trim();
+  const rule = (RULES as Record<string, ActionRule | undefined>)[action];
+  if (!rule) return refuse("unknown_action", `Tindakan "${action}" tidak dikenal.`);
+
+  if (CLOSED_STATUSES.includes(state.status)) {
+    return refuse(
+      "closed",
+      `Permohonan ini sudah ${state.status === "ditolak" ? "ditolak" : "selesai"} dan tidak dapat diubah lagi.`,
+    );
+  }
+
+  const isSystem = norm(input.actor) === SYSTEM_ACTOR;
+  if (rule.who.includes("system") !== isSystem) {
+    return isSystem
+      ? refuse("not_authorized", `Tindakan "${label(action)}" hanya dapat dilakukan oleh pejabat.`)
+      : refuse("system_only", `Tindakan "${action}" dilakukan otomatis oleh sistem.`);
+  }
+
+  // The stage the action happens at ("perlu perbaikan" has none: the correction re-enters at the first).
+  const stage = config.stages.find((s) => s.key === state.stageKey);
+  if (state.stageKey && !stage) {
+    return refuse(
+      "unknown_stage",
+      `Tahap "${state.stageKey}" tidak ada lagi di pengaturan. Administrator perlu memeriksa alur disposisi.`,
+    );
+  }
+
+  let actedAs: ActorKind = "system";
+  if (!isSystem) {
+    if (!stage) {
+      return refuse(
+        "no_stage",
+        state.status === "perlu perbaikan"
+          ? "Permohonan ini sedang menunggu perbaikan dari pemohon."
+          : "Permohonan ini sedang tidak berada di tahap mana pun.",
+      );
+    }
+    const kind = actorKind(config, stage, input.actor);
+    if (kind === null) {
+      const elsewhere = config.stages.find(
+        (s) => has(s.officials, input.actor) || has(s.delegates, input.actor),
+      );
+      if (elsewhere) {
+        return refuse(
+          "wrong_stage",
+          `Permohonan ini sedang di tahap ${stage.label}, sedangkan Anda pejabat tahap ${elsewhere.label}. Tunggu sampai permohonan sampai di tahap Anda.`,
+        );
+      }
+      return refuse(
+        "not_authorized",
+        `${input.actor || "Pengguna ini"} tidak berwenang menindaklanjuti permohonan ini.`,
+      );
+    }
+    if (!rule.who.includes(kind)) {
+      return refuse(
+        "not_authorized",
+        `Tindakan "${label(action)}" hanya dapat dilakukan oleh pelaksana harian (Plh./Plt.) atau administrator.`,
+      );
+    }
+    actedAs = kind;
+  }
+  if (!(state.status in rule.transitions)) {
+    return refuse(
+      "status_not_allowed",
+      `Tindakan "${label(action)}" tidak dapat dilakukan pada permohonan berstatus "${state.status}".`,
+    );
+  }
+  if (stage && !isSystem && !stage.actions.includes(action as ActionKey)) {
+    const offered = allowedActions(config, stage.key, state.status).map((a) => ACTION_LABELS[a]);
+    return refuse(
+      "action_not_at_stage",
+      `Tindakan "${label(action)}" tidak tersedia di tahap ${stage.label}. Pilihan yang tersedia: ${offered.join(", ") || "tidak ada"}.`,
+    );
+  }
+  if (stage) {
+    const positions = stagePositions(config, stage.key);
+    if (!rule.at.some((p) => positions.includes(p))) {
+      return refuse(
+        "position_not_allowed",
+        rule.stage === "next"
+          ? `Tahap ${stage.label} adalah tahap terakhir: tidak ada tahap berikutnya untuk diteruskan.`
+          : `Tindakan "${label(action)}" hanya dapat dilakukan di tahap terakhir.`,
+      );
+    }
+  } else if (rule.stage !== "first") {
+    return refuse("no_stage", "Permohonan ini sedang tidak berada di tahap mana pun.");
+  }
+  if (rule.reasonRequired && !note) {
+    return refuse("reason_required", `Tindakan "${label(action)}" wajib disertai alasan di kolom catatan.`);
+  }
+
+  // The resulting state.
+  let status = rule.transitions[state.status]!;
+  if (
+    action === "lanjutkan" &&
+    state.heldFrom &&
+    (["baru", "diproses", "disetujui"] as Status[]).includes(state.heldFrom)
+  ) {
+    status = state.heldFrom;
+  }
+  const index = config.stages.findIndex((s) => s.key === state.stageKey);
+  let nextStage: StageConfig | undefined;
+  if (rule.stage === "next") nextStage = config.stages[index + 1];
+  else if (rule.stage === "same") nextStage = stage;
+  else if (rule.stage === "first") nextStage = config.stages[0];
+  if (rule.stage !== "none" && !nextStage) {
+    return refuse("unknown_stage", "Alur disposisi di pengaturan kosong. Administrator perlu melengkapinya.");
+  }
+
+  const stageKey = nextStage ? nextStage.key : "";
+  const moved = stageKey !== state.stageKey || rule.stage === "first";
+  let responsible = nextStage ? responsibleAt(nextStage) : [];
+  if (action === "ambil_alih") responsible = [norm(input.actor)];
+  const stageEnteredMs = moved ? input.nowMs : state.stageEnteredMs;
+
+  let stepMinutes = 0;
+  try {
+    stepMinutes = workingMinutesBetween(state.stageEnteredMs, input.nowMs, calendarFromConfig(config));
+  } catch {
+    stepMinutes = 0; // an unknown time zone is reported by validateConfig; the decision stands
+  }
+  const targetMinutes = stage ? stage.targetMinutes : 0;
+
+  const notify: Notice[] = [];
+  for (const audience of rule.notify) {
+    let emails: string[] = [];
+    if (audience === "stage") emails = nextStage ? responsibleAt(nextStage) : [];
+    if (audience === "admins") emails = [...config.admins];
+    if (audience === "stage" && action === "ambil_alih") {
+      emails = nextStage ? [...nextStage.officials].filter((e) => norm(e) !== norm(input.actor)) : [];
+    }
+    if (audience !== "applicant" && emails.length === 0) continue;
+    notify.push({ audience, emails, action, status, stageKey, reason: note });
+  }
+
+  return {
+    ok: true,
+    next: { status, stageKey, responsible, stageEnteredMs },
+    stepMinutes,
+    targetMinutes,
+    late: targetMinutes > 0 && stepMinutes > targetMinutes,
+    actedAs,
+    logEntry: {
+      ticket: state.ticket ?? "",
+      from: stateLabel(state.status, state.stageKey),
+      to: stateLabel(status, stageKey),
+      action,
+      actor: isSystem ? SYSTEM_ACTOR : norm(input.actor),
+      timeMs: input.nowMs,
+      note,
+    },
+    notify,
+    terminal: rule.terminal,
+  };
+}
+
+/**
+ * When the current step is due (its target in working minutes after the stage was entered) and
+ * when the reminder goes out (reminderAtPercent of the target). Null at no stage.
+ */
+export function stepDeadlines(
+  config: OfficeConfig,
+  state: { stageKey: string; stageEnteredMs: number },
+): { dueMs: number; reminderMs: number; targetMinutes: number } | null {
+  const stage = config.stages.find((s) => s.key === state.stageKey);
+  if (!stage || !(stage.targetMinutes > 0)) return null;
+  const cal = calendarFromConfig(config);
+  const reminderMinutes = Math.max(
+    1,
+    Math.round((stage.targetMinutes * config.time.reminderAtPercent) / 100),
+  );
+  return {
+    dueMs: addWorkingMinutes(state.stageEnteredMs, stage.targetMinutes, cal),
+    reminderMs: addWorkingMinutes(state.stageEnteredMs, Math.min(reminderMinutes, stage.targetMinutes), cal),
+    targetMinutes: stage.targetMinutes,
+  };
+}
