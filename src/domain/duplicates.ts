@@ -1,0 +1,227 @@
+/**
+ * Duplicate check of one request against the register (other tickets) and the directory facts the
+ * workspace layer looked up (primary addresses, aliases, groups, NIPs in externalIds).
+ *
+ * Precedence (the verdict is the most severe match):
+ *   "sudah terdaftar"  – the exact address exists in the directory (user, alias or group); the
+ *                        NIP is on a directory user; or another ticket of the same person (same
+ *                        NIP / NI PPPK / NIK) or with the same address already has its account
+ *                        (status membuat akun / akun dibuat / selesai: the directory may lag).
+ *   "kemungkinan duplikat" – another open request of the same person or for the same address; the
+ *                        same name (variant-folded) in the same OPD on another open or finished
+ *                        ticket (personal accounts only).
+ *   "aman"             – nothing of the above. Rejected tickets never count.
+ * Identity numbers only compare personal accounts: one official is responsible for several unit accounts.
+ */
+import { ACCOUNT_STATUSES, type Status } from "./workflow.js";
+import { foldDiacritics } from "./naming.js";
+
+export type Verdict = "aman" | "kemungkinan duplikat" | "sudah terdaftar";
+
+export interface DuplicateSubject {
+  ticket: string;
+  accountType: "personal" | "unit";
+  /** NIP or NI PPPK (18 digits), "" if none. */
+  nip: string;
+  /** NIK (16 digits), "" if none. */
+  nik: string;
+  /** The address asked for or proposed, full (local@domain), "" if none yet. */
+  address: string;
+  /** The name without titles. */
+  name: string;
+  opdCode: string;
+}
+
+export interface RegisterRow extends DuplicateSubject {
+  /** The register's status text. */
+  status: Status | string;
+}
+
+export interface DirectoryFacts {
+  /** Addresses that exist: primary addresses, aliases, groups. */
+  addresses: { address: string; kind: "user" | "alias" | "group"; owner?: string }[];
+  /** Directory users whose externalIds carry a NIP. */
+  nips: { nip: string; address: string }[];
+}
+
+export type MatchKind =
+  | "alamat_di_direktori"
+  | "nip_di_direktori"
+  | "identitas_akun_ada"
+  | "alamat_akun_ada"
+  | "identitas_permohonan_terbuka"
+  | "alamat_permohonan_terbuka"
+  | "nama_sama_opd";
+
+export interface DuplicateMatch {
+  kind: MatchKind;
+  severity: Exclude<Verdict, "aman">;
+  /** Plain Indonesian. */
+  detail: string;
+  ticket?: string;
+  address?: string;
+}
+
+export interface DuplicateResult {
+  verdict: Verdict;
+  matches: DuplicateMatch[];
+}
+
+const KIND_ORDER: MatchKind[] = [
+  "alamat_di_direktori",
+  "nip_di_direktori",
+  "identitas_akun_ada",
+  "alamat_akun_ada",
+  "identitas_permohonan_terbuka",
+  "alamat_permohonan_terbuka",
+  "nama_sama_opd",
+];
+
+/** Spellings and abbreviations of Muhammad. */
+const MUHAMMAD =
+  /^(muhammad|muhamad|muhammed|mohammad|mohamad|mohammed|muhamat|mochamad|mochammad|moch|mohd|muh|moh|mhd|md|m)$/;
+
+const digits = (s: string): string => s.replace(/\D/g, "");
+const addr = (s: string): string => s.trim().toLowerCase();
+
+/**
+ * A name key that survives spelling variants: diacritics, case, punctuation, old spelling
+ * (oe → u, dj → j, tj → c, ch → kh, and j/y folded together), Muhammad variants, doubled letters
+ * and a final y/i ("Hendry" / "Hendri"). Names come without titles. Deliberately loose: a match
+ * only makes a request a "kemungkinan duplikat" for an official to look at.
+ */
+export function foldName(name: string): string {
+  const words = foldDiacritics(name)
+    .replace(/['’‘`ʼ]/g, "")
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  return words
+    .map((w) => {
+      if (MUHAMMAD.test(w)) return "muhamad";
+      let v = w
+        .replace(/oe/g, "u")
+        .replace(/dj/g, "j")
+        .replace(/tj/g, "c")
+        .replace(/ch/g, "kh")
+        .replace(/(.)\1+/g, "$1");
+      if (v.length > 2) v = v.replace(/y$/, "i");
+      // Old spelling writes y as j (Jusuf = Yusuf) and j as dj: j and y fold together.
+      v = v.replace(/y/g, "j");
+      return v;
+    })
+    .join(" ");
+}
+
+function ticketWord(row: RegisterRow): string {
+  return `tiket ${row.ticket}`;
+}
+
+/**
+ * Checks a request. `nameKey` defaults to foldName; pass names.ts's nameKey to share one rule.
+ */
+export function checkDuplicates(
+  request: DuplicateSubject,
+  registerRows: readonly RegisterRow[],
+  directory: DirectoryFacts,
+  nameKey: (name: string) => string = foldName,
+): DuplicateResult {
+  const matches: DuplicateMatch[] = [];
+  const address = addr(request.address);
+  const ids = [digits(request.nip), digits(request.nik)].filter((d) => d.length >= 8);
+
+  // Directory facts.
+  if (address) {
+    for (const a of directory.addresses) {
+      if (addr(a.address) !== address) continue;
+      const what = a.kind === "user" ? "akun pengguna" : a.kind === "alias" ? "alias" : "grup";
+      matches.push({
+        kind: "alamat_di_direktori",
+        severity: "sudah terdaftar",
+        detail: `Alamat ${address} sudah dipakai sebagai ${what}${a.owner ? ` milik ${a.owner}` : ""} di direktori.`,
+        address,
+      });
+    }
+  }
+  if (request.accountType === "personal" && digits(request.nip)) {
+    for (const n of directory.nips) {
+      if (digits(n.nip) !== digits(request.nip)) continue;
+      matches.push({
+        kind: "nip_di_direktori",
+        severity: "sudah terdaftar",
+        detail: `NIP pemohon sudah tercatat pada akun ${addr(n.address)} di direktori.`,
+        address: addr(n.address),
+      });
+    }
+  }
+
+  // The register: other tickets, rejected ones ignored.
+  const key = nameKey(request.name);
+  const opd = request.opdCode.trim().toLowerCase();
+  for (const row of registerRows) {
+    if (row.ticket === request.ticket) continue;
+    if (row.status === "ditolak") continue;
+    const hasAccount = (ACCOUNT_STATUSES as readonly string[]).includes(row.status);
+    const rowAddress = addr(row.address);
+
+    if (request.accountType === "personal" && row.accountType !== "unit" && ids.length) {
+      const rowIds = [digits(row.nip), digits(row.nik)].filter((d) => d.length >= 8);
+      if (rowIds.some((d) => ids.includes(d))) {
+        matches.push(
+          hasAccount
+            ? {
+                kind: "identitas_akun_ada",
+                severity: "sudah terdaftar",
+                detail: `Pemohon yang sama (NIP/NIK sama) sudah dibuatkan akun${rowAddress ? ` ${rowAddress}` : ""} melalui ${ticketWord(row)}.`,
+                ticket: row.ticket,
+                address: rowAddress || undefined,
+              }
+            : {
+                kind: "identitas_permohonan_terbuka",
+                severity: "kemungkinan duplikat",
+                detail: `Pemohon yang sama (NIP/NIK sama) masih memiliki permohonan terbuka: ${ticketWord(row)} (${row.status}).`,
+                ticket: row.ticket,
+              },
+        );
+        continue;
+      }
+    }
+    if (address && rowAddress === address) {
+      matches.push(
+        hasAccount
+          ? {
+              kind: "alamat_akun_ada",
+              severity: "sudah terdaftar",
+              detail: `Alamat ${address} sudah dibuat untuk ${ticketWord(row)}.`,
+              ticket: row.ticket,
+              address,
+            }
+          : {
+              kind: "alamat_permohonan_terbuka",
+              severity: "kemungkinan duplikat",
+              detail: `Alamat ${address} juga diminta oleh ${ticketWord(row)} yang masih diproses.`,
+              ticket: row.ticket,
+              address,
+            },
+      );
+      continue;
+    }
+    const bothPersonal = request.accountType === "personal" && row.accountType !== "unit";
+    if (bothPersonal && key && opd && row.opdCode.trim().toLowerCase() === opd && nameKey(row.name) === key) {
+      matches.push({
+        kind: "nama_sama_opd",
+        severity: "kemungkinan duplikat",
+        detail: `Nama yang sama (${row.name}) di OPD yang sama pada ${ticketWord(row)} (${row.status}).`,
+        ticket: row.ticket,
+        address: rowAddress || undefined,
+      });
+    }
+  }
+
+  matches.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const verdict: Verdict = matches.some((m) => m.severity === "sudah terdaftar")
+    ? "sudah terdaftar"
+    : matches.length
+      ? "kemungkinan duplikat"
+      : "aman";
+  return { verdict, matches };
+}
