@@ -1,0 +1,508 @@
+/**
+ * The default office configuration (reproducing the seed procedures), presets of real offices for
+ * tests, and the validation of any configuration in plain Indonesian.
+ *
+ * Seeds: Kota Pematangsiantar (SK 018/500.12.6.1/1226/VIII-2014: Kadis → Kabid Penyelenggaraan
+ * e-Government checks the applicant's data → technical support creates; 1 day; free) and Kota
+ * Pontianak (SOP: Kadis → Kasi PKSI → staff checks whether the address exists (10 min), creates
+ * (10 min), confirms to the user (5 min)). The default chain combines both:
+ * Kepala Dinas → Kepala Bidang e-Government (checks data) → Kepala Seksi PKSI → Staf Teknis
+ * (checks duplicates, creates).
+ *
+ * Step targets where the seeds give none (the dispositions): chosen so that the chain fits in one
+ * working day with room to spare. "1 working day" = 510 minutes (07:30–16:00, the shorter day).
+ */
+import type {
+  ActionKey,
+  HolidayEntry,
+  OfficeConfig,
+  OpdConfig,
+  StageConfig,
+  WorkingHours,
+} from "./config.js";
+import { HOLIDAYS } from "../generated/holidays.js";
+import { zoneOffsetMinutes } from "./calendar.js";
+import { letterPatternProblems } from "./letters.js";
+import { checkUsername, unitLocal } from "./naming.js";
+import { RULES } from "./workflow.js";
+
+export interface Problem {
+  level: "error" | "warning";
+  /** Where: a path into the configuration, e.g. "stages[1].officials". */
+  field: string;
+  message: string;
+}
+
+/** 07:30–16:00 Monday–Thursday, 07:30–16:30 Friday (minutes after midnight). */
+export const DEFAULT_HOURS: WorkingHours = {
+  days: { 1: [450, 960], 2: [450, 960], 3: [450, 960], 4: [450, 960], 5: [450, 990] },
+};
+/** One working day (the shorter one). */
+export const ONE_WORKING_DAY = 510;
+
+export const DEFAULT_RESERVED = [
+  "admin",
+  "administrator",
+  "info",
+  "support",
+  "noreply",
+  "no-reply",
+  "postmaster",
+  "abuse",
+  "webmaster",
+  "hostmaster",
+  "root",
+  "security",
+  "helpdesk",
+  "humas",
+  "sekretariat",
+];
+
+const CHAIN_ACTIONS: ActionKey[] = [
+  "teruskan",
+  "setujui",
+  "kembalikan",
+  "tolak",
+  "tahan",
+  "lanjutkan",
+  "ambil_alih",
+];
+const LAST_ACTIONS: ActionKey[] = ["buat_akun", "kembalikan", "tolak", "tahan", "lanjutkan", "ambil_alih"];
+
+function stage(
+  key: string,
+  label: string,
+  role: string,
+  officials: string[],
+  delegates: string[],
+  targetMinutes: number,
+  last = false,
+): StageConfig {
+  return {
+    key,
+    label,
+    role,
+    officials,
+    delegates,
+    actions: [...(last ? LAST_ACTIONS : CHAIN_ACTIONS)],
+    targetMinutes,
+  };
+}
+
+function opd(code: string, name: string, domain: string, folder = code): OpdConfig {
+  const local = unitLocal(code);
+  return { code, name, orgUnitPath: `/OPD/${folder}`, group: `pegawai.${local}@${domain}`, ccEmail: "" };
+}
+
+function holidays(): HolidayEntry[] {
+  return HOLIDAYS.map((h) => ({ date: h.date, name: h.name, kind: h.kind }));
+}
+
+/** The sample office: Pemerintah Kota Contoh, contohkota.go.id, the four-stage chain. */
+export function defaultConfig(): OfficeConfig {
+  const domain = "contohkota.go.id";
+  const opds: OpdConfig[] = [
+    opd("DISKOMINFO", "Dinas Komunikasi dan Informatika", domain, "Diskominfo"),
+    opd("BAPPEDA", "Badan Perencanaan Pembangunan Daerah", domain, "Bappeda"),
+    opd("BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", domain, "BKPSDM"),
+    opd("DISDIK", "Dinas Pendidikan", domain, "Disdik"),
+    opd("DINKES", "Dinas Kesehatan", domain, "Dinkes"),
+    opd("SATPOLPP", "Satuan Polisi Pamong Praja", domain, "SatpolPP"),
+    opd("SETDA", "Sekretariat Daerah", domain, "Setda"),
+    opd("INSPEKTORAT", "Inspektorat", domain, "Inspektorat"),
+    opd("BPKAD", "Badan Pengelolaan Keuangan dan Aset Daerah", domain, "BPKAD"),
+    opd("DISDUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil", domain, "Disdukcapil"),
+    opd("KECUTARA", "Kecamatan Contoh Utara", domain, "Kecamatan/ContohUtara"),
+    opd("KECSELATAN", "Kecamatan Contoh Selatan", domain, "Kecamatan/ContohSelatan"),
+  ];
+  return {
+    office: {
+      government: "Pemerintah Kota Contoh",
+      name: "Dinas Komunikasi dan Informatika",
+      shortName: "Diskominfo",
+      address: "Jl. Merdeka No. 1, Kota Contoh 12345",
+      phone: "(0123) 456789",
+      email: `diskominfo@${domain}`,
+      website: `diskominfo.${domain}`,
+      city: "Contoh",
+    },
+    domain,
+    language: "id",
+    timeZone: "Asia/Jakarta",
+    stages: [
+      stage("kadis", "Kepala Dinas", "Kadis", [`kadis@${domain}`], [`sekdis@${domain}`], 120),
+      stage("kabid", "Kepala Bidang e-Government", "Kabid", [`kabid.egov@${domain}`], [], 60),
+      stage("kasi", "Kepala Seksi PKSI", "Kasi", [`kasi.pksi@${domain}`], [], 60),
+      stage("staf", "Staf Teknis", "Staf", [`staf.pksi@${domain}`, `teknis.pksi@${domain}`], [], 25, true),
+    ],
+    admins: [`admin.surel@${domain}`],
+    opds,
+    naming: {
+      pattern: "first.last",
+      collision: "initial-then-number",
+      reserved: [...DEFAULT_RESERVED, ...opds.map((o) => unitLocal(o.code))],
+    },
+    letter: {
+      numberPattern: "{kode}/{nomor}/{unit}/{bulan}/{tahun}",
+      classification: "500.12.6",
+      unitCode: "Diskominfo",
+      serialPadding: 0,
+      sifat: "Rahasia",
+      lampiran: "-",
+      hal: "Pemberitahuan Akun Surel Dinas",
+      signer: {
+        name: "Nama Kepala Dinas",
+        title: "Kepala Dinas Komunikasi dan Informatika",
+        nip: "197001011995031001",
+        rank: "Pembina Utama Muda (IV/c)",
+      },
+    },
+    time: {
+      hours: { days: { ...DEFAULT_HOURS.days } },
+      holidays: holidays(),
+      cutiBersamaOff: true,
+      serviceMinutes: ONE_WORKING_DAY,
+      reminderAtPercent: 80,
+    },
+    privacy: { retentionDays: 365 * 2, unusedCredentialDays: 14 },
+    complaints: `Diskominfo Kota Contoh: diskominfo@${domain}, telepon (0123) 456789`,
+  };
+}
+
+/**
+ * Kota Pematangsiantar (seed SK): Kadis → Kabid Penyelenggaraan e-Government (checks the data) →
+ * technical support (creates and activates, gives the letter). Three stages.
+ */
+export function pematangsiantarConfig(): OfficeConfig {
+  const base = defaultConfig();
+  const domain = "pematangsiantarkota.go.id";
+  return {
+    ...base,
+    office: {
+      government: "Pemerintah Kota Pematangsiantar",
+      name: "Dinas Komunikasi dan Informatika",
+      shortName: "Diskominfo",
+      address: "Jl. WR. Supratman No. 04, Pematangsiantar 21173",
+      phone: "081384729585",
+      email: `diskominfo@${domain}`,
+      website: `diskominfo.${domain}`,
+      city: "Pematangsiantar",
+    },
+    domain,
+    timeZone: "Asia/Jakarta",
+    stages: [
+      stage("kadis", "Kepala Dinas", "Kadis", [`kadis@${domain}`], [`sekdis@${domain}`], 120),
+      stage(
+        "kabid",
+        "Kepala Bidang Penyelenggaraan e-Government",
+        "Kabid",
+        [`kabid.egov@${domain}`],
+        [],
+        120,
+      ),
+      stage("teknis", "Technical Support", "Teknis", [`support.teknis@${domain}`], [], 60, true),
+    ],
+    admins: [`admin.surel@${domain}`],
+    opds: base.opds.map((o) => ({ ...o, group: o.group.replace(/@.*/, `@${domain}`) })),
+    letter: {
+      ...base.letter,
+      numberPattern: "{nomor}/{kode}/{unit}/{bulan}-{tahun}",
+      classification: "500.12.6.1",
+      unitCode: "Diskominfo",
+      serialPadding: 3,
+    },
+    complaints:
+      "Kepala Dinas Komunikasi dan Informatika; Kepala Bidang Penyelenggaraan e-Government; Technical Support (Pranata Komputer/Tenaga Ahli)",
+  };
+}
+
+/** Kota Pontianak (seed SOP): Kadis → Kabid TKPBET → Kasi PKSI → Staf PKSI. Four stages, Asia/Pontianak. */
+export function pontianakConfig(): OfficeConfig {
+  const base = defaultConfig();
+  const domain = "ptk.pontianakkota.go.id";
+  return {
+    ...base,
+    office: {
+      ...base.office,
+      government: "Pemerintah Kota Pontianak",
+      email: `diskominfo@${domain}`,
+      website: "",
+      city: "Pontianak",
+    },
+    domain,
+    timeZone: "Asia/Pontianak",
+    stages: [
+      stage("kadis", "Kepala Dinas", "Kadis", [`kadis@${domain}`], [`sekdis@${domain}`], 60),
+      stage("kabid", "Kepala Bidang TKPBET", "Kabid", [`kabid.tkpbet@${domain}`], [], 60),
+      stage("kasi", "Kepala Seksi PKSI", "Kasi", [`kasi.pksi@${domain}`], [], 30),
+      // Check whether the address exists (10) + create (10) + confirm to the user (5).
+      stage("staf", "Staf Seksi PKSI", "Staf", [`staf.pksi@${domain}`], [], 25, true),
+    ],
+    admins: [`admin.surel@${domain}`],
+    opds: base.opds.map((o) => ({ ...o, group: o.group.replace(/@.*/, `@${domain}`) })),
+  };
+}
+
+/**
+ * A five-stage chain like Kabupaten Lumajang's (secretariat receives → Kadis → Kabid Aptika →
+ * Kasi → mail-server administrator), in Asia/Jakarta; for tests of longer chains.
+ */
+export function lumajangConfig(): OfficeConfig {
+  const base = defaultConfig();
+  const domain = "lumajangkab.go.id";
+  return {
+    ...base,
+    office: {
+      ...base.office,
+      government: "Pemerintah Kabupaten Lumajang",
+      email: `diskominfo@${domain}`,
+      website: "",
+      city: "Lumajang",
+    },
+    domain,
+    stages: [
+      stage("sekretariat", "Sekretariat", "Sekretariat", [`sekretariat.kominfo@${domain}`], [], 30),
+      stage("kadis", "Kepala Dinas", "Kadis", [`kadis@${domain}`], [`sekdis@${domain}`], 60),
+      stage("kabid", "Kepala Bidang Aptika", "Kabid", [`kabid.aptika@${domain}`], [], 60),
+      stage("kasi", "Kepala Seksi", "Kasi", [`kasi.aptika@${domain}`], [], 60),
+      stage(
+        "adminserver",
+        "Administrator Server Surel",
+        "Admin Server",
+        [`mailadmin@${domain}`],
+        [],
+        30,
+        true,
+      ),
+    ],
+    admins: [`admin.surel@${domain}`],
+    opds: base.opds.map((o) => ({ ...o, group: o.group.replace(/@.*/, `@${domain}`) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+const EMAIL_RE = /^[^\s@]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+const DOMAIN_RE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
+const KEY_RE = /^[a-z][a-z0-9_]*$/;
+const DAY_NAMES = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
+
+export function isEmail(value: string): boolean {
+  return EMAIL_RE.test(value.trim());
+}
+
+function hhmm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}.${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** Every problem of a configuration, errors first; an empty list means it can be used. */
+export function validateConfig(config: OfficeConfig): Problem[] {
+  const problems: Problem[] = [];
+  const error = (field: string, message: string): void =>
+    void problems.push({ level: "error", field, message });
+  const warn = (field: string, message: string): void =>
+    void problems.push({ level: "warning", field, message });
+  const checkEmails = (field: string, list: string[], what: string): void => {
+    list.forEach((e, i) => {
+      if (!isEmail(e)) error(`${field}[${i}]`, `${what} "${e}" bukan alamat surel yang sah.`);
+    });
+  };
+
+  // Office
+  if (!config.office.government.trim()) error("office.government", "Nama pemerintah daerah belum diisi.");
+  if (!config.office.name.trim()) error("office.name", "Nama dinas belum diisi.");
+  if (!config.office.city.trim()) warn("office.city", "Tempat penulisan surat (kota) belum diisi.");
+  if (config.office.email.trim() && !isEmail(config.office.email)) {
+    error("office.email", `Surel kantor "${config.office.email}" bukan alamat surel yang sah.`);
+  }
+
+  // Domain, language, time zone
+  const domain = config.domain.trim().toLowerCase();
+  if (!domain) error("domain", "Domain surel belum diisi.");
+  else if (!DOMAIN_RE.test(domain)) error("domain", `Domain "${config.domain}" tidak sah.`);
+  else if (!domain.endsWith(".go.id"))
+    warn("domain", `Domain "${config.domain}" bukan domain pemerintah (.go.id).`);
+  if (config.language !== "id" && config.language !== "en") {
+    error("language", `Bahasa "${String(config.language)}" tidak dikenal; pilih "id" atau "en".`);
+  }
+  if (zoneOffsetMinutes(config.timeZone) === undefined) {
+    error(
+      "timeZone",
+      `Zona waktu "${config.timeZone}" tidak dikenal; pilih Asia/Jakarta, Asia/Pontianak, Asia/Makassar atau Asia/Jayapura.`,
+    );
+  }
+
+  // The chain
+  const stages = config.stages;
+  if (stages.length === 0) error("stages", "Alur disposisi kosong: tambahkan paling sedikit satu tahap.");
+  const seenKeys = new Set<string>();
+  stages.forEach((s, i) => {
+    const f = `stages[${i}]`;
+    const name = s.label.trim() || s.key || `ke-${i + 1}`;
+    const last = i === stages.length - 1;
+    if (!s.key.trim()) error(`${f}.key`, `Tahap ${name} belum memiliki kode.`);
+    else if (!KEY_RE.test(s.key)) {
+      error(
+        `${f}.key`,
+        `Kode tahap "${s.key}" hanya boleh huruf kecil, angka dan garis bawah, diawali huruf.`,
+      );
+    }
+    if (s.key && seenKeys.has(s.key)) error(`${f}.key`, `Kode tahap "${s.key}" dipakai lebih dari sekali.`);
+    seenKeys.add(s.key);
+    if (!s.label.trim()) error(`${f}.label`, `Tahap "${s.key}" belum memiliki nama.`);
+    if (s.officials.length === 0) error(`${f}.officials`, `Tahap ${name} belum memiliki pejabat.`);
+    checkEmails(`${f}.officials`, s.officials, `Pejabat tahap ${name}:`);
+    checkEmails(`${f}.delegates`, s.delegates, `Pelaksana harian tahap ${name}:`);
+    if (!(Number.isFinite(s.targetMinutes) && s.targetMinutes > 0)) {
+      error(`${f}.targetMinutes`, `Target waktu tahap ${name} harus lebih dari 0 menit.`);
+    }
+    if (s.actions.length === 0) error(`${f}.actions`, `Tahap ${name} belum memiliki tindakan.`);
+    for (const a of s.actions) {
+      if (!(a in RULES) || RULES[a].who.includes("system")) {
+        error(`${f}.actions`, `Tindakan "${a}" di tahap ${name} tidak dikenal.`);
+      }
+    }
+    const forwards = s.actions.includes("teruskan") || s.actions.includes("setujui");
+    if (last) {
+      if (!s.actions.includes("buat_akun")) {
+        error(`${f}.actions`, `Tahap terakhir (${name}) harus dapat membuat akun (tindakan "buat_akun").`);
+      }
+      if (forwards) {
+        error(`${f}.actions`, `Tahap terakhir (${name}) tidak dapat meneruskan: tidak ada tahap sesudahnya.`);
+      }
+    } else {
+      if (s.actions.includes("buat_akun")) {
+        error(`${f}.actions`, `Akun hanya dibuat di tahap terakhir; hapus "buat_akun" dari tahap ${name}.`);
+      }
+      if (!forwards)
+        error(`${f}.actions`, `Tahap ${name} harus dapat meneruskan ("teruskan" atau "setujui").`);
+    }
+    if (s.actions.includes("tahan") && !s.actions.includes("lanjutkan")) {
+      warn(
+        `${f}.actions`,
+        `Tahap ${name} dapat menahan permohonan tetapi tidak dapat melanjutkannya ("lanjutkan").`,
+      );
+    }
+    if (!s.actions.includes("kembalikan") && !s.actions.includes("tolak")) {
+      warn(`${f}.actions`, `Tahap ${name} tidak dapat mengembalikan atau menolak permohonan.`);
+    }
+  });
+
+  // Administrators
+  if (config.admins.length === 0)
+    warn("admins", "Belum ada administrator: tidak ada yang dapat mengambil alih permohonan.");
+  checkEmails("admins", config.admins, "Administrator");
+
+  // OPDs
+  const seenCodes = new Set<string>();
+  config.opds.forEach((o, i) => {
+    const f = `opds[${i}]`;
+    const code = unitLocal(o.code);
+    if (!code) error(`${f}.code`, `OPD "${o.name}" belum memiliki kode.`);
+    else if (seenCodes.has(code)) error(`${f}.code`, `Kode OPD "${o.code}" dipakai lebih dari sekali.`);
+    seenCodes.add(code);
+    if (!o.name.trim()) error(`${f}.name`, `OPD "${o.code}" belum memiliki nama.`);
+    if (o.orgUnitPath && !o.orgUnitPath.startsWith("/")) {
+      error(`${f}.orgUnitPath`, `Unit organisasi OPD ${o.code} harus diawali "/" (mis. "/OPD/${o.code}").`);
+    }
+    if (o.group && !isEmail(o.group))
+      error(`${f}.group`, `Grup OPD ${o.code} "${o.group}" bukan alamat surel yang sah.`);
+    if (o.ccEmail && !isEmail(o.ccEmail))
+      error(`${f}.ccEmail`, `Tembusan OPD ${o.code} "${o.ccEmail}" bukan alamat surel yang sah.`);
+  });
+  if (config.opds.length === 0) warn("opds", "Daftar OPD kosong.");
+
+  // Naming
+  if (!["first.last", "firstlast", "first_last", "f.last"].includes(config.naming.pattern)) {
+    error("naming.pattern", `Pola nama pengguna "${config.naming.pattern}" tidak dikenal.`);
+  }
+  if (!["initial-then-number", "number"].includes(config.naming.collision)) {
+    error("naming.collision", `Aturan nama kembar "${config.naming.collision}" tidak dikenal.`);
+  }
+  config.naming.reserved.forEach((r, i) => {
+    const bad = checkUsername(r.toLowerCase()).filter((p) => p.code !== "reserved");
+    if (bad.length) error(`naming.reserved[${i}]`, `Nama cadangan "${r}" tidak sah: ${bad[0]!.message}`);
+  });
+
+  // Letter
+  for (const m of letterPatternProblems(config.letter.numberPattern)) error("letter.numberPattern", m);
+  if (config.letter.numberPattern.includes("{kode}") && !config.letter.classification.trim()) {
+    error("letter.classification", "Kode klasifikasi surat belum diisi.");
+  }
+  if (config.letter.numberPattern.includes("{unit}") && !config.letter.unitCode.trim()) {
+    error("letter.unitCode", "Kode unit pada nomor surat belum diisi.");
+  }
+  if (!(
+    Number.isInteger(config.letter.serialPadding) &&
+    config.letter.serialPadding >= 0 &&
+    config.letter.serialPadding <= 8
+  )) {
+    error("letter.serialPadding", "Panjang nomor urut surat harus bilangan bulat 0–8.");
+  }
+  if (!config.letter.signer.name.trim()) warn("letter.signer.name", "Nama penanda tangan surat belum diisi.");
+  if (!config.letter.signer.title.trim())
+    warn("letter.signer.title", "Jabatan penanda tangan surat belum diisi.");
+
+  // Time
+  const days = config.time.hours.days;
+  let workDays = 0;
+  for (const d of [1, 2, 3, 4, 5, 6, 7] as const) {
+    const span = days[d];
+    if (!span) continue;
+    const [start, end] = span;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= 24 * 60)) {
+      error(`time.hours.days.${d}`, `Jam kerja hari ${DAY_NAMES[d]} tidak sah.`);
+    } else if (end <= start) {
+      error(
+        `time.hours.days.${d}`,
+        `Jam kerja hari ${DAY_NAMES[d]} terbalik: selesai ${hhmm(end)} tidak sesudah mulai ${hhmm(start)}.`,
+      );
+    } else workDays++;
+  }
+  if (workDays === 0) error("time.hours", "Tidak ada hari kerja: isi jam kerja paling sedikit satu hari.");
+  const seenDates = new Set<string>();
+  config.time.holidays.forEach((h, i) => {
+    const f = `time.holidays[${i}]`;
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(h.date) ||
+      Number.isNaN(Date.parse(`${h.date}T00:00:00Z`)) ||
+      new Date(`${h.date}T00:00:00Z`).toISOString().slice(0, 10) !== h.date
+    ) {
+      error(`${f}.date`, `Tanggal libur "${h.date}" tidak sah (gunakan format tttt-bb-hh).`);
+    }
+    if (h.kind !== "libur" && h.kind !== "cuti")
+      error(`${f}.kind`, `Jenis libur "${String(h.kind)}" harus "libur" atau "cuti".`);
+    const k = `${h.date}|${h.kind}|${h.name}`;
+    if (seenDates.has(k)) warn(`${f}`, `Hari libur ${h.date} (${h.name}) tercatat dua kali.`);
+    seenDates.add(k);
+  });
+  if (!(config.time.serviceMinutes > 0))
+    error("time.serviceMinutes", "Standar waktu layanan harus lebih dari 0 menit.");
+  const total = stages.reduce((sum, s) => sum + (s.targetMinutes > 0 ? s.targetMinutes : 0), 0);
+  if (config.time.serviceMinutes > 0 && total > config.time.serviceMinutes) {
+    warn(
+      "stages",
+      `Jumlah target semua tahap (${total} menit) melebihi standar waktu layanan (${config.time.serviceMinutes} menit).`,
+    );
+  }
+  if (!(config.time.reminderAtPercent > 0 && config.time.reminderAtPercent <= 100)) {
+    error("time.reminderAtPercent", "Pengingat harus antara 1 dan 100 persen dari target waktu.");
+  }
+
+  // Privacy and service standard
+  if (!(Number.isInteger(config.privacy.retentionDays) && config.privacy.retentionDays > 0)) {
+    error("privacy.retentionDays", "Masa simpan data pribadi harus bilangan bulat lebih dari 0 hari.");
+  }
+  if (!(Number.isInteger(config.privacy.unusedCredentialDays) && config.privacy.unusedCredentialDays > 0)) {
+    error(
+      "privacy.unusedCredentialDays",
+      "Batas hari kata sandi sementara harus bilangan bulat lebih dari 0.",
+    );
+  }
+  if (!config.complaints.trim())
+    warn("complaints", "Saluran pengaduan belum diisi (wajib diumumkan dalam standar pelayanan).");
+
+  return [...problems.filter((p) => p.level === "error"), ...problems.filter((p) => p.level === "warning")];
+}
