@@ -1,0 +1,351 @@
+/** Spreadsheet: the file with its sheets, editors, protections and named ranges. */
+import { GasObject, serviceError } from "../../core.js";
+import type { Workspace } from "../../workspace.js";
+import { parseA1 } from "./a1.js";
+import { ERR, SheetModel, type SheetsState, type SpreadsheetModel } from "./model.js";
+import { Protection } from "./protection.js";
+import { Range } from "./range.js";
+import { Sheet, sheetObject } from "./sheet.js";
+import { TextFinder } from "./textfinder.js";
+import type { Api } from "./types.js";
+import { emailOf, User } from "./user.js";
+
+type Keys =
+  | "addEditor"
+  | "addEditors"
+  | "addViewer"
+  | "addViewers"
+  | "appendRow"
+  | "createTextFinder"
+  | "deleteSheet"
+  | "getActiveSheet"
+  | "getDataRange"
+  | "getEditors"
+  | "getFormUrl"
+  | "getId"
+  | "getLastColumn"
+  | "getLastRow"
+  | "getName"
+  | "getNumSheets"
+  | "getOwner"
+  | "getProtections"
+  | "getRange"
+  | "getRangeByName"
+  | "getSheetById"
+  | "getSheetByName"
+  | "getSheets"
+  | "getSpreadsheetLocale"
+  | "getSpreadsheetTimeZone"
+  | "getUrl"
+  | "getViewers"
+  | "insertSheet"
+  | "removeEditor"
+  | "removeNamedRange"
+  | "removeViewer"
+  | "rename"
+  | "setActiveSheet"
+  | "setNamedRange"
+  | "setSpreadsheetLocale"
+  | "setSpreadsheetTimeZone"
+  | "toast";
+
+const cache = new WeakMap<SpreadsheetModel, Spreadsheet>();
+
+export function spreadsheetObject(st: SheetsState, model: SpreadsheetModel): Spreadsheet {
+  let s = cache.get(model);
+  if (!s) {
+    s = new Spreadsheet(st, model);
+    cache.set(model, s);
+  }
+  return s;
+}
+
+export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet.Spreadsheet, Keys> {
+  readonly gasClass = "Spreadsheet";
+  constructor(
+    private readonly st: SheetsState,
+    readonly _model: SpreadsheetModel,
+  ) {
+    super();
+  }
+  private get ws(): Workspace {
+    return this.st.ws;
+  }
+  private get m(): SpreadsheetModel {
+    return this._model;
+  }
+  private read(): void {
+    this.st.sync();
+    if (!this.st.spreadsheets.has(this.m.id)) throw serviceError(ERR.missing(this.m.id));
+  }
+  private guardEdit(): void {
+    this.read();
+    if (!this.m.canEdit(this.ws.actor())) throw serviceError(ERR.noAccess);
+  }
+  private active(): SheetModel {
+    const a = this.m.activeSheet;
+    return a && !a.deleted ? a : this.m.sheets[0]!;
+  }
+
+  // ------------------------------------------------------------ identity
+  getId(): string {
+    return this.m.id;
+  }
+  getName(): string {
+    this.read();
+    return this.m.name;
+  }
+  rename(newName: string): void {
+    this.guardEdit();
+    this.m.name = String(newName);
+  }
+  getUrl(): string {
+    return this.m.url;
+  }
+  getSpreadsheetTimeZone(): string {
+    this.read();
+    return this.m.timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    this.guardEdit();
+    this.m.timeZone = String(timezone);
+  }
+  /** Stored and returned; the display rules stay those of id_ID (see docs/EMULATOR-sheets.md). */
+  getSpreadsheetLocale(): string {
+    this.read();
+    return this.m.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.guardEdit();
+    this.m.locale = String(locale);
+  }
+  getFormUrl(): string | null {
+    this.read();
+    return this.m.sheets.find((s) => s.formLink)?.formLink?.formUrl ?? null;
+  }
+
+  // ------------------------------------------------------------ sheets
+  getSheets(): Sheet[] {
+    this.read();
+    return this.m.sheets.map((s) => sheetObject(this.st, s));
+  }
+  getNumSheets(): number {
+    this.read();
+    return this.m.sheets.length;
+  }
+  /** Sheet names are unique regardless of case, and looked up regardless of case, as in Sheets. */
+  getSheetByName(name: string): Sheet | null {
+    this.read();
+    const s = this.m.sheetByName(String(name));
+    return s ? sheetObject(this.st, s) : null;
+  }
+  getSheetById(id: number): Sheet | null {
+    this.read();
+    const s = this.m.sheets.find((x) => x.id === id);
+    return s ? sheetObject(this.st, s) : null;
+  }
+  getActiveSheet(): Sheet {
+    this.read();
+    return sheetObject(this.st, this.active());
+  }
+  setActiveSheet(sheet: GasObject): Sheet {
+    this.read();
+    if (!(sheet instanceof Sheet) || sheet._model.parent !== this.m)
+      throw serviceError("Expected a Sheet of this spreadsheet.");
+    this.m.activeSheet = sheet._model;
+    sheet._model.hidden = false;
+    return sheet;
+  }
+  /**
+   * insertSheet(), (index), (name), (name, index) – index is 0-based; without one the sheet goes
+   * last (a choice). The new sheet becomes the active one. Templates are not emulated.
+   */
+  insertSheet(a?: string | number | object, b?: number | object): Sheet {
+    this.guardEdit();
+    let name: string | undefined;
+    let index: number | undefined;
+    if (typeof a === "string") name = a;
+    else if (typeof a === "number") index = a;
+    if (typeof b === "number") index = b;
+    if (name === undefined) {
+      let n = this.m.sheets.length + 1;
+      while (this.m.sheetByName(`Sheet${n}`)) n++;
+      name = `Sheet${n}`;
+    }
+    const model = addSheet(this.m, name, index);
+    this.m.activeSheet = model;
+    return sheetObject(this.st, model);
+  }
+  deleteSheet(sheet: GasObject): void {
+    this.guardEdit();
+    if (!(sheet instanceof Sheet) || sheet._model.parent !== this.m || sheet._model.deleted) {
+      throw serviceError("Expected a Sheet of this spreadsheet.");
+    }
+    const model = sheet._model;
+    if (this.m.sheets.filter((s) => !s.hidden && s !== model).length === 0) {
+      throw serviceError("You can't remove all the visible sheets in a document.");
+    }
+    if (model.formLink) {
+      throw serviceError("This sheet is linked to a form. Unlink the form before deleting the sheet.");
+    }
+    const who = this.ws.actor();
+    for (const p of this.m.protections) {
+      if (
+        !p.removed &&
+        p.sheet === model &&
+        p.type === "SHEET" &&
+        !p.warningOnly &&
+        !this.m.mayEditProtected(p, who)
+      ) {
+        throw serviceError(ERR.protected);
+      }
+    }
+    this.m.sheets.splice(this.m.sheets.indexOf(model), 1);
+    model.deleted = true;
+    for (const p of this.m.protections) if (p.sheet === model) p.removed = true;
+    for (const [name, nr] of this.m.namedRanges) if (nr.sheet === model) this.m.namedRanges.delete(name);
+    if (this.m.activeSheet === model) this.m.activeSheet = null;
+  }
+
+  // ------------------------------------------------------------ ranges
+  /** "Sheet!A1:B2", or "A1:B2" on the active (first) sheet. */
+  getRange(a1Notation: string): Range {
+    this.read();
+    const text = String(a1Notation);
+    const ref = parseA1(text, (name) => {
+      const s = name === null ? this.active() : this.m.sheetByName(name);
+      return { rows: s?.maxRows ?? 0, cols: s?.maxCols ?? 0 };
+    });
+    if (!ref) throw serviceError("Range not found");
+    const sheet = ref.sheet === null ? this.active() : this.m.sheetByName(ref.sheet);
+    if (!sheet) throw serviceError("Range not found");
+    const { r1, c1, r2, c2 } = ref.rect;
+    return sheetObject(this.st, sheet)._range(r1, c1, r2 - r1 + 1, c2 - c1 + 1);
+  }
+  getRangeByName(name: string): Range | null {
+    this.read();
+    const nr = this.m.namedRanges.get(String(name));
+    return nr ? new Range(this.st, nr.sheet, { ...nr.rect }) : null;
+  }
+  setNamedRange(name: string, range: GasObject): void {
+    this.guardEdit();
+    const n = String(name);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) || /^[A-Za-z]{1,3}\d+$/.test(n) || /^(true|false)$/i.test(n)) {
+      throw serviceError(`The name "${n}" is not a valid named range name.`);
+    }
+    if (!(range instanceof Range) || range._sheet.parent !== this.m)
+      throw serviceError("Expected a Range of this spreadsheet.");
+    this.m.namedRanges.set(n, { sheet: range._sheet, rect: { ...range._rect } });
+  }
+  removeNamedRange(name: string): void {
+    this.guardEdit();
+    if (!this.m.namedRanges.delete(String(name))) throw serviceError(`Named range ${name} not found.`);
+  }
+  getDataRange(): Range {
+    return this.getActiveSheet().getDataRange();
+  }
+  getLastRow(): number {
+    return this.getActiveSheet().getLastRow();
+  }
+  getLastColumn(): number {
+    return this.getActiveSheet().getLastColumn();
+  }
+  appendRow(rowContents: unknown[]): Sheet {
+    return this.getActiveSheet().appendRow(rowContents);
+  }
+  createTextFinder(findText: string): TextFinder {
+    this.read();
+    return new TextFinder(this.st, String(findText), () =>
+      this.m.sheets.map((s) => ({ sheet: s, rect: { r1: 1, c1: 1, r2: s.maxRows, c2: s.maxCols } })),
+    );
+  }
+  getProtections(type: string | number): Protection[] {
+    this.read();
+    const t = String(type);
+    return this.m.protections
+      .filter((p) => !p.removed && p.type === t)
+      .map((p) => new Protection(this.st, p));
+  }
+
+  // ------------------------------------------------------------ sharing
+  getOwner(): User | null {
+    this.read();
+    return new User(this.m.owner);
+  }
+  /** The owner first, then the editors. */
+  getEditors(): User[] {
+    this.read();
+    return [this.m.owner, ...[...this.m.editors].filter((e) => e !== this.m.owner)].map((e) => new User(e));
+  }
+  getViewers(): User[] {
+    this.read();
+    return [...this.m.viewers].map((e) => new User(e));
+  }
+  addEditor(who: string | GasObject): this {
+    this.guardEdit();
+    const e = emailOf(who);
+    this.m.viewers.delete(e);
+    if (e !== this.m.owner) this.m.editors.add(e);
+    return this;
+  }
+  addEditors(emails: string[]): this {
+    for (const e of emails) this.addEditor(e);
+    return this;
+  }
+  removeEditor(who: string | GasObject): this {
+    this.guardEdit();
+    this.m.editors.delete(emailOf(who));
+    return this;
+  }
+  addViewer(who: string | GasObject): this {
+    this.guardEdit();
+    const e = emailOf(who);
+    if (e !== this.m.owner && !this.m.editors.has(e)) this.m.viewers.add(e);
+    return this;
+  }
+  addViewers(emails: string[]): this {
+    for (const e of emails) this.addViewer(e);
+    return this;
+  }
+  removeViewer(who: string | GasObject): this {
+    this.guardEdit();
+    this.m.viewers.delete(emailOf(who));
+    return this;
+  }
+
+  // ------------------------------------------------------------ ui
+  /** Recorded for the person who would see it (tests read `toasts(ws)`). */
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    this.read();
+    const ctx = this.ws.current;
+    this.st.toasts.push({
+      spreadsheetId: this.m.id,
+      message: String(msg),
+      title: title === undefined ? "" : String(title),
+      timeoutSeconds: timeoutSeconds === undefined ? 5 : timeoutSeconds,
+      user: ctx ? ctx.activeUser || ctx.effectiveUser : this.ws.owner.email,
+      execution: ctx ? ctx.id : null,
+      atMs: this.ws.now(),
+    });
+  }
+}
+
+/** Adds a sheet to a spreadsheet model (checks the name; index 0-based, default last). */
+export function addSheet(
+  ss: SpreadsheetModel,
+  name: string,
+  index?: number,
+  rows?: number,
+  cols?: number,
+): SheetModel {
+  if (!name.trim()) throw serviceError("Sheet names cannot be empty.");
+  if (ss.sheetByName(name)) throw serviceError(ERR.duplicateSheet(name));
+  const model = new SheetModel(ss, ss.newSheetId(), name);
+  if (rows) model.maxRows = rows;
+  if (cols) model.maxCols = cols;
+  const extra = model.maxRows * model.maxCols;
+  if (ss.cellCount() + extra > 10_000_000) throw serviceError(ERR.tooManyCells);
+  const at = index === undefined ? ss.sheets.length : Math.max(0, Math.min(index, ss.sheets.length));
+  ss.sheets.splice(at, 0, model);
+  return model;
+}
