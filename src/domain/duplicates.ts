@@ -13,10 +13,11 @@
  *   "aman"             – nothing of the above. Rejected tickets never count.
  * Identity numbers only compare personal accounts: one official is responsible for several unit accounts.
  */
-import { ACCOUNT_STATUSES, type Status } from "./workflow.js";
-import { foldDiacritics } from "./naming.js";
+import { ACCOUNT_STATUSES } from "./workflow.js";
+import { nameKey as defaultNameKey } from "./names.js";
+import type { DuplicateVerdict, Status } from "./request.js";
 
-export type Verdict = "aman" | "kemungkinan duplikat" | "sudah terdaftar";
+export type Verdict = DuplicateVerdict;
 
 export interface DuplicateSubject {
   ticket: string;
@@ -77,53 +78,22 @@ const KIND_ORDER: MatchKind[] = [
   "nama_sama_opd",
 ];
 
-/** Spellings and abbreviations of Muhammad. */
-const MUHAMMAD =
-  /^(muhammad|muhamad|muhammed|mohammad|mohamad|mohammed|muhamat|mochamad|mochammad|moch|mohd|muh|moh|mhd|md|m)$/;
-
 const digits = (s: string): string => s.replace(/\D/g, "");
 const addr = (s: string): string => s.trim().toLowerCase();
-
-/**
- * A name key that survives spelling variants: diacritics, case, punctuation, old spelling
- * (oe → u, dj → j, tj → c, ch → kh, and j/y folded together), Muhammad variants, doubled letters
- * and a final y/i ("Hendry" / "Hendri"). Names come without titles. Deliberately loose: a match
- * only makes a request a "kemungkinan duplikat" for an official to look at.
- */
-export function foldName(name: string): string {
-  const words = foldDiacritics(name)
-    .replace(/['’‘`ʼ]/g, "")
-    .split(/[^a-z]+/)
-    .filter(Boolean);
-  return words
-    .map((w) => {
-      if (MUHAMMAD.test(w)) return "muhamad";
-      let v = w
-        .replace(/oe/g, "u")
-        .replace(/dj/g, "j")
-        .replace(/tj/g, "c")
-        .replace(/ch/g, "kh")
-        .replace(/(.)\1+/g, "$1");
-      if (v.length > 2) v = v.replace(/y$/, "i");
-      // Old spelling writes y as j (Jusuf = Yusuf) and j as dj: j and y fold together.
-      v = v.replace(/y/g, "j");
-      return v;
-    })
-    .join(" ");
-}
 
 function ticketWord(row: RegisterRow): string {
   return `tiket ${row.ticket}`;
 }
 
 /**
- * Checks a request. `nameKey` defaults to foldName; pass names.ts's nameKey to share one rule.
+ * Checks a request. Names compare by `nameKey` (names.ts: titles, diacritics, old spelling,
+ * Muhammad variants, doubled letters folded), replaceable for tests or another rule.
  */
 export function checkDuplicates(
   request: DuplicateSubject,
   registerRows: readonly RegisterRow[],
   directory: DirectoryFacts,
-  nameKey: (name: string) => string = foldName,
+  nameKey: (name: string) => string = defaultNameKey,
 ): DuplicateResult {
   const matches: DuplicateMatch[] = [];
   const address = addr(request.address);

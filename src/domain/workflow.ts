@@ -8,13 +8,19 @@
  * notifications, or a refusal with a code and a plain Indonesian message.
  *
  * Choices where the sources are silent:
- * - A request returned for correction ("perlu perbaikan") re-enters the chain at the FIRST stage
- *   with status "baru" when the applicant's correction arrives (system action
+ * - A registered request starts with status "baru" at no stage (request.ts); the system action
+ *   "mulai" puts it at the first stage and tells that stage's officials.
+ * - A request returned for correction ("perlu perbaikan", at no stage) re-enters the chain at the
+ *   FIRST stage with status "baru" when the applicant's correction arrives (system action
  *   "perbaikan_diterima"); its history (the log) is kept. Simple and predictable: every official
- *   sees the corrected data again.
+ *   sees the corrected data again, and "baru" says the first stage has not acted on it yet.
+ * - While a request waits for the applicant only an administrator can act on it, and only to
+ *   reject it (a correction that never comes).
  * - "lanjutkan" (resume) restores the status held before "tahan" when the caller passes it
  *   (`heldFrom`, found in the log), else "diproses".
- * - "buat_akun" is only possible at the last stage; "teruskan"/"setujui" only where a next stage exists.
+ * - "buat_akun" is only possible at the last stage; "teruskan"/"setujui" only where a next stage
+ *   exists. A failed creation ("gagal_buat_akun") returns the request to the last stage as
+ *   "disetujui", so the technical staff can choose "buat_akun" again.
  * - "ambil_alih" (take over) makes the actor the one responsible at the current stage; it needs a
  *   reason (who is absent, why) and is open to delegates and administrators only.
  * - Administrators may act at any stage, with that stage's actions.
@@ -22,42 +28,19 @@
 import type { ActionKey, OfficeConfig, StageConfig } from "./config.js";
 import { addWorkingMinutes, calendarFromConfig, workingMinutesBetween } from "./calendar.js";
 import { stateLabel } from "./audit.js";
+import { TERMINAL_STATUSES, type Status } from "./request.js";
 
-/** Request statuses (the register's "Status" column shows these exact words). */
-export const STATUSES = [
-  "baru",
-  "diproses",
-  "perlu perbaikan",
-  "ditahan",
-  "ditolak",
-  "disetujui",
-  "membuat akun",
-  "akun dibuat",
-  "selesai",
-] as const;
-export type Status = (typeof STATUSES)[number];
+// The statuses are named in request.ts (the Request record); re-exported here for the table's users.
+export { STATUSES, OPEN_STATUSES, isStatus, type Status } from "./request.js";
 
-/** Closed for good: no action applies any more. */
-export const CLOSED_STATUSES: readonly Status[] = ["ditolak", "selesai"];
-/** A request in these statuses is still somebody's work (the applicant's, for "perlu perbaikan"). */
-export const OPEN_STATUSES: readonly Status[] = [
-  "baru",
-  "diproses",
-  "perlu perbaikan",
-  "ditahan",
-  "disetujui",
-  "membuat akun",
-  "akun dibuat",
-];
+/** Closed for good: no action applies any more (request.ts's TERMINAL_STATUSES). */
+export const CLOSED_STATUSES: readonly Status[] = TERMINAL_STATUSES;
 /** The account exists or is being created. */
 export const ACCOUNT_STATUSES: readonly Status[] = ["membuat akun", "akun dibuat", "selesai"];
 
-export function isStatus(value: string): value is Status {
-  return (STATUSES as readonly string[]).includes(value);
-}
-
 /** Steps the program itself takes (not chosen from the dropdown). */
 export type SystemAction =
+  | "mulai" // a registered request (status "baru", no stage yet) enters the chain
   | "perbaikan_diterima" // the applicant's correction arrived
   | "akun_dibuat" // the Directory insert succeeded
   | "gagal_buat_akun" // the Directory insert failed for good: back to the technical stage
@@ -87,6 +70,11 @@ export interface ActionRule {
   notify: readonly Audience[];
   /** The request is closed afterwards. */
   terminal: boolean;
+  /**
+   * Whether the action applies to a request at no stage (before the chain, or returned to the
+   * applicant): "never", "allowed" (as well), or "only" (entering the chain).
+   */
+  stageless: "never" | "allowed" | "only";
 }
 
 const ANYWHERE: readonly StagePosition[] = ["first", "middle", "last"];
@@ -104,6 +92,7 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: PEOPLE,
     notify: ["stage"],
     terminal: false,
+    stageless: "never",
   },
   setujui: {
     transitions: { baru: "disetujui", diproses: "disetujui", disetujui: "disetujui" },
@@ -113,6 +102,7 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: PEOPLE,
     notify: ["stage"],
     terminal: false,
+    stageless: "never",
   },
   kembalikan: {
     transitions: { baru: "perlu perbaikan", diproses: "perlu perbaikan", disetujui: "perlu perbaikan" },
@@ -122,15 +112,23 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: PEOPLE,
     notify: ["applicant"],
     terminal: false,
+    stageless: "never",
   },
   tolak: {
-    transitions: { baru: "ditolak", diproses: "ditolak", disetujui: "ditolak", ditahan: "ditolak" },
+    transitions: {
+      baru: "ditolak",
+      diproses: "ditolak",
+      disetujui: "ditolak",
+      ditahan: "ditolak",
+      "perlu perbaikan": "ditolak", // at no stage: administrators only
+    },
     stage: "none",
     at: ANYWHERE,
     reasonRequired: true,
     who: PEOPLE,
     notify: ["applicant"],
     terminal: true,
+    stageless: "allowed",
   },
   tahan: {
     transitions: { baru: "ditahan", diproses: "ditahan", disetujui: "ditahan" },
@@ -140,6 +138,7 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: PEOPLE,
     notify: ["applicant"],
     terminal: false,
+    stageless: "never",
   },
   lanjutkan: {
     // The status held before (heldFrom) is restored when known; see decide().
@@ -150,6 +149,7 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: PEOPLE,
     notify: ["applicant"],
     terminal: false,
+    stageless: "never",
   },
   ambil_alih: {
     transitions: { baru: "baru", diproses: "diproses", disetujui: "disetujui", ditahan: "ditahan" },
@@ -159,6 +159,7 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: ["delegates", "admins"],
     notify: ["stage"],
     terminal: false,
+    stageless: "never",
   },
   buat_akun: {
     transitions: { baru: "membuat akun", diproses: "membuat akun", disetujui: "membuat akun" },
@@ -168,6 +169,17 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: PEOPLE,
     notify: [],
     terminal: false,
+    stageless: "never",
+  },
+  mulai: {
+    transitions: { baru: "baru" },
+    stage: "first",
+    at: ANYWHERE,
+    reasonRequired: false,
+    who: ["system"],
+    notify: ["stage"],
+    terminal: false,
+    stageless: "only",
   },
   perbaikan_diterima: {
     transitions: { "perlu perbaikan": "baru" },
@@ -177,6 +189,7 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: ["system"],
     notify: ["stage"],
     terminal: false,
+    stageless: "only",
   },
   akun_dibuat: {
     transitions: { "membuat akun": "akun dibuat" },
@@ -186,6 +199,7 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: ["system"],
     notify: [],
     terminal: false,
+    stageless: "never",
   },
   gagal_buat_akun: {
     transitions: { "membuat akun": "disetujui" },
@@ -195,6 +209,7 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: ["system"],
     notify: ["stage", "admins"],
     terminal: false,
+    stageless: "never",
   },
   selesaikan: {
     transitions: { "akun dibuat": "selesai" },
@@ -204,6 +219,7 @@ export const RULES: Record<WorkflowAction, ActionRule> = {
     who: ["system"],
     notify: [],
     terminal: true,
+    stageless: "never",
   },
 };
 
@@ -218,6 +234,7 @@ export const ACTION_KEYS: readonly ActionKey[] = [
   "buat_akun",
 ];
 export const SYSTEM_ACTIONS: readonly SystemAction[] = [
+  "mulai",
   "perbaikan_diterima",
   "akun_dibuat",
   "gagal_buat_akun",
@@ -376,12 +393,18 @@ export function allowedActions(
   actor?: string,
 ): ActionKey[] {
   const stage = config.stages.find((s) => s.key === stageKey);
-  if (!stage) return [];
-  const positions = stagePositions(config, stageKey);
+  if (stageKey && !stage) return [];
   const kind = actor === undefined ? undefined : actorKind(config, stage, actor);
+  if (!stage) {
+    // At no stage only administrators act, with the actions allowed there (tolak).
+    if (kind !== undefined && kind !== "admins") return [];
+    return ACTION_KEYS.filter((a) => RULES[a].stageless !== "never" && status in RULES[a].transitions);
+  }
+  const positions = stagePositions(config, stageKey);
   return ACTION_KEYS.filter((a) => {
     const rule = RULES[a];
     if (!stage.actions.includes(a)) return false;
+    if (rule.stageless === "only") return false;
     if (!(status in rule.transitions)) return false;
     if (!rule.at.some((p) => positions.includes(p))) return false;
     if (kind === undefined) return true;
@@ -419,22 +442,25 @@ export function decide(input: DecideInput): Decision {
     );
   }
 
+  if (stage && rule.stageless === "only") {
+    return refuse("status_not_allowed", `Permohonan ini sudah berada di tahap ${stage.label}.`);
+  }
+  const noStageMessage =
+    state.status === "perlu perbaikan"
+      ? "Permohonan ini sedang menunggu perbaikan dari pemohon."
+      : "Permohonan ini sedang tidak berada di tahap mana pun.";
+  if (!stage && rule.stageless === "never") return refuse("no_stage", noStageMessage);
+
   let actedAs: ActorKind = "system";
   if (!isSystem) {
-    if (!stage) {
-      return refuse(
-        "no_stage",
-        state.status === "perlu perbaikan"
-          ? "Permohonan ini sedang menunggu perbaikan dari pemohon."
-          : "Permohonan ini sedang tidak berada di tahap mana pun.",
-      );
-    }
     const kind = actorKind(config, stage, input.actor);
+    // Only administrators act on a request at no stage.
+    if (!stage && kind !== "admins") return refuse("no_stage", noStageMessage);
     if (kind === null) {
       const elsewhere = config.stages.find(
         (s) => has(s.officials, input.actor) || has(s.delegates, input.actor),
       );
-      if (elsewhere) {
+      if (elsewhere && stage) {
         return refuse(
           "wrong_stage",
           `Permohonan ini sedang di tahap ${stage.label}, sedangkan Anda pejabat tahap ${elsewhere.label}. Tunggu sampai permohonan sampai di tahap Anda.`,
@@ -476,8 +502,6 @@ export function decide(input: DecideInput): Decision {
           : `Tindakan "${label(action)}" hanya dapat dilakukan di tahap terakhir.`,
       );
     }
-  } else if (rule.stage !== "first") {
-    return refuse("no_stage", "Permohonan ini sedang tidak berada di tahap mana pun.");
   }
   if (rule.reasonRequired && !note) {
     return refuse("reason_required", `Tindakan "${label(action)}" wajib disertai alasan di kolom catatan.`);

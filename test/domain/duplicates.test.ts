@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   checkDuplicates,
-  foldName,
   type DirectoryFacts,
   type DuplicateSubject,
   type RegisterRow,
@@ -35,20 +34,32 @@ function row(over: Partial<RegisterRow>): RegisterRow {
   };
 }
 
-describe("foldName", () => {
-  it("folds spelling variants to one key", () => {
-    expect(foldName("Muhammad Yusuf")).toBe(foldName("Moh. Jusuf"));
-    expect(foldName("Soekarno")).toBe(foldName("Sukarno"));
-    expect(foldName("Djoko Tjahjono")).toBe(foldName("Joko Cahyono"));
-    expect(foldName("Hasanuddin")).toBe(foldName("Hasanudin"));
-    expect(foldName("Hendry")).toBe(foldName("Hendri"));
-    expect(foldName("Chairul")).toBe(foldName("Khairul"));
-    expect(foldName("Ma'ruf Amin")).toBe(foldName("MARUF  AMIN"));
-    expect(foldName("Désirée")).toBe(foldName("Desiree"));
+describe("names compare by nameKey (names.ts)", () => {
+  const sameOpd = (name: string) => row({ name, opdCode: "BAPPEDA", status: "diproses" });
+  it("spelling variants and titles of the same name are a possible duplicate", () => {
+    const subject = (name: string): DuplicateSubject => ({ ...request, nip: "", nik: "", name });
+    const pairs: [string, string][] = [
+      ["Muhammad Yusuf", "Moh. Yusuf"],
+      ["Soekarno Hatta", "Sukarno Hatta"],
+      ["Djoko Tjahjono", "Joko Cahyono"],
+      ["Hasanuddin", "Hasanudin"],
+      ["Hendry Wijaya", "Hendri Wijaya"],
+      ["Chairul Tanjung", "Khairul Tanjung"],
+      ["Désirée Siregar", "Desiree Siregar"],
+      ["Siti Aminah", "Dra. SITI AMINAH, M.Si."],
+    ];
+    for (const [a, b] of pairs) {
+      expect(checkDuplicates(subject(a), [sameOpd(b)], noDirectory).verdict, `${a} / ${b}`).toBe(
+        "kemungkinan duplikat",
+      );
+    }
   });
-  it("keeps different names apart", () => {
-    expect(foldName("Siti Aminah")).not.toBe(foldName("Siti Aisyah"));
-    expect(foldName("Budi Santoso")).not.toBe(foldName("Santoso Budi"));
+  it("different names stay apart", () => {
+    for (const other of ["Siti Aisyah", "Aminah Siti"]) {
+      expect(checkDuplicates({ ...request, nip: "", nik: "" }, [sameOpd(other)], noDirectory).verdict).toBe(
+        "aman",
+      );
+    }
   });
 });
 

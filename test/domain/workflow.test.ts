@@ -70,7 +70,7 @@ function runChain(config: OfficeConfig): {
   let state: RequestState = {
     ticket: "T",
     status: "baru",
-    stageKey: config.stages[0]!.key,
+    stageKey: "",
     stageEnteredMs: MON_0800,
   };
   let now = MON_0800;
@@ -83,6 +83,7 @@ function runChain(config: OfficeConfig): {
     state = { ...state, ...d.next };
     statuses.push(d.next.status);
   };
+  step(SYSTEM_ACTOR, "mulai");
   config.stages.slice(0, -1).forEach((s) => step(s.officials[0]!, "teruskan"));
   step(config.stages.at(-1)!.officials[0]!, "buat_akun");
   step(SYSTEM_ACTOR, "akun_dibuat");
@@ -135,14 +136,24 @@ describe("decide: the whole chain", () => {
       const { statuses, decisions } = runChain(config);
       expect(statuses).toEqual([
         "baru",
+        "baru",
         ...Array<Status>(length - 1).fill("diproses"),
         "membuat akun",
         "akun dibuat",
         "selesai",
       ]);
+      // Entering the chain hands the request to the first stage.
+      expect(decisions[0]!.next).toMatchObject({
+        stageKey: config.stages[0]!.key,
+        responsible: config.stages[0]!.officials,
+      });
+      expect(decisions[0]!.notify[0]).toMatchObject({
+        audience: "stage",
+        emails: config.stages[0]!.officials,
+      });
       // Every forward step hands the request to the next stage's officials and tells them.
       config.stages.slice(1).forEach((s, i) => {
-        const d = decisions[i]!;
+        const d = decisions[i + 1]!;
         expect(d.next.stageKey).toBe(s.key);
         expect(d.next.responsible).toEqual(s.officials);
         expect(d.notify).toEqual([expect.objectContaining({ audience: "stage", emails: s.officials })]);
@@ -373,6 +384,48 @@ describe("decide: returns, holds, take-overs, approvals", () => {
   });
 });
 
+describe("decide: requests at no stage", () => {
+  const config = defaultConfig();
+  const kadis = config.stages[0]!;
+
+  it("mulai only enters the chain once", () => {
+    const d = ok(attempt(config, { stageKey: "" }, SYSTEM_ACTOR, "mulai", "", MON_0800 + 5));
+    expect(d.next).toEqual({
+      status: "baru",
+      stageKey: "kadis",
+      responsible: kadis.officials,
+      stageEnteredMs: MON_0800 + 5,
+    });
+    expect(d.logEntry).toMatchObject({ from: "baru", to: "baru/kadis", action: "mulai" });
+    expect(refusal(attempt(config, { stageKey: "kabid" }, SYSTEM_ACTOR, "mulai")).code).toBe(
+      "status_not_allowed",
+    );
+    expect(
+      refusal(attempt(config, { status: "diproses", stageKey: "kabid" }, SYSTEM_ACTOR, "perbaikan_diterima"))
+        .code,
+    ).toBe("status_not_allowed");
+  });
+
+  it("officials cannot act on a request before the chain", () => {
+    expect(refusal(attempt(config, { stageKey: "" }, kadis.officials[0]!, "teruskan")).code).toBe("no_stage");
+  });
+
+  it("only an administrator can reject a request waiting for the applicant's correction", () => {
+    const waiting = { status: "perlu perbaikan" as const, stageKey: "" };
+    expect(refusal(attempt(config, waiting, kadis.officials[0]!, "tolak", "tidak ada perbaikan")).code).toBe(
+      "no_stage",
+    );
+    expect(refusal(attempt(config, waiting, config.admins[0]!, "tolak")).code).toBe("reason_required");
+    expect(refusal(attempt(config, waiting, config.admins[0]!, "teruskan")).code).toBe("no_stage");
+    const d = ok(attempt(config, waiting, config.admins[0]!, "tolak", "Tidak diperbaiki dalam 14 hari"));
+    expect(d.next).toMatchObject({ status: "ditolak", stageKey: "" });
+    expect(d.terminal).toBe(true);
+    expect(allowedActions(config, "", "perlu perbaikan")).toEqual(["tolak"]);
+    expect(allowedActions(config, "", "perlu perbaikan", config.admins[0]!)).toEqual(["tolak"]);
+    expect(allowedActions(config, "", "perlu perbaikan", kadis.officials[0]!)).toEqual([]);
+  });
+});
+
 describe("decide: working time of the step", () => {
   const config = defaultConfig();
   it("counts working minutes at the stage and flags a late step", () => {
@@ -438,13 +491,17 @@ describe("allowedActions", () => {
 
   it("agrees with decide for every status, stage and action", () => {
     for (const config of [pematangsiantarConfig(), defaultConfig(), lumajangConfig()]) {
-      for (const stage of config.stages) {
+      for (const stageKey of ["", ...config.stages.map((s) => s.key)]) {
         for (const status of STATUSES) {
-          if (status === "perlu perbaikan") continue;
-          const offered = allowedActions(config, stage.key, status, config.admins[0]!);
-          for (const action of ACTION_KEYS) {
-            const d = attempt(config, { status, stageKey: stage.key }, config.admins[0]!, action, "alasan");
-            expect(d.ok, `${stage.key} ${status} ${action}`).toBe(offered.includes(action));
+          for (const actor of [
+            config.admins[0]!,
+            ...config.stages.flatMap((s) => [...s.officials, ...s.delegates]),
+          ]) {
+            const offered = allowedActions(config, stageKey, status, actor);
+            for (const action of ACTION_KEYS) {
+              const d = attempt(config, { status, stageKey }, actor, action, "alasan");
+              expect(d.ok, `${stageKey} ${status} ${actor} ${action}`).toBe(offered.includes(action));
+            }
           }
         }
       }
