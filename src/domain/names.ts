@@ -269,6 +269,13 @@ export function splitName(full: string): SplitName {
     head = m.rest;
   }
 
+  // A last word that is a title written with its dot ("Dr. Ir. H.") is no name.
+  const lastTitle = peelBefore(head.trim(), true);
+  if (lastTitle && lastTitle.rest.trim() === "" && /\.\s*$/.test(head)) {
+    before.push(lastTitle.title);
+    head = "";
+  }
+
   // Titles after the name written without a comma ("Ahmad Fauzi ST MT"), peeled from the end.
   const words = head.split(" ").filter((w) => w !== "");
   const trailing: string[][] = [];
@@ -370,6 +377,13 @@ function parseAfterChunk(chunk: string): string[] | null {
         continue;
       }
     }
+    // "SpA", "SpPD": the specialist title written without its dot.
+    const glued = /^Sp([A-Z][A-Za-z]*(?:-[A-Za-z]+)*)$/.exec(seg);
+    if (glued) {
+      out.push("Sp." + (SPECIALTY_BY_KEY[glued[1]!.toLowerCase().replace(/[^a-z]/g, "")] ?? glued[1]!));
+      i += 1;
+      continue;
+    }
     let matched = false;
     for (let j = Math.min(segs.length, i + 4); j > i; j--) {
       const key = titleKey(segs.slice(i, j).join(""));
@@ -390,19 +404,20 @@ function parseAfterChunk(chunk: string): string[] | null {
 export function parseTitlesBefore(field: string): { titles: string[]; unknown: string[] } {
   const titles: string[] = [];
   const unknown: string[] = [];
-  let rest = tidy(field).replace(/,/g, " ");
-  for (;;) {
+  let rest = tidy(field).replace(/,/g, " ").trim();
+  while (rest !== "") {
     const m = peelBefore(rest, true);
-    if (!m) break;
-    titles.push(m.title);
-    rest = m.rest;
-  }
-  const left = rest.trim();
-  if (left !== "") {
-    for (const w of left.split(" ")) {
-      titles.push(w);
-      unknown.push(w);
+    if (m) {
+      titles.push(m.title);
+      rest = m.rest.trim();
+      continue;
     }
+    // Not a known title: keep the word as typed and go on with the next.
+    const space = rest.indexOf(" ");
+    const word = space < 0 ? rest : rest.slice(0, space);
+    titles.push(word);
+    unknown.push(word);
+    rest = space < 0 ? "" : rest.slice(space + 1).trim();
   }
   return { titles: dedupe(titles), unknown };
 }

@@ -43,7 +43,8 @@ export function t<K extends MessageKey>(lang: Language, key: K, ...params: Param
 }
 
 export function tx(lang: Language, key: MessageKey, params?: MessageParams): string {
-  const text = (catalogues[lang] ?? catalogues.id)[key] ?? id[key];
+  // An unknown key (only possible from untyped data) shows itself rather than throwing.
+  const text: string = (catalogues[lang] ?? catalogues.id)[key] ?? id[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
