@@ -11,6 +11,7 @@ import { build } from "esbuild";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateHolidays } from "./holidays.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const GLOBAL_NAME = "__surel";
@@ -38,6 +39,8 @@ async function entryExports(): Promise<string[]> {
 }
 
 export async function buildBundle(): Promise<{ file: string; exports: string[]; bytes: number }> {
+  // Holiday data is extracted from date-holidays here, on the Node side: the bundle carries only the table.
+  generateHolidays();
   const names = await entryExports();
   const result = await build({
     entryPoints: [entry],
