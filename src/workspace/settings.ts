@@ -1,0 +1,83 @@
+/**
+ * The office configuration, read from the settings sheets once per execution. The parsed result
+ * is kept in the script cache (one `get` instead of four sheet reads) until a settings sheet is
+ * edited; the cache is never the only copy: on a miss the sheets are read again.
+ */
+import type { OfficeConfig } from "../domain/config.js";
+import { defaultConfig, validateConfig } from "../domain/defaults.js";
+import { SHEETS, type SettingsProblem, type Tables, tablesToConfig } from "../domain/settings.js";
+
+const CACHE_KEY = "surel:config";
+const CACHE_SECONDS = 6 * 60 * 60;
+
+export interface LoadedConfig {
+  config: OfficeConfig;
+  /** Problems in the settings sheets (each also reported at setup and in the error log). */
+  problems: { sheet: string; row: number; key: string; message: string; level: "error" | "warning" }[];
+}
+
+let memo: LoadedConfig | null = null;
+
+/** The names of the sheets that hold configuration (edits there invalidate the cache). */
+export const SETTINGS_SHEET_NAMES: readonly string[] = Object.values(SHEETS);
+
+export function readTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Tables | null {
+  const read = (name: string): string[][] | null => {
+    const sheet = ss.getSheetByName(name);
+    return sheet ? sheet.getDataRange().getDisplayValues() : null;
+  };
+  const settings = read(SHEETS.settings);
+  const stages = read(SHEETS.stages);
+  const opds = read(SHEETS.opds);
+  const holidays = read(SHEETS.holidays);
+  if (!settings || !stages || !opds || !holidays) return null;
+  return { settings, stages, opds, holidays };
+}
+
+export function parseConfig(tables: Tables | null): LoadedConfig {
+  if (!tables) {
+    return {
+      config: defaultConfig(),
+      problems: [
+        {
+          sheet: SHEETS.settings,
+          row: 0,
+          key: "setup",
+          message: "Lembar pengaturan belum ada: jalankan menu Surel → Siapkan.",
+          level: "error",
+        },
+      ],
+    };
+  }
+  const parsed = tablesToConfig(tables, defaultConfig());
+  const problems: LoadedConfig["problems"] = parsed.problems.map((p: SettingsProblem) => ({
+    ...p,
+    level: "error",
+  }));
+  for (const p of validateConfig(parsed.config)) {
+    problems.push({ sheet: SHEETS.settings, row: 0, key: p.field, message: p.message, level: p.level });
+  }
+  return { config: parsed.config, problems };
+}
+
+/** The configuration for this execution (memoised; cached across executions). */
+export function loadConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LoadedConfig {
+  if (memo) return memo;
+  const cache = CacheService.getScriptCache();
+  const hit = cache.get(CACHE_KEY);
+  if (hit) {
+    memo = JSON.parse(hit) as LoadedConfig;
+    return memo;
+  }
+  memo = parseConfig(readTables(ss));
+  const json = JSON.stringify(memo);
+  // A value over the cache's 100 KB limit is simply not cached.
+  if (json.length < 90_000) cache.put(CACHE_KEY, json, CACHE_SECONDS);
+  return memo;
+}
+
+/** Forget the cached configuration (a settings sheet changed, or setup rewrote it). */
+export function invalidateConfig(): void {
+  memo = null;
+  CacheService.getScriptCache().remove(CACHE_KEY);
+}
