@@ -97,6 +97,7 @@ const AFTER: Readonly<Record<string, string>> = (() => {
     "S.H.",
     "S.Pd.",
     "S.Pd.I.",
+    "S.Pd.SD.",
     "S.Sos.",
     "S.Sos.I.",
     "S.Si.",
@@ -220,6 +221,7 @@ const AFTER: Readonly<Record<string, string>> = (() => {
     "Apt.",
     "Ns.",
     "Bd.",
+    "Gr.",
   ];
   const table: Record<string, string> = {};
   for (const t of list) table[titleKey(t)] = t;

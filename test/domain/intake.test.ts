@@ -13,7 +13,26 @@ import {
   type IntakeContext,
   type IntakeResult,
 } from "../../src/domain/intake.js";
+import {
+  emptyApplicant,
+  formatTicket,
+  initialStatus,
+  isStatus,
+  isTerminal,
+  localDate,
+  newRequest,
+  normalizeTicket,
+  OPEN_STATUSES,
+  parseTicket,
+  STATUSES,
+  statusTextKey,
+  ticketCounterKey,
+  ticketPeriod,
+  zoneAbbreviation,
+  zoneOffsetMinutes,
+} from "../../src/domain/request.js";
 import { asSheetText } from "../../src/domain/sanitize.js";
+import { tx } from "../../src/domain/text/index.js";
 
 function config(overrides: Partial<OfficeConfig> = {}): OfficeConfig {
   const stage = (key: string, label: string): OfficeConfig["stages"][number] => ({
@@ -715,5 +734,128 @@ describe("composeCorrectionMail", () => {
     expect(m.body).toContain("Catatan petugas: Jabatan belum sesuai SK.");
     expect(m.body).not.toContain("Formulir permohonan:");
     expect(m.htmlBody).not.toContain("<ul>");
+  });
+});
+
+describe("request.ts: statuses", () => {
+  it("has the proposed set, two of them terminal", () => {
+    expect(STATUSES).toEqual([
+      "baru",
+      "diproses",
+      "perlu perbaikan",
+      "ditahan",
+      "ditolak",
+      "disetujui",
+      "membuat akun",
+      "akun dibuat",
+      "selesai",
+    ]);
+    expect(STATUSES.filter(isTerminal)).toEqual(["ditolak", "selesai"]);
+    expect(OPEN_STATUSES).not.toContain("selesai");
+    expect(OPEN_STATUSES).toContain("perlu perbaikan");
+    expect(isStatus("perlu perbaikan")).toBe(true);
+    expect(isStatus("Baru")).toBe(false);
+  });
+
+  it("has labels in both languages", () => {
+    expect(tx("id", statusTextKey("perlu perbaikan"))).toBe("perlu perbaikan");
+    expect(tx("en", statusTextKey("perlu perbaikan"))).toBe("needs correction");
+    expect(tx("en", statusTextKey("akun dibuat"))).toBe("account created");
+  });
+
+  it("starts a request as 'baru', or 'perlu perbaikan' when intake found an error", () => {
+    expect(initialStatus([])).toBe("baru");
+    expect(initialStatus([{ severity: "warning" }])).toBe("baru");
+    expect(initialStatus([{ severity: "warning" }, { severity: "error" }])).toBe("perlu perbaikan");
+  });
+
+  it("builds a new Request from intake's result", () => {
+    const r = validateApplication(pns({ nip: "1" }), ctx());
+    const req = newRequest(r.request, {
+      ticket: "SRL-2611-0007",
+      submittedMs: NOW,
+      idempotencyKey: "row-2",
+      problems: r.problems,
+    });
+    expect(req).toMatchObject({
+      ticket: "SRL-2611-0007",
+      status: "perlu perbaikan",
+      stageKey: "",
+      responsible: [],
+      submittedMs: NOW,
+      updatedMs: NOW,
+      stageEnteredMs: NOW,
+      closedMs: null,
+      idempotencyKey: "row-2",
+      duplicateVerdict: "",
+      name: "Ahmad Fauzi",
+      nip: "1",
+    });
+    expect(req.problems.map((p) => p.code)).toEqual(["nip.length"]);
+    expect(Object.keys(emptyApplicant()).every((k) => k in req)).toBe(true);
+  });
+});
+
+describe("request.ts: tickets", () => {
+  it("formats prefix, yyMM and a serial of at least 4 digits", () => {
+    expect(formatTicket("SRL", "2611", 7)).toBe("SRL-2611-0007");
+    expect(formatTicket("SRL", "2601", 1234)).toBe("SRL-2601-1234");
+    expect(formatTicket("SRL", "2612", 12345)).toBe("SRL-2612-12345");
+  });
+
+  it("refuses a bad prefix, period or serial", () => {
+    expect(() => formatTicket("srl", "2611", 1)).toThrow();
+    expect(() => formatTicket("SRL", "2613", 1)).toThrow();
+    expect(() => formatTicket("SRL", "2611", 0)).toThrow();
+    expect(() => formatTicket("SRL", "2611", 1.5)).toThrow();
+  });
+
+  it("parses what people type", () => {
+    expect(parseTicket("SRL-2611-0007")).toEqual({ prefix: "SRL", year: 2026, month: 11, serial: 7 });
+    expect(parseTicket(" srl 2611 0007 ")).toEqual({ prefix: "SRL", year: 2026, month: 11, serial: 7 });
+    expect(parseTicket("SRL-2613-0007")).toBeNull();
+    expect(parseTicket("SRL-2611-0000")).toBeNull();
+    expect(parseTicket("SRL-2611-7")).toBeNull();
+    expect(parseTicket("SRL26110007")).toBeNull();
+    expect(normalizeTicket("srl-2611-0007")).toBe("SRL-2611-0007");
+    expect(normalizeTicket("x")).toBeNull();
+  });
+
+  it("takes the period from the office's local date", () => {
+    // 31 Oct 2026 18:00 UTC is 1 November 01:00 in Jakarta.
+    expect(ticketPeriod(Date.UTC(2026, 9, 31, 18, 0), 420)).toBe("2611");
+    expect(ticketPeriod(Date.UTC(2026, 9, 31, 16, 0), 420)).toBe("2610");
+    expect(ticketPeriod(Date.UTC(2026, 9, 31, 16, 0), 480)).toBe("2611");
+    expect(ticketCounterKey("2611")).toBe("ticket.counter.2611");
+  });
+});
+
+describe("request.ts: office time", () => {
+  it("knows the Indonesian zones and fixed offsets", () => {
+    expect(zoneOffsetMinutes("Asia/Jakarta")).toBe(420);
+    expect(zoneOffsetMinutes("Asia/Pontianak")).toBe(420);
+    expect(zoneOffsetMinutes("Asia/Makassar")).toBe(480);
+    expect(zoneOffsetMinutes("Asia/Jayapura")).toBe(540);
+    expect(zoneOffsetMinutes("UTC")).toBe(0);
+    expect(zoneOffsetMinutes("GMT+07:00")).toBe(420);
+    expect(zoneOffsetMinutes("UTC+8")).toBe(480);
+    expect(zoneOffsetMinutes("GMT-03:30")).toBe(-210);
+    expect(zoneOffsetMinutes("Etc/GMT-9")).toBe(540);
+    expect(zoneOffsetMinutes("Europe/Nowhere")).toBe(420);
+  });
+
+  it("names the zones", () => {
+    expect([420, 480, 540, 0, 330].map(zoneAbbreviation)).toEqual([
+      "WIB",
+      "WITA",
+      "WIT",
+      "UTC+0",
+      "UTC+5:30",
+    ]);
+  });
+
+  it("gives the local date", () => {
+    expect(localDate(Date.UTC(2026, 11, 31, 17, 0), 420)).toEqual({ year: 2027, month: 1, day: 1 });
+    expect(localDate(Date.UTC(2026, 11, 31, 16, 59), 420)).toEqual({ year: 2026, month: 12, day: 31 });
   });
 });

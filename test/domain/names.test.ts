@@ -48,6 +48,7 @@ describe("splitName", () => {
     ["Rina Andriani, A. Md. Kep", [[], "Rina Andriani", ["A.Md.Kep."]]],
     ["Hendra, S.H., M.H.", [[], "Hendra", ["S.H.", "M.H."]]],
     ["Lukman, S.Pd.I", [[], "Lukman", ["S.Pd.I."]]],
+    ["Sri Wahyuni, S.Pd.SD., Gr.", [[], "Sri Wahyuni", ["S.Pd.SD.", "Gr."]]],
     ["Agus Salim, Ph.D.", [[], "Agus Salim", ["Ph.D."]]],
     ["Agus Salim, PhD", [[], "Agus Salim", ["Ph.D."]]],
     ["K.H. Abdurrahman Wahid", [["K.H."], "Abdurrahman Wahid", []]],
