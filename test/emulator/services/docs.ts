@@ -1,6 +1,2330 @@
-/** Placeholder: this service is being written. */
+/**
+ * Emulated Google Docs (DocumentApp) with a real PDF export.
+ *
+ * A document is a tree: sections (body, optional header and footer) holding paragraphs and
+ * tables; a paragraph holds inline children (Text runs, horizontal rules, page breaks); a Text run
+ * keeps one style object per character (bold, italic, underline, size, family, colour, link).
+ * Each document has two trees: `live`, which every open Document edits, and `committed`, what was
+ * last saved. saveAndClose() (or the end of the execution, as Docs saves pending changes then)
+ * commits: it snapshots the text as a new revision, visible through Drive.Revisions.list and
+ * `documentRevisions()`. Exports (Document.getAs, File.getAs/getBlob) render the committed tree,
+ * as in Apps Script, where a PDF taken before saveAndClose() still shows the old content.
+ *
+ * Element objects handed to the script are thin wrappers around tree nodes; they are created
+ * afresh on every call, so they compare by node, never by wrapper identity.
+ *
+ * replaceText/findText: the pattern is a regular expression string in RE2 syntax, matched
+ * independently against each Text run (never across paragraphs). The emulator uses a JavaScript
+ * RegExp as a stand-in (plus RE2's leading `(?i)`/`(?s)`/`(?m)` flags and `\Q...\E`); the
+ * replacement follows Java's Matcher rules (`$n` / `${name}` are group references, `\x` is a
+ * literal x, any other `$` is an error) — see docs/EMULATOR-drive-docs-directory.md.
+ */
+import { Blob, GasObject, serviceError } from "../core.js";
 import type { Workspace } from "../workspace.js";
+import {
+  canEdit,
+  canRead,
+  createDriveItem,
+  DOCS_CREATE_QUOTA,
+  fileUrl,
+  getDriveItem,
+  MIME,
+  registerGoogleType,
+  touchDriveItem,
+  DriveUser,
+} from "./drive.js";
+import { A4, type FontFamily, type PdfBlock, type PdfSpan, renderPdf } from "./pdf.js";
 
-export function install(_ws: Workspace): Record<string, unknown> {
-  return {};
+// ---------------------------------------------------------------------------------------------
+// The document model
+
+export interface CharStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strikethrough?: boolean;
+  fontSize?: number;
+  fontFamily?: string;
+  foregroundColor?: string;
+  backgroundColor?: string;
+  linkUrl?: string;
+}
+
+export interface RunNode {
+  kind: "text";
+  chars: string;
+  /** One style per character (same length as `chars`). */
+  styles: CharStyle[];
+}
+export interface HrNode {
+  kind: "hr";
+}
+export interface PageBreakNode {
+  kind: "pagebreak";
+}
+export type InlineNode = RunNode | HrNode | PageBreakNode;
+
+export interface ParaNode {
+  kind: "paragraph";
+  children: InlineNode[];
+  heading: string;
+  align: string | null;
+  spacingBefore: number | null;
+  spacingAfter: number | null;
+  lineSpacing: number | null;
+  indentStart: number | null;
+  indentEnd: number | null;
+  indentFirstLine: number | null;
+  /** Text attributes set on the paragraph as a whole: new text takes them. */
+  defaultStyle: CharStyle;
+}
+
+export interface CellNode {
+  kind: "cell";
+  children: BlockNode[];
+  width: number | null;
+  backgroundColor: string | null;
+  padding: { top: number; right: number; bottom: number; left: number };
+  verticalAlignment: string;
+}
+export interface RowNode {
+  kind: "row";
+  cells: CellNode[];
+  minimumHeight: number;
+}
+export interface TableNode {
+  kind: "table";
+  rows: RowNode[];
+  borderWidth: number;
+  borderColor: string;
+  columnWidths: (number | null)[];
+}
+export type BlockNode = ParaNode | TableNode;
+
+export interface SectionNode {
+  kind: "body" | "header" | "footer";
+  children: BlockNode[];
+}
+
+export interface PageSetup {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+}
+
+export interface DocTree {
+  body: SectionNode;
+  header: SectionNode | null;
+  footer: SectionNode | null;
+  page: PageSetup;
+}
+
+export type AnyNode = SectionNode | BlockNode | RowNode | CellNode | InlineNode;
+type ContainerNode = SectionNode | CellNode;
+
+export interface DocRevision {
+  id: string;
+  modifiedMs: number;
+  user: string;
+  /** The whole document's text at that revision (header, body, footer). */
+  text: string;
+  tree: DocTree;
+}
+
+export interface DocRecord {
+  id: string;
+  live: DocTree;
+  committed: DocTree;
+  /** The live tree has changes not yet committed. */
+  dirty: boolean;
+  revisions: DocRevision[];
+  revisionCounter: number;
+}
+
+export class DocsState {
+  readonly docs = new Map<string, DocRecord>();
+  constructor(private readonly ws: Workspace) {}
+  toJSON(): unknown {
+    return {
+      documents: [...this.docs.values()].map((d) => ({
+        id: d.id,
+        name: getDriveItem(this.ws, d.id)?.name ?? null,
+        text: treeText(d.live),
+        unsaved: d.dirty,
+        revisions: d.revisions.map((r) => ({
+          id: r.id,
+          modifiedTime: new Date(r.modifiedMs).toISOString(),
+          user: r.user,
+          text: r.text,
+        })),
+      })),
+    };
+  }
+}
+
+export function docsState(ws: Workspace): DocsState {
+  return ws.slot("docs", () => new DocsState(ws));
+}
+
+const DEFAULT_PADDING = { top: 5, right: 5, bottom: 5, left: 5 };
+
+function newPara(text = "", style: CharStyle = {}): ParaNode {
+  return {
+    kind: "paragraph",
+    children: text ? [newRun(text, style)] : [],
+    heading: "NORMAL",
+    align: null,
+    spacingBefore: null,
+    spacingAfter: null,
+    lineSpacing: null,
+    indentStart: null,
+    indentEnd: null,
+    indentFirstLine: null,
+    defaultStyle: { ...style },
+  };
+}
+
+function newRun(text: string, style: CharStyle = {}): RunNode {
+  return { kind: "text", chars: text, styles: Array.from({ length: text.length }, () => style) };
+}
+
+function newCell(text = ""): CellNode {
+  return {
+    kind: "cell",
+    children: [newPara(text)],
+    width: null,
+    backgroundColor: null,
+    padding: { ...DEFAULT_PADDING },
+    verticalAlignment: "TOP",
+  };
+}
+
+function newTable(cells: string[][]): TableNode {
+  return {
+    kind: "table",
+    rows: cells.map((r) => ({ kind: "row", cells: r.map((c) => newCell(String(c))), minimumHeight: 0 })),
+    borderWidth: 1,
+    borderColor: "#000000",
+    columnWidths: [],
+  };
+}
+
+function newTree(): DocTree {
+  return {
+    body: { kind: "body", children: [newPara()] },
+    header: null,
+    footer: null,
+    page: {
+      width: A4.width,
+      height: A4.height,
+      marginTop: 72,
+      marginBottom: 72,
+      marginLeft: 72,
+      marginRight: 72,
+    },
+  };
+}
+
+function cloneTree<T>(t: T): T {
+  return structuredClone(t);
+}
+
+function paraText(p: ParaNode): string {
+  return p.children.map((c) => (c.kind === "text" ? c.chars : "")).join("");
+}
+
+function tableText(t: TableNode): string {
+  return t.rows.map((r) => r.cells.map((c) => blocksText(c.children)).join("\t")).join("\n");
+}
+
+function blocksText(blocks: BlockNode[]): string {
+  return blocks.map((b) => (b.kind === "paragraph" ? paraText(b) : tableText(b))).join("\n");
+}
+
+function nodeText(node: AnyNode): string {
+  switch (node.kind) {
+    case "body":
+    case "header":
+    case "footer":
+    case "cell":
+      return blocksText(node.children);
+    case "paragraph":
+      return paraText(node);
+    case "table":
+      return tableText(node);
+    case "row":
+      return node.cells.map((c) => blocksText(c.children)).join("\t");
+    case "text":
+      return node.chars;
+    default:
+      return "";
+  }
+}
+
+/** The whole text of a tree: header, body and footer, one paragraph a line. */
+export function treeText(t: DocTree): string {
+  return [t.header, t.body, t.footer]
+    .filter((s): s is SectionNode => s !== null)
+    .map((s) => blocksText(s.children))
+    .join("\n");
+}
+
+function childList(node: AnyNode): AnyNode[] {
+  switch (node.kind) {
+    case "body":
+    case "header":
+    case "footer":
+    case "cell":
+      return node.children;
+    case "paragraph":
+      return node.children;
+    case "table":
+      return node.rows;
+    case "row":
+      return node.cells;
+    default:
+      return [];
+  }
+}
+
+function parentIn(root: AnyNode, target: AnyNode): AnyNode | null {
+  for (const child of childList(root)) {
+    if (child === target) return root;
+    const found = parentIn(child, target);
+    if (found) return found;
+  }
+  return null;
+}
+
+function allParagraphs(node: AnyNode, out: ParaNode[] = []): ParaNode[] {
+  if (node.kind === "paragraph") out.push(node);
+  else for (const c of childList(node)) allParagraphs(c, out);
+  return out;
+}
+
+function allTables(node: AnyNode, out: TableNode[] = []): TableNode[] {
+  for (const c of childList(node)) {
+    if (c.kind === "table") out.push(c);
+    allTables(c, out);
+  }
+  return out;
+}
+
+/** Merges adjacent Text runs (what reopening a saved document shows). */
+function normalize(node: AnyNode): void {
+  if (node.kind === "paragraph") {
+    const merged: InlineNode[] = [];
+    for (const c of node.children) {
+      const prev = merged[merged.length - 1];
+      if (c.kind === "text" && c.chars.length === 0) continue;
+      if (c.kind === "text" && prev?.kind === "text") {
+        prev.chars += c.chars;
+        prev.styles.push(...c.styles);
+      } else merged.push(c);
+    }
+    node.children = merged;
+    return;
+  }
+  for (const c of childList(node)) normalize(c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records, sessions, saving
+
+export const CLOSED = "Document is closed, its contents cannot be updated.";
+export const DOC_MISSING = "Document is missing (perhaps it was deleted, or you don't have read access?)";
+export const DOC_ACCESS_DENIED = "Access denied: DocumentApp.";
+
+function record(ws: Workspace, id: string): DocRecord {
+  const rec = docsState(ws).docs.get(id);
+  if (!rec) throw serviceError(DOC_MISSING);
+  return rec;
+}
+
+/** Saves the live tree: a new revision if anything changed since the last one. */
+function commit(ws: Workspace, rec: DocRecord, user: string): void {
+  normalize(rec.live.body);
+  if (rec.live.header) normalize(rec.live.header);
+  if (rec.live.footer) normalize(rec.live.footer);
+  rec.dirty = false;
+  if (JSON.stringify(rec.live) === JSON.stringify(rec.committed) && rec.revisions.length > 0) return;
+  rec.committed = cloneTree(rec.live);
+  rec.revisions.push({
+    id: String(++rec.revisionCounter),
+    modifiedMs: ws.now(),
+    user: user.toLowerCase(),
+    text: treeText(rec.committed),
+    tree: cloneTree(rec.committed),
+  });
+  touchDriveItem(ws, rec.id);
+}
+
+/** Saves every document with unsaved changes (what Docs does when an execution ends). */
+export function commitDocuments(ws: Workspace, user: string = ws.actor()): void {
+  for (const rec of docsState(ws).docs.values()) if (rec.dirty) commit(ws, rec, user);
+}
+
+/** The text of a document (header, body, footer): the live tree, or the last saved one. */
+export function documentText(ws: Workspace, id: string, opts: { committed?: boolean } = {}): string {
+  const rec = record(ws, id);
+  return treeText(opts.committed ? rec.committed : rec.live);
+}
+
+/** Every saved revision of a document, oldest first, with its text. */
+export function documentRevisions(
+  ws: Workspace,
+  id: string,
+): { id: string; modifiedTime: string; user: string; text: string }[] {
+  const rec = docsState(ws).docs.get(id);
+  if (!rec) return [];
+  return rec.revisions.map((r) => ({
+    id: r.id,
+    modifiedTime: new Date(r.modifiedMs).toISOString(),
+    user: r.user,
+    text: r.text,
+  }));
+}
+
+/** The document's live tree (host-side inspection of styles and structure). */
+export function documentTree(ws: Workspace, id: string): DocTree {
+  return record(ws, id).live;
+}
+
+function newDocument(ws: Workspace, name: string, owner: string): DocRecord {
+  if (!ws.quotas.take("documentsCreated", 1, ws.now())) throw serviceError(DOCS_CREATE_QUOTA);
+  const item = createDriveItem(ws, { name, mimeType: MIME.document, owner });
+  const tree = newTree();
+  const rec: DocRecord = {
+    id: item.id,
+    live: tree,
+    committed: cloneTree(tree),
+    dirty: false,
+    revisions: [],
+    revisionCounter: 0,
+  };
+  docsState(ws).docs.set(item.id, rec);
+  commit(ws, rec, owner);
+  return rec;
+}
+
+/** One opened Document: closing it makes its elements read-only. */
+class DocSession {
+  closed = false;
+  constructor(
+    readonly ws: Workspace,
+    readonly id: string,
+  ) {}
+  rec(): DocRecord {
+    return record(this.ws, this.id);
+  }
+  tree(): DocTree {
+    return this.rec().live;
+  }
+  /** Called before every change. */
+  mutate(): void {
+    if (this.closed) throw serviceError(CLOSED);
+    const rec = this.rec();
+    if (this.ws.current) {
+      const item = getDriveItem(this.ws, this.id);
+      if (!item || !canEdit(this.ws, item, this.ws.current.effectiveUser))
+        throw serviceError(DOC_ACCESS_DENIED);
+    }
+    rec.dirty = true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enums (exposed as strings: an enum value prints as its name in Apps Script)
+
+const ELEMENT_TYPES = [
+  "BODY_SECTION",
+  "COMMENT_SECTION",
+  "DATE",
+  "DOCUMENT",
+  "EQUATION",
+  "EQUATION_FUNCTION",
+  "EQUATION_FUNCTION_ARGUMENT_SEPARATOR",
+  "EQUATION_SYMBOL",
+  "RICH_LINK",
+  "FOOTER_SECTION",
+  "FOOTNOTE",
+  "FOOTNOTE_SECTION",
+  "HEADER_SECTION",
+  "HORIZONTAL_RULE",
+  "INLINE_DRAWING",
+  "INLINE_IMAGE",
+  "LIST_ITEM",
+  "PAGE_BREAK",
+  "PARAGRAPH",
+  "PERSON",
+  "TABLE",
+  "TABLE_CELL",
+  "TABLE_OF_CONTENTS",
+  "TABLE_ROW",
+  "TEXT",
+  "UNSUPPORTED",
+];
+const HEADINGS = [
+  "NORMAL",
+  "HEADING1",
+  "HEADING2",
+  "HEADING3",
+  "HEADING4",
+  "HEADING5",
+  "HEADING6",
+  "TITLE",
+  "SUBTITLE",
+];
+const ALIGNMENTS = ["LEFT", "CENTER", "RIGHT", "JUSTIFY"];
+const ATTRIBUTES = [
+  "BACKGROUND_COLOR",
+  "BOLD",
+  "BORDER_COLOR",
+  "BORDER_WIDTH",
+  "CODE",
+  "FONT_FAMILY",
+  "FONT_SIZE",
+  "FOREGROUND_COLOR",
+  "HEADING",
+  "HEIGHT",
+  "HORIZONTAL_ALIGNMENT",
+  "INDENT_END",
+  "INDENT_FIRST_LINE",
+  "INDENT_START",
+  "ITALIC",
+  "GLYPH_TYPE",
+  "LEFT_TO_RIGHT",
+  "LINE_SPACING",
+  "LINK_URL",
+  "LIST_ID",
+  "MARGIN_BOTTOM",
+  "MARGIN_LEFT",
+  "MARGIN_RIGHT",
+  "MARGIN_TOP",
+  "NESTING_LEVEL",
+  "MINIMUM_HEIGHT",
+  "PADDING_BOTTOM",
+  "PADDING_LEFT",
+  "PADDING_RIGHT",
+  "PADDING_TOP",
+  "PAGE_HEIGHT",
+  "PAGE_WIDTH",
+  "SPACING_AFTER",
+  "SPACING_BEFORE",
+  "STRIKETHROUGH",
+  "UNDERLINE",
+  "VERTICAL_ALIGNMENT",
+  "WIDTH",
+];
+const enumObject = (names: string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, n]));
+
+type ElementType = GoogleAppsScript.Document.ElementType;
+type ParagraphHeading = GoogleAppsScript.Document.ParagraphHeading;
+type HorizontalAlignment = GoogleAppsScript.Document.HorizontalAlignment;
+
+function enumOut<T>(name: string): T {
+  return name as unknown as T;
+}
+
+function enumArg(v: unknown, allowed: string[], what: string): string {
+  const s = String(v);
+  if (!allowed.includes(s)) throw serviceError(`Invalid argument: ${what}`);
+  return s;
+}
+
+/** Text attribute name → style key. */
+const TEXT_ATTRS: Record<string, keyof CharStyle> = {
+  BOLD: "bold",
+  ITALIC: "italic",
+  UNDERLINE: "underline",
+  STRIKETHROUGH: "strikethrough",
+  FONT_SIZE: "fontSize",
+  FONT_FAMILY: "fontFamily",
+  FOREGROUND_COLOR: "foregroundColor",
+  BACKGROUND_COLOR: "backgroundColor",
+  LINK_URL: "linkUrl",
+};
+
+function stylePatch(attrs: Record<string, unknown>): Partial<Record<keyof CharStyle, unknown>> {
+  const patch: Partial<Record<keyof CharStyle, unknown>> = {};
+  for (const [name, key] of Object.entries(TEXT_ATTRS)) {
+    if (!(name in attrs)) continue;
+    const v = attrs[name];
+    if (v === null || v === undefined) patch[key] = undefined;
+    else if (key === "fontSize") patch[key] = Number(v);
+    else if (key === "bold" || key === "italic" || key === "underline" || key === "strikethrough")
+      patch[key] = !!v;
+    else patch[key] = String(v);
+  }
+  return patch;
+}
+
+function applyPatch(style: CharStyle, patch: Partial<Record<keyof CharStyle, unknown>>): CharStyle {
+  const merged: Record<string, unknown> = { ...style, ...patch };
+  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as CharStyle;
+}
+
+function sameStyle(a: CharStyle, b: CharStyle): boolean {
+  const ka = Object.keys(a) as (keyof CharStyle)[];
+  const kb = Object.keys(b) as (keyof CharStyle)[];
+  return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regular expressions (RE2 syntax → JavaScript stand-in) and Java-style replacement strings
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+function compilePattern(pattern: string): RegExp {
+  let src = String(pattern);
+  let flags = "g";
+  const inline = /^\(\?([ims]+)\)/.exec(src);
+  if (inline) {
+    for (const f of new Set(inline[1]!)) flags += f;
+    src = src.slice(inline[0].length);
+  }
+  src = src.replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, lit: string) => escapeRegExp(lit));
+  try {
+    return new RegExp(src, flags);
+  } catch {
+    throw serviceError(`Invalid regular expression: ${pattern}`);
+  }
+}
+
+/** Expands a replacement string as java.util.regex.Matcher does. */
+function expandReplacement(rep: string, m: RegExpExecArray): string {
+  const groupCount = m.length - 1;
+  let out = "";
+  for (let i = 0; i < rep.length; i++) {
+    const c = rep[i]!;
+    if (c === "\\") {
+      i++;
+      if (i >= rep.length) throw serviceError("character to be escaped is missing");
+      out += rep[i];
+    } else if (c === "$") {
+      i++;
+      if (i >= rep.length) throw serviceError("Illegal group reference: group index is missing");
+      if (rep[i] === "{") {
+        const close = rep.indexOf("}", i);
+        if (close < 0) throw serviceError("named capturing group is missing trailing '}'");
+        const name = rep.slice(i + 1, close);
+        if (!m.groups || !(name in m.groups)) throw serviceError(`No group with name {${name}}`);
+        out += m.groups[name] ?? "";
+        i = close;
+      } else if (/[0-9]/.test(rep[i]!)) {
+        let ref = Number(rep[i]);
+        if (ref > groupCount) throw serviceError(`No group ${ref}`);
+        while (i + 1 < rep.length && /[0-9]/.test(rep[i + 1]!)) {
+          const next = ref * 10 + Number(rep[i + 1]);
+          if (next > groupCount) break;
+          ref = next;
+          i++;
+        }
+        out += m[ref] ?? "";
+      } else {
+        throw serviceError("Illegal group reference");
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** Replaces every match in one run; returns the number of matches. */
+function replaceInRun(run: RunNode, re: RegExp, replacement: string): number {
+  re.lastIndex = 0;
+  let out = "";
+  const styles: CharStyle[] = [];
+  let last = 0;
+  let count = 0;
+  const src = run.chars;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(src)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    out += src.slice(last, start);
+    styles.push(...run.styles.slice(last, start));
+    const rep = expandReplacement(replacement, m);
+    const style = run.styles[start] ?? run.styles[start - 1] ?? {};
+    out += rep;
+    for (let k = 0; k < rep.length; k++) styles.push(style);
+    last = end;
+    count++;
+    if (m[0].length === 0) {
+      if (end >= src.length) break;
+      out += src[end];
+      styles.push(run.styles[end]!);
+      last = end + 1;
+      re.lastIndex = end + 1;
+    }
+  }
+  if (count === 0) return 0;
+  out += src.slice(last);
+  styles.push(...run.styles.slice(last));
+  run.chars = out;
+  run.styles = styles;
+  return count;
+}
+
+function runsOf(node: AnyNode): RunNode[] {
+  if (node.kind === "text") return [node];
+  return allParagraphs(node).flatMap((p) => p.children.filter((c): c is RunNode => c.kind === "text"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Element wrappers
+
+function wrap(s: DocSession, node: AnyNode, para?: ParaNode): DocElement {
+  switch (node.kind) {
+    case "body":
+      return new BodySection(s, node);
+    case "header":
+      return new HeaderSection(s, node);
+    case "footer":
+      return new FooterSection(s, node);
+    case "paragraph":
+      return new Paragraph(s, node);
+    case "table":
+      return new Table(s, node);
+    case "row":
+      return new TableRow(s, node);
+    case "cell":
+      return new TableCell(s, node);
+    case "text":
+      return new Text(s, node, para);
+    case "hr":
+      return new HorizontalRule(s, node);
+    case "pagebreak":
+      return new PageBreak(s, node);
+  }
+}
+
+function childIndexError(index: number, count: number): Error {
+  return serviceError(`Child index (${index}) must be less than the number of child elements (${count}).`);
+}
+
+function elementNode(e: unknown): AnyNode {
+  if (e instanceof DocElement) return e._node();
+  throw serviceError("Invalid argument: element");
+}
+
+/** Base of every document element: type, parent, siblings, casts. */
+abstract class DocElement extends GasObject {
+  constructor(protected readonly s: DocSession) {
+    super();
+  }
+  abstract _node(): AnyNode;
+  protected abstract _type(): string;
+  getType(): ElementType {
+    return enumOut<ElementType>(this._type());
+  }
+  protected _parentNode(): AnyNode | null {
+    const t = this.s.tree();
+    const n = this._node();
+    for (const sec of [t.body, t.header, t.footer]) {
+      if (!sec) continue;
+      if (sec === n) return null;
+      const p = parentIn(sec, n);
+      if (p) return p;
+    }
+    return null;
+  }
+  getParent(): DocElement | null {
+    const p = this._parentNode();
+    return p ? wrap(this.s, p) : null;
+  }
+  protected _sibling(delta: number): DocElement | null {
+    const p = this._parentNode();
+    if (!p) return null;
+    const list = childList(p);
+    const i = list.indexOf(this._node());
+    const sib = list[i + delta];
+    return sib ? wrap(this.s, sib, p.kind === "paragraph" ? p : undefined) : null;
+  }
+  getNextSibling(): DocElement | null {
+    return this._sibling(1);
+  }
+  getPreviousSibling(): DocElement | null {
+    return this._sibling(-1);
+  }
+  isAtDocumentEnd(): boolean {
+    const body = this.s.tree().body;
+    let n: AnyNode = body;
+    for (;;) {
+      const kids = childList(n);
+      if (kids.length === 0) break;
+      n = kids[kids.length - 1]!;
+      if (n === this._node()) return true;
+    }
+    return n === this._node();
+  }
+  protected _removeFromParent(): void {
+    const p = this._parentNode();
+    if (!p) return;
+    this.s.mutate();
+    removeChildNode(p, this._node());
+  }
+  private _cast<T extends DocElement>(type: string): T {
+    if (this._type() !== type) throw serviceError(`Cannot cast ${this._type()} to ${type}.`);
+    return this as unknown as T;
+  }
+  asBody(): BodySection {
+    return this._cast("BODY_SECTION");
+  }
+  asHeaderSection(): HeaderSection {
+    return this._cast("HEADER_SECTION");
+  }
+  asFooterSection(): FooterSection {
+    return this._cast("FOOTER_SECTION");
+  }
+  asParagraph(): Paragraph {
+    return this._cast("PARAGRAPH");
+  }
+  asTable(): Table {
+    return this._cast("TABLE");
+  }
+  asTableRow(): TableRow {
+    return this._cast("TABLE_ROW");
+  }
+  asTableCell(): TableCell {
+    return this._cast("TABLE_CELL");
+  }
+  asText(): Text {
+    return this._cast("TEXT");
+  }
+  asHorizontalRule(): HorizontalRule {
+    return this._cast("HORIZONTAL_RULE");
+  }
+  asPageBreak(): PageBreak {
+    return this._cast("PAGE_BREAK");
+  }
+}
+
+function removeChildNode(parent: AnyNode, child: AnyNode): void {
+  const list = childList(parent);
+  const i = list.indexOf(child);
+  if (i < 0) throw serviceError("Element is not a child of this element.");
+  if (
+    (parent.kind === "body" ||
+      parent.kind === "header" ||
+      parent.kind === "footer" ||
+      parent.kind === "cell") &&
+    child.kind === "paragraph" &&
+    parent.children.filter((c) => c.kind === "paragraph").length === 1
+  ) {
+    throw serviceError("Can't remove the last paragraph in a document section.");
+  }
+  list.splice(i, 1);
+}
+
+/** Text search and replacement shared by every element that holds text. */
+abstract class TextHolder extends DocElement {
+  getText(): string {
+    return nodeText(this._node());
+  }
+  replaceText(searchPattern: string, replacement: string): this {
+    const re = compilePattern(searchPattern);
+    const runs = runsOf(this._node());
+    let mutated = false;
+    for (const run of runs) {
+      re.lastIndex = 0;
+      if (!re.test(run.chars)) continue;
+      if (!mutated) {
+        this.s.mutate();
+        mutated = true;
+      }
+      replaceInRun(run, re, String(replacement));
+    }
+    return this;
+  }
+  findText(searchPattern: string, from?: RangeElement | null): RangeElement | null {
+    const re = compilePattern(searchPattern);
+    const root = this._node();
+    const paras = root.kind === "text" ? null : allParagraphs(root);
+    const entries: { run: RunNode; para: ParaNode | undefined }[] = paras
+      ? paras.flatMap((p) =>
+          p.children.filter((c): c is RunNode => c.kind === "text").map((run) => ({ run, para: p })),
+        )
+      : [{ run: root as RunNode, para: this instanceof Text ? this._para() : undefined }];
+    let startRun = 0;
+    let startOffset = 0;
+    if (from) {
+      const fromNode = from._runNode();
+      const idx = entries.findIndex((e) => e.run === fromNode);
+      if (idx >= 0) {
+        startRun = idx;
+        startOffset = from.getEndOffsetInclusive() + 1;
+      }
+    }
+    for (let i = startRun; i < entries.length; i++) {
+      const { run, para } = entries[i]!;
+      re.lastIndex = i === startRun ? startOffset : 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(run.chars)) !== null) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        return new RangeElement(this.s, run, para, m.index, m.index + m[0].length - 1);
+      }
+    }
+    return null;
+  }
+  editAsText(): Text {
+    return new Text(this.s, this._node() as RunNode | ParaNode | ContainerNode | TableNode | RowNode);
+  }
+}
+
+/** A search result: part of one Text run. */
+export class RangeElement extends GasObject implements GoogleAppsScript.Document.RangeElement {
+  readonly gasClass = "RangeElement";
+  constructor(
+    private readonly s: DocSession,
+    private readonly run: RunNode,
+    private readonly para: ParaNode | undefined,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    super();
+  }
+  _runNode(): RunNode {
+    return this.run;
+  }
+  getElement(): Text & GoogleAppsScript.Document.Element {
+    return new Text(this.s, this.run, this.para) as Text & GoogleAppsScript.Document.Element;
+  }
+  getStartOffset(): number {
+    return this.start;
+  }
+  getEndOffsetInclusive(): number {
+    return this.end;
+  }
+  isPartial(): boolean {
+    return this.start > 0 || this.end < this.run.chars.length - 1;
+  }
+}
+
+/** Body, header, footer and table cells: containers of paragraphs and tables. */
+abstract class BlockContainer extends TextHolder {
+  constructor(
+    s: DocSession,
+    protected readonly node: ContainerNode,
+  ) {
+    super(s);
+  }
+  _node(): ContainerNode {
+    return this.node;
+  }
+  getNumChildren(): number {
+    return this.node.children.length;
+  }
+  getChild(childIndex: number): DocElement {
+    const c = this.node.children[childIndex];
+    if (!c) throw childIndexError(childIndex, this.node.children.length);
+    return wrap(this.s, c);
+  }
+  getChildIndex(child: DocElement): number {
+    const i = this.node.children.indexOf(elementNode(child) as BlockNode);
+    if (i < 0) throw serviceError("Element is not a child of this element.");
+    return i;
+  }
+  getParagraphs(): Paragraph[] {
+    return allParagraphs(this.node).map((p) => new Paragraph(this.s, p));
+  }
+  getTables(): Table[] {
+    return allTables(this.node).map((t) => new Table(this.s, t));
+  }
+  protected _insertBlock(index: number, block: BlockNode): void {
+    const n = this.node.children.length;
+    if (!(index >= 0 && index <= n)) {
+      throw serviceError(
+        `Index (${index}) must be less than or equal to the number of child elements (${n}).`,
+      );
+    }
+    this.s.mutate();
+    this.node.children.splice(index, 0, block);
+    // A section always ends with a paragraph: Docs adds an empty one after a trailing table.
+    if (block.kind === "table" && index === n) this.node.children.push(newPara());
+  }
+  protected _detached(e: unknown, kind: "paragraph" | "table"): BlockNode {
+    const node = elementNode(e);
+    if (node.kind !== kind) throw serviceError(`Invalid argument: ${kind}`);
+    const t = this.s.tree();
+    for (const sec of [t.body, t.header, t.footer]) {
+      if (sec && parentIn(sec, node)) throw serviceError("Element must be detached.");
+    }
+    return node;
+  }
+  protected _paragraphArg(p: string | Paragraph): ParaNode {
+    return typeof p === "string" ? newPara(p) : (this._detached(p, "paragraph") as ParaNode);
+  }
+  protected _tableArg(t?: string[][] | Table | null): TableNode {
+    if (t === undefined || t === null) return newTable([]);
+    if (Array.isArray(t)) return newTable(t);
+    return this._detached(t, "table") as TableNode;
+  }
+  appendParagraph(paragraph: string | Paragraph): Paragraph {
+    const node = this._paragraphArg(paragraph);
+    this._insertBlock(this.node.children.length, node);
+    return new Paragraph(this.s, node);
+  }
+  insertParagraph(childIndex: number, paragraph: string | Paragraph): Paragraph {
+    const node = this._paragraphArg(paragraph);
+    this._insertBlock(childIndex, node);
+    return new Paragraph(this.s, node);
+  }
+  appendTable(cellsOrTable?: string[][] | Table | null): Table {
+    const node = this._tableArg(cellsOrTable);
+    this._insertBlock(this.node.children.length, node);
+    return new Table(this.s, node);
+  }
+  insertTable(childIndex: number, cellsOrTable?: string[][] | Table | null): Table {
+    const node = this._tableArg(cellsOrTable);
+    this._insertBlock(childIndex, node);
+    return new Table(this.s, node);
+  }
+  appendHorizontalRule(): HorizontalRule {
+    const p = newPara();
+    const hr: HrNode = { kind: "hr" };
+    p.children.push(hr);
+    this._insertBlock(this.node.children.length, p);
+    return new HorizontalRule(this.s, hr);
+  }
+  insertHorizontalRule(childIndex: number): HorizontalRule {
+    const p = newPara();
+    const hr: HrNode = { kind: "hr" };
+    p.children.push(hr);
+    this._insertBlock(childIndex, p);
+    return new HorizontalRule(this.s, hr);
+  }
+  protected _clear(): void {
+    this.s.mutate();
+    this.node.children.splice(0, this.node.children.length, newPara());
+  }
+  protected _setText(text: string): void {
+    this.s.mutate();
+    const paras = String(text)
+      .split(/\r\n|\n|\r/)
+      .map((line) => newPara(line));
+    this.node.children.splice(0, this.node.children.length, ...paras);
+  }
+  protected _removeChild(child: DocElement): void {
+    this.s.mutate();
+    removeChildNode(this.node, elementNode(child));
+  }
+}
+
+export class BodySection
+  extends BlockContainer
+  implements
+    Pick<
+      GoogleAppsScript.Document.Body,
+      | "getText"
+      | "getNumChildren"
+      | "getMarginTop"
+      | "getMarginBottom"
+      | "getMarginLeft"
+      | "getMarginRight"
+      | "getPageWidth"
+      | "getPageHeight"
+    >
+{
+  readonly gasClass = "Body";
+  protected _type(): string {
+    return "BODY_SECTION";
+  }
+  appendPageBreak(): PageBreak {
+    const p = newPara();
+    const pb: PageBreakNode = { kind: "pagebreak" };
+    p.children.push(pb);
+    this._insertBlock(this.node.children.length, p);
+    return new PageBreak(this.s, pb);
+  }
+  insertPageBreak(childIndex: number): PageBreak {
+    const p = newPara();
+    const pb: PageBreakNode = { kind: "pagebreak" };
+    p.children.push(pb);
+    this._insertBlock(childIndex, p);
+    return new PageBreak(this.s, pb);
+  }
+  clear(): BodySection {
+    this._clear();
+    return this;
+  }
+  setText(text: string): BodySection {
+    this._setText(text);
+    return this;
+  }
+  removeChild(child: DocElement): BodySection {
+    this._removeChild(child);
+    return this;
+  }
+  private _page(): PageSetup {
+    return this.s.tree().page;
+  }
+  private _setPage(key: keyof PageSetup, v: number): BodySection {
+    this.s.mutate();
+    this._page()[key] = Number(v);
+    return this;
+  }
+  getMarginTop(): number {
+    return this._page().marginTop;
+  }
+  getMarginBottom(): number {
+    return this._page().marginBottom;
+  }
+  getMarginLeft(): number {
+    return this._page().marginLeft;
+  }
+  getMarginRight(): number {
+    return this._page().marginRight;
+  }
+  getPageWidth(): number {
+    return this._page().width;
+  }
+  getPageHeight(): number {
+    return this._page().height;
+  }
+  setMarginTop(v: number): BodySection {
+    return this._setPage("marginTop", v);
+  }
+  setMarginBottom(v: number): BodySection {
+    return this._setPage("marginBottom", v);
+  }
+  setMarginLeft(v: number): BodySection {
+    return this._setPage("marginLeft", v);
+  }
+  setMarginRight(v: number): BodySection {
+    return this._setPage("marginRight", v);
+  }
+  setPageWidth(v: number): BodySection {
+    return this._setPage("width", v);
+  }
+  setPageHeight(v: number): BodySection {
+    return this._setPage("height", v);
+  }
+}
+
+export class HeaderSection
+  extends BlockContainer
+  implements Pick<GoogleAppsScript.Document.HeaderSection, "getText" | "getNumChildren">
+{
+  readonly gasClass = "HeaderSection";
+  protected _type(): string {
+    return "HEADER_SECTION";
+  }
+  clear(): HeaderSection {
+    this._clear();
+    return this;
+  }
+  setText(text: string): HeaderSection {
+    this._setText(text);
+    return this;
+  }
+  removeChild(child: DocElement): HeaderSection {
+    this._removeChild(child);
+    return this;
+  }
+  removeFromParent(): HeaderSection {
+    this.s.mutate();
+    this.s.tree().header = null;
+    return this;
+  }
+}
+
+export class FooterSection
+  extends BlockContainer
+  implements Pick<GoogleAppsScript.Document.FooterSection, "getText" | "getNumChildren">
+{
+  readonly gasClass = "FooterSection";
+  protected _type(): string {
+    return "FOOTER_SECTION";
+  }
+  clear(): FooterSection {
+    this._clear();
+    return this;
+  }
+  setText(text: string): FooterSection {
+    this._setText(text);
+    return this;
+  }
+  removeChild(child: DocElement): FooterSection {
+    this._removeChild(child);
+    return this;
+  }
+  removeFromParent(): FooterSection {
+    this.s.mutate();
+    this.s.tree().footer = null;
+    return this;
+  }
+}
+
+export class TableCell
+  extends BlockContainer
+  implements
+    Pick<
+      GoogleAppsScript.Document.TableCell,
+      | "getText"
+      | "getNumChildren"
+      | "getBackgroundColor"
+      | "getColSpan"
+      | "getRowSpan"
+      | "getWidth"
+      | "getPaddingTop"
+      | "getPaddingBottom"
+      | "getPaddingLeft"
+      | "getPaddingRight"
+    >
+{
+  readonly gasClass = "TableCell";
+  declare protected readonly node: CellNode;
+  protected _type(): string {
+    return "TABLE_CELL";
+  }
+  clear(): TableCell {
+    this._clear();
+    return this;
+  }
+  setText(text: string): TableCell {
+    this._setText(text);
+    return this;
+  }
+  removeChild(child: DocElement): TableCell {
+    this._removeChild(child);
+    return this;
+  }
+  getParentRow(): TableRow {
+    return this.getParent() as TableRow;
+  }
+  getParentTable(): Table {
+    return this.getParentRow().getParentTable();
+  }
+  getColSpan(): number {
+    return 1;
+  }
+  getRowSpan(): number {
+    return 1;
+  }
+  getWidth(): number {
+    return this.node.width ?? 0;
+  }
+  setWidth(width: number): TableCell {
+    this.s.mutate();
+    this.node.width = Number(width);
+    return this;
+  }
+  getBackgroundColor(): string {
+    return this.node.backgroundColor ?? "";
+  }
+  setBackgroundColor(color: string): TableCell {
+    this.s.mutate();
+    this.node.backgroundColor = color === null ? null : String(color);
+    return this;
+  }
+  getPaddingTop(): number {
+    return this.node.padding.top;
+  }
+  getPaddingBottom(): number {
+    return this.node.padding.bottom;
+  }
+  getPaddingLeft(): number {
+    return this.node.padding.left;
+  }
+  getPaddingRight(): number {
+    return this.node.padding.right;
+  }
+  setPaddingTop(v: number): TableCell {
+    this.s.mutate();
+    this.node.padding.top = Number(v);
+    return this;
+  }
+  setPaddingBottom(v: number): TableCell {
+    this.s.mutate();
+    this.node.padding.bottom = Number(v);
+    return this;
+  }
+  setPaddingLeft(v: number): TableCell {
+    this.s.mutate();
+    this.node.padding.left = Number(v);
+    return this;
+  }
+  setPaddingRight(v: number): TableCell {
+    this.s.mutate();
+    this.node.padding.right = Number(v);
+    return this;
+  }
+  setVerticalAlignment(alignment: GoogleAppsScript.Document.VerticalAlignment): TableCell {
+    this.s.mutate();
+    this.node.verticalAlignment = enumArg(alignment, ["TOP", "CENTER", "BOTTOM"], "alignment");
+    return this;
+  }
+  getVerticalAlignment(): GoogleAppsScript.Document.VerticalAlignment {
+    return enumOut(this.node.verticalAlignment);
+  }
+  removeFromParent(): TableCell {
+    this._removeFromParent();
+    return this;
+  }
+}
+
+export class TableRow
+  extends TextHolder
+  implements
+    Pick<
+      GoogleAppsScript.Document.TableRow,
+      "getText" | "getNumCells" | "getNumChildren" | "getMinimumHeight"
+    >
+{
+  readonly gasClass = "TableRow";
+  constructor(
+    s: DocSession,
+    private readonly node: RowNode,
+  ) {
+    super(s);
+  }
+  _node(): RowNode {
+    return this.node;
+  }
+  protected _type(): string {
+    return "TABLE_ROW";
+  }
+  getNumCells(): number {
+    return this.node.cells.length;
+  }
+  getNumChildren(): number {
+    return this.node.cells.length;
+  }
+  getCell(cellIndex: number): TableCell {
+    const c = this.node.cells[cellIndex];
+    if (!c) throw childIndexError(cellIndex, this.node.cells.length);
+    return new TableCell(this.s, c);
+  }
+  getChild(childIndex: number): TableCell {
+    return this.getCell(childIndex);
+  }
+  appendTableCell(textContents?: string | null): TableCell {
+    this.s.mutate();
+    const c = newCell(textContents === undefined || textContents === null ? "" : String(textContents));
+    this.node.cells.push(c);
+    return new TableCell(this.s, c);
+  }
+  removeCell(cellIndex: number): TableCell {
+    const c = this.node.cells[cellIndex];
+    if (!c) throw childIndexError(cellIndex, this.node.cells.length);
+    this.s.mutate();
+    this.node.cells.splice(cellIndex, 1);
+    return new TableCell(this.s, c);
+  }
+  getParentTable(): Table {
+    return this.getParent() as Table;
+  }
+  getMinimumHeight(): number {
+    return this.node.minimumHeight;
+  }
+  setMinimumHeight(minHeight: number): TableRow {
+    this.s.mutate();
+    this.node.minimumHeight = Number(minHeight);
+    return this;
+  }
+  removeFromParent(): TableRow {
+    this._removeFromParent();
+    return this;
+  }
+}
+
+export class Table
+  extends TextHolder
+  implements
+    Pick<
+      GoogleAppsScript.Document.Table,
+      "getText" | "getNumRows" | "getNumChildren" | "getBorderWidth" | "getBorderColor" | "getColumnWidth"
+    >
+{
+  readonly gasClass = "Table";
+  constructor(
+    s: DocSession,
+    private readonly node: TableNode,
+  ) {
+    super(s);
+  }
+  _node(): TableNode {
+    return this.node;
+  }
+  protected _type(): string {
+    return "TABLE";
+  }
+  getNumRows(): number {
+    return this.node.rows.length;
+  }
+  getNumChildren(): number {
+    return this.node.rows.length;
+  }
+  getRow(rowIndex: number): TableRow {
+    const r = this.node.rows[rowIndex];
+    if (!r) throw childIndexError(rowIndex, this.node.rows.length);
+    return new TableRow(this.s, r);
+  }
+  getChild(childIndex: number): TableRow {
+    return this.getRow(childIndex);
+  }
+  getCell(rowIndex: number, cellIndex: number): TableCell {
+    return this.getRow(rowIndex).getCell(cellIndex);
+  }
+  appendTableRow(): TableRow {
+    this.s.mutate();
+    const r: RowNode = { kind: "row", cells: [], minimumHeight: 0 };
+    this.node.rows.push(r);
+    return new TableRow(this.s, r);
+  }
+  insertTableRow(childIndex: number): TableRow {
+    if (!(childIndex >= 0 && childIndex <= this.node.rows.length))
+      throw childIndexError(childIndex, this.node.rows.length);
+    this.s.mutate();
+    const r: RowNode = { kind: "row", cells: [], minimumHeight: 0 };
+    this.node.rows.splice(childIndex, 0, r);
+    return new TableRow(this.s, r);
+  }
+  removeRow(rowIndex: number): TableRow {
+    const r = this.node.rows[rowIndex];
+    if (!r) throw childIndexError(rowIndex, this.node.rows.length);
+    this.s.mutate();
+    this.node.rows.splice(rowIndex, 1);
+    return new TableRow(this.s, r);
+  }
+  getBorderWidth(): number {
+    return this.node.borderWidth;
+  }
+  setBorderWidth(width: number): Table {
+    this.s.mutate();
+    this.node.borderWidth = Number(width);
+    return this;
+  }
+  getBorderColor(): string {
+    return this.node.borderColor;
+  }
+  setBorderColor(color: string): Table {
+    this.s.mutate();
+    this.node.borderColor = String(color);
+    return this;
+  }
+  getColumnWidth(columnIndex: number): number {
+    return this.node.columnWidths[columnIndex] ?? 0;
+  }
+  setColumnWidth(columnIndex: number, width: number): Table {
+    this.s.mutate();
+    this.node.columnWidths[columnIndex] = Number(width);
+    return this;
+  }
+  copy(): Table {
+    return new Table(this.s, cloneTree(this.node));
+  }
+  removeFromParent(): Table {
+    this._removeFromParent();
+    return this;
+  }
+}
+
+const PARA_NUMERIC = {
+  SPACING_BEFORE: "spacingBefore",
+  SPACING_AFTER: "spacingAfter",
+  LINE_SPACING: "lineSpacing",
+  INDENT_START: "indentStart",
+  INDENT_END: "indentEnd",
+  INDENT_FIRST_LINE: "indentFirstLine",
+} as const;
+
+export class Paragraph
+  extends TextHolder
+  implements
+    Pick<
+      GoogleAppsScript.Document.Paragraph,
+      | "getText"
+      | "getNumChildren"
+      | "getSpacingBefore"
+      | "getSpacingAfter"
+      | "getLineSpacing"
+      | "getIndentStart"
+      | "getIndentEnd"
+      | "getIndentFirstLine"
+      | "isLeftToRight"
+      | "setText"
+    >
+{
+  readonly gasClass = "Paragraph";
+  constructor(
+    s: DocSession,
+    private readonly node: ParaNode,
+  ) {
+    super(s);
+  }
+  _node(): ParaNode {
+    return this.node;
+  }
+  protected _type(): string {
+    return "PARAGRAPH";
+  }
+  getNumChildren(): number {
+    return this.node.children.length;
+  }
+  getChild(childIndex: number): DocElement {
+    const c = this.node.children[childIndex];
+    if (!c) throw childIndexError(childIndex, this.node.children.length);
+    return wrap(this.s, c, this.node);
+  }
+  getChildIndex(child: DocElement): number {
+    const i = this.node.children.indexOf(elementNode(child) as InlineNode);
+    if (i < 0) throw serviceError("Element is not a child of this element.");
+    return i;
+  }
+  private _lastStyle(): CharStyle {
+    for (let i = this.node.children.length - 1; i >= 0; i--) {
+      const c = this.node.children[i]!;
+      if (c.kind === "text" && c.styles.length) return c.styles[c.styles.length - 1]!;
+    }
+    return this.node.defaultStyle;
+  }
+  setText(text: string): void {
+    this.s.mutate();
+    const first = this.node.children.find((c): c is RunNode => c.kind === "text" && c.chars.length > 0);
+    const style = first?.styles[0] ?? this.node.defaultStyle;
+    this.node.children = String(text) ? [newRun(String(text), style)] : [];
+  }
+  appendText(text: string): Text {
+    this.s.mutate();
+    const run = newRun(String(text), this._lastStyle());
+    this.node.children.push(run);
+    return new Text(this.s, run, this.node);
+  }
+  insertText(childIndex: number, text: string): Text {
+    if (!(childIndex >= 0 && childIndex <= this.node.children.length)) {
+      throw childIndexError(childIndex, this.node.children.length);
+    }
+    this.s.mutate();
+    const run = newRun(String(text), this._lastStyle());
+    this.node.children.splice(childIndex, 0, run);
+    return new Text(this.s, run, this.node);
+  }
+  appendHorizontalRule(): HorizontalRule {
+    this.s.mutate();
+    const hr: HrNode = { kind: "hr" };
+    this.node.children.push(hr);
+    return new HorizontalRule(this.s, hr);
+  }
+  appendPageBreak(): PageBreak {
+    this.s.mutate();
+    const pb: PageBreakNode = { kind: "pagebreak" };
+    this.node.children.push(pb);
+    return new PageBreak(this.s, pb);
+  }
+  clear(): Paragraph {
+    this.s.mutate();
+    this.node.children = [];
+    return this;
+  }
+  removeChild(child: DocElement): Paragraph {
+    this.s.mutate();
+    removeChildNode(this.node, elementNode(child));
+    return this;
+  }
+  removeFromParent(): Paragraph {
+    this._removeFromParent();
+    return this;
+  }
+  copy(): Paragraph {
+    return new Paragraph(this.s, cloneTree(this.node));
+  }
+  getHeading(): ParagraphHeading {
+    return enumOut<ParagraphHeading>(this.node.heading);
+  }
+  setHeading(heading: ParagraphHeading): Paragraph {
+    const h = enumArg(heading, HEADINGS, "heading");
+    this.s.mutate();
+    this.node.heading = h;
+    return this;
+  }
+  getAlignment(): HorizontalAlignment {
+    return enumOut<HorizontalAlignment>(this.node.align ?? "LEFT");
+  }
+  setAlignment(alignment: HorizontalAlignment): Paragraph {
+    const a = enumArg(alignment, ALIGNMENTS, "alignment");
+    this.s.mutate();
+    this.node.align = a;
+    return this;
+  }
+  private _setNum(key: (typeof PARA_NUMERIC)[keyof typeof PARA_NUMERIC], v: number): Paragraph {
+    this.s.mutate();
+    this.node[key] = v === null ? null : Number(v);
+    return this;
+  }
+  getSpacingBefore(): number {
+    return this.node.spacingBefore ?? headingDefaults(this.node.heading).before;
+  }
+  getSpacingAfter(): number {
+    return this.node.spacingAfter ?? headingDefaults(this.node.heading).after;
+  }
+  getLineSpacing(): number {
+    return this.node.lineSpacing ?? 1.15;
+  }
+  getIndentStart(): number {
+    return this.node.indentStart ?? 0;
+  }
+  getIndentEnd(): number {
+    return this.node.indentEnd ?? 0;
+  }
+  getIndentFirstLine(): number {
+    return this.node.indentFirstLine ?? this.getIndentStart();
+  }
+  setSpacingBefore(v: number): Paragraph {
+    return this._setNum("spacingBefore", v);
+  }
+  setSpacingAfter(v: number): Paragraph {
+    return this._setNum("spacingAfter", v);
+  }
+  setLineSpacing(multiplier: number): Paragraph {
+    return this._setNum("lineSpacing", multiplier);
+  }
+  setIndentStart(v: number): Paragraph {
+    return this._setNum("indentStart", v);
+  }
+  setIndentEnd(v: number): Paragraph {
+    return this._setNum("indentEnd", v);
+  }
+  setIndentFirstLine(v: number): Paragraph {
+    return this._setNum("indentFirstLine", v);
+  }
+  isLeftToRight(): boolean {
+    return true;
+  }
+  setLeftToRight(_leftToRight: boolean): Paragraph {
+    return this;
+  }
+  getAttributes(): Record<string, unknown> {
+    const text = new Text(this.s, this.node).getAttributes();
+    return {
+      ...text,
+      HEADING: this.node.heading,
+      HORIZONTAL_ALIGNMENT: this.node.align,
+      SPACING_BEFORE: this.node.spacingBefore,
+      SPACING_AFTER: this.node.spacingAfter,
+      LINE_SPACING: this.node.lineSpacing,
+      INDENT_START: this.node.indentStart,
+      INDENT_END: this.node.indentEnd,
+      INDENT_FIRST_LINE: this.node.indentFirstLine,
+      LEFT_TO_RIGHT: true,
+    };
+  }
+  setAttributes(attributes: Record<string, unknown>): Paragraph {
+    const attrs = attributes ?? {};
+    this.s.mutate();
+    if ("HEADING" in attrs && attrs.HEADING !== null)
+      this.node.heading = enumArg(attrs.HEADING, HEADINGS, "heading");
+    if ("HORIZONTAL_ALIGNMENT" in attrs) {
+      this.node.align =
+        attrs.HORIZONTAL_ALIGNMENT === null
+          ? null
+          : enumArg(attrs.HORIZONTAL_ALIGNMENT, ALIGNMENTS, "alignment");
+    }
+    for (const [name, key] of Object.entries(PARA_NUMERIC)) {
+      if (name in attrs) this.node[key] = attrs[name] === null ? null : Number(attrs[name]);
+    }
+    const patch = stylePatch(attrs);
+    if (Object.keys(patch).length) {
+      this.node.defaultStyle = applyPatch(this.node.defaultStyle, patch);
+      for (const c of this.node.children)
+        if (c.kind === "text") c.styles = c.styles.map((st) => applyPatch(st, patch));
+    }
+    return this;
+  }
+}
+
+/** Docs' default spacing and size per heading (points). */
+function headingDefaults(heading: string): { before: number; after: number; size: number; italic?: boolean } {
+  switch (heading) {
+    case "TITLE":
+      return { before: 0, after: 3, size: 26 };
+    case "SUBTITLE":
+      return { before: 0, after: 16, size: 15 };
+    case "HEADING1":
+      return { before: 20, after: 6, size: 20 };
+    case "HEADING2":
+      return { before: 18, after: 6, size: 16 };
+    case "HEADING3":
+      return { before: 16, after: 4, size: 14 };
+    case "HEADING4":
+      return { before: 14, after: 4, size: 12 };
+    case "HEADING5":
+      return { before: 12, after: 4, size: 11 };
+    case "HEADING6":
+      return { before: 12, after: 4, size: 11, italic: true };
+    default:
+      return { before: 0, after: 0, size: 11 };
+  }
+}
+
+export class HorizontalRule extends DocElement {
+  readonly gasClass = "HorizontalRule";
+  constructor(
+    s: DocSession,
+    private readonly node: HrNode,
+  ) {
+    super(s);
+  }
+  _node(): HrNode {
+    return this.node;
+  }
+  protected _type(): string {
+    return "HORIZONTAL_RULE";
+  }
+  removeFromParent(): HorizontalRule {
+    this._removeFromParent();
+    return this;
+  }
+}
+
+export class PageBreak extends DocElement {
+  readonly gasClass = "PageBreak";
+  constructor(
+    s: DocSession,
+    private readonly node: PageBreakNode,
+  ) {
+    super(s);
+  }
+  _node(): PageBreakNode {
+    return this.node;
+  }
+  protected _type(): string {
+    return "PAGE_BREAK";
+  }
+  removeFromParent(): PageBreak {
+    this._removeFromParent();
+    return this;
+  }
+}
+
+type TextScope = RunNode | ParaNode | ContainerNode | TableNode | RowNode;
+
+interface Segment {
+  run: RunNode | null;
+  para: ParaNode;
+  start: number;
+  length: number;
+}
+
+/**
+ * A Text element: either one run inside a paragraph (what getChild/appendText/findText give) or the
+ * editable text of a whole element (editAsText), where paragraphs are separated by "\n".
+ */
+export class Text
+  extends TextHolder
+  implements
+    Pick<
+      GoogleAppsScript.Document.Text,
+      "getText" | "isBold" | "isItalic" | "isUnderline" | "isStrikethrough"
+    >
+{
+  readonly gasClass = "Text";
+  constructor(
+    s: DocSession,
+    private readonly scope: TextScope,
+    private readonly para?: ParaNode,
+  ) {
+    super(s);
+  }
+  _node(): TextScope {
+    return this.scope;
+  }
+  _para(): ParaNode | undefined {
+    return this.para;
+  }
+  protected _type(): string {
+    return "TEXT";
+  }
+  private _segments(): Segment[] {
+    if (this.scope.kind === "text") {
+      return [{ run: this.scope, para: this.para ?? newPara(), start: 0, length: this.scope.chars.length }];
+    }
+    const out: Segment[] = [];
+    let pos = 0;
+    allParagraphs(this.scope).forEach((p, i) => {
+      if (i > 0) {
+        out.push({ run: null, para: p, start: pos, length: 1 });
+        pos += 1;
+      }
+      for (const c of p.children) {
+        if (c.kind !== "text") continue;
+        out.push({ run: c, para: p, start: pos, length: c.chars.length });
+        pos += c.chars.length;
+      }
+    });
+    return out;
+  }
+  private _length(): number {
+    return this._segments().reduce((n, s) => n + s.length, 0);
+  }
+  private _checkRange(start: number, endInclusive: number): void {
+    const len = this._length();
+    if (!(start >= 0 && endInclusive >= start && endInclusive < len)) {
+      throw serviceError(
+        `Invalid range: start offset ${start}, end offset ${endInclusive}, text length ${len}.`,
+      );
+    }
+  }
+  private _styleAt(offset: number): CharStyle | null {
+    for (const seg of this._segments()) {
+      if (seg.run && offset >= seg.start && offset < seg.start + seg.length)
+        return seg.run.styles[offset - seg.start]!;
+    }
+    return null;
+  }
+  private _applyStyle(
+    start: number,
+    endInclusive: number,
+    patch: Partial<Record<keyof CharStyle, unknown>>,
+  ): void {
+    this.s.mutate();
+    for (const seg of this._segments()) {
+      if (!seg.run) continue;
+      const from = Math.max(start, seg.start) - seg.start;
+      const to = Math.min(endInclusive, seg.start + seg.length - 1) - seg.start;
+      for (let i = from; i <= to; i++) seg.run.styles[i] = applyPatch(seg.run.styles[i]!, patch);
+    }
+  }
+  /** Whole-element style change; an element without text keeps it for text added later. */
+  private _applyAll(patch: Partial<Record<keyof CharStyle, unknown>>): this {
+    const len = this._length();
+    if (len > 0) this._applyStyle(0, len - 1, patch);
+    else this.s.mutate();
+    if (this.scope.kind === "paragraph") this.scope.defaultStyle = applyPatch(this.scope.defaultStyle, patch);
+    return this;
+  }
+  private _styleRangeOrAll(args: unknown[], key: keyof CharStyle, convert: (v: unknown) => unknown): this {
+    if (args.length >= 3) {
+      const [s, e, v] = args as [number, number, unknown];
+      this._checkRange(Number(s), Number(e));
+      this._applyStyle(Number(s), Number(e), { [key]: v === null ? undefined : convert(v) });
+      return this;
+    }
+    const v = args[0];
+    return this._applyAll({ [key]: v === null ? undefined : convert(v) });
+  }
+  /** The value of a style key at an offset, or over the whole text (null when mixed). */
+  /**
+   * The value of a style key at an offset, or over the whole text (null when mixed). Flags
+   * (bold, italic, ...) read false where unset; sizes, families and colours read null (inherited);
+   * `raw` reads every key as stored (getAttributes reports unset attributes as null).
+   */
+  private _query<K extends keyof CharStyle>(
+    key: K,
+    offset?: number | null,
+    raw = false,
+  ): CharStyle[K] | boolean | null {
+    const flag =
+      !raw && (key === "bold" || key === "italic" || key === "underline" || key === "strikethrough");
+    const read = (st: CharStyle): CharStyle[K] | boolean | null => st[key] ?? (flag ? false : null);
+    if (offset !== undefined && offset !== null) {
+      const st = this._styleAt(Number(offset));
+      if (!st) throw serviceError(`Invalid offset: ${offset}`);
+      return read(st);
+    }
+    let value: CharStyle[K] | boolean | null | undefined = undefined;
+    for (const seg of this._segments()) {
+      if (!seg.run) continue;
+      for (const st of seg.run.styles) {
+        const v = read(st);
+        if (value === undefined) value = v;
+        else if (value !== v) return null;
+      }
+    }
+    if (value === undefined) return this.scope.kind === "paragraph" ? read(this.scope.defaultStyle) : null;
+    return value;
+  }
+  setText(text: string): Text {
+    this.s.mutate();
+    const t = String(text);
+    if (this.scope.kind === "text") {
+      const style = this.scope.styles[0] ?? this.para?.defaultStyle ?? {};
+      this.scope.chars = t;
+      this.scope.styles = Array.from({ length: t.length }, () => style);
+    } else if (this.scope.kind === "paragraph") {
+      new Paragraph(this.s, this.scope).setText(t);
+    } else {
+      const paras = allParagraphs(this.scope);
+      const first = paras[0];
+      if (!first) return this;
+      new Paragraph(this.s, first).setText(t);
+      for (const p of paras.slice(1)) {
+        const parent = parentIn(this.scope, p);
+        if (
+          parent &&
+          (parent.kind === "body" ||
+            parent.kind === "header" ||
+            parent.kind === "footer" ||
+            parent.kind === "cell")
+        ) {
+          parent.children.splice(parent.children.indexOf(p), 1);
+          if (!parent.children.some((c) => c.kind === "paragraph")) parent.children.push(newPara());
+        } else {
+          p.children = [];
+        }
+      }
+    }
+    return this;
+  }
+  appendText(text: string): Text {
+    const t = String(text);
+    this.s.mutate();
+    const segs = this._segments().filter((s) => s.run);
+    const last = segs[segs.length - 1];
+    if (last?.run) {
+      const style = last.run.styles[last.run.styles.length - 1] ?? last.para.defaultStyle;
+      last.run.chars += t;
+      for (let i = 0; i < t.length; i++) last.run.styles.push(style);
+    } else {
+      const paras = this.scope.kind === "text" ? [] : allParagraphs(this.scope);
+      const p = paras[paras.length - 1];
+      if (p) p.children.push(newRun(t, p.defaultStyle));
+    }
+    return this;
+  }
+  insertText(offset: number, text: string): Text {
+    const t = String(text);
+    const len = this._length();
+    if (!(offset >= 0 && offset <= len)) throw serviceError(`Invalid offset: ${offset}`);
+    this.s.mutate();
+    const segs = this._segments();
+    // The run that contains the offset, or the one that ends right at it.
+    let target = segs.find((s) => s.run && offset >= s.start && offset < s.start + s.length);
+    target ??= [...segs].reverse().find((s) => s.run && s.start + s.length === offset);
+    if (!target?.run) {
+      const p =
+        segs.find((s) => s.start >= offset)?.para ??
+        (this.scope.kind === "paragraph" ? this.scope : undefined);
+      if (p) p.children.unshift(newRun(t, p.defaultStyle));
+      return this;
+    }
+    const run = target.run;
+    const local = offset - target.start;
+    const style = run.styles[local - 1] ?? run.styles[local] ?? target.para.defaultStyle;
+    run.chars = run.chars.slice(0, local) + t + run.chars.slice(local);
+    run.styles.splice(local, 0, ...Array.from({ length: t.length }, () => style));
+    return this;
+  }
+  deleteText(startOffset: number, endOffsetInclusive: number): Text {
+    const start = Number(startOffset);
+    const end = Number(endOffsetInclusive);
+    this._checkRange(start, end);
+    this.s.mutate();
+    const segs = this._segments();
+    const merges: Segment[] = [];
+    for (const seg of [...segs].reverse()) {
+      const from = Math.max(start, seg.start) - seg.start;
+      const to = Math.min(end, seg.start + seg.length - 1) - seg.start;
+      if (to < from) continue;
+      if (seg.run) {
+        seg.run.chars = seg.run.chars.slice(0, from) + seg.run.chars.slice(to + 1);
+        seg.run.styles.splice(from, to - from + 1);
+      } else {
+        merges.push(seg);
+      }
+    }
+    // A deleted paragraph separator joins the paragraph to the one before it.
+    for (const seg of merges) {
+      const idx = segs.indexOf(seg);
+      const prev = segs
+        .slice(0, idx)
+        .reverse()
+        .find((s) => s.para !== seg.para)?.para;
+      const parent = prev ? parentIn(this.scope, seg.para) : null;
+      if (!prev || !parent || parentIn(this.scope, prev) !== parent) continue;
+      prev.children.push(...seg.para.children);
+      const list = childList(parent) as AnyNode[];
+      list.splice(list.indexOf(seg.para), 1);
+    }
+    return this;
+  }
+  isBold(offset?: number | null): boolean {
+    return this._query("bold", offset) as boolean;
+  }
+  isItalic(offset?: number | null): boolean {
+    return this._query("italic", offset) as boolean;
+  }
+  isUnderline(offset?: number | null): boolean {
+    return this._query("underline", offset) as boolean;
+  }
+  isStrikethrough(offset?: number | null): boolean {
+    return this._query("strikethrough", offset) as boolean;
+  }
+  getFontSize(offset?: number | null): number {
+    return this._query("fontSize", offset) as number;
+  }
+  getFontFamily(offset?: number | null): string {
+    return this._query("fontFamily", offset) as string;
+  }
+  getForegroundColor(offset?: number | null): string {
+    return this._query("foregroundColor", offset) as string;
+  }
+  getBackgroundColor(offset?: number | null): string {
+    return this._query("backgroundColor", offset) as string;
+  }
+  getLinkUrl(offset?: number | null): string {
+    return this._query("linkUrl", offset) as string;
+  }
+  setBold(...args: [boolean] | [number, number, boolean]): Text {
+    return this._styleRangeOrAll(args, "bold", (v) => !!v);
+  }
+  setItalic(...args: [boolean] | [number, number, boolean]): Text {
+    return this._styleRangeOrAll(args, "italic", (v) => !!v);
+  }
+  setUnderline(...args: [boolean] | [number, number, boolean]): Text {
+    return this._styleRangeOrAll(args, "underline", (v) => !!v);
+  }
+  setStrikethrough(...args: [boolean] | [number, number, boolean]): Text {
+    return this._styleRangeOrAll(args, "strikethrough", (v) => !!v);
+  }
+  setFontSize(...args: [number] | [number, number, number]): Text {
+    return this._styleRangeOrAll(args, "fontSize", (v) => Number(v));
+  }
+  setFontFamily(...args: [string] | [number, number, string]): Text {
+    return this._styleRangeOrAll(args, "fontFamily", (v) => String(v));
+  }
+  setForegroundColor(...args: [string] | [number, number, string]): Text {
+    return this._styleRangeOrAll(args, "foregroundColor", (v) => String(v));
+  }
+  setBackgroundColor(...args: [string] | [number, number, string]): Text {
+    return this._styleRangeOrAll(args, "backgroundColor", (v) => String(v));
+  }
+  setLinkUrl(...args: [string] | [number, number, string]): Text {
+    return this._styleRangeOrAll(args, "linkUrl", (v) => String(v));
+  }
+  getAttributes(offset?: number | null): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, key] of Object.entries(TEXT_ATTRS)) out[name] = this._query(key, offset, true);
+    return out;
+  }
+  setAttributes(...args: [Record<string, unknown>] | [number, number, Record<string, unknown>]): Text {
+    if (args.length >= 3) {
+      const [s, e, attrs] = args as [number, number, Record<string, unknown>];
+      this._checkRange(Number(s), Number(e));
+      this._applyStyle(Number(s), Number(e), stylePatch(attrs ?? {}));
+      return this;
+    }
+    return this._applyAll(stylePatch((args[0] as Record<string, unknown>) ?? {}));
+  }
+  getTextAttributeIndices(): number[] {
+    const out: number[] = [];
+    let prev: CharStyle | null = null;
+    for (const seg of this._segments()) {
+      if (!seg.run) continue;
+      seg.run.styles.forEach((st, i) => {
+        if (prev === null || !sameStyle(prev, st)) out.push(seg.start + i);
+        prev = st;
+      });
+    }
+    return out;
+  }
+  copy(): Text {
+    if (this.scope.kind !== "text") return this;
+    return new Text(this.s, cloneTree(this.scope));
+  }
+  removeFromParent(): Text {
+    this._removeFromParent();
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document and DocumentApp
+
+export class DocumentObj
+  extends GasObject
+  implements Pick<GoogleAppsScript.Document.Document, "getId" | "getName" | "getUrl" | "saveAndClose">
+{
+  readonly gasClass = "Document";
+  private readonly s: DocSession;
+  constructor(
+    private readonly ws: Workspace,
+    private readonly id: string,
+  ) {
+    super();
+    this.s = new DocSession(ws, id);
+  }
+  _session(): DocSession {
+    return this.s;
+  }
+  private _item(): NonNullable<ReturnType<typeof getDriveItem>> {
+    const item = getDriveItem(this.ws, this.id);
+    if (!item) throw serviceError(DOC_MISSING);
+    return item;
+  }
+  getId(): string {
+    return this.id;
+  }
+  getName(): string {
+    return this._item().name;
+  }
+  setName(name: string): DocumentObj {
+    this.s.mutate();
+    this._item().name = String(name);
+    touchDriveItem(this.ws, this.id);
+    return this;
+  }
+  getUrl(): string {
+    return fileUrl(this._item()).replace(/\?usp=drivesdk$/, "");
+  }
+  getBody(): BodySection {
+    return new BodySection(this.s, this.s.tree().body);
+  }
+  getHeader(): HeaderSection | null {
+    const h = this.s.tree().header;
+    return h ? new HeaderSection(this.s, h) : null;
+  }
+  addHeader(): HeaderSection {
+    const t = this.s.tree();
+    if (t.header) throw serviceError("Document tab already contains a header.");
+    this.s.mutate();
+    t.header = { kind: "header", children: [newPara()] };
+    return new HeaderSection(this.s, t.header);
+  }
+  getFooter(): FooterSection | null {
+    const f = this.s.tree().footer;
+    return f ? new FooterSection(this.s, f) : null;
+  }
+  addFooter(): FooterSection {
+    const t = this.s.tree();
+    if (t.footer) throw serviceError("Document tab already contains a footer.");
+    this.s.mutate();
+    t.footer = { kind: "footer", children: [newPara()] };
+    return new FooterSection(this.s, t.footer);
+  }
+  saveAndClose(): void {
+    if (this.s.closed) return;
+    const rec = this.s.rec();
+    commit(this.ws, rec, this.ws.actor());
+    this.s.closed = true;
+  }
+  /** The last saved content as PDF (call saveAndClose() first to include pending changes). */
+  getAs(contentType: string): Blob {
+    return exportDocument(this.ws, this.id, String(contentType));
+  }
+  getBlob(): Blob {
+    return exportDocument(this.ws, this.id, MIME.pdf);
+  }
+  getEditors(): DriveUser[] {
+    return this._item().editors.map((e) => new DriveUser(this.ws, e));
+  }
+  getViewers(): DriveUser[] {
+    return this._item().viewers.map((e) => new DriveUser(this.ws, e));
+  }
+  getLanguage(): string {
+    return "id";
+  }
+}
+
+/** Renders the committed content of a document as a PDF Blob named "<name>.pdf". */
+export function exportDocument(ws: Workspace, id: string, contentType: string): Blob {
+  if (contentType !== MIME.pdf) {
+    throw serviceError(`Converting from ${MIME.document} to ${contentType} is not supported.`);
+  }
+  const rec = record(ws, id);
+  const name = getDriveItem(ws, id)?.name ?? "Untitled document";
+  const pdf = renderPdf(docToPdfSpec(rec.committed, name, ws.now(), ws.scriptTimeZone));
+  return new Blob(pdf, MIME.pdf, `${name}.pdf`);
+}
+
+/** PDF of a document's saved content (host-side; no quota, no access check). */
+export function documentPdf(ws: Workspace, id: string): Buffer {
+  return exportDocument(ws, id, MIME.pdf)._buffer();
+}
+
+export class DocumentAppService extends GasObject {
+  readonly gasClass = "DocumentApp";
+  constructor(private readonly ws: Workspace) {
+    super();
+  }
+  override gasProps(): Record<string, unknown> {
+    return {
+      Attribute: enumObject(ATTRIBUTES),
+      ElementType: enumObject(ELEMENT_TYPES),
+      HorizontalAlignment: enumObject(ALIGNMENTS),
+      ParagraphHeading: enumObject(HEADINGS),
+      TextAlignment: enumObject(["NORMAL", "SUPERSCRIPT", "SUBSCRIPT"]),
+      VerticalAlignment: enumObject(["BOTTOM", "CENTER", "TOP"]),
+      GlyphType: enumObject([
+        "BULLET",
+        "HOLLOW_BULLET",
+        "SQUARE_BULLET",
+        "NUMBER",
+        "LATIN_UPPER",
+        "LATIN_LOWER",
+        "ROMAN_UPPER",
+        "ROMAN_LOWER",
+      ]),
+    };
+  }
+  create(name: string): DocumentObj {
+    const rec = newDocument(this.ws, String(name), this.ws.actor());
+    return new DocumentObj(this.ws, rec.id);
+  }
+  openById(id: string): DocumentObj {
+    const item = getDriveItem(this.ws, String(id));
+    if (!item || !docsState(this.ws).docs.has(item.id)) throw serviceError(DOC_MISSING);
+    if (this.ws.current && !canRead(this.ws, item, this.ws.current.effectiveUser))
+      throw serviceError(DOC_MISSING);
+    return new DocumentObj(this.ws, item.id);
+  }
+  openByUrl(url: string): DocumentObj {
+    const m = /\/d\/([A-Za-z0-9_-]+)/.exec(String(url));
+    if (!m) throw serviceError(DOC_MISSING);
+    return this.openById(m[1]!);
+  }
+  getActiveDocument(): null {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF rendering of the document model
+
+function familyOf(fontFamily: string | undefined): FontFamily {
+  const f = (fontFamily ?? "").toLowerCase();
+  if (/times|georgia|cambria|garamond|bookman|serif$|merriweather|lora/.test(f) && !/sans/.test(f))
+    return "Times";
+  if (/courier|mono|consolas/.test(f)) return "Courier";
+  return "Helvetica";
+}
+
+function paraBlocks(p: ParaNode): PdfBlock[] {
+  const hd = headingDefaults(p.heading);
+  const base = {
+    align: (p.align ?? "LEFT").toLowerCase() as "left" | "center" | "right" | "justify",
+    spaceBefore: p.spacingBefore ?? hd.before,
+    spaceAfter: p.spacingAfter ?? hd.after,
+    lineSpacing: p.lineSpacing ?? 1.15,
+    indentStart: p.indentStart ?? 0,
+    indentEnd: p.indentEnd ?? 0,
+    indentFirstLine: p.indentFirstLine ?? p.indentStart ?? 0,
+    defaultSize: p.defaultStyle.fontSize ?? hd.size,
+  };
+  const out: PdfBlock[] = [];
+  let spans: PdfSpan[] = [];
+  let emitted = false;
+  const flushText = (force: boolean): void => {
+    if (spans.length || force) {
+      out.push({ type: "paragraph", ...base, spans, ...(emitted ? { spaceBefore: 0 } : {}) });
+      emitted = true;
+    }
+    spans = [];
+  };
+  for (const c of p.children) {
+    if (c.kind === "text") {
+      let i = 0;
+      while (i < c.chars.length) {
+        const st = c.styles[i]!;
+        let j = i + 1;
+        while (j < c.chars.length && sameStyle(c.styles[j]!, st)) j++;
+        spans.push({
+          text: c.chars.slice(i, j),
+          family: familyOf(st.fontFamily),
+          bold: !!st.bold,
+          italic: st.italic ?? !!hd.italic,
+          size: st.fontSize ?? hd.size,
+          underline: !!st.underline || !!st.linkUrl,
+          ...(st.foregroundColor ? { color: st.foregroundColor } : {}),
+        });
+        i = j;
+      }
+    } else if (c.kind === "hr") {
+      flushText(false);
+      out.push({ type: "rule", thickness: 1 });
+      emitted = true;
+    } else {
+      flushText(false);
+      out.push({ type: "pageBreak" });
+      emitted = true;
+    }
+  }
+  if (spans.length || !emitted) flushText(true);
+  return out;
+}
+
+function blocksToPdf(blocks: BlockNode[]): PdfBlock[] {
+  const out: PdfBlock[] = [];
+  for (const b of blocks) {
+    if (b.kind === "paragraph") out.push(...paraBlocks(b));
+    else {
+      out.push({
+        type: "table",
+        rows: b.rows.map((r) => r.cells.map((c) => blocksToPdf(c.children))),
+        columnWidths: b.columnWidths.map((w) => w ?? null),
+        borderWidth: b.borderWidth,
+        padding: 5,
+      });
+    }
+  }
+  return out;
+}
+
+export function docToPdfSpec(
+  t: DocTree,
+  name: string,
+  nowMs: number,
+  timeZone: string,
+): Parameters<typeof renderPdf>[0] {
+  return {
+    title: name,
+    creationDateMs: nowMs,
+    timeZone,
+    pageWidth: t.page.width,
+    pageHeight: t.page.height,
+    margins: {
+      top: t.page.marginTop,
+      bottom: t.page.marginBottom,
+      left: t.page.marginLeft,
+      right: t.page.marginRight,
+    },
+    ...(t.header ? { header: blocksToPdf(t.header.children) } : {}),
+    ...(t.footer ? { footer: blocksToPdf(t.footer.children) } : {}),
+    body: blocksToPdf(t.body.children),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Install
+
+export function install(ws: Workspace): Record<string, unknown> {
+  const state = docsState(ws);
+  registerGoogleType(ws, MIME.document, {
+    countsAsDocument: true,
+    copy(w, fromId, toId) {
+      const src = record(w, fromId);
+      const rec: DocRecord = {
+        id: toId,
+        live: cloneTree(src.committed),
+        committed: cloneTree(src.committed),
+        dirty: false,
+        revisions: [],
+        revisionCounter: 0,
+      };
+      state.docs.set(toId, rec);
+      commit(w, rec, w.actor());
+    },
+    export(w, id, mimeType) {
+      return mimeType === MIME.pdf ? exportDocument(w, id, mimeType) : null;
+    },
+    remove(_w, id) {
+      state.docs.delete(id);
+    },
+    revisions(_w, id) {
+      const rec = state.docs.get(id);
+      return rec ? rec.revisions.map((r) => ({ id: r.id, modifiedMs: r.modifiedMs, user: r.user })) : [];
+    },
+  });
+  ws.endHooks.push((ctx) => commitDocuments(ws, ctx.effectiveUser));
+  return { DocumentApp: new DocumentAppService(ws) };
 }
