@@ -72,14 +72,14 @@ export class Form extends GasObject implements Api<GoogleAppsScript.Forms.Form, 
   ) {
     super();
   }
-  private get m(): FormModel {
+  private get _m(): FormModel {
     return this._model;
   }
-  private guard(): void {
-    if (!this.m.canEdit(this.st.ws.actor())) throw serviceError(FORM_EDIT_DENIED);
+  private _guard(): void {
+    if (!this._m.canEdit(this.st.ws.actor())) throw serviceError(FORM_EDIT_DENIED);
   }
-  private add<T>(type: ItemTypeName, make: (m: ItemModel) => T): T {
-    this.guard();
+  private _add<T>(type: ItemTypeName, make: (m: ItemModel) => T): T {
+    this._guard();
     const m: ItemModel = {
       id: this.st.newItemId(),
       type,
@@ -91,35 +91,35 @@ export class Form extends GasObject implements Api<GoogleAppsScript.Forms.Form, 
       validation: null,
       includesYear: true,
     };
-    this.m.items.push(m);
+    this._m.items.push(m);
     return make(m);
   }
 
   // ------------------------------------------------------------ settings
   getId(): string {
-    return this.m.id;
+    return this._m.id;
   }
   getTitle(): string {
-    return this.m.title;
+    return this._m.title;
   }
   setTitle(title: string): this {
-    this.guard();
-    this.m.title = String(title);
+    this._guard();
+    this._m.title = String(title);
     return this;
   }
   getDescription(): string {
-    return this.m.description;
+    return this._m.description;
   }
   setDescription(description: string): this {
-    this.guard();
-    this.m.description = String(description);
+    this._guard();
+    this._m.description = String(description);
     return this;
   }
   getEditUrl(): string {
-    return this.m.editUrl;
+    return this._m.editUrl;
   }
   getPublishedUrl(): string {
-    return this.m.publishedUrl;
+    return this._m.publishedUrl;
   }
   /** A forms.gle short link (deterministic per URL). */
   shortenFormUrl(url: string): string {
@@ -132,60 +132,62 @@ export class Form extends GasObject implements Api<GoogleAppsScript.Forms.Form, 
     return s;
   }
   collectsEmail(): boolean {
-    return this.m.collectEmail;
+    return this._m.collectEmail;
   }
   setCollectEmail(collect: boolean): this {
-    this.guard();
-    this.m.collectEmail = Boolean(collect);
+    this._guard();
+    this._m.collectEmail = Boolean(collect);
     return this;
   }
   hasLimitOneResponsePerUser(): boolean {
-    return this.m.limitOne;
+    return this._m.limitOne;
   }
   setLimitOneResponsePerUser(enabled: boolean): this {
-    this.guard();
-    this.m.limitOne = Boolean(enabled);
+    this._guard();
+    this._m.limitOne = Boolean(enabled);
     return this;
   }
   requiresLogin(): boolean {
-    return this.m.requireLogin;
+    return this._m.requireLogin;
   }
   setRequireLogin(requireLogin: boolean): this {
-    this.guard();
-    this.m.requireLogin = Boolean(requireLogin);
+    this._guard();
+    this._m.requireLogin = Boolean(requireLogin);
     return this;
   }
   getConfirmationMessage(): string {
-    return this.m.confirmationMessage;
+    return this._m.confirmationMessage;
   }
   setConfirmationMessage(message: string): this {
-    this.guard();
-    this.m.confirmationMessage = String(message);
+    this._guard();
+    this._m.confirmationMessage = String(message);
     return this;
   }
   canEditResponse(): boolean {
-    return this.m.allowEdits;
+    return this._m.allowEdits;
   }
   setAllowResponseEdits(enabled: boolean): this {
-    this.guard();
-    this.m.allowEdits = Boolean(enabled);
+    this._guard();
+    this._m.allowEdits = Boolean(enabled);
     return this;
   }
   isAcceptingResponses(): boolean {
-    return this.m.accepting;
+    return this._m.accepting;
   }
   setAcceptingResponses(enabled: boolean): this {
-    this.guard();
-    this.m.accepting = Boolean(enabled);
+    this._guard();
+    this._m.accepting = Boolean(enabled);
     return this;
   }
   getEditors(): User[] {
-    return [this.m.owner, ...[...this.m.editors].filter((e) => e !== this.m.owner)].map((e) => new User(e));
+    return [this._m.owner, ...[...this._m.editors].filter((e) => e !== this._m.owner)].map(
+      (e) => new User(e),
+    );
   }
   addEditor(who: string | GasObject): this {
-    this.guard();
+    this._guard();
     const e = emailOf(who);
-    if (e !== this.m.owner) this.m.editors.add(e);
+    if (e !== this._m.owner) this._m.editors.add(e);
     return this;
   }
   addEditors(emails: string[]): this {
@@ -193,112 +195,112 @@ export class Form extends GasObject implements Api<GoogleAppsScript.Forms.Form, 
     return this;
   }
   removeEditor(who: string | GasObject): this {
-    this.guard();
-    this.m.editors.delete(emailOf(who));
+    this._guard();
+    this._m.editors.delete(emailOf(who));
     return this;
   }
 
   // ------------------------------------------------------------ items
   addTextItem(): TextItem {
-    return this.add("TEXT", (m) => new TextItem(this.st, this.m, m));
+    return this._add("TEXT", (m) => new TextItem(this.st, this._m, m));
   }
   addParagraphTextItem(): ParagraphTextItem {
-    return this.add("PARAGRAPH_TEXT", (m) => new ParagraphTextItem(this.st, this.m, m));
+    return this._add("PARAGRAPH_TEXT", (m) => new ParagraphTextItem(this.st, this._m, m));
   }
   addMultipleChoiceItem(): MultipleChoiceItem {
-    return this.add("MULTIPLE_CHOICE", (m) => new MultipleChoiceItem(this.st, this.m, m));
+    return this._add("MULTIPLE_CHOICE", (m) => new MultipleChoiceItem(this.st, this._m, m));
   }
   addListItem(): ListItem {
-    return this.add("LIST", (m) => new ListItem(this.st, this.m, m));
+    return this._add("LIST", (m) => new ListItem(this.st, this._m, m));
   }
   addCheckboxItem(): CheckboxItem {
-    return this.add("CHECKBOX", (m) => new CheckboxItem(this.st, this.m, m));
+    return this._add("CHECKBOX", (m) => new CheckboxItem(this.st, this._m, m));
   }
   addDateItem(): DateItem {
-    return this.add("DATE", (m) => new DateItem(this.st, this.m, m));
+    return this._add("DATE", (m) => new DateItem(this.st, this._m, m));
   }
   addSectionHeaderItem(): SectionHeaderItem {
-    return this.add("SECTION_HEADER", (m) => new SectionHeaderItem(this.st, this.m, m));
+    return this._add("SECTION_HEADER", (m) => new SectionHeaderItem(this.st, this._m, m));
   }
   getItems(itemType?: string | number): Item[] {
     const t = itemType === undefined ? null : String(itemType);
-    return this.m.items.filter((i) => t === null || i.type === t).map((i) => new Item(this.st, this.m, i));
+    return this._m.items.filter((i) => t === null || i.type === t).map((i) => new Item(this.st, this._m, i));
   }
   getItemById(id: number): Item | null {
-    const m = this.m.items.find((i) => i.id === Number(id));
-    return m ? new Item(this.st, this.m, m) : null;
+    const m = this._m.items.find((i) => i.id === Number(id));
+    return m ? new Item(this.st, this._m, m) : null;
   }
   deleteItem(which: unknown): void {
-    this.guard();
+    this._guard();
     let index: number;
     if (typeof which === "number") index = which;
     else {
       const model = (which as unknown as { _model?: ItemModel })._model;
-      index = model ? this.m.items.indexOf(model) : -1;
+      index = model ? this._m.items.indexOf(model) : -1;
     }
-    if (!Number.isInteger(index) || index < 0 || index >= this.m.items.length) {
+    if (!Number.isInteger(index) || index < 0 || index >= this._m.items.length) {
       throw serviceError("Invalid argument: index");
     }
-    this.m.items.splice(index, 1);
+    this._m.items.splice(index, 1);
   }
   moveItem(from: unknown, to: number): GasObject {
-    this.guard();
+    this._guard();
     const model =
-      typeof from === "number" ? this.m.items[from] : (from as unknown as { _model?: ItemModel })._model;
-    const i = model ? this.m.items.indexOf(model) : -1;
-    if (i < 0 || !Number.isInteger(to) || to < 0 || to >= this.m.items.length) {
+      typeof from === "number" ? this._m.items[from] : (from as unknown as { _model?: ItemModel })._model;
+    const i = model ? this._m.items.indexOf(model) : -1;
+    if (i < 0 || !Number.isInteger(to) || to < 0 || to >= this._m.items.length) {
       throw serviceError("Invalid argument: index");
     }
-    this.m.items.splice(i, 1);
-    this.m.items.splice(to, 0, model!);
-    return typedItem(this.st, this.m, model!);
+    this._m.items.splice(i, 1);
+    this._m.items.splice(to, 0, model!);
+    return typedItem(this.st, this._m, model!);
   }
 
   // ------------------------------------------------------------ destination
   /** Links a spreadsheet: creates "Form Responses N" (first tab) and writes existing responses to it. */
   setDestination(type: string | number, id: string): this {
-    this.guard();
+    this._guard();
     if (String(type) !== "SPREADSHEET") throw serviceError("Invalid argument: type");
-    linkForm(this.st.ws, this.m, String(id));
+    linkForm(this.st.ws, this._m, String(id));
     return this;
   }
   getDestinationId(): string {
-    if (!this.m.destination) throw serviceError(NO_DESTINATION);
-    return this.m.destination.spreadsheetId;
+    if (!this._m.destination) throw serviceError(NO_DESTINATION);
+    return this._m.destination.spreadsheetId;
   }
   getDestinationType(): string {
-    if (!this.m.destination) throw serviceError(NO_DESTINATION);
+    if (!this._m.destination) throw serviceError(NO_DESTINATION);
     return "SPREADSHEET";
   }
   removeDestination(): this {
-    this.guard();
-    unlinkForm(this.m);
+    this._guard();
+    unlinkForm(this._m);
     return this;
   }
 
   // ------------------------------------------------------------ responses
   getResponses(timestamp?: Date): FormResponse[] {
     const since = timestamp instanceof Date ? timestamp.getTime() : -Infinity;
-    return this.m.responses
+    return this._m.responses
       .filter((r) => r.timestampMs >= since)
-      .map((r) => new FormResponse(this.st, this.m, r));
+      .map((r) => new FormResponse(this.st, this._m, r));
   }
   getResponse(responseId: string): FormResponse {
-    const r = this.m.responses.find((x) => x.id === responseId);
+    const r = this._m.responses.find((x) => x.id === responseId);
     if (!r) throw serviceError(`No response with ID ${responseId} exists for this form.`);
-    return new FormResponse(this.st, this.m, r);
+    return new FormResponse(this.st, this._m, r);
   }
   /** Deletes the stored responses; rows already in the responses sheet stay (as in Forms). */
   deleteAllResponses(): this {
-    this.guard();
-    this.m.responses.length = 0;
+    this._guard();
+    this._m.responses.length = 0;
     return this;
   }
   deleteResponse(responseId: string): this {
-    this.guard();
-    const i = this.m.responses.findIndex((x) => x.id === responseId);
+    this._guard();
+    const i = this._m.responses.findIndex((x) => x.id === responseId);
     if (i < 0) throw serviceError(`No response with ID ${responseId} exists for this form.`);
-    this.m.responses.splice(i, 1);
+    this._m.responses.splice(i, 1);
     return this;
   }
 }

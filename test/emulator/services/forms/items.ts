@@ -15,7 +15,7 @@ abstract class ItemBase extends GasObject {
   ) {
     super();
   }
-  protected guard(): void {
+  protected _guard(): void {
     if (!this.form.canEdit(this.st.ws.actor())) throw serviceError(FORM_EDIT_DENIED);
     if (!this.form.items.includes(this._model)) throw serviceError("This item has been deleted.");
   }
@@ -29,7 +29,7 @@ abstract class ItemBase extends GasObject {
     return this._model.title;
   }
   setTitle(title: string): this {
-    this.guard();
+    this._guard();
     this._model.title = String(title);
     return this;
   }
@@ -37,7 +37,7 @@ abstract class ItemBase extends GasObject {
     return this._model.helpText;
   }
   setHelpText(text: string): this {
-    this.guard();
+    this._guard();
     this._model.helpText = String(text);
     return this;
   }
@@ -51,7 +51,7 @@ abstract class QuestionBase extends ItemBase {
     return this._model.required;
   }
   setRequired(enabled: boolean): this {
-    this.guard();
+    this._guard();
     this._model.required = Boolean(enabled);
     return this;
   }
@@ -78,13 +78,13 @@ abstract class ChoiceBase extends QuestionBase {
     return this._model.choices.map((c) => new Choice(c));
   }
   setChoiceValues(values: string[]): this {
-    this.guard();
+    this._guard();
     if (!Array.isArray(values) || values.length === 0) throw serviceError("Invalid argument: values");
     this._model.choices = values.map(String);
     return this;
   }
   setChoices(choices: GasObject[]): this {
-    this.guard();
+    this._guard();
     if (!Array.isArray(choices) || choices.length === 0) throw serviceError("Invalid argument: choices");
     this._model.choices = choices.map((c) => {
       if (!(c instanceof Choice)) throw serviceError("Invalid argument: choices");
@@ -119,12 +119,12 @@ type TextKeys = Common | "clearValidation" | "isRequired" | "setRequired" | "set
 export class TextItem extends QuestionBase implements Api<GoogleAppsScript.Forms.TextItem, TextKeys> {
   readonly gasClass = "TextItem";
   setValidation(validation: GasObject): this {
-    this.guard();
+    this._guard();
     setValidation(this, "TEXT", validation);
     return this;
   }
   clearValidation(): this {
-    this.guard();
+    this._guard();
     this._model.validation = null;
     return this;
   }
@@ -136,12 +136,12 @@ export class ParagraphTextItem
 {
   readonly gasClass = "ParagraphTextItem";
   setValidation(validation: GasObject): this {
-    this.guard();
+    this._guard();
     setValidation(this, "PARAGRAPH", validation);
     return this;
   }
   clearValidation(): this {
-    this.guard();
+    this._guard();
     this._model.validation = null;
     return this;
   }
@@ -163,7 +163,7 @@ export class MultipleChoiceItem
     return this._model.otherOption;
   }
   showOtherOption(enabled: boolean): this {
-    this.guard();
+    this._guard();
     this._model.otherOption = Boolean(enabled);
     return this;
   }
@@ -182,17 +182,17 @@ export class CheckboxItem
     return this._model.otherOption;
   }
   showOtherOption(enabled: boolean): this {
-    this.guard();
+    this._guard();
     this._model.otherOption = Boolean(enabled);
     return this;
   }
   setValidation(validation: GasObject): this {
-    this.guard();
+    this._guard();
     setValidation(this, "CHECKBOX", validation);
     return this;
   }
   clearValidation(): this {
-    this.guard();
+    this._guard();
     this._model.validation = null;
     return this;
   }
@@ -211,7 +211,7 @@ export class DateItem
     return this._model.includesYear;
   }
   setIncludesYear(enable: boolean): this {
-    this.guard();
+    this._guard();
     this._model.includesYear = Boolean(enable);
     return this;
   }
@@ -236,31 +236,31 @@ type AsKeys =
 /** The generic item returned by Form.getItems(); as…Item() gives the typed view. */
 export class Item extends ItemBase implements Api<GoogleAppsScript.Forms.Item, Common | AsKeys> {
   readonly gasClass = "Item";
-  private as<T>(type: ItemTypeName, make: () => T): T {
+  private _as<T>(type: ItemTypeName, make: () => T): T {
     if (this._model.type !== type)
       throw serviceError(`Invalid conversion for item type: ${this._model.type}`);
     return make();
   }
   asTextItem(): TextItem {
-    return this.as("TEXT", () => new TextItem(this.st, this.form, this._model));
+    return this._as("TEXT", () => new TextItem(this.st, this.form, this._model));
   }
   asParagraphTextItem(): ParagraphTextItem {
-    return this.as("PARAGRAPH_TEXT", () => new ParagraphTextItem(this.st, this.form, this._model));
+    return this._as("PARAGRAPH_TEXT", () => new ParagraphTextItem(this.st, this.form, this._model));
   }
   asMultipleChoiceItem(): MultipleChoiceItem {
-    return this.as("MULTIPLE_CHOICE", () => new MultipleChoiceItem(this.st, this.form, this._model));
+    return this._as("MULTIPLE_CHOICE", () => new MultipleChoiceItem(this.st, this.form, this._model));
   }
   asListItem(): ListItem {
-    return this.as("LIST", () => new ListItem(this.st, this.form, this._model));
+    return this._as("LIST", () => new ListItem(this.st, this.form, this._model));
   }
   asCheckboxItem(): CheckboxItem {
-    return this.as("CHECKBOX", () => new CheckboxItem(this.st, this.form, this._model));
+    return this._as("CHECKBOX", () => new CheckboxItem(this.st, this.form, this._model));
   }
   asDateItem(): DateItem {
-    return this.as("DATE", () => new DateItem(this.st, this.form, this._model));
+    return this._as("DATE", () => new DateItem(this.st, this.form, this._model));
   }
   asSectionHeaderItem(): SectionHeaderItem {
-    return this.as("SECTION_HEADER", () => new SectionHeaderItem(this.st, this.form, this._model));
+    return this._as("SECTION_HEADER", () => new SectionHeaderItem(this.st, this.form, this._model));
   }
 }
 

@@ -11,7 +11,7 @@ abstract class BuilderBase extends GasObject {
     this.spec = { kind, rule: "", args: [], helpText: "" };
   }
   /** Each require… call replaces the criterion: a Forms question has one validation rule. */
-  protected req(rule: string, ...args: unknown[]): this {
+  protected _req(rule: string, ...args: unknown[]): this {
     this.spec = { ...this.spec, rule, args };
     return this;
   }
@@ -55,58 +55,58 @@ export class TextValidationBuilder
     return new FormValidation("TextValidation", { ...this.spec });
   }
   requireNumber(): this {
-    return this.req("NUMBER");
+    return this._req("NUMBER");
   }
   requireWholeNumber(): this {
-    return this.req("WHOLE_NUMBER");
+    return this._req("WHOLE_NUMBER");
   }
   requireNumberBetween(a: number, b: number): this {
-    return this.req("NUMBER_BETWEEN", a, b);
+    return this._req("NUMBER_BETWEEN", a, b);
   }
   requireNumberNotBetween(a: number, b: number): this {
-    return this.req("NUMBER_NOT_BETWEEN", a, b);
+    return this._req("NUMBER_NOT_BETWEEN", a, b);
   }
   requireNumberEqualTo(n: number): this {
-    return this.req("NUMBER_EQUAL_TO", n);
+    return this._req("NUMBER_EQUAL_TO", n);
   }
   requireNumberNotEqualTo(n: number): this {
-    return this.req("NUMBER_NOT_EQUAL_TO", n);
+    return this._req("NUMBER_NOT_EQUAL_TO", n);
   }
   requireNumberGreaterThan(n: number): this {
-    return this.req("NUMBER_GREATER_THAN", n);
+    return this._req("NUMBER_GREATER_THAN", n);
   }
   requireNumberGreaterThanOrEqualTo(n: number): this {
-    return this.req("NUMBER_GREATER_THAN_OR_EQUAL_TO", n);
+    return this._req("NUMBER_GREATER_THAN_OR_EQUAL_TO", n);
   }
   requireNumberLessThan(n: number): this {
-    return this.req("NUMBER_LESS_THAN", n);
+    return this._req("NUMBER_LESS_THAN", n);
   }
   requireNumberLessThanOrEqualTo(n: number): this {
-    return this.req("NUMBER_LESS_THAN_OR_EQUAL_TO", n);
+    return this._req("NUMBER_LESS_THAN_OR_EQUAL_TO", n);
   }
   requireTextContainsPattern(p: string): this {
-    return this.req("CONTAINS_PATTERN", String(p));
+    return this._req("CONTAINS_PATTERN", String(p));
   }
   requireTextDoesNotContainPattern(p: string): this {
-    return this.req("NOT_CONTAINS_PATTERN", String(p));
+    return this._req("NOT_CONTAINS_PATTERN", String(p));
   }
   requireTextMatchesPattern(p: string): this {
-    return this.req("MATCHES_PATTERN", String(p));
+    return this._req("MATCHES_PATTERN", String(p));
   }
   requireTextDoesNotMatchPattern(p: string): this {
-    return this.req("NOT_MATCHES_PATTERN", String(p));
+    return this._req("NOT_MATCHES_PATTERN", String(p));
   }
   requireTextIsEmail(): this {
-    return this.req("EMAIL");
+    return this._req("EMAIL");
   }
   requireTextIsUrl(): this {
-    return this.req("URL");
+    return this._req("URL");
   }
   requireTextLengthGreaterThanOrEqualTo(n: number): this {
-    return this.req("LENGTH_AT_LEAST", n);
+    return this._req("LENGTH_AT_LEAST", n);
   }
   requireTextLengthLessThanOrEqualTo(n: number): this {
-    return this.req("LENGTH_AT_MOST", n);
+    return this._req("LENGTH_AT_MOST", n);
   }
 }
 
@@ -132,22 +132,22 @@ export class ParagraphTextValidationBuilder
     return new FormValidation("ParagraphTextValidation", { ...this.spec });
   }
   requireTextContainsPattern(p: string): this {
-    return this.req("CONTAINS_PATTERN", String(p));
+    return this._req("CONTAINS_PATTERN", String(p));
   }
   requireTextDoesNotContainPattern(p: string): this {
-    return this.req("NOT_CONTAINS_PATTERN", String(p));
+    return this._req("NOT_CONTAINS_PATTERN", String(p));
   }
   requireTextMatchesPattern(p: string): this {
-    return this.req("MATCHES_PATTERN", String(p));
+    return this._req("MATCHES_PATTERN", String(p));
   }
   requireTextDoesNotMatchPattern(p: string): this {
-    return this.req("NOT_MATCHES_PATTERN", String(p));
+    return this._req("NOT_MATCHES_PATTERN", String(p));
   }
   requireTextLengthGreaterThanOrEqualTo(n: number): this {
-    return this.req("LENGTH_AT_LEAST", n);
+    return this._req("LENGTH_AT_LEAST", n);
   }
   requireTextLengthLessThanOrEqualTo(n: number): this {
-    return this.req("LENGTH_AT_MOST", n);
+    return this._req("LENGTH_AT_MOST", n);
   }
 }
 
@@ -167,13 +167,13 @@ export class CheckboxValidationBuilder
     return new FormValidation("CheckboxValidation", { ...this.spec });
   }
   requireSelectAtLeast(n: number): this {
-    return this.req("AT_LEAST", n);
+    return this._req("AT_LEAST", n);
   }
   requireSelectAtMost(n: number): this {
-    return this.req("AT_MOST", n);
+    return this._req("AT_MOST", n);
   }
   requireSelectExactly(n: number): this {
-    return this.req("EXACTLY", n);
+    return this._req("EXACTLY", n);
   }
 }
 

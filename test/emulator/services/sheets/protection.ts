@@ -38,54 +38,54 @@ export class Protection extends GasObject implements Api<GoogleAppsScript.Spread
   ) {
     super();
   }
-  private get ws(): Workspace {
+  private get _ws(): Workspace {
     return this.st.ws;
   }
-  private get ss() {
+  private get _ss() {
     return this._model.sheet.parent;
   }
   /** Changing a protection needs the right to edit it. */
-  private guard(): void {
+  private _guard(): void {
     this.st.sync();
     if (this._model.removed) throw serviceError("This protection has been removed.");
-    if (!this.ss.canEdit(this.ws.actor()) || !this.ss.mayEditProtected(this._model, this.ws.actor())) {
+    if (!this._ss.canEdit(this._ws.actor()) || !this._ss.mayEditProtected(this._model, this._ws.actor())) {
       throw serviceError(ERR.protected);
     }
   }
-  private materialize(): Set<string> {
-    if (!this._model.editors) this._model.editors = new Set(this.ss.protectionEditors(this._model));
+  private _materialize(): Set<string> {
+    if (!this._model.editors) this._model.editors = new Set(this._ss.protectionEditors(this._model));
     return this._model.editors;
   }
   addEditor(who: string | GasObject): this {
-    this.guard();
-    this.materialize().add(emailOf(who));
+    this._guard();
+    this._materialize().add(emailOf(who));
     return this;
   }
   addEditors(emails: string[]): this {
-    this.guard();
-    const set = this.materialize();
+    this._guard();
+    const set = this._materialize();
     for (const e of emails) set.add(emailOf(e));
     return this;
   }
   removeEditor(who: string | GasObject): this {
-    this.guard();
+    this._guard();
     const e = emailOf(who);
-    if (e !== this.ss.owner) this.materialize().delete(e);
+    if (e !== this._ss.owner) this._materialize().delete(e);
     return this;
   }
   removeEditors(list: (string | GasObject)[]): this {
-    this.guard();
-    const set = this.materialize();
+    this._guard();
+    const set = this._materialize();
     for (const who of list) {
       const e = emailOf(who);
-      if (e !== this.ss.owner) set.delete(e);
+      if (e !== this._ss.owner) set.delete(e);
     }
     return this;
   }
   getEditors(): User[] {
     this.st.sync();
-    const set = this.ss.protectionEditors(this._model);
-    const list = [this.ss.owner, ...[...set].filter((e) => e !== this.ss.owner)];
+    const set = this._ss.protectionEditors(this._model);
+    const list = [this._ss.owner, ...[...set].filter((e) => e !== this._ss.owner)];
     return list.map((e) => new User(e));
   }
   canDomainEdit(): boolean {
@@ -93,20 +93,20 @@ export class Protection extends GasObject implements Api<GoogleAppsScript.Spread
     return this._model.domainEdit;
   }
   setDomainEdit(editable: boolean): this {
-    this.guard();
+    this._guard();
     this._model.domainEdit = Boolean(editable);
     return this;
   }
   canEdit(): boolean {
     this.st.sync();
-    return this.ss.canEdit(this.ws.actor()) && this.ss.mayEditProtected(this._model, this.ws.actor());
+    return this._ss.canEdit(this._ws.actor()) && this._ss.mayEditProtected(this._model, this._ws.actor());
   }
   getDescription(): string {
     this.st.sync();
     return this._model.description;
   }
   setDescription(description: string): this {
-    this.guard();
+    this._guard();
     this._model.description = String(description);
     return this;
   }
@@ -123,7 +123,7 @@ export class Protection extends GasObject implements Api<GoogleAppsScript.Spread
     return null;
   }
   setRange(range: GasObject): this {
-    this.guard();
+    this._guard();
     if (this._model.type !== "RANGE") throw serviceError("Only a range protection has a range.");
     const r = asRange(range);
     if (r._sheet !== this._model.sheet) throw serviceError("The range must be on the protected sheet.");
@@ -135,7 +135,7 @@ export class Protection extends GasObject implements Api<GoogleAppsScript.Spread
     return this._model.unprotected.map((u) => new Range(this.st, this._model.sheet, u));
   }
   setUnprotectedRanges(ranges: GasObject[]): this {
-    this.guard();
+    this._guard();
     if (this._model.type !== "SHEET") {
       throw serviceError("Unprotected ranges can only be set on a sheet protection.");
     }
@@ -152,12 +152,12 @@ export class Protection extends GasObject implements Api<GoogleAppsScript.Spread
     return this._model.warningOnly;
   }
   setWarningOnly(warningOnly: boolean): this {
-    this.guard();
+    this._guard();
     this._model.warningOnly = Boolean(warningOnly);
     return this;
   }
   remove(): void {
-    this.guard();
+    this._guard();
     this._model.removed = true;
   }
 }

@@ -118,68 +118,68 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
   }
 
   // ------------------------------------------------------------ internals
-  private get ws(): Workspace {
+  private get _ws(): Workspace {
     return this.st.ws;
   }
-  private get ss(): SpreadsheetModel {
+  private get _ss(): SpreadsheetModel {
     return this._sheet.parent;
   }
-  private get nr(): number {
+  private get _nr(): number {
     return this._rect.r2 - this._rect.r1 + 1;
   }
-  private get nc(): number {
+  private get _nc(): number {
     return this._rect.c2 - this._rect.c1 + 1;
   }
-  private read(): void {
+  private _read(): void {
     this.st.sync();
     if (this._sheet.deleted) throw serviceError("The sheet this range belongs to has been deleted.");
   }
   /** Permission and protection checks happen at call time; the write itself may be buffered. */
-  private write(op: () => void): this {
-    this.read();
-    this.ss.assertWrite(this._sheet, this._rect, this.ws.actor());
+  private _write(op: () => void): this {
+    this._read();
+    this._ss.assertWrite(this._sheet, this._rect, this._ws.actor());
     this.st.write(op);
     return this;
   }
-  private grid<T>(f: (cell: CellData | undefined, r: number, c: number) => T): T[][] {
+  private _grid<T>(f: (cell: CellData | undefined, r: number, c: number) => T): T[][] {
     const out: T[][] = [];
     const { r1, c1 } = this._rect;
-    for (let i = 0; i < this.nr; i++) {
+    for (let i = 0; i < this._nr; i++) {
       const row = this._sheet.rows[r1 - 1 + i];
-      const line: T[] = new Array<T>(this.nc);
-      for (let j = 0; j < this.nc; j++) line[j] = f(row?.[c1 - 1 + j], r1 + i, c1 + j);
+      const line: T[] = new Array<T>(this._nc);
+      for (let j = 0; j < this._nc; j++) line[j] = f(row?.[c1 - 1 + j], r1 + i, c1 + j);
       out.push(line);
     }
     return out;
   }
-  private first<T>(f: (cell: CellData | undefined) => T): T {
+  private _first<T>(f: (cell: CellData | undefined) => T): T {
     return f(this._sheet.cell(this._rect.r1, this._rect.c1));
   }
   /** Checks a 2-D argument against the range's size with Sheets' messages. */
-  private checkShape(data: unknown): unknown[][] {
+  private _checkShape(data: unknown): unknown[][] {
     if (!Array.isArray(data)) throw serviceError(ERR.invalid);
-    if (data.length !== this.nr) {
+    if (data.length !== this._nr) {
       throw serviceError(
-        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.nr}.`,
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this._nr}.`,
       );
     }
     for (const row of data) {
       if (!Array.isArray(row)) throw serviceError(ERR.invalid);
-      if (row.length !== this.nc) {
+      if (row.length !== this._nc) {
         throw serviceError(
-          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.nc}.`,
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._nc}.`,
         );
       }
     }
     return data as unknown[][];
   }
-  private eachCell(f: (r: number, c: number, i: number, j: number) => void): void {
-    for (let i = 0; i < this.nr; i++)
-      for (let j = 0; j < this.nc; j++) f(this._rect.r1 + i, this._rect.c1 + j, i, j);
+  private _eachCell(f: (r: number, c: number, i: number, j: number) => void): void {
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++) f(this._rect.r1 + i, this._rect.c1 + j, i, j);
   }
-  private setFormat<K extends keyof CellFormat>(key: K, value: CellFormat[K] | null): this {
-    return this.write(() =>
-      this.eachCell((r, c) => {
+  private _setFormat<K extends keyof CellFormat>(key: K, value: CellFormat[K] | null): this {
+    return this._write(() =>
+      this._eachCell((r, c) => {
         const cell = this._sheet.ensure(r, c);
         if (value === null || value === undefined) {
           if (cell.fmt) cell.fmt[key] = undefined;
@@ -187,14 +187,14 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
       }),
     );
   }
-  private setFormats<K extends keyof CellFormat>(
+  private _setFormats<K extends keyof CellFormat>(
     key: K,
     grid: unknown,
     map: (v: unknown) => CellFormat[K] | null,
   ): this {
-    const data = this.checkShape(grid).map((row) => row.map(map));
-    return this.write(() =>
-      this.eachCell((r, c, i, j) => {
+    const data = this._checkShape(grid).map((row) => row.map(map));
+    return this._write(() =>
+      this._eachCell((r, c, i, j) => {
         const cell = this._sheet.ensure(r, c);
         const v = data[i]![j];
         if (v === null || v === undefined) {
@@ -203,12 +203,12 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
       }),
     );
   }
-  private fmt<K extends keyof CellFormat>(cell: CellData | undefined, key: K): NonNullable<CellFormat[K]> {
+  private _fmt<K extends keyof CellFormat>(cell: CellData | undefined, key: K): NonNullable<CellFormat[K]> {
     return (cell?.fmt?.[key] ?? DEFAULTS[key]) as NonNullable<CellFormat[K]>;
   }
-  private display(cell: CellData | undefined): string {
+  private _display(cell: CellData | undefined): string {
     if (!cell) return "";
-    return displayValue(cell.v, this.ss.timeZone, cell.fmt?.numberFormat);
+    return displayValue(cell.v, this._ss.timeZone, cell.fmt?.numberFormat);
   }
 
   // ------------------------------------------------------------ geometry
@@ -222,16 +222,16 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     return this._rect.c1;
   }
   getNumRows(): number {
-    return this.nr;
+    return this._nr;
   }
   getNumColumns(): number {
-    return this.nc;
+    return this._nc;
   }
   getHeight(): number {
-    return this.nr;
+    return this._nr;
   }
   getWidth(): number {
-    return this.nc;
+    return this._nc;
   }
   getLastRow(): number {
     return this._rect.r2;
@@ -246,21 +246,21 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     return rectA1(this._rect);
   }
   getSheet(): Sheet {
-    this.read();
+    this._read();
     return sheetObject(this.st, this._sheet);
   }
   getCell(row: number, column: number): Range {
     if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1) {
       throw serviceError(ERR.invalid);
     }
-    if (row > this.nr || column > this.nc) throw serviceError(ERR.outside);
+    if (row > this._nr || column > this._nc) throw serviceError(ERR.outside);
     const r = this._rect.r1 + row - 1;
     const c = this._rect.c1 + column - 1;
     return new Range(this.st, this._sheet, { r1: r, c1: c, r2: r, c2: c });
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
-    const rows = numRows ?? this.nr;
-    const cols = numColumns ?? this.nc;
+    const rows = numRows ?? this._nr;
+    const cols = numColumns ?? this._nc;
     return sheetObject(this.st, this._sheet)._range(
       this._rect.r1 + rowOffset,
       this._rect.c1 + columnOffset,
@@ -269,70 +269,70 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     );
   }
   activate(): this {
-    this.read();
-    this.ss.activeSheet = this._sheet;
+    this._read();
+    this._ss.activeSheet = this._sheet;
     return this;
   }
   isBlank(): boolean {
-    this.read();
+    this._read();
     let blank = true;
-    this.grid((cell) => {
+    this._grid((cell) => {
       if (cell && (cell.f !== undefined || cell.v !== "")) blank = false;
     });
     return blank;
   }
   canEdit(): boolean {
-    this.read();
-    const who = this.ws.actor();
-    return this.ss.canEdit(who) && !this.ss.blockingProtection(this._sheet, this._rect, who);
+    this._read();
+    const who = this._ws.actor();
+    return this._ss.canEdit(who) && !this._ss.blockingProtection(this._sheet, this._rect, who);
   }
 
   // ------------------------------------------------------------ values
   getValues(): CellValue[][] {
-    this.read();
-    return this.grid((cell) => (cell ? outValue(cell.v) : ""));
+    this._read();
+    return this._grid((cell) => (cell ? outValue(cell.v) : ""));
   }
   getValue(): CellValue {
-    this.read();
-    return this.first((cell) => (cell ? outValue(cell.v) : ""));
+    this._read();
+    return this._first((cell) => (cell ? outValue(cell.v) : ""));
   }
   getDisplayValues(): string[][] {
-    this.read();
-    return this.grid((cell) => this.display(cell));
+    this._read();
+    return this._grid((cell) => this._display(cell));
   }
   getDisplayValue(): string {
-    this.read();
-    return this.first((cell) => this.display(cell));
+    this._read();
+    return this._first((cell) => this._display(cell));
   }
   setValues(values: unknown[][]): this {
-    const data = this.checkShape(values).map((row) => row.map(copyInput));
+    const data = this._checkShape(values).map((row) => row.map(copyInput));
     data.forEach((row) => row.forEach(checkInput));
-    return this.write(() => this.eachCell((r, c, i, j) => this._sheet.setInput(r, c, data[i]![j])));
+    return this._write(() => this._eachCell((r, c, i, j) => this._sheet.setInput(r, c, data[i]![j])));
   }
   /** Sets every cell of the range to the value. */
   setValue(value: unknown): this {
     const v = copyInput(value);
     checkInput(v);
-    return this.write(() => this.eachCell((r, c) => this._sheet.setInput(r, c, v)));
+    return this._write(() => this._eachCell((r, c) => this._sheet.setInput(r, c, v)));
   }
   getFormulas(): string[][] {
-    this.read();
-    return this.grid((cell) => cell?.f ?? "");
+    this._read();
+    return this._grid((cell) => cell?.f ?? "");
   }
   getFormula(): string {
-    this.read();
-    return this.first((cell) => cell?.f ?? "");
+    this._read();
+    return this._first((cell) => cell?.f ?? "");
   }
   setFormula(formula: string): this {
     const f = String(formula);
-    return this.write(() =>
-      this.eachCell((r, c) => this._sheet.setInput(r, c, f.startsWith("=") ? f : `=${f}`)),
+    return this._write(() =>
+      this._eachCell((r, c) => this._sheet.setInput(r, c, f.startsWith("=") ? f : `=${f}`)),
     );
   }
   setFormulas(formulas: string[][]): this {
-    const data = this.checkShape(formulas).map((row) => row.map((f) => String(f ?? "")));
-    return this.write(() =>
-      this.eachCell((r, c, i, j) => {
+    const data = this._checkShape(formulas).map((row) => row.map((f) => String(f ?? "")));
+    return this._write(() =>
+      this._eachCell((r, c, i, j) => {
         const f = data[i]![j]!;
         if (f === "") this._sheet.clearContent(r, c);
         else this._sheet.setInput(r, c, f.startsWith("=") ? f : `=${f}`);
@@ -340,7 +340,7 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     );
   }
   clearContent(): this {
-    return this.write(() => this.eachCell((r, c) => this._sheet.clearContent(r, c)));
+    return this._write(() => this._eachCell((r, c) => this._sheet.clearContent(r, c)));
   }
   /**
    * Clears contents and formats (notes and validation rules stay), or what the options select:
@@ -356,8 +356,8 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
     const contents = !any || o.contentsOnly;
     const formats = !any || o.formatOnly;
-    return this.write(() =>
-      this.eachCell((r, c) => {
+    return this._write(() =>
+      this._eachCell((r, c) => {
         if (contents) this._sheet.clearContent(r, c);
         const cell = this._sheet.cell(r, c);
         if (!cell) return;
@@ -368,33 +368,33 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     );
   }
   clearFormat(): this {
-    return this.write(() => this.eachCell((r, c) => void delete this._sheet.cell(r, c)?.fmt));
+    return this._write(() => this._eachCell((r, c) => void delete this._sheet.cell(r, c)?.fmt));
   }
 
   // ------------------------------------------------------------ notes
   getNote(): string {
-    this.read();
-    return this.first((cell) => cell?.note ?? "");
+    this._read();
+    return this._first((cell) => cell?.note ?? "");
   }
   getNotes(): string[][] {
-    this.read();
-    return this.grid((cell) => cell?.note ?? "");
+    this._read();
+    return this._grid((cell) => cell?.note ?? "");
   }
   setNote(note: string | null): this {
     const n = note === null || note === undefined ? "" : String(note);
-    return this.write(() =>
-      this.eachCell((r, c) => {
+    return this._write(() =>
+      this._eachCell((r, c) => {
         if (n) this._sheet.ensure(r, c).note = n;
         else delete this._sheet.cell(r, c)?.note;
       }),
     );
   }
   setNotes(notes: (string | null)[][]): this {
-    const data = this.checkShape(notes).map((row) =>
+    const data = this._checkShape(notes).map((row) =>
       row.map((n) => (n === null || n === undefined ? "" : String(n))),
     );
-    return this.write(() =>
-      this.eachCell((r, c, i, j) => {
+    return this._write(() =>
+      this._eachCell((r, c, i, j) => {
         const n = data[i]![j]!;
         if (n) this._sheet.ensure(r, c).note = n;
         else delete this._sheet.cell(r, c)?.note;
@@ -407,146 +407,146 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
 
   // ------------------------------------------------------------ formats
   getBackground(): string {
-    this.read();
-    return this.first((c) => this.fmt(c, "background"));
+    this._read();
+    return this._first((c) => this._fmt(c, "background"));
   }
   getBackgrounds(): string[][] {
-    this.read();
-    return this.grid((c) => this.fmt(c, "background"));
+    this._read();
+    return this._grid((c) => this._fmt(c, "background"));
   }
   setBackground(color: string | null): this {
-    return this.setFormat("background", color === null ? null : normalizeColor(String(color)));
+    return this._setFormat("background", color === null ? null : normalizeColor(String(color)));
   }
   setBackgrounds(colors: (string | null)[][]): this {
-    return this.setFormats("background", colors, (v) =>
+    return this._setFormats("background", colors, (v) =>
       v === null || v === undefined ? null : normalizeColor(String(v)),
     );
   }
   getFontColor(): string {
-    this.read();
-    return this.first((c) => this.fmt(c, "fontColor"));
+    this._read();
+    return this._first((c) => this._fmt(c, "fontColor"));
   }
   getFontColors(): string[][] {
-    this.read();
-    return this.grid((c) => this.fmt(c, "fontColor"));
+    this._read();
+    return this._grid((c) => this._fmt(c, "fontColor"));
   }
   setFontColor(color: string | null): this {
-    return this.setFormat("fontColor", color === null ? null : normalizeColor(String(color)));
+    return this._setFormat("fontColor", color === null ? null : normalizeColor(String(color)));
   }
   setFontColors(colors: unknown[][]): this {
-    return this.setFormats("fontColor", colors, (v) =>
+    return this._setFormats("fontColor", colors, (v) =>
       v === null || v === undefined ? null : normalizeColor(String(v)),
     );
   }
   getFontWeight(): "normal" | "bold" {
-    this.read();
-    return this.first((c) => this.fmt(c, "fontWeight")) as "normal" | "bold";
+    this._read();
+    return this._first((c) => this._fmt(c, "fontWeight")) as "normal" | "bold";
   }
   getFontWeights(): ("normal" | "bold")[][] {
-    this.read();
-    return this.grid((c) => this.fmt(c, "fontWeight") as "normal" | "bold");
+    this._read();
+    return this._grid((c) => this._fmt(c, "fontWeight") as "normal" | "bold");
   }
   setFontWeight(weight: "normal" | "bold" | null): this {
-    return this.setFormat("fontWeight", weight === null ? null : String(weight));
+    return this._setFormat("fontWeight", weight === null ? null : String(weight));
   }
   setFontWeights(weights: ("normal" | "bold" | null)[][]): this {
-    return this.setFormats("fontWeight", weights, (v) => (v === null || v === undefined ? null : String(v)));
+    return this._setFormats("fontWeight", weights, (v) => (v === null || v === undefined ? null : String(v)));
   }
   getFontStyle(): "normal" | "italic" {
-    this.read();
-    return this.first((c) => this.fmt(c, "fontStyle")) as "normal" | "italic";
+    this._read();
+    return this._first((c) => this._fmt(c, "fontStyle")) as "normal" | "italic";
   }
   setFontStyle(style: "normal" | "italic" | null): this {
-    return this.setFormat("fontStyle", style === null ? null : String(style));
+    return this._setFormat("fontStyle", style === null ? null : String(style));
   }
   getFontSize(): number {
-    this.read();
-    return this.first((c) => this.fmt(c, "fontSize"));
+    this._read();
+    return this._first((c) => this._fmt(c, "fontSize"));
   }
   setFontSize(size: number): this {
-    return this.setFormat("fontSize", Number(size));
+    return this._setFormat("fontSize", Number(size));
   }
   getFontFamily(): string {
-    this.read();
-    return this.first((c) => this.fmt(c, "fontFamily"));
+    this._read();
+    return this._first((c) => this._fmt(c, "fontFamily"));
   }
   setFontFamily(family: string | null): this {
-    return this.setFormat("fontFamily", family === null ? null : String(family));
+    return this._setFormat("fontFamily", family === null ? null : String(family));
   }
   getNumberFormat(): string {
-    this.read();
-    return this.first((c) => this.fmt(c, "numberFormat"));
+    this._read();
+    return this._first((c) => this._fmt(c, "numberFormat"));
   }
   getNumberFormats(): string[][] {
-    this.read();
-    return this.grid((c) => this.fmt(c, "numberFormat"));
+    this._read();
+    return this._grid((c) => this._fmt(c, "numberFormat"));
   }
   setNumberFormat(format: string): this {
-    return this.setFormat("numberFormat", String(format));
+    return this._setFormat("numberFormat", String(format));
   }
   setNumberFormats(formats: string[][]): this {
-    return this.setFormats("numberFormat", formats, (v) => String(v));
+    return this._setFormats("numberFormat", formats, (v) => String(v));
   }
   getWrap(): boolean {
-    this.read();
-    return this.first((c) => this.fmt(c, "wrap"));
+    this._read();
+    return this._first((c) => this._fmt(c, "wrap"));
   }
   getWraps(): boolean[][] {
-    this.read();
-    return this.grid((c) => this.fmt(c, "wrap"));
+    this._read();
+    return this._grid((c) => this._fmt(c, "wrap"));
   }
   setWrap(wrap: boolean): this {
-    return this.setFormat("wrap", Boolean(wrap));
+    return this._setFormat("wrap", Boolean(wrap));
   }
   setWraps(wraps: boolean[][]): this {
-    return this.setFormats("wrap", wraps, (v) => Boolean(v));
+    return this._setFormats("wrap", wraps, (v) => Boolean(v));
   }
   getHorizontalAlignment(): string {
-    this.read();
-    return this.first((c) => this.fmt(c, "horizontalAlignment"));
+    this._read();
+    return this._first((c) => this._fmt(c, "horizontalAlignment"));
   }
   getHorizontalAlignments(): string[][] {
-    this.read();
-    return this.grid((c) => this.fmt(c, "horizontalAlignment"));
+    this._read();
+    return this._grid((c) => this._fmt(c, "horizontalAlignment"));
   }
   setHorizontalAlignment(alignment: "left" | "center" | "normal" | "right" | null): this {
-    return this.setFormat("horizontalAlignment", alignment === null ? null : String(alignment));
+    return this._setFormat("horizontalAlignment", alignment === null ? null : String(alignment));
   }
   setHorizontalAlignments(alignments: ("left" | "center" | "normal" | "right" | null)[][]): this {
-    return this.setFormats("horizontalAlignment", alignments, (v) =>
+    return this._setFormats("horizontalAlignment", alignments, (v) =>
       v === null || v === undefined ? null : String(v),
     );
   }
   getVerticalAlignment(): string {
-    this.read();
-    return this.first((c) => this.fmt(c, "verticalAlignment"));
+    this._read();
+    return this._first((c) => this._fmt(c, "verticalAlignment"));
   }
   setVerticalAlignment(alignment: "top" | "middle" | "bottom" | null): this {
-    return this.setFormat("verticalAlignment", alignment === null ? null : String(alignment));
+    return this._setFormat("verticalAlignment", alignment === null ? null : String(alignment));
   }
 
   // ------------------------------------------------------------ validation
   getDataValidation(): DataValidation | null {
-    this.read();
-    return this.first((c) => (c?.dv ? new DataValidation(c.dv) : null));
+    this._read();
+    return this._first((c) => (c?.dv ? new DataValidation(c.dv) : null));
   }
   getDataValidations(): (DataValidation | null)[][] {
-    this.read();
-    return this.grid((c) => (c?.dv ? new DataValidation(c.dv) : null));
+    this._read();
+    return this._grid((c) => (c?.dv ? new DataValidation(c.dv) : null));
   }
   setDataValidation(rule: GasObject | null): this {
     const dv = rule === null || rule === undefined ? null : asRule(rule);
-    return this.write(() =>
-      this.eachCell((r, c) => {
+    return this._write(() =>
+      this._eachCell((r, c) => {
         if (dv) this._sheet.ensure(r, c).dv = dv;
         else delete this._sheet.cell(r, c)?.dv;
       }),
     );
   }
   setDataValidations(rules: (GasObject | null)[][]): this {
-    const data = this.checkShape(rules).map((row) => row.map((g) => (g ? asRule(g as GasObject) : null)));
-    return this.write(() =>
-      this.eachCell((r, c, i, j) => {
+    const data = this._checkShape(rules).map((row) => row.map((g) => (g ? asRule(g as GasObject) : null)));
+    return this._write(() =>
+      this._eachCell((r, c, i, j) => {
         const dv = data[i]![j];
         if (dv) this._sheet.ensure(r, c).dv = dv;
         else delete this._sheet.cell(r, c)?.dv;
@@ -560,8 +560,8 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
   // ------------------------------------------------------------ other
   /** A new range protection; its editors mirror the spreadsheet's until the script changes them. */
   protect(): Protection {
-    this.read();
-    if (!this.ss.canEdit(this.ws.actor())) throw serviceError(ERR.noAccess);
+    this._read();
+    if (!this._ss.canEdit(this._ws.actor())) throw serviceError(ERR.noAccess);
     const model = {
       id: this.st.protectionId(),
       type: "RANGE" as const,
@@ -574,11 +574,11 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
       warningOnly: false,
       removed: false,
     };
-    this.ss.protections.push(model);
+    this._ss.protections.push(model);
     return new Protection(this.st, model);
   }
   createTextFinder(findText: string): TextFinder {
-    this.read();
+    this._read();
     return new TextFinder(this.st, String(findText), () => [{ sheet: this._sheet, rect: this._rect }]);
   }
   override toString(): string {

@@ -85,36 +85,36 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
   }
 
   // ------------------------------------------------------------ internals
-  private get ws(): Workspace {
+  private get _ws(): Workspace {
     return this.st.ws;
   }
-  private get ss(): SpreadsheetModel {
+  private get _ss(): SpreadsheetModel {
     return this._model.parent;
   }
-  private read(): void {
+  private _read(): void {
     this.st.sync();
     if (this._model.deleted) throw serviceError("This sheet has been deleted.");
   }
-  private whole(): Rect {
+  private _whole(): Rect {
     return { r1: 1, c1: 1, r2: this._model.maxRows, c2: this._model.maxCols };
   }
   /** Changes to the sheet itself (rows, columns, name, layout): blocked only by a sheet protection. */
-  private guardSheet(): void {
-    this.read();
-    const who = this.ws.actor();
-    if (!this.ss.canEdit(who)) throw serviceError(ERR.noAccess);
-    for (const p of this.ss.protections) {
+  private _guardSheet(): void {
+    this._read();
+    const who = this._ws.actor();
+    if (!this._ss.canEdit(who)) throw serviceError(ERR.noAccess);
+    for (const p of this._ss.protections) {
       if (p.removed || p.type !== "SHEET" || p.sheet !== this._model || p.warningOnly) continue;
-      if (!this.ss.mayEditProtected(p, who)) throw serviceError(ERR.protected);
+      if (!this._ss.mayEditProtected(p, who)) throw serviceError(ERR.protected);
     }
   }
-  private guardRect(rect: Rect): void {
-    this.read();
-    this.ss.assertWrite(this._model, rect, this.ws.actor());
+  private _guardRect(rect: Rect): void {
+    this._read();
+    this._ss.assertWrite(this._model, rect, this._ws.actor());
   }
   /** A validated range (used by getRange, Range.offset). */
   _range(row: number, column: number, numRows = 1, numColumns = 1): Range {
-    this.read();
+    this._read();
     const nums = [row, column, numRows, numColumns];
     if (nums.some((n) => typeof n !== "number" || !Number.isFinite(n) || !Number.isInteger(n))) {
       throw serviceError(ERR.invalid);
@@ -128,7 +128,7 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     return new Range(this.st, this._model, rect);
   }
   _rangeA1(a1: string): Range {
-    this.read();
+    this._read();
     const ref = parseA1(String(a1), () => ({ rows: this._model.maxRows, cols: this._model.maxCols }));
     if (!ref) throw serviceError("Range not found");
     if (ref.sheet !== null && ref.sheet.toLowerCase() !== this._model.name.toLowerCase()) {
@@ -140,16 +140,16 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
 
   // ------------------------------------------------------------ identity
   getName(): string {
-    this.read();
+    this._read();
     return this._model.name;
   }
   getSheetName(): string {
     return this.getName();
   }
   setName(name: string): this {
-    this.guardSheet();
+    this._guardSheet();
     const n = String(name);
-    const other = this.ss.sheetByName(n);
+    const other = this._ss.sheetByName(n);
     if (other && other !== this._model) throw serviceError(ERR.duplicateSheet(n));
     if (!n.trim()) throw serviceError("Sheet names cannot be empty.");
     this._model.name = n;
@@ -160,19 +160,19 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
   }
   /** 1-based position among the spreadsheet's sheets. */
   getIndex(): number {
-    this.read();
-    return this.ss.sheets.indexOf(this._model) + 1;
+    this._read();
+    return this._ss.sheets.indexOf(this._model) + 1;
   }
   getParent(): Spreadsheet {
-    return spreadsheetObject(this.st, this.ss);
+    return spreadsheetObject(this.st, this._ss);
   }
   getFormUrl(): string | null {
-    this.read();
+    this._read();
     return this._model.formLink?.formUrl ?? null;
   }
   activate(): this {
-    this.read();
-    this.ss.activeSheet = this._model;
+    this._read();
+    this._ss.activeSheet = this._model;
     this._model.hidden = false;
     return this;
   }
@@ -183,7 +183,7 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     return this._range(a as number, column as number, numRows ?? 1, numColumns ?? 1);
   }
   getDataRange(): Range {
-    this.read();
+    this._read();
     return this._range(1, 1, Math.max(1, this._model.lastRow()), Math.max(1, this._model.lastCol()));
   }
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): CellValue[][] {
@@ -193,41 +193,41 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
   }
   /** The last row with content (0 when the sheet is empty). */
   getLastRow(): number {
-    this.read();
+    this._read();
     return this._model.lastRow();
   }
   getLastColumn(): number {
-    this.read();
+    this._read();
     return this._model.lastCol();
   }
   getMaxRows(): number {
-    this.read();
+    this._read();
     return this._model.maxRows;
   }
   getMaxColumns(): number {
-    this.read();
+    this._read();
     return this._model.maxCols;
   }
 
   // ------------------------------------------------------------ rows and columns
-  private checkPos(pos: number, max: number): void {
+  private _checkPos(pos: number, max: number): void {
     if (!Number.isInteger(pos) || pos < 1) throw serviceError(ERR.invalid);
     if (pos > max) throw serviceError(ERR.outside);
   }
-  private checkCount(n: number): void {
+  private _checkCount(n: number): void {
     if (!Number.isInteger(n) || n < 1) throw serviceError(ERR.invalid);
   }
   insertRowsBefore(before: number, howMany: number): this {
-    this.guardSheet();
-    this.checkPos(before, this._model.maxRows);
-    this.checkCount(howMany);
+    this._guardSheet();
+    this._checkPos(before, this._model.maxRows);
+    this._checkCount(howMany);
     this._model.insertRows(before, howMany);
     return this;
   }
   insertRowsAfter(after: number, howMany: number): this {
-    this.guardSheet();
-    this.checkPos(after, this._model.maxRows);
-    this.checkCount(howMany);
+    this._guardSheet();
+    this._checkPos(after, this._model.maxRows);
+    this._checkCount(howMany);
     this._model.insertRows(after + 1, howMany);
     return this;
   }
@@ -241,14 +241,14 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     this.insertRowsBefore(rowIndex, numRows);
   }
   deleteRows(rowPosition: number, howMany: number): void {
-    this.read();
-    this.checkPos(rowPosition, this._model.maxRows);
-    this.checkCount(howMany);
+    this._read();
+    this._checkPos(rowPosition, this._model.maxRows);
+    this._checkCount(howMany);
     if (rowPosition + howMany - 1 > this._model.maxRows) throw serviceError(ERR.outside);
     if (this._model.maxRows - howMany <= this._model.frozenRows) {
       throw serviceError("Sorry, it is not possible to delete all non-frozen rows.");
     }
-    this.guardRect({ r1: rowPosition, c1: 1, r2: rowPosition + howMany - 1, c2: this._model.maxCols });
+    this._guardRect({ r1: rowPosition, c1: 1, r2: rowPosition + howMany - 1, c2: this._model.maxCols });
     this._model.deleteRows(rowPosition, howMany);
   }
   deleteRow(rowPosition: number): this {
@@ -256,16 +256,16 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     return this;
   }
   insertColumnsBefore(before: number, howMany: number): this {
-    this.guardSheet();
-    this.checkPos(before, this._model.maxCols);
-    this.checkCount(howMany);
+    this._guardSheet();
+    this._checkPos(before, this._model.maxCols);
+    this._checkCount(howMany);
     this._model.insertCols(before, howMany);
     return this;
   }
   insertColumnsAfter(after: number, howMany: number): this {
-    this.guardSheet();
-    this.checkPos(after, this._model.maxCols);
-    this.checkCount(howMany);
+    this._guardSheet();
+    this._checkPos(after, this._model.maxCols);
+    this._checkCount(howMany);
     this._model.insertCols(after + 1, howMany);
     return this;
   }
@@ -279,14 +279,14 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     this.insertColumnsBefore(columnIndex, numColumns);
   }
   deleteColumns(columnPosition: number, howMany: number): void {
-    this.read();
-    this.checkPos(columnPosition, this._model.maxCols);
-    this.checkCount(howMany);
+    this._read();
+    this._checkPos(columnPosition, this._model.maxCols);
+    this._checkCount(howMany);
     if (columnPosition + howMany - 1 > this._model.maxCols) throw serviceError(ERR.outside);
     if (this._model.maxCols - howMany <= this._model.frozenCols) {
       throw serviceError("Sorry, it is not possible to delete all non-frozen columns.");
     }
-    this.guardRect({ r1: 1, c1: columnPosition, r2: this._model.maxRows, c2: columnPosition + howMany - 1 });
+    this._guardRect({ r1: 1, c1: columnPosition, r2: this._model.maxRows, c2: columnPosition + howMany - 1 });
     this._model.deleteCols(columnPosition, howMany);
   }
   deleteColumn(columnPosition: number): this {
@@ -298,15 +298,15 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
    * row number is taken when the (buffered) write is applied.
    */
   appendRow(rowContents: unknown[]): this {
-    this.read();
+    this._read();
     if (!Array.isArray(rowContents)) throw serviceError(ERR.invalid);
     const values = rowContents.map((v) => (v instanceof Date ? new Date(v.getTime()) : v));
     values.forEach(checkInput);
     const next = this._model.lastRow() + 1;
-    this.ss.assertWrite(
+    this._ss.assertWrite(
       this._model,
       { r1: next, c1: 1, r2: next, c2: Math.max(1, values.length) },
-      this.ws.actor(),
+      this._ws.actor(),
     );
     this.st.write(() => {
       const row = this._model.lastRow() + 1;
@@ -318,87 +318,87 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
 
   // ------------------------------------------------------------ clearing
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): this {
-    const rect = this.whole();
-    this.guardRect(rect);
+    const rect = this._whole();
+    this._guardRect(rect);
     new Range(this.st, this._model, rect).clear(options);
     return this;
   }
   clearContents(): this {
-    const rect = this.whole();
-    this.guardRect(rect);
+    const rect = this._whole();
+    this._guardRect(rect);
     new Range(this.st, this._model, rect).clearContent();
     return this;
   }
   clearFormats(): this {
-    const rect = this.whole();
-    this.guardRect(rect);
+    const rect = this._whole();
+    this._guardRect(rect);
     new Range(this.st, this._model, rect).clearFormat();
     return this;
   }
   clearNotes(): this {
-    const rect = this.whole();
-    this.guardRect(rect);
+    const rect = this._whole();
+    this._guardRect(rect);
     new Range(this.st, this._model, rect).clear({ commentsOnly: true });
     return this;
   }
 
   // ------------------------------------------------------------ layout
   setFrozenRows(rows: number): void {
-    this.guardSheet();
+    this._guardSheet();
     if (!Number.isInteger(rows) || rows < 0 || rows >= this._model.maxRows) throw serviceError(ERR.invalid);
     this._model.frozenRows = rows;
   }
   getFrozenRows(): number {
-    this.read();
+    this._read();
     return this._model.frozenRows;
   }
   setFrozenColumns(columns: number): void {
-    this.guardSheet();
+    this._guardSheet();
     if (!Number.isInteger(columns) || columns < 0 || columns >= this._model.maxCols)
       throw serviceError(ERR.invalid);
     this._model.frozenCols = columns;
   }
   getFrozenColumns(): number {
-    this.read();
+    this._read();
     return this._model.frozenCols;
   }
   hideSheet(): this {
-    this.guardSheet();
-    const visible = this.ss.sheets.filter((s) => !s.hidden && s !== this._model);
+    this._guardSheet();
+    const visible = this._ss.sheets.filter((s) => !s.hidden && s !== this._model);
     if (visible.length === 0) throw serviceError("You can't hide all the sheets in a document.");
     this._model.hidden = true;
     return this;
   }
   showSheet(): this {
-    this.guardSheet();
+    this._guardSheet();
     this._model.hidden = false;
     return this;
   }
   isSheetHidden(): boolean {
-    this.read();
+    this._read();
     return this._model.hidden;
   }
   setColumnWidth(columnPosition: number, width: number): this {
-    this.guardSheet();
-    this.checkPos(columnPosition, this._model.maxCols);
+    this._guardSheet();
+    this._checkPos(columnPosition, this._model.maxCols);
     this._model.colWidths.set(columnPosition, width);
     return this;
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): this {
-    this.guardSheet();
-    this.checkPos(startColumn, this._model.maxCols);
-    this.checkCount(numColumns);
+    this._guardSheet();
+    this._checkPos(startColumn, this._model.maxCols);
+    this._checkCount(numColumns);
     for (let c = startColumn; c < startColumn + numColumns; c++) this._model.colWidths.set(c, width);
     return this;
   }
   getColumnWidth(columnPosition: number): number {
-    this.read();
+    this._read();
     return this._model.colWidths.get(columnPosition) ?? 100;
   }
   /** Width from the longest displayed text (about 7 px a character plus padding; an estimate). */
   autoResizeColumns(startColumn: number, numColumns: number): this {
-    this.guardSheet();
-    const tz = this.ss.timeZone;
+    this._guardSheet();
+    const tz = this._ss.timeZone;
     for (let c = startColumn; c < startColumn + numColumns; c++) {
       let longest = 0;
       for (const row of this._model.rows) {
@@ -413,21 +413,21 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     return this.autoResizeColumns(columnPosition, 1);
   }
   setTabColor(color: string | null): this {
-    this.guardSheet();
+    this._guardSheet();
     this._model.tabColor = color === null ? null : String(color).toLowerCase();
     return this;
   }
   getTabColor(): string | null {
-    this.read();
+    this._read();
     return this._model.tabColor;
   }
 
   // ------------------------------------------------------------ protection, search
   /** The sheet's protection (the existing one if the sheet is already protected). */
   protect(): Protection {
-    this.read();
-    if (!this.ss.canEdit(this.ws.actor())) throw serviceError(ERR.noAccess);
-    const existing = this.ss.protections.find(
+    this._read();
+    if (!this._ss.canEdit(this._ws.actor())) throw serviceError(ERR.noAccess);
+    const existing = this._ss.protections.find(
       (p) => !p.removed && p.type === "SHEET" && p.sheet === this._model,
     );
     if (existing) return new Protection(this.st, existing);
@@ -443,18 +443,18 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
       warningOnly: false,
       removed: false,
     };
-    this.ss.protections.push(model);
+    this._ss.protections.push(model);
     return new Protection(this.st, model);
   }
   getProtections(type: string | number): Protection[] {
-    this.read();
+    this._read();
     const t = String(type);
-    return this.ss.protections
+    return this._ss.protections
       .filter((p) => !p.removed && p.type === t && p.sheet === this._model)
       .map((p) => new Protection(this.st, p));
   }
   createTextFinder(findText: string): TextFinder {
-    this.read();
-    return new TextFinder(this.st, String(findText), () => [{ sheet: this._model, rect: this.whole() }]);
+    this._read();
+    return new TextFinder(this.st, String(findText), () => [{ sheet: this._model, rect: this._whole() }]);
   }
 }

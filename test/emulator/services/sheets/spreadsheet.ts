@@ -68,91 +68,91 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
   ) {
     super();
   }
-  private get ws(): Workspace {
+  private get _ws(): Workspace {
     return this.st.ws;
   }
-  private get m(): SpreadsheetModel {
+  private get _m(): SpreadsheetModel {
     return this._model;
   }
-  private read(): void {
+  private _read(): void {
     this.st.sync();
-    if (!this.st.spreadsheets.has(this.m.id)) throw serviceError(ERR.missing(this.m.id));
+    if (!this.st.spreadsheets.has(this._m.id)) throw serviceError(ERR.missing(this._m.id));
   }
-  private guardEdit(): void {
-    this.read();
-    if (!this.m.canEdit(this.ws.actor())) throw serviceError(ERR.noAccess);
+  private _guardEdit(): void {
+    this._read();
+    if (!this._m.canEdit(this._ws.actor())) throw serviceError(ERR.noAccess);
   }
-  private active(): SheetModel {
-    const a = this.m.activeSheet;
-    return a && !a.deleted ? a : this.m.sheets[0]!;
+  private _active(): SheetModel {
+    const a = this._m.activeSheet;
+    return a && !a.deleted ? a : this._m.sheets[0]!;
   }
 
   // ------------------------------------------------------------ identity
   getId(): string {
-    return this.m.id;
+    return this._m.id;
   }
   getName(): string {
-    this.read();
-    return this.m.name;
+    this._read();
+    return this._m.name;
   }
   rename(newName: string): void {
-    this.guardEdit();
-    this.m.name = String(newName);
+    this._guardEdit();
+    this._m.name = String(newName);
   }
   getUrl(): string {
-    return this.m.url;
+    return this._m.url;
   }
   getSpreadsheetTimeZone(): string {
-    this.read();
-    return this.m.timeZone;
+    this._read();
+    return this._m.timeZone;
   }
   setSpreadsheetTimeZone(timezone: string): void {
-    this.guardEdit();
-    this.m.timeZone = String(timezone);
+    this._guardEdit();
+    this._m.timeZone = String(timezone);
   }
   /** Stored and returned; the display rules stay those of id_ID (see docs/EMULATOR-sheets.md). */
   getSpreadsheetLocale(): string {
-    this.read();
-    return this.m.locale;
+    this._read();
+    return this._m.locale;
   }
   setSpreadsheetLocale(locale: string): void {
-    this.guardEdit();
-    this.m.locale = String(locale);
+    this._guardEdit();
+    this._m.locale = String(locale);
   }
   getFormUrl(): string | null {
-    this.read();
-    return this.m.sheets.find((s) => s.formLink)?.formLink?.formUrl ?? null;
+    this._read();
+    return this._m.sheets.find((s) => s.formLink)?.formLink?.formUrl ?? null;
   }
 
   // ------------------------------------------------------------ sheets
   getSheets(): Sheet[] {
-    this.read();
-    return this.m.sheets.map((s) => sheetObject(this.st, s));
+    this._read();
+    return this._m.sheets.map((s) => sheetObject(this.st, s));
   }
   getNumSheets(): number {
-    this.read();
-    return this.m.sheets.length;
+    this._read();
+    return this._m.sheets.length;
   }
   /** Sheet names are unique regardless of case, and looked up regardless of case, as in Sheets. */
   getSheetByName(name: string): Sheet | null {
-    this.read();
-    const s = this.m.sheetByName(String(name));
+    this._read();
+    const s = this._m.sheetByName(String(name));
     return s ? sheetObject(this.st, s) : null;
   }
   getSheetById(id: number): Sheet | null {
-    this.read();
-    const s = this.m.sheets.find((x) => x.id === id);
+    this._read();
+    const s = this._m.sheets.find((x) => x.id === id);
     return s ? sheetObject(this.st, s) : null;
   }
   getActiveSheet(): Sheet {
-    this.read();
-    return sheetObject(this.st, this.active());
+    this._read();
+    return sheetObject(this.st, this._active());
   }
   setActiveSheet(sheet: GasObject): Sheet {
-    this.read();
-    if (!(sheet instanceof Sheet) || sheet._model.parent !== this.m)
+    this._read();
+    if (!(sheet instanceof Sheet) || sheet._model.parent !== this._m)
       throw serviceError("Expected a Sheet of this spreadsheet.");
-    this.m.activeSheet = sheet._model;
+    this._m.activeSheet = sheet._model;
     sheet._model.hidden = false;
     return sheet;
   }
@@ -161,85 +161,85 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
    * last (a choice). The new sheet becomes the active one. Templates are not emulated.
    */
   insertSheet(a?: string | number | object, b?: number | object): Sheet {
-    this.guardEdit();
+    this._guardEdit();
     let name: string | undefined;
     let index: number | undefined;
     if (typeof a === "string") name = a;
     else if (typeof a === "number") index = a;
     if (typeof b === "number") index = b;
     if (name === undefined) {
-      let n = this.m.sheets.length + 1;
-      while (this.m.sheetByName(`Sheet${n}`)) n++;
+      let n = this._m.sheets.length + 1;
+      while (this._m.sheetByName(`Sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
-    const model = addSheet(this.m, name, index);
-    this.m.activeSheet = model;
+    const model = addSheet(this._m, name, index);
+    this._m.activeSheet = model;
     return sheetObject(this.st, model);
   }
   deleteSheet(sheet: GasObject): void {
-    this.guardEdit();
-    if (!(sheet instanceof Sheet) || sheet._model.parent !== this.m || sheet._model.deleted) {
+    this._guardEdit();
+    if (!(sheet instanceof Sheet) || sheet._model.parent !== this._m || sheet._model.deleted) {
       throw serviceError("Expected a Sheet of this spreadsheet.");
     }
     const model = sheet._model;
-    if (this.m.sheets.filter((s) => !s.hidden && s !== model).length === 0) {
+    if (this._m.sheets.filter((s) => !s.hidden && s !== model).length === 0) {
       throw serviceError("You can't remove all the visible sheets in a document.");
     }
     if (model.formLink) {
       throw serviceError("This sheet is linked to a form. Unlink the form before deleting the sheet.");
     }
-    const who = this.ws.actor();
-    for (const p of this.m.protections) {
+    const who = this._ws.actor();
+    for (const p of this._m.protections) {
       if (
         !p.removed &&
         p.sheet === model &&
         p.type === "SHEET" &&
         !p.warningOnly &&
-        !this.m.mayEditProtected(p, who)
+        !this._m.mayEditProtected(p, who)
       ) {
         throw serviceError(ERR.protected);
       }
     }
-    this.m.sheets.splice(this.m.sheets.indexOf(model), 1);
+    this._m.sheets.splice(this._m.sheets.indexOf(model), 1);
     model.deleted = true;
-    for (const p of this.m.protections) if (p.sheet === model) p.removed = true;
-    for (const [name, nr] of this.m.namedRanges) if (nr.sheet === model) this.m.namedRanges.delete(name);
-    if (this.m.activeSheet === model) this.m.activeSheet = null;
+    for (const p of this._m.protections) if (p.sheet === model) p.removed = true;
+    for (const [name, nr] of this._m.namedRanges) if (nr.sheet === model) this._m.namedRanges.delete(name);
+    if (this._m.activeSheet === model) this._m.activeSheet = null;
   }
 
   // ------------------------------------------------------------ ranges
   /** "Sheet!A1:B2", or "A1:B2" on the active (first) sheet. */
   getRange(a1Notation: string): Range {
-    this.read();
+    this._read();
     const text = String(a1Notation);
     const ref = parseA1(text, (name) => {
-      const s = name === null ? this.active() : this.m.sheetByName(name);
+      const s = name === null ? this._active() : this._m.sheetByName(name);
       return { rows: s?.maxRows ?? 0, cols: s?.maxCols ?? 0 };
     });
     if (!ref) throw serviceError("Range not found");
-    const sheet = ref.sheet === null ? this.active() : this.m.sheetByName(ref.sheet);
+    const sheet = ref.sheet === null ? this._active() : this._m.sheetByName(ref.sheet);
     if (!sheet) throw serviceError("Range not found");
     const { r1, c1, r2, c2 } = ref.rect;
     return sheetObject(this.st, sheet)._range(r1, c1, r2 - r1 + 1, c2 - c1 + 1);
   }
   getRangeByName(name: string): Range | null {
-    this.read();
-    const nr = this.m.namedRanges.get(String(name));
+    this._read();
+    const nr = this._m.namedRanges.get(String(name));
     return nr ? new Range(this.st, nr.sheet, { ...nr.rect }) : null;
   }
   setNamedRange(name: string, range: GasObject): void {
-    this.guardEdit();
+    this._guardEdit();
     const n = String(name);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) || /^[A-Za-z]{1,3}\d+$/.test(n) || /^(true|false)$/i.test(n)) {
       throw serviceError(`The name "${n}" is not a valid named range name.`);
     }
-    if (!(range instanceof Range) || range._sheet.parent !== this.m)
+    if (!(range instanceof Range) || range._sheet.parent !== this._m)
       throw serviceError("Expected a Range of this spreadsheet.");
-    this.m.namedRanges.set(n, { sheet: range._sheet, rect: { ...range._rect } });
+    this._m.namedRanges.set(n, { sheet: range._sheet, rect: { ...range._rect } });
   }
   removeNamedRange(name: string): void {
-    this.guardEdit();
-    if (!this.m.namedRanges.delete(String(name))) throw serviceError(`Named range ${name} not found.`);
+    this._guardEdit();
+    if (!this._m.namedRanges.delete(String(name))) throw serviceError(`Named range ${name} not found.`);
   }
   getDataRange(): Range {
     return this.getActiveSheet().getDataRange();
@@ -254,38 +254,40 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
     return this.getActiveSheet().appendRow(rowContents);
   }
   createTextFinder(findText: string): TextFinder {
-    this.read();
+    this._read();
     return new TextFinder(this.st, String(findText), () =>
-      this.m.sheets.map((s) => ({ sheet: s, rect: { r1: 1, c1: 1, r2: s.maxRows, c2: s.maxCols } })),
+      this._m.sheets.map((s) => ({ sheet: s, rect: { r1: 1, c1: 1, r2: s.maxRows, c2: s.maxCols } })),
     );
   }
   getProtections(type: string | number): Protection[] {
-    this.read();
+    this._read();
     const t = String(type);
-    return this.m.protections
+    return this._m.protections
       .filter((p) => !p.removed && p.type === t)
       .map((p) => new Protection(this.st, p));
   }
 
   // ------------------------------------------------------------ sharing
   getOwner(): User | null {
-    this.read();
-    return new User(this.m.owner);
+    this._read();
+    return new User(this._m.owner);
   }
   /** The owner first, then the editors. */
   getEditors(): User[] {
-    this.read();
-    return [this.m.owner, ...[...this.m.editors].filter((e) => e !== this.m.owner)].map((e) => new User(e));
+    this._read();
+    return [this._m.owner, ...[...this._m.editors].filter((e) => e !== this._m.owner)].map(
+      (e) => new User(e),
+    );
   }
   getViewers(): User[] {
-    this.read();
-    return [...this.m.viewers].map((e) => new User(e));
+    this._read();
+    return [...this._m.viewers].map((e) => new User(e));
   }
   addEditor(who: string | GasObject): this {
-    this.guardEdit();
+    this._guardEdit();
     const e = emailOf(who);
-    this.m.viewers.delete(e);
-    if (e !== this.m.owner) this.m.editors.add(e);
+    this._m.viewers.delete(e);
+    if (e !== this._m.owner) this._m.editors.add(e);
     return this;
   }
   addEditors(emails: string[]): this {
@@ -293,14 +295,14 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
     return this;
   }
   removeEditor(who: string | GasObject): this {
-    this.guardEdit();
-    this.m.editors.delete(emailOf(who));
+    this._guardEdit();
+    this._m.editors.delete(emailOf(who));
     return this;
   }
   addViewer(who: string | GasObject): this {
-    this.guardEdit();
+    this._guardEdit();
     const e = emailOf(who);
-    if (e !== this.m.owner && !this.m.editors.has(e)) this.m.viewers.add(e);
+    if (e !== this._m.owner && !this._m.editors.has(e)) this._m.viewers.add(e);
     return this;
   }
   addViewers(emails: string[]): this {
@@ -308,24 +310,24 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
     return this;
   }
   removeViewer(who: string | GasObject): this {
-    this.guardEdit();
-    this.m.viewers.delete(emailOf(who));
+    this._guardEdit();
+    this._m.viewers.delete(emailOf(who));
     return this;
   }
 
   // ------------------------------------------------------------ ui
   /** Recorded for the person who would see it (tests read `toasts(ws)`). */
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
-    this.read();
-    const ctx = this.ws.current;
+    this._read();
+    const ctx = this._ws.current;
     this.st.toasts.push({
-      spreadsheetId: this.m.id,
+      spreadsheetId: this._m.id,
       message: String(msg),
       title: title === undefined ? "" : String(title),
       timeoutSeconds: timeoutSeconds === undefined ? 5 : timeoutSeconds,
-      user: ctx ? ctx.activeUser || ctx.effectiveUser : this.ws.owner.email,
+      user: ctx ? ctx.activeUser || ctx.effectiveUser : this._ws.owner.email,
       execution: ctx ? ctx.id : null,
-      atMs: this.ws.now(),
+      atMs: this._ws.now(),
     });
   }
 }

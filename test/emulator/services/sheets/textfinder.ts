@@ -52,7 +52,7 @@ export class TextFinder extends GasObject implements Api<GoogleAppsScript.Spread
     return this;
   }
 
-  private matcher(): (s: string) => boolean {
+  private _matcher(): (s: string) => boolean {
     const fold = (s: string): string => {
       let t = this.opts.diacritics ? s.normalize("NFD").replace(/\p{M}/gu, "") : s;
       if (!this.opts.matchCase) t = t.toLowerCase();
@@ -68,9 +68,9 @@ export class TextFinder extends GasObject implements Api<GoogleAppsScript.Spread
   }
 
   /** Every match, in order: sheet by sheet, row by row, left to right. */
-  private matches(): { sheet: SheetModel; r: number; c: number }[] {
+  private _matches(): { sheet: SheetModel; r: number; c: number }[] {
     this.st.sync();
-    const test = this.matcher();
+    const test = this._matcher();
     const out: { sheet: SheetModel; r: number; c: number }[] = [];
     for (const { sheet, rect } of this.scope()) {
       const tz = sheet.parent.timeZone;
@@ -93,16 +93,16 @@ export class TextFinder extends GasObject implements Api<GoogleAppsScript.Spread
     return out;
   }
 
-  private range(m: { sheet: SheetModel; r: number; c: number }): Range {
+  private _range(m: { sheet: SheetModel; r: number; c: number }): Range {
     return new Range(this.st, m.sheet, { r1: m.r, c1: m.c, r2: m.r, c2: m.c });
   }
 
   findAll(): Range[] {
-    return this.matches().map((m) => this.range(m));
+    return this._matches().map((m) => this._range(m));
   }
   /** The next match after the current one, or null when there is none (no wrap-around). */
   findNext(): Range | null {
-    const all = this.matches();
+    const all = this._matches();
     let i = 0;
     if (this.current) {
       const cur = this.current;
@@ -113,20 +113,20 @@ export class TextFinder extends GasObject implements Api<GoogleAppsScript.Spread
     const m = all[i];
     if (!m) return null;
     this.current = m;
-    return this.range(m);
+    return this._range(m);
   }
   findPrevious(): Range | null {
-    const all = this.matches();
+    const all = this._matches();
     if (!this.current) return null;
     const cur = this.current;
     const before = all.filter((m) => m.sheet !== cur.sheet || m.r < cur.r || (m.r === cur.r && m.c < cur.c));
     const m = before[before.length - 1];
     if (!m) return null;
     this.current = m;
-    return this.range(m);
+    return this._range(m);
   }
   getCurrentMatch(): Range | null {
-    return this.current ? this.range(this.current) : null;
+    return this.current ? this._range(this.current) : null;
   }
 }
 

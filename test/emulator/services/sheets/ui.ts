@@ -25,29 +25,29 @@ export class Ui
   override gasProps(): Record<string, unknown> {
     return { Button: { ...Button }, ButtonSet: { ...ButtonSet } };
   }
-  private user(): string {
+  private _user(): string {
     const ctx = this.st.ws.current;
     return ctx ? ctx.activeUser || ctx.effectiveUser : this.st.ws.owner.email;
   }
   createMenu(caption: string): Menu {
-    return new Menu(this.st, this.spreadsheetId, this.user(), { caption: String(caption), items: [] });
+    return new Menu(this.st, this.spreadsheetId, this._user(), { caption: String(caption), items: [] });
   }
   /** Records the message; the reply is the next queued one (default OK). */
   alert(a: string, b?: string | number, _c?: string | number): string {
     const text = typeof b === "string" && !(b in ButtonSet) ? `${a}\n${b}` : String(a);
-    this.record("alert", text);
+    this._record("alert", text);
     return this.st.uiReplies.shift()?.button ?? "OK";
   }
   prompt(a: string, b?: string | number, _c?: string | number): PromptResponse {
     const text = typeof b === "string" && !(b in ButtonSet) ? `${a}\n${b}` : String(a);
-    this.record("prompt", text);
+    this._record("prompt", text);
     const reply = this.st.uiReplies.shift();
     return new PromptResponse(reply?.button ?? "OK", reply?.text ?? "");
   }
-  private record(kind: "alert" | "prompt", text: string): void {
+  private _record(kind: "alert" | "prompt", text: string): void {
     this.st.ui.push({
       spreadsheetId: this.spreadsheetId,
-      user: this.user(),
+      user: this._user(),
       kind,
       text,
       atMs: this.st.ws.now(),
@@ -82,7 +82,7 @@ export class Menu
   constructor(
     private readonly st: SheetsState,
     private readonly spreadsheetId: string,
-    private readonly user: string,
+    private readonly _user: string,
     readonly _record: MenuRecord,
   ) {
     super();
@@ -104,7 +104,7 @@ export class Menu
   addToUi(): void {
     this.st.ui.push({
       spreadsheetId: this.spreadsheetId,
-      user: this.user,
+      user: this._user,
       kind: "menu",
       menu: structuredClone(this._record),
       atMs: this.st.ws.now(),

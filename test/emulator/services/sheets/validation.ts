@@ -110,7 +110,7 @@ export class DataValidationBuilder
     super();
     this.rule = rule ?? { criteria: "", args: [], allowInvalid: true, helpText: null };
   }
-  private set(criteria: string, args: unknown[]): this {
+  private _set(criteria: string, args: unknown[]): this {
     this.rule = { ...this.rule, criteria, args };
     return this;
   }
@@ -136,79 +136,79 @@ export class DataValidationBuilder
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown): this {
     const args = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
-    return this.set("CHECKBOX", args);
+    return this._set("CHECKBOX", args);
   }
   requireDate(): this {
-    return this.set("DATE_IS_VALID_DATE", []);
+    return this._set("DATE_IS_VALID_DATE", []);
   }
   requireDateAfter(d: Date): this {
-    return this.set("DATE_AFTER", [d]);
+    return this._set("DATE_AFTER", [d]);
   }
   requireDateBefore(d: Date): this {
-    return this.set("DATE_BEFORE", [d]);
+    return this._set("DATE_BEFORE", [d]);
   }
   requireDateBetween(a: Date, b: Date): this {
-    return this.set("DATE_BETWEEN", [a, b]);
+    return this._set("DATE_BETWEEN", [a, b]);
   }
   requireDateEqualTo(d: Date): this {
-    return this.set("DATE_EQUAL_TO", [d]);
+    return this._set("DATE_EQUAL_TO", [d]);
   }
   requireDateNotBetween(a: Date, b: Date): this {
-    return this.set("DATE_NOT_BETWEEN", [a, b]);
+    return this._set("DATE_NOT_BETWEEN", [a, b]);
   }
   requireDateOnOrAfter(d: Date): this {
-    return this.set("DATE_ON_OR_AFTER", [d]);
+    return this._set("DATE_ON_OR_AFTER", [d]);
   }
   requireDateOnOrBefore(d: Date): this {
-    return this.set("DATE_ON_OR_BEFORE", [d]);
+    return this._set("DATE_ON_OR_BEFORE", [d]);
   }
   requireFormulaSatisfied(formula: string): this {
-    return this.set("CUSTOM_FORMULA", [formula]);
+    return this._set("CUSTOM_FORMULA", [formula]);
   }
   requireNumberBetween(a: number, b: number): this {
-    return this.set("NUMBER_BETWEEN", [a, b]);
+    return this._set("NUMBER_BETWEEN", [a, b]);
   }
   requireNumberEqualTo(n: number): this {
-    return this.set("NUMBER_EQUAL_TO", [n]);
+    return this._set("NUMBER_EQUAL_TO", [n]);
   }
   requireNumberGreaterThan(n: number): this {
-    return this.set("NUMBER_GREATER_THAN", [n]);
+    return this._set("NUMBER_GREATER_THAN", [n]);
   }
   requireNumberGreaterThanOrEqualTo(n: number): this {
-    return this.set("NUMBER_GREATER_THAN_OR_EQUAL_TO", [n]);
+    return this._set("NUMBER_GREATER_THAN_OR_EQUAL_TO", [n]);
   }
   requireNumberLessThan(n: number): this {
-    return this.set("NUMBER_LESS_THAN", [n]);
+    return this._set("NUMBER_LESS_THAN", [n]);
   }
   requireNumberLessThanOrEqualTo(n: number): this {
-    return this.set("NUMBER_LESS_THAN_OR_EQUAL_TO", [n]);
+    return this._set("NUMBER_LESS_THAN_OR_EQUAL_TO", [n]);
   }
   requireNumberNotBetween(a: number, b: number): this {
-    return this.set("NUMBER_NOT_BETWEEN", [a, b]);
+    return this._set("NUMBER_NOT_BETWEEN", [a, b]);
   }
   requireNumberNotEqualTo(n: number): this {
-    return this.set("NUMBER_NOT_EQUAL_TO", [n]);
+    return this._set("NUMBER_NOT_EQUAL_TO", [n]);
   }
   requireTextContains(t: string): this {
-    return this.set("TEXT_CONTAINS", [t]);
+    return this._set("TEXT_CONTAINS", [t]);
   }
   requireTextDoesNotContain(t: string): this {
-    return this.set("TEXT_DOES_NOT_CONTAIN", [t]);
+    return this._set("TEXT_DOES_NOT_CONTAIN", [t]);
   }
   requireTextEqualTo(t: string): this {
-    return this.set("TEXT_EQUAL_TO", [t]);
+    return this._set("TEXT_EQUAL_TO", [t]);
   }
   requireTextIsEmail(): this {
-    return this.set("TEXT_IS_VALID_EMAIL", []);
+    return this._set("TEXT_IS_VALID_EMAIL", []);
   }
   requireTextIsUrl(): this {
-    return this.set("TEXT_IS_VALID_URL", []);
+    return this._set("TEXT_IS_VALID_URL", []);
   }
   requireValueInList(values: string[], showDropdown = true): this {
-    return this.set("VALUE_IN_LIST", [values.map(String), showDropdown]);
+    return this._set("VALUE_IN_LIST", [values.map(String), showDropdown]);
   }
   requireValueInRange(range: GasObject, showDropdown = true): this {
-    return this.set("VALUE_IN_RANGE", [range, showDropdown]);
+    return this._set("VALUE_IN_RANGE", [range, showDropdown]);
   }
   setAllowInvalid(allow: boolean): this {
     this.rule = { ...this.rule, allowInvalid: Boolean(allow) };
@@ -219,7 +219,7 @@ export class DataValidationBuilder
     return this;
   }
   withCriteria(criteria: string | number, args: unknown[]): this {
-    return this.set(String(criteria), [...args]);
+    return this._set(String(criteria), [...args]);
   }
 }
 
