@@ -1,0 +1,385 @@
+/**
+ * The emulator's front door: a Workspace with every service installed, the built bundle
+ * (dist/Code.js) run in worker threads, a virtual clock, a cost ledger, fault injection and a
+ * seeded scheduler.
+ *
+ *   const emu = new Emulator();                     // loads dist/Code.js
+ *   // set up by hand through emu.globals / emu.ws (outside any execution)
+ *   const r = await emu.run("setup");               // one execution
+ *   await emu.drain({ concurrency: 4 });            // every execution events have queued
+ *   await emu.advance(60 * 60_000);                 // an hour passes: clock triggers fire
+ *   await emu.close();
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { ExecContext } from "./core.js";
+import { dumpWorkspace } from "./dump.js";
+import { inspectBundle, type BundleInfo } from "./runtime/bundle.js";
+import { requiredScope } from "./runtime/auth.js";
+import {
+  Engine,
+  MAX_SIMULTANEOUS_PER_USER,
+  type BatchSource,
+  type ExecSpec,
+  type ExecutionResult,
+} from "./runtime/engine.js";
+import { Faults } from "./runtime/faults.js";
+import { Ledger } from "./runtime/ledger.js";
+import { WorkerPool } from "./runtime/pool.js";
+import { Scheduler, alternatives, type SchedulePolicy } from "./runtime/scheduler.js";
+import { installAll } from "./services/index.js";
+import { fireClockTriggers, nextClockDue } from "./services/script.js";
+import { Workspace, type WorkspaceOptions } from "./workspace.js";
+
+export type { ExecutionResult, LogEntry, CallRecord } from "./runtime/engine.js";
+export type { SchedulePolicy, Decision } from "./runtime/scheduler.js";
+export type { FaultSpec, KillSpec, CallInfo, FiredFault } from "./runtime/faults.js";
+export type { LedgerSnapshot, Tally } from "./runtime/ledger.js";
+export { Faults, TIME_LIMIT_MESSAGE } from "./runtime/faults.js";
+export { Ledger } from "./runtime/ledger.js";
+export { TIME_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS, TOO_MANY_SCRIPTS } from "./runtime/engine.js";
+export { registerDumper } from "./dump.js";
+
+export const DEFAULT_BUNDLE = fileURLToPath(new URL("../../dist/Code.js", import.meta.url));
+
+export interface EmulatorOptions extends WorkspaceOptions {
+  /** Path of the bundle (default dist/Code.js). */
+  bundle?: string;
+  /** The bundle's source, instead of a path (tests with a tiny hand-written bundle). */
+  code?: string;
+  /** The file name stack traces show (default the bundle's base name). */
+  filename?: string;
+  /** The service globals (default: every service, services/index.ts installAll). */
+  services?: (ws: Workspace) => Record<string, unknown>;
+  /** More globals for tests (fake services), added after `services`. */
+  extraGlobals?: (ws: Workspace) => Record<string, unknown>;
+  /** Idle workers kept between batches (default 2). More start on demand for concurrency. */
+  workers?: number;
+  /** Cost table overrides: "Class.method" (or any key of costs.ts) → ms. */
+  costs?: Record<string, number>;
+  /** Simultaneous executions per user (default 30, the Apps Script limit). */
+  maxSimultaneousPerUser?: number;
+  /** Real time a script may run between two service calls before it is killed (an endless loop). Default 30 s. */
+  watchdogMs?: number;
+  /** Default scheduling policy (default "time"). */
+  schedule?: SchedulePolicy;
+}
+
+export interface RunOptions {
+  /** The active user (default: the owner). */
+  as?: string;
+  /** Whose authority it runs with (default: the owner for installable triggers, else the active user). */
+  effectiveUser?: string;
+  /** Arguments of the function (marshalled; host GasObjects become handles). */
+  args?: unknown[];
+  /** Builds the event object, the only argument, when the execution starts (instead of args). */
+  event?: () => unknown;
+  /** Why it runs (default "run": a menu action or the editor's Run button). */
+  kind?: ExecContext["kind"];
+  /** Virtual start time (default: now). */
+  atMs?: number;
+  triggerUid?: string;
+  cause?: string;
+  schedule?: SchedulePolicy;
+}
+
+export interface ConcurrentSpec extends Omit<RunOptions, "schedule"> {
+  handler: string;
+}
+
+export interface DrainOptions {
+  /** How many executions may be in flight at once (default 1: one after another). */
+  concurrency?: number;
+  schedule?: SchedulePolicy;
+  /** Safety limit on the number of executions one drain runs (default 10,000). */
+  maxExecutions?: number;
+}
+
+export interface ExploreOptions<T> {
+  /** Fresh workspace options for every run (default: the emulator's). */
+  workspace?: WorkspaceOptions;
+  /** Builds the starting state on the fresh workspace (by hand, through emu.globals / emu.ws). */
+  setup?: (emu: Emulator) => void | Promise<void>;
+  /** Runs the executions (runConcurrently / drain), and returns what the test wants to check. */
+  scenario: (emu: Emulator) => Promise<T>;
+  /** At most this many preemptions per schedule. */
+  maxPreemptions: number;
+  /** Stop after this many runs (default 5,000): `truncated` then says so. */
+  maxRuns?: number;
+}
+
+export interface ExploreRun<T> {
+  /** The choices made (ordinals), replayable with `{ schedule: { choices } }`. */
+  schedule: number[];
+  preemptions: number;
+  value?: T;
+  error?: unknown;
+}
+
+export interface ExploreReport<T> {
+  runs: ExploreRun<T>[];
+  truncated: boolean;
+}
+
+export class Emulator {
+  ws!: Workspace;
+  /** The host-side service objects, for setting up state by hand outside any execution. */
+  globals!: Record<string, unknown>;
+  faults!: Faults;
+  ledger!: Ledger;
+  readonly bundle: BundleInfo;
+  private readonly opts: EmulatorOptions;
+  private readonly pool: WorkerPool;
+  private engine!: Engine;
+  private forced: Scheduler | null = null;
+  private batches = 0;
+
+  constructor(opts: EmulatorOptions = {}) {
+    this.opts = opts;
+    let code = opts.code;
+    const path = opts.bundle ?? DEFAULT_BUNDLE;
+    if (code === undefined) {
+      try {
+        code = readFileSync(path, "utf8");
+      } catch {
+        throw new Error(`emulator: cannot read ${path} (build it first: npx tsx scripts/build.ts)`);
+      }
+    }
+    const filename =
+      opts.filename ?? (opts.code !== undefined ? "Code.js" : (path.split(/[\\/]/).pop() ?? "Code.js"));
+    this.bundle = inspectBundle(code, filename);
+    // The script's time zone is the process's: worker threads share the process's ICU zone, so
+    // the executions' V8 runs in it only if the whole process does (docs/EMULATOR-runtime.md).
+    process.env.TZ = opts.scriptTimeZone ?? "Asia/Jakarta";
+    this.pool = new WorkerPool(code, filename, opts.workers ?? 2);
+    this.reset();
+  }
+
+  /** A fresh workspace (services reinstalled, ledger and faults cleared); workers are kept. */
+  reset(overrides: WorkspaceOptions = {}): void {
+    const ws = new Workspace({ ...this.opts, ...overrides });
+    const globals = (this.opts.services ?? installAll)(ws);
+    if (this.opts.extraGlobals) Object.assign(globals, this.opts.extraGlobals(ws));
+    for (const name of this.bundle.functions)
+      if (name === "onOpen" || name === "onEdit") ws.simpleTriggers.add(name);
+    this.ws = ws;
+    this.globals = globals;
+    this.batches = 0;
+    this.faults = new Faults();
+    this.ledger = new Ledger();
+    this.engine = new Engine(ws, {
+      pool: this.pool,
+      globals,
+      faults: this.faults,
+      ledger: this.ledger,
+      ...(this.opts.costs ? { costs: this.opts.costs } : {}),
+      maxSimultaneousPerUser: this.opts.maxSimultaneousPerUser ?? MAX_SIMULTANEOUS_PER_USER,
+      watchdogMs: this.opts.watchdogMs ?? 30_000,
+      requiresAuth: requiredScope,
+    });
+  }
+
+  /** The bundle's top-level functions. */
+  get entryPoints(): string[] {
+    return this.bundle.functions;
+  }
+
+  /** A host-side service object by its global name. */
+  service<T = unknown>(name: string): T {
+    if (!(name in this.globals)) throw new Error(`emulator: no global ${name}`);
+    return this.globals[name] as T;
+  }
+
+  /** Workers started so far, and alive now. */
+  get workers(): { spawned: number; alive: number } {
+    return { spawned: this.pool.spawned, alive: this.pool.size };
+  }
+
+  private scheduler(policy?: SchedulePolicy): Scheduler {
+    if (this.forced) return this.forced;
+    return new Scheduler(
+      policy ?? this.opts.schedule ?? "time",
+      (this.opts.seed ?? 1) + 7919 * this.batches++,
+    );
+  }
+
+  private spec(handler: string, o: RunOptions): ExecSpec {
+    const ws = this.ws;
+    const kind = o.kind ?? "run";
+    const active = o.as ?? ws.owner.email;
+    const effective = o.effectiveUser ?? (kind === "installable" ? ws.owner.email : active);
+    const s: ExecSpec = {
+      handler,
+      kind,
+      authMode: kind === "simple" ? "LIMITED" : "FULL",
+      activeUser: active,
+      effectiveUser: effective,
+      dueMs: o.atMs ?? ws.clockMs,
+    };
+    if (o.event) s.event = o.event;
+    else if (o.args) s.args = o.args;
+    if (o.triggerUid !== undefined) s.triggerUid = o.triggerUid;
+    if (o.cause !== undefined) s.cause = o.cause;
+    return s;
+  }
+
+  private batch(specs: ExecSpec[], concurrency: number, policy?: SchedulePolicy): ExecutionResult[] {
+    const queue = [...specs];
+    const source: BatchSource = {
+      peekDue: () => queue[0]?.dueMs,
+      next: () => queue.shift(),
+    };
+    try {
+      return this.engine.runBatch(source, concurrency, this.scheduler(policy));
+    } finally {
+      this.pool.trim();
+    }
+  }
+
+  /** Runs one execution of a top-level function of the bundle. */
+  async run(handler: string, opts: RunOptions = {}): Promise<ExecutionResult> {
+    return this.batch([this.spec(handler, opts)], 1, opts.schedule)[0]!;
+  }
+
+  /** Runs several executions at the same time, interleaved by the scheduling policy; results in spec order. */
+  async runConcurrently(
+    specs: ConcurrentSpec[],
+    opts: { schedule?: SchedulePolicy } = {},
+  ): Promise<ExecutionResult[]> {
+    const list = specs.map((s) => this.spec(s.handler, s));
+    const order = list.map((_, i) => i).sort((a, b) => list[a]!.dueMs - list[b]!.dueMs || a - b);
+    const results = this.batch(
+      order.map((i) => list[i]!),
+      Math.max(1, list.length),
+      opts.schedule,
+    );
+    const out = new Array<ExecutionResult>(list.length);
+    order.forEach((i, j) => (out[i] = results[j]!));
+    return out;
+  }
+
+  /** Loads the bundle in a full execution (every service global present) and calls nothing. */
+  async probeLoad(): Promise<ExecutionResult> {
+    const s = this.spec("(load)", {});
+    s.loadOnly = true;
+    return this.batch([s], 1)[0]!;
+  }
+
+  /**
+   * Runs every pending execution (form submits, edits, clock triggers queued by events), in due
+   * order, `concurrency` at a time, until nothing is pending (executions may queue more).
+   */
+  async drain(opts: DrainOptions = {}): Promise<ExecutionResult[]> {
+    const ws = this.ws;
+    const max = opts.maxExecutions ?? 10_000;
+    let taken = 0;
+    const earliest = (): number => {
+      let best = -1;
+      for (let i = 0; i < ws.pending.length; i++) {
+        if (best < 0 || ws.pending[i]!.dueMs < ws.pending[best]!.dueMs) best = i;
+      }
+      return best;
+    };
+    const source: BatchSource = {
+      peekDue: () => {
+        const i = earliest();
+        return i < 0 ? undefined : ws.pending[i]!.dueMs;
+      },
+      next: () => {
+        const i = earliest();
+        if (i < 0) return undefined;
+        if (++taken > max)
+          throw new Error(`emulator: drain ran more than ${max} executions (a trigger loop?)`);
+        const [p] = ws.pending.splice(i, 1);
+        const s: ExecSpec = {
+          handler: p!.handler,
+          kind: p!.kind,
+          authMode: p!.authMode,
+          activeUser: p!.activeUser,
+          effectiveUser: p!.effectiveUser,
+          event: p!.event,
+          cause: p!.cause,
+          dueMs: p!.dueMs,
+        };
+        if (p!.triggerUid !== undefined) s.triggerUid = p!.triggerUid;
+        return s;
+      },
+    };
+    try {
+      return this.engine.runBatch(source, Math.max(1, opts.concurrency ?? 1), this.scheduler(opts.schedule));
+    } finally {
+      this.pool.trim();
+    }
+  }
+
+  /** Lets `ms` of virtual time pass: due clock triggers fire (and run), in time order. */
+  async advance(ms: number, opts: DrainOptions = {}): Promise<ExecutionResult[]> {
+    return this.advanceTo(this.ws.clockMs + Math.max(0, ms), opts);
+  }
+
+  /** Lets virtual time pass until `t` (ms since epoch), running every clock trigger due on the way. */
+  async advanceTo(t: number, opts: DrainOptions = {}): Promise<ExecutionResult[]> {
+    const ws = this.ws;
+    const results: ExecutionResult[] = [];
+    for (;;) {
+      const due = nextClockDue(ws);
+      if (due === null || due > t) break;
+      ws.clockMs = Math.max(ws.clockMs, due);
+      fireClockTriggers(ws, due);
+      results.push(...(await this.drain(opts)));
+    }
+    ws.clockMs = Math.max(ws.clockMs, t);
+    return results;
+  }
+
+  /**
+   * Runs `scenario` under every schedule with at most `maxPreemptions` preemptions, each on a
+   * fresh workspace prepared by `setup`, and returns every run's value. The first run is the
+   * non-preemptive one; the others switch executions at service-call boundaries.
+   */
+  async explore<T>(opts: ExploreOptions<T>): Promise<ExploreReport<T>> {
+    const maxRuns = opts.maxRuns ?? 5000;
+    const runs: ExploreRun<T>[] = [];
+    const stack: number[][] = [[]];
+    let truncated = false;
+    while (stack.length > 0) {
+      if (runs.length >= maxRuns) {
+        truncated = true;
+        break;
+      }
+      const prefix = stack.pop()!;
+      this.reset(opts.workspace ?? {});
+      if (opts.setup) await opts.setup(this);
+      const sched = new Scheduler({ choices: prefix, then: "sticky" });
+      this.forced = sched;
+      const run: ExploreRun<T> = { schedule: [], preemptions: 0 };
+      try {
+        run.value = await opts.scenario(this);
+      } catch (e) {
+        run.error = e;
+      } finally {
+        this.forced = null;
+      }
+      run.schedule = sched.choicesMade;
+      run.preemptions = sched.preemptions;
+      runs.push(run);
+      const next = alternatives(sched.trace, prefix.length, opts.maxPreemptions);
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+    }
+    return { runs, truncated };
+  }
+
+  /** Writes the whole state (workspace.json, plus each service's files such as sheets as CSV) to `dir`. */
+  dump(dir: string): string[] {
+    return dumpWorkspace(this.ws, dir, {
+      ledger: this.ledger.snapshot(),
+      entryPoints: this.entryPoints,
+      faultsFired: this.faults.log,
+    });
+  }
+
+  /** Ends every worker thread. */
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}

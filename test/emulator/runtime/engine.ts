@@ -1,0 +1,558 @@
+/**
+ * The execution engine: runs executions of the bundle in worker threads and serves their service
+ * calls, one at a time, in the order the scheduler picks.
+ *
+ * For every call it: finds the execution; applies injected faults; charges the modelled latency
+ * of "Class.method" on the execution's virtual clock (and moves the workspace clock); enforces the
+ * time limit (the call that would cross it fails with "Exceeded maximum execution time" and the
+ * execution is terminated: its worker is ended and replaced); sets `ws.current` while the host
+ * method runs; counts the call in the ledger; and parks the execution when the method returns a
+ * `Suspend` (a lock to wait for), resuming it in virtual time when the condition holds or the
+ * deadline passes.
+ */
+import { GasError, GasObject, Suspend, type ExecContext } from "../core.js";
+import { costOf } from "../costs.js";
+import { setLogSink } from "../services/logger.js";
+import type { Workspace } from "../workspace.js";
+import { Faults, TIME_LIMIT_MESSAGE, type CallInfo } from "./faults.js";
+import { Ledger, Tallies, type Tally } from "./ledger.js";
+import { HandleTable, errorToWire } from "./marshal.js";
+import type { WorkerHandle, WorkerPool } from "./pool.js";
+import type { CallMsg, DoneMsg, ErrorWire, LogLevel, SetMsg } from "./protocol.js";
+import { Scheduler, type Candidate } from "./scheduler.js";
+
+/** Apps Script limits (reference/apps-script.md). */
+export const TIME_LIMIT_MS = 6 * 60_000;
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+export const MAX_SIMULTANEOUS_PER_USER = 30;
+export const TOO_MANY_SCRIPTS =
+  "There are too many scripts running simultaneously for this Google user account.";
+
+export interface LogEntry {
+  level: LogLevel;
+  message: string;
+  /** Virtual time of the execution when it logged. */
+  atMs: number;
+  source: "console" | "Logger";
+}
+
+export interface CallRecord {
+  /** Global call index. */
+  index: number;
+  key: string;
+  /** Virtual time at which the call was issued. */
+  atMs: number;
+  /** Modelled latency charged. */
+  ms: number;
+  outcome: "ok" | "error" | "fault" | "killed" | "suspended";
+}
+
+export interface ExecutionResult {
+  id: number;
+  /** Position in its batch (the name the scheduler uses for it). */
+  ordinal: number;
+  handler: string;
+  kind: ExecContext["kind"];
+  authMode: ExecContext["authMode"];
+  activeUser: string;
+  effectiveUser: string;
+  cause?: string;
+  triggerUid?: string;
+  ok: boolean;
+  error?: { name: string; message: string; details?: unknown; stack?: string };
+  /** Why the execution was terminated, if it was. */
+  killed?: "timeLimit" | "fault" | "watchdog";
+  /** Set when it never started (too many simultaneous executions). */
+  rejected?: boolean;
+  /** What the function returned (handles back to host objects). */
+  returnValue?: unknown;
+  logs: LogEntry[];
+  calls: Record<string, Tally>;
+  services: Record<string, Tally>;
+  callCount: number;
+  /** Sum of the modelled latency of its calls (without time spent waiting for locks). */
+  modelledMs: number;
+  trace: CallRecord[];
+  startMs: number;
+  endMs: number;
+  /** Errors thrown by host service code that are not Apps Script errors (emulator bugs). */
+  hostErrors: string[];
+}
+
+/** One execution to run. */
+export interface ExecSpec {
+  handler: string;
+  kind: ExecContext["kind"];
+  authMode: ExecContext["authMode"];
+  activeUser: string;
+  effectiveUser: string;
+  /** Builds the event object (first argument) when the execution starts. */
+  event?: () => unknown;
+  args?: unknown[];
+  triggerUid?: string;
+  cause?: string;
+  dueMs: number;
+  /** Load the bundle and call nothing. */
+  loadOnly?: boolean;
+}
+
+export interface BatchSource {
+  /** Due time of the next execution to start, if any. */
+  peekDue(): number | undefined;
+  next(): ExecSpec | undefined;
+}
+
+export interface EngineConfig {
+  pool: WorkerPool;
+  globals: Record<string, unknown>;
+  faults: Faults;
+  ledger: Ledger;
+  costs?: Readonly<Record<string, number>>;
+  maxSimultaneousPerUser: number;
+  /** Real-time limit for script code between two calls (an endless loop), in ms. */
+  watchdogMs: number;
+  /** Names of services needing authorization, refused in LIMITED executions (simple triggers). */
+  requiresAuth: (gasClass: string, method: string) => string | null;
+}
+
+type State = "running" | "call" | "parked" | "done";
+
+class Exec {
+  state: State = "running";
+  call: CallMsg | SetMsg | null = null;
+  /** The call being served across a suspension. */
+  pendingCall: { info: CallInfo; record: CallRecord } | null = null;
+  suspend: Suspend | null = null;
+  worker: WorkerHandle | null = null;
+  readonly handles = new HandleTable();
+  readonly logs: LogEntry[] = [];
+  readonly tallies = new Tallies();
+  readonly trace: CallRecord[] = [];
+  readonly hostErrors: string[] = [];
+  callCount = 0;
+  result: ExecutionResult | null = null;
+  constructor(
+    readonly ordinal: number,
+    readonly slot: number,
+    readonly ctx: ExecContext,
+    readonly spec: ExecSpec,
+  ) {}
+  get deadline(): number {
+    return this.ctx.startMs + this.ctx.timeLimitMs;
+  }
+}
+
+export class Engine {
+  private nextExecId = 1;
+  /** Global call counter (the `index` of CallInfo). */
+  callIndex = 0;
+  /** Executions currently in flight (for the per-user limit across nested batches). */
+  private readonly live = new Set<Exec>();
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly cfg: EngineConfig,
+  ) {
+    setLogSink(ws, (ctx, message) => {
+      const e = [...this.live].find((x) => x.ctx === ctx);
+      if (e) e.logs.push({ level: "info", message, atMs: ctx.nowMs, source: "Logger" });
+    });
+  }
+
+  /** Runs executions from `source`, at most `concurrency` at a time, until none is left. */
+  runBatch(source: BatchSource, concurrency: number, scheduler: Scheduler): ExecutionResult[] {
+    const ws = this.ws;
+    const inflight: Exec[] = [];
+    const started: Exec[] = [];
+    const slots = Math.max(1, Math.min(concurrency, 1000));
+    const slotTime: number[] = new Array<number>(slots).fill(ws.clockMs);
+    const slotBusy: boolean[] = new Array<boolean>(slots).fill(false);
+    let ordinal = 0;
+    let last: number | null = null;
+
+    const finishDone = (): void => {
+      for (let i = inflight.length - 1; i >= 0; i--) {
+        const e = inflight[i]!;
+        if (e.state !== "done") continue;
+        inflight.splice(i, 1);
+        slotBusy[e.slot] = false;
+        slotTime[e.slot] = e.result!.endMs;
+      }
+    };
+
+    for (;;) {
+      for (const e of inflight) if (e.state === "running") this.awaitWorker(e);
+      finishDone();
+
+      // Start what is due, while there is room.
+      let progressed = false;
+      const cands = this.candidates(inflight);
+      const horizon = cands.length ? Math.min(...cands.map((c) => c.time)) : Infinity;
+      while (inflight.length < slots) {
+        const due = source.peekDue();
+        if (due === undefined || (inflight.length > 0 && due > horizon)) break;
+        const spec = source.next()!;
+        let slot = -1;
+        for (let i = 0; i < slots; i++) {
+          if (!slotBusy[i] && (slot < 0 || slotTime[i]! < slotTime[slot]!)) slot = i;
+        }
+        const e = this.start(spec, ordinal++, slot, Math.max(spec.dueMs, slotTime[slot]!));
+        started.push(e);
+        if (e.state === "done") continue; // refused before it ran: the slot stays free
+        slotBusy[slot] = true;
+        inflight.push(e);
+        progressed = true;
+      }
+      if (progressed) continue;
+      if (inflight.length === 0) break;
+
+      const runnable = this.candidates(inflight);
+      if (runnable.length === 0) throw new Error("emulator: executions in flight but none can run");
+      const c = scheduler.pick(runnable, last);
+      last = c.ordinal;
+      const e = inflight.find((x) => x.ordinal === c.ordinal)!;
+      this.serve(e, c);
+    }
+    return started.map((e) => e.result!);
+  }
+
+  // ------------------------------------------------------------------ starting and ending
+
+  private start(spec: ExecSpec, ordinal: number, slot: number, startMs: number): Exec {
+    const ws = this.ws;
+    const ctx: ExecContext = {
+      id: this.nextExecId++,
+      handler: spec.handler,
+      kind: spec.kind,
+      authMode: spec.authMode,
+      activeUser: spec.activeUser,
+      effectiveUser: spec.effectiveUser,
+      startMs,
+      nowMs: startMs,
+      timeLimitMs: spec.kind === "simple" ? SIMPLE_TRIGGER_LIMIT_MS : TIME_LIMIT_MS,
+    };
+    const e = new Exec(ordinal, slot, ctx, spec);
+    ws.clockMs = Math.max(ws.clockMs, startMs);
+    this.cfg.ledger.executions++;
+
+    const user = spec.effectiveUser.toLowerCase();
+    const sameUser = [...this.live].filter((x) => x.ctx.effectiveUser.toLowerCase() === user);
+    if (sameUser.length >= this.cfg.maxSimultaneousPerUser) {
+      e.state = "done";
+      e.result = this.result(e, false, { name: "Exception", message: TOO_MANY_SCRIPTS });
+      e.result.rejected = true;
+      return e;
+    }
+
+    let globals: unknown;
+    let args: unknown;
+    ws.current = ctx;
+    try {
+      globals = e.handles.encode(this.cfg.globals);
+      args = e.handles.encode(spec.event ? [spec.event()] : (spec.args ?? []));
+    } catch (err) {
+      e.state = "done";
+      e.result = this.result(e, false, errorToWire(err));
+      e.hostErrors.push(String(err));
+      return e;
+    } finally {
+      ws.current = null;
+    }
+    this.live.add(e);
+    e.worker = this.cfg.pool.acquire();
+    e.worker.send({
+      t: "start",
+      exec: ctx.id,
+      handler: spec.handler,
+      globals: globals as Record<string, unknown>,
+      args: args as unknown[],
+      now: startMs,
+      ...(spec.loadOnly ? { loadOnly: true } : {}),
+    });
+    e.state = "running";
+    return e;
+  }
+
+  private result(e: Exec, ok: boolean, err?: ErrorWire, returnValue?: unknown): ExecutionResult {
+    const ctx = e.ctx;
+    const r: ExecutionResult = {
+      id: ctx.id,
+      ordinal: e.ordinal,
+      handler: ctx.handler,
+      kind: ctx.kind,
+      authMode: ctx.authMode,
+      activeUser: ctx.activeUser,
+      effectiveUser: ctx.effectiveUser,
+      ok,
+      logs: e.logs,
+      calls: e.tallies.callsRecord(),
+      services: e.tallies.servicesRecord(),
+      callCount: e.tallies.callCount,
+      modelledMs: e.tallies.modelledMs,
+      trace: e.trace,
+      startMs: ctx.startMs,
+      endMs: ctx.nowMs,
+      hostErrors: e.hostErrors,
+    };
+    if (e.spec.cause !== undefined) r.cause = e.spec.cause;
+    if (e.spec.triggerUid !== undefined) r.triggerUid = e.spec.triggerUid;
+    if (err) {
+      r.error = { name: err.name, message: err.message };
+      if (err.details !== undefined) r.error.details = err.details;
+      if (err.stack !== undefined) r.error.stack = err.stack;
+    }
+    if (returnValue !== undefined) r.returnValue = returnValue;
+    return r;
+  }
+
+  /** Ends an execution: end hooks (locks released), clocks, worker back to the pool. */
+  private finish(e: Exec, ok: boolean, err?: ErrorWire, returnValue?: unknown): void {
+    const ws = this.ws;
+    e.state = "done";
+    e.call = null;
+    e.suspend = null;
+    ws.clockMs = Math.max(ws.clockMs, e.ctx.nowMs);
+    ws.current = e.ctx;
+    try {
+      for (const hook of ws.endHooks) {
+        try {
+          hook(e.ctx);
+        } catch (hookErr) {
+          e.hostErrors.push(`end hook: ${String(hookErr)}`);
+        }
+      }
+    } finally {
+      ws.current = null;
+    }
+    e.result = this.result(e, ok, err, returnValue);
+    this.live.delete(e);
+    if (e.worker) {
+      if (e.worker.alive) this.cfg.pool.release(e.worker);
+      e.worker = null;
+    }
+  }
+
+  /** Terminates an execution in the middle (time limit, injected kill, watchdog). */
+  private kill(e: Exec, why: NonNullable<ExecutionResult["killed"]>, message: string): void {
+    if (e.worker) {
+      this.cfg.pool.discard(e.worker);
+      e.worker = null;
+    }
+    this.finish(e, false, { name: "Exception", message });
+    e.result!.killed = why;
+  }
+
+  // ------------------------------------------------------------------ talking to workers
+
+  /** Blocks until a running execution makes its next call or ends. */
+  private awaitWorker(e: Exec): void {
+    const msgs = e.worker!.receive(this.cfg.watchdogMs);
+    if (msgs === null) {
+      e.hostErrors.push(`watchdog: no service call for ${this.cfg.watchdogMs} ms of real time`);
+      this.kill(e, "watchdog", TIME_LIMIT_MESSAGE);
+      return;
+    }
+    for (const m of msgs) {
+      switch (m.t) {
+        case "log":
+          e.logs.push({ level: m.level, message: m.text, atMs: e.ctx.nowMs, source: "console" });
+          break;
+        case "call":
+        case "set":
+          e.call = m;
+          e.state = "call";
+          break;
+        case "done":
+          this.onDone(e, m);
+          break;
+        case "ready":
+          break;
+      }
+    }
+  }
+
+  private onDone(e: Exec, m: DoneMsg): void {
+    let value: unknown;
+    if (m.ok && m.v !== undefined) {
+      try {
+        value = e.handles.decode(m.v);
+      } catch (err) {
+        e.hostErrors.push(String(err));
+      }
+    }
+    this.finish(e, m.ok, m.err, value);
+  }
+
+  private reply(e: Exec, v: unknown, err: ErrorWire | null): void {
+    e.state = "running";
+    e.worker!.send(err ? { t: "reply", err, now: e.ctx.nowMs } : { t: "reply", v, now: e.ctx.nowMs });
+  }
+
+  // ------------------------------------------------------------------ scheduling
+
+  private candidates(inflight: Exec[]): Candidate[] {
+    const ws = this.ws;
+    const calls: Candidate[] = [];
+    const timeouts: Candidate[] = [];
+    for (const e of inflight) {
+      if (e.state === "call") {
+        calls.push({ ordinal: e.ordinal, time: e.ctx.nowMs, kind: "call" });
+      } else if (e.state === "parked") {
+        const s = e.suspend!;
+        const limit = Math.min(s.deadlineMs, e.deadline);
+        ws.current = e.ctx;
+        let ready = false;
+        let at = Infinity;
+        try {
+          ready = s.ready();
+          if (ready) at = Math.max(e.ctx.nowMs, s.readyAtMs());
+        } finally {
+          ws.current = null;
+        }
+        if (ready && at <= limit) calls.push({ ordinal: e.ordinal, time: at, kind: "resume" });
+        else timeouts.push({ ordinal: e.ordinal, time: Math.max(e.ctx.nowMs, limit), kind: "timeout" });
+      }
+    }
+    // A wait times out only once nothing that could still end it is earlier in virtual time.
+    const earliest = calls.length ? Math.min(...calls.map((c) => c.time)) : Infinity;
+    const out = calls.concat(timeouts.filter((t) => t.time <= earliest));
+    return out.sort((a, b) => a.ordinal - b.ordinal);
+  }
+
+  private serve(e: Exec, c: Candidate): void {
+    if (c.kind === "call") return this.serveCall(e);
+    const ctx = e.ctx;
+    const s = e.suspend!;
+    e.suspend = null;
+    if (c.kind === "timeout" && e.deadline <= s.deadlineMs) {
+      ctx.nowMs = Math.max(ctx.nowMs, e.deadline);
+      e.pendingCall!.record.outcome = "killed";
+      return this.kill(e, "timeLimit", TIME_LIMIT_MESSAGE);
+    }
+    ctx.nowMs = Math.max(ctx.nowMs, c.time);
+    this.ws.clockMs = Math.max(this.ws.clockMs, ctx.nowMs);
+    this.invoke(e, () => s.resume(c.kind === "timeout"));
+  }
+
+  private serveCall(e: Exec): void {
+    const ws = this.ws;
+    const ctx = e.ctx;
+    const msg = e.call!;
+    e.call = null;
+    let obj: GasObject;
+    try {
+      obj = e.handles.get(msg.id);
+    } catch (err) {
+      return this.reply(e, undefined, errorToWire(err));
+    }
+    const cls = obj.gasClass;
+    const method = msg.t === "set" ? `${msg.name}=` : msg.m;
+    const key = `${cls}.${method}`;
+    const info: CallInfo = {
+      index: ++this.callIndex,
+      nth: ++e.callCount,
+      key,
+      gasClass: cls,
+      method,
+      handler: ctx.handler,
+      execId: ctx.id,
+      kind: ctx.kind,
+    };
+    const record: CallRecord = { index: info.index, key, atMs: ctx.nowMs, ms: 0, outcome: "ok" };
+    e.trace.push(record);
+
+    const killBefore = this.cfg.faults.killFor(info, "before");
+    if (killBefore !== null) {
+      record.outcome = "killed";
+      return this.kill(e, "fault", killBefore);
+    }
+
+    const ms = costOf(key, this.cfg.costs);
+    if (ctx.nowMs + ms > e.deadline) {
+      const part = Math.max(0, e.deadline - ctx.nowMs);
+      this.cfg.ledger.record(e.tallies, key, cls, part);
+      record.ms = part;
+      record.outcome = "killed";
+      ctx.nowMs = e.deadline;
+      return this.kill(e, "timeLimit", TIME_LIMIT_MESSAGE);
+    }
+    ctx.nowMs += ms;
+    ws.clockMs = Math.max(ws.clockMs, ctx.nowMs);
+    this.cfg.ledger.record(e.tallies, key, cls, ms);
+    record.ms = ms;
+
+    if (ctx.authMode === "LIMITED" && msg.t === "call") {
+      const scope = this.cfg.requiresAuth(cls, method);
+      if (scope !== null) {
+        record.outcome = "error";
+        return this.reply(e, undefined, {
+          name: "Exception",
+          message: `You do not have permission to call ${cls}.${method}. Required permissions: ${scope}`,
+        });
+      }
+    }
+
+    const fault = this.cfg.faults.errorFor(info, "before");
+    if (fault) {
+      record.outcome = "fault";
+      return this.reply(e, undefined, errorToWire(fault));
+    }
+
+    e.pendingCall = { info, record };
+    this.invoke(e, () => {
+      const args = e.handles.decode(msg.t === "set" ? [msg.v] : msg.a) as unknown[];
+      if (msg.t === "set") return obj.gasSet(msg.name, args[0]);
+      const fn = (obj as unknown as Record<string, unknown>)[msg.m];
+      if (typeof fn !== "function" || msg.m.startsWith("_")) {
+        throw new GasError(`not emulated: ${cls}.${msg.m}`, "Error");
+      }
+      return (fn as (...a: unknown[]) => unknown).apply(obj, args);
+    });
+  }
+
+  /** Runs (or resumes) the host side of the pending call, then finishes it. */
+  private invoke(e: Exec, body: () => unknown): void {
+    const ws = this.ws;
+    const { info, record } = e.pendingCall!;
+    let value: unknown;
+    let err: ErrorWire | null = null;
+    ws.current = e.ctx;
+    try {
+      const r = body();
+      if (r instanceof Suspend) {
+        e.suspend = r;
+        e.state = "parked";
+        record.outcome = "suspended";
+        return;
+      }
+      value = e.handles.encode(r);
+    } catch (thrown) {
+      err = errorToWire(thrown);
+      if (!(thrown instanceof GasError))
+        e.hostErrors.push(`${info.key}: ${String((thrown as Error)?.stack ?? thrown)}`);
+    } finally {
+      ws.current = null;
+    }
+    e.pendingCall = null;
+    record.outcome = err ? "error" : "ok";
+
+    const killAfter = this.cfg.faults.killFor(info, "after");
+    if (killAfter !== null) {
+      record.outcome = "killed";
+      return this.kill(e, "fault", killAfter);
+    }
+    if (e.ctx.nowMs > e.deadline) {
+      // the call itself ran past the limit (Utilities.sleep)
+      e.ctx.nowMs = e.deadline;
+      record.outcome = "killed";
+      return this.kill(e, "timeLimit", TIME_LIMIT_MESSAGE);
+    }
+    ws.clockMs = Math.max(ws.clockMs, e.ctx.nowMs);
+    const lost = this.cfg.faults.errorFor(info, "after");
+    if (lost) {
+      record.outcome = "fault";
+      return this.reply(e, undefined, errorToWire(lost));
+    }
+    this.reply(e, value, err);
+  }
+}
