@@ -934,10 +934,10 @@ abstract class BlockContainer extends TextHolder {
     if (i < 0) throw serviceError("Element is not a child of this element.");
     return i;
   }
-  getParagraphs(): Paragraph[] {
+  protected _paragraphs(): Paragraph[] {
     return allParagraphs(this.node).map((p) => new Paragraph(this.s, p));
   }
-  getTables(): Table[] {
+  protected _tables(): Table[] {
     return allTables(this.node).map((t) => new Table(this.s, t));
   }
   protected _insertBlock(index: number, block: BlockNode): void {
@@ -1039,6 +1039,12 @@ export class BodySection
   protected _type(): string {
     return "BODY_SECTION";
   }
+  getParagraphs(): Paragraph[] {
+    return this._paragraphs();
+  }
+  getTables(): Table[] {
+    return this._tables();
+  }
   appendPageBreak(): PageBreak {
     const p = newPara();
     const pb: PageBreakNode = { kind: "pagebreak" };
@@ -1119,6 +1125,12 @@ export class HeaderSection
   protected _type(): string {
     return "HEADER_SECTION";
   }
+  getParagraphs(): Paragraph[] {
+    return this._paragraphs();
+  }
+  getTables(): Table[] {
+    return this._tables();
+  }
   clear(): HeaderSection {
     this._clear();
     return this;
@@ -1145,6 +1157,12 @@ export class FooterSection
   readonly gasClass = "FooterSection";
   protected _type(): string {
     return "FOOTER_SECTION";
+  }
+  getParagraphs(): Paragraph[] {
+    return this._paragraphs();
+  }
+  getTables(): Table[] {
+    return this._tables();
   }
   clear(): FooterSection {
     this._clear();
