@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ExecContext, GasError, GasObject } from "./core.js";
+import { Emulator } from "./index.js";
 import * as dir from "./services/directory.js";
 import { Workspace } from "./workspace.js";
 
@@ -488,6 +489,52 @@ describe("host-side seeding and state", () => {
     expect(state.domains).toEqual([DOMAIN]);
     expect(state.users[0]!.primaryEmail).toBe(`lama@${DOMAIN}`);
     expect(JSON.stringify(state)).not.toMatch(/sandi-lama-1|passwordHash/);
+  });
+});
+
+describe("through the runtime (a bundle in a worker)", () => {
+  const code = `
+function create(local) {
+  try {
+    var u = AdminDirectory.Users.insert({ primaryEmail: local + "@contohkota.go.id",
+      name: { givenName: "Budi", familyName: "Santoso" }, password: "Rahasia-123", changePasswordAtNextLogin: true });
+    return { ok: true, id: u.id, mailbox: u.isMailboxSetup };
+  } catch (e) {
+    return { ok: false, name: e.name, message: e.message, code: e.details && e.details.code };
+  }
+}
+function find(query) {
+  var r = AdminDirectory.Users.list({ customer: "my_customer", query: query, maxResults: 10 });
+  return (r.users || []).map(function (u) { return u.primaryEmail; });
+}
+`;
+
+  it("creates accounts as an admin installer, refuses a non-admin, and reports 409 and the list lag", async () => {
+    const emu = new Emulator({ code, domain: DOMAIN });
+    try {
+      emu.ws.addIdentity({ email: STAFF });
+      dir.configureDirectory(emu.ws, { listLagMs: 60_000 });
+      const denied = await emu.run("create", { args: ["budi"], as: STAFF, effectiveUser: STAFF });
+      expect(denied.returnValue).toEqual({
+        ok: false,
+        name: "GoogleJsonResponseException",
+        message:
+          "API call to directory.users.insert failed with error: Not Authorized to access this resource/api",
+        code: 403,
+      });
+      const made = await emu.run("create", { args: ["budi"] });
+      expect(made.returnValue).toMatchObject({ ok: true, mailbox: false });
+      const again = await emu.run("create", { args: ["budi"] });
+      expect(again.returnValue).toMatchObject({ ok: false, code: 409 });
+      expect((again.returnValue as { message: string }).message).toMatch(/Entity already exists\.$/);
+      expect((await emu.run("find", { args: ["email:budi*"] })).returnValue).toEqual([]);
+      emu.ws.advance(60_000);
+      expect((await emu.run("find", { args: ["email:budi*"] })).returnValue).toEqual([`budi@${DOMAIN}`]);
+      expect(made.calls["AdminDirectory.Users.insert"]?.count).toBe(1);
+      expect(dir.directoryState(emu.ws).users).toHaveLength(1);
+    } finally {
+      await emu.close();
+    }
   });
 });
 

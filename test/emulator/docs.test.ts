@@ -1,10 +1,12 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ExecContext, GasError, GasObject } from "./core.js";
 import * as docs from "./services/docs.js";
+import { Emulator } from "./index.js";
 import * as drive from "./services/drive.js";
 import { A4, textWidth } from "./services/pdf.js";
 import { Workspace } from "./workspace.js";
@@ -505,6 +507,78 @@ describe("header, footer and the PDF of a letter", () => {
         .filter((i) => i.str.startsWith("Butir"))
         .map((i) => i.str),
     ).toEqual(Array.from({ length: 80 }, (_, i) => `Butir ${i + 1}`));
+  });
+});
+
+describe("through the runtime (a bundle in a worker)", () => {
+  const code = `
+function makeTemplate() {
+  var doc = DocumentApp.create("Templat Surat");
+  doc.addHeader().getParagraphs()[0].setText("PEMERINTAH KOTA CONTOH");
+  var p = doc.getBody().appendParagraph("Yth. {{nama}}, kata sandi: {{sandi}}");
+  p.setHeading(DocumentApp.ParagraphHeading.HEADING2).setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY);
+  doc.getBody().appendTable([["Nomor", ":", "{{nomor}}"]]).setBorderWidth(0);
+  doc.saveAndClose();
+  return doc.getId();
+}
+function letter(templateId) {
+  var copy = DriveApp.getFileById(templateId).makeCopy("Surat Budi");
+  var doc = DocumentApp.openById(copy.getId());
+  var body = doc.getBody();
+  body.replaceText("\\\\{\\\\{nama\\\\}\\\\}", "Budi");
+  body.replaceText("\\\\{\\\\{sandi\\\\}\\\\}", "Qa9-x7");
+  var hit = body.findText("Budi");
+  hit.getElement().asText().setBold(hit.getStartOffset(), hit.getEndOffsetInclusive(), true);
+  doc.saveAndClose();
+  var pdf = DriveApp.getFileById(copy.getId()).getAs("application/pdf");
+  var heading = String(DocumentApp.openById(copy.getId()).getBody().getParagraphs()[1].getHeading());
+  var privateSharing = copy.getSharingAccess() == DriveApp.Access.PRIVATE;
+  var revisions = Drive.Revisions.list(copy.getId()).revisions.length;
+  return { id: copy.getId(), pdfName: pdf.getName(), type: pdf.getContentType(), bytes: pdf.getBytes().length,
+           heading: heading, privateSharing: privateSharing, revisions: revisions };
+}
+function purge(id) {
+  Drive.Files.remove(id);
+  try { DriveApp.getFileById(id); return "still there"; } catch (e) { return e.message; }
+}
+`;
+
+  it("runs the template → copy → fill → PDF → delete flow, and dumps documents with their PDFs", async () => {
+    const emu = new Emulator({ code, domain: "contohkota.go.id" });
+    const dir = mkdtempSync(join(tmpdir(), "surel-docs-"));
+    try {
+      const t = await emu.run("makeTemplate");
+      expect(t.ok, JSON.stringify(t.error)).toBe(true);
+      const tpl = t.returnValue as string;
+      const r = await emu.run("letter", { args: [tpl] });
+      expect(r.ok, JSON.stringify(r.error)).toBe(true);
+      const v = r.returnValue as Record<string, unknown>;
+      expect(v).toMatchObject({
+        pdfName: "Surat Budi.pdf",
+        type: "application/pdf",
+        heading: "HEADING2",
+        privateSharing: true,
+        revisions: 2,
+      });
+      expect(v.bytes as number).toBeGreaterThan(500);
+      expect(r.calls["File.makeCopy"]?.count).toBe(1);
+      expect(r.hostErrors).toEqual([]);
+      const id = v.id as string;
+      expect(docs.documentText(emu.ws, id)).toContain("Yth. Budi, kata sandi: Qa9-x7");
+      expect(docs.documentTree(emu.ws, id).body.children.length).toBeGreaterThan(1);
+      const written = emu.dump(dir);
+      const pdfs = written.filter((f) => f.startsWith("docs/") && f.endsWith(".pdf"));
+      expect(pdfs).toHaveLength(2);
+      expect(readFileSync(join(dir, pdfs[0]!)).subarray(0, 8).toString("latin1")).toBe("%PDF-1.4");
+      expect(existsSync(join(dir, "workspace.json"))).toBe(true);
+      const p = await emu.run("purge", { args: [id] });
+      expect(p.returnValue).toMatch(/^No item with the given ID could be found/);
+      expect(docs.documentRevisions(emu.ws, id)).toEqual([]);
+      expect(docs.documentText(emu.ws, tpl)).toContain("{{nama}}");
+    } finally {
+      await emu.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

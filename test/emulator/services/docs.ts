@@ -20,6 +20,7 @@
  * literal x, any other `$` is an error) — see docs/EMULATOR-drive-docs-directory.md.
  */
 import { Blob, GasObject, serviceError } from "../core.js";
+import { registerDumper } from "../dump.js";
 import type { Workspace } from "../workspace.js";
 import {
   canEdit,
@@ -2315,6 +2316,10 @@ export function docToPdfSpec(
 // ---------------------------------------------------------------------------------------------
 // Install
 
+function safeName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}._ -]+/gu, "_").slice(0, 80) || "document";
+}
+
 export function install(ws: Workspace): Record<string, unknown> {
   const state = docsState(ws);
   registerGoogleType(ws, MIME.document, {
@@ -2344,5 +2349,16 @@ export function install(ws: Workspace): Record<string, unknown> {
     },
   });
   ws.endHooks.push((ctx) => commitDocuments(ws, ctx.effectiveUser));
+  // Dumps: the documents as JSON (text and revisions), plus each one's text and saved PDF.
+  registerDumper("docs", (w) => {
+    const st = docsState(w);
+    const files: Record<string, string | Uint8Array> = {};
+    for (const rec of st.docs.values()) {
+      const base = `${safeName(getDriveItem(w, rec.id)?.name ?? "document")}-${rec.id}`;
+      files[`${base}.txt`] = treeText(rec.live) + "\n";
+      files[`${base}.pdf`] = documentPdf(w, rec.id);
+    }
+    return { json: st.toJSON(), files };
+  });
   return { DocumentApp: new DocumentAppService(ws) };
 }

@@ -16,6 +16,7 @@
  */
 import { createHash } from "node:crypto";
 import { apiError, Blob, GasObject, serviceError } from "../core.js";
+import { registerDumper } from "../dump.js";
 import type { Workspace } from "../workspace.js";
 
 export const MIME = {
@@ -1500,5 +1501,15 @@ export class DriveAdvancedService extends GasObject {
 
 export function install(ws: Workspace): Record<string, unknown> {
   driveState(ws);
+  // Dumps: the item list as JSON, and the bytes of every ordinary file.
+  registerDumper("drive", (w) => {
+    const st = driveState(w);
+    const files: Record<string, string | Uint8Array> = {};
+    for (const it of st.items.values()) {
+      if (it.content)
+        files[`${it.id}-${it.name.replace(/[^\p{L}\p{N}._ -]+/gu, "_").slice(0, 80)}`] = it.content;
+    }
+    return { json: st.toJSON(), files };
+  });
   return { DriveApp: new DriveAppService(ws), Drive: new DriveAdvancedService(ws) };
 }
