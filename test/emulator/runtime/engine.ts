@@ -45,6 +45,8 @@ export interface CallRecord {
   /** Modelled latency charged. */
   ms: number;
   outcome: "ok" | "error" | "fault" | "killed" | "suspended";
+  /** Virtual time spent parked (waiting for a lock), if the call had to wait. */
+  waitedMs?: number;
 }
 
 export interface ExecutionResult {
@@ -429,7 +431,10 @@ export class Engine {
       e.pendingCall!.record.outcome = "killed";
       return this.kill(e, "timeLimit", TIME_LIMIT_MESSAGE);
     }
+    const before = ctx.nowMs;
     ctx.nowMs = Math.max(ctx.nowMs, c.time);
+    const record = e.pendingCall!.record;
+    record.waitedMs = (record.waitedMs ?? 0) + (ctx.nowMs - before);
     this.ws.clockMs = Math.max(this.ws.clockMs, ctx.nowMs);
     this.invoke(e, () => s.resume(c.kind === "timeout"));
   }
