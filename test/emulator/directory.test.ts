@@ -124,6 +124,10 @@ describe("users.insert", () => {
     const pub = as(STAFF, () => Users.get(`budi@${DOMAIN}`, { viewType: "domain_public" }));
     expect(pub.primaryEmail).toBe(`budi@${DOMAIN}`);
     expect(pub.orgUnitPath).toBeUndefined();
+    // A directory user made admin may call the API.
+    dir.seedUser(ws, { primaryEmail: STAFF });
+    Users.makeAdmin({ status: true }, STAFF);
+    expect(as(STAFF, () => Users.get(`budi@${DOMAIN}`)).orgUnitPath).toBe("/");
   });
 
   it("checks the password length (8–100)", () => {

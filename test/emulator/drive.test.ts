@@ -82,6 +82,8 @@ describe("DriveApp files and folders", () => {
     f.setName("baru.txt");
     expect(f.getLastUpdated().getTime()).toBe(ws.clockMs);
     expect(DriveApp.getFileById(f.getId()).getName()).toBe("baru.txt");
+    expect(f.getDescription()).toBe(null);
+    expect(f.setDescription("Surat keluar").getDescription()).toBe("Surat keluar");
   });
 
   it("creates a file from a blob with the blob's name and type", () => {

@@ -178,8 +178,12 @@ function effectiveUser(ws: Workspace): string {
   return lower(ws.current ? ws.current.effectiveUser : ws.owner.email);
 }
 
+/** An admin identity of the workspace, or a directory user made (delegated) admin. */
 function isAdmin(ws: Workspace): boolean {
-  return !!ws.identity(effectiveUser(ws))?.admin;
+  const who = effectiveUser(ws);
+  if (ws.identity(who)?.admin) return true;
+  const rec = findUser(ws, who);
+  return !!rec && (rec.user.isAdmin === true || rec.user.isDelegatedAdmin === true);
 }
 
 function requireAdmin(ws: Workspace, method: string): void {
