@@ -469,6 +469,14 @@ describe("concurrency and scheduling", () => {
     expect(others.every((r) => r.ok)).toBe(true);
   });
 
+  it("ends the executions in flight when a batch fails, and carries on", async () => {
+    await expect(emu.runConcurrently(twoRacers, { schedule: { choices: [0, 7] } })).rejects.toThrow(
+      /not runnable/,
+    );
+    const rs = await emu.runConcurrently(twoRacers); // the per-user limit (2) is free again
+    expect(rs.every((r) => r.ok)).toBe(true);
+  });
+
   it("drains queued executions in due order, including those queued meanwhile", async () => {
     const f = fake(emu.ws);
     const t0 = emu.ws.clockMs;
@@ -486,6 +494,19 @@ describe("concurrency and scheduling", () => {
     expect(rs[1]!.startMs).toBe(rs[0]!.endMs); // one at a time: it waited for the first
     expect(rs[2]!.startMs).toBe(rs[1]!.endMs);
     expect(emu.ws.pending).toHaveLength(0);
+  });
+
+  it("reports an event that cannot be built and goes on with the queue", async () => {
+    const f = fake(emu.ws);
+    f.queue("counter");
+    emu.ws.pending[0]!.event = () => {
+      throw new Error("broken event");
+    };
+    f.queue("counter");
+    const rs = await emu.drain();
+    expect(rs.map((r) => r.ok)).toEqual([false, true]);
+    expect(rs[0]!.error?.message).toBe("broken event");
+    expect(rs[0]!.hostErrors.join()).toMatch(/broken event/);
   });
 
   it("explores every schedule within a preemption bound", async () => {

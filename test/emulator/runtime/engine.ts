@@ -63,7 +63,7 @@ export interface ExecutionResult {
   ok: boolean;
   error?: { name: string; message: string; details?: unknown; stack?: string };
   /** Why the execution was terminated, if it was. */
-  killed?: "timeLimit" | "fault" | "watchdog";
+  killed?: "timeLimit" | "fault" | "watchdog" | "aborted";
   /** Set when it never started (too many simultaneous executions). */
   rejected?: boolean;
   /** What the function returned (handles back to host objects). */
@@ -182,38 +182,47 @@ export class Engine {
       }
     };
 
-    for (;;) {
-      for (const e of inflight) if (e.state === "running") this.awaitWorker(e);
-      finishDone();
+    try {
+      for (;;) {
+        for (const e of inflight) if (e.state === "running") this.awaitWorker(e);
+        finishDone();
 
-      // Start what is due, while there is room.
-      let progressed = false;
-      const cands = this.candidates(inflight);
-      const horizon = cands.length ? Math.min(...cands.map((c) => c.time)) : Infinity;
-      while (inflight.length < slots) {
-        const due = source.peekDue();
-        if (due === undefined || (inflight.length > 0 && due > horizon)) break;
-        const spec = source.next()!;
-        let slot = -1;
-        for (let i = 0; i < slots; i++) {
-          if (!slotBusy[i] && (slot < 0 || slotTime[i]! < slotTime[slot]!)) slot = i;
+        // Start what is due, while there is room.
+        let progressed = false;
+        const cands = this.candidates(inflight);
+        const horizon = cands.length ? Math.min(...cands.map((c) => c.time)) : Infinity;
+        while (inflight.length < slots) {
+          const due = source.peekDue();
+          if (due === undefined || (inflight.length > 0 && due > horizon)) break;
+          const spec = source.next()!;
+          let slot = -1;
+          for (let i = 0; i < slots; i++) {
+            if (!slotBusy[i] && (slot < 0 || slotTime[i]! < slotTime[slot]!)) slot = i;
+          }
+          const e = this.start(spec, ordinal++, slot, Math.max(spec.dueMs, slotTime[slot]!));
+          started.push(e);
+          progressed = true;
+          if (e.state === "done") continue; // refused before it ran: the slot stays free
+          slotBusy[slot] = true;
+          inflight.push(e);
         }
-        const e = this.start(spec, ordinal++, slot, Math.max(spec.dueMs, slotTime[slot]!));
-        started.push(e);
-        if (e.state === "done") continue; // refused before it ran: the slot stays free
-        slotBusy[slot] = true;
-        inflight.push(e);
-        progressed = true;
-      }
-      if (progressed) continue;
-      if (inflight.length === 0) break;
+        if (progressed) continue;
+        if (inflight.length === 0) break;
 
-      const runnable = this.candidates(inflight);
-      if (runnable.length === 0) throw new Error("emulator: executions in flight but none can run");
-      const c = scheduler.pick(runnable, last);
-      last = c.ordinal;
-      const e = inflight.find((x) => x.ordinal === c.ordinal)!;
-      this.serve(e, c);
+        const runnable = this.candidates(inflight);
+        if (runnable.length === 0) throw new Error("emulator: executions in flight but none can run");
+        const c = scheduler.pick(runnable, last);
+        last = c.ordinal;
+        const e = inflight.find((x) => x.ordinal === c.ordinal)!;
+        this.serve(e, c);
+      }
+    } catch (err) {
+      // Leave nothing half-run: end what is in flight (locks released, workers replaced), then report.
+      for (const e of inflight) {
+        if (e.state !== "done")
+          this.kill(e, "aborted", `emulator: batch aborted: ${String((err as Error)?.message ?? err)}`);
+      }
+      throw err;
     }
     return started.map((e) => e.result!);
   }
@@ -350,7 +359,12 @@ export class Engine {
   private awaitWorker(e: Exec): void {
     const msgs = e.worker!.receive(this.cfg.watchdogMs);
     if (msgs === null) {
-      e.hostErrors.push(`watchdog: no service call for ${this.cfg.watchdogMs} ms of real time`);
+      const failure = e.worker!.failure;
+      e.hostErrors.push(
+        failure
+          ? `worker thread failed: ${failure.stack ?? failure.message}`
+          : `watchdog: no service call for ${this.cfg.watchdogMs} ms of real time`,
+      );
       this.kill(e, "watchdog", TIME_LIMIT_MESSAGE);
       return;
     }
