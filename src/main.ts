@@ -1,19 +1,53 @@
 /**
  * The Apps Script entry points and nothing else. Every export here becomes a real top-level
- * function in dist/Code.js (see scripts/build.ts).
+ * function in dist/Code.js (see scripts/build.ts); each delegates to a handler.
+ *
+ * The edit handler is deliberately not called `onEdit`: a function of that name is also run as a
+ * simple trigger (with limited authorisation) on every edit, so an installable trigger on it would
+ * run the disposition logic twice.
  */
+import { handleFormSubmit, type IntakeOutcome } from "./handlers/intake.js";
+import { runSetup, type SetupReport } from "./handlers/setup.js";
+import { runSweep, type SweepReport } from "./handlers/sweep.js";
+import { handleEdit } from "./handlers/edit.js";
+
+/** Simple trigger: the Surel menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi().createMenu("Surel").addItem("Siapkan (setup)", "setup").addToUi();
+  SpreadsheetApp.getUi()
+    .createMenu("Surel")
+    .addItem("Siapkan / perbaiki (setup)", "setup")
+    .addItem("Periksa keutuhan log", "verifyLog")
+    .addItem("Jalankan penyapuan sekarang", "sweep")
+    .addToUi();
 }
 
-export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  console.info("onFormSubmit", e.range.getRow());
+/** Installable trigger: a form response arrived. */
+export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeOutcome | null {
+  return handleFormSubmit(e);
 }
 
-export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  console.info("onEdit", e.range.getA1Notation());
+/** Installable trigger: an official edited the register (or an administrator the settings). */
+export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
 }
 
-export function setup(): void {
-  console.info("setup", SpreadsheetApp.getActiveSpreadsheet().getId());
+/** Time-driven trigger, and a menu action. */
+export function sweep(): SweepReport {
+  return runSweep();
+}
+
+/** Menu action, run once by an administrator; safe to run again. */
+export function setup(): SetupReport {
+  const report = runSetup();
+  try {
+    SpreadsheetApp.getUi().alert(
+      "Surel \u2013 hasil setup",
+      report.lines.join("\n\n"),
+      SpreadsheetApp.getUi().ButtonSet.OK,
+    );
+  } catch {
+    // Run from the editor or a test: there is no dialog to show; the report is returned and logged.
+  }
+  console.info(report.lines.join("\n"));
+  return report;
 }

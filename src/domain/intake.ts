@@ -472,13 +472,14 @@ export interface MailText {
 }
 
 /** A mail as blocks, rendered to both plain text and HTML. */
-type Block =
+export type Block =
   | { kind: "p"; text: string }
+  | { kind: "link"; text: string; url: string }
   | { kind: "h"; text: string }
   | { kind: "ul"; items: string[] }
   | { kind: "small"; text: string };
 
-function render(subject: string, blocks: Block[]): MailText {
+export function render(subject: string, blocks: Block[]): MailText {
   const text: string[] = [];
   const html: string[] = [];
   for (const b of blocks) {
@@ -486,6 +487,10 @@ function render(subject: string, blocks: Block[]): MailText {
       case "p":
         text.push(b.text, "");
         html.push(`<p>${escapeHtml(b.text)}</p>`);
+        break;
+      case "link":
+        text.push(`${b.text}: ${b.url}`, "");
+        html.push(`<p><a href="${escapeHtml(b.url)}">${escapeHtml(b.text)}</a></p>`);
         break;
       case "h":
         text.push(b.text.toUpperCase(), "");
@@ -542,7 +547,7 @@ export function serviceStandardLines(config: OfficeConfig, lang: Language = conf
   return lines;
 }
 
-function footer(config: OfficeConfig, lang: Language): string {
+export function footer(config: OfficeConfig, lang: Language): string {
   const contact = [config.office.email, config.office.phone].filter((s) => s.trim() !== "").join(", ");
   return t(lang, "mail.footer", {
     office: config.office.name,

@@ -19,7 +19,10 @@ export function withScriptLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
 }
 
 /** Like withScriptLock, but returns null instead of throwing when the lock cannot be had in time. */
-export function tryWithScriptLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): { ok: true; value: T } | { ok: false } {
+export function tryWithScriptLock<T>(
+  fn: () => T,
+  waitMs = LOCK_WAIT_MS,
+): { ok: true; value: T } | { ok: false } {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(waitMs)) return { ok: false };
   try {

@@ -6,6 +6,9 @@ import type { ColumnDef } from "./table.js";
 
 export const SHEET_NAMES = {
   register: "Register",
+  responses: "Respons Formulir",
+  responseIndex: "Indeks Respons",
+  mailQueue: "Antrean Surel",
   log: "Log Disposisi",
   errors: "Log Galat",
 } as const;
@@ -15,6 +18,7 @@ export type RegisterKey =
   | "receivedAt"
   | "status"
   | "stage"
+  | "stageKey"
   | "responsible"
   | "action"
   | "note"
@@ -30,11 +34,14 @@ export type RegisterKey =
   | "personalEmail"
   | "accountType"
   | "unitCode"
+  | "unitName"
   | "wish"
   | "requestLetter"
+  | "previousTicket"
   | "problems"
   | "duplicate"
   | "address"
+  | "addressRecorded"
   | "provisioning"
   | "createdAt"
   | "letterNumber"
@@ -51,6 +58,7 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "receivedAt", id: "Diterima", en: "Received", width: 130 },
   { key: "status", id: "Status", en: "Status", width: 120 },
   { key: "stage", id: "Tahap", en: "Stage", width: 140 },
+  { key: "stageKey", id: "Kode Tahap", en: "Stage key", width: 80 },
   { key: "responsible", id: "Penanggung Jawab", en: "Responsible", width: 180 },
   { key: "action", id: "Tindakan", en: "Action", editable: true, width: 120 },
   { key: "note", id: "Catatan Tindakan", en: "Action note", editable: true, width: 200 },
@@ -66,11 +74,14 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "personalEmail", id: "Surel Pribadi", en: "Personal e-mail", width: 180 },
   { key: "accountType", id: "Jenis Akun", en: "Account type", width: 100 },
   { key: "unitCode", id: "Singkatan Unit", en: "Unit acronym", width: 100 },
+  { key: "unitName", id: "Nama Unit", en: "Unit name", width: 160 },
   { key: "wish", id: "Usulan Nama Pengguna", en: "Requested username", width: 150 },
   { key: "requestLetter", id: "Surat Permohonan", en: "Request letter", width: 180 },
+  { key: "previousTicket", id: "Tiket Sebelumnya", en: "Previous ticket", width: 120 },
   { key: "problems", id: "Masalah Data", en: "Data problems", width: 260 },
   { key: "duplicate", id: "Cek Duplikat", en: "Duplicate check", width: 240 },
   { key: "address", id: "Alamat Surel", en: "E-mail address", editable: true, width: 220 },
+  { key: "addressRecorded", id: "Alamat Tercatat", en: "Recorded address", width: 200 },
   { key: "provisioning", id: "Status Pembuatan", en: "Provisioning", width: 120 },
   { key: "createdAt", id: "Akun Dibuat", en: "Account created", width: 130 },
   { key: "letterNumber", id: "Nomor Surat", en: "Letter number", width: 200 },
@@ -106,4 +117,30 @@ export const ERROR_COLUMNS: readonly ColumnDef<ErrorKey>[] = [
   { key: "handler", id: "Proses", en: "Process", width: 140 },
   { key: "ticket", id: "Tiket", en: "Ticket", width: 120 },
   { key: "message", id: "Pesan", en: "Message", width: 400 },
+];
+
+/** Which register row each form response became: one entry per processed response, append-only. */
+export type IndexKey = "responseRow" | "ticket" | "time";
+
+export const INDEX_COLUMNS: readonly ColumnDef<IndexKey>[] = [
+  { key: "responseRow", id: "Baris Respons", en: "Response row", width: 100 },
+  { key: "ticket", id: "Tiket", en: "Ticket", width: 120 },
+  { key: "time", id: "Diproses", en: "Processed", width: 140 },
+];
+
+/** Mails that could not be sent at once (quota, a passing fault); the sweep sends them. Never secrets. */
+export type QueueKey =
+  "id" | "time" | "to" | "cc" | "subject" | "body" | "htmlBody" | "attempts" | "lastError" | "sentAt";
+
+export const QUEUE_COLUMNS: readonly ColumnDef<QueueKey>[] = [
+  { key: "id", id: "ID", en: "ID", width: 120 },
+  { key: "time", id: "Dibuat", en: "Created", width: 140 },
+  { key: "to", id: "Kepada", en: "To", width: 200 },
+  { key: "cc", id: "Tembusan", en: "Cc", width: 160 },
+  { key: "subject", id: "Perihal", en: "Subject", width: 260 },
+  { key: "body", id: "Isi", en: "Body", width: 200 },
+  { key: "htmlBody", id: "Isi HTML", en: "HTML body", width: 200 },
+  { key: "attempts", id: "Percobaan", en: "Attempts", width: 80 },
+  { key: "lastError", id: "Galat Terakhir", en: "Last error", width: 200 },
+  { key: "sentAt", id: "Terkirim", en: "Sent", width: 140 },
 ];

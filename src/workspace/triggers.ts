@@ -29,7 +29,10 @@ function eventTypeOf(spec: TriggerSpec): GoogleAppsScript.Script.EventType {
   }
 }
 
-export function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, specs: TriggerSpec[]): TriggerReport {
+export function ensureTriggers(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  specs: TriggerSpec[],
+): TriggerReport {
   const report: TriggerReport = { kept: [], created: [], deleted: [] };
   const existing = ScriptApp.getProjectTriggers();
   const wanted = new Map(specs.map((s) => [s.handler, s]));
@@ -38,8 +41,7 @@ export function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spe
     const handler = t.getHandlerFunction();
     const spec = wanted.get(handler);
     const sameEvent = spec !== undefined && t.getEventType() === eventTypeOf(spec);
-    const sameSource =
-      spec === undefined || spec.kind === "clock" || t.getTriggerSourceId() === ss.getId();
+    const sameSource = spec === undefined || spec.kind === "clock" || t.getTriggerSourceId() === ss.getId();
     if (spec && sameEvent && sameSource && !satisfied.has(handler)) {
       satisfied.add(handler);
       report.kept.push(handler);

@@ -254,4 +254,35 @@ export const en: Record<MessageKey, string> = {
   "mail.correction.how":
     "Please submit the request form again with the corrected data and enter the ticket number {ticket} in the field \u201cPrevious ticket number\u201d.",
   "mail.correction.link": "Request form: {url}",
+
+  // ── Notices to officials ─────────────────────────────────────────────────
+  "notice.stage.subject": "[{ticket}] An e-mail account request awaits your action – {stage}",
+  "notice.stage.intro":
+    "E-mail account request {ticket} for {name} ({opd}) is now at the stage {stage} and awaits your action.",
+  "notice.stage.previous": "Previous action: {action} by {actor}.",
+  "notice.stage.reason": "Note: {note}",
+  "notice.stage.due": "This step is due by {due} (target {minutes} working minutes).",
+  "notice.stage.duplicate": "Duplicate check: {verdict}.",
+  "notice.stage.how":
+    "Open the register, choose an action in the column “Action” of this request's row, and write the reason in the column “Action note” where needed.",
+  "notice.stage.link": "Open the request's row in the register",
+  "notice.admin.subject": "[{ticket}] Needs an administrator's attention",
+  "notice.admin.intro": "Request {ticket} for {name} needs attention: {note}",
+  "notice.applicant.rejected.subject": "E-mail account request {ticket} rejected",
+  "notice.applicant.rejected.intro":
+    "We regret to inform you that your request for an official e-mail account, ticket {ticket}, cannot be approved.",
+  "notice.applicant.reason": "Reason: {reason}",
+  "notice.applicant.rejected.next":
+    "If you disagree or some data was wrong, you may submit a new request or file a complaint through the channel below.",
+  "notice.applicant.held.subject": "E-mail account request {ticket} put on hold",
+  "notice.applicant.held.intro":
+    "Your request for an official e-mail account, ticket {ticket}, has been put on hold.",
+  "notice.applicant.resumed.subject": "E-mail account request {ticket} resumed",
+  "notice.applicant.resumed.intro":
+    "Your request for an official e-mail account, ticket {ticket}, is being processed again.",
+  "notice.applicant.corrected.subject": "Correction of e-mail account request {ticket} received",
+  "notice.applicant.corrected.intro":
+    "We have received the corrected data for your request, ticket {ticket}. The request is processed again from the start; its history is kept.",
+  "notice.applicant.unknown_ticket":
+    "The previous ticket number “{ticket}” was not found or is not awaiting correction; this submission is recorded as a new request.",
 };

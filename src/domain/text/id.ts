@@ -262,4 +262,36 @@ export const id = {
   "mail.correction.how":
     "Silakan ajukan kembali formulir permohonan dengan data yang sudah diperbaiki dan isikan nomor tiket {ticket} pada kolom \u201cNomor tiket sebelumnya\u201d.",
   "mail.correction.link": "Formulir permohonan: {url}",
+
+  // ── Notices to officials ─────────────────────────────────────────────────
+  "notice.stage.subject": "[{ticket}] Permohonan surel dinas menunggu tindakan Anda – {stage}",
+  "notice.stage.intro":
+    "Permohonan surel dinas {ticket} atas nama {name} ({opd}) kini berada di tahap {stage} dan menunggu tindakan Anda.",
+  "notice.stage.previous": "Tindakan sebelumnya: {action} oleh {actor}.",
+  "notice.stage.reason": "Catatan: {note}",
+  "notice.stage.due": "Batas waktu tahap ini: {due} (target {minutes} menit kerja).",
+  "notice.stage.duplicate": "Cek duplikat: {verdict}.",
+  "notice.stage.how":
+    "Buka register, pilih tindakan pada kolom “Tindakan” di baris permohonan ini, dan tulis alasan pada kolom “Catatan Tindakan” bila diperlukan.",
+  "notice.stage.link": "Buka baris permohonan di register",
+  "notice.admin.subject": "[{ticket}] Perlu perhatian administrator",
+  "notice.admin.intro": "Permohonan {ticket} atas nama {name} perlu perhatian: {note}",
+  // ── Notices to the applicant ─────────────────────────────────────────────
+  "notice.applicant.rejected.subject": "Permohonan surel dinas {ticket} ditolak",
+  "notice.applicant.rejected.intro":
+    "Dengan berat hati kami sampaikan bahwa permohonan akun surel dinas Anda dengan nomor tiket {ticket} tidak dapat kami setujui.",
+  "notice.applicant.reason": "Alasan: {reason}",
+  "notice.applicant.rejected.next":
+    "Bila Anda berkeberatan atau ada data yang keliru, Anda dapat mengajukan permohonan baru atau menyampaikan pengaduan melalui saluran pengaduan di bawah.",
+  "notice.applicant.held.subject": "Permohonan surel dinas {ticket} ditunda sementara",
+  "notice.applicant.held.intro":
+    "Permohonan akun surel dinas Anda dengan nomor tiket {ticket} ditunda sementara.",
+  "notice.applicant.resumed.subject": "Permohonan surel dinas {ticket} diproses kembali",
+  "notice.applicant.resumed.intro":
+    "Permohonan akun surel dinas Anda dengan nomor tiket {ticket} kini diproses kembali.",
+  "notice.applicant.corrected.subject": "Perbaikan permohonan surel dinas {ticket} diterima",
+  "notice.applicant.corrected.intro":
+    "Perbaikan data permohonan akun surel dinas Anda dengan nomor tiket {ticket} telah kami terima. Permohonan Anda kembali diproses dari awal, riwayatnya tetap tersimpan.",
+  "notice.applicant.unknown_ticket":
+    "Nomor tiket sebelumnya “{ticket}” tidak ditemukan atau tidak sedang menunggu perbaikan; permohonan ini dicatat sebagai permohonan baru.",
 } as const;

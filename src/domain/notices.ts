@@ -1,0 +1,115 @@
+/**
+ * The mails the workflow sends besides the receipt: to the officials who must act next, to the
+ * administrators, and to the applicant when the applicant must know (rejected, held, resumed,
+ * correction received). Rendered to plain text and escaped HTML; identity numbers masked.
+ */
+import type { Language, OfficeConfig } from "./config.js";
+import { footer, render, serviceStandardLines, type Block, type MailText } from "./intake.js";
+import { t } from "./text/index.js";
+
+export interface StageNoticeInput {
+  ticket: string;
+  name: string;
+  opd: string;
+  stageLabel: string;
+  /** What brought it here ("diterima" for a new request), and by whom. */
+  previousAction: string;
+  previousActor: string;
+  note: string;
+  /** Due time as display text, and the stage's target. */
+  due: string;
+  targetMinutes: number;
+  duplicate: string;
+  /** Link to the row in the register. */
+  rowUrl: string;
+}
+
+export function composeStageNotice(
+  input: StageNoticeInput,
+  config: OfficeConfig,
+  lang: Language = config.language,
+): MailText {
+  const blocks: Block[] = [
+    {
+      kind: "p",
+      text: t(lang, "notice.stage.intro", {
+        ticket: input.ticket,
+        name: input.name,
+        opd: input.opd,
+        stage: input.stageLabel,
+      }),
+    },
+    {
+      kind: "p",
+      text: t(lang, "notice.stage.previous", { action: input.previousAction, actor: input.previousActor }),
+    },
+  ];
+  if (input.note.trim())
+    blocks.push({ kind: "p", text: t(lang, "notice.stage.reason", { note: input.note }) });
+  if (input.due)
+    blocks.push({
+      kind: "p",
+      text: t(lang, "notice.stage.due", { due: input.due, minutes: input.targetMinutes }),
+    });
+  if (input.duplicate)
+    blocks.push({ kind: "p", text: t(lang, "notice.stage.duplicate", { verdict: input.duplicate }) });
+  blocks.push({ kind: "p", text: t(lang, "notice.stage.how") });
+  if (input.rowUrl) blocks.push({ kind: "link", text: t(lang, "notice.stage.link"), url: input.rowUrl });
+  blocks.push({ kind: "small", text: footer(config, lang) });
+  return render(t(lang, "notice.stage.subject", { ticket: input.ticket, stage: input.stageLabel }), blocks);
+}
+
+export function composeAdminNotice(
+  input: { ticket: string; name: string; note: string; rowUrl: string },
+  config: OfficeConfig,
+  lang: Language = config.language,
+): MailText {
+  const blocks: Block[] = [
+    {
+      kind: "p",
+      text: t(lang, "notice.admin.intro", { ticket: input.ticket, name: input.name, note: input.note }),
+    },
+  ];
+  if (input.rowUrl) blocks.push({ kind: "link", text: t(lang, "notice.stage.link"), url: input.rowUrl });
+  blocks.push({ kind: "small", text: footer(config, lang) });
+  return render(t(lang, "notice.admin.subject", { ticket: input.ticket }), blocks);
+}
+
+export type ApplicantNoticeKind = "rejected" | "held" | "resumed" | "corrected";
+
+/** A notice to the applicant; a reason, when there is one, is always included. */
+export function composeApplicantNotice(
+  kind: ApplicantNoticeKind,
+  input: { ticket: string; name: string; reason: string },
+  config: OfficeConfig,
+  lang: Language = config.language,
+): MailText {
+  const p = { ticket: input.ticket };
+  const subject = {
+    rejected: t(lang, "notice.applicant.rejected.subject", p),
+    held: t(lang, "notice.applicant.held.subject", p),
+    resumed: t(lang, "notice.applicant.resumed.subject", p),
+    corrected: t(lang, "notice.applicant.corrected.subject", p),
+  }[kind];
+  const intro = {
+    rejected: t(lang, "notice.applicant.rejected.intro", p),
+    held: t(lang, "notice.applicant.held.intro", p),
+    resumed: t(lang, "notice.applicant.resumed.intro", p),
+    corrected: t(lang, "notice.applicant.corrected.intro", p),
+  }[kind];
+  const blocks: Block[] = [
+    { kind: "p", text: t(lang, "mail.greeting", { name: input.name }) },
+    { kind: "p", text: intro },
+  ];
+  if (input.reason.trim())
+    blocks.push({ kind: "p", text: t(lang, "notice.applicant.reason", { reason: input.reason }) });
+  if (kind === "rejected") {
+    blocks.push({ kind: "p", text: t(lang, "notice.applicant.rejected.next") });
+    blocks.push(
+      { kind: "h", text: t(lang, "standard.heading") },
+      { kind: "ul", items: serviceStandardLines(config, lang) },
+    );
+  }
+  blocks.push({ kind: "small", text: footer(config, lang) });
+  return render(subject, blocks);
+}

@@ -1,0 +1,403 @@
+/**
+ * Officials act by editing the register. The installable edit trigger:
+ * - a settings sheet was edited → the cached configuration is dropped;
+ * - the action column of one row → the workflow table decides; an allowed action is applied to the
+ *   row, logged (hash-chained) and notified; anything else is undone, explained (cell note and
+ *   toast) and the attempt logged;
+ * - the address column (staff override) → checked like a proposed address;
+ * - the note column → nothing to do (the note is read when the action is chosen);
+ * - any other column, or a paste over several cells that touches the workflow columns → undone
+ *   whole where the previous values are known, and logged.
+ * All register and log writes of one disposition happen under the script lock; mail after it.
+ */
+import type { OfficeConfig } from "../domain/config.js";
+import { stateLabel } from "../domain/audit.js";
+import { checkUsername } from "../domain/naming.js";
+import { namingPolicyFromConfig } from "../domain/naming.js";
+import { composeCorrectionMail } from "../domain/intake.js";
+import { composeAdminNotice, composeApplicantNotice, type ApplicantNoticeKind } from "../domain/notices.js";
+import { formatDuration } from "../domain/calendar.js";
+import {
+  decide,
+  parseAction,
+  stepDeadlines,
+  ACTION_LABELS,
+  type Decision,
+  type Notice,
+} from "../domain/workflow.js";
+import { asSheetText } from "../domain/sanitize.js";
+import { context, rowUrl, type Ctx } from "../workspace/context.js";
+import { duplicateCheck, registerFacts } from "../workspace/duplicates.js";
+import { logError } from "../workspace/errors.js";
+import { withScriptLock } from "../workspace/lock.js";
+import { appendLog } from "../workspace/log.js";
+import { sendOrQueue, type OutgoingMail } from "../workspace/mail.js";
+import {
+  actionLabels,
+  registerTable,
+  rowState,
+  setActionChoices,
+  stageLabel,
+  type RegisterRow,
+  type RegisterTable,
+} from "../workspace/register.js";
+import { REGISTER_COLUMNS, SHEET_NAMES } from "../workspace/schema.js";
+import { invalidateConfig, SETTINGS_SHEET_NAMES } from "../workspace/settings.js";
+import { stageMail } from "./intake.js";
+import { startProvisioning } from "./provision.js";
+
+export type EditOutcome =
+  | { kind: "ignored" | "settings" | "note" }
+  | { kind: "applied"; ticket: string; action: string; status: string }
+  | { kind: "refused"; ticket: string; reason: string }
+  | { kind: "address"; ticket: string; address: string; ok: boolean; reason?: string };
+
+const col = (key: RegisterRow extends Record<infer K, unknown> ? K : never): number =>
+  REGISTER_COLUMNS.findIndex((c) => c.key === key) + 1;
+const WORKFLOW_COLUMNS = new Set(REGISTER_COLUMNS.filter((c) => c.editable).map((c) => col(c.key)));
+
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): EditOutcome {
+  if (!e || !e.range) return { kind: "ignored" };
+  const range = e.range;
+  const sheet = range.getSheet();
+  const name = sheet.getName();
+  if (SETTINGS_SHEET_NAMES.includes(name)) {
+    invalidateConfig();
+    return { kind: "settings" };
+  }
+  if (name !== SHEET_NAMES.register) return { kind: "ignored" };
+  const row = range.getRow();
+  const column = range.getColumn();
+  const rows = range.getNumRows();
+  const cols = range.getNumColumns();
+  if (row === 1 && rows === 1) return { kind: "ignored" };
+  const actor = (e.user ? e.user.getEmail() : "") || Session.getActiveUser().getEmail();
+  const ctx = context();
+
+  if (rows > 1 || cols > 1) return refusePaste(ctx, range, actor);
+  if (column === col("note")) return { kind: "note" };
+  if (column === col("action"))
+    return applyAction(ctx, range, actor, e.value === undefined ? "" : String(e.value), e.oldValue);
+  if (column === col("address"))
+    return overrideAddress(ctx, range, actor, e.value === undefined ? "" : String(e.value), e.oldValue);
+  return refuseProgramColumn(ctx, range, actor, e.oldValue);
+}
+
+/** Undo a single-cell edit, explain it on the cell and to the editor. */
+function undo(ctx: Ctx, cell: GoogleAppsScript.Spreadsheet.Range, restore: unknown, reason: string): void {
+  cell.setValue(restore === undefined || restore === null ? "" : (restore as string));
+  cell.setNote(`Perubahan dibatalkan oleh sistem: ${reason}`);
+  ctx.ss.toast(reason, "Surel: perubahan dibatalkan", 10);
+}
+
+function logAttempt(ctx: Ctx, ticket: string, at: string, actor: string, what: string, reason: string): void {
+  appendLog(ctx, [
+    {
+      ticket,
+      from: at,
+      to: at,
+      action: "ditolak_sistem",
+      actor: actor || "(tidak dikenal)",
+      timeMs: Date.now(),
+      note: `${what}: ${reason}`,
+    },
+  ]);
+}
+
+function applyAction(
+  ctx: Ctx,
+  cell: GoogleAppsScript.Spreadsheet.Range,
+  actor: string,
+  value: string,
+  oldValue: unknown,
+): EditOutcome {
+  const { config } = ctx;
+  if (value.trim() === "") return { kind: "ignored" }; // clearing the action cell is harmless
+  const rowNumber = cell.getRow();
+  const mails: OutgoingMail[] = [];
+  let provisioning = false;
+  const outcome = withScriptLock((): EditOutcome => {
+    const table = registerTable(ctx.ss);
+    const row = table.read(rowNumber);
+    const state = rowState(row);
+    if (!state.ticket) {
+      undo(ctx, cell, oldValue, "Baris ini bukan permohonan.");
+      return { kind: "refused", ticket: "", reason: "Baris ini bukan permohonan." };
+    }
+    const action = parseAction(value);
+    const now = Date.now();
+    const decision: Decision = action
+      ? decide({ state, actor, action, note: String(row.note), config, nowMs: now })
+      : { ok: false, code: "unknown_action", reason: `Tindakan \u201c${value}\u201d tidak dikenal.` };
+    if (!decision.ok) {
+      undo(ctx, cell, oldValue, decision.reason);
+      logAttempt(
+        ctx,
+        state.ticket,
+        stateLabel(state.status, state.stageKey),
+        actor,
+        `tindakan \u201c${value}\u201d`,
+        decision.reason,
+      );
+      return { kind: "refused", ticket: state.ticket, reason: decision.reason };
+    }
+    const next = decision.next;
+    const due = stepDeadlines(config, { stageKey: next.stageKey, stageEnteredMs: next.stageEnteredMs });
+    const [entry] = appendLog(ctx, [{ ...decision.logEntry, ticket: state.ticket }]);
+    const left = config.stages.find((s) => s.key === state.stageKey);
+    const times = String(row.stageTimes);
+    const stageTimes =
+      left && next.stageEnteredMs === now
+        ? `${times ? times + "; " : ""}${left.label}: ${formatDuration(decision.stepMinutes, config.language)}${decision.late ? " (terlambat)" : ""}`
+        : times;
+    const updated: RegisterRow = {
+      ...row,
+      status: next.status,
+      stage: stageLabel(config, next.stageKey),
+      stageKey: next.stageKey,
+      responsible: next.responsible.join(", "),
+      action: "",
+      note: "",
+      dueAt: due ? new Date(due.dueMs) : "",
+      stageEnteredAt: new Date(next.stageEnteredMs),
+      stageTimes: asSheetText(stageTimes),
+      lastLogSeq: entry!.seq,
+      updatedAt: new Date(now),
+    };
+    table.write(rowNumber, updated);
+    cell.clearNote();
+    setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
+    collectNotices(ctx, table, rowNumber, updated, decision, mails);
+    provisioning = action === "buat_akun";
+    return { kind: "applied", ticket: state.ticket, action: action!, status: next.status };
+  });
+  for (const m of mails) sendOrQueue(ctx, m);
+  if (provisioning && outcome.kind === "applied") startProvisioning(ctx, outcome.ticket);
+  return outcome;
+}
+
+function collectNotices(
+  ctx: Ctx,
+  table: RegisterTable,
+  rowNumber: number,
+  row: RegisterRow,
+  decision: Extract<Decision, { ok: true }>,
+  mails: OutgoingMail[],
+): void {
+  const { config } = ctx;
+  const ticket = String(row.ticket);
+  const name = String(row.fullName) || String(row.name);
+  const url = rowUrl(ctx.ss, table.sheet, rowNumber);
+  const applicantEmail = String(row.personalEmail);
+  for (const n of decision.notify) {
+    if (n.audience === "stage") {
+      const req = {
+        ticket,
+        fullName: String(row.fullName),
+        name: String(row.name),
+        opdName: String(row.opd),
+        stageKey: n.stageKey,
+        responsible: n.emails,
+      };
+      const due = row.dueAt instanceof Date ? row.dueAt.getTime() : null;
+      mails.push(
+        stageMail(
+          ctx,
+          req,
+          url,
+          due,
+          String(row.duplicate).split("\n")[0] ?? "",
+          ACTION_LABELS[n.action as keyof typeof ACTION_LABELS] ?? n.action,
+          decision.logEntry.actor,
+          n.reason,
+        ),
+      );
+    } else if (n.audience === "admins") {
+      mails.push({
+        ...composeAdminNotice({ ticket, name, note: n.reason, rowUrl: url }, config),
+        to: n.emails,
+        ticket,
+      });
+    } else if (applicantEmail) {
+      const mail = applicantMail(config, n, ticket, name);
+      if (mail) mails.push({ ...mail, to: [applicantEmail], ticket });
+    }
+  }
+}
+
+function applicantMail(config: OfficeConfig, n: Notice, ticket: string, name: string) {
+  if (n.action === "kembalikan")
+    return composeCorrectionMail({ ticket, name, items: [], note: n.reason }, config);
+  const kinds: Partial<Record<string, ApplicantNoticeKind>> = {
+    tolak: "rejected",
+    tahan: "held",
+    lanjutkan: "resumed",
+  };
+  const kind = kinds[n.action];
+  return kind ? composeApplicantNotice(kind, { ticket, name, reason: n.reason }, config) : null;
+}
+
+/** Staff override of the address: same rules as a proposed address, and only at the last stage. */
+function overrideAddress(
+  ctx: Ctx,
+  cell: GoogleAppsScript.Spreadsheet.Range,
+  actor: string,
+  value: string,
+  oldValue: unknown,
+): EditOutcome {
+  const { config } = ctx;
+  const rowNumber = cell.getRow();
+  return withScriptLock((): EditOutcome => {
+    const table = registerTable(ctx.ss);
+    const row = table.read(rowNumber);
+    const state = rowState(row);
+    const recorded = String(row.addressRecorded);
+    const refuse = (reason: string): EditOutcome => {
+      undo(ctx, cell, recorded || oldValue, reason);
+      logAttempt(
+        ctx,
+        state.ticket,
+        stateLabel(state.status, state.stageKey),
+        actor,
+        `alamat \u201c${value}\u201d`,
+        reason,
+      );
+      return { kind: "address", ticket: state.ticket, address: value, ok: false, reason };
+    };
+    const last = config.stages[config.stages.length - 1];
+    const isAdmin = config.admins.includes(actor.toLowerCase());
+    const atLast =
+      last &&
+      state.stageKey === last.key &&
+      (last.officials.includes(actor.toLowerCase()) || last.delegates.includes(actor.toLowerCase()));
+    if (!isAdmin && !atLast)
+      return refuse(
+        `Alamat surel hanya dapat diubah oleh petugas tahap ${last?.label ?? "teknis"} saat permohonan berada di tahap itu, atau oleh administrator.`,
+      );
+    if (["membuat akun", "akun dibuat", "selesai", "ditolak"].includes(state.status))
+      return refuse("Akun sudah dibuat atau permohonan sudah ditutup: alamat tidak dapat diubah lagi.");
+    const address = value.trim().toLowerCase();
+    const at = address.lastIndexOf("@");
+    const local = at >= 0 ? address.slice(0, at) : address;
+    const domain = at >= 0 ? address.slice(at + 1) : config.domain;
+    if (domain !== config.domain) return refuse(`Alamat harus berdomain @${config.domain}.`);
+    const problems = checkUsername(local, namingPolicyFromConfig(config).reserved);
+    if (problems.length) return refuse(problems.map((p) => p.message).join(" "));
+    const full = `${local}@${config.domain}`;
+    const applicant = {
+      name: String(row.name),
+      nip: String(row.nip),
+      nik: String(row.nik),
+      opdCode: String(row.opd),
+      accountType: /unit/i.test(String(row.accountType)) ? "unit" : "pribadi",
+      unitAcronym: String(row.unitCode),
+      proposedUsername: local,
+    } as Parameters<typeof duplicateCheck>[0];
+    const dup = duplicateCheck(applicant, state.ticket, registerFacts(table, config), config);
+    if (dup.proposed !== full)
+      return refuse(
+        `Alamat ${full} sudah dipakai atau dicadangkan. ${dup.text.split("\n").slice(1).join(" ")}`.trim(),
+      );
+    const now = Date.now();
+    const [entry] = appendLog(ctx, [
+      {
+        ticket: state.ticket,
+        from: stateLabel(state.status, state.stageKey),
+        to: stateLabel(state.status, state.stageKey),
+        action: "ubah_alamat",
+        actor,
+        timeMs: now,
+        note: `${recorded || "(kosong)"} \u2192 ${full}`,
+      },
+    ]);
+    table.write(rowNumber, {
+      ...row,
+      address: full,
+      addressRecorded: full,
+      duplicate: asSheetText(dup.text),
+      lastLogSeq: entry!.seq,
+      updatedAt: new Date(now),
+    });
+    cell.clearNote();
+    ctx.ss.toast(`Alamat diubah menjadi ${full}.`, "Surel", 5);
+    return { kind: "address", ticket: state.ticket, address: full, ok: true };
+  });
+}
+
+/** An edit to a column the program owns (possible only for those the protection lets through). */
+function refuseProgramColumn(
+  ctx: Ctx,
+  cell: GoogleAppsScript.Spreadsheet.Range,
+  actor: string,
+  oldValue: unknown,
+): EditOutcome {
+  return withScriptLock((): EditOutcome => {
+    const table = registerTable(ctx.ss);
+    const row = table.read(cell.getRow());
+    const state = rowState(row);
+    const reason =
+      "Kolom ini diisi oleh program Surel dan tidak boleh diubah langsung. Gunakan kolom Tindakan.";
+    undo(ctx, cell, oldValue, reason);
+    logAttempt(
+      ctx,
+      state.ticket,
+      stateLabel(state.status, state.stageKey),
+      actor,
+      `ubah kolom ${cell.getA1Notation()}`,
+      reason,
+    );
+    return { kind: "refused", ticket: state.ticket, reason };
+  });
+}
+
+/**
+ * A paste over several cells. The workflow columns' resting values are known (action and note are
+ * empty between actions; the address is the recorded one), so the whole paste is undone there;
+ * for program columns the sweep restores the row from the log.
+ */
+function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor: string): EditOutcome {
+  const reason =
+    "Menempel atau mengubah banyak sel sekaligus di register tidak diizinkan: ubah satu sel Tindakan per permohonan.";
+  return withScriptLock((): EditOutcome => {
+    const table = registerTable(ctx.ss);
+    const first = range.getRow();
+    const n = range.getNumRows();
+    const c0 = range.getColumn();
+    const w = range.getNumColumns();
+    const start = Math.max(first, 2);
+    const rows = table.sheet.getRange(start, 1, first + n - start, table.width).getValues();
+    const restored = rows.map((v) => {
+      const r = table.toRow(v as RegisterRow[keyof RegisterRow][]);
+      return { ...r, action: "", note: "", address: r.addressRecorded };
+    });
+    // Only the workflow columns inside the pasted area are written back.
+    const cols = [...WORKFLOW_COLUMNS].filter((c) => c >= c0 && c < c0 + w);
+    for (const c of cols) {
+      const key = REGISTER_COLUMNS[c - 1]!.key;
+      table.sheet.getRange(start, c, restored.length, 1).setValues(restored.map((r) => [r[key]]));
+    }
+    const programTouched = c0 + w - 1 >= 1 && [...Array(w).keys()].some((i) => !WORKFLOW_COLUMNS.has(c0 + i));
+    range.setNote(`Perubahan dibatalkan oleh sistem: ${reason}`);
+    ctx.ss.toast(reason, "Surel: perubahan dibatalkan", 10);
+    const tickets = restored.map((r) => String(r.ticket)).filter(Boolean);
+    appendLog(ctx, [
+      {
+        ticket: tickets.join(",").slice(0, 200),
+        from: "",
+        to: "",
+        action: "ditolak_sistem",
+        actor: actor || "(tidak dikenal)",
+        timeMs: Date.now(),
+        note: `tempel ${range.getA1Notation()}: ${reason}`,
+      },
+    ]);
+    if (programTouched)
+      logError(
+        ctx.ss,
+        "onRegisterEdit",
+        tickets.join(","),
+        `Tempelan ${range.getA1Notation()} oleh ${actor} mengenai kolom milik program; penyapuan akan memulihkan baris dari log.`,
+      );
+    return { kind: "refused", ticket: tickets.join(","), reason };
+  });
+}

@@ -1,0 +1,364 @@
+/**
+ * Form submission → one register row with a ticket, a receipt to the applicant, a notice to the
+ * first official. The same response is registered once whatever happens: an index of processed
+ * response rows is checked and written under the script lock; duplicate deliveries, blank events
+ * and re-runs by the sweep change nothing.
+ */
+import { decide, SYSTEM_ACTOR, stepDeadlines } from "../domain/workflow.js";
+import { actionLabels, setActionChoices } from "../workspace/register.js";
+import { mapNamedValues } from "../domain/form.js";
+import {
+  composeCorrectionMail,
+  composeReceiptMail,
+  validateApplication,
+  type Problem,
+} from "../domain/intake.js";
+import { composeApplicantNotice, composeStageNotice } from "../domain/notices.js";
+import {
+  formatTicket,
+  newRequest,
+  normalizeTicket,
+  ticketCounterKey,
+  ticketPeriod,
+  type Applicant,
+  type Request,
+  type StoredProblem,
+} from "../domain/request.js";
+import { formatDateId } from "../domain/letters.js";
+import { stateLabel } from "../domain/audit.js";
+import { tx } from "../domain/text/index.js";
+import { context, rowUrl, type Ctx } from "../workspace/context.js";
+import { duplicateCheck, registerFacts, type DuplicateOutcome } from "../workspace/duplicates.js";
+import { logError } from "../workspace/errors.js";
+import { withScriptLock } from "../workspace/lock.js";
+import { appendLog } from "../workspace/log.js";
+import { sendOrQueue, type OutgoingMail } from "../workspace/mail.js";
+import {
+  applicantCells,
+  indexTable,
+  newRow,
+  problemsText,
+  registerTable,
+  rowState,
+  stageLabel,
+} from "../workspace/register.js";
+import { asSheetText } from "../domain/sanitize.js";
+
+export type NamedValues = Record<string, string[]>;
+
+export interface IntakeOutcome {
+  ticket: string;
+  /** false when the response had been registered already (duplicate delivery, sweep re-run). */
+  created: boolean;
+  corrected?: boolean;
+}
+
+/** The installable form-submit trigger. */
+export function handleFormSubmit(
+  e: GoogleAppsScript.Events.SheetsOnFormSubmit | undefined,
+): IntakeOutcome | null {
+  // Apps Script sometimes delivers a second, blank event for one submission: nothing to register.
+  if (!e || !e.range || !e.namedValues || Object.keys(e.namedValues).length === 0) {
+    console.warn("onFormSubmit: blank event ignored");
+    return null;
+  }
+  const ctx = context();
+  const values = e.range.getValues()[0] ?? [];
+  const stamp = values[0];
+  const submittedMs = stamp instanceof Date ? stamp.getTime() : Date.now();
+  return processResponse(ctx, e.range.getRow(), e.namedValues, submittedMs);
+}
+
+function storedProblems(problems: readonly Problem[]): StoredProblem[] {
+  return problems.map((p) => ({
+    code: p.code,
+    field: p.field,
+    severity: p.severity,
+    message: p.message,
+    ...(p.params ? { params: p.params } : {}),
+  }));
+}
+
+/** Registers one response (from the trigger or the sweep). */
+export function processResponse(
+  ctx: Ctx,
+  responseRow: number,
+  namedValues: NamedValues,
+  submittedMs: number,
+): IntakeOutcome {
+  const { config } = ctx;
+  const lang = config.language;
+  const mapped = mapNamedValues(namedValues, lang);
+  if (mapped.notes.length > 0) {
+    // The form and the program disagree on question titles: the administrator must know.
+    logError(
+      ctx.ss,
+      "onFormSubmit",
+      `baris ${responseRow}`,
+      mapped.notes.map((n) => tx(lang, n.code, n.params)).join(" "),
+    );
+  }
+  const now = Date.now();
+  const intake = validateApplication(mapped.answers, { config, todayMs: submittedMs });
+  const problems = storedProblems(intake.problems);
+  const applicant = intake.request;
+  const mails: OutgoingMail[] = [];
+  const previous = applicant.previousTicket ? normalizeTicket(applicant.previousTicket) : null;
+  // The duplicate check reads the register and asks the directory: advisory, so outside the lock.
+  const dup = duplicateCheck(applicant, previous ?? "", registerFacts(registerTable(ctx.ss), config), config);
+
+  const outcome = withScriptLock((): IntakeOutcome => {
+    const index = indexTable(ctx.ss);
+    const seen = index.find("responseRow", String(responseRow));
+    if (seen) return { ticket: String(index.read(seen).ticket), created: false };
+    const register = registerTable(ctx.ss);
+    if (previous) {
+      const at = register.find("ticket", previous);
+      const prevRow = at ? register.read(at) : null;
+      if (prevRow && rowState(prevRow).status === "perlu perbaikan") {
+        const r = applyCorrection(ctx, at, prevRow, applicant, problems, responseRow, dup, now, mails);
+        index.append({ responseRow, ticket: previous, time: new Date(now) });
+        return r;
+      }
+      problems.push({
+        code: "notice.applicant.unknown_ticket",
+        field: "previousTicket",
+        severity: "warning",
+        message: tx(lang, "notice.applicant.unknown_ticket", { ticket: applicant.previousTicket }),
+      });
+    }
+
+    const props = PropertiesService.getScriptProperties();
+    const period = ticketPeriod(submittedMs, ctx.offset);
+    const counterKey = ticketCounterKey(period);
+    const serial = Number(props.getProperty(counterKey) ?? "0") + 1;
+    props.setProperty(counterKey, String(serial));
+    const ticket = formatTicket("SRL", period, serial);
+
+    const req = newRequest(applicant, {
+      ticket,
+      submittedMs,
+      idempotencyKey: `response:${responseRow}`,
+      problems,
+    });
+    req.updatedMs = now;
+    let dueMs: number | null = null;
+    let logTo = stateLabel(req.status, "");
+    if (req.status === "baru") {
+      const d = decide({
+        state: { ticket, status: "baru", stageKey: "", stageEnteredMs: now },
+        actor: SYSTEM_ACTOR,
+        action: "mulai",
+        note: "",
+        config,
+        nowMs: now,
+      });
+      if (d.ok) {
+        req.stageKey = d.next.stageKey;
+        req.responsible = d.next.responsible;
+        req.stageEnteredMs = d.next.stageEnteredMs;
+        dueMs =
+          stepDeadlines(config, { stageKey: req.stageKey, stageEnteredMs: req.stageEnteredMs })?.dueMs ??
+          null;
+        logTo = d.logEntry.to;
+      }
+    }
+    req.duplicateVerdict = dup.result.verdict;
+
+    const [entry] = appendLog(ctx, [
+      {
+        ticket,
+        from: "",
+        to: logTo,
+        action: "diterima",
+        actor: SYSTEM_ACTOR,
+        timeMs: now,
+        note: problems.length ? `${problems.length} catatan data` : "",
+      },
+    ]);
+    const rowNumber = register.append({
+      ...newRow(req, config, { responseRow, dueMs, logSeq: entry!.seq }),
+      duplicate: asSheetText(dup.text),
+      address: dup.proposed,
+      addressRecorded: dup.proposed,
+    });
+    setActionChoices(register, rowNumber, actionLabels(config, req.stageKey, req.status));
+    index.append({ responseRow, ticket, time: new Date(now) });
+    queueIntakeMails(
+      ctx,
+      req,
+      rowUrl(ctx.ss, register.sheet, rowNumber),
+      dueMs,
+      dup.text.split("\n")[0] ?? "",
+      mails,
+    );
+    return { ticket, created: true };
+  });
+
+  for (const m of mails) sendOrQueue(ctx, m);
+  return outcome;
+}
+
+function queueIntakeMails(
+  ctx: Ctx,
+  req: Request,
+  url: string,
+  dueMs: number | null,
+  duplicate: string,
+  mails: OutgoingMail[],
+): void {
+  const { config } = ctx;
+  if (req.personalEmail) {
+    const receipt = composeReceiptMail(
+      {
+        ticket: req.ticket,
+        applicant: req,
+        submittedMs: req.submittedMs,
+        problems: req.problems.map((p) => ({ ...p, field: null })),
+      },
+      config,
+    );
+    mails.push({ ...receipt, to: [req.personalEmail], ticket: req.ticket });
+  }
+  if (req.stageKey) mails.push(stageMail(ctx, req, url, dueMs, duplicate, "diterima", SYSTEM_ACTOR, ""));
+}
+
+export function stageMail(
+  ctx: Ctx,
+  req: {
+    ticket: string;
+    fullName: string;
+    name: string;
+    opdName: string;
+    stageKey: string;
+    responsible: string[];
+  },
+  url: string,
+  dueMs: number | null,
+  duplicate: string,
+  action: string,
+  actor: string,
+  note: string,
+): OutgoingMail {
+  const { config } = ctx;
+  const stage = config.stages.find((s) => s.key === req.stageKey);
+  const notice = composeStageNotice(
+    {
+      ticket: req.ticket,
+      name: req.fullName || req.name,
+      opd: req.opdName,
+      stageLabel: stage?.label ?? req.stageKey,
+      previousAction: action,
+      previousActor: actor,
+      note,
+      due: dueMs ? formatDateId(dueMs, ctx.offset, { withTime: true }) : "",
+      targetMinutes: stage?.targetMinutes ?? 0,
+      duplicate,
+      rowUrl: url,
+    },
+    config,
+  );
+  return { ...notice, to: req.responsible, ticket: req.ticket };
+}
+
+/** A corrected re-submission for a request in "perlu perbaikan": same ticket, history kept. */
+function applyCorrection(
+  ctx: Ctx,
+  rowNumber: number,
+  prevRow: ReturnType<ReturnType<typeof registerTable>["read"]>,
+  applicant: Applicant,
+  problems: StoredProblem[],
+  responseRow: number,
+  dup: DuplicateOutcome,
+  now: number,
+  mails: OutgoingMail[],
+): IntakeOutcome {
+  const { config } = ctx;
+  const register = registerTable(ctx.ss);
+  const ticket = String(prevRow.ticket);
+  const hasErrors = problems.some((p) => p.severity === "error");
+  const base = {
+    ...prevRow,
+    ...applicantCells(applicant, config.language),
+    problems: asSheetText(problemsText(problems)),
+    responseRow,
+    updatedAt: new Date(now),
+  };
+  if (hasErrors) {
+    const [entry] = appendLog(ctx, [
+      {
+        ticket,
+        from: "perlu perbaikan",
+        to: "perlu perbaikan",
+        action: "perbaikan_diajukan",
+        actor: SYSTEM_ACTOR,
+        timeMs: now,
+        note: `${problems.length} catatan data`,
+      },
+    ]);
+    register.write(rowNumber, { ...base, lastLogSeq: entry!.seq });
+    const mail = composeCorrectionMail(
+      {
+        ticket,
+        name: applicant.fullName || applicant.name,
+        items: problems.filter((p) => p.severity === "error").map((p) => p.message),
+      },
+      config,
+    );
+    if (applicant.personalEmail) mails.push({ ...mail, to: [applicant.personalEmail], ticket });
+    return { ticket, created: false, corrected: false };
+  }
+  const d = decide({
+    state: { ticket, status: "perlu perbaikan", stageKey: "", stageEnteredMs: now },
+    actor: SYSTEM_ACTOR,
+    action: "perbaikan_diterima",
+    note: "",
+    config,
+    nowMs: now,
+  });
+  if (!d.ok) throw new Error(d.reason);
+  const due =
+    stepDeadlines(config, { stageKey: d.next.stageKey, stageEnteredMs: d.next.stageEnteredMs })?.dueMs ??
+    null;
+  const [entry] = appendLog(ctx, [{ ...d.logEntry, action: "perbaikan_diterima" }]);
+  register.write(rowNumber, {
+    ...base,
+    status: d.next.status,
+    stage: stageLabel(config, d.next.stageKey),
+    stageKey: d.next.stageKey,
+    responsible: d.next.responsible.join(", "),
+    stageEnteredAt: new Date(d.next.stageEnteredMs),
+    dueAt: due ? new Date(due) : "",
+    duplicate: asSheetText(dup.text),
+    lastLogSeq: entry!.seq,
+  });
+  const req = {
+    ticket,
+    fullName: applicant.fullName,
+    name: applicant.name,
+    opdName: applicant.opdName,
+    stageKey: d.next.stageKey,
+    responsible: d.next.responsible,
+  };
+  mails.push(
+    stageMail(
+      ctx,
+      req,
+      rowUrl(ctx.ss, register.sheet, rowNumber),
+      due,
+      dup.text.split("\n")[0] ?? "",
+      "perbaikan diterima",
+      SYSTEM_ACTOR,
+      "",
+    ),
+  );
+  if (applicant.personalEmail) {
+    const notice = composeApplicantNotice(
+      "corrected",
+      { ticket, name: applicant.fullName || applicant.name, reason: "" },
+      config,
+    );
+    mails.push({ ...notice, to: [applicant.personalEmail], ticket });
+  }
+  return { ticket, created: false, corrected: true };
+}

@@ -1,0 +1,295 @@
+/**
+ * Setup: run once by an administrator from the sheet menu, and safe to run again. It creates what
+ * is missing and repairs what is wrong, never duplicates a sheet, a form or a trigger, and never
+ * overwrites what administrators have entered in the settings sheets.
+ */
+import { defaultConfig } from "../domain/defaults.js";
+import { buildForm, type FormQuestion } from "../domain/form.js";
+import { configToTables, SHEETS } from "../domain/settings.js";
+import { invalidateConfig, loadConfig, type LoadedConfig } from "../workspace/settings.js";
+import { ensureTriggers, type TriggerReport } from "../workspace/triggers.js";
+import {
+  ERROR_COLUMNS,
+  INDEX_COLUMNS,
+  LOG_COLUMNS,
+  QUEUE_COLUMNS,
+  REGISTER_COLUMNS,
+  SHEET_NAMES,
+} from "../workspace/schema.js";
+import type { ColumnDef } from "../workspace/table.js";
+import { withScriptLock } from "../workspace/lock.js";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const FORM_ID_KEY = "surel:formId";
+/** Handlers the triggers call (top-level functions of the bundle). */
+export const TRIGGERS = [
+  { handler: "onFormSubmit", kind: "formSubmit" },
+  { handler: "onRegisterEdit", kind: "edit" },
+  { handler: "sweep", kind: "clock", everyMinutes: 10 },
+] as const;
+
+export interface SetupReport {
+  ok: boolean;
+  lines: string[];
+  problems: LoadedConfig["problems"];
+  formId: string;
+  formUrl: string;
+  triggers: TriggerReport;
+}
+
+function ensureSheet(ss: Spreadsheet, name: string, created: string[]): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  created.push(name);
+  return ss.insertSheet(name);
+}
+
+/** Writes the header row if it is not already right; freezes it; sets widths. */
+function ensureHeader<K extends string>(
+  sheet: Sheet,
+  columns: readonly ColumnDef<K>[],
+  lang: "id" | "en",
+): boolean {
+  const headers = columns.map((c) => c[lang]);
+  const max = sheet.getMaxColumns();
+  if (max < headers.length) sheet.insertColumnsAfter(max, headers.length - max);
+  const current = sheet.getRange(1, 1, 1, headers.length).getDisplayValues()[0] ?? [];
+  const same = headers.every((h, i) => current[i] === h);
+  if (!same) {
+    sheet
+      .getRange(1, 1, 1, headers.length)
+      .setValues([headers])
+      .setFontWeight("bold")
+      .setBackground("#dbe5f1");
+    columns.forEach((c, i) => {
+      if (c.width) sheet.setColumnWidth(i + 1, c.width);
+    });
+  }
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  return !same;
+}
+
+/** Protects a whole sheet so that only the script's owner (and `editors`) can change it. */
+function protectSheet(
+  sheet: Sheet,
+  description: string,
+  editors: string[],
+  unprotected: GoogleAppsScript.Spreadsheet.Range[] = [],
+): void {
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  const protection = existing.length > 0 ? existing[0]! : sheet.protect();
+  for (const extra of existing.slice(1)) extra.remove();
+  protection.setDescription(description);
+  const me = Session.getEffectiveUser().getEmail();
+  protection.addEditor(me);
+  const keep = new Set([me.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
+  const remove = protection.getEditors().filter((u) => !keep.has(u.getEmail().toLowerCase()));
+  if (remove.length > 0) protection.removeEditors(remove.map((u) => u.getEmail()));
+  if (editors.length > 0) protection.addEditors(editors);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  protection.setUnprotectedRanges(unprotected);
+}
+
+function writeTable(sheet: Sheet, rows: string[][]): void {
+  const width = Math.max(...rows.map((r) => r.length));
+  const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
+  sheet.getRange(1, 1, padded.length, width).setNumberFormat("@").setValues(padded);
+  sheet.getRange(1, 1, 1, width).setFontWeight("bold").setBackground("#e2efda");
+  sheet.setFrozenRows(1);
+}
+
+function addQuestion(form: GoogleAppsScript.Forms.Form, q: FormQuestion): void {
+  let item:
+    | GoogleAppsScript.Forms.TextItem
+    | GoogleAppsScript.Forms.ParagraphTextItem
+    | GoogleAppsScript.Forms.ListItem
+    | GoogleAppsScript.Forms.MultipleChoiceItem
+    | GoogleAppsScript.Forms.CheckboxItem
+    | GoogleAppsScript.Forms.DateItem;
+  switch (q.kind) {
+    case "text": {
+      const text = form.addTextItem();
+      if (q.validation) {
+        const b = FormApp.createTextValidation().setHelpText(q.validation.helpText);
+        if (q.validation.type === "pattern") b.requireTextMatchesPattern(q.validation.pattern ?? "");
+        else if (q.validation.type === "email") b.requireTextIsEmail();
+        else b.requireTextLengthLessThanOrEqualTo(q.validation.max ?? 500);
+        text.setValidation(b.build());
+      }
+      item = text;
+      break;
+    }
+    case "paragraph":
+      item = form.addParagraphTextItem();
+      break;
+    case "list":
+      item = form.addListItem().setChoiceValues(q.choices);
+      break;
+    case "multipleChoice":
+      item = form.addMultipleChoiceItem().setChoiceValues(q.choices);
+      break;
+    case "checkbox":
+      item = form.addCheckboxItem().setChoiceValues(q.choices);
+      break;
+    case "date":
+      item = form.addDateItem();
+      break;
+  }
+  item.setTitle(q.title).setHelpText(q.help).setRequired(q.required);
+}
+
+function openForm(id: string | null): GoogleAppsScript.Forms.Form | null {
+  if (!id) return null;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    return null; // deleted or no access: a new one is made
+  }
+}
+
+/** The form: reused when it exists; the OPD choices are refreshed from the settings. */
+function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): GoogleAppsScript.Forms.Form {
+  const props = PropertiesService.getScriptProperties();
+  const def = buildForm(loaded.config);
+  let form = openForm(props.getProperty(FORM_ID_KEY));
+  if (form) {
+    const opd = def.questions.find((q) => q.key === "opd");
+    const item = form.getItems().find((i) => i.getTitle() === opd?.title);
+    if (opd && item) item.asListItem().setChoiceValues(opd.choices);
+    lines.push(`Formulir sudah ada dan dipakai kembali: ${form.getPublishedUrl()}`);
+  } else {
+    form = FormApp.create(def.title);
+    form
+      .setDescription(def.description)
+      .setConfirmationMessage(def.confirmation)
+      .setAllowResponseEdits(false);
+    for (const q of def.questions) addQuestion(form, q);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    props.setProperty(FORM_ID_KEY, form.getId());
+    lines.push(`Formulir permohonan dibuat: ${form.getPublishedUrl()}`);
+    lines.push(
+      "Catatan: Google Forms tidak mengizinkan skrip membuat pertanyaan unggah berkas. Bila dinas ingin pemohon mengunggah pindaian surat permohonan, tambahkan sendiri pertanyaan \u201cUnggah file\u201d di editor formulir (pemohon lalu wajib masuk dengan akun Google); nomor dan tanggal surat tetap ditanyakan.",
+    );
+  }
+  // The responses sheet the form writes into, under a fixed name.
+  const formUrl = form.getEditUrl().replace(/\/edit.*$/, "");
+  const responses = ss.getSheets().find((s) => {
+    const url = s.getFormUrl();
+    return !!url && url.replace(/\/(edit|viewform).*$/, "") === formUrl;
+  });
+  if (responses && responses.getName() !== SHEET_NAMES.responses) {
+    const clash = ss.getSheetByName(SHEET_NAMES.responses);
+    if (!clash) responses.setName(SHEET_NAMES.responses);
+  }
+  return form;
+}
+
+export function runSetup(): SetupReport {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const me = Session.getEffectiveUser().getEmail();
+  return withScriptLock(() => {
+    const lines: string[] = [];
+    const created: string[] = [];
+
+    // 1. Settings: created with defaults when missing, never overwritten.
+    const defaults = defaultConfig();
+    if (!defaults.admins.includes(me.toLowerCase())) defaults.admins = [me.toLowerCase(), ...defaults.admins];
+    const tables = configToTables(defaults);
+    const settingsSheets: [string, string[][]][] = [
+      [SHEETS.settings, tables.settings],
+      [SHEETS.stages, tables.stages],
+      [SHEETS.opds, tables.opds],
+      [SHEETS.holidays, tables.holidays],
+    ];
+    for (const [name, rows] of settingsSheets) {
+      if (ss.getSheetByName(name)) continue;
+      writeTable(ensureSheet(ss, name, created), rows);
+    }
+    invalidateConfig();
+    const loaded = loadConfig(ss);
+    const { config } = loaded;
+    const lang = config.language;
+
+    // 2. The program's sheets.
+    const register = ensureSheet(ss, SHEET_NAMES.register, created);
+    ensureHeader(register, REGISTER_COLUMNS, lang);
+    const log = ensureSheet(ss, SHEET_NAMES.log, created);
+    ensureHeader(log, LOG_COLUMNS, lang);
+    const index = ensureSheet(ss, SHEET_NAMES.responseIndex, created);
+    ensureHeader(index, INDEX_COLUMNS, lang);
+    const queue = ensureSheet(ss, SHEET_NAMES.mailQueue, created);
+    ensureHeader(queue, QUEUE_COLUMNS, lang);
+    const errors = ensureSheet(ss, SHEET_NAMES.errors, created);
+    ensureHeader(errors, ERROR_COLUMNS, lang);
+
+    // Formats: identifiers and hashes as plain text (Sheets would turn digits into numbers), times as date-times.
+    const rows = register.getMaxRows();
+    const col = (key: (typeof REGISTER_COLUMNS)[number]["key"]) =>
+      REGISTER_COLUMNS.findIndex((c) => c.key === key) + 1;
+    for (const key of ["nip", "nik", "phone", "ticket", "letterNumber"] as const)
+      register.getRange(2, col(key), rows - 1, 1).setNumberFormat("@");
+    for (const key of [
+      "receivedAt",
+      "dueAt",
+      "createdAt",
+      "letterSentAt",
+      "stageEnteredAt",
+      "updatedAt",
+    ] as const) {
+      register.getRange(2, col(key), rows - 1, 1).setNumberFormat("dd/MM/yyyy HH:mm");
+    }
+    log.getRange(2, 2, log.getMaxRows() - 1, 1).setNumberFormat("dd/MM/yyyy HH:mm:ss");
+    log.getRange(2, 9, log.getMaxRows() - 1, 2).setNumberFormat("@");
+
+    // 3. Protection: the program's columns and sheets; officials edit only action, note and address.
+    const editable = REGISTER_COLUMNS.map((c, i) => ({ c, i })).filter(({ c }) => c.editable);
+    protectSheet(
+      register,
+      "Kolom milik program Surel: hanya Tindakan, Catatan Tindakan dan Alamat Surel yang diisi pejabat.",
+      [],
+      editable.map(({ i }) => register.getRange(2, i + 1, rows - 1, 1)),
+    );
+    protectSheet(log, "Log disposisi: hanya program Surel yang menulis.", []);
+    protectSheet(index, "Indeks respons: hanya program Surel yang menulis.", []);
+    protectSheet(queue, "Antrean surel: hanya program Surel yang menulis.", []);
+    protectSheet(errors, "Log galat: hanya program Surel yang menulis.", []);
+    for (const name of Object.values(SHEETS)) {
+      const sheet = ss.getSheetByName(name);
+      if (sheet) protectSheet(sheet, "Pengaturan Surel: hanya administrator.", config.admins);
+    }
+
+    // 4. The form and its responses sheet.
+    const form = ensureForm(ss, loaded, lines);
+
+    // 5. Triggers, exactly once each.
+    const triggers = ensureTriggers(
+      ss,
+      TRIGGERS.map((t) => ({ ...t })),
+    );
+
+    if (created.length) lines.unshift(`Lembar dibuat: ${created.join(", ")}.`);
+    else lines.unshift("Semua lembar sudah ada.");
+    lines.push(
+      `Pemicu: ${triggers.created.length} dibuat, ${triggers.kept.length} sudah ada, ${triggers.deleted.length} duplikat/usang dihapus.`,
+    );
+    const errorsFound = loaded.problems.filter((p) => p.level === "error");
+    if (loaded.problems.length === 0) lines.push("Pengaturan sudah lengkap dan sah.");
+    for (const p of loaded.problems) {
+      lines.push(
+        `${p.level === "error" ? "Galat" : "Peringatan"} di lembar ${p.sheet}${p.row ? ` baris ${p.row}` : ""} (${p.key}): ${p.message}`,
+      );
+    }
+    if (!Session.getEffectiveUser().getEmail())
+      lines.push("Peringatan: akun yang menjalankan setup tidak dikenali.");
+    return {
+      ok: errorsFound.length === 0,
+      lines,
+      problems: loaded.problems,
+      formId: form.getId(),
+      formUrl: form.getPublishedUrl(),
+      triggers,
+    };
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The time-driven sweep (every 10 minutes): repairs what a failed or missed trigger left undone.
+ * - intake: every response in the responses sheet that the index lacks is registered;
+ * - mail: queued mails are sent while the quota lasts.
+ * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
+ */
+import { context, type Ctx } from "../workspace/context.js";
+import { logError } from "../workspace/errors.js";
+import { drainMailQueue } from "../workspace/mail.js";
+import { indexTable } from "../workspace/register.js";
+import { SHEET_NAMES } from "../workspace/schema.js";
+import { processResponse, type NamedValues } from "./intake.js";
+
+/** Stop starting new work after this long (the limit is 6 minutes). */
+export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
+
+export interface SweepReport {
+  recovered: string[];
+  mailsSent: number;
+  pending: number;
+}
+
+export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
+  return () => Date.now() - startMs < ms;
+}
+
+/** Registers responses the index does not know. */
+export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: string[]; pending: number } {
+  const responses = ctx.ss.getSheetByName(SHEET_NAMES.responses);
+  const recovered: string[] = [];
+  if (!responses) return { recovered, pending: 0 };
+  const last = responses.getLastRow();
+  if (last < 2) return { recovered, pending: 0 };
+  const done = new Set(
+    indexTable(ctx.ss)
+      .column("responseRow")
+      .map((v) => Number(v)),
+  );
+  const missing: number[] = [];
+  for (let r = 2; r <= last; r++) if (!done.has(r)) missing.push(r);
+  if (missing.length === 0) return { recovered, pending: 0 };
+
+  const width = responses.getLastColumn();
+  const first = missing[0]!;
+  const span = responses.getRange(first, 1, last - first + 1, width);
+  const values = span.getValues();
+  const display = span.getDisplayValues();
+  const headers = responses.getRange(1, 1, 1, width).getDisplayValues()[0] ?? [];
+  let pending = 0;
+  for (const row of missing) {
+    if (!budget()) {
+      pending++;
+      continue;
+    }
+    const v = values[row - first] ?? [];
+    const d = display[row - first] ?? [];
+    const named: NamedValues = {};
+    headers.forEach((h, i) => {
+      if (!h) return;
+      named[h] = [...(named[h] ?? []), d[i] ?? ""];
+    });
+    const stamp = v[0];
+    try {
+      const out = processResponse(ctx, row, named, stamp instanceof Date ? stamp.getTime() : Date.now());
+      if (out.created || out.corrected !== undefined) recovered.push(out.ticket);
+    } catch (e) {
+      logError(ctx.ss, "sweep", `baris ${row}`, e);
+    }
+  }
+  return { recovered, pending };
+}
+
+export function runSweep(): SweepReport {
+  const start = Date.now();
+  const budget = budgetFrom(start);
+  const ctx = context();
+  const intake = recoverResponses(ctx, budget);
+  let mailsSent = 0;
+  if (budget()) mailsSent = drainMailQueue(ctx, budget);
+  return { recovered: intake.recovered, mailsSent, pending: intake.pending };
+}

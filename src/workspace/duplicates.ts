@@ -1,0 +1,186 @@
+/**
+ * The duplicate check as officials see it in the register: the request against every other row
+ * of the register (a few column reads, a constant number of calls) and against the directory
+ * (the candidate address as user, alias or group; the NIP in externalIds). The directory's search
+ * index may lag by up to a day, so the register's own "account created" rows count too.
+ */
+import type { OfficeConfig } from "../domain/config.js";
+import {
+  checkDuplicates,
+  type DirectoryFacts,
+  type DuplicateResult,
+  type RegisterRow as DupRow,
+} from "../domain/duplicates.js";
+import { chooseUsername, namingPolicyFromConfig, type NameInput } from "../domain/naming.js";
+import type { Applicant } from "../domain/request.js";
+import { findOpd } from "../domain/form.js";
+import type { RegisterTable } from "./register.js";
+import type { Cell } from "./table.js";
+import { errorText } from "./errors.js";
+
+/** The register's rows as the duplicate check sees them: one read per column. */
+export function registerFacts(table: RegisterTable, config: OfficeConfig): DupRow[] {
+  const col = (k: Parameters<RegisterTable["column"]>[0]): Cell[] => table.column(k);
+  const [tickets, statuses, nips, niks, names, opds, addresses, wishes, types] = [
+    col("ticket"),
+    col("status"),
+    col("nip"),
+    col("nik"),
+    col("name"),
+    col("opd"),
+    col("address"),
+    col("wish"),
+    col("accountType"),
+  ];
+  return tickets.map((t, i) => {
+    const address = String(addresses[i] ?? "") || (wishes[i] ? `${String(wishes[i])}@${config.domain}` : "");
+    const opd = findOpd(String(opds[i] ?? ""), config.opds);
+    return {
+      ticket: String(t),
+      status: String(statuses[i] ?? ""),
+      nip: String(nips[i] ?? ""),
+      nik: String(niks[i] ?? ""),
+      name: String(names[i] ?? ""),
+      opdCode: opd ? opd.code : String(opds[i] ?? ""),
+      address,
+      accountType: /unit/i.test(String(types[i] ?? "")) ? "unit" : "personal",
+    };
+  });
+}
+
+function isNotFound(e: unknown): boolean {
+  const details = (e as { details?: { code?: number } }).details;
+  if (details && details.code === 404) return true;
+  // The message is translated for the user; the code is what counts, the text a fallback.
+  return /Resource Not Found|not found/i.test(String((e as Error).message));
+}
+
+export interface AddressLookup {
+  kind: "user" | "alias" | "group" | "none";
+  owner?: string;
+}
+
+/** Whether an address exists in the directory, and as what. Throws on errors other than 404. */
+export function lookupAddress(address: string): AddressLookup {
+  const dir = AdminDirectory;
+  if (!dir) return { kind: "none" };
+  try {
+    const user = dir.Users!.get(address);
+    const primary = String(user.primaryEmail ?? "").toLowerCase();
+    return primary === address.toLowerCase()
+      ? { kind: "user", owner: primary }
+      : { kind: "alias", owner: primary };
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+  try {
+    dir.Groups!.get(address);
+    return { kind: "group" };
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+  return { kind: "none" };
+}
+
+/** Directory users carrying this NIP in externalIds. */
+export function usersWithNip(nip: string): { nip: string; address: string }[] {
+  const dir = AdminDirectory;
+  if (!dir || !/^\d{18}$/.test(nip)) return [];
+  const found = dir.Users!.list({ customer: "my_customer", query: `externalId:${nip}`, maxResults: 10 });
+  return (found.users ?? []).map((u) => ({ nip, address: String(u.primaryEmail ?? "") }));
+}
+
+export function nameInput(a: Applicant): NameInput {
+  return {
+    fullName: a.name,
+    accountType: a.accountType === "unit" ? "unit" : "personal",
+    unitCode: a.unitAcronym,
+    wish: a.proposedUsername,
+    nip: a.nip,
+  };
+}
+
+export interface DuplicateOutcome {
+  result: DuplicateResult;
+  /** The address the naming policy proposes (free in the register and the directory), "" if none. */
+  proposed: string;
+  text: string;
+}
+
+/**
+ * Checks a request: proposes an address per policy (the wish first when valid and free), then
+ * matches register and directory. `ownTicket` is excluded from the register rows.
+ */
+export function duplicateCheck(
+  a: Applicant,
+  ownTicket: string,
+  rows: DupRow[],
+  config: OfficeConfig,
+): DuplicateOutcome {
+  const others = rows.filter((r) => r.ticket !== ownTicket);
+  const taken = new Set(others.filter((r) => r.status !== "ditolak").map((r) => r.address.toLowerCase()));
+  const lookups = new Map<string, AddressLookup>();
+  // The directory check is advisory: when the directory cannot be asked, the register check still
+  // stands, the failure is said in the result, and provisioning checks again before creating.
+  let directoryError = "";
+  const lookup = (address: string): AddressLookup => {
+    let l = lookups.get(address);
+    if (!l) {
+      try {
+        l = directoryError ? { kind: "none" } : lookupAddress(address);
+      } catch (e) {
+        directoryError = errorText(e);
+        l = { kind: "none" };
+      }
+      lookups.set(address, l);
+    }
+    return l;
+  };
+  const policy = namingPolicyFromConfig(config);
+  const input = nameInput(a);
+  const chosen = chooseUsername(
+    input,
+    policy,
+    (local) => {
+      const address = `${local}@${config.domain}`;
+      return taken.has(address) || lookup(address).kind !== "none";
+    },
+    12,
+  );
+  const proposed = chosen ? `${chosen.local}@${config.domain}` : "";
+  let nips: DirectoryFacts["nips"] = [];
+  if (!directoryError) {
+    try {
+      nips = usersWithNip(a.nip);
+    } catch (e) {
+      directoryError = errorText(e);
+    }
+  }
+  const facts: DirectoryFacts = { addresses: [], nips };
+  for (const [address, l] of lookups)
+    if (l.kind !== "none")
+      facts.addresses.push({ address, kind: l.kind, ...(l.owner ? { owner: l.owner } : {}) });
+  const subject = {
+    ticket: ownTicket,
+    accountType: input.accountType,
+    nip: a.nip,
+    nik: a.nik,
+    address: proposed,
+    name: a.name,
+    opdCode: a.opdCode,
+  };
+  const result = checkDuplicates(subject, others, facts);
+  const lines = result.matches.map((m) => m.detail);
+  if (input.wish && chosen && !chosen.fromWish) {
+    lines.push(
+      `Usulan nama pengguna “${input.wish}” tidak dapat dipakai (sudah terpakai atau tidak sesuai aturan).`,
+    );
+  }
+  if (!chosen)
+    lines.push(
+      "Tidak ada alamat yang bebas menurut aturan penamaan: staf perlu menentukan alamat secara manual.",
+    );
+  const head = result.verdict === "aman" ? "aman" : result.verdict;
+  const text = [head + (proposed ? ` \u2013 usulan alamat: ${proposed}` : ""), ...lines].join("\n");
+  return { result, proposed, text };
+}

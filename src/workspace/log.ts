@@ -1,0 +1,98 @@
+/**
+ * The disposition log sheet: append-only, hash-chained (domain/audit.ts). The chain head is read
+ * from the sheet's last row (so a lost anchor write can never fork the chain) and also kept in
+ * Script Properties as an anchor that makes a truncated log detectable. Callers hold the script lock.
+ */
+import {
+  appendEntries,
+  GENESIS_HASH,
+  verifyChain,
+  type LogEntry,
+  type VerifyResult,
+} from "../domain/audit.js";
+import { asSheetText } from "../domain/sanitize.js";
+import type { Ctx } from "./context.js";
+import { LOG_COLUMNS, SHEET_NAMES } from "./schema.js";
+import { Table, type Cell } from "./table.js";
+
+const HEAD_KEY = "surel:logHead";
+
+export type LogDraftEntry = Omit<LogEntry, "seq" | "prevHash" | "hash">;
+
+function logTable(ctx: Ctx): Table<(typeof LOG_COLUMNS)[number]["key"]> {
+  const sheet = ctx.ss.getSheetByName(SHEET_NAMES.log);
+  if (!sheet) throw new Error(`Lembar "${SHEET_NAMES.log}" tidak ada: jalankan menu Surel → Siapkan.`);
+  return new Table(sheet, LOG_COLUMNS);
+}
+
+/** Appends entries after the current head; returns them sealed. */
+export function appendLog(ctx: Ctx, drafts: LogDraftEntry[]): LogEntry[] {
+  if (drafts.length === 0) return [];
+  const table = logTable(ctx);
+  const last = table.sheet.getLastRow();
+  let head = { seq: 0, hash: GENESIS_HASH };
+  if (last >= 2) {
+    const row = table.read(last);
+    head = { seq: Number(row.seq), hash: String(row.hash) };
+  }
+  const sealed = appendEntries(head, drafts, ctx.sha256);
+  table.sheet.getRange(last + 1, 1, sealed.length, table.width).setValues(sealed.map(toValues));
+  const tail = sealed[sealed.length - 1]!;
+  PropertiesService.getScriptProperties().setProperty(
+    HEAD_KEY,
+    JSON.stringify({ seq: tail.seq, hash: tail.hash }),
+  );
+  return sealed;
+}
+
+function toValues(e: LogEntry): Cell[] {
+  // The hashed time is the exact millisecond; the sheet shows it as a date-time (number format).
+  return [
+    e.seq,
+    new Date(e.timeMs),
+    e.ticket,
+    e.from,
+    e.to,
+    e.action,
+    e.actor,
+    asSheetText(e.note),
+    e.prevHash,
+    e.hash,
+  ];
+}
+
+function fromValues(v: Cell[]): LogEntry {
+  const time = v[1];
+  const note = String(v[7] ?? "");
+  return {
+    seq: Number(v[0]),
+    timeMs: time instanceof Date ? time.getTime() : Number(time),
+    ticket: String(v[2] ?? ""),
+    from: String(v[3] ?? ""),
+    to: String(v[4] ?? ""),
+    action: String(v[5] ?? ""),
+    actor: String(v[6] ?? ""),
+    // asSheetText added a leading apostrophe only to what a sheet would take for a formula; Sheets
+    // stores the text without it, so what is read back is the note as hashed.
+    note,
+    prevHash: String(v[8] ?? ""),
+    hash: String(v[9] ?? ""),
+  };
+}
+
+export function readLog(ctx: Ctx): LogEntry[] {
+  const table = logTable(ctx);
+  const last = table.sheet.getLastRow();
+  if (last < 2) return [];
+  return table.sheet
+    .getRange(2, 1, last - 1, table.width)
+    .getValues()
+    .map((v) => fromValues(v as Cell[]));
+}
+
+/** Checks the whole chain against the stored anchor. */
+export function verifyLog(ctx: Ctx): VerifyResult {
+  const raw = PropertiesService.getScriptProperties().getProperty(HEAD_KEY);
+  const head = raw ? (JSON.parse(raw) as { seq: number; hash: string }) : undefined;
+  return verifyChain(readLog(ctx), ctx.sha256, head ? { head } : {});
+}

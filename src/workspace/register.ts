@@ -1,0 +1,141 @@
+/**
+ * The register sheet: one row per request. Every value that came from a person is written through
+ * sanitize (never a formula; identifiers kept as text), and the row is read back into the state
+ * the workflow needs.
+ */
+import type { OfficeConfig } from "../domain/config.js";
+import type { Applicant, Request, Status, StoredProblem } from "../domain/request.js";
+import { isStatus } from "../domain/request.js";
+import { asSheetLiteral, asSheetText } from "../domain/sanitize.js";
+import { accountTypeLabel, statusLabel } from "../domain/form.js";
+import { ACTION_LABELS, allowedActions } from "../domain/workflow.js";
+import { INDEX_COLUMNS, REGISTER_COLUMNS, SHEET_NAMES, type IndexKey, type RegisterKey } from "./schema.js";
+import { Table, type Cell, type Row } from "./table.js";
+
+export type RegisterRow = Row<RegisterKey>;
+export type RegisterTable = Table<RegisterKey>;
+
+function sheetOrThrow(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new Error(`Lembar "${name}" tidak ada: jalankan menu Surel \u2192 Siapkan.`);
+  return sheet;
+}
+
+export function registerTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RegisterTable {
+  return new Table(sheetOrThrow(ss, SHEET_NAMES.register), REGISTER_COLUMNS);
+}
+
+export function indexTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Table<IndexKey> {
+  return new Table(sheetOrThrow(ss, SHEET_NAMES.responseIndex), INDEX_COLUMNS);
+}
+
+export function problemsText(problems: readonly StoredProblem[]): string {
+  return problems.map((p) => `${p.severity === "error" ? "\u2022" : "\u25e6"} ${p.message}`).join("\n");
+}
+
+const text = (s: string): string => asSheetText(s);
+const literal = (s: string): string => (s ? asSheetLiteral(s) : "");
+
+/** The applicant's fields as register cells. */
+export function applicantCells(a: Applicant, lang: OfficeConfig["language"]): Partial<RegisterRow> {
+  const letter = [a.requestLetterNumber, a.requestLetterDate].filter(Boolean).join(", ");
+  return {
+    fullName: text(a.fullName),
+    name: text(a.name),
+    asnStatus: a.employment ? statusLabel(a.employment, lang) : "",
+    nip: literal(a.nip),
+    nik: literal(a.nik),
+    position: text(a.position),
+    opd: text(a.opdName),
+    phone: literal(a.phone),
+    personalEmail: text(a.personalEmail),
+    accountType: a.accountType ? accountTypeLabel(a.accountType, lang) : "",
+    unitCode: text(a.unitAcronym),
+    unitName: text(a.unitName),
+    wish: text(a.proposedUsername),
+    requestLetter: literal(letter),
+    previousTicket: text(a.previousTicket),
+  };
+}
+
+export function stageLabel(config: OfficeConfig, stageKey: string): string {
+  return config.stages.find((s) => s.key === stageKey)?.label ?? "";
+}
+
+/** A complete register row for a newly registered request. */
+export function newRow(
+  req: Request,
+  config: OfficeConfig,
+  extra: { responseRow: number; dueMs: number | null; logSeq: number },
+): RegisterRow {
+  const base = {} as RegisterRow;
+  for (const c of REGISTER_COLUMNS) base[c.key] = "";
+  return {
+    ...base,
+    ...applicantCells(req, config.language),
+    ticket: req.ticket,
+    receivedAt: new Date(req.submittedMs),
+    status: req.status,
+    stage: stageLabel(config, req.stageKey),
+    stageKey: req.stageKey,
+    responsible: req.responsible.join(", "),
+    dueAt: extra.dueMs ? new Date(extra.dueMs) : "",
+    problems: text(problemsText(req.problems)),
+    duplicate: text(
+      req.duplicateNote ? `${req.duplicateVerdict}: ${req.duplicateNote}` : req.duplicateVerdict,
+    ),
+    stageEnteredAt: new Date(req.stageEnteredMs),
+    responseRow: extra.responseRow,
+    lastLogSeq: extra.logSeq,
+    updatedAt: new Date(req.updatedMs),
+  };
+}
+
+const ms = (c: Cell): number => (c instanceof Date ? c.getTime() : typeof c === "number" ? c : 0);
+
+/** The workflow state of a row. */
+export function rowState(row: RegisterRow): {
+  ticket: string;
+  status: Status;
+  stageKey: string;
+  stageEnteredMs: number;
+} {
+  const status = String(row.status);
+  return {
+    ticket: String(row.ticket),
+    status: isStatus(status) ? status : "baru",
+    stageKey: String(row.stageKey),
+    stageEnteredMs: ms(row.stageEnteredAt),
+  };
+}
+
+export function cellMs(c: Cell): number {
+  return ms(c);
+}
+
+/**
+ * The action dropdown of one row: only what the row's stage allows at its status (empty and
+ * without a dropdown once nothing can be done).
+ */
+export function setActionChoices(table: RegisterTable, rowNumber: number, actions: readonly string[]): void {
+  const cell = table.sheet.getRange(rowNumber, table.col("action"));
+  if (actions.length === 0) {
+    cell.clearDataValidations();
+    return;
+  }
+  const rule = SpreadsheetApp.newDataValidation()
+    .requireValueInList([...actions], true)
+    .setAllowInvalid(false)
+    .setHelpText("Pilih tindakan yang tersedia untuk tahap ini.")
+    .build();
+  cell.setDataValidation(rule);
+}
+
+/** The dropdown labels of what officials can do to a request at this stage and status. */
+export function actionLabels(config: OfficeConfig, stageKey: string, status: Status): string[] {
+  if (!stageKey) return [];
+  return allowedActions(config, stageKey, status).map((a) => ACTION_LABELS[a]);
+}

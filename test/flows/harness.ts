@@ -1,0 +1,200 @@
+/**
+ * A whole office in the emulator, for flow tests and `npm start`: the bound spreadsheet, the
+ * officials as people with edit access, setup run through the built bundle, and helpers to submit
+ * the form and to edit the register as a person would. Everything goes through dist/Code.js.
+ */
+import type { OfficeConfig } from "../../src/domain/config.js";
+import { defaultConfig } from "../../src/domain/defaults.js";
+import { configToTables, SHEETS } from "../../src/domain/settings.js";
+import {
+  REGISTER_COLUMNS,
+  LOG_COLUMNS,
+  SHEET_NAMES,
+  type RegisterKey,
+  type LogKey,
+} from "../../src/workspace/schema.js";
+import { Emulator, type ExecutionResult } from "../emulator/index.js";
+import type { WorkspaceOptions } from "../emulator/workspace.js";
+import {
+  createBoundSpreadsheet,
+  openSpreadsheet,
+  sheetToTable,
+  userEdit,
+  type EditResult,
+} from "../emulator/services/sheets/host.js";
+import { submitResponse, type SubmitOptions } from "../emulator/services/forms.js";
+import { outbox } from "../emulator/services/mail.js";
+import { columnLetter } from "../emulator/services/sheets/a1.js";
+
+export interface OfficeOptions extends WorkspaceOptions {
+  /** Changes to the default configuration, written into the settings sheets before setup. */
+  configure?: (c: OfficeConfig) => void;
+  /** Write no settings before setup (setup then creates its defaults). */
+  defaults?: boolean;
+  workers?: number;
+}
+
+export interface Office {
+  emu: Emulator;
+  ssId: string;
+  formId: string;
+  config: OfficeConfig;
+  setup: ExecutionResult;
+}
+
+export const DOMAIN = "contohkota.go.id";
+export const ADMIN = `admin@${DOMAIN}`;
+
+/** Everyone named in the configuration becomes a person with edit access to the spreadsheet. */
+function people(config: OfficeConfig): string[] {
+  const all = new Set<string>(config.admins);
+  for (const s of config.stages) for (const e of [...s.officials, ...s.delegates]) all.add(e);
+  return [...all];
+}
+
+export async function createOffice(opts: OfficeOptions = {}): Promise<Office> {
+  const emu = new Emulator({
+    domain: DOMAIN,
+    owner: { email: ADMIN, admin: true, name: "Admin Diskominfo" },
+    ...opts,
+  });
+  const config = defaultConfig();
+  config.admins = [ADMIN, ...config.admins];
+  opts.configure?.(config);
+  const ss = createBoundSpreadsheet(emu.ws, "Register Surel Dinas");
+  for (const email of [...people(config), "bukan.pejabat@" + DOMAIN]) {
+    if (!emu.ws.identity(email)) emu.ws.addIdentity({ email });
+    ss.addEditor(email);
+  }
+  if (!opts.defaults) {
+    const tables = configToTables(config);
+    const write = (name: string, rows: string[][]) => {
+      const sheet = ss.insertSheet(name);
+      const width = Math.max(...rows.map((r) => r.length));
+      sheet
+        .getRange(1, 1, rows.length, width)
+        .setValues(rows.map((r) => [...r, ...Array(width - r.length).fill("")]));
+    };
+    write(SHEETS.settings, tables.settings);
+    write(SHEETS.stages, tables.stages);
+    write(SHEETS.opds, tables.opds);
+    write(SHEETS.holidays, tables.holidays);
+  }
+  const setup = await emu.run("setup");
+  if (!setup.ok) throw new Error(`setup failed: ${setup.error?.message}`);
+  const formId = (setup.returnValue as { formId: string }).formId;
+  return { emu, ssId: ss.getId(), formId, config, setup };
+}
+
+/** The statement's only choice (the checkbox the applicant must tick). */
+export const STATEMENT =
+  "Saya bersedia bertanggung jawab atas penggunaan dan pengelolaan akun surel dinas ini sesuai ketentuan yang berlaku.";
+
+/** A valid application (form titles → answers), with overrides. */
+export function application(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    "Nama lengkap": "Ahmad Fauzi, S.T.",
+    "Status kepegawaian": "PNS",
+    "NIP / NI PPPK": "198503302010011002",
+    Jabatan: "Analis Sistem Informasi",
+    "Perangkat daerah": "Dinas Komunikasi dan Informatika",
+    "Nomor HP/WhatsApp": "0812-3456-7890",
+    "Surel pribadi": "ahmad.fauzi@gmail.com",
+    "Jenis akun": "Pribadi",
+    "Nomor surat permohonan": "800/123/Diskominfo/2026",
+    "Tanggal surat permohonan": "2026-11-20",
+    Pernyataan: STATEMENT,
+    ...overrides,
+  };
+}
+
+/** A person submits the form; the triggers it causes are run. */
+export async function submit(
+  office: Office,
+  answers: Record<string, string>,
+  opts: SubmitOptions & { run?: boolean } = {},
+): Promise<{ row: number; results: ExecutionResult[] }> {
+  const { row } = submitResponse(office.emu.ws, office.formId, answers, opts);
+  const results = opts.run === false ? [] : await office.emu.drain();
+  return { row, results };
+}
+
+export type RegisterRecord = Record<RegisterKey, string> & { _row: number };
+
+/** The register as officials see it (display values), keyed by column. */
+export function register(office: Office): RegisterRecord[] {
+  const table = sheetToTable(
+    openSpreadsheet(office.emu.ws, office.ssId).getSheetByName(SHEET_NAMES.register)!,
+  );
+  return table
+    .slice(1)
+    .map((cells, i) => {
+      const r = { _row: i + 2 } as RegisterRecord;
+      REGISTER_COLUMNS.forEach((c, j) => (r[c.key] = cells[j] ?? ""));
+      return r;
+    })
+    .filter((r) => r.ticket !== "");
+}
+
+export function row(office: Office, ticket: string): RegisterRecord {
+  const r = register(office).find((x) => x.ticket === ticket);
+  if (!r) throw new Error(`no register row for ${ticket}`);
+  return r;
+}
+
+export type LogRecord = Record<LogKey, string>;
+
+export function log(office: Office): LogRecord[] {
+  const table = sheetToTable(openSpreadsheet(office.emu.ws, office.ssId).getSheetByName(SHEET_NAMES.log)!);
+  return table
+    .slice(1)
+    .map((cells) => {
+      const r = {} as LogRecord;
+      LOG_COLUMNS.forEach((c, j) => (r[c.key] = cells[j] ?? ""));
+      return r;
+    })
+    .filter((r) => r.seq !== "");
+}
+
+/** A person edits one register cell of a ticket's row (as typed in the browser); triggers run. */
+export async function editCell(
+  office: Office,
+  as: string,
+  ticket: string,
+  column: RegisterKey,
+  value: string,
+): Promise<{ edit: EditResult; results: ExecutionResult[] }> {
+  const r = row(office, ticket);
+  const col = REGISTER_COLUMNS.findIndex((c) => c.key === column) + 1;
+  const edit = userEdit(
+    office.emu.ws,
+    as,
+    { spreadsheetId: office.ssId, sheet: SHEET_NAMES.register, a1: `${columnLetter(col)}${r._row}` },
+    [[value]],
+  );
+  const results = edit.ok ? await office.emu.drain() : [];
+  return { edit, results };
+}
+
+/** An official acts: writes the note (if any), then picks the action from the dropdown. */
+export async function act(
+  office: Office,
+  as: string,
+  ticket: string,
+  action: string,
+  note = "",
+): Promise<ExecutionResult[]> {
+  const results: ExecutionResult[] = [];
+  if (note) results.push(...(await editCell(office, as, ticket, "note", note)).results);
+  const { edit, results: r } = await editCell(office, as, ticket, "action", action);
+  if (!edit.ok) throw new Error(`edit refused by Sheets: ${edit.error}`);
+  return [...results, ...r];
+}
+
+export function mails(office: Office) {
+  return outbox(office.emu.ws);
+}
+
+export function mailsTo(office: Office, address: string) {
+  return outbox(office.emu.ws).filter((m) => [...m.to, ...m.cc, ...m.bcc].includes(address));
+}
