@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { dumpWorkspace } from "./dump.js";
 import {
   cellInfo,
   createBoundSpreadsheet,
@@ -955,6 +959,26 @@ describe("export", () => {
       'Nama,Catatan,Tanggal,Rumus\r\n"Budi ""Bud"" Santoso","baris satu\nbaris dua",23/11/2026 10:00:00,=A1\r\n',
     );
     expect(csv.Kosong).toBe("");
+  });
+
+  it("dumps write the state as JSON and every sheet as CSV", () => {
+    const { ws, ss, sheet } = bound();
+    sheet.getRange("A1:B1").setValues([["Nama", "Status"]]);
+    ss.insertSheet("Log/Galat");
+    const dir = mkdtempSync(join(tmpdir(), "sheets-dump-"));
+    try {
+      const written = dumpWorkspace(ws, dir);
+      const folder = `Register Surel (${ss.getId().slice(0, 8)})`;
+      expect(written).toContain(join("sheets", folder, "Sheet1.csv"));
+      expect(written).toContain(join("sheets", folder, "Log_Galat.csv"));
+      expect(readFileSync(join(dir, "sheets", folder, "Sheet1.csv"), "utf8")).toBe("Nama,Status\r\n");
+      const doc = JSON.parse(readFileSync(join(dir, "workspace.json"), "utf8")) as {
+        services: { sheets: { boundId: string } };
+      };
+      expect(doc.services.sheets.boundId).toBe(ss.getId());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("the state slot serialises to JSON for dumps", () => {

@@ -2,9 +2,11 @@
  * Emulated Sheets (SpreadsheetApp): see docs/EMULATOR-sheets.md. The implementation lives in
  * ./sheets/; this module installs the global and re-exports the host-side API.
  */
+import { registerDumper } from "../dump.js";
 import type { Workspace } from "../workspace.js";
 import { SpreadsheetApp } from "./sheets/app.js";
-import { sheetsState } from "./sheets/model.js";
+import { sheetToTable, toCsv } from "./sheets/host.js";
+import { SLOT, sheetsState } from "./sheets/model.js";
 
 export { columnLetter, columnNumber, parseA1, type Rect } from "./sheets/a1.js";
 export { createSpreadsheet, SpreadsheetApp } from "./sheets/app.js";
@@ -50,7 +52,29 @@ export {
   zonedToUtc,
 } from "./sheets/values.js";
 
+/** A name usable as a file or folder name. */
+function safeName(name: string): string {
+  return (
+    [...name]
+      .map((ch) => (/[\\/:*?"<>|]/.test(ch) || ch.charCodeAt(0) < 32 ? "_" : ch))
+      .join("")
+      .trim() || "_"
+  );
+}
+
+/** For dumps: the state as JSON, and every sheet as CSV under "<spreadsheet> (<id>)/<sheet>.csv". */
+export function dumpSheets(ws: Workspace): { json: unknown; files: Record<string, string> } {
+  const st = sheetsState(ws);
+  const files: Record<string, string> = {};
+  for (const ss of st.spreadsheets.values()) {
+    const dir = `${safeName(ss.name)} (${ss.id.slice(0, 8)})`;
+    for (const sheet of ss.sheets) files[`${dir}/${safeName(sheet.name)}.csv`] = toCsv(sheetToTable(sheet));
+  }
+  return { json: st.toJSON(), files };
+}
+
 export function install(ws: Workspace): Record<string, unknown> {
+  registerDumper(SLOT, dumpSheets);
   const st = sheetsState(ws);
   // Apps Script applies an execution's pending spreadsheet writes when it ends (even on error).
   ws.endHooks.push((ctx) => st.flush(ctx.id));
