@@ -183,6 +183,19 @@ function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): Goo
     const clash = ss.getSheetByName(SHEET_NAMES.responses);
     if (!clash) responses.setName(SHEET_NAMES.responses);
   }
+  if (responses) {
+    // Identifiers must stay text in the responses sheet too: Sheets would read an 18-digit NIP as
+    // a number and lose its last digits, and the sweep rebuilds requests from this sheet.
+    const headers = responses.getRange(1, 1, 1, responses.getLastColumn()).getDisplayValues()[0] ?? [];
+    const textTitles = new Set(
+      def.questions
+        .filter((q) => ["nip", "nik", "phone", "letterNumber", "proposedUsername"].includes(q.key))
+        .map((q) => q.title),
+    );
+    headers.forEach((h, i) => {
+      if (textTitles.has(h)) responses.getRange(2, i + 1, responses.getMaxRows() - 1, 1).setNumberFormat("@");
+    });
+  }
   return form;
 }
 

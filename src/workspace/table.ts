@@ -61,11 +61,21 @@ export class Table<K extends string> {
     this.sheet.getRange(rowNumber, 1, 1, this.width).setValues([this.toValues(row)]);
   }
 
-  /** Appends a record below the last row with content; returns its row number (two calls). */
+  /**
+   * Appends a record below the last row with content; returns its row number. Three calls, or
+   * four when the sheet must grow first (getRange beyond the sheet's size fails in Sheets).
+   */
   append(row: Row<K>): number {
     const next = this.sheet.getLastRow() + 1;
+    this.ensureRows(next);
     this.sheet.getRange(next, 1, 1, this.width).setValues([this.toValues(row)]);
     return next;
+  }
+
+  /** Grows the sheet (in steps of 500 rows, inheriting the formats of the last row) to hold `row`. */
+  ensureRows(row: number): void {
+    const max = this.sheet.getMaxRows();
+    if (row > max) this.sheet.insertRowsAfter(max, Math.max(500, row - max));
   }
 
   /**
