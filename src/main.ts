@@ -9,7 +9,7 @@
 import { handleFormSubmit, type IntakeOutcome } from "./handlers/intake.js";
 import { runSetup, type SetupReport } from "./handlers/setup.js";
 import { runSweep, type SweepReport } from "./handlers/sweep.js";
-import { handleEdit } from "./handlers/edit.js";
+import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 
 /** Simple trigger: the Surel menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -27,8 +27,8 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Int
 }
 
 /** Installable trigger: an official edited the register (or an administrator the settings). */
-export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleEdit(e);
+export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditOutcome {
+  return handleEdit(e);
 }
 
 /** Time-driven trigger, and a menu action. */

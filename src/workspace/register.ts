@@ -37,7 +37,12 @@ export function problemsText(problems: readonly StoredProblem[]): string {
 }
 
 const text = (s: string): string => asSheetText(s);
-const literal = (s: string): string => (s ? asSheetLiteral(s) : "");
+/**
+ * Identifier columns (NIP, NIK, phone) are formatted as plain text by setup, so a validated
+ * identifier is written as it is; anything else gets the apostrophe that keeps it from being read
+ * as a number, a date or a formula.
+ */
+const literal = (s: string): string => (!s ? "" : /^\+?\d+$/.test(s) ? s : asSheetLiteral(s));
 
 /** The applicant's fields as register cells. */
 export function applicantCells(a: Applicant, lang: OfficeConfig["language"]): Partial<RegisterRow> {
@@ -56,7 +61,7 @@ export function applicantCells(a: Applicant, lang: OfficeConfig["language"]): Pa
     unitCode: text(a.unitAcronym),
     unitName: text(a.unitName),
     wish: text(a.proposedUsername),
-    requestLetter: literal(letter),
+    requestLetter: letter ? asSheetLiteral(letter) : "",
     previousTicket: text(a.previousTicket),
   };
 }
