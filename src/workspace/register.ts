@@ -25,7 +25,20 @@ function sheetOrThrow(
 }
 
 export function registerTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RegisterTable {
-  return new Table(sheetOrThrow(ss, SHEET_NAMES.register), REGISTER_COLUMNS);
+  return new Table(sheetOrThrow(ss, SHEET_NAMES.register), REGISTER_COLUMNS, editableRanges);
+}
+
+/**
+ * The cells officials may edit (action, note, address) on every row below the header. Sheets
+ * does not extend a protection's unprotected ranges to rows added after them, so this runs at
+ * setup and whenever the register grows.
+ */
+export function editableRanges(sheet: GoogleAppsScript.Spreadsheet.Sheet, maxRows: number): void {
+  const ranges = REGISTER_COLUMNS.map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.editable)
+    .map(({ i }) => sheet.getRange(2, i + 1, maxRows - 1, 1));
+  const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  if (protection) protection.setUnprotectedRanges(ranges);
 }
 
 export function indexTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Table<IndexKey> {

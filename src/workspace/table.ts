@@ -26,6 +26,8 @@ export class Table<K extends string> {
   constructor(
     readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
     readonly columns: readonly ColumnDef<K>[],
+    /** Called after the sheet grew (e.g. to extend the ranges officials may edit). */
+    private readonly onGrow?: (sheet: GoogleAppsScript.Spreadsheet.Sheet, maxRows: number) => void,
   ) {
     this.width = columns.length;
     this.index = {} as Record<K, number>;
@@ -75,7 +77,10 @@ export class Table<K extends string> {
   /** Grows the sheet (in steps of 500 rows, inheriting the formats of the last row) to hold `row`. */
   ensureRows(row: number): void {
     const max = this.sheet.getMaxRows();
-    if (row > max) this.sheet.insertRowsAfter(max, Math.max(500, row - max));
+    if (row <= max) return;
+    const grow = Math.max(500, row - max);
+    this.sheet.insertRowsAfter(max, grow);
+    this.onGrow?.(this.sheet, max + grow);
   }
 
   /**
