@@ -241,8 +241,8 @@ export function runSetup(): SetupReport {
     const rows = register.getMaxRows();
     const col = (key: (typeof REGISTER_COLUMNS)[number]["key"]) =>
       REGISTER_COLUMNS.findIndex((c) => c.key === key) + 1;
-    for (const key of ["nip", "nik", "phone", "ticket", "letterNumber"] as const)
-      register.getRange(2, col(key), rows - 1, 1).setNumberFormat("@");
+    for (const c of REGISTER_COLUMNS.filter((c) => c.plainText))
+      register.getRange(2, col(c.key), rows - 1, 1).setNumberFormat("@");
     for (const key of [
       "receivedAt",
       "dueAt",
@@ -254,7 +254,9 @@ export function runSetup(): SetupReport {
       register.getRange(2, col(key), rows - 1, 1).setNumberFormat("dd/MM/yyyy HH:mm");
     }
     log.getRange(2, 2, log.getMaxRows() - 1, 1).setNumberFormat("dd/MM/yyyy HH:mm:ss");
-    log.getRange(2, 9, log.getMaxRows() - 1, 2).setNumberFormat("@");
+    LOG_COLUMNS.forEach((c, i) => {
+      if (c.plainText) log.getRange(2, i + 1, log.getMaxRows() - 1, 1).setNumberFormat("@");
+    });
 
     // 3. Protection: the program's columns and sheets; officials edit only action, note and address.
     const editable = REGISTER_COLUMNS.map((c, i) => ({ c, i })).filter(({ c }) => c.editable);

@@ -10,7 +10,7 @@ import {
   type LogEntry,
   type VerifyResult,
 } from "../domain/audit.js";
-import { asSheetText } from "../domain/sanitize.js";
+import { asSheetLiteral } from "../domain/sanitize.js";
 import type { Ctx } from "./context.js";
 import { LOG_COLUMNS, SHEET_NAMES } from "./schema.js";
 import { Table, type Cell } from "./table.js";
@@ -48,7 +48,9 @@ export function appendLog(ctx: Ctx, drafts: LogDraftEntry[]): LogEntry[] {
 
 function toValues(e: LogEntry): Cell[] {
   // The hashed time is the exact millisecond; the sheet shows it as a date-time (number format).
-  return [
+  // Every text is written so that the cell holds exactly the hashed text: a note "1,5" must not
+  // become the number 1.5, "=…" a formula, nor "'…" lose its apostrophe.
+  const values: Cell[] = [
     e.seq,
     new Date(e.timeMs),
     e.ticket,
@@ -56,10 +58,13 @@ function toValues(e: LogEntry): Cell[] {
     e.to,
     e.action,
     e.actor,
-    asSheetText(e.note),
+    e.note,
     e.prevHash,
     e.hash,
   ];
+  return values.map((v, i) =>
+    typeof v === "string" && v !== "" && !LOG_COLUMNS[i]!.plainText ? asSheetLiteral(v) : v,
+  );
 }
 
 function fromValues(v: Cell[]): LogEntry {
@@ -73,8 +78,7 @@ function fromValues(v: Cell[]): LogEntry {
     to: String(v[4] ?? ""),
     action: String(v[5] ?? ""),
     actor: String(v[6] ?? ""),
-    // asSheetText added a leading apostrophe only to what a sheet would take for a formula; Sheets
-    // stores the text without it, so what is read back is the note as hashed.
+    // The guarding apostrophe (toValues) is not stored: what is read back is the note as hashed.
     note,
     prevHash: String(v[8] ?? ""),
     hash: String(v[9] ?? ""),

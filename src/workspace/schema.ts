@@ -54,7 +54,7 @@ export type RegisterKey =
   | "updatedAt";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
-  { key: "ticket", id: "Tiket", en: "Ticket", width: 120 },
+  { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
   { key: "receivedAt", id: "Diterima", en: "Received", width: 130 },
   { key: "status", id: "Status", en: "Status", width: 120 },
   { key: "stage", id: "Tahap", en: "Stage", width: 140 },
@@ -66,11 +66,11 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "fullName", id: "Nama dan Gelar", en: "Name with titles", width: 220 },
   { key: "name", id: "Nama", en: "Name", width: 160 },
   { key: "asnStatus", id: "Status Kepegawaian", en: "Employment", width: 110 },
-  { key: "nip", id: "NIP / NI PPPK", en: "NIP / NI PPPK", width: 160 },
-  { key: "nik", id: "NIK", en: "NIK", width: 150 },
+  { key: "nip", id: "NIP / NI PPPK", en: "NIP / NI PPPK", plainText: true, width: 160 },
+  { key: "nik", id: "NIK", en: "NIK", plainText: true, width: 150 },
   { key: "position", id: "Jabatan", en: "Position", width: 160 },
   { key: "opd", id: "OPD", en: "Agency", width: 180 },
-  { key: "phone", id: "No. HP", en: "Mobile", width: 130 },
+  { key: "phone", id: "No. HP", en: "Mobile", plainText: true, width: 130 },
   { key: "personalEmail", id: "Surel Pribadi", en: "Personal e-mail", width: 180 },
   { key: "accountType", id: "Jenis Akun", en: "Account type", width: 100 },
   { key: "unitCode", id: "Singkatan Unit", en: "Unit acronym", width: 100 },
@@ -84,7 +84,7 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "addressRecorded", id: "Alamat Tercatat", en: "Recorded address", width: 200 },
   { key: "provisioning", id: "Status Pembuatan", en: "Provisioning", width: 120 },
   { key: "createdAt", id: "Akun Dibuat", en: "Account created", width: 130 },
-  { key: "letterNumber", id: "Nomor Surat", en: "Letter number", width: 200 },
+  { key: "letterNumber", id: "Nomor Surat", en: "Letter number", plainText: true, width: 200 },
   { key: "letterSentAt", id: "Surat Dikirim", en: "Letter sent", width: 130 },
   { key: "archive", id: "Arsip Surat", en: "Letter archive", width: 200 },
   { key: "stageTimes", id: "Waktu per Tahap", en: "Time per stage", width: 240 },
@@ -106,8 +106,8 @@ export const LOG_COLUMNS: readonly ColumnDef<LogKey>[] = [
   { key: "action", id: "Tindakan", en: "Action", width: 120 },
   { key: "actor", id: "Pelaku", en: "Actor", width: 200 },
   { key: "note", id: "Catatan", en: "Note", width: 260 },
-  { key: "prevHash", id: "Hash Sebelumnya", en: "Previous hash", width: 160 },
-  { key: "hash", id: "Hash", en: "Hash", width: 160 },
+  { key: "prevHash", id: "Hash Sebelumnya", en: "Previous hash", plainText: true, width: 160 },
+  { key: "hash", id: "Hash", en: "Hash", plainText: true, width: 160 },
 ];
 
 export type ErrorKey = "time" | "handler" | "ticket" | "message";

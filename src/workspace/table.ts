@@ -5,6 +5,8 @@
  * the size of the sheet.
  */
 
+import { asSheetLiteral } from "../domain/sanitize.js";
+
 export type Cell = string | number | boolean | Date;
 
 export interface ColumnDef<K extends string> {
@@ -14,7 +16,27 @@ export interface ColumnDef<K extends string> {
   en: string;
   /** Who writes it: the program only, or officials too (unprotected, with validation). */
   editable?: boolean;
+  /**
+   * Formatted as plain text ("@") by setup: Sheets keeps whatever is written there as typed
+   * (digits stay text, "=" starts no formula) and would show a guarding apostrophe as part of it.
+   */
+  plainText?: boolean;
   width?: number;
+}
+
+/**
+ * A value as it must be handed to setValues so that the cell ends up holding that value.
+ * Strings read back from a sheet are the text without the apostrophe that guarded them when they
+ * were first written, so writing a record back as read would turn "=HYPERLINK(…)" into a formula,
+ * "0812…" into a number and "2026-11-20" into a date. Every string is therefore guarded again
+ * (sanitize.ts asSheetLiteral) unless it already starts with an apostrophe (guarded by the caller,
+ * or text that begins with one: either way Sheets stores it as text). In a plain-text column the
+ * cell keeps what is written, so a caller's guarding apostrophe is taken off instead.
+ */
+export function sheetCell(value: Cell, plainText = false): Cell {
+  if (typeof value !== "string" || value === "") return value;
+  if (plainText) return value.startsWith("'") ? value.slice(1) : value;
+  return value.startsWith("'") ? value : asSheetLiteral(value);
 }
 
 export type Row<K extends string> = Record<K, Cell>;
@@ -53,6 +75,16 @@ export class Table<K extends string> {
     return this.columns.map((c) => (c.key in row ? (row[c.key] as Cell) : base ? base[c.key] : ""));
   }
 
+  /** The values to write for a record: every cell guarded (sheetCell) for its column. */
+  toWrite(row: Partial<Row<K>>, base?: Row<K>): Cell[] {
+    return this.toValues(row, base).map((v, i) => sheetCell(v, this.columns[i]!.plainText));
+  }
+
+  /** A value to write into one column (sheetCell for that column). */
+  cellFor(key: K, value: Cell): Cell {
+    return sheetCell(value, this.columns[this.index[key]]!.plainText);
+  }
+
   /** One call: the record at a 1-based row. */
   read(rowNumber: number): Row<K> {
     return this.toRow(this.sheet.getRange(rowNumber, 1, 1, this.width).getValues()[0] as Cell[]);
@@ -60,7 +92,7 @@ export class Table<K extends string> {
 
   /** One call: write the whole record. */
   write(rowNumber: number, row: Row<K>): void {
-    this.sheet.getRange(rowNumber, 1, 1, this.width).setValues([this.toValues(row)]);
+    this.sheet.getRange(rowNumber, 1, 1, this.width).setValues([this.toWrite(row)]);
   }
 
   /**
@@ -70,7 +102,7 @@ export class Table<K extends string> {
   append(row: Row<K>): number {
     const next = this.sheet.getLastRow() + 1;
     this.ensureRows(next);
-    this.sheet.getRange(next, 1, 1, this.width).setValues([this.toValues(row)]);
+    this.sheet.getRange(next, 1, 1, this.width).setValues([this.toWrite(row)]);
     return next;
   }
 

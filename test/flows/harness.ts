@@ -16,12 +16,15 @@ import {
 import { Emulator, type ExecutionResult } from "../emulator/index.js";
 import type { WorkspaceOptions } from "../emulator/workspace.js";
 import {
+  cellInfo,
   createBoundSpreadsheet,
   openSpreadsheet,
   sheetToTable,
+  toasts,
   userEdit,
   type EditResult,
 } from "../emulator/services/sheets/host.js";
+import type { Sheet, Spreadsheet } from "../emulator/services/sheets.js";
 import { submitResponse, type SubmitOptions } from "../emulator/services/forms.js";
 import { outbox } from "../emulator/services/mail.js";
 import { columnLetter } from "../emulator/services/sheets/a1.js";
@@ -44,6 +47,8 @@ export interface Office {
 
 export const DOMAIN = "contohkota.go.id";
 export const ADMIN = `admin@${DOMAIN}`;
+/** An editor of the spreadsheet who holds no role. */
+export const OUTSIDER = `bukan.pejabat@${DOMAIN}`;
 
 /** Everyone named in the configuration becomes a person with edit access to the spreadsheet. */
 function people(config: OfficeConfig): string[] {
@@ -58,11 +63,19 @@ export async function createOffice(opts: OfficeOptions = {}): Promise<Office> {
     owner: { email: ADMIN, admin: true, name: "Admin Diskominfo" },
     ...opts,
   });
+  return prepareOffice(emu, opts);
+}
+
+/**
+ * Builds the office in an emulator's current workspace (for `explore`, whose every run starts
+ * from a fresh workspace): the spreadsheet, the people, the settings, then setup through the bundle.
+ */
+export async function prepareOffice(emu: Emulator, opts: OfficeOptions = {}): Promise<Office> {
   const config = defaultConfig();
   config.admins = [ADMIN, ...config.admins];
   opts.configure?.(config);
   const ss = createBoundSpreadsheet(emu.ws, "Register Surel Dinas");
-  for (const email of [...people(config), "bukan.pejabat@" + DOMAIN]) {
+  for (const email of [...people(config), OUTSIDER]) {
     if (!emu.ws.identity(email)) emu.ws.addIdentity({ email });
     ss.addEditor(email);
   }
@@ -197,4 +210,144 @@ export function mails(office: Office) {
 
 export function mailsTo(office: Office, address: string) {
   return outbox(office.emu.ws).filter((m) => [...m.to, ...m.cc, ...m.bcc].includes(address));
+}
+
+// ---------------------------------------------------------------------------------------------
+// More helpers for the flow tests: cells, ranges, host-side writes, sheets as records.
+
+/** The bound spreadsheet, host side (no permission checks, never buffered). */
+export function spreadsheet(office: Office): Spreadsheet {
+  return openSpreadsheet(office.emu.ws, office.ssId);
+}
+
+export function sheet(office: Office, name: string): Sheet {
+  const s = spreadsheet(office).getSheetByName(name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+/** 1-based column of a register key. */
+export function registerColumn(key: RegisterKey): number {
+  return REGISTER_COLUMNS.findIndex((c) => c.key === key) + 1;
+}
+
+/** The A1 address of a ticket's cell in the register. */
+export function a1Of(office: Office, ticket: string, key: RegisterKey): string {
+  return `${columnLetter(registerColumn(key))}${row(office, ticket)._row}`;
+}
+
+/** One register cell of a ticket: stored value, formula, display, note, validation state. */
+export function cellOf(office: Office, ticket: string, key: RegisterKey): ReturnType<typeof cellInfo> {
+  return cellInfo(office.emu.ws, office.ssId, SHEET_NAMES.register, a1Of(office, ticket, key));
+}
+
+/** Any cell of the spreadsheet. */
+export function cellAt(office: Office, sheetName: string, a1: string): ReturnType<typeof cellInfo> {
+  return cellInfo(office.emu.ws, office.ssId, sheetName, a1);
+}
+
+/** The dropdown choices of a ticket's action cell ([] when it has no list rule). */
+export function actionChoices(office: Office, ticket: string): string[] {
+  const rule = sheet(office, SHEET_NAMES.register)
+    .getRange(row(office, ticket)._row, registerColumn("action"))
+    .getDataValidation();
+  if (!rule) return [];
+  const values = rule.getCriteriaValues();
+  return Array.isArray(values[0]) ? (values[0] as unknown[]).map(String) : [];
+}
+
+/** A person edits (or pastes into) any range; the triggers it causes run. */
+export async function editRange(
+  office: Office,
+  as: string,
+  sheetName: string,
+  a1: string,
+  values: unknown[][],
+): Promise<{ edit: EditResult; results: ExecutionResult[] }> {
+  const edit = userEdit(office.emu.ws, as, { spreadsheetId: office.ssId, sheet: sheetName, a1 }, values);
+  const results = edit.ok ? await office.emu.drain() : [];
+  return { edit, results };
+}
+
+/** Writes cells host side, bypassing protections and triggers (tampering, or fast filling). */
+export function hostWrite(office: Office, sheetName: string, a1: string, values: unknown[][]): void {
+  sheet(office, sheetName)
+    .getRange(a1)
+    .setValues(values as never);
+}
+
+/** Any sheet of the program as records keyed by its header row (display values). */
+export function records(office: Office, sheetName: string): Record<string, string>[] {
+  const [head = [], ...rows] = sheetToTable(sheet(office, sheetName));
+  return rows.map((cells) => Object.fromEntries(head.map((h, i) => [h, cells[i] ?? ""])));
+}
+
+export function errorLog(office: Office): Record<string, string>[] {
+  return records(office, SHEET_NAMES.errors);
+}
+
+/** Toasts shown to one person. */
+export function toastsFor(office: Office, email: string): { message: string; title: string }[] {
+  return toasts(office.emu.ws)
+    .filter((t) => t.user === email.toLowerCase())
+    .map((t) => ({ message: t.message, title: t.title }));
+}
+
+/** Submits the form without running the triggers; returns the response row. */
+export function submitOnly(
+  office: Office,
+  answers: Record<string, string>,
+  opts: SubmitOptions = {},
+): number {
+  return submitResponse(office.emu.ws, office.formId, answers, opts).row;
+}
+
+/**
+ * Fills the register host side with `n` plausible rows below the existing ones (fast: one write
+ * per 2,000 rows, rows inserted as needed), each at the first stage, with unique tickets, NIPs
+ * and addresses. Returns the number of the last row written.
+ */
+export function fillRegister(office: Office, n: number): number {
+  const reg = sheet(office, SHEET_NAMES.register);
+  const first = reg.getLastRow() + 1;
+  const need = first + n - 1;
+  if (need > reg.getMaxRows()) reg.insertRowsAfter(reg.getMaxRows(), need - reg.getMaxRows() + 10);
+  const stage = office.config.stages[0]!;
+  const at = new Date(office.emu.ws.clockMs - 86_400_000);
+  const make = (i: number): unknown[] => {
+    const r: Record<RegisterKey, unknown> = {} as Record<RegisterKey, unknown>;
+    for (const c of REGISTER_COLUMNS) r[c.key] = "";
+    const serial = String(i + 1).padStart(5, "0");
+    Object.assign(r, {
+      ticket: `SRL-2610-${serial}`,
+      receivedAt: at,
+      status: "baru",
+      stage: stage.label,
+      stageKey: stage.key,
+      responsible: stage.officials.join(", "),
+      fullName: `Pegawai Contoh ${serial}`,
+      name: `Pegawai Contoh ${serial}`,
+      asnStatus: "PNS",
+      nip: `1980010120050110${String(i % 100).padStart(2, "0")}`.slice(0, 14) + serial.slice(1),
+      position: "Staf",
+      opd: "Dinas Kesehatan",
+      phone: "+6281200000000",
+      personalEmail: `pegawai${serial}@gmail.com`,
+      accountType: "Pribadi",
+      duplicate: "aman",
+      address: `pegawai.contoh${serial}@${office.config.domain}`,
+      addressRecorded: `pegawai.contoh${serial}@${office.config.domain}`,
+      stageEnteredAt: at,
+      responseRow: "",
+      lastLogSeq: "",
+      updatedAt: at,
+    });
+    return REGISTER_COLUMNS.map((c) => r[c.key]);
+  };
+  for (let start = 0; start < n; start += 2000) {
+    const count = Math.min(2000, n - start);
+    const rows = Array.from({ length: count }, (_, j) => make(start + j));
+    reg.getRange(first + start, 1, count, REGISTER_COLUMNS.length).setValues(rows as never);
+  }
+  return need;
 }
