@@ -10,6 +10,7 @@ import { handleFormSubmit, type IntakeOutcome } from "./handlers/intake.js";
 import { runSetup, type SetupReport } from "./handlers/setup.js";
 import { runSweep, type SweepReport } from "./handlers/sweep.js";
 import { handleEdit, type EditOutcome } from "./handlers/edit.js";
+import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
 
 /** Simple trigger: the Surel menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -29,6 +30,11 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Int
 /** Installable trigger: an official edited the register (or an administrator the settings). */
 export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditOutcome {
   return handleEdit(e);
+}
+
+/** Menu action: checks the disposition log's hash chain and reports the first broken entry. */
+export function verifyLog(): VerifyReport {
+  return runVerifyLog();
 }
 
 /** Time-driven trigger, and a menu action. */

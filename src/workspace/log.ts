@@ -95,9 +95,9 @@ export function readLog(ctx: Ctx): LogEntry[] {
     .map((v) => fromValues(v as Cell[]));
 }
 
-/** Checks the whole chain against the stored anchor. */
-export function verifyLog(ctx: Ctx): VerifyResult {
+/** Checks the whole chain (read here unless given) against the stored anchor. */
+export function verifyLog(ctx: Ctx, entries: LogEntry[] = readLog(ctx)): VerifyResult {
   const raw = PropertiesService.getScriptProperties().getProperty(HEAD_KEY);
   const head = raw ? (JSON.parse(raw) as { seq: number; hash: string }) : undefined;
-  return verifyChain(readLog(ctx), ctx.sha256, head ? { head } : {});
+  return verifyChain(entries, ctx.sha256, head ? { head } : {});
 }
