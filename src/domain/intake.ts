@@ -479,7 +479,22 @@ export type Block =
   | { kind: "ul"; items: string[] }
   | { kind: "small"; text: string };
 
-export function render(subject: string, blocks: Block[]): MailText {
+/** Inline styles (mail clients drop <style> blocks). */
+const MAIL_STYLE = {
+  frame:
+    "font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#1f2933;max-width:640px;margin:0 auto",
+  band: "background:#0b4f8a;color:#ffffff;padding:14px 20px;font-size:15px;font-weight:bold",
+  body: "padding:8px 20px 16px;border:1px solid #d9e2ec;border-top:0",
+  h: "font-size:15px;color:#0b4f8a;margin:18px 0 6px",
+  link: "display:inline-block;background:#0b4f8a;color:#ffffff;padding:8px 14px;border-radius:4px;text-decoration:none",
+  small: "color:#627d98;font-size:12px;border-top:1px solid #d9e2ec;padding-top:10px;margin-top:18px",
+};
+
+/**
+ * Renders blocks to plain text and to HTML with every value escaped. `brand` (the office's name)
+ * heads the HTML version.
+ */
+export function render(subject: string, blocks: Block[], brand = ""): MailText {
   const text: string[] = [];
   const html: string[] = [];
   for (const b of blocks) {
@@ -490,11 +505,13 @@ export function render(subject: string, blocks: Block[]): MailText {
         break;
       case "link":
         text.push(`${b.text}: ${b.url}`, "");
-        html.push(`<p><a href="${escapeHtml(b.url)}">${escapeHtml(b.text)}</a></p>`);
+        html.push(
+          `<p><a href="${escapeHtml(b.url)}" style="${MAIL_STYLE.link}">${escapeHtml(b.text)}</a></p>`,
+        );
         break;
       case "h":
         text.push(b.text.toUpperCase(), "");
-        html.push(`<h3>${escapeHtml(b.text)}</h3>`);
+        html.push(`<h3 style="${MAIL_STYLE.h}">${escapeHtml(b.text)}</h3>`);
         break;
       case "ul":
         text.push(...b.items.map((i) => `- ${i}`), "");
@@ -502,11 +519,21 @@ export function render(subject: string, blocks: Block[]): MailText {
         break;
       case "small":
         text.push("--", b.text);
-        html.push(`<p style="color:#666;font-size:small">${escapeHtml(b.text)}</p>`);
+        html.push(`<p style="${MAIL_STYLE.small}">${escapeHtml(b.text)}</p>`);
         break;
     }
   }
-  return { subject, body: text.join("\n").trim() + "\n", htmlBody: html.join("\n") };
+  const band = brand ? `<div style="${MAIL_STYLE.band}">${escapeHtml(brand)}</div>` : "";
+  const htmlBody = `<div style="${MAIL_STYLE.frame}">${band}<div style="${MAIL_STYLE.body}">\n${html.join("\n")}\n</div></div>`;
+  return { subject, body: text.join("\n").trim() + "\n", htmlBody };
+}
+
+/** The heading of a mail: "Diskominfo Pemerintah Kota Contoh · Layanan Pendaftaran Surel Dinas". */
+export function brandOf(config: OfficeConfig, lang: Language = config.language): string {
+  const office = [config.office.shortName || config.office.name, config.office.government]
+    .filter(Boolean)
+    .join(" ");
+  return `${office} \u00b7 ${t(lang, "mail.brand")}`;
 }
 
 /** The disposition chain as people read it: "Kepala Dinas → Kepala Bidang … → Staf Teknis". */
@@ -631,7 +658,7 @@ export function composeReceiptMail(
     { kind: "ul", items: serviceStandardLines(config, lang) },
     { kind: "small", text: footer(config, lang) },
   );
-  return render(t(lang, "mail.receipt.subject", { ticket: input.ticket }), blocks);
+  return render(t(lang, "mail.receipt.subject", { ticket: input.ticket }), blocks, brandOf(config, lang));
 }
 
 export interface CorrectionInput {
@@ -663,5 +690,5 @@ export function composeCorrectionMail(
   if (input.formUrl)
     blocks.push({ kind: "p", text: t(lang, "mail.correction.link", { url: input.formUrl }) });
   blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(t(lang, "mail.correction.subject", { ticket: input.ticket }), blocks);
+  return render(t(lang, "mail.correction.subject", { ticket: input.ticket }), blocks, brandOf(config, lang));
 }

@@ -4,7 +4,7 @@
  * correction received). Rendered to plain text and escaped HTML; identity numbers masked.
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { footer, render, serviceStandardLines, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, serviceStandardLines, type Block, type MailText } from "./intake.js";
 import { t } from "./text/index.js";
 
 export interface StageNoticeInput {
@@ -56,7 +56,11 @@ export function composeStageNotice(
   blocks.push({ kind: "p", text: t(lang, "notice.stage.how") });
   if (input.rowUrl) blocks.push({ kind: "link", text: t(lang, "notice.stage.link"), url: input.rowUrl });
   blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(t(lang, "notice.stage.subject", { ticket: input.ticket, stage: input.stageLabel }), blocks);
+  return render(
+    t(lang, "notice.stage.subject", { ticket: input.ticket, stage: input.stageLabel }),
+    blocks,
+    brandOf(config, lang),
+  );
 }
 
 export function composeAdminNotice(
@@ -72,7 +76,7 @@ export function composeAdminNotice(
   ];
   if (input.rowUrl) blocks.push({ kind: "link", text: t(lang, "notice.stage.link"), url: input.rowUrl });
   blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(t(lang, "notice.admin.subject", { ticket: input.ticket }), blocks);
+  return render(t(lang, "notice.admin.subject", { ticket: input.ticket }), blocks, brandOf(config, lang));
 }
 
 export type ApplicantNoticeKind = "rejected" | "held" | "resumed" | "corrected";
@@ -111,5 +115,5 @@ export function composeApplicantNotice(
     );
   }
   blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(subject, blocks);
+  return render(subject, blocks, brandOf(config, lang));
 }

@@ -243,6 +243,7 @@ export const en: Record<MessageKey, string> = {
   "mail.receipt.problems":
     "Your request is recorded but can only be processed once the following is corrected. Submit the form again with the correct data and enter the ticket number {ticket} in the field \u201cPrevious ticket number\u201d.",
   "mail.receipt.warnings_heading": "Notes (these do not hold up your request)",
+  "mail.brand": "Official E-mail Account Service",
   "mail.footer":
     "This message was sent automatically by the official e-mail account service of {office}, {government}. Enquiries: {contact}.",
 

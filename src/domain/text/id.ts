@@ -251,6 +251,7 @@ export const id = {
   "mail.receipt.problems":
     "Permohonan Anda tercatat, tetapi baru dapat diproses setelah data berikut diperbaiki. Ajukan kembali formulir dengan data yang benar dan isikan nomor tiket {ticket} pada kolom \u201cNomor tiket sebelumnya\u201d.",
   "mail.receipt.warnings_heading": "Catatan (tidak menghambat proses)",
+  "mail.brand": "Layanan Pendaftaran Surel Dinas",
   "mail.footer":
     "Surel ini dikirim otomatis oleh Layanan Pendaftaran Surel Dinas \u2013 {office}, {government}. Pertanyaan: {contact}.",
 
