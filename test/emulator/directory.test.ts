@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type ExecContext, GasError, GasObject } from "./core.js";
+import { type ExecContext, GasError } from "./core.js";
+import { type GasClass, interfaceMethods, publicMethods } from "./helpers.js";
 import { Emulator } from "./index.js";
 import * as dir from "./services/directory.js";
 import { Workspace } from "./workspace.js";
@@ -546,38 +544,9 @@ function find(query) {
 // The runtime exposes every prototype method not starting with "_" to scripts: each must be a real
 // Apps Script method (read from @types/google-apps-script), so no host helper leaks into scripts.
 
-const typesDir = dirname(createRequire(import.meta.url).resolve("@types/google-apps-script/package.json"));
-
-function interfaceMethods(file: string, name: string): Set<string> {
-  const text = readFileSync(join(typesDir, file), "utf8");
-  const m = new RegExp(`\\n( *)interface ${name}(?: extends [\\w.]+)? \\{`).exec(text);
-  if (!m) throw new Error(`no interface ${name} in ${file}`);
-  const end = text.indexOf(`\n${m[1]}}`, m.index + 1);
-  const body = text.slice(m.index, end);
-  return new Set([...body.matchAll(/^\s+(?:\/\*\*.*?\*\/\s*)?(\w+)\(/gm)].map((x) => x[1]!));
-}
-
-function publicMethods(cls: abstract new (...args: never[]) => GasObject): string[] {
-  const contract = new Set(Object.getOwnPropertyNames(GasObject.prototype));
-  const names = new Set<string>();
-  for (
-    let p = cls.prototype as object;
-    p && p !== GasObject.prototype;
-    p = Object.getPrototypeOf(p) as object
-  ) {
-    for (const n of Object.getOwnPropertyNames(p)) {
-      if (contract.has(n) || n.startsWith("_")) continue;
-      const d = Object.getOwnPropertyDescriptor(p, n)!;
-      if (d.get || d.set) throw new Error(`${cls.name}.${n} is an accessor`);
-      if (typeof d.value === "function") names.add(n);
-    }
-  }
-  return [...names].sort();
-}
-
 describe("script-visible surface", () => {
   const F = "apis/directory_v1.d.ts";
-  const cases: [abstract new (...args: never[]) => GasObject, string][] = [
+  const cases: [GasClass, string][] = [
     [dir.AdminDirectoryService, "AdminDirectory"],
     [dir.UsersCollection, "UsersCollection"],
     [dir.UserAliasesCollection, "AliasesCollection"],

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type ExecContext, GasError, GasObject } from "./core.js";
+import { type ExecContext, GasError } from "./core.js";
+import { type GasClass, interfaceMethods, publicMethods } from "./helpers.js";
 import * as docs from "./services/docs.js";
 import { Emulator } from "./index.js";
 import * as drive from "./services/drive.js";
@@ -586,39 +586,10 @@ function purge(id) {
 // The runtime exposes every prototype method not starting with "_" to scripts: each must be a real
 // Apps Script method (read from @types/google-apps-script), so no host helper leaks into scripts.
 
-const typesDir = dirname(createRequire(import.meta.url).resolve("@types/google-apps-script/package.json"));
-
-function interfaceMethods(file: string, name: string): Set<string> {
-  const text = readFileSync(join(typesDir, file), "utf8");
-  const m = new RegExp(`\\n( *)interface ${name}(?: extends [\\w.]+)? \\{`).exec(text);
-  if (!m) throw new Error(`no interface ${name} in ${file}`);
-  const end = text.indexOf(`\n${m[1]}}`, m.index + 1);
-  const body = text.slice(m.index, end);
-  return new Set([...body.matchAll(/^\s+(?:\/\*\*.*?\*\/\s*)?(\w+)\(/gm)].map((x) => x[1]!));
-}
-
-function publicMethods(cls: abstract new (...args: never[]) => GasObject): string[] {
-  const contract = new Set(Object.getOwnPropertyNames(GasObject.prototype));
-  const names = new Set<string>();
-  for (
-    let p = cls.prototype as object;
-    p && p !== GasObject.prototype;
-    p = Object.getPrototypeOf(p) as object
-  ) {
-    for (const n of Object.getOwnPropertyNames(p)) {
-      if (contract.has(n) || n.startsWith("_")) continue;
-      const d = Object.getOwnPropertyDescriptor(p, n)!;
-      if (d.get || d.set) throw new Error(`${cls.name}.${n} is an accessor`);
-      if (typeof d.value === "function") names.add(n);
-    }
-  }
-  return [...names].sort();
-}
-
 describe("script-visible surface", () => {
   const F = "google-apps-script.document.d.ts";
   const element = interfaceMethods(F, "Element");
-  const cases: [abstract new (...args: never[]) => GasObject, string, boolean][] = [
+  const cases: [GasClass, string, boolean][] = [
     [docs.DocumentAppService, "DocumentApp", false],
     [docs.DocumentObj, "Document", false],
     [docs.BodySection, "Body", true],

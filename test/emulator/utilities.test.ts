@@ -1,26 +1,9 @@
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { Blob, type ExecContext, GasError, GasObject } from "./core.js";
+import { Blob, type ExecContext, GasError } from "./core.js";
+import { publicMethods } from "./helpers.js";
 import { install, Utilities } from "./services/utilities.js";
 import { Workspace } from "./workspace.js";
-
-/** The methods the runtime exposes to the script: prototype methods up to GasObject, not starting with "_",
- * minus GasObject's own hooks (gasProps, gasSet, toString) that subclasses override. */
-function publicMethods(obj: object): string[] {
-  const names = new Set<string>();
-  for (let p = Object.getPrototypeOf(obj); p && p !== GasObject.prototype; p = Object.getPrototypeOf(p)) {
-    for (const n of Object.getOwnPropertyNames(p)) {
-      if (
-        n !== "constructor" &&
-        !n.startsWith("_") &&
-        !(n in GasObject.prototype) &&
-        typeof (p as Record<string, unknown>)[n] === "function"
-      )
-        names.add(n);
-    }
-  }
-  return [...names].sort();
-}
 
 function setup(seed = 1): { ws: Workspace; u: Utilities } {
   const ws = new Workspace({ seed });
