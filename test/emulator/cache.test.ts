@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ExecContext, GasError } from "./core.js";
-import { publicMethods } from "./helpers.js";
+import type { ExecContext } from "./core.js";
+import { exec, publicMethods, thrown } from "./helpers.js";
 import {
   CACHE_ITEMS_AFTER_EVICTION,
   CACHE_MAX_ITEMS,
@@ -12,33 +12,14 @@ import {
 } from "./services/cache.js";
 import { Workspace } from "./workspace.js";
 
-function exec(ws: Workspace, effectiveUser: string): ExecContext {
-  return {
-    id: 1,
-    handler: "sweep",
-    kind: "installable",
-    authMode: "FULL",
-    activeUser: effectiveUser,
-    effectiveUser,
-    startMs: ws.clockMs,
-    nowMs: ws.clockMs,
-    timeLimitMs: 360_000,
-  };
+/** The "sweep" trigger running as `user`. */
+function sweepAs(ws: Workspace, user: string): ExecContext {
+  return exec(ws, { id: 1, handler: "sweep", kind: "installable", activeUser: user, effectiveUser: user });
 }
 
 function setup(): { ws: Workspace; svc: CacheService } {
   const ws = new Workspace();
   return { ws, svc: install(ws).CacheService as CacheService };
-}
-
-function thrown(f: () => unknown): GasError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GasError);
-    return e as GasError;
-  }
-  throw new Error("expected an error");
 }
 
 describe("CacheService", () => {
@@ -67,7 +48,7 @@ describe("CacheService", () => {
 
   it("uses the calling execution's own virtual time", () => {
     const { ws, svc } = setup();
-    ws.current = exec(ws, ws.owner.email);
+    ws.current = sweepAs(ws, ws.owner.email);
     const c = svc.getScriptCache();
     c.put("k", "v", 10);
     ws.current.nowMs += 10_000;
@@ -112,9 +93,9 @@ describe("CacheService", () => {
     const { ws, svc } = setup();
     svc.getScriptCache().put("k", "script");
     svc.getDocumentCache().put("k", "doc");
-    ws.current = exec(ws, "kabid@contohkota.go.id");
+    ws.current = sweepAs(ws, "kabid@contohkota.go.id");
     svc.getUserCache().put("k", "kabid");
-    ws.current = exec(ws, "kasi@contohkota.go.id");
+    ws.current = sweepAs(ws, "kasi@contohkota.go.id");
     expect(svc.getUserCache().get("k")).toBeNull();
     expect(svc.getScriptCache().get("k")).toBe("script");
     expect(svc.getDocumentCache().get("k")).toBe("doc");
@@ -139,7 +120,7 @@ describe("CacheService", () => {
   it("can lose everything at once (never the only copy)", () => {
     const { ws, svc } = setup();
     svc.getScriptCache().put("a", "1", 21_600);
-    ws.current = exec(ws, "staf@contohkota.go.id");
+    ws.current = sweepAs(ws, "staf@contohkota.go.id");
     svc.getUserCache().put("b", "2");
     evictAllCaches(ws);
     expect(svc.getUserCache().get("b")).toBeNull();

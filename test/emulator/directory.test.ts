@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { type ExecContext, GasError } from "./core.js";
-import { type GasClass, interfaceMethods, publicMethods } from "./helpers.js";
+import { exec, type GasClass, interfaceMethods, publicMethods, thrown, within } from "./helpers.js";
 import { Emulator } from "./index.js";
 import * as dir from "./services/directory.js";
 import { Workspace } from "./workspace.js";
@@ -17,33 +16,14 @@ const STAFF = `staf@${DOMAIN}`;
 const ADMIN2 = `admin2@${DOMAIN}`;
 
 function as<T>(email: string, fn: () => T): T {
-  const ctx: ExecContext = {
+  const ctx = exec(ws, {
     id: 3,
     handler: "buatAkun",
     kind: "installable",
-    authMode: "FULL",
     activeUser: email,
     effectiveUser: email,
-    startMs: ws.clockMs,
-    nowMs: ws.clockMs,
-    timeLimitMs: 360_000,
-  };
-  ws.current = ctx;
-  try {
-    return fn();
-  } finally {
-    ws.current = null;
-  }
-}
-
-function thrown(fn: () => unknown): GasError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GasError) return e;
-    throw e;
-  }
-  throw new Error("expected an error");
+  });
+  return within(ws, ctx, fn);
 }
 
 /** The message after "API call to <method> failed with error: ". */

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type ExecContext, GasError } from "./core.js";
-import { type GasClass, interfaceMethods, publicMethods } from "./helpers.js";
+import type { ExecContext } from "./core.js";
+import { exec, type GasClass, interfaceMethods, publicMethods, thrown, within } from "./helpers.js";
 import * as docs from "./services/docs.js";
 import { Emulator } from "./index.js";
 import * as drive from "./services/drive.js";
@@ -19,36 +19,17 @@ let Revisions: drive.DriveRevisionsCollection;
 const STAFF = "staf@contohkota.go.id";
 
 function ctx(email: string): ExecContext {
-  return {
+  return exec(ws, {
     id: 7,
     handler: "kirimSurat",
     kind: "installable",
-    authMode: "FULL",
     activeUser: email,
     effectiveUser: email,
-    startMs: ws.clockMs,
-    nowMs: ws.clockMs,
-    timeLimitMs: 360_000,
-  };
+  });
 }
 
 function as<T>(email: string, fn: () => T): T {
-  ws.current = ctx(email);
-  try {
-    return fn();
-  } finally {
-    ws.current = null;
-  }
-}
-
-function thrown(fn: () => unknown): GasError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GasError) return e;
-    throw e;
-  }
-  throw new Error("expected an error");
+  return within(ws, ctx(email), fn);
 }
 
 interface Item {

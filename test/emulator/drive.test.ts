@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { Blob, type ExecContext, GasError } from "./core.js";
-import { type GasClass, interfaceMethods, publicMethods } from "./helpers.js";
+import { Blob } from "./core.js";
+import { exec, type GasClass, interfaceMethods, publicMethods, thrown, within } from "./helpers.js";
 import * as drive from "./services/drive.js";
 import { Workspace } from "./workspace.js";
 
@@ -17,33 +17,14 @@ const OUTSIDER = "tamu@lainkota.go.id";
 
 /** Runs `fn` as an execution whose effective user is `email`. */
 function as<T>(email: string, fn: () => T): T {
-  const ctx: ExecContext = {
+  const ctx = exec(ws, {
     id: 1,
     handler: "test",
     kind: "installable",
-    authMode: "FULL",
     activeUser: email,
     effectiveUser: email,
-    startMs: ws.clockMs,
-    nowMs: ws.clockMs,
-    timeLimitMs: 360_000,
-  };
-  ws.current = ctx;
-  try {
-    return fn();
-  } finally {
-    ws.current = null;
-  }
-}
-
-function thrown(fn: () => unknown): GasError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GasError) return e;
-    throw e;
-  }
-  throw new Error("expected an error");
+  });
+  return within(ws, ctx, fn);
 }
 
 function names(it: { hasNext(): boolean; next(): { getName(): string } }): string[] {

@@ -2,7 +2,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { GasObject } from "./core.js";
+import { expect } from "vitest";
+import { type ExecContext, GasError, GasObject } from "./core.js";
+import type { Workspace } from "./workspace.js";
 
 /** A service class, as the surface tests name them. */
 export type GasClass = abstract new (...args: never[]) => GasObject;
@@ -41,4 +43,52 @@ export function interfaceMethods(file: string, name: string): Set<string> {
   const end = text.indexOf(`\n${m[1]}}`, m.index + 1);
   const body = text.slice(m.index, end);
   return new Set([...body.matchAll(/^\s+(?:\/\*\*.*?\*\/\s*)?(\w+)\(/gm)].map((x) => x[1]!));
+}
+
+let nextId = 1000;
+
+/**
+ * A hand-made execution (as the runtime would create one): by default a direct run by the script's
+ * owner, starting now on the virtual clock, with the 6-minute limit; `over` sets any field.
+ */
+export function exec(ws: Workspace, over: Partial<ExecContext> = {}): ExecContext {
+  return {
+    id: nextId++,
+    handler: "test",
+    kind: "run",
+    authMode: "FULL",
+    activeUser: ws.owner.email,
+    effectiveUser: ws.owner.email,
+    startMs: ws.clockMs,
+    nowMs: ws.clockMs,
+    timeLimitMs: 360_000,
+    ...over,
+  };
+}
+
+/** Runs `f` as the given execution (ws.current set), then restores the harness. */
+export function within<T>(ws: Workspace, ctx: ExecContext, f: () => T): T {
+  const prev = ws.current;
+  ws.current = ctx;
+  try {
+    return f();
+  } finally {
+    ws.current = prev;
+  }
+}
+
+/** Ends an execution as the runtime does (runs the end hooks). */
+export function end(ws: Workspace, ctx: ExecContext): void {
+  for (const h of ws.endHooks) h(ctx);
+}
+
+/** The Apps Script error `f` throws (the test fails if it throws anything else, or nothing). */
+export function thrown(f: () => unknown): GasError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(GasError);
+    return e as GasError;
+  }
+  throw new Error("expected an error");
 }

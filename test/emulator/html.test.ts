@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { Blob, GasError } from "./core.js";
-import { publicMethods } from "./helpers.js";
+import { Blob } from "./core.js";
+import { publicMethods, thrown } from "./helpers.js";
 import { HtmlOutput, type HtmlService, HtmlTemplate, install } from "./services/html.js";
 import { Workspace } from "./workspace.js";
 
 function service(): HtmlService {
   return install(new Workspace()).HtmlService as HtmlService;
-}
-
-function thrown(f: () => unknown): GasError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GasError);
-    return e as GasError;
-  }
-  throw new Error("expected an error");
 }
 
 /** What a script does: create, assign fields (the runtime forwards them to gasSet), evaluate. */

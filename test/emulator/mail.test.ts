@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Blob, type ExecContext, GasError, GasObject } from "./core.js";
-import { publicMethods } from "./helpers.js";
+import { Blob, type ExecContext, GasObject } from "./core.js";
+import { exec, publicMethods, thrown } from "./helpers.js";
 import {
   emlOf,
   type GmailApp,
@@ -26,28 +26,15 @@ function setup(): { ws: Workspace; mail: MailApp; gmail: GmailApp } {
   return { ws, mail: g.MailApp as MailApp, gmail: g.GmailApp as GmailApp };
 }
 
-function exec(ws: Workspace, id = 9): ExecContext {
-  return {
+/** Execution `id` of the edit trigger: an official edits, the owner's authority sends; 1,234 ms in. */
+function editTrigger(ws: Workspace, id = 9): ExecContext {
+  return exec(ws, {
     id,
     handler: "onEdit",
     kind: "installable",
-    authMode: "FULL",
     activeUser: `kadis@${DOMAIN}`,
-    effectiveUser: ws.owner.email,
-    startMs: ws.clockMs,
     nowMs: ws.clockMs + 1234,
-    timeLimitMs: 360_000,
-  };
-}
-
-function thrown(f: () => unknown): GasError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GasError);
-    return e as GasError;
-  }
-  throw new Error("expected an error");
+  });
 }
 
 /** A stand-in for a Drive File: a BlobSource that is not itself a Blob. */
@@ -73,7 +60,7 @@ function decodeQp(s: string): string {
 describe("MailApp.sendEmail", () => {
   it("records a simple mail with sender, virtual time and execution", () => {
     const { ws, mail } = setup();
-    const ctx = exec(ws);
+    const ctx = editTrigger(ws);
     ws.current = ctx;
     mail.sendEmail(`pemohon@${DOMAIN}`, "Permohonan diterima", "Nomor tiket SRL-0001");
     const [m] = outbox(ws);
@@ -250,7 +237,7 @@ describe("outbox files", () => {
 
   it("builds a MIME message with alternative bodies, inline images and attachments", () => {
     const { ws, mail } = setup();
-    ws.current = exec(ws);
+    ws.current = editTrigger(ws);
     const pdf = new Blob(
       Buffer.from([0x25, 0x50, 0x44, 0x46, 0xff, 0x00]),
       "application/pdf",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ExecContext, GasError } from "./core.js";
-import { publicMethods } from "./helpers.js";
+import type { ExecContext } from "./core.js";
+import { exec, publicMethods, thrown } from "./helpers.js";
 import {
   install,
   PROPERTY_STORE_MAX_BYTES,
@@ -11,34 +11,21 @@ import {
 } from "./services/properties.js";
 import { Workspace } from "./workspace.js";
 
-function exec(ws: Workspace, effectiveUser: string, id = 1): ExecContext {
-  return {
+/** Execution `id` of the form-submit trigger, running as `user`. */
+function submitAs(ws: Workspace, user: string, id = 1): ExecContext {
+  return exec(ws, {
     id,
     handler: "onFormSubmit",
     kind: "installable",
-    authMode: "FULL",
-    activeUser: effectiveUser,
-    effectiveUser,
-    startMs: ws.clockMs,
-    nowMs: ws.clockMs,
-    timeLimitMs: 360_000,
-  };
+    activeUser: user,
+    effectiveUser: user,
+  });
 }
 
 function setup(): { ws: Workspace; svc: PropertiesService } {
   const ws = new Workspace();
   const svc = install(ws).PropertiesService as PropertiesService;
   return { ws, svc };
-}
-
-function thrown(f: () => unknown): GasError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GasError);
-    return e as GasError;
-  }
-  throw new Error("expected an error");
 }
 
 describe("PropertiesService", () => {
@@ -77,7 +64,7 @@ describe("PropertiesService", () => {
     svc.getScriptProperties().setProperty("k", "script");
     svc.getDocumentProperties().setProperty("k", "doc");
     svc.getUserProperties().setProperty("k", "owner");
-    ws.current = exec(ws, "kadis@contohkota.go.id");
+    ws.current = submitAs(ws, "kadis@contohkota.go.id");
     expect(svc.getUserProperties().getProperty("k")).toBeNull();
     svc.getUserProperties().setProperty("k", "kadis");
     expect(svc.getScriptProperties().getProperty("k")).toBe("script");
@@ -93,9 +80,9 @@ describe("PropertiesService", () => {
 
   it("is durable: every later execution and a fresh service object sees a write at once", () => {
     const { ws, svc } = setup();
-    ws.current = exec(ws, ws.owner.email, 1);
+    ws.current = submitAs(ws, ws.owner.email, 1);
     svc.getScriptProperties().setProperty("cursor", "17");
-    ws.current = exec(ws, ws.owner.email, 2);
+    ws.current = submitAs(ws, ws.owner.email, 2);
     const again = install(ws).PropertiesService as PropertiesService;
     expect(again.getScriptProperties().getProperty("cursor")).toBe("17");
     expect(scriptPropertiesOf(ws).get("cursor")).toBe("17");

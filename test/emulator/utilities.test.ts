@@ -1,23 +1,13 @@
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { Blob, type ExecContext, GasError } from "./core.js";
-import { publicMethods } from "./helpers.js";
+import { Blob } from "./core.js";
+import { exec, publicMethods, thrown } from "./helpers.js";
 import { install, Utilities } from "./services/utilities.js";
 import { Workspace } from "./workspace.js";
 
 function setup(seed = 1): { ws: Workspace; u: Utilities } {
   const ws = new Workspace({ seed });
   return { ws, u: install(ws).Utilities as Utilities };
-}
-
-function thrown(f: () => unknown): GasError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GasError);
-    return e as GasError;
-  }
-  throw new Error("expected an error");
 }
 
 const hex = (bytes: number[]): string => Buffer.from(Int8Array.from(bytes).buffer).toString("hex");
@@ -201,17 +191,7 @@ describe("Utilities.newBlob and parseCsv", () => {
 describe("Utilities.sleep", () => {
   it("advances the calling execution's virtual clock", () => {
     const { ws, u } = setup();
-    const ctx: ExecContext = {
-      id: 3,
-      handler: "sweep",
-      kind: "installable",
-      authMode: "FULL",
-      activeUser: "",
-      effectiveUser: ws.owner.email,
-      startMs: ws.clockMs,
-      nowMs: ws.clockMs,
-      timeLimitMs: 360_000,
-    };
+    const ctx = exec(ws, { id: 3, handler: "sweep", kind: "installable", activeUser: "" });
     const start = ws.clockMs;
     ws.current = ctx;
     u.sleep(1500);
