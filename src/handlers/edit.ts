@@ -16,7 +16,7 @@ import { checkUsername } from "../domain/naming.js";
 import { namingPolicyFromConfig } from "../domain/naming.js";
 import { composeCorrectionMail } from "../domain/intake.js";
 import { composeAdminNotice, composeApplicantNotice, type ApplicantNoticeKind } from "../domain/notices.js";
-import { formatDuration } from "../domain/calendar.js";
+import { formatDuration, zoneOffsetMinutes } from "../domain/calendar.js";
 import {
   decide,
   parseAction,
@@ -24,13 +24,15 @@ import {
   ACTION_LABELS,
   type Decision,
   type Notice,
+  type RequestState,
 } from "../domain/workflow.js";
 import { asSheetText } from "../domain/sanitize.js";
+import { isStatus, type Status } from "../domain/request.js";
 import { context, rowUrl, type Ctx } from "../workspace/context.js";
 import { duplicateCheck, registerFacts } from "../workspace/duplicates.js";
 import { logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
-import { appendLog } from "../workspace/log.js";
+import { appendLog, readEntry } from "../workspace/log.js";
 import { sendOrQueue, type OutgoingMail } from "../workspace/mail.js";
 import {
   actionLabels,
@@ -41,7 +43,8 @@ import {
   type RegisterRow,
   type RegisterTable,
 } from "../workspace/register.js";
-import { REGISTER_COLUMNS, SHEET_NAMES } from "../workspace/schema.js";
+import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
+import { sheetCell, type Cell } from "../workspace/table.js";
 import { invalidateConfig, SETTINGS_SHEET_NAMES } from "../workspace/settings.js";
 import { stageMail } from "./intake.js";
 import { startProvisioning } from "./provision.js";
@@ -77,18 +80,38 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   if (rows > 1 || cols > 1) return refusePaste(ctx, range, actor);
   if (column === col("note")) return { kind: "note" };
   if (column === col("action"))
-    return applyAction(ctx, range, actor, e.value === undefined ? "" : String(e.value), e.oldValue);
+    return applyAction(ctx, range, actor, e.value === undefined ? "" : String(e.value));
   if (column === col("address"))
     return overrideAddress(ctx, range, actor, e.value === undefined ? "" : String(e.value), e.oldValue);
   return refuseProgramColumn(ctx, range, actor, e.oldValue);
 }
 
-/** Undo a single-cell edit, explain it on the cell and to the editor. */
-function undo(ctx: Ctx, cell: GoogleAppsScript.Spreadsheet.Range, restore: unknown, reason: string): void {
-  cell.setValue(restore === undefined || restore === null ? "" : (restore as string));
+/** Undo a single-cell edit (the cell gets `restore`, exactly), explain it on the cell and to the editor. */
+function undo(ctx: Ctx, cell: GoogleAppsScript.Spreadsheet.Range, restore: Cell, reason: string): void {
+  cell.setValue(restore);
   cell.setNote(`Perubahan dibatalkan oleh sistem: ${reason}`);
   ctx.ss.toast(reason, "Surel: perubahan dibatalkan", 10);
 }
+
+/**
+ * The value a program column held before a person overwrote it, from the edit event's oldValue
+ * (a string: dates come as spreadsheet serial numbers), typed for the column and guarded so that
+ * the cell holds it again exactly (text stays text, a date a date).
+ */
+function previousValue(ctx: Ctx, key: RegisterKey, oldValue: unknown): Cell {
+  if (oldValue === undefined || oldValue === null || oldValue === "") return "";
+  const text = String(oldValue);
+  const def = REGISTER_COLUMNS[col(key) - 1]!;
+  if (def.kind === "date" && /^-?\d+(\.\d+)?$/.test(text)) {
+    const offset = zoneOffsetMinutes(ctx.ss.getSpreadsheetTimeZone()) ?? ctx.offset;
+    return new Date(Math.round((Number(text) - SERIAL_EPOCH_DAYS) * 86_400_000) - offset * 60_000);
+  }
+  if (def.kind === "number" && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  return sheetCell(text, def.plainText);
+}
+
+/** Days from the spreadsheet epoch (30 December 1899) to the Unix epoch. */
+const SERIAL_EPOCH_DAYS = 25569;
 
 function logAttempt(ctx: Ctx, ticket: string, at: string, actor: string, what: string, reason: string): void {
   appendLog(ctx, [
@@ -104,12 +127,23 @@ function logAttempt(ctx: Ctx, ticket: string, at: string, actor: string, what: s
   ]);
 }
 
+/**
+ * The status a held request had before "tahan", from the log entry the row last recorded (the
+ * hold itself, unless something was logged since): one read. Undefined when it cannot be told.
+ */
+function heldFrom(ctx: Ctx, ticket: string, seq: number): Status | undefined {
+  if (!(seq > 0)) return undefined;
+  const entry = readEntry(ctx, seq);
+  if (!entry || entry.ticket !== ticket || entry.action !== "tahan") return undefined;
+  const status = entry.from.split("/")[0] ?? "";
+  return isStatus(status) ? status : undefined;
+}
+
 function applyAction(
   ctx: Ctx,
   cell: GoogleAppsScript.Spreadsheet.Range,
   actor: string,
   value: string,
-  oldValue: unknown,
 ): EditOutcome {
   const { config } = ctx;
   if (value.trim() === "") return { kind: "ignored" }; // clearing the action cell is harmless
@@ -119,18 +153,26 @@ function applyAction(
   const outcome = withScriptLock((): EditOutcome => {
     const table = registerTable(ctx.ss);
     const row = table.read(rowNumber);
-    const state = rowState(row);
+    const state: RequestState = rowState(row);
+    // Between actions the action cell is empty: a refused choice is cleared (not set back to the
+    // event's oldValue, which may be another official's choice made at the same moment).
     if (!state.ticket) {
-      undo(ctx, cell, oldValue, "Baris ini bukan permohonan.");
+      undo(ctx, cell, "", "Baris ini bukan permohonan.");
       return { kind: "refused", ticket: "", reason: "Baris ini bukan permohonan." };
     }
     const action = parseAction(value);
     const now = Date.now();
+    if (action === "lanjutkan" && state.status === "ditahan") {
+      const held = heldFrom(ctx, state.ticket, Number(row.lastLogSeq));
+      if (held) state.heldFrom = held;
+    }
     const decision: Decision = action
       ? decide({ state, actor, action, note: String(row.note), config, nowMs: now })
       : { ok: false, code: "unknown_action", reason: `Tindakan \u201c${value}\u201d tidak dikenal.` };
     if (!decision.ok) {
-      undo(ctx, cell, oldValue, decision.reason);
+      undo(ctx, cell, "", decision.reason);
+      // The row's own dropdown, in case the cell was pasted over with another row's.
+      setActionChoices(table, rowNumber, actionLabels(config, state.stageKey, state.status));
       logAttempt(
         ctx,
         state.ticket,
@@ -253,7 +295,12 @@ function overrideAddress(
     const state = rowState(row);
     const recorded = String(row.addressRecorded);
     const refuse = (reason: string): EditOutcome => {
-      undo(ctx, cell, recorded || oldValue, reason);
+      undo(
+        ctx,
+        cell,
+        recorded ? table.cellFor("address", recorded) : previousValue(ctx, "address", oldValue),
+        reason,
+      );
       logAttempt(
         ctx,
         state.ticket,
@@ -334,10 +381,13 @@ function refuseProgramColumn(
   return withScriptLock((): EditOutcome => {
     const table = registerTable(ctx.ss);
     const row = table.read(cell.getRow());
-    const state = rowState(row);
     const reason =
       "Kolom ini diisi oleh program Surel dan tidak boleh diubah langsung. Gunakan kolom Tindakan.";
-    undo(ctx, cell, oldValue, reason);
+    const def = REGISTER_COLUMNS[cell.getColumn() - 1];
+    const restore = def ? previousValue(ctx, def.key, oldValue) : sheetCell(String(oldValue ?? ""));
+    undo(ctx, cell, restore, reason);
+    if (def) row[def.key] = restore;
+    const state = rowState(row);
     logAttempt(
       ctx,
       state.ticket,

@@ -332,6 +332,8 @@ function applyCorrection(
     duplicate: asSheetText(dup.text),
     lastLogSeq: entry!.seq,
   });
+  // Back in the chain: the first stage's dropdown (the row had none while it waited).
+  setActionChoices(register, rowNumber, actionLabels(config, d.next.stageKey, d.next.status));
   const req = {
     ticket,
     fullName: applicant.fullName,

@@ -243,16 +243,8 @@ export function runSetup(): SetupReport {
       REGISTER_COLUMNS.findIndex((c) => c.key === key) + 1;
     for (const c of REGISTER_COLUMNS.filter((c) => c.plainText))
       register.getRange(2, col(c.key), rows - 1, 1).setNumberFormat("@");
-    for (const key of [
-      "receivedAt",
-      "dueAt",
-      "createdAt",
-      "letterSentAt",
-      "stageEnteredAt",
-      "updatedAt",
-    ] as const) {
-      register.getRange(2, col(key), rows - 1, 1).setNumberFormat("dd/MM/yyyy HH:mm");
-    }
+    for (const c of REGISTER_COLUMNS.filter((c) => c.kind === "date"))
+      register.getRange(2, col(c.key), rows - 1, 1).setNumberFormat("dd/MM/yyyy HH:mm");
     log.getRange(2, 2, log.getMaxRows() - 1, 1).setNumberFormat("dd/MM/yyyy HH:mm:ss");
     LOG_COLUMNS.forEach((c, i) => {
       if (c.plainText) log.getRange(2, i + 1, log.getMaxRows() - 1, 1).setNumberFormat("@");

@@ -1,6 +1,8 @@
 /**
  * The time-driven sweep (every 10 minutes): repairs what a failed or missed trigger left undone.
  * - intake: every response in the responses sheet that the index lacks is registered;
+ * - register vs log: rows whose status disagrees with their recorded history are repaired or
+ *   flagged (reconcile.ts);
  * - mail: queued mails are sent while the quota lasts.
  * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
  */
@@ -10,6 +12,7 @@ import { drainMailQueue } from "../workspace/mail.js";
 import { indexTable } from "../workspace/register.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { processResponse, type NamedValues } from "./intake.js";
+import { reconcileRegister, type ReconcileReport } from "./reconcile.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -18,6 +21,9 @@ export interface SweepReport {
   recovered: string[];
   mailsSent: number;
   pending: number;
+  /** Register rows compared with the log: rewritten from it, or flagged for an administrator. */
+  repaired: string[];
+  flagged: string[];
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -75,7 +81,8 @@ export function runSweep(): SweepReport {
   const budget = budgetFrom(start);
   const ctx = context();
   const intake = recoverResponses(ctx, budget);
+  const reconciled: ReconcileReport = budget() ? reconcileRegister(ctx) : { repaired: [], flagged: [] };
   let mailsSent = 0;
   if (budget()) mailsSent = drainMailQueue(ctx, budget);
-  return { recovered: intake.recovered, mailsSent, pending: intake.pending };
+  return { recovered: intake.recovered, mailsSent, pending: intake.pending, ...reconciled };
 }

@@ -85,6 +85,20 @@ function fromValues(v: Cell[]): LogEntry {
   };
 }
 
+/** One entry by its number (entries are never moved: #n is on row n + 1), or null. One read. */
+export function readEntry(ctx: Ctx, seq: number): LogEntry | null {
+  const table = logTable(ctx);
+  if (!(seq >= 1)) return null;
+  let values: Cell[];
+  try {
+    values = table.sheet.getRange(seq + 1, 1, 1, table.width).getValues()[0] as Cell[];
+  } catch {
+    return null; // beyond the sheet: no such entry
+  }
+  const entry = fromValues(values);
+  return entry.seq === seq ? entry : null;
+}
+
 export function readLog(ctx: Ctx): LogEntry[] {
   const table = logTable(ctx);
   const last = table.sheet.getLastRow();

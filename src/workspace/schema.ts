@@ -55,14 +55,14 @@ export type RegisterKey =
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
-  { key: "receivedAt", id: "Diterima", en: "Received", width: 130 },
+  { key: "receivedAt", id: "Diterima", en: "Received", kind: "date", width: 130 },
   { key: "status", id: "Status", en: "Status", width: 120 },
   { key: "stage", id: "Tahap", en: "Stage", width: 140 },
   { key: "stageKey", id: "Kode Tahap", en: "Stage key", width: 80 },
   { key: "responsible", id: "Penanggung Jawab", en: "Responsible", width: 180 },
   { key: "action", id: "Tindakan", en: "Action", editable: true, width: 120 },
   { key: "note", id: "Catatan Tindakan", en: "Action note", editable: true, width: 200 },
-  { key: "dueAt", id: "Batas Waktu Tahap", en: "Step due", width: 130 },
+  { key: "dueAt", id: "Batas Waktu Tahap", en: "Step due", kind: "date", width: 130 },
   { key: "fullName", id: "Nama dan Gelar", en: "Name with titles", width: 220 },
   { key: "name", id: "Nama", en: "Name", width: 160 },
   { key: "asnStatus", id: "Status Kepegawaian", en: "Employment", width: 110 },
@@ -83,15 +83,15 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "address", id: "Alamat Surel", en: "E-mail address", editable: true, width: 220 },
   { key: "addressRecorded", id: "Alamat Tercatat", en: "Recorded address", width: 200 },
   { key: "provisioning", id: "Status Pembuatan", en: "Provisioning", width: 120 },
-  { key: "createdAt", id: "Akun Dibuat", en: "Account created", width: 130 },
+  { key: "createdAt", id: "Akun Dibuat", en: "Account created", kind: "date", width: 130 },
   { key: "letterNumber", id: "Nomor Surat", en: "Letter number", plainText: true, width: 200 },
-  { key: "letterSentAt", id: "Surat Dikirim", en: "Letter sent", width: 130 },
+  { key: "letterSentAt", id: "Surat Dikirim", en: "Letter sent", kind: "date", width: 130 },
   { key: "archive", id: "Arsip Surat", en: "Letter archive", width: 200 },
   { key: "stageTimes", id: "Waktu per Tahap", en: "Time per stage", width: 240 },
-  { key: "stageEnteredAt", id: "Masuk Tahap", en: "Entered stage", width: 130 },
-  { key: "responseRow", id: "Baris Respons", en: "Response row", width: 90 },
-  { key: "lastLogSeq", id: "No. Log Terakhir", en: "Last log no.", width: 90 },
-  { key: "updatedAt", id: "Diperbarui", en: "Updated", width: 130 },
+  { key: "stageEnteredAt", id: "Masuk Tahap", en: "Entered stage", kind: "date", width: 130 },
+  { key: "responseRow", id: "Baris Respons", en: "Response row", kind: "number", width: 90 },
+  { key: "lastLogSeq", id: "No. Log Terakhir", en: "Last log no.", kind: "number", width: 90 },
+  { key: "updatedAt", id: "Diperbarui", en: "Updated", kind: "date", width: 130 },
 ];
 
 export type LogKey =

@@ -21,6 +21,8 @@ export interface ColumnDef<K extends string> {
    * (digits stay text, "=" starts no formula) and would show a guarding apostrophe as part of it.
    */
   plainText?: boolean;
+  /** Dates (shown as date-times) and numbers; text otherwise. */
+  kind?: "date" | "number";
   width?: number;
 }
 

@@ -1,0 +1,196 @@
+/**
+ * The sweep's comparison of the register with the disposition log. The log is the record: each
+ * state-changing entry's "to" is where the request went ("status/stage"), and a row's
+ * "No. Log Terakhir" names the last entry it reflects. A row that disagrees with its history
+ * (a rapid or lost edit, a write that never happened, a cell someone with rights overwrote or a
+ * paste over program columns) is rewritten from the log; a row whose history cannot be trusted
+ * (it names an entry the log does not have, or has no history at all) is flagged for an
+ * administrator and left alone. Both go to the error log; a flag is written once, not on every
+ * sweep. Everything happens under the script lock with two reads (register, log) and a write
+ * only per repaired row.
+ */
+import type { LogEntry } from "../domain/audit.js";
+import { stateLabel } from "../domain/audit.js";
+import type { OfficeConfig } from "../domain/config.js";
+import { isStatus, type Status } from "../domain/request.js";
+import { responsibleAt, stepDeadlines } from "../domain/workflow.js";
+import type { Ctx } from "../workspace/context.js";
+import { logError } from "../workspace/errors.js";
+import { withScriptLock } from "../workspace/lock.js";
+import { readLog } from "../workspace/log.js";
+import {
+  actionLabels,
+  cellMs,
+  registerTable,
+  setActionChoices,
+  stageLabel,
+  type RegisterRow,
+} from "../workspace/register.js";
+
+/** Where the log says a request is, and since when. */
+export interface LoggedState {
+  status: Status;
+  stageKey: string;
+  responsible: string[];
+  stageEnteredMs: number;
+  /** The last entry the row should reflect. */
+  lastSeq: number;
+  /** The highest entry number of the ticket (any action). */
+  maxSeq: number;
+}
+
+/** Entries that do not change where a request is (a refused attempt is logged "at" the state). */
+const NOT_STATE = new Set(["ditolak_sistem"]);
+/** Entries that (re-)enter a stage even when the stage key stays the same. */
+const ENTERS = new Set(["diterima", "mulai", "perbaikan_diterima"]);
+
+/** "status/stage" → its parts; null for anything else. */
+export function parseStateLabel(label: string): { status: Status; stageKey: string } | null {
+  const slash = label.indexOf("/");
+  const status = slash < 0 ? label : label.slice(0, slash);
+  const stageKey = slash < 0 ? "" : label.slice(slash + 1);
+  return isStatus(status) ? { status, stageKey } : null;
+}
+
+/** Replays one ticket's entries (in log order) into the state the register row should show. */
+export function loggedState(entries: readonly LogEntry[], config: OfficeConfig): LoggedState | null {
+  let state = null as LoggedState | null;
+  let maxSeq = 0;
+  for (const e of entries) {
+    maxSeq = Math.max(maxSeq, e.seq);
+    if (NOT_STATE.has(e.action)) continue;
+    const to = parseStateLabel(e.to);
+    if (!to) continue;
+    const prev: LoggedState | null = state;
+    const moved: boolean = !prev || to.stageKey !== prev.stageKey || ENTERS.has(e.action);
+    const stage = config.stages.find((s) => s.key === to.stageKey);
+    let responsible: string[] = prev && !moved ? prev.responsible : stage ? responsibleAt(stage) : [];
+    if (e.action === "ambil_alih") responsible = [e.actor];
+    state = {
+      status: to.status,
+      stageKey: to.stageKey,
+      responsible,
+      stageEnteredMs: prev && !moved ? prev.stageEnteredMs : e.timeMs,
+      lastSeq: e.seq,
+      maxSeq,
+    };
+  }
+  return state ? { ...state, maxSeq } : null;
+}
+
+export interface ReconcileReport {
+  /** Tickets whose row was rewritten from the log. */
+  repaired: string[];
+  /** Tickets whose row disagrees with a history that cannot be trusted (newly flagged this run). */
+  flagged: string[];
+}
+
+/** At most this many flags are written one by one per sweep; the rest are summed up in one line. */
+const MAX_FLAG_LINES = 20;
+const FLAG_CACHE_SECONDS = 6 * 60 * 60;
+
+export function reconcileRegister(ctx: Ctx): ReconcileReport {
+  const { config } = ctx;
+  const report: ReconcileReport = { repaired: [], flagged: [] };
+  const flags: { ticket: string; signature: string; message: string }[] = [];
+  withScriptLock(() => {
+    const table = registerTable(ctx.ss);
+    const rows = table.all();
+    if (rows.length === 0) return;
+    const byTicket = new Map<string, LogEntry[]>();
+    for (const e of readLog(ctx)) {
+      const list = byTicket.get(e.ticket);
+      if (list) list.push(e);
+      else byTicket.set(e.ticket, [e]);
+    }
+    const now = Date.now();
+    for (const { rowNumber, row } of rows) {
+      const ticket = String(row.ticket);
+      if (!ticket) continue;
+      const shown = stateLabel(String(row.status), String(row.stageKey));
+      const recordedSeq = Number(row.lastLogSeq) || 0;
+      const logged = loggedState(byTicket.get(ticket) ?? [], config);
+      const where = `Penyapuan: baris ${rowNumber} (tiket ${ticket})`;
+      if (!logged) {
+        flags.push({
+          ticket,
+          signature: `none|${shown}|${recordedSeq}`,
+          message: `${where} tidak punya riwayat di log disposisi; statusnya \u201c${shown}\u201d tidak dapat dipastikan. Baris tidak diubah: periksa dengan menu Periksa keutuhan log.`,
+        });
+        continue;
+      }
+      if (recordedSeq > logged.maxSeq) {
+        flags.push({
+          ticket,
+          signature: `lost|${shown}|${recordedSeq}|${logged.maxSeq}`,
+          message: `${where} merujuk entri log #${recordedSeq}, padahal entri terakhir tiket ini di log #${logged.maxSeq}: riwayat mungkin hilang. Baris tidak diubah: periksa dengan menu Periksa keutuhan log.`,
+        });
+        continue;
+      }
+      const expected = stateLabel(logged.status, logged.stageKey);
+      if (shown === expected && recordedSeq === logged.lastSeq) continue;
+      repair(table, rowNumber, row, logged, config, now);
+      setActionChoices(table, rowNumber, actionLabels(config, logged.stageKey, logged.status));
+      report.repaired.push(ticket);
+      logError(
+        ctx.ss,
+        "sweep",
+        ticket,
+        shown === expected
+          ? `${where} mencatat entri log #${recordedSeq || "(kosong)"}, padahal entri terakhirnya #${logged.lastSeq}; nomor log diperbaiki.`
+          : `${where} menunjukkan \u201c${shown}\u201d, padahal log mencatat \u201c${expected}\u201d (entri #${logged.lastSeq}); baris dipulihkan dari log.`,
+      );
+    }
+  });
+  if (flags.length > 0) report.flagged = writeFlags(ctx, flags);
+  return report;
+}
+
+function repair(
+  table: ReturnType<typeof registerTable>,
+  rowNumber: number,
+  row: RegisterRow,
+  logged: LoggedState,
+  config: OfficeConfig,
+  now: number,
+): void {
+  const due = stepDeadlines(config, { stageKey: logged.stageKey, stageEnteredMs: logged.stageEnteredMs });
+  const entered = cellMs(row.stageEnteredAt) === logged.stageEnteredMs ? row.stageEnteredAt : null;
+  table.write(rowNumber, {
+    ...row,
+    status: logged.status,
+    stage: stageLabel(config, logged.stageKey),
+    stageKey: logged.stageKey,
+    responsible: logged.responsible.join(", "),
+    stageEnteredAt: entered ?? new Date(logged.stageEnteredMs),
+    dueAt: due ? new Date(due.dueMs) : "",
+    lastLogSeq: logged.lastSeq,
+    updatedAt: new Date(now),
+  });
+}
+
+/** Writes the flags not written before (remembered in the script cache for a few hours). */
+function writeFlags(ctx: Ctx, flags: { ticket: string; signature: string; message: string }[]): string[] {
+  const cache = CacheService.getScriptCache();
+  const key = (ticket: string): string => `surel:flag:${ticket}`.slice(0, 240);
+  const seen = cache.getAll(flags.map((f) => key(f.ticket)));
+  const fresh = flags.filter((f) => seen[key(f.ticket)] !== f.signature);
+  fresh.slice(0, MAX_FLAG_LINES).forEach((f) => logError(ctx.ss, "sweep", f.ticket, f.message));
+  if (fresh.length > MAX_FLAG_LINES) {
+    logError(
+      ctx.ss,
+      "sweep",
+      "",
+      `Penyapuan: ${fresh.length - MAX_FLAG_LINES} baris lain juga tidak cocok dengan log disposisi (tiket ${fresh
+        .slice(MAX_FLAG_LINES, MAX_FLAG_LINES + 10)
+        .map((f) => f.ticket)
+        .join(", ")}\u2026).`,
+    );
+  }
+  if (fresh.length > 0) {
+    const put: Record<string, string> = {};
+    for (const f of fresh) put[key(f.ticket)] = f.signature;
+    cache.putAll(put, FLAG_CACHE_SECONDS);
+  }
+  return fresh.map((f) => f.ticket);
+}
