@@ -470,45 +470,45 @@ export class DriveUser extends GasObject implements GoogleAppsScript.Drive.User 
   }
 }
 
-export class DriveFileIterator extends GasObject implements GoogleAppsScript.Drive.FileIterator {
-  readonly gasClass = "FileIterator";
+/** A Drive iterator over item ids (a snapshot); the subclass says what each id becomes. */
+abstract class DriveIterator<T> extends GasObject {
   private pos = 0;
   constructor(
-    private readonly ws: Workspace,
+    protected readonly ws: Workspace,
     private readonly ids: string[],
   ) {
     super();
   }
+  protected abstract _wrap(id: string): T;
   hasNext(): boolean {
     return this.pos < this.ids.length;
   }
-  next(): DriveFile & GoogleAppsScript.Drive.File {
+  next(): T {
     if (this.pos >= this.ids.length) throw serviceError(ITERATOR_END);
-    return new DriveFile(this.ws, this.ids[this.pos++]!) as DriveFile & GoogleAppsScript.Drive.File;
+    return this._wrap(this.ids[this.pos++]!);
   }
   getContinuationToken(): string {
     return Buffer.from(JSON.stringify({ ids: this.ids, pos: this.pos })).toString("base64url");
   }
 }
 
-export class DriveFolderIterator extends GasObject implements GoogleAppsScript.Drive.FolderIterator {
+export class DriveFileIterator
+  extends DriveIterator<DriveFile & GoogleAppsScript.Drive.File>
+  implements GoogleAppsScript.Drive.FileIterator
+{
+  readonly gasClass = "FileIterator";
+  protected _wrap(id: string): DriveFile & GoogleAppsScript.Drive.File {
+    return new DriveFile(this.ws, id) as DriveFile & GoogleAppsScript.Drive.File;
+  }
+}
+
+export class DriveFolderIterator
+  extends DriveIterator<DriveFolder & GoogleAppsScript.Drive.Folder>
+  implements GoogleAppsScript.Drive.FolderIterator
+{
   readonly gasClass = "FolderIterator";
-  private pos = 0;
-  constructor(
-    private readonly ws: Workspace,
-    private readonly ids: string[],
-  ) {
-    super();
-  }
-  hasNext(): boolean {
-    return this.pos < this.ids.length;
-  }
-  next(): DriveFolder & GoogleAppsScript.Drive.Folder {
-    if (this.pos >= this.ids.length) throw serviceError(ITERATOR_END);
-    return new DriveFolder(this.ws, this.ids[this.pos++]!) as DriveFolder & GoogleAppsScript.Drive.Folder;
-  }
-  getContinuationToken(): string {
-    return Buffer.from(JSON.stringify({ ids: this.ids, pos: this.pos })).toString("base64url");
+  protected _wrap(id: string): DriveFolder & GoogleAppsScript.Drive.Folder {
+    return new DriveFolder(this.ws, id) as DriveFolder & GoogleAppsScript.Drive.Folder;
   }
 }
 
@@ -601,28 +601,32 @@ abstract class DriveItemObject extends GasObject {
     });
     return new DriveFolderIterator(this.ws, ids);
   }
-  protected _setName(name: string): void {
+  setName(name: string): this {
     const item = this._item();
     editable(this.ws, item);
     item.name = String(name);
     changed(this.ws, item);
+    return this;
   }
-  protected _setDescription(description: string): void {
+  setDescription(description: string): this {
     const item = this._item();
     editable(this.ws, item);
     item.description = description === null ? null : String(description);
     changed(this.ws, item);
+    return this;
   }
-  protected _setStarred(starred: boolean): void {
+  setStarred(starred: boolean): this {
     this._item().starred = !!starred;
+    return this;
   }
-  protected _setTrashed(trashed: boolean): void {
+  setTrashed(trashed: boolean): this {
     const item = this._item();
     ownerOnly(this.ws, item);
     item.trashed = !!trashed;
     changed(this.ws, item);
+    return this;
   }
-  protected _setSharing(accessType: unknown, permissionType: unknown): void {
+  setSharing(accessType: Access, permissionType: Permission): this {
     const item = this._item();
     const access = accessArg(accessType);
     const permission = permissionArg(permissionType);
@@ -630,45 +634,59 @@ abstract class DriveItemObject extends GasObject {
     item.access = access;
     item.permission = permission;
     changed(this.ws, item);
+    return this;
   }
-  protected _addEditor(user: unknown): void {
+  addEditor(user: string | GoogleAppsScript.Base.User): this {
     const item = this._item();
     editable(this.ws, item);
     const e = checkEmail(emailArg(user));
-    if (e === item.owner) return;
+    if (e === item.owner) return this;
     item.viewers = item.viewers.filter((v) => v !== e);
     item.commenters = item.commenters.filter((v) => v !== e);
     if (!item.editors.includes(e)) item.editors.push(e);
+    return this;
   }
-  protected _addViewer(user: unknown): void {
+  addEditors(emailAddresses: string[]): this {
+    for (const e of emailAddresses) this.addEditor(e);
+    return this;
+  }
+  addViewer(user: string | GoogleAppsScript.Base.User): this {
     const item = this._item();
     editable(this.ws, item);
     const e = checkEmail(emailArg(user));
-    if (e === item.owner || item.editors.includes(e) || item.viewers.includes(e)) return;
+    if (e === item.owner || item.editors.includes(e) || item.viewers.includes(e)) return this;
     item.viewers.push(e);
+    return this;
   }
-  protected _removeEditor(user: unknown): void {
+  addViewers(emailAddresses: string[]): this {
+    for (const e of emailAddresses) this.addViewer(e);
+    return this;
+  }
+  removeEditor(user: string | GoogleAppsScript.Base.User): this {
     const item = this._item();
     editable(this.ws, item);
     const e = emailArg(user);
     item.editors = item.editors.filter((v) => v !== e);
+    return this;
   }
-  protected _removeViewer(user: unknown): void {
+  removeViewer(user: string | GoogleAppsScript.Base.User): this {
     const item = this._item();
     editable(this.ws, item);
     const e = emailArg(user);
     item.viewers = item.viewers.filter((v) => v !== e);
     item.commenters = item.commenters.filter((v) => v !== e);
+    return this;
   }
-  protected _revokePermissions(user: unknown): void {
+  revokePermissions(user: string | GoogleAppsScript.Base.User): this {
     const item = this._item();
     editable(this.ws, item);
     const e = emailArg(user);
     item.editors = item.editors.filter((v) => v !== e);
     item.viewers = item.viewers.filter((v) => v !== e);
     item.commenters = item.commenters.filter((v) => v !== e);
+    return this;
   }
-  protected _moveTo(destination: unknown): void {
+  moveTo(destination: DriveFolder): this {
     const item = this._item();
     if (!(destination instanceof DriveFolder)) throw serviceError("Invalid argument: destination");
     const target = destination._driveItem();
@@ -676,6 +694,7 @@ abstract class DriveItemObject extends GasObject {
     editable(this.ws, target);
     item.parents = [target.id];
     changed(this.ws, item);
+    return this;
   }
 }
 
@@ -754,58 +773,6 @@ export class DriveFile
     }
     const copy = copyItem(this.ws, item, name, parentId);
     return new DriveFile(this.ws, copy.id);
-  }
-  moveTo(destination: DriveFolder): DriveFile {
-    this._moveTo(destination);
-    return this;
-  }
-  setName(name: string): DriveFile {
-    this._setName(name);
-    return this;
-  }
-  setDescription(description: string): DriveFile {
-    this._setDescription(description);
-    return this;
-  }
-  setStarred(starred: boolean): DriveFile {
-    this._setStarred(starred);
-    return this;
-  }
-  setTrashed(trashed: boolean): DriveFile {
-    this._setTrashed(trashed);
-    return this;
-  }
-  setSharing(accessType: Access, permissionType: Permission): DriveFile {
-    this._setSharing(accessType, permissionType);
-    return this;
-  }
-  addEditor(user: string | GoogleAppsScript.Base.User): DriveFile {
-    this._addEditor(user);
-    return this;
-  }
-  addEditors(emailAddresses: string[]): DriveFile {
-    for (const e of emailAddresses) this._addEditor(e);
-    return this;
-  }
-  addViewer(user: string | GoogleAppsScript.Base.User): DriveFile {
-    this._addViewer(user);
-    return this;
-  }
-  addViewers(emailAddresses: string[]): DriveFile {
-    for (const e of emailAddresses) this._addViewer(e);
-    return this;
-  }
-  removeEditor(user: string | GoogleAppsScript.Base.User): DriveFile {
-    this._removeEditor(user);
-    return this;
-  }
-  removeViewer(user: string | GoogleAppsScript.Base.User): DriveFile {
-    this._removeViewer(user);
-    return this;
-  }
-  revokePermissions(user: string | GoogleAppsScript.Base.User): DriveFile {
-    this._revokePermissions(user);
-    return this;
   }
 }
 
@@ -888,58 +855,6 @@ export class DriveFolder
       this.ws,
       visibleItems(this.ws, (it) => it.isFolder && it.parents.includes(id) && it.name === String(name)),
     );
-  }
-  moveTo(destination: DriveFolder): DriveFolder {
-    this._moveTo(destination);
-    return this;
-  }
-  setName(name: string): DriveFolder {
-    this._setName(name);
-    return this;
-  }
-  setDescription(description: string): DriveFolder {
-    this._setDescription(description);
-    return this;
-  }
-  setStarred(starred: boolean): DriveFolder {
-    this._setStarred(starred);
-    return this;
-  }
-  setTrashed(trashed: boolean): DriveFolder {
-    this._setTrashed(trashed);
-    return this;
-  }
-  setSharing(accessType: Access, permissionType: Permission): DriveFolder {
-    this._setSharing(accessType, permissionType);
-    return this;
-  }
-  addEditor(user: string | GoogleAppsScript.Base.User): DriveFolder {
-    this._addEditor(user);
-    return this;
-  }
-  addEditors(emailAddresses: string[]): DriveFolder {
-    for (const e of emailAddresses) this._addEditor(e);
-    return this;
-  }
-  addViewer(user: string | GoogleAppsScript.Base.User): DriveFolder {
-    this._addViewer(user);
-    return this;
-  }
-  addViewers(emailAddresses: string[]): DriveFolder {
-    for (const e of emailAddresses) this._addViewer(e);
-    return this;
-  }
-  removeEditor(user: string | GoogleAppsScript.Base.User): DriveFolder {
-    this._removeEditor(user);
-    return this;
-  }
-  removeViewer(user: string | GoogleAppsScript.Base.User): DriveFolder {
-    this._removeViewer(user);
-    return this;
-  }
-  revokePermissions(user: string | GoogleAppsScript.Base.User): DriveFolder {
-    this._revokePermissions(user);
-    return this;
   }
 }
 
