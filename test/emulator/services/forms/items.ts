@@ -55,6 +55,20 @@ abstract class QuestionBase extends ItemBase {
     this._model.required = Boolean(enabled);
     return this;
   }
+  /** setValidation of the items that take a rule (text, paragraph, checkbox): only a rule of their `kind`. */
+  protected _setValidation(kind: FormValidationSpec["kind"], validation: GasObject): this {
+    this._guard();
+    if (!(validation instanceof FormValidation) || validation._spec.kind !== kind) {
+      throw serviceError("Invalid argument: validation");
+    }
+    this._model.validation = validation._spec;
+    return this;
+  }
+  protected _clearValidation(): this {
+    this._guard();
+    this._model.validation = null;
+    return this;
+  }
 }
 
 export class Choice
@@ -97,11 +111,16 @@ abstract class ChoiceBase extends QuestionBase {
   }
 }
 
-function setValidation(item: ItemBase, kind: FormValidationSpec["kind"], validation: GasObject): void {
-  if (!(validation instanceof FormValidation) || validation._spec.kind !== kind) {
-    throw serviceError("Invalid argument: validation");
+/** Multiple choice and checkbox questions: a choice list with an optional "Other" answer. */
+abstract class OtherOptionBase extends ChoiceBase {
+  hasOtherOption(): boolean {
+    return this._model.otherOption;
   }
-  item._model.validation = validation._spec;
+  showOtherOption(enabled: boolean): this {
+    this._guard();
+    this._model.otherOption = Boolean(enabled);
+    return this;
+  }
 }
 
 /** The result of a validation builder's build(): an opaque rule. */
@@ -119,14 +138,10 @@ type TextKeys = Common | "clearValidation" | "isRequired" | "setRequired" | "set
 export class TextItem extends QuestionBase implements Api<GoogleAppsScript.Forms.TextItem, TextKeys> {
   readonly gasClass = "TextItem";
   setValidation(validation: GasObject): this {
-    this._guard();
-    setValidation(this, "TEXT", validation);
-    return this;
+    return this._setValidation("TEXT", validation);
   }
   clearValidation(): this {
-    this._guard();
-    this._model.validation = null;
-    return this;
+    return this._clearValidation();
   }
 }
 
@@ -136,14 +151,10 @@ export class ParagraphTextItem
 {
   readonly gasClass = "ParagraphTextItem";
   setValidation(validation: GasObject): this {
-    this._guard();
-    setValidation(this, "PARAGRAPH", validation);
-    return this;
+    return this._setValidation("PARAGRAPH", validation);
   }
   clearValidation(): this {
-    this._guard();
-    this._model.validation = null;
-    return this;
+    return this._clearValidation();
   }
 }
 
@@ -155,22 +166,14 @@ export class ListItem extends ChoiceBase implements Api<GoogleAppsScript.Forms.L
 }
 
 export class MultipleChoiceItem
-  extends ChoiceBase
+  extends OtherOptionBase
   implements Api<GoogleAppsScript.Forms.MultipleChoiceItem, ChoiceKeys | "hasOtherOption" | "showOtherOption">
 {
   readonly gasClass = "MultipleChoiceItem";
-  hasOtherOption(): boolean {
-    return this._model.otherOption;
-  }
-  showOtherOption(enabled: boolean): this {
-    this._guard();
-    this._model.otherOption = Boolean(enabled);
-    return this;
-  }
 }
 
 export class CheckboxItem
-  extends ChoiceBase
+  extends OtherOptionBase
   implements
     Api<
       GoogleAppsScript.Forms.CheckboxItem,
@@ -178,23 +181,11 @@ export class CheckboxItem
     >
 {
   readonly gasClass = "CheckboxItem";
-  hasOtherOption(): boolean {
-    return this._model.otherOption;
-  }
-  showOtherOption(enabled: boolean): this {
-    this._guard();
-    this._model.otherOption = Boolean(enabled);
-    return this;
-  }
   setValidation(validation: GasObject): this {
-    this._guard();
-    setValidation(this, "CHECKBOX", validation);
-    return this;
+    return this._setValidation("CHECKBOX", validation);
   }
   clearValidation(): this {
-    this._guard();
-    this._model.validation = null;
-    return this;
+    return this._clearValidation();
   }
 }
 
