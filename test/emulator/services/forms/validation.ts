@@ -6,9 +6,16 @@ import type { FormValidationSpec } from "./model.js";
 
 abstract class BuilderBase extends GasObject {
   protected spec: FormValidationSpec;
-  constructor(kind: FormValidationSpec["kind"]) {
+  /** `validationClass`: the class name of what build() returns ("TextValidation", …). */
+  constructor(
+    kind: FormValidationSpec["kind"],
+    private readonly validationClass: string,
+  ) {
     super();
     this.spec = { kind, rule: "", args: [], helpText: "" };
+  }
+  build(): FormValidation {
+    return new FormValidation(this.validationClass, { ...this.spec });
   }
   /** Each require… call replaces the criterion: a Forms question has one validation rule. */
   protected _req(rule: string, ...args: unknown[]): this {
@@ -18,6 +25,28 @@ abstract class BuilderBase extends GasObject {
   setHelpText(text: string): this {
     this.spec = { ...this.spec, helpText: String(text) };
     return this;
+  }
+}
+
+/** The pattern and length rules that text and paragraph questions both take. */
+abstract class TextRulesBase extends BuilderBase {
+  requireTextContainsPattern(p: string): this {
+    return this._req("CONTAINS_PATTERN", String(p));
+  }
+  requireTextDoesNotContainPattern(p: string): this {
+    return this._req("NOT_CONTAINS_PATTERN", String(p));
+  }
+  requireTextMatchesPattern(p: string): this {
+    return this._req("MATCHES_PATTERN", String(p));
+  }
+  requireTextDoesNotMatchPattern(p: string): this {
+    return this._req("NOT_MATCHES_PATTERN", String(p));
+  }
+  requireTextLengthGreaterThanOrEqualTo(n: number): this {
+    return this._req("LENGTH_AT_LEAST", n);
+  }
+  requireTextLengthLessThanOrEqualTo(n: number): this {
+    return this._req("LENGTH_AT_MOST", n);
   }
 }
 
@@ -44,15 +73,12 @@ type TextKeys =
   | "setHelpText";
 
 export class TextValidationBuilder
-  extends BuilderBase
+  extends TextRulesBase
   implements Api<GoogleAppsScript.Forms.TextValidationBuilder, TextKeys>
 {
   readonly gasClass = "TextValidationBuilder";
   constructor() {
-    super("TEXT");
-  }
-  build(): FormValidation {
-    return new FormValidation("TextValidation", { ...this.spec });
+    super("TEXT", "TextValidation");
   }
   requireNumber(): this {
     return this._req("NUMBER");
@@ -84,29 +110,11 @@ export class TextValidationBuilder
   requireNumberLessThanOrEqualTo(n: number): this {
     return this._req("NUMBER_LESS_THAN_OR_EQUAL_TO", n);
   }
-  requireTextContainsPattern(p: string): this {
-    return this._req("CONTAINS_PATTERN", String(p));
-  }
-  requireTextDoesNotContainPattern(p: string): this {
-    return this._req("NOT_CONTAINS_PATTERN", String(p));
-  }
-  requireTextMatchesPattern(p: string): this {
-    return this._req("MATCHES_PATTERN", String(p));
-  }
-  requireTextDoesNotMatchPattern(p: string): this {
-    return this._req("NOT_MATCHES_PATTERN", String(p));
-  }
   requireTextIsEmail(): this {
     return this._req("EMAIL");
   }
   requireTextIsUrl(): this {
     return this._req("URL");
-  }
-  requireTextLengthGreaterThanOrEqualTo(n: number): this {
-    return this._req("LENGTH_AT_LEAST", n);
-  }
-  requireTextLengthLessThanOrEqualTo(n: number): this {
-    return this._req("LENGTH_AT_MOST", n);
   }
 }
 
@@ -121,33 +129,12 @@ type ParagraphKeys =
   | "setHelpText";
 
 export class ParagraphTextValidationBuilder
-  extends BuilderBase
+  extends TextRulesBase
   implements Api<GoogleAppsScript.Forms.ParagraphTextValidationBuilder, ParagraphKeys>
 {
   readonly gasClass = "ParagraphTextValidationBuilder";
   constructor() {
-    super("PARAGRAPH");
-  }
-  build(): FormValidation {
-    return new FormValidation("ParagraphTextValidation", { ...this.spec });
-  }
-  requireTextContainsPattern(p: string): this {
-    return this._req("CONTAINS_PATTERN", String(p));
-  }
-  requireTextDoesNotContainPattern(p: string): this {
-    return this._req("NOT_CONTAINS_PATTERN", String(p));
-  }
-  requireTextMatchesPattern(p: string): this {
-    return this._req("MATCHES_PATTERN", String(p));
-  }
-  requireTextDoesNotMatchPattern(p: string): this {
-    return this._req("NOT_MATCHES_PATTERN", String(p));
-  }
-  requireTextLengthGreaterThanOrEqualTo(n: number): this {
-    return this._req("LENGTH_AT_LEAST", n);
-  }
-  requireTextLengthLessThanOrEqualTo(n: number): this {
-    return this._req("LENGTH_AT_MOST", n);
+    super("PARAGRAPH", "ParagraphTextValidation");
   }
 }
 
@@ -161,10 +148,7 @@ export class CheckboxValidationBuilder
 {
   readonly gasClass = "CheckboxValidationBuilder";
   constructor() {
-    super("CHECKBOX");
-  }
-  build(): FormValidation {
-    return new FormValidation("CheckboxValidation", { ...this.spec });
+    super("CHECKBOX", "CheckboxValidation");
   }
   requireSelectAtLeast(n: number): this {
     return this._req("AT_LEAST", n);
