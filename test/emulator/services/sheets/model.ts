@@ -385,43 +385,14 @@ export class SpreadsheetModel {
     if (this.blockingProtection(sheet, rect, email)) throw serviceError(ERR.protected);
   }
 
-  /** Keeps protections, named ranges and form columns in place when rows are inserted (n>0) or deleted (n<0). */
+  /** Keeps protections and named ranges in place when rows are inserted (n>0) or deleted (n<0). */
   shiftRows(sheet: SheetModel, at: number, n: number): void {
-    const move = (r: Rect): Rect | null => shift(r, "r", at, n);
-    for (const p of this.protections) {
-      if (p.sheet !== sheet) continue;
-      if (p.rect) {
-        const r = move(p.rect);
-        if (r) p.rect = r;
-        else p.removed = true;
-      }
-      p.unprotected = p.unprotected.map(move).filter((r): r is Rect => r !== null);
-    }
-    for (const [name, nr] of this.namedRanges) {
-      if (nr.sheet !== sheet) continue;
-      const r = move(nr.rect);
-      if (r) nr.rect = r;
-      else this.namedRanges.delete(name);
-    }
+    this.shiftRanges(sheet, "r", at, n);
   }
 
+  /** Keeps protections, named ranges and form columns in place when columns are inserted (n>0) or deleted (n<0). */
   shiftCols(sheet: SheetModel, at: number, n: number): void {
-    const move = (r: Rect): Rect | null => shift(r, "c", at, n);
-    for (const p of this.protections) {
-      if (p.sheet !== sheet) continue;
-      if (p.rect) {
-        const r = move(p.rect);
-        if (r) p.rect = r;
-        else p.removed = true;
-      }
-      p.unprotected = p.unprotected.map(move).filter((r): r is Rect => r !== null);
-    }
-    for (const [name, nr] of this.namedRanges) {
-      if (nr.sheet !== sheet) continue;
-      const r = move(nr.rect);
-      if (r) nr.rect = r;
-      else this.namedRanges.delete(name);
-    }
+    this.shiftRanges(sheet, "c", at, n);
     if (sheet.formLink) {
       for (const [key, col] of sheet.formLink.columns) {
         if (n > 0 && col >= at) sheet.formLink.columns.set(key, col + n);
@@ -430,6 +401,26 @@ export class SpreadsheetModel {
           else sheet.formLink.columns.set(key, col + n);
         }
       }
+    }
+  }
+
+  /** Moves (or drops, when deleted entirely) the protected and named ranges of `sheet` along one axis. */
+  private shiftRanges(sheet: SheetModel, axis: "r" | "c", at: number, n: number): void {
+    const move = (r: Rect): Rect | null => shift(r, axis, at, n);
+    for (const p of this.protections) {
+      if (p.sheet !== sheet) continue;
+      if (p.rect) {
+        const r = move(p.rect);
+        if (r) p.rect = r;
+        else p.removed = true;
+      }
+      p.unprotected = p.unprotected.map(move).filter((r): r is Rect => r !== null);
+    }
+    for (const [name, nr] of this.namedRanges) {
+      if (nr.sheet !== sheet) continue;
+      const r = move(nr.rect);
+      if (r) nr.rect = r;
+      else this.namedRanges.delete(name);
     }
   }
 }
