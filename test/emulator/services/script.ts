@@ -343,60 +343,58 @@ function idOf(x: unknown, what: string): string {
   throw serviceError(`Invalid argument: ${what}`);
 }
 
-export class SpreadsheetTriggerBuilder extends GasObject {
-  readonly gasClass = "SpreadsheetTriggerBuilder";
+/** A trigger builder bound to one spreadsheet or form: the event type chosen last wins. */
+abstract class SourceTriggerBuilder extends GasObject {
   private type: EventType | null = null;
+  /** `missing`: the error create() throws when no event type was chosen. */
   constructor(
     private readonly ws: Workspace,
     private readonly handler: string,
     private readonly sourceId: string,
+    private readonly source: Source,
+    private readonly missing: string,
   ) {
     super();
   }
-  onFormSubmit(): this {
-    this.type = "ON_FORM_SUBMIT";
+  protected _on(type: EventType): this {
+    this.type = type;
     return this;
   }
-  onEdit(): this {
-    this.type = "ON_EDIT";
-    return this;
+  onFormSubmit(): this {
+    return this._on("ON_FORM_SUBMIT");
   }
   onOpen(): this {
-    this.type = "ON_OPEN";
-    return this;
-  }
-  onChange(): this {
-    this.type = "ON_CHANGE";
-    return this;
+    return this._on("ON_OPEN");
   }
   create(): Trigger {
-    if (!this.type)
-      throw serviceError("Trigger event type is missing: call onFormSubmit, onEdit, onOpen or onChange.");
-    return addTrigger(this.ws, this.handler, this.type, "SPREADSHEETS", this.sourceId);
+    if (!this.type) throw serviceError(this.missing);
+    return addTrigger(this.ws, this.handler, this.type, this.source, this.sourceId);
   }
 }
 
-export class FormTriggerBuilder extends GasObject {
+export class SpreadsheetTriggerBuilder extends SourceTriggerBuilder {
+  readonly gasClass = "SpreadsheetTriggerBuilder";
+  constructor(ws: Workspace, handler: string, sourceId: string) {
+    super(
+      ws,
+      handler,
+      sourceId,
+      "SPREADSHEETS",
+      "Trigger event type is missing: call onFormSubmit, onEdit, onOpen or onChange.",
+    );
+  }
+  onEdit(): this {
+    return this._on("ON_EDIT");
+  }
+  onChange(): this {
+    return this._on("ON_CHANGE");
+  }
+}
+
+export class FormTriggerBuilder extends SourceTriggerBuilder {
   readonly gasClass = "FormTriggerBuilder";
-  private type: EventType | null = null;
-  constructor(
-    private readonly ws: Workspace,
-    private readonly handler: string,
-    private readonly sourceId: string,
-  ) {
-    super();
-  }
-  onFormSubmit(): this {
-    this.type = "ON_FORM_SUBMIT";
-    return this;
-  }
-  onOpen(): this {
-    this.type = "ON_OPEN";
-    return this;
-  }
-  create(): Trigger {
-    if (!this.type) throw serviceError("Trigger event type is missing: call onFormSubmit or onOpen.");
-    return addTrigger(this.ws, this.handler, this.type, "FORMS", this.sourceId);
+  constructor(ws: Workspace, handler: string, sourceId: string) {
+    super(ws, handler, sourceId, "FORMS", "Trigger event type is missing: call onFormSubmit or onOpen.");
   }
 }
 
