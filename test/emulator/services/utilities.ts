@@ -464,8 +464,11 @@ export function sprintf(template: string, args: readonly unknown[]): string {
 
 /* ------------------------------------------------------------------ CSV */
 
-/** RFC 4180 parsing: quoted fields, doubled quotes, line breaks inside quotes, CRLF/LF/CR rows. */
-export function parseCsvText(csv: string, delimiter = ","): string[][] {
+/**
+ * RFC 4180 parsing: quoted fields, doubled quotes, line breaks inside quotes, CRLF/LF/CR rows.
+ * `unterminated`: the text ended inside a quoted field (whose text so far ends the last row).
+ */
+export function csvRows(csv: string, delimiter = ","): { rows: string[][]; unterminated: boolean } {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -514,8 +517,14 @@ export function parseCsvText(csv: string, delimiter = ","): string[][] {
       i++;
     }
   }
-  if (quoted) throw serviceError("Could not parse text.");
   if (fieldStarted || row.length > 0) endRow();
+  return { rows, unterminated: quoted };
+}
+
+/** Utilities.parseCsv: csvRows, refusing text that ends inside a quoted field. */
+export function parseCsvText(csv: string, delimiter = ","): string[][] {
+  const { rows, unterminated } = csvRows(csv, delimiter);
+  if (unterminated) throw serviceError("Could not parse text.");
   return rows;
 }
 

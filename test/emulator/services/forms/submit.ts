@@ -7,6 +7,7 @@ import type { Workspace } from "../../workspace.js";
 import { Range } from "../sheets/range.js";
 import { sheetsState } from "../sheets/model.js";
 import { zonedToUtc } from "../sheets/values.js";
+import { csvRows } from "../utilities.js";
 import { Form, FormResponse } from "./form.js";
 import { EMAIL_HEADER, TIMESTAMP_HEADER, writeResponse, type WrittenResponse } from "./link.js";
 import { formsState, type FormModel, type ItemModel, type ResponseModel } from "./model.js";
@@ -257,63 +258,9 @@ export function formDestination(
   return { spreadsheetId: form.destination.spreadsheetId, sheetName: form.destination.sheet.name };
 }
 
-/** RFC 4180 CSV: quoted fields with "" escapes and line breaks, CRLF or LF, a leading BOM. */
+/** RFC 4180 CSV as a Forms export gives it: a leading BOM dropped, an unclosed quote tolerated. */
 export function parseCsv(text: string): string[][] {
-  const s = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = 0;
-  let any = false;
-  while (i < s.length) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === "") {
-      quoted = true;
-      any = true;
-      i++;
-      continue;
-    }
-    if (ch === ",") {
-      row.push(field);
-      field = "";
-      any = true;
-      i++;
-      continue;
-    }
-    if (ch === "\r" || ch === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      any = false;
-      i += ch === "\r" && s[i + 1] === "\n" ? 2 : 1;
-      continue;
-    }
-    field += ch;
-    any = true;
-    i++;
-  }
-  if (any || field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return csvRows(text.startsWith("\uFEFF") ? text.slice(1) : text).rows;
 }
 
 /** A Google Forms CSV export (header row of question titles) as one record per response. */
