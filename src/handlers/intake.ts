@@ -112,6 +112,14 @@ export function processResponse(
     const seen = index.find("responseRow", String(responseRow));
     if (seen) return { ticket: String(index.read(seen).ticket), created: false };
     const register = registerTable(ctx.ss);
+    // An execution cut off after writing the register row but before the index entry: the row is
+    // the record; the index is completed, nothing is registered twice.
+    const written = register.find("responseRow", String(responseRow));
+    if (written) {
+      const ticket = String(register.read(written).ticket);
+      index.append({ responseRow, ticket, time: new Date(now) });
+      return { ticket, created: false };
+    }
     if (previous) {
       const at = register.find("ticket", previous);
       const prevRow = at ? register.read(at) : null;

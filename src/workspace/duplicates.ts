@@ -15,22 +15,31 @@ import { chooseUsername, namingPolicyFromConfig, type NameInput } from "../domai
 import type { Applicant } from "../domain/request.js";
 import { findOpd } from "../domain/form.js";
 import type { RegisterTable } from "./register.js";
-import type { Cell } from "./table.js";
 import { errorText } from "./errors.js";
 
 /** The register's rows as the duplicate check sees them: one read per column. */
 export function registerFacts(table: RegisterTable, config: OfficeConfig): DupRow[] {
-  const col = (k: Parameters<RegisterTable["column"]>[0]): Cell[] => table.column(k);
+  const c = table.readColumns([
+    "ticket",
+    "status",
+    "nip",
+    "nik",
+    "name",
+    "opd",
+    "address",
+    "wish",
+    "accountType",
+  ] as const);
   const [tickets, statuses, nips, niks, names, opds, addresses, wishes, types] = [
-    col("ticket"),
-    col("status"),
-    col("nip"),
-    col("nik"),
-    col("name"),
-    col("opd"),
-    col("address"),
-    col("wish"),
-    col("accountType"),
+    c.ticket,
+    c.status,
+    c.nip,
+    c.nik,
+    c.name,
+    c.opd,
+    c.address,
+    c.wish,
+    c.accountType,
   ];
   return tickets.map((t, i) => {
     const address = String(addresses[i] ?? "") || (wishes[i] ? `${String(wishes[i])}@${config.domain}` : "");

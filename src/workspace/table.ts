@@ -143,6 +143,22 @@ export class Table<K extends string> {
       .map((r) => r[0] as Cell);
   }
 
+  /** Several columns below the header: one size lookup, then one read per column. */
+  readColumns<C extends K>(keys: readonly C[]): Record<C, Cell[]> {
+    const out = {} as Record<C, Cell[]>;
+    const last = this.sheet.getLastRow();
+    for (const key of keys) {
+      out[key] =
+        last < 2
+          ? []
+          : this.sheet
+              .getRange(2, this.col(key), last - 1, 1)
+              .getValues()
+              .map((r) => r[0] as Cell);
+    }
+    return out;
+  }
+
   /** One call: every record (for reports and sweeps, never in per-event handlers). */
   all(): { rowNumber: number; row: Row<K> }[] {
     const last = this.sheet.getLastRow();

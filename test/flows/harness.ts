@@ -344,6 +344,16 @@ export function fillRegister(office: Office, n: number): number {
     });
     return REGISTER_COLUMNS.map((c) => r[c.key]);
   };
+  // As the program does when the register grows: the officials' columns stay editable.
+  const protection = reg.getProtections("SHEET")[0];
+  if (protection) {
+    const max = reg.getMaxRows();
+    protection.setUnprotectedRanges(
+      REGISTER_COLUMNS.map((c, i) => ({ c, i }))
+        .filter(({ c }) => c.editable)
+        .map(({ i }) => reg.getRange(2, i + 1, max - 1, 1)),
+    );
+  }
   for (let start = 0; start < n; start += 2000) {
     const count = Math.min(2000, n - start);
     const rows = Array.from({ length: count }, (_, j) => make(start + j));

@@ -1,0 +1,383 @@
+/**
+ * Issues 3 and 4 under concurrency, failure and scale, on the built bundle: simultaneous
+ * submissions under every interleaving `explore` produces (bounded preemptions), duplicate and
+ * blank events, a trigger that fails or is killed at any of its calls (the sweep recovers), a lock
+ * that times out, two officials acting on one row at once, and the cost of one event at 10 and at
+ * 10,000 register rows.
+ */
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { verifyChain, type LogEntry } from "../../src/domain/audit.js";
+import { ACTION_LABELS } from "../../src/domain/workflow.js";
+import { SHEET_NAMES } from "../../src/workspace/schema.js";
+import { serviceError } from "../emulator/core.js";
+import { Emulator, type ExecutionResult } from "../emulator/index.js";
+import { fireBlankFormSubmit } from "../emulator/services/forms.js";
+import { userEdit } from "../emulator/services/sheets/host.js";
+import {
+  act,
+  ADMIN,
+  application,
+  createOffice,
+  DOMAIN,
+  editCell,
+  fillRegister,
+  log,
+  mails,
+  mailsTo,
+  prepareOffice,
+  records,
+  register,
+  registerColumn,
+  row,
+  sheet,
+  submit,
+  submitOnly,
+  type Office,
+} from "./harness.js";
+import { columnLetter } from "../emulator/services/sheets/a1.js";
+
+const KADIS = `kadis@${DOMAIN}`;
+const SEKDIS = `sekdis@${DOMAIN}`;
+const L = ACTION_LABELS;
+const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
+
+/** The log as entries (display values parsed back; times are only compared for order here). */
+function logEntries(o: Office): LogEntry[] {
+  const values = sheet(o, SHEET_NAMES.log).getDataRange().getValues().slice(1);
+  return values
+    .filter((v) => v[0] !== "")
+    .map((v) => ({
+      seq: Number(v[0]),
+      timeMs: v[1] instanceof Date ? v[1].getTime() : Number(v[1]),
+      ticket: String(v[2]),
+      from: String(v[3]),
+      to: String(v[4]),
+      action: String(v[5]),
+      actor: String(v[6]),
+      note: String(v[7]),
+      prevHash: String(v[8]),
+      hash: String(v[9]),
+    }));
+}
+
+function expectChainIntact(o: Office): void {
+  expect(verifyChain(logEntries(o), sha256)).toMatchObject({ ok: true });
+}
+
+const emails = (o: Office, to: string) => mailsTo(o, to).map((m) => m.subject);
+
+describe("two submissions at the same moment", () => {
+  test("give two rows and two distinct tickets under every interleaving (≤ 1 preemption)", async () => {
+    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    try {
+      let office: Office | null = null;
+      const report = await emu.explore({
+        setup: async (e) => {
+          office = await prepareOffice(e);
+          submitOnly(
+            office,
+            application({ "Nama lengkap": "Ani Suryani", "Surel pribadi": "ani@gmail.com" }),
+          );
+          submitOnly(
+            office,
+            application({
+              "Nama lengkap": "Bima Sakti",
+              "Surel pribadi": "bima@gmail.com",
+              "NIP / NI PPPK": "199001012015031004",
+            }),
+          );
+        },
+        scenario: async (e) => {
+          const results = await e.drain({ concurrency: 2 });
+          const o = office!;
+          const rows = register(o);
+          return {
+            errors: results.map((r) => r.error?.message ?? ""),
+            tickets: rows.map((r) => r.ticket),
+            names: rows.map((r) => r.name).sort(),
+            responseRows: rows.map((r) => r.responseRow).sort(),
+            index: records(o, SHEET_NAMES.responseIndex).length,
+            receipts: emails(o, "ani@gmail.com").length + emails(o, "bima@gmail.com").length,
+            chain: verifyChain(logEntries(o), sha256).ok,
+          };
+        },
+        maxPreemptions: 1,
+      });
+      expect(report.truncated).toBe(false);
+      console.info(`two submissions: ${report.runs.length} schedules explored`);
+      expect(report.runs.length).toBeGreaterThan(10);
+      const preempted = report.runs.filter((r) => r.preemptions > 0).length;
+      expect(preempted).toBeGreaterThan(0);
+      for (const run of report.runs) {
+        expect(run.error).toBeUndefined();
+        const v = run.value!;
+        expect(v.errors).toEqual(["", ""]);
+        expect(v.tickets).toHaveLength(2);
+        expect(new Set(v.tickets).size).toBe(2);
+        for (const t of v.tickets) expect(t).toMatch(/^SRL-2611-000[12]$/);
+        expect(v.names).toEqual(["Ani Suryani", "Bima Sakti"]);
+        expect(v.responseRows).toEqual(["2", "3"]);
+        expect(v.index).toBe(2);
+        expect(v.receipts).toBe(2);
+        expect(v.chain).toBe(true);
+      }
+    } finally {
+      await emu.close();
+    }
+  }, 120_000);
+});
+
+describe("events that must not make a second row", () => {
+  let office: Office;
+  beforeAll(async () => {
+    office = await createOffice();
+  });
+  afterAll(async () => {
+    await office.emu.close();
+  });
+
+  test.each([1, 2])("the same event delivered twice gives one row (concurrency %i)", async (concurrency) => {
+    const email = `dua.kali.${concurrency}@gmail.com`;
+    const before = register(office).length;
+    submitOnly(
+      office,
+      application({ "Surel pribadi": email, "Nama lengkap": `Dwi Kali ${"ab"[concurrency - 1]}` }),
+      {
+        duplicateDelivery: true,
+      },
+    );
+    const results = await office.emu.drain({ concurrency });
+    expect(results.filter((r) => r.handler === "onFormSubmit")).toHaveLength(2);
+    expect(results.map((r) => r.error?.message ?? "")).toEqual(["", ""]);
+    const created = results.map((r) => (r.returnValue as { created: boolean }).created).sort();
+    expect(created).toEqual([false, true]);
+    expect(register(office)).toHaveLength(before + 1);
+    expect(emails(office, email)).toHaveLength(1);
+  });
+
+  test("a blank event creates nothing", async () => {
+    const rows = register(office).length;
+    const entries = log(office).length;
+    const sent = mails(office).length;
+    fireBlankFormSubmit(office.emu.ws, office.ssId);
+    const results = await office.emu.drain();
+    expect(results).toHaveLength(1);
+    expect(results[0]!.ok).toBe(true);
+    expect(results[0]!.returnValue).toBeNull();
+    expect(register(office)).toHaveLength(rows);
+    expect(log(office)).toHaveLength(entries);
+    expect(mails(office)).toHaveLength(sent);
+  });
+});
+
+describe("a trigger that fails is recovered by the sweep", () => {
+  test("an error inside the onFormSubmit execution: the clock's sweep registers the response", async () => {
+    const o = await createOffice();
+    try {
+      o.emu.faults.inject("Range.setValues", {
+        error: serviceError("We're sorry, a server error occurred. Please wait a bit and try again."),
+        handler: "onFormSubmit",
+      });
+      const { results } = await submit(o, application({ "Surel pribadi": "gagal@gmail.com" }));
+      expect(results[0]!.ok).toBe(false);
+      expect(register(o)).toHaveLength(0);
+      const swept = await o.emu.advance(10 * 60_000);
+      expect(swept.map((r) => r.handler)).toEqual(["sweep"]);
+      // The failed execution may have used up a ticket number: numbers stay unique, gaps are allowed.
+      const recovered = (swept[0]!.returnValue as { recovered: string[] }).recovered;
+      expect(recovered).toHaveLength(1);
+      expect(recovered[0]).toMatch(/^SRL-2611-000[12]$/);
+      const [r] = register(o);
+      expect(r).toMatchObject({
+        ticket: recovered[0],
+        status: "baru",
+        stageKey: "kadis",
+        nip: "198503302010011002",
+      });
+      expect(r!.phone).toBe("+6281234567890");
+      expect(emails(o, "gagal@gmail.com")).toHaveLength(1);
+      expect(emails(o, KADIS)).toHaveLength(1);
+      // The next sweep finds nothing more.
+      const again = await o.emu.advance(10 * 60_000);
+      expect(again[0]!.returnValue).toMatchObject({ recovered: [], repaired: [], flagged: [] });
+      expect(register(o)).toHaveLength(1);
+    } finally {
+      await o.emu.close();
+    }
+  });
+
+  test("killed at any of its calls, one row and at most one receipt after the sweep", async () => {
+    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    try {
+      const fresh = async (): Promise<Office> => {
+        emu.reset();
+        return prepareOffice(emu);
+      };
+      let o = await fresh();
+      const clean = (await submit(o, application()))!.results[0]!;
+      const n = clean.callCount;
+      expect(n).toBeGreaterThan(20);
+      const outcomes: string[] = [];
+      // Killed "before" call k leaves the state "after" call k - 1 left: every state is reached
+      // by killing after each call, plus before the first.
+      const cuts: [number, "before" | "after"][] = [[1, "before"]];
+      for (let k = 1; k <= n; k++) cuts.push([k, "after"]);
+      for (const [k, when] of cuts) {
+        {
+          o = await fresh();
+          emu.faults.killAt(k, { handler: "onFormSubmit", when });
+          const { results } = await submit(o, application());
+          expect(results[0]!.killed).toBe("fault");
+          const sweep = await emu.run("sweep");
+          expect(sweep.error?.message ?? "", `kill ${when} call ${k}`).toBe("");
+          const rows = register(o);
+          const label = `kill ${when} call ${k} (${clean.trace[k - 1]?.key})`;
+          expect(rows, label).toHaveLength(1);
+          expect(rows[0]!.status, label).toBe("baru");
+          expect(records(o, SHEET_NAMES.responseIndex), label).toHaveLength(1);
+          const receipts = emails(o, "ahmad.fauzi@gmail.com").length;
+          expect(receipts, label).toBeLessThanOrEqual(1);
+          expectChainIntact(o);
+          outcomes.push(`${label}: ${receipts}`);
+        }
+      }
+      // A kill before the response was registered leaves everything to the sweep: receipt included.
+      expect(outcomes[0]).toMatch(/: 1$/);
+    } finally {
+      await emu.close();
+    }
+  }, 120_000);
+
+  test("a lock that times out leaves the response for the sweep", async () => {
+    const o = await createOffice();
+    try {
+      // Another process holds the script lock for longer than the trigger waits.
+      const lock = o.emu
+        .service<{ getScriptLock(): { tryLock(ms: number): boolean; releaseLock(): void } }>("LockService")
+        .getScriptLock();
+      expect(lock.tryLock(0)).toBe(true);
+      const { results } = await submit(o, application({ "Surel pribadi": "antre@gmail.com" }));
+      expect(results[0]!.ok).toBe(false);
+      expect(results[0]!.error?.message).toBe(
+        "Lock timeout: another process was holding the lock for too long.",
+      );
+      expect(register(o)).toHaveLength(0);
+      lock.releaseLock();
+      await o.emu.advance(10 * 60_000);
+      expect(register(o)).toHaveLength(1);
+      expect(emails(o, "antre@gmail.com")).toHaveLength(1);
+    } finally {
+      await o.emu.close();
+    }
+  });
+});
+
+describe("two officials acting on one row at the same moment", () => {
+  test("leave a consistent row and log under every interleaving (≤ 1 preemption)", async () => {
+    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    try {
+      let office: Office | null = null;
+      let rowNumber = 0;
+      const report = await emu.explore({
+        setup: async (e) => {
+          office = await prepareOffice(e);
+          await submit(office, application());
+          rowNumber = register(office)[0]!._row;
+          // The delegate writes the reason first, as officials do.
+          await editCell(office, SEKDIS, register(office)[0]!.ticket, "note", "Bukan pegawai Pemkot");
+        },
+        scenario: async (e) => {
+          const o = office!;
+          const a1 = `${columnLetter(registerColumn("action"))}${rowNumber}`;
+          const target = { spreadsheetId: o.ssId, sheet: SHEET_NAMES.register, a1 };
+          // Both choose at the same moment; both edit events are queued before either runs.
+          expect(userEdit(e.ws, KADIS, target, [[L.teruskan]]).ok).toBe(true);
+          expect(userEdit(e.ws, SEKDIS, target, [[L.tolak]]).ok).toBe(true);
+          const results = await e.drain({ concurrency: 2 });
+          const r = register(o)[0]!;
+          const entries = logEntries(o);
+          const sweep = await e.run("sweep");
+          return {
+            errors: results.map((x) => x.error?.message ?? ""),
+            outcomes: results.map((x) => (x.returnValue as { kind: string }).kind).sort(),
+            row: r,
+            entries,
+            sweep: sweep.returnValue as { repaired: string[]; flagged: string[] },
+          };
+        },
+        maxPreemptions: 1,
+      });
+      expect(report.truncated).toBe(false);
+      const finals = new Set<string>();
+      for (const run of report.runs) {
+        expect(run.error).toBeUndefined();
+        const v = run.value!;
+        expect(v.errors).toEqual(["", ""]);
+        expect(v.outcomes).toEqual(["applied", "refused"]);
+        expect(v.row.action).toBe("");
+        const applied = v.entries.filter((x) => x.action === "teruskan" || x.action === "tolak");
+        expect(applied).toHaveLength(1);
+        expect(v.entries.filter((x) => x.action === "ditolak_sistem")).toHaveLength(1);
+        const to = applied[0]!.to;
+        expect(`${v.row.status}${v.row.stageKey ? "/" + v.row.stageKey : ""}`).toBe(to);
+        expect(v.row.lastLogSeq).toBe(String(applied[0]!.seq));
+        expect(verifyChain(v.entries, sha256).ok).toBe(true);
+        expect(v.sweep).toMatchObject({ repaired: [], flagged: [] });
+        finals.add(to);
+      }
+      // Depending on who got the lock first, the request was forwarded or rejected.
+      expect([...finals].sort()).toEqual(["diproses/kabid", "ditolak"]);
+    } finally {
+      await emu.close();
+    }
+  }, 120_000);
+});
+
+describe("cost does not grow with the register", () => {
+  let office: Office;
+  beforeAll(async () => {
+    office = await createOffice();
+  });
+  afterAll(async () => {
+    await office.emu.close();
+  });
+
+  const callsOf = (r: ExecutionResult): Record<string, number> =>
+    Object.fromEntries(Object.entries(r.calls).map(([k, v]) => [k, (v as { count: number }).count]));
+
+  async function measure(
+    name: string,
+    email: string,
+    nip: string,
+  ): Promise<{ submit: ExecutionResult; edit: ExecutionResult }> {
+    const { results } = await submit(
+      office,
+      application({ "Nama lengkap": name, "Surel pribadi": email, "NIP / NI PPPK": nip }),
+    );
+    const ticket = register(office).find((r) => r.personalEmail === email)!.ticket;
+    const [edit] = await act(office, KADIS, ticket, L.teruskan);
+    expect(row(office, ticket).stageKey).toBe("kabid");
+    return { submit: results[0]!, edit: edit! };
+  }
+
+  test("one submission and one disposition cost the same at 10 and at 10,000 rows", async () => {
+    await measure("Citra Kirana", "pemanasan@gmail.com", "199203142015032001"); // warm-up
+    fillRegister(office, 10 - register(office).length);
+    expect(register(office)).toHaveLength(10);
+    const small = await measure("Dimas Anggara", "kecil@gmail.com", "199104202015031002");
+
+    fillRegister(office, 10_000 - register(office).length);
+    expect(sheet(office, SHEET_NAMES.register).getLastRow()).toBe(10_001);
+    const large = await measure("Eko Prasetyo", "besar@gmail.com", "198912122014021003");
+
+    expect(large.submit.ok && large.edit.ok).toBe(true);
+    expect(large.submit.callCount).toBe(small.submit.callCount);
+    expect(callsOf(large.submit)).toEqual(callsOf(small.submit));
+    expect(large.edit.callCount).toBe(small.edit.callCount);
+    expect(callsOf(large.edit)).toEqual(callsOf(small.edit));
+    // And small in absolute terms.
+    expect(small.submit.callCount).toBeLessThanOrEqual(80);
+    expect(small.edit.callCount).toBeLessThanOrEqual(45);
+  }, 120_000);
+});
