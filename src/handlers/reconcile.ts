@@ -3,7 +3,8 @@
  * state-changing entry's "to" is where the request went ("status/stage"), and a row's
  * "No. Log Terakhir" names the last entry it reflects. A row that disagrees with its history
  * (a rapid or lost edit, a write that never happened, a cell someone with rights overwrote or a
- * paste over program columns) is rewritten from the log; a row whose history cannot be trusted
+ * paste over program columns) is rewritten from the log; entries whose "from" and "to" are the
+ * same only annotate (an address change, a re-issued letter) and move nothing; a row whose history cannot be trusted
  * (it names an entry the log does not have, or has no history at all) is flagged for an
  * administrator and left alone. Both go to the error log; a flag is written once, not on every
  * sweep. Everything happens under the script lock with two reads (register, log) and a write
@@ -59,9 +60,14 @@ export function loggedState(entries: readonly LogEntry[], config: OfficeConfig):
   for (const e of entries) {
     maxSeq = Math.max(maxSeq, e.seq);
     if (NOT_STATE.has(e.action)) continue;
+    const prev: LoggedState | null = state;
+    if (prev && e.from === e.to && e.action !== "ambil_alih") {
+      // A note about the request that does not move it (an address change, a letter re-issued…).
+      state = { ...prev, lastSeq: e.seq };
+      continue;
+    }
     const to = parseStateLabel(e.to);
     if (!to) continue;
-    const prev: LoggedState | null = state;
     const moved: boolean = !prev || to.stageKey !== prev.stageKey || ENTERS.has(e.action);
     const stage = config.stages.find((s) => s.key === to.stageKey);
     let responsible: string[] = prev && !moved ? prev.responsible : stage ? responsibleAt(stage) : [];

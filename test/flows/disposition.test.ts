@@ -38,6 +38,8 @@ import {
   type Office,
 } from "./harness.js";
 import { columnLetter } from "../emulator/services/sheets/a1.js";
+import { loggedState } from "../../src/handlers/reconcile.js";
+import type { LogEntry } from "../../src/domain/audit.js";
 
 const KADIS = `kadis@${DOMAIN}`;
 const SEKDIS = `sekdis@${DOMAIN}`; // delegate (Plh.) of the Kadis
@@ -197,6 +199,19 @@ describe("refusals", () => {
     expectRefused(office, ticket, OUTSIDER, before, /tidak berwenang/);
     expect(mailsTo(office, KABID).filter((m) => m.subject.includes(ticket))).toEqual([]);
   });
+
+  test.each(["teruskan", "setujui", "kembalikan", "tolak", "tahan", "ambil_alih", "lanjutkan"] as const)(
+    "%s by someone without a role is refused and logged, with a reason given or not",
+    async (key) => {
+      const { ticket } = await newRequest(office);
+      if (key === "lanjutkan") await act(office, KADIS, ticket, L.tahan, "Menunggu surat");
+      await editCell(office, OUTSIDER, ticket, "note", "alasan saya");
+      const before = row(office, ticket);
+      await act(office, OUTSIDER, ticket, L[key]);
+      expectRefused(office, ticket, OUTSIDER, before, /tidak berwenang/);
+      expect(lastEntry(office, ticket).note).toContain(`tindakan \u201c${L[key]}\u201d`);
+    },
+  );
 
   test("an official of another stage (the Kabid on a request still at the Kadis)", async () => {
     const { ticket } = await newRequest(office);
@@ -582,6 +597,64 @@ describe("the sweep compares the register with the log", () => {
     expect(errors[0]!["Tiket"]).toBe(ticket);
     expect(errors[0]!["Pesan"]).toContain("99999");
     expect(row(office, ticket).status).toBe("baru");
+  });
+});
+
+describe("the sweep's reading of the log", () => {
+  const entry = (seq: number, action: string, from: string, to: string, actor = "sistem"): LogEntry => ({
+    seq,
+    ticket: "SRL-2611-0001",
+    from,
+    to,
+    action,
+    actor,
+    timeMs: 1_000 * seq,
+    note: "",
+    prevHash: "",
+    hash: "",
+  });
+
+  test("notes that do not move a request (from = to) keep its state and stage", () => {
+    const state = loggedState(
+      [
+        entry(1, "diterima", "", "baru/kadis"),
+        entry(2, "teruskan", "baru/kadis", "diproses/kabid", KADIS),
+        entry(3, "ambil_alih", "diproses/kabid", "diproses/kabid", "plh@x"),
+        entry(4, "ditolak_sistem", "diproses/kabid", "diproses/kabid", OUTSIDER),
+        entry(5, "terbitkan_ulang", "diproses", "diproses"),
+        entry(6, "ubah_alamat", "diproses/kabid", "diproses/kabid", KABID),
+      ],
+      office.config,
+    );
+    expect(state).toEqual({
+      status: "diproses",
+      stageKey: "kabid",
+      responsible: ["plh@x"],
+      stageEnteredMs: 2_000,
+      lastSeq: 6,
+      maxSeq: 6,
+    });
+  });
+
+  test("a staff address change is logged and left alone by the sweep; others may not change it", async () => {
+    const { ticket } = await newRequest(office);
+    await act(office, KADIS, ticket, L.teruskan);
+    const before = row(office, ticket);
+    await editCell(office, KABID, ticket, "address", `lain@${DOMAIN}`);
+    expect(row(office, ticket).address).toBe(before.address);
+    expect(cellOf(office, ticket, "address").note).toMatch(
+      /hanya dapat diubah oleh petugas tahap Staf Teknis/,
+    );
+    await act(office, KABID, ticket, L.teruskan);
+    await act(office, KASI, ticket, L.teruskan);
+    await editCell(office, STAF, ticket, "address", `pengganti.alamat@${DOMAIN}`);
+    const r = row(office, ticket);
+    expect(r.address).toBe(`pengganti.alamat@${DOMAIN}`);
+    expect(lastEntry(office, ticket)).toMatchObject({ action: "ubah_alamat", actor: STAF });
+    expect(r.lastLogSeq).toBe(lastEntry(office, ticket).seq);
+    const sweep = await office.emu.run("sweep");
+    expect((sweep.returnValue as { repaired: string[] }).repaired).not.toContain(ticket);
+    expect(row(office, ticket)).toMatchObject({ status: r.status, stageKey: "staf", address: r.address });
   });
 });
 
