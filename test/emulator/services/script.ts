@@ -16,6 +16,7 @@
 import { GasObject, serviceError } from "../core.js";
 import { registerDumper } from "../dump.js";
 import type { TriggerRecord, Workspace } from "../workspace.js";
+import { wallFields } from "./wallclock.js";
 
 export const MAX_TRIGGERS_PER_USER = 20;
 export const TOO_MANY_TRIGGERS =
@@ -88,35 +89,9 @@ interface ZonedParts {
   weekDay: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 function zoned(ms: number, timeZone: string): ZonedParts {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      weekday: "short",
-      hourCycle: "h23",
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(new Date(ms));
-  const n = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const wd = parts.find((p) => p.type === "weekday")?.value ?? "Mon";
-  return {
-    year: n("year"),
-    month: n("month"),
-    day: n("day"),
-    hour: n("hour"),
-    minute: n("minute"),
-    second: n("second"),
-    weekDay: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(wd) + 1,
-  };
+  const w = wallFields(ms, timeZone);
+  return { ...w, weekDay: new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay() || 7 };
 }
 
 /** UTC ms of a wall-clock time in a zone. */

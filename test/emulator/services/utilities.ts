@@ -8,6 +8,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { Blob, GasObject, serviceError } from "../core.js";
 import type { Workspace } from "../workspace.js";
+import { wallFields } from "./wallclock.js";
 
 /* ------------------------------------------------------------------ enums */
 
@@ -133,7 +134,6 @@ function gmtName(offsetMin: number): string {
 }
 
 const zoneCache = new Map<string, Zone>();
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Resolves a time zone id as Java's TimeZone.getTimeZone does: IANA ids, "UTC"/"GMT", custom
@@ -170,24 +170,6 @@ export function resolveZone(id: string): Zone {
   return zone;
 }
 
-function formatter(iana: string): Intl.DateTimeFormat {
-  let f = formatterCache.get(iana);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: iana,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatterCache.set(iana, f);
-  }
-  return f;
-}
-
 /** Wall-clock fields of an instant in a zone. */
 export interface WallClock {
   year: number;
@@ -206,18 +188,8 @@ export function wallClock(ms: number, zone: Zone): WallClock {
   const millisecond = ((ms % 1000) + 1000) % 1000;
   let offsetMin = zone.fixedOffsetMin;
   if (zone.iana) {
-    const parts: Record<string, number> = {};
-    for (const p of formatter(zone.iana).formatToParts(new Date(ms))) {
-      if (p.type !== "literal") parts[p.type] = Number(p.value);
-    }
-    const local = Date.UTC(
-      parts.year!,
-      parts.month! - 1,
-      parts.day!,
-      parts.hour!,
-      parts.minute!,
-      parts.second!,
-    );
+    const p = wallFields(ms, zone.iana);
+    const local = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
     offsetMin = Math.round((local - (ms - millisecond)) / 60_000);
   }
   const d = new Date(ms + offsetMin * 60_000);

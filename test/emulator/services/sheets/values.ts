@@ -3,6 +3,7 @@
  * and the time-zone arithmetic both need. The display rules follow an Indonesian-locale
  * spreadsheet (id_ID): dates day first, decimal comma. See docs/EMULATOR-sheets.md.
  */
+import { wallFields } from "../wallclock.js";
 import type { CellValue } from "./types.js";
 
 /** Apps Script's per-cell limit. */
@@ -39,41 +40,16 @@ export interface ZonedParts {
   weekday: number; // 0 = Sunday
 }
 
-const dtfCache = new Map<string, Intl.DateTimeFormat>();
-function dtf(tz: string): Intl.DateTimeFormat {
-  let f = dtfCache.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    dtfCache.set(tz, f);
-  }
-  return f;
-}
-
 /** The wall-clock parts of an instant in a time zone. */
 export function zonedParts(ms: number, tz: string): ZonedParts {
-  const p: Record<string, number> = {};
-  for (const part of dtf(tz).formatToParts(new Date(ms))) {
-    if (part.type !== "literal") p[part.type] = Number(part.value);
-  }
-  const year = p.year!;
-  const month = p.month!;
-  const day = p.day!;
+  const { year, month, day, hour, minute, second } = wallFields(ms, tz);
   return {
     year,
     month,
     day,
-    hour: p.hour! % 24,
-    minute: p.minute!,
-    second: p.second!,
+    hour: hour % 24,
+    minute,
+    second,
     ms: ((ms % 1000) + 1000) % 1000,
     weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
   };
