@@ -45,7 +45,7 @@ import {
 } from "../workspace/register.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
 import { sheetCell, type Cell } from "../workspace/table.js";
-import { invalidateConfig, SETTINGS_SHEET_NAMES } from "../workspace/settings.js";
+import { invalidateConfig, loadConfig, SETTINGS_SHEET_NAMES } from "../workspace/settings.js";
 import { stageMail } from "./intake.js";
 import { startProvisioning } from "./provision.js";
 
@@ -65,7 +65,20 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   const sheet = range.getSheet();
   const name = sheet.getName();
   if (SETTINGS_SHEET_NAMES.includes(name)) {
+    // The cached configuration is dropped and the settings read again at once, so that an
+    // administrator who made a mistake hears of it now (in Indonesian) rather than at the next setup.
     invalidateConfig();
+    const ss = range.getSheet().getParent();
+    const errors = loadConfig(ss).problems.filter((p) => p.level === "error");
+    if (errors.length > 0) {
+      const text = errors
+        .slice(0, 3)
+        .map((p) => `${p.sheet}${p.row ? ` baris ${p.row}` : ""} (${p.key}): ${p.message}`)
+        .join(" \u2022 ");
+      const more = errors.length > 3 ? ` (dan ${errors.length - 3} masalah lain)` : "";
+      ss.toast(`${text}${more}`, "Surel: pengaturan bermasalah", 30);
+      logError(ss, "onRegisterEdit", "", `Pengaturan bermasalah setelah diubah: ${text}${more}`);
+    }
     return { kind: "settings" };
   }
   if (name !== SHEET_NAMES.register) return { kind: "ignored" };

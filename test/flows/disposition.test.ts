@@ -735,4 +735,20 @@ describe("settings edits", () => {
     // Put the Kabid back for the other tests.
     await editRange(office, ADMIN, SHEETS.stages, `${columnLetter(col)}${i + 2}`, [[KABID]]);
   });
+
+  test("a mistake in the settings is reported to the administrator at once, in Indonesian", async () => {
+    const rows = records(office, SHEETS.stages);
+    const i = rows.findIndex((r) => r["Kunci"] === "kasi");
+    const col = Object.keys(rows[0]!).indexOf("Pejabat (surel)") + 1;
+    const a1 = `${columnLetter(col)}${i + 2}`;
+    const toastsBefore = toastsFor(office, ADMIN).length;
+    await editRange(office, ADMIN, SHEETS.stages, a1, [["kasi.pksi-tanpa-domain"]]);
+    const shown = toastsFor(office, ADMIN).slice(toastsBefore);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.title).toBe("Surel: pengaturan bermasalah");
+    expect(shown[0]!.message).toContain("kasi.pksi-tanpa-domain");
+    expect(errorLog(office).pop()!["Pesan"]).toMatch(/^Pengaturan bermasalah setelah diubah: /);
+    await editRange(office, ADMIN, SHEETS.stages, a1, [[KASI]]);
+    expect(toastsFor(office, ADMIN)).toHaveLength(toastsBefore + 1);
+  });
 });
