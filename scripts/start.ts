@@ -277,16 +277,21 @@ async function importResponses(office: Office, file: string): Promise<void> {
   const sheet = ss.getSheetByName(SHEET_NAMES.responses);
   if (!sheet) throw new Error("lembar respons tidak ada");
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
-  const unknown = new Set<string>();
+  const isStamp = (k: string): boolean => /^(Timestamp|Stempel waktu|Cap waktu)$/i.test(k);
+  // Columns the form does not have are kept (added to the responses sheet) and reported by intake.
+  const unknown = [...new Set(records.flatMap((r) => Object.keys(r)))].filter(
+    (k) => !header.includes(k) && !isStamp(k),
+  );
+  if (unknown.length) {
+    sheet.getRange(1, header.length + 1, 1, unknown.length).setValues([unknown]);
+    header.push(...unknown);
+    say(`   Kolom CSV yang tidak ada di formulir (disimpan, dicatat di Log Galat): ${unknown.join(", ")}`);
+  }
   for (const rec of records) {
-    for (const k of Object.keys(rec))
-      if (!header.includes(k) && !/^(Timestamp|Stempel waktu|Cap waktu)$/i.test(k)) unknown.add(k);
-    const stamp = rec["Timestamp"] ?? rec["Stempel waktu"] ?? rec["Cap waktu"] ?? "";
+    const stamp = Object.entries(rec).find(([k]) => isStamp(k))?.[1] ?? "";
     const ms = parseFormsTimestamp(stamp, "Asia/Jakarta") ?? office.emu.ws.now();
     sheet.appendRow(header.map((h, i) => (i === 0 ? new Date(ms) : (rec[h] ?? ""))));
   }
-  if (unknown.size)
-    say(`   Kolom CSV yang tidak ada di formulir (tetap dicatat di Log Galat): ${[...unknown].join(", ")}`);
   say(`   ${records.length} respons dimasukkan ke lembar respons; penyapuan memprosesnya.`);
   for (let i = 0; i < 200; i++) {
     const r = await office.emu.run("sweep", { kind: "installable" });
@@ -294,6 +299,8 @@ async function importResponses(office: Office, file: string): Promise<void> {
     const v = r.returnValue as { recovered: string[]; pending: number } | undefined;
     if (!v || v.pending === 0) break;
   }
+  for (const r of register(office))
+    say(`   ${r.ticket}  ${r.fullName.padEnd(38)} ${r.status.padEnd(16)} ${r.problems.split("\n")[0] ?? ""}`);
 }
 
 function stageTimes(office: Office): Record<string, Record<string, number>> {

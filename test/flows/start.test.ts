@@ -1,0 +1,84 @@
+/**
+ * The main job as a user runs it: `npm start` (scripts/start.ts) on the built bundle, both the
+ * sample scenario and the preview of a CSV exported from a real form. Checks what it writes.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseCsv } from "../emulator/services/forms.js";
+
+const dirs: string[] = [];
+function runStart(args: string[]): { out: string; stdout: string } {
+  const out = mkdtempSync(join(tmpdir(), "surel-start-"));
+  dirs.push(out);
+  const stdout = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/start.ts", "--out", out, ...args],
+    {
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
+  return { out, stdout };
+}
+
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("npm start (the sample office)", () => {
+  it("runs the day end to end and writes out/", () => {
+    const { out, stdout } = runStart([]);
+    for (const f of [
+      "register.csv",
+      "log.csv",
+      "outbox/index.html",
+      "summary.json",
+      "directory.json",
+      "workspace/workspace.json",
+    ]) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as {
+      requests: number;
+      statusCounts: Record<string, number>;
+      handlers: Record<string, { executions: number; failed: number; callsPerExecution: number }>;
+      stageMinutes: Record<string, Record<string, number>>;
+    };
+    // Ten applications, one of them delivered twice: ten register rows.
+    expect(summary.requests).toBe(10);
+    expect(summary.statusCounts["ditolak"]).toBe(1);
+    // Ten submissions, one event delivered twice, and the applicant's correction.
+    expect(summary.handlers["onFormSubmit"]!.executions).toBe(12);
+    expect(summary.handlers["onFormSubmit"]!.failed).toBe(0);
+    expect(Object.keys(summary.stageMinutes).length).toBeGreaterThan(0);
+    // The unauthorised edit and the multi-cell paste are undone and said so.
+    expect(stdout).toMatch(/DIBATALKAN: bukan\.pejabat@contohkota\.go\.id tidak berwenang/);
+    expect(stdout).toMatch(/tempel 2 sel Tindakan sekaligus .*dibatalkan oleh program/);
+    expect(stdout).toMatch(/Log disposisi utuh/);
+    // The hostile answer is in the register as text, never as a formula.
+    const register = readFileSync(join(out, "register.csv"), "utf8");
+    expect(register).toContain("=HYPERLINK(");
+    const index = readFileSync(join(out, "outbox/index.html"), "utf8");
+    expect(index).toContain("Tanda terima permohonan surel dinas");
+    expect(readdirSync(join(out, "outbox")).filter((f) => f.endsWith(".eml")).length).toBeGreaterThan(20);
+  });
+});
+
+describe("npm start -- --responses FILE.csv (a backlog preview)", () => {
+  it("registers every row of the export, keeps unknown columns and reports them", () => {
+    const { out, stdout } = runStart(["--responses", "test/fixtures/responses.csv"]);
+    const rows = parseCsv(readFileSync(join(out, "register.csv"), "utf8"))
+      .slice(1)
+      .filter((r) => r[0]);
+    expect(rows.length).toBe(3);
+    expect(stdout).toContain("Kolom lama");
+    expect(stdout).toMatch(/SRL-2611-0003\s+Yusuf\s+perlu perbaikan\s+• NIP harus 18 digit/);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as {
+      statusCounts: Record<string, number>;
+    };
+    expect(summary.statusCounts).toEqual({ baru: 2, "perlu perbaikan": 1 });
+  });
+});
