@@ -41,6 +41,7 @@ import {
   registerTable,
   rowState,
   stageLabel,
+  type RegisterRow,
 } from "../workspace/register.js";
 import { asSheetText } from "../domain/sanitize.js";
 
@@ -67,6 +68,15 @@ export function handleFormSubmit(
   const stamp = values[0];
   const submittedMs = stamp instanceof Date ? stamp.getTime() : Date.now();
   return processResponse(ctx, e.range.getRow(), e.namedValues, submittedMs);
+}
+
+function sameApplicant(row: RegisterRow, a: Applicant): boolean {
+  const email = String(row.personalEmail).trim().toLowerCase();
+  const nip = String(row.nip).replace(/\D/g, "");
+  return (
+    (email !== "" && email === a.personalEmail.trim().toLowerCase()) ||
+    (nip.length === 18 && nip === a.nip.replace(/\D/g, ""))
+  );
 }
 
 function storedProblems(problems: readonly Problem[]): StoredProblem[] {
@@ -123,7 +133,9 @@ export function processResponse(
     if (previous) {
       const at = register.find("ticket", previous);
       const prevRow = at ? register.read(at) : null;
-      if (prevRow && rowState(prevRow).status === "perlu perbaikan") {
+      // Tickets are readable and guessable: a correction is accepted only from the same applicant
+      // (same personal e-mail or same NIP), else it is a new request and the other one is untouched.
+      if (prevRow && rowState(prevRow).status === "perlu perbaikan" && sameApplicant(prevRow, applicant)) {
         const r = applyCorrection(ctx, at, prevRow, applicant, problems, responseRow, dup, now, mails);
         index.append({ responseRow, ticket: previous, time: new Date(now) });
         return r;

@@ -234,6 +234,24 @@ describe("an invalid submission", () => {
       expect(mailsTo(office, who).filter((m) => m.subject.includes(rec.ticket))).toEqual([]);
   });
 
+  test("someone else quoting its ticket does not touch it: that is a new request", async () => {
+    const stranger = await intake({
+      "Nama lengkap": "Orang Lain",
+      "NIP / NI PPPK": "197001011995031001",
+      "Surel pribadi": "orang.lain@gmail.com",
+      [questionTitle("previousTicket", "id")]: rec.ticket,
+    });
+    expect(stranger.ticket).not.toBe(rec.ticket);
+    expect(stranger.problems).toContain(`Nomor tiket sebelumnya \u201c${rec.ticket}\u201d tidak ditemukan`);
+    const original = row(office, rec.ticket);
+    expect(original).toMatchObject({
+      status: "perlu perbaikan",
+      name: "Andi Wijaya",
+      nip: "198513302010011002",
+    });
+    expect(log(office).filter((e) => e.ticket === rec.ticket)).toHaveLength(1);
+  });
+
   test("its correction, sent with the ticket through the form, re-enters the chain with history kept", async () => {
     const { results } = await submit(
       office,
