@@ -11,19 +11,10 @@ import { createHash } from "node:crypto";
 import { GasObject } from "../core.js";
 import type { Workspace } from "../workspace.js";
 import { scriptId } from "./script.js";
+import { User } from "./sheets/user.js";
 
-export class User extends GasObject implements Pick<GoogleAppsScript.Base.User, "getEmail"> {
-  readonly gasClass = "User";
-  constructor(private readonly email: string) {
-    super();
-  }
-  getEmail(): string {
-    return this.email;
-  }
-  override toString(): string {
-    return this.email;
-  }
-}
+/** Session.getActiveUser/getEffectiveUser give the same User object Sheets gives. */
+export { User };
 
 function domainOf(email: string): string {
   const at = email.lastIndexOf("@");
