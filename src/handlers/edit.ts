@@ -28,7 +28,7 @@ import {
 } from "../domain/workflow.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { isStatus, type Status } from "../domain/request.js";
-import { context, rowUrl, type Ctx } from "../workspace/context.js";
+import { context, publishedFormUrl, rowUrl, type Ctx } from "../workspace/context.js";
 import { duplicateCheck, registerFacts } from "../workspace/duplicates.js";
 import { logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
@@ -281,8 +281,13 @@ function collectNotices(
 }
 
 function applicantMail(config: OfficeConfig, n: Notice, ticket: string, name: string) {
-  if (n.action === "kembalikan")
-    return composeCorrectionMail({ ticket, name, items: [], note: n.reason }, config);
+  if (n.action === "kembalikan") {
+    const formUrl = publishedFormUrl();
+    return composeCorrectionMail(
+      { ticket, name, items: [], note: n.reason, ...(formUrl ? { formUrl } : {}) },
+      config,
+    );
+  }
   const kinds: Partial<Record<string, ApplicantNoticeKind>> = {
     tolak: "rejected",
     tahan: "held",

@@ -38,3 +38,31 @@ export function rowUrl(
 ): string {
   return `${ss.getUrl()}#gid=${sheet.getSheetId()}&range=A${row}`;
 }
+
+/** Where setup keeps the form's id (handlers/setup.ts FORM_ID_KEY), and a cached published URL. */
+export const FORM_ID_PROPERTY = "surel:formId";
+const FORM_URL_PROPERTY = "surel:formUrl";
+
+/**
+ * The form's public address, for mails that ask the applicant to submit again: one Properties
+ * read once known (the address is kept next to the form id it belongs to); "" when there is no form.
+ */
+export function publishedFormUrl(): string {
+  const props = PropertiesService.getScriptProperties();
+  const all = props.getProperties();
+  const id = all[FORM_ID_PROPERTY] ?? "";
+  if (!id) return "";
+  try {
+    const known = JSON.parse(all[FORM_URL_PROPERTY] ?? "null") as { id: string; url: string } | null;
+    if (known && known.id === id && known.url) return known.url;
+  } catch {
+    // an unreadable cached value is simply replaced
+  }
+  try {
+    const url = FormApp.openById(id).getPublishedUrl();
+    props.setProperty(FORM_URL_PROPERTY, JSON.stringify({ id, url }));
+    return url;
+  } catch {
+    return ""; // the form was deleted or is not accessible: the mail goes without the link
+  }
+}

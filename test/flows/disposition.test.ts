@@ -39,6 +39,9 @@ import {
 } from "./harness.js";
 import { columnLetter } from "../emulator/services/sheets/a1.js";
 import { loggedState } from "../../src/handlers/reconcile.js";
+import { FORM_ID_KEY } from "../../src/handlers/setup.js";
+import { FORM_ID_PROPERTY } from "../../src/workspace/context.js";
+import { openForm } from "../emulator/services/forms.js";
 import type { LogEntry } from "../../src/domain/audit.js";
 
 const KADIS = `kadis@${DOMAIN}`;
@@ -336,6 +339,11 @@ describe("returned for correction", () => {
     const [mail] = mailsTo(office, email).filter((m) => m.subject.includes("perlu perbaikan"));
     expect(mail!.body).toContain("Catatan petugas: Jabatan harus sesuai SK terakhir");
     expect(mail!.body).toContain(ticket);
+    // With the link to the form to submit again.
+    expect(FORM_ID_PROPERTY).toBe(FORM_ID_KEY);
+    expect(mail!.body).toContain(
+      `Formulir permohonan: ${openForm(office.emu.ws, office.formId).getPublishedUrl()}`,
+    );
 
     // An official cannot act on it while it waits for the applicant.
     await act(office, KADIS, ticket, L.teruskan);
