@@ -433,6 +433,7 @@ function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor:
     const c0 = range.getColumn();
     const w = range.getNumColumns();
     const start = Math.max(first, 2);
+    if (first + n - start < 1) return { kind: "ignored" }; // the header row only (the owner)
     const rows = table.sheet.getRange(start, 1, first + n - start, table.width).getValues();
     const restored = rows.map((v) => {
       const r = table.toRow(v as RegisterRow[keyof RegisterRow][]);
@@ -442,7 +443,17 @@ function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor:
     const cols = [...WORKFLOW_COLUMNS].filter((c) => c >= c0 && c < c0 + w);
     for (const c of cols) {
       const key = REGISTER_COLUMNS[c - 1]!.key;
-      table.sheet.getRange(start, c, restored.length, 1).setValues(restored.map((r) => [r[key]]));
+      table.sheet
+        .getRange(start, c, restored.length, 1)
+        .setValues(restored.map((r) => [table.cellFor(key, r[key])]));
+    }
+    // Pasted cells bring their own dropdowns along: each row gets its stage's back.
+    if (cols.includes(col("action"))) {
+      restored.forEach((r, i) => {
+        const state = rowState(r);
+        if (state.ticket)
+          setActionChoices(table, start + i, actionLabels(ctx.config, state.stageKey, state.status));
+      });
     }
     const programTouched = c0 + w - 1 >= 1 && [...Array(w).keys()].some((i) => !WORKFLOW_COLUMNS.has(c0 + i));
     range.setNote(`Perubahan dibatalkan oleh sistem: ${reason}`);

@@ -315,6 +315,10 @@ describe("refusals", () => {
       expect(cellOf(office, t, "action").note).toMatch(/^Perubahan dibatalkan oleh sistem: Menempel/);
     }
     expect(row(office, b.ticket).note).toBe("");
+    for (const t of [a.ticket, b.ticket])
+      expect(actionChoices(office, t)).toEqual(
+        allowedActions(office.config, "kadis", "baru").map((x) => L[x]),
+      );
     expect(toastsFor(office, KADIS).pop()?.title).toBe(UNDONE);
     const attempt = log(office).pop()!;
     expect(attempt).toMatchObject({
