@@ -6,7 +6,8 @@
  * paste over program columns) is rewritten from the log; entries whose "from" and "to" are the
  * same only annotate (an address change, a re-issued letter) and move nothing; a row whose history cannot be trusted
  * (it names an entry the log does not have, or has no history at all) is flagged for an
- * administrator and left alone. Both go to the error log; a flag is written once, not on every
+ * administrator and left alone (a row without any recorded log number, entered by hand or
+ * imported, has nothing to be compared with and is skipped). Both go to the error log; a flag is written once, not on every
  * sweep. Everything happens under the script lock with two reads (register, log) and a write
  * only per repaired row.
  */
@@ -118,10 +119,12 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       const logged = loggedState(byTicket.get(ticket) ?? [], config);
       const where = `Penyapuan: baris ${rowNumber} (tiket ${ticket})`;
       if (!logged) {
+        // A row entered by hand or imported from an older register has nothing to compare with.
+        if (recordedSeq === 0) continue;
         flags.push({
           ticket,
           signature: `none|${shown}|${recordedSeq}`,
-          message: `${where} tidak punya riwayat di log disposisi; statusnya \u201c${shown}\u201d tidak dapat dipastikan. Baris tidak diubah: periksa dengan menu Periksa keutuhan log.`,
+          message: `${where} merujuk entri log #${recordedSeq}, tetapi tiket ini tidak punya riwayat di log disposisi; statusnya \u201c${shown}\u201d tidak dapat dipastikan. Baris tidak diubah: periksa dengan menu Periksa keutuhan log.`,
         });
         continue;
       }

@@ -23,6 +23,7 @@ import {
   editCell,
   editRange,
   errorLog,
+  fillRegister,
   hostWrite,
   log,
   mailsTo,
@@ -596,6 +597,17 @@ describe("the sweep compares the register with the log", () => {
         stage: "Kepala Dinas",
         responsible: KADIS,
       });
+  });
+
+  test("a row entered by hand, without any log number, is left alone", async () => {
+    fillRegister(office, 1);
+    const manual = register(office).pop()!;
+    expect(manual.lastLogSeq).toBe("");
+    const before = errorLog(office).length;
+    const r = await office.emu.run("sweep");
+    expect(r.returnValue).toMatchObject({ repaired: [], flagged: [] });
+    expect(errorLog(office)).toHaveLength(before);
+    expect(row(office, manual.ticket)).toEqual(manual);
   });
 
   test("a row whose recorded history is missing is flagged once, not rewritten", async () => {
