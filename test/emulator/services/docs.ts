@@ -935,12 +935,6 @@ abstract class BlockContainer extends TextHolder {
     if (i < 0) throw serviceError("Element is not a child of this element.");
     return i;
   }
-  protected _paragraphs(): Paragraph[] {
-    return allParagraphs(this.node).map((p) => new Paragraph(this.s, p));
-  }
-  protected _tables(): Table[] {
-    return allTables(this.node).map((t) => new Table(this.s, t));
-  }
   protected _insertBlock(index: number, block: BlockNode): void {
     const n = this.node.children.length;
     if (!(index >= 0 && index <= n)) {
@@ -990,39 +984,52 @@ abstract class BlockContainer extends TextHolder {
     this._insertBlock(childIndex, node);
     return new Table(this.s, node);
   }
-  appendHorizontalRule(): HorizontalRule {
+  /** Inserts, at child `index`, a new paragraph holding only `leaf` (a rule or a page break). */
+  protected _insertInParagraph(index: number, leaf: HrNode | PageBreakNode): void {
     const p = newPara();
-    const hr: HrNode = { kind: "hr" };
-    p.children.push(hr);
-    this._insertBlock(this.node.children.length, p);
-    return new HorizontalRule(this.s, hr);
+    p.children.push(leaf);
+    this._insertBlock(index, p);
+  }
+  appendHorizontalRule(): HorizontalRule {
+    return this.insertHorizontalRule(this.node.children.length);
   }
   insertHorizontalRule(childIndex: number): HorizontalRule {
-    const p = newPara();
     const hr: HrNode = { kind: "hr" };
-    p.children.push(hr);
-    this._insertBlock(childIndex, p);
+    this._insertInParagraph(childIndex, hr);
     return new HorizontalRule(this.s, hr);
   }
-  protected _clear(): void {
+  clear(): this {
     this.s.mutate();
     this.node.children.splice(0, this.node.children.length, newPara());
+    return this;
   }
-  protected _setText(text: string): void {
+  setText(text: string): this {
     this.s.mutate();
     const paras = String(text)
       .split(/\r\n|\n|\r/)
       .map((line) => newPara(line));
     this.node.children.splice(0, this.node.children.length, ...paras);
+    return this;
   }
-  protected _removeChild(child: DocElement): void {
+  removeChild(child: DocElement): this {
     this.s.mutate();
     removeChildNode(this.node, elementNode(child));
+    return this;
+  }
+}
+
+/** Body, header and footer: block containers that also list every paragraph and table inside them. */
+abstract class Section extends BlockContainer {
+  getParagraphs(): Paragraph[] {
+    return allParagraphs(this.node).map((p) => new Paragraph(this.s, p));
+  }
+  getTables(): Table[] {
+    return allTables(this.node).map((t) => new Table(this.s, t));
   }
 }
 
 export class BodySection
-  extends BlockContainer
+  extends Section
   implements
     Pick<
       GoogleAppsScript.Document.Body,
@@ -1040,37 +1047,13 @@ export class BodySection
   protected _type(): string {
     return "BODY_SECTION";
   }
-  getParagraphs(): Paragraph[] {
-    return this._paragraphs();
-  }
-  getTables(): Table[] {
-    return this._tables();
-  }
   appendPageBreak(): PageBreak {
-    const p = newPara();
-    const pb: PageBreakNode = { kind: "pagebreak" };
-    p.children.push(pb);
-    this._insertBlock(this.node.children.length, p);
-    return new PageBreak(this.s, pb);
+    return this.insertPageBreak(this.node.children.length);
   }
   insertPageBreak(childIndex: number): PageBreak {
-    const p = newPara();
     const pb: PageBreakNode = { kind: "pagebreak" };
-    p.children.push(pb);
-    this._insertBlock(childIndex, p);
+    this._insertInParagraph(childIndex, pb);
     return new PageBreak(this.s, pb);
-  }
-  clear(): BodySection {
-    this._clear();
-    return this;
-  }
-  setText(text: string): BodySection {
-    this._setText(text);
-    return this;
-  }
-  removeChild(child: DocElement): BodySection {
-    this._removeChild(child);
-    return this;
   }
   private _page(): PageSetup {
     return this.s.tree().page;
@@ -1119,30 +1102,12 @@ export class BodySection
 }
 
 export class HeaderSection
-  extends BlockContainer
+  extends Section
   implements Pick<GoogleAppsScript.Document.HeaderSection, "getText" | "getNumChildren">
 {
   readonly gasClass = "HeaderSection";
   protected _type(): string {
     return "HEADER_SECTION";
-  }
-  getParagraphs(): Paragraph[] {
-    return this._paragraphs();
-  }
-  getTables(): Table[] {
-    return this._tables();
-  }
-  clear(): HeaderSection {
-    this._clear();
-    return this;
-  }
-  setText(text: string): HeaderSection {
-    this._setText(text);
-    return this;
-  }
-  removeChild(child: DocElement): HeaderSection {
-    this._removeChild(child);
-    return this;
   }
   removeFromParent(): HeaderSection {
     this.s.mutate();
@@ -1152,30 +1117,12 @@ export class HeaderSection
 }
 
 export class FooterSection
-  extends BlockContainer
+  extends Section
   implements Pick<GoogleAppsScript.Document.FooterSection, "getText" | "getNumChildren">
 {
   readonly gasClass = "FooterSection";
   protected _type(): string {
     return "FOOTER_SECTION";
-  }
-  getParagraphs(): Paragraph[] {
-    return this._paragraphs();
-  }
-  getTables(): Table[] {
-    return this._tables();
-  }
-  clear(): FooterSection {
-    this._clear();
-    return this;
-  }
-  setText(text: string): FooterSection {
-    this._setText(text);
-    return this;
-  }
-  removeChild(child: DocElement): FooterSection {
-    this._removeChild(child);
-    return this;
   }
   removeFromParent(): FooterSection {
     this.s.mutate();
@@ -1205,18 +1152,6 @@ export class TableCell
   declare protected readonly node: CellNode;
   protected _type(): string {
     return "TABLE_CELL";
-  }
-  clear(): TableCell {
-    this._clear();
-    return this;
-  }
-  setText(text: string): TableCell {
-    this._setText(text);
-    return this;
-  }
-  removeChild(child: DocElement): TableCell {
-    this._removeChild(child);
-    return this;
   }
   getParentRow(): TableRow {
     return this.getParent() as TableRow;
