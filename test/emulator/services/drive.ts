@@ -512,6 +512,22 @@ export class DriveFolderIterator
   }
 }
 
+/** Files (not folders) visible to the actor that match `where`, in creation order. */
+function fileIterator(ws: Workspace, where: (it: DriveItem) => boolean): DriveFileIterator {
+  return new DriveFileIterator(
+    ws,
+    visibleItems(ws, (it) => !it.isFolder && where(it)),
+  );
+}
+
+/** Folders visible to the actor that match `where`, in creation order. */
+function folderIterator(ws: Workspace, where: (it: DriveItem) => boolean): DriveFolderIterator {
+  return new DriveFolderIterator(
+    ws,
+    visibleItems(ws, (it) => it.isFolder && where(it)),
+  );
+}
+
 /** Items visible to the actor, in creation order, optionally filtered. */
 function visibleItems(ws: Workspace, filter: (it: DriveItem) => boolean): string[] {
   const me = actor(ws);
@@ -698,26 +714,24 @@ abstract class DriveItemObject extends GasObject {
   }
 }
 
+/** The File and Folder methods whose parameter and return types are checked against the real ones. */
+type ItemKeys =
+  | "getId"
+  | "getName"
+  | "getUrl"
+  | "getDescription"
+  | "getDateCreated"
+  | "getLastUpdated"
+  | "getSize"
+  | "isTrashed"
+  | "isStarred"
+  | "getSharingAccess"
+  | "getSharingPermission"
+  | "getAccess";
+
 export class DriveFile
   extends DriveItemObject
-  implements
-    Pick<
-      GoogleAppsScript.Drive.File,
-      | "getId"
-      | "getName"
-      | "getMimeType"
-      | "getUrl"
-      | "getDescription"
-      | "getDateCreated"
-      | "getLastUpdated"
-      | "getSize"
-      | "isTrashed"
-      | "isStarred"
-      | "getSharingAccess"
-      | "getSharingPermission"
-      | "getAccess"
-      | "getDownloadUrl"
-    >
+  implements Pick<GoogleAppsScript.Drive.File, ItemKeys | "getMimeType" | "getDownloadUrl">
 {
   readonly gasClass = "File";
   protected override _item(): DriveItem {
@@ -776,25 +790,7 @@ export class DriveFile
   }
 }
 
-export class DriveFolder
-  extends DriveItemObject
-  implements
-    Pick<
-      GoogleAppsScript.Drive.Folder,
-      | "getId"
-      | "getName"
-      | "getUrl"
-      | "getDescription"
-      | "getDateCreated"
-      | "getLastUpdated"
-      | "getSize"
-      | "isTrashed"
-      | "isStarred"
-      | "getSharingAccess"
-      | "getSharingPermission"
-      | "getAccess"
-    >
-{
+export class DriveFolder extends DriveItemObject implements Pick<GoogleAppsScript.Drive.Folder, ItemKeys> {
   readonly gasClass = "Folder";
   protected override _item(): DriveItem {
     return readable(this.ws, this.id, true);
@@ -820,41 +816,23 @@ export class DriveFolder
   }
   getFiles(): DriveFileIterator {
     const id = this._item().id;
-    return new DriveFileIterator(
-      this.ws,
-      visibleItems(this.ws, (it) => !it.isFolder && it.parents.includes(id)),
-    );
+    return fileIterator(this.ws, (it) => it.parents.includes(id));
   }
   getFilesByName(name: string): DriveFileIterator {
     const id = this._item().id;
-    return new DriveFileIterator(
-      this.ws,
-      visibleItems(this.ws, (it) => !it.isFolder && it.parents.includes(id) && it.name === String(name)),
-    );
+    return fileIterator(this.ws, (it) => it.parents.includes(id) && it.name === String(name));
   }
   getFilesByType(mimeType: string): DriveFileIterator {
     const id = this._item().id;
-    return new DriveFileIterator(
-      this.ws,
-      visibleItems(
-        this.ws,
-        (it) => !it.isFolder && it.parents.includes(id) && it.mimeType === String(mimeType),
-      ),
-    );
+    return fileIterator(this.ws, (it) => it.parents.includes(id) && it.mimeType === String(mimeType));
   }
   getFolders(): DriveFolderIterator {
     const id = this._item().id;
-    return new DriveFolderIterator(
-      this.ws,
-      visibleItems(this.ws, (it) => it.isFolder && it.parents.includes(id)),
-    );
+    return folderIterator(this.ws, (it) => it.parents.includes(id));
   }
   getFoldersByName(name: string): DriveFolderIterator {
     const id = this._item().id;
-    return new DriveFolderIterator(
-      this.ws,
-      visibleItems(this.ws, (it) => it.isFolder && it.parents.includes(id) && it.name === String(name)),
-    );
+    return folderIterator(this.ws, (it) => it.parents.includes(id) && it.name === String(name));
   }
 }
 
@@ -920,40 +898,22 @@ export class DriveAppService
     return new DriveFile(this.ws, newFile(this.ws, root, nameOrBlob, content, mimeType).id);
   }
   getFiles(): DriveFileIterator {
-    return new DriveFileIterator(
-      this.ws,
-      visibleItems(this.ws, (it) => !it.isFolder),
-    );
+    return fileIterator(this.ws, () => true);
   }
   getFilesByName(name: string): DriveFileIterator {
-    return new DriveFileIterator(
-      this.ws,
-      visibleItems(this.ws, (it) => !it.isFolder && it.name === String(name)),
-    );
+    return fileIterator(this.ws, (it) => it.name === String(name));
   }
   getFilesByType(mimeType: string): DriveFileIterator {
-    return new DriveFileIterator(
-      this.ws,
-      visibleItems(this.ws, (it) => !it.isFolder && it.mimeType === String(mimeType)),
-    );
+    return fileIterator(this.ws, (it) => it.mimeType === String(mimeType));
   }
   getFolders(): DriveFolderIterator {
-    return new DriveFolderIterator(
-      this.ws,
-      visibleItems(this.ws, (it) => it.isFolder),
-    );
+    return folderIterator(this.ws, () => true);
   }
   getFoldersByName(name: string): DriveFolderIterator {
-    return new DriveFolderIterator(
-      this.ws,
-      visibleItems(this.ws, (it) => it.isFolder && it.name === String(name)),
-    );
+    return folderIterator(this.ws, (it) => it.name === String(name));
   }
   getTrashedFiles(): DriveFileIterator {
-    return new DriveFileIterator(
-      this.ws,
-      visibleItems(this.ws, (it) => !it.isFolder && it.trashed),
-    );
+    return fileIterator(this.ws, (it) => it.trashed);
   }
   continueFileIterator(token: string): DriveFileIterator {
     const { ids, pos } = parseToken(token);
