@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ExecContext } from "./core.js";
 import { exec, type GasClass, interfaceMethods, publicMethods, thrown, within } from "./helpers.js";
 import * as docs from "./services/docs.js";
 import { Emulator } from "./index.js";
+import { type PdfTextItem, pdfText } from "./pdf-text.js";
 import * as drive from "./services/drive.js";
 import { A4, textWidth } from "./services/pdf.js";
 import { Workspace } from "./workspace.js";
@@ -32,39 +32,8 @@ function as<T>(email: string, fn: () => T): T {
   return within(ws, ctx(email), fn);
 }
 
-interface Item {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  font: string;
-}
-
-async function pdfItems(buf: Buffer): Promise<Item[][]> {
-  const doc = await getDocument({ data: new Uint8Array(buf), verbosity: 0 }).promise;
-  const pages: Item[][] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const tc = await page.getTextContent();
-    await page.getOperatorList();
-    const items: Item[] = [];
-    for (const it of tc.items) {
-      if (!("str" in it) || it.str.trim() === "") continue;
-      const font = page.commonObjs.get(it.fontName) as { name: string };
-      items.push({
-        str: it.str,
-        x: it.transform[4],
-        y: it.transform[5],
-        width: it.width,
-        height: it.transform[3],
-        font: font.name,
-      });
-    }
-    pages.push(items);
-  }
-  await doc.destroy();
-  return pages;
+async function pdfItems(buf: Buffer): Promise<PdfTextItem[][]> {
+  return (await pdfText(buf)).pages;
 }
 
 beforeEach(() => {
@@ -436,7 +405,7 @@ describe("header, footer and the PDF of a letter", () => {
     const pages = await pdfItems(pdf._buffer());
     expect(pages).toHaveLength(1);
     const items = pages[0]!;
-    const find = (s: string): Item => {
+    const find = (s: string): PdfTextItem => {
       const it = items.find((i) => i.str === s);
       if (!it) throw new Error(`missing ${s} in ${items.map((i) => i.str).join(" | ")}`);
       return it;

@@ -1,5 +1,5 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
+import { type PdfTextItem, pdfText } from "./pdf-text.js";
 import {
   A4,
   encodeWinAnsi,
@@ -9,35 +9,6 @@ import {
   renderPdf,
   textWidth,
 } from "./services/pdf.js";
-
-interface Item {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  font: string;
-}
-
-/** Parses a PDF with pdfjs: per page, the text items with positions and real font names. */
-async function parse(buf: Buffer): Promise<{ pages: Item[][]; info: Record<string, unknown> }> {
-  const doc = await getDocument({ data: new Uint8Array(buf), verbosity: 0 }).promise;
-  const pages: Item[][] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const tc = await page.getTextContent();
-    await page.getOperatorList();
-    const items: Item[] = [];
-    for (const it of tc.items) {
-      if (!("str" in it) || it.str.trim() === "") continue;
-      const font = page.commonObjs.get(it.fontName) as { name: string };
-      items.push({ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, font: font.name });
-    }
-    pages.push(items);
-  }
-  const meta = await doc.getMetadata();
-  await doc.destroy();
-  return { pages, info: meta.info as Record<string, unknown> };
-}
 
 const DATE = Date.UTC(2026, 10, 23, 1, 0, 0);
 const CONTENT_WIDTH = A4.width - 144;
@@ -82,13 +53,13 @@ describe("renderPdf", () => {
     expect(a.equals(b)).toBe(true);
     const c = renderPdf({ ...spec, creationDateMs: DATE + 1000 });
     expect(c.equals(a)).toBe(false);
-    const { info } = await parse(a);
+    const { info } = await pdfText(a);
     expect(info.CreationDate).toBe("D:20261123080000+07'00'");
     expect(info.Title).toBe("Surat");
   });
 
   it("text is extractable by pdfjs, with A4 pages and one-inch margins", async () => {
-    const { pages } = await parse(
+    const { pages } = await pdfText(
       renderPdf(doc([{ type: "paragraph", spans: [{ text: "Nomor: 500.12/1" }] }])),
     );
     expect(pages).toHaveLength(1);
@@ -99,7 +70,7 @@ describe("renderPdf", () => {
   });
 
   it("wraps words greedily with the real glyph widths", async () => {
-    const { pages } = await parse(renderPdf(doc([{ type: "paragraph", spans: [{ text: LOREM }] }])));
+    const { pages } = await pdfText(renderPdf(doc([{ type: "paragraph", spans: [{ text: LOREM }] }])));
     const lines = pages[0]!;
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.map((l) => l.str).join(" ")).toBe(LOREM);
@@ -114,7 +85,7 @@ describe("renderPdf", () => {
       }
     }
     // A Times paragraph wraps differently from Helvetica: widths are per font.
-    const times = await parse(
+    const times = await pdfText(
       renderPdf(doc([{ type: "paragraph", spans: [{ text: LOREM, family: "Times" }] }])),
     );
     expect(times.pages[0]![0]!.str).not.toBe(lines[0]!.str);
@@ -126,7 +97,7 @@ describe("renderPdf", () => {
       align,
       spans: [{ text: "PEMERINTAH KOTA CONTOH" }],
     });
-    const { pages } = await parse(
+    const { pages } = await pdfText(
       renderPdf(
         doc([
           line("left"),
@@ -147,7 +118,7 @@ describe("renderPdf", () => {
   });
 
   it("sets bold and italic faces and font sizes", async () => {
-    const { pages } = await parse(
+    const { pages } = await pdfText(
       renderPdf(
         doc([
           {
@@ -173,7 +144,7 @@ describe("renderPdf", () => {
     const enc = encodeWinAnsi("Ā\u4e2d");
     expect(enc.codes).toEqual([63, 63]);
     expect(enc.replaced).toBe(2);
-    const { pages } = await parse(
+    const { pages } = await pdfText(
       renderPdf(doc([{ type: "paragraph", spans: [{ text: "José Ñandú – Müller (Ā) \\ ok" }] }])),
     );
     expect(pages[0]![0]!.str).toBe("José Ñandú – Müller (?) \\ ok");
@@ -185,7 +156,7 @@ describe("renderPdf", () => {
       spans: [{ text: `Baris ${i + 1}` }],
       spaceAfter: 6,
     }));
-    const { pages } = await parse(
+    const { pages } = await pdfText(
       renderPdf(
         doc(many, {
           header: [{ type: "paragraph", align: "center", spans: [{ text: "KOP SURAT", bold: true }] }],
@@ -209,7 +180,7 @@ describe("renderPdf", () => {
   });
 
   it("honours explicit page breaks", async () => {
-    const { pages } = await parse(
+    const { pages } = await pdfText(
       renderPdf(
         doc([
           { type: "paragraph", spans: [{ text: "Satu" }] },
@@ -236,8 +207,8 @@ describe("renderPdf", () => {
       },
     ]);
     const buf = renderPdf(spec);
-    const { pages } = await parse(buf);
-    const at = (s: string): Item => pages[0]!.find((i) => i.str === s)!;
+    const { pages } = await pdfText(buf);
+    const at = (s: string): PdfTextItem => pages[0]!.find((i) => i.str === s)!;
     expect(at("Nomor").x).toBeCloseTo(72 + 5, 3);
     expect(at(":").x).toBeCloseTo(72 + 80 + 5, 3);
     expect(at("500.12/7/Diskominfo/XI/2026").x).toBeCloseTo(72 + 92 + 5, 3);
@@ -253,7 +224,7 @@ describe("renderPdf", () => {
 
   it("keeps forced line breaks inside a paragraph and breaks over-long words", async () => {
     const long = "x".repeat(200);
-    const { pages } = await parse(
+    const { pages } = await pdfText(
       renderPdf(
         doc([
           { type: "paragraph", spans: [{ text: "baris satu\nbaris dua" }] },
