@@ -50,8 +50,19 @@ abstract class TextRulesBase extends BuilderBase {
   }
 }
 
-type TextKeys =
+type ParagraphKeys =
   | "build"
+  | "requireTextContainsPattern"
+  | "requireTextDoesNotContainPattern"
+  | "requireTextDoesNotMatchPattern"
+  | "requireTextLengthGreaterThanOrEqualTo"
+  | "requireTextLengthLessThanOrEqualTo"
+  | "requireTextMatchesPattern"
+  | "setHelpText";
+
+/** The text builder's checked methods: the paragraph builder's, plus the number, e-mail and URL rules. */
+type TextKeys =
+  | ParagraphKeys
   | "requireNumber"
   | "requireNumberBetween"
   | "requireNumberEqualTo"
@@ -61,16 +72,9 @@ type TextKeys =
   | "requireNumberLessThanOrEqualTo"
   | "requireNumberNotBetween"
   | "requireNumberNotEqualTo"
-  | "requireTextContainsPattern"
-  | "requireTextDoesNotContainPattern"
-  | "requireTextDoesNotMatchPattern"
   | "requireTextIsEmail"
   | "requireTextIsUrl"
-  | "requireTextLengthGreaterThanOrEqualTo"
-  | "requireTextLengthLessThanOrEqualTo"
-  | "requireTextMatchesPattern"
-  | "requireWholeNumber"
-  | "setHelpText";
+  | "requireWholeNumber";
 
 export class TextValidationBuilder
   extends TextRulesBase
@@ -117,16 +121,6 @@ export class TextValidationBuilder
     return this._req("URL");
   }
 }
-
-type ParagraphKeys =
-  | "build"
-  | "requireTextContainsPattern"
-  | "requireTextDoesNotContainPattern"
-  | "requireTextDoesNotMatchPattern"
-  | "requireTextLengthGreaterThanOrEqualTo"
-  | "requireTextLengthLessThanOrEqualTo"
-  | "requireTextMatchesPattern"
-  | "setHelpText";
 
 export class ParagraphTextValidationBuilder
   extends TextRulesBase
