@@ -16,7 +16,7 @@
 import { GasObject, serviceError } from "../core.js";
 import { registerDumper } from "../dump.js";
 import type { TriggerRecord, Workspace } from "../workspace.js";
-import { wallFields } from "./wallclock.js";
+import { type WallFields, wallFields } from "./wallclock.js";
 
 export const MAX_TRIGGERS_PER_USER = 20;
 export const TOO_MANY_TRIGGERS =
@@ -78,13 +78,7 @@ function enumOf(names: readonly string[]): Record<string, string> {
 
 // ------------------------------------------------------------------ time zones
 
-interface ZonedParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+interface ZonedParts extends WallFields {
   /** 1 = Monday … 7 = Sunday. */
   weekDay: number;
 }
