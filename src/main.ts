@@ -11,6 +11,7 @@ import { runSetup, type SetupReport } from "./handlers/setup.js";
 import { runSweep, type SweepReport } from "./handlers/sweep.js";
 import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
+import { requestReissue, type ReissueOutcome } from "./handlers/provision.js";
 
 /** Simple trigger: the Surel menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -19,6 +20,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem("Siapkan / perbaiki (setup)", "setup")
     .addItem("Periksa keutuhan log", "verifyLog")
     .addItem("Jalankan penyapuan sekarang", "sweep")
+    .addItem("Terbitkan ulang surat akun", "reissueLetter")
     .addToUi();
 }
 
@@ -56,4 +58,24 @@ export function setup(): SetupReport {
   }
   console.info(report.lines.join("\n"));
   return report;
+}
+
+/**
+ * Menu action (administrators): a new credential letter with a new password for a ticket (asked in
+ * a dialog; `ticket` when run from the editor). The next sweep issues it.
+ */
+export function reissueLetter(ticket?: string): ReissueOutcome {
+  const outcome = requestReissue(typeof ticket === "string" ? ticket : undefined);
+  if (outcome.message) {
+    try {
+      SpreadsheetApp.getUi().alert(
+        "Surel \u2013 terbitkan ulang surat akun",
+        outcome.message,
+        SpreadsheetApp.getUi().ButtonSet.OK,
+      );
+    } catch {
+      // No dialog outside the spreadsheet (editor, tests): the outcome is returned.
+    }
+  }
+  return outcome;
 }

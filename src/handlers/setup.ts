@@ -18,6 +18,10 @@ import {
 } from "../workspace/schema.js";
 import type { ColumnDef } from "../workspace/table.js";
 import { withScriptLock } from "../workspace/lock.js";
+// Provisioning: the credential letter template and its folders (workspace/letter.ts).
+import { defaultCredentialLetter } from "../domain/letters.js";
+import { t } from "../domain/text/index.js";
+import { ensureLetterResources, type LetterResources } from "../workspace/letter.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,6 +41,8 @@ export interface SetupReport {
   formId: string;
   formUrl: string;
   triggers: TriggerReport;
+  /** The credential letter template and the archive folder (ids also in Script Properties). */
+  letter?: LetterResources;
 }
 
 function ensureSheet(ss: Spreadsheet, name: string, created: string[]): Sheet {
@@ -270,6 +276,19 @@ export function runSetup(): SetupReport {
     // 4. The form and its responses sheet.
     const form = ensureForm(ss, loaded, lines);
 
+    // 4b. The credential letter: template (editable by administrators), restricted archive folder,
+    // work folder. Created once; an edited template is kept and checked.
+    const letter = ensureLetterResources(config, defaultCredentialLetter());
+    const templateLine = letter.created.includes("template")
+      ? "provision.setup.template_created"
+      : "provision.setup.template_kept";
+    const archiveLine = letter.created.includes("archive")
+      ? "provision.setup.archive_created"
+      : "provision.setup.archive_kept";
+    lines.push(t(lang, templateLine, { url: letter.templateUrl }));
+    lines.push(t(lang, archiveLine, { url: letter.archiveFolderUrl }));
+    for (const detail of letter.problems) lines.push(t(lang, "provision.setup.template_problem", { detail }));
+
     // 5. Triggers, exactly once each.
     const triggers = ensureTriggers(
       ss,
@@ -297,6 +316,7 @@ export function runSetup(): SetupReport {
       formId: form.getId(),
       formUrl: form.getPublishedUrl(),
       triggers,
+      letter,
     };
   });
 }

@@ -3,7 +3,10 @@
  * - intake: every response in the responses sheet that the index lacks is registered;
  * - register vs log: rows whose status disagrees with their recorded history are repaired or
  *   flagged (reconcile.ts);
- * - mail: queued mails are sent while the quota lasts.
+ * - mail: queued mails are sent while the quota lasts;
+ * - provisioning (provision.ts, first, with half the budget): runs cut off anywhere are resumed,
+ *   letters that waited for mail quota are sent, leftover working copies of letters are deleted,
+ *   temporary passwords never used are invalidated.
  * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
  */
 import { context, type Ctx } from "../workspace/context.js";
@@ -13,6 +16,7 @@ import { indexTable } from "../workspace/register.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { processResponse, type NamedValues } from "./intake.js";
 import { reconcileRegister, type ReconcileReport } from "./reconcile.js";
+import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -24,6 +28,8 @@ export interface SweepReport {
   /** Register rows compared with the log: rewritten from it, or flagged for an administrator. */
   repaired: string[];
   flagged: string[];
+  /** Provisioning resumed, letters sent, credentials expired (provision.ts). */
+  provisioning?: ProvisionSweepReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -80,9 +86,23 @@ export function runSweep(): SweepReport {
   const start = Date.now();
   const budget = budgetFrom(start);
   const ctx = context();
+  // Provisioning first: a letter cut off while sending is judged by the mail quota, so it goes
+  // before this sweep's own mails; half the budget, so intake is never starved.
+  let provisioning: ProvisionSweepReport | undefined;
+  try {
+    provisioning = sweepProvisioning(ctx, budgetFrom(start, SWEEP_BUDGET_MS / 2));
+  } catch (e) {
+    logError(ctx.ss, "sweep", "", e);
+  }
   const intake = recoverResponses(ctx, budget);
   const reconciled: ReconcileReport = budget() ? reconcileRegister(ctx) : { repaired: [], flagged: [] };
   let mailsSent = 0;
   if (budget()) mailsSent = drainMailQueue(ctx, budget);
-  return { recovered: intake.recovered, mailsSent, pending: intake.pending, ...reconciled };
+  return {
+    recovered: intake.recovered,
+    mailsSent,
+    pending: intake.pending,
+    ...reconciled,
+    ...(provisioning ? { provisioning } : {}),
+  };
 }

@@ -286,4 +286,57 @@ export const en: Record<MessageKey, string> = {
     "We have received the corrected data for your request, ticket {ticket}. The request is processed again from the start; its history is kept.",
   "notice.applicant.unknown_ticket":
     "The previous ticket number “{ticket}” was not found or is not awaiting correction; this submission is recorded as a new request.",
+  // ── Provisioning: the account, the credential letter (handlers/provision.ts) ──
+  "provision.mail.subject": "Your official e-mail account has been created \u2013 {ticket}",
+  "provision.mail.intro":
+    "Your official e-mail account for the request with ticket {ticket} has been created with the address {address}.",
+  "provision.mail.letter":
+    "The account notification letter number {number} is attached as a PDF file. It contains your username and temporary password; the password is not written in the body of this e-mail.",
+  "provision.mail.steps_heading": "First sign-in",
+  "provision.mail.step1": "Open {url} and sign in with the address {address}.",
+  "provision.mail.step2":
+    "Enter the temporary password from the attached letter, then replace it with a new strong password (at least 12 characters).",
+  "provision.mail.step3": "Sign in by {deadline}; after that the temporary password is no longer valid.",
+  "provision.mail.step4": "Turn on 2-step verification after signing in.",
+  "provision.mail.care":
+    "Do not forward this e-mail or its letter to anyone, our staff included. Delete this e-mail once you have changed your password.",
+  "provision.opd.subject": "Copy: official e-mail account {address} created \u2013 {ticket}",
+  "provision.opd.intro":
+    "For your information, the official e-mail account {address} for {name} (NIP {nip}, {opd}) has been created and the notification letter number {number} has been sent to its holder.",
+  "provision.opd.copy":
+    "The archive copy of the letter is attached. It does not contain the temporary password, which is sent to the account holder only.",
+  "provision.expired.subject":
+    "The temporary password of the official e-mail account {address} is no longer valid",
+  "provision.expired.intro":
+    "The official e-mail account {address} (ticket {ticket}) has never been signed in to since the notification letter number {number} was sent. For security, the temporary password in that letter is no longer valid.",
+  "provision.expired.next": "To get a new password, contact {contact} and quote the ticket number {ticket}.",
+  "provision.fail.not_authorized":
+    "The account {user} that installed the Surel triggers may not manage users in Google Workspace, so the account could not be created. The triggers must be installed by a super admin or an admin allowed to manage users: that account runs the menu Surel \u2192 Setup, then staff choose \u201cCreate account\u201d again. (Google says: {detail})",
+  "provision.fail.address_taken":
+    "The address {address} is already used in the directory ({owner}). Change the column E-mail address, then choose \u201cCreate account\u201d again.",
+  "provision.fail.duplicate": "The check repeated before creating the account found: {detail}",
+  "provision.fail.no_address":
+    "The e-mail address is not set or not valid ({detail}). Fill in the column E-mail address, then choose \u201cCreate account\u201d again.",
+  "provision.fail.no_personal_email":
+    "The applicant's personal e-mail is empty or invalid: the notification letter cannot be sent. The request needs to be returned for correction.",
+  "provision.fail.invalid":
+    "Google refused the account data: {detail}. Check the OPD settings (organisational unit) and the applicant's data, then choose \u201cCreate account\u201d again.",
+  "provision.fail.template": "The notification letter template has a problem: {detail}",
+  "provision.fail.gave_up":
+    "Creating the account or sending the letter for the address {address} failed {count} times in a row; the sweep stopped trying. Last error: {detail}",
+  "provision.warn.failure":
+    "Creating the account or sending the letter for the address {address} is delayed by an error; the sweep will try again. Error: {detail}",
+  "provision.warn.group": "The account {address} could not be added to the group {group} yet: {detail}",
+  "provision.warn.uncertain":
+    "An execution was cut off while the notification letter for {address} was being sent, and it cannot be told whether the letter went out. Ask the applicant; if the letter did not arrive, use the menu Surel \u2192 Reissue account letter with its ticket number.",
+  "provision.setup.template_created":
+    "Account notification letter template created (administrators may edit it): {url}",
+  "provision.setup.template_kept": "The account notification letter template exists and is kept: {url}",
+  "provision.setup.template_problem": "Letter template warning: {detail}",
+  "provision.setup.archive_created": "Letter archive folder (restricted access) created: {url}",
+  "provision.setup.archive_kept": "The letter archive folder (restricted access) exists: {url}",
+  "provision.reissue.done":
+    "The reissue of the account letter for ticket {ticket} is recorded: the next sweep sends a new letter with a new password (within 10 minutes).",
+  "provision.reissue.refused": "The account letter for ticket {ticket} cannot be reissued: {reason}",
+  "provision.reissue.pick": "Enter the ticket number of the request, e.g. SRL-2611-0007.",
 };

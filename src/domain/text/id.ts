@@ -295,4 +295,58 @@ export const id = {
     "Perbaikan data permohonan akun surel dinas Anda dengan nomor tiket {ticket} telah kami terima. Permohonan Anda kembali diproses dari awal, riwayatnya tetap tersimpan.",
   "notice.applicant.unknown_ticket":
     "Nomor tiket sebelumnya “{ticket}” tidak ditemukan atau tidak sedang menunggu perbaikan; permohonan ini dicatat sebagai permohonan baru.",
+  // ── Provisioning: the account, the credential letter (handlers/provision.ts) ──
+  "provision.mail.subject": "Akun surel dinas Anda telah dibuat \u2013 {ticket}",
+  "provision.mail.intro":
+    "Akun surel dinas Anda untuk permohonan dengan nomor tiket {ticket} telah dibuat dengan alamat {address}.",
+  "provision.mail.letter":
+    "Surat pemberitahuan akun nomor {number} terlampir sebagai berkas PDF. Surat itu memuat nama pengguna dan kata sandi sementara Anda; kata sandi tidak dituliskan di badan surel ini.",
+  "provision.mail.steps_heading": "Masuk pertama kali",
+  "provision.mail.step1": "Buka {url} dan masuk dengan alamat {address}.",
+  "provision.mail.step2":
+    "Masukkan kata sandi sementara dari surat terlampir, lalu ganti dengan kata sandi baru yang kuat (paling sedikit 12 karakter).",
+  "provision.mail.step3":
+    "Masuklah paling lambat {deadline}; sesudah itu kata sandi sementara tidak berlaku lagi.",
+  "provision.mail.step4": "Aktifkan verifikasi dua langkah setelah masuk.",
+  "provision.mail.care":
+    "Jangan meneruskan surel ini atau suratnya kepada siapa pun, termasuk petugas kami. Hapus surel ini setelah Anda mengganti kata sandi.",
+  "provision.opd.subject": "Tembusan: akun surel dinas {address} telah dibuat \u2013 {ticket}",
+  "provision.opd.intro":
+    "Untuk diketahui, akun surel dinas {address} atas nama {name} (NIP {nip}, {opd}) telah dibuat dan surat pemberitahuan nomor {number} telah dikirim kepada yang bersangkutan.",
+  "provision.opd.copy":
+    "Salinan arsip surat terlampir. Kata sandi sementara tidak dimuat di salinan ini; kata sandi hanya dikirim kepada pemilik akun.",
+  "provision.expired.subject": "Kata sandi sementara akun surel dinas {address} tidak berlaku lagi",
+  "provision.expired.intro":
+    "Akun surel dinas {address} (tiket {ticket}) belum pernah dipakai masuk sejak surat pemberitahuan nomor {number} dikirim. Demi keamanan, kata sandi sementara dalam surat itu kini tidak berlaku lagi.",
+  "provision.expired.next":
+    "Untuk mendapatkan kata sandi baru, hubungi {contact} dengan menyebutkan nomor tiket {ticket}.",
+  "provision.fail.not_authorized":
+    "Akun {user} yang memasang pemicu Surel tidak berwenang mengelola pengguna di Google Workspace, sehingga akun tidak dapat dibuat. Pemicu harus dipasang oleh super admin atau admin yang diberi hak mengelola pengguna: akun tersebut menjalankan menu Surel \u2192 Siapkan, lalu petugas memilih \u201cBuat akun\u201d lagi. (Pesan Google: {detail})",
+  "provision.fail.address_taken":
+    "Alamat {address} sudah dipakai di direktori ({owner}). Ubah kolom Alamat Surel, lalu pilih \u201cBuat akun\u201d lagi.",
+  "provision.fail.duplicate": "Pemeriksaan ulang sebelum pembuatan akun menemukan: {detail}",
+  "provision.fail.no_address":
+    "Alamat surel belum ditentukan atau tidak sah ({detail}). Isi kolom Alamat Surel, lalu pilih \u201cBuat akun\u201d lagi.",
+  "provision.fail.no_personal_email":
+    "Surel pribadi pemohon kosong atau tidak sah: surat pemberitahuan akun tidak dapat dikirim. Permohonan perlu dikembalikan untuk perbaikan.",
+  "provision.fail.invalid":
+    "Google menolak data akun: {detail}. Periksa pengaturan OPD (unit organisasi) dan data pemohon, lalu pilih \u201cBuat akun\u201d lagi.",
+  "provision.fail.template": "Templat surat pemberitahuan bermasalah: {detail}",
+  "provision.fail.gave_up":
+    "Langkah pembuatan akun atau pengiriman surat untuk alamat {address} gagal {count} kali berturut-turut; penyapuan berhenti mencoba. Galat terakhir: {detail}",
+  "provision.warn.failure":
+    "Pembuatan akun atau pengiriman surat untuk alamat {address} tertunda karena galat; penyapuan akan mencoba lagi. Galat: {detail}",
+  "provision.warn.group": "Akun {address} belum dapat ditambahkan ke grup {group}: {detail}",
+  "provision.warn.uncertain":
+    "Eksekusi terputus ketika surat pemberitahuan untuk {address} sedang dikirim, dan tidak dapat dipastikan apakah surat itu terkirim. Tanyakan kepada pemohon; bila surat tidak diterima, pilih menu Surel \u2192 Terbitkan ulang surat akun dan isikan nomor tiketnya.",
+  "provision.setup.template_created":
+    "Templat surat pemberitahuan akun dibuat (boleh disunting administrator): {url}",
+  "provision.setup.template_kept": "Templat surat pemberitahuan akun sudah ada dan dipakai kembali: {url}",
+  "provision.setup.template_problem": "Peringatan templat surat: {detail}",
+  "provision.setup.archive_created": "Folder arsip surat (akses terbatas) dibuat: {url}",
+  "provision.setup.archive_kept": "Folder arsip surat (akses terbatas) sudah ada: {url}",
+  "provision.reissue.done":
+    "Penerbitan ulang surat akun untuk tiket {ticket} dicatat: surat baru dengan kata sandi baru dikirim oleh penyapuan berikutnya (paling lama 10 menit).",
+  "provision.reissue.refused": "Surat akun untuk tiket {ticket} tidak dapat diterbitkan ulang: {reason}",
+  "provision.reissue.pick": "Isikan nomor tiket permohonan, mis. SRL-2611-0007.",
 } as const;

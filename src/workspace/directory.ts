@@ -1,0 +1,174 @@
+/**
+ * The Admin SDK Directory calls of provisioning, each with the documented handling:
+ * - 429, 503 (and other 5xx) and 403 rate limits (userRateLimitExceeded …): exponential backoff
+ *   1, 2, 4, 8, 16 s plus up to 1 s of jitter (from Utilities.getUuid, never Math.random), at most
+ *   5 retries, then the error goes to the caller (the sweep retries the step later);
+ * - 412 "User creation is not complete." on a follow-up call right after an insert: the same
+ *   waits, then the follow-up call again;
+ * - 409 "Entity already exists." on users.insert: the earlier attempt may have succeeded (a lost
+ *   reply, a retry after a 503): users.get tells whether the account carries this ticket's marker
+ *   in externalIds; if so it is ours and provisioning carries on, else the address is someone else's;
+ * - 409 "Member already exists." on members.insert: nothing to do;
+ * - 403 "Not Authorized to access this resource/api": never retried (the installer is no admin).
+ * Error classes come from the HTTP code and reason in the exception's details, the message (which
+ * Google translates) only as a fallback (domain/provisioning.ts classifyDirectoryError).
+ */
+import {
+  backoffMs,
+  classifyDirectoryError,
+  isOwnAccount,
+  MAX_RETRIES,
+  type DirectoryFailure,
+  type ErrorFacts,
+  type UserResource,
+} from "../domain/provisioning.js";
+
+type User = GoogleAppsScript.AdminDirectory.Schema.User;
+
+interface ErrorDetails {
+  code?: number;
+  reason?: string;
+  errors?: { reason?: string }[];
+}
+
+/** The HTTP code, reason and message of an advanced-service exception. */
+export function errorFacts(e: unknown): ErrorFacts {
+  const details = (e as { details?: ErrorDetails } | null)?.details;
+  const message = e instanceof Error ? e.message : String(e);
+  const facts: ErrorFacts = { message };
+  if (details && typeof details.code === "number") facts.code = details.code;
+  const reason = details?.reason ?? details?.errors?.[0]?.reason;
+  if (reason) facts.reason = reason;
+  return facts;
+}
+
+export function failureOf(e: unknown): DirectoryFailure {
+  return classifyDirectoryError(errorFacts(e));
+}
+
+/** A Directory failure the caller must not retry at once (the class says why). */
+export class DirectoryError extends Error {
+  constructor(
+    readonly failure: DirectoryFailure,
+    message: string,
+    readonly detail = "",
+  ) {
+    super(message);
+    this.name = "DirectoryError";
+  }
+}
+
+export interface BackoffOptions {
+  /** A follow-up call on a just-created user: 412 "creation not complete" is retried too. */
+  followUp?: boolean;
+}
+
+/** Calls `fn`, retrying transient Directory failures with exponential backoff. */
+export function withBackoff<T>(fn: () => T, opts: BackoffOptions = {}): T {
+  for (let retry = 0; ; retry++) {
+    try {
+      return fn();
+    } catch (e) {
+      const failure = failureOf(e);
+      const transient =
+        failure === "rate_limited" ||
+        failure === "unavailable" ||
+        (!!opts.followUp && failure === "not_complete");
+      if (!transient || retry >= MAX_RETRIES) throw e;
+      Utilities.sleep(backoffMs(retry, Utilities.getUuid()));
+    }
+  }
+}
+
+function dir(): GoogleAppsScript.AdminDirectory {
+  const d = AdminDirectory;
+  if (!d || !d.Users || !d.Groups || !d.Members) {
+    throw new DirectoryError(
+      "not_authorized",
+      "Layanan lanjutan Admin SDK Directory (AdminDirectory) belum diaktifkan untuk skrip ini.",
+    );
+  }
+  return d;
+}
+
+/** A user by primary address or alias; null when there is none. */
+export function getUser(key: string): User | null {
+  try {
+    return withBackoff(() => dir().Users!.get(key));
+  } catch (e) {
+    if (failureOf(e) === "not_found") return null;
+    throw e;
+  }
+}
+
+export type Ownership =
+  { kind: "none" } | { kind: "ours"; user: User } | { kind: "other"; owner: string; what: "user" | "alias" };
+
+/** Whether the address already exists, and whether it is the account provisioning made for `ticket`. */
+export function ownership(address: string, ticket: string): Ownership {
+  const user = getUser(address);
+  if (!user) return { kind: "none" };
+  const primary = String(user.primaryEmail ?? "").toLowerCase();
+  if (primary === address.toLowerCase() && isOwnAccount(user, ticket)) return { kind: "ours", user };
+  return { kind: "other", owner: primary, what: primary === address.toLowerCase() ? "user" : "alias" };
+}
+
+/** Whether a group has this address. */
+export function groupExists(address: string): boolean {
+  try {
+    withBackoff(() => dir().Groups!.get(address));
+    return true;
+  } catch (e) {
+    if (failureOf(e) === "not_found") return false;
+    throw e;
+  }
+}
+
+/** Directory users carrying this NIP in externalIds (search results may lag by hours). */
+export function usersWithNip(nip: string): { nip: string; address: string }[] {
+  if (!/^\d{18}$/.test(nip)) return [];
+  const found = withBackoff(() =>
+    dir().Users!.list({ customer: "my_customer", query: `externalId:${nip}`, maxResults: 10 }),
+  );
+  return (found.users ?? []).map((u) => ({ nip, address: String(u.primaryEmail ?? "") }));
+}
+
+/**
+ * users.insert, exactly once for the ticket: a 409 is confirmed with users.get (the ticket's
+ * marker in externalIds); another owner's address is a DirectoryError("exists").
+ */
+export function insertUser(resource: UserResource, password: string, ticket: string): User {
+  const user: User = { ...(resource as unknown as User), password };
+  try {
+    return withBackoff(() => dir().Users!.insert(user));
+  } catch (e) {
+    if (failureOf(e) !== "exists") throw e;
+    const found = getUser(resource.primaryEmail);
+    if (found && isOwnAccount(found, ticket)) return found;
+    throw new DirectoryError(
+      "exists",
+      `Alamat ${resource.primaryEmail} sudah dipakai di direktori.`,
+      String(found?.primaryEmail ?? ""),
+    );
+  }
+}
+
+/** Adds the account to a group; "Member already exists." counts as done. */
+export function addMember(group: string, address: string): "added" | "already" {
+  try {
+    withBackoff(() => dir().Members!.insert({ email: address, role: "MEMBER" }, group), { followUp: true });
+    return "added";
+  } catch (e) {
+    if (failureOf(e) === "member_exists") return "already";
+    throw e;
+  }
+}
+
+/**
+ * Sets a new password that must be changed at the next sign-in (a letter re-issued after the
+ * first password was lost, or an unused temporary password invalidated).
+ */
+export function setPassword(address: string, password: string): void {
+  const patch: User = { password, changePasswordAtNextLogin: true };
+  withBackoff(() => dir().Users!.update(patch, address), { followUp: true });
+}

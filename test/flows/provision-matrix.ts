@@ -1,0 +1,160 @@
+/**
+ * The fault matrix of provisioning: a clean run's trace names every service call the create step
+ * makes (everything after the edit handler's own critical section); then, in one office, one
+ * request per call is created with a fault at exactly that call — an error before it takes
+ * effect, an error after it took effect (a lost reply), or the execution cut off there — and the
+ * sweep is left to finish. Each request must end with exactly one account and exactly one letter,
+ * and the letter's password must open the account.
+ *
+ * Errors: Directory calls get a 503 (what a lost or refused reply looks like there), every other
+ * call Apps Script's "server error". A cut-off before call n is the same as a cut-off right after
+ * call n−1 took effect, so "kill" cuts before every call and after the last one.
+ */
+import { apiError, serviceError, type GasError } from "../emulator/core.js";
+import { checkUserPassword, directoryStateObject } from "../emulator/services/directory.js";
+import type { Office } from "./harness.js";
+import {
+  accountsFor,
+  applicant,
+  chooseCreate,
+  driveItems,
+  lettersTo,
+  newRequest,
+  passwordInLetterBytes,
+  provisioningOffice,
+  row,
+  staffOnly,
+  sweepAfter,
+} from "./provision-kit.js";
+
+export type FaultKind = "before" | "after" | "kill";
+
+export interface MatrixCase {
+  /** Position of the faulted call in the edit execution (from 1). */
+  n: number;
+  key: string;
+  kind: FaultKind | "kill-after";
+  ticket: string;
+  personal: string;
+  fired: boolean;
+  /** The provisioning state right after the faulted run. */
+  stateAfterFault: string;
+}
+
+export interface MatrixResult {
+  office: Office;
+  /** Keys of the create step's calls in the clean run, in order. */
+  calls: string[];
+  cases: MatrixCase[];
+}
+
+/** "AdminDirectory.Users.insert" → "directory.users.insert". */
+function methodId(key: string): string {
+  return key.replace(/^AdminDirectory\./, "directory.").toLowerCase();
+}
+
+function errorFor(key: string): () => GasError {
+  return key.startsWith("AdminDirectory.")
+    ? () => apiError(methodId(key), "Service unavailable. Please try again", 503, "backendError")
+    : () => serviceError("We're sorry, a server error occurred. Please wait a bit and try again.");
+}
+
+/** The clean run: the edit execution's calls, and where the create step starts (0-based). */
+export async function referenceRun(): Promise<{ keys: string[]; start: number }> {
+  const office = await provisioningOffice({ configure: staffOnly });
+  try {
+    const ticket = await newRequest(office, applicant(1));
+    const results = await chooseCreate(office, ticket);
+    const edit = results.find((r) => r.handler === "onRegisterEdit" && r.ok);
+    if (!edit || row(office, ticket).status !== "selesai") throw new Error("the clean run did not finish");
+    const keys = edit.trace.map((c) => c.key);
+    // The edit handler's own critical section ends with the first lock release; provisioning follows.
+    const start = keys.indexOf("Lock.releaseLock") + 1;
+    if (start <= 0) throw new Error("no lock release in the edit execution");
+    return { keys, start };
+  } finally {
+    await office.emu.close();
+  }
+}
+
+/** Lets the sweep take over: at once for a waiting state, after the lease for one in progress. */
+async function letSweepRun(office: Office, ticket: string): Promise<string> {
+  const state = row(office, ticket).provisioning;
+  const label = state.split(" \u00b7 ")[0] ?? "";
+  if (label !== "selesai") await sweepAfter(office, label.startsWith("menunggu") ? 1 : 8);
+  return state;
+}
+
+export async function runMatrix(kind: FaultKind): Promise<MatrixResult> {
+  const { keys, start } = await referenceRun();
+  const office = await provisioningOffice({ configure: staffOnly });
+  // Hundreds of requests: the daily mail quota is not what this test is about.
+  office.emu.ws.quotas.setLimit("emailRecipients", 1_000_000);
+  const cases: MatrixCase[] = [];
+  const plan: { n: number; kind: MatrixCase["kind"] }[] = [];
+  for (let n = start + 1; n <= keys.length; n++) plan.push({ n, kind });
+  if (kind === "kill") plan.push({ n: keys.length, kind: "kill-after" });
+  let i = 1;
+  for (const p of plan) {
+    const key = keys[p.n - 1]!;
+    const answers = applicant(++i);
+    const ticket = await newRequest(office, answers);
+    const rule =
+      p.kind === "kill" || p.kind === "kill-after"
+        ? office.emu.faults.killAt(p.n, {
+            handler: "onRegisterEdit",
+            when: p.kind === "kill" ? "before" : "after",
+          })
+        : office.emu.faults.inject("*", {
+            error: errorFor(key),
+            handler: "onRegisterEdit",
+            nth: p.n,
+            when: p.kind,
+            times: 1,
+          });
+    await chooseCreate(office, ticket);
+    const fired = rule.fired === 1;
+    office.emu.faults.clear();
+    const stateAfterFault = await letSweepRun(office, ticket);
+    cases.push({
+      n: p.n,
+      key,
+      kind: p.kind,
+      ticket,
+      personal: answers["Surel pribadi"]!,
+      fired,
+      stateAfterFault,
+    });
+  }
+  // A last round of sweeps: anything still waiting is finished, leftover working copies deleted.
+  for (let k = 0; k < 3; k++) await sweepAfter(office, 15);
+  return { office, calls: keys.slice(start), cases };
+}
+
+/** What is wrong with the outcome of each case (empty when every request ended as it must). */
+export async function matrixProblems(result: MatrixResult): Promise<string[]> {
+  const { office, cases } = result;
+  const problems: string[] = [];
+  for (const c of cases) {
+    const where = `${c.kind} call ${c.n} (${c.key}) [${c.stateAfterFault}]`;
+    if (!c.fired) problems.push(`${where}: the fault never fired`);
+    const r = row(office, c.ticket);
+    const accounts = accountsFor(office, c.ticket);
+    const letters = lettersTo(office, c.personal);
+    if (r.status !== "selesai" || !r.provisioning.startsWith("selesai"))
+      problems.push(`${where}: ${c.ticket} ends as ${r.status} / ${r.provisioning}`);
+    if (accounts.length !== 1) problems.push(`${where}: ${accounts.length} accounts`);
+    if (letters.length !== 1) problems.push(`${where}: ${letters.length} letters`);
+    if (letters.length >= 1) {
+      const password = passwordInLetterBytes(letters[letters.length - 1]!);
+      if (!checkUserPassword(office.emu.ws, r.address, password))
+        problems.push(`${where}: the letter's password does not open ${r.address}`);
+    }
+  }
+  const inserted = directoryStateObject(office.emu.ws).insertCount;
+  // The reference office is separate: every insert here belongs to one of the cases.
+  if (inserted !== cases.length) problems.push(`${inserted} accounts inserted for ${cases.length} requests`);
+  const leftovers = driveItems(office).filter((it) => it.name.startsWith("kerja-"));
+  if (leftovers.length) problems.push(`${leftovers.length} working copies of letters left in Drive`);
+  return problems;
+}
