@@ -787,10 +787,10 @@ function fail(r: Run, e: unknown): ProvisionResult {
   r.password = null;
   const { ctx } = r;
   const lang = ctx.config.language;
-  const message = redact(errorText(e), secret);
-  logError(ctx.ss, "provision", r.ticket, message);
+  logError(ctx.ss, "provision", r.ticket, redact(errorText(e), secret));
   if (e instanceof LostClaim) return "dilewati";
-  const { permanent, reason } = judge(r, e, message);
+  // People read the message without the exception's class name.
+  const { permanent, reason } = judge(r, e, redact(e instanceof Error ? e.message : String(e), secret));
   const address = String(r.row.addressRecorded || r.row.address);
   const attempts = r.attempts + 1;
   try {

@@ -11,6 +11,7 @@ import { evictAllCaches } from "../emulator/services/cache.js";
 import { addOrgUnit, directoryState, seedGroup } from "../emulator/services/directory.js";
 import { driveState } from "../emulator/services/drive.js";
 import type { SentMail } from "../emulator/services/mail.js";
+import type { Emulator } from "../emulator/index.js";
 import {
   act,
   application,
@@ -18,6 +19,7 @@ import {
   DOMAIN,
   hostWrite,
   mails,
+  prepareOffice,
   records,
   row,
   submit,
@@ -42,7 +44,18 @@ export function staffOnly(c: ReturnType<typeof defaultConfig>): void {
  * signer NIP there would read back as a number: it is written again as text.
  */
 export async function provisioningOffice(opts: OfficeOptions & { groups?: boolean } = {}): Promise<Office> {
-  const office = await createOffice(opts);
+  return readyForProvisioning(await createOffice(opts), opts);
+}
+
+/** The same for an emulator made by the test (e.g. with a modified bundle). */
+export async function provisioningOfficeIn(
+  emu: Emulator,
+  opts: OfficeOptions & { groups?: boolean } = {},
+): Promise<Office> {
+  return readyForProvisioning(await prepareOffice(emu, opts), opts);
+}
+
+function readyForProvisioning(office: Office, opts: { groups?: boolean }): Office {
   const ws = office.emu.ws;
   for (const opd of office.config.opds) {
     if (opd.orgUnitPath) addOrgUnit(ws, opd.orgUnitPath);
