@@ -628,7 +628,6 @@ function deliver(r: Run): boolean {
   try {
     sendLetterMail(config, to, mail, pdf);
   } catch (e) {
-    r.password = null;
     let after: number | null = null;
     try {
       after = MailApp.getRemainingDailyQuota();
@@ -638,6 +637,7 @@ function deliver(r: Run): boolean {
     if (after !== null && after >= before) {
       // Nothing went out.
       if (after < 1) {
+        r.password = null;
         commit(r, { label: "menunggu kuota", atMs: now() });
         return false;
       }
@@ -645,7 +645,7 @@ function deliver(r: Run): boolean {
     }
     // The quota moved: the letter may have gone out. Never send a second one.
     r.uncertain = true;
-    logError(ctx.ss, "provision", r.ticket, `surat mungkin terkirim: ${errorText(e)}`);
+    logError(ctx.ss, "provision", r.ticket, `surat mungkin terkirim: ${redact(errorText(e), r.password)}`);
   }
   r.password = null;
   r.sentMs = now();

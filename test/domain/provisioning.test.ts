@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
+import { LETTER_PLACEHOLDERS } from "../../src/domain/letters.js";
 import { defaultConfig } from "../../src/domain/defaults.js";
 import { generatePassword } from "../../src/domain/password.js";
 import {
@@ -302,5 +304,14 @@ describe("the mails around the letter", () => {
     );
     expect(expired.subject).toContain("no longer valid");
     expect(expired.body).toContain(config.office.email);
+  });
+});
+
+describe("docs/LETTER.md", () => {
+  it("documents every placeholder a template may use, and no other", () => {
+    const doc = readFileSync(new URL("../../docs/LETTER.md", import.meta.url), "utf8");
+    const table = doc.slice(doc.indexOf("## Placeholders"), doc.indexOf("## Letter numbers"));
+    const documented = [...table.matchAll(/^\| `\{\{([A-Z_]+)\}\}`/gm)].map((m) => m[1]);
+    expect(documented).toEqual(LETTER_PLACEHOLDERS.map((p) => p.key));
   });
 });
