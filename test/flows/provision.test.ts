@@ -23,7 +23,18 @@ import { documentText } from "../emulator/services/docs.js";
 import { driveState } from "../emulator/services/drive.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
 import { sheetsState } from "../emulator/services/sheets/model.js";
-import { actionChoices, ADMIN, DOMAIN, errorLog, log, mailsTo, records, type Office } from "./harness.js";
+import {
+  actionChoices,
+  ADMIN,
+  DOMAIN,
+  errorLog,
+  fillRegister,
+  log,
+  mailsTo,
+  records,
+  register,
+  type Office,
+} from "./harness.js";
 import {
   accountsFor,
   applicant,
@@ -36,6 +47,7 @@ import {
   provisioningOffice,
   row,
   STAF,
+  staffOnly,
   sweepAfter,
   toLastStage,
 } from "./provision-kit.js";
@@ -198,15 +210,44 @@ describe("letter numbers", () => {
   });
 
   test("restart in a new year, with the Roman month of the letter's date", async () => {
-    const fresh = await provisioningOffice({ startMs: Date.UTC(2027, 0, 4, 1, 0, 0) });
+    // 31 December 2026, 10:00 WIB: the last letter of the year …
+    const fresh = await provisioningOffice({ startMs: Date.UTC(2026, 11, 31, 3, 0, 0) });
     try {
-      const ticket = await provision(fresh, applicant(1));
-      expect(row(fresh, ticket).letterNumber).toBe("500.12.6/1/Diskominfo/I/2027");
-      expect(scriptPropertiesOf(fresh.emu.ws).get("letter_serial_2027")).toBe("1");
+      const december = await provision(fresh, applicant(1));
+      expect(row(fresh, december).letterNumber).toBe("500.12.6/1/Diskominfo/XII/2026");
+      // … and the first of the next: Monday 4 January 2027.
+      fresh.emu.ws.advance(Date.UTC(2027, 0, 4, 1, 0, 0) - fresh.emu.ws.clockMs);
+      const january = await provision(fresh, applicant(2));
+      expect(row(fresh, january).letterNumber).toBe("500.12.6/1/Diskominfo/I/2027");
+      const props = scriptPropertiesOf(fresh.emu.ws);
+      expect([props.get("letter_serial_2026"), props.get("letter_serial_2027")]).toEqual(["1", "1"]);
     } finally {
       await fresh.emu.close();
     }
   });
+});
+
+describe("cost", () => {
+  test("the create step makes the same calls at 10 and at 10,000 register rows", async () => {
+    const fresh = await provisioningOffice({ configure: staffOnly });
+    try {
+      const measure = async (k: number) => {
+        const ticket = await newRequest(fresh, applicant(k));
+        const edit = lastEdit(await chooseCreate(fresh, ticket));
+        expect(row(fresh, ticket).status).toBe("selesai");
+        return edit.trace.map((c) => c.key);
+      };
+      await measure(1); // warm-up
+      fillRegister(fresh, 10 - register(fresh).length);
+      const small = await measure(2);
+      fillRegister(fresh, 10_000 - register(fresh).length);
+      const large = await measure(3);
+      expect(large).toEqual(small);
+      expect(small.length).toBeLessThanOrEqual(180); // the edit's own part and the whole create step
+    } finally {
+      await fresh.emu.close();
+    }
+  }, 120_000);
 });
 
 describe("the duplicate check again, just before creating", () => {
@@ -520,6 +561,22 @@ describe("temporary passwords never used, and letters issued again", () => {
     ).toMatchObject({ action: "terbitkan_ulang" });
     const verify = await office.emu.run("verifyLog");
     expect((verify.returnValue as { ok: boolean }).ok).toBe(true);
+  });
+});
+
+describe("group membership", () => {
+  test("a configured group that does not exist: the account and letter go ahead, the administrators are told", async () => {
+    const bappeda = office.config.opds.find((o) => o.code === "BAPPEDA")!;
+    const groups = directoryStateObject(office.emu.ws).groups;
+    for (const [id, g] of groups) if (g.group.email === bappeda.group) groups.delete(id);
+    const a = next({ "Perangkat daerah": bappeda.name });
+    const ticket = await provision(office, a);
+    expect(row(office, ticket).status).toBe("selesai");
+    expect(directoryUser(office.emu.ws, row(office, ticket).address)!.orgUnitPath).toBe(bappeda.orgUnitPath);
+    expect(lettersTo(office, personal(a))).toHaveLength(1);
+    const text = `Akun ${row(office, ticket).address} belum dapat ditambahkan ke grup ${bappeda.group}`;
+    expect(errorLog(office).some((e) => e["Pesan"]!.includes(text))).toBe(true);
+    expect(mailsTo(office, ADMIN).pop()!.body).toContain(text);
   });
 });
 
