@@ -11,8 +11,10 @@
  *                 └───────────┴────────┴──────────┴──▶ menunggu ulang / menunggu kuota ─▶ (resumed)
  *
  * - membuat: the run holds the request and is about to check the directory and insert the user.
- * - dibuat: the account exists (confirmed); group membership and the letter follow.
- * - arsip: the letter number is allocated; the archive copy (password masked) is being made.
+ * - dibuat: the account exists (confirmed) and, in the run that created it, the letter is
+ *   numbered in the same write; group membership and the archive copy follow.
+ * - arsip: a letter numbered on its own (a resumed run, a reissue); its archive copy (password
+ *   masked) is being made.
  * - mengirim: the letter PDF is ready and about to be mailed; the cell keeps the mail quota read
  *   just before sending, so that a run cut off while sending can be told apart afterwards
  *   (quota unchanged on the same day = nothing went out).
