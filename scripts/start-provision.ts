@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import type { ExecutionResult } from "../test/emulator/index.js";
 import { apiError } from "../test/emulator/core.js";
 import { seedUser } from "../test/emulator/services/directory.js";
-import { act, register, mails, DOMAIN, type Office } from "../test/flows/harness.js";
+import { act, editCell, register, mails, DOMAIN, type Office } from "../test/flows/harness.js";
 
 export interface ScenarioIo {
   say: (s: string) => void;
@@ -42,6 +42,21 @@ export async function scenarioProvisioning(office: Office, io: ScenarioIo): Prom
     io.record(results);
     const now = register(office).find((x) => x.ticket === r.ticket)!;
     io.say(`   ${r.ticket}  ${now.address.padEnd(40)} ${now.status.padEnd(12)} ${now.letterNumber}`);
+  }
+  // The collision: staff choose another address (checked like any proposal) and create again.
+  const refused = register(office).find((x) => x.stageKey === "staf" && x.status === "disetujui");
+  if (refused) {
+    const local = refused.address.split("@")[0]!;
+    const other = `${local}.${refused.opd.toLowerCase().includes("satuan polisi") ? "satpolpp" : "2"}@${DOMAIN}`;
+    office.emu.ws.advance(5 * 60_000);
+    const edit = await editCell(office, io.step.staf!, refused.ticket, "address", other);
+    io.record(edit.results);
+    const results = await act(office, io.step.staf!, refused.ticket, "Buat akun");
+    io.record(results);
+    const now = register(office).find((x) => x.ticket === refused.ticket)!;
+    io.say(
+      `   ${refused.ticket}  alamat diganti staf menjadi ${now.address}: ${now.status} ${now.letterNumber}`,
+    );
   }
   // Letters as the applicants received them.
   const dir = resolve(io.out, "letters");

@@ -26,7 +26,7 @@ import {
   type Office,
 } from "../test/flows/harness.js";
 import type { ExecutionResult } from "../test/emulator/index.js";
-import { seedUser, seedGroup, directoryState } from "../test/emulator/services/directory.js";
+import { addOrgUnit, seedUser, seedGroup, directoryState } from "../test/emulator/services/directory.js";
 import { writeOutbox } from "../test/emulator/services/mail.js";
 import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
 import { parseFormsCsv, parseFormsTimestamp } from "../test/emulator/services/forms.js";
@@ -53,6 +53,8 @@ const say = (s: string): void => console.log(s);
 /** Accounts and groups the office already has. */
 function seedDirectory(office: Office): void {
   const ws = office.emu.ws;
+  // The office's organisational units, one per OPD, as its administrators set them up.
+  for (const opd of office.config.opds) addOrgUnit(ws, opd.orgUnitPath);
   seedUser(ws, {
     primaryEmail: `budi.santoso@${DOMAIN}`,
     name: { givenName: "Budi", familyName: "Santoso" },

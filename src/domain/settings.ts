@@ -291,10 +291,19 @@ export const FIELDS: Field[] = [
     get: () => c.letter.signer.rank,
     set: (v) => (c.letter.signer.rank = v),
   })),
-  text("penandatangan_nip", "NIP penanda tangan", (c) => ({
-    get: () => c.letter.signer.nip,
-    set: (v) => (c.letter.signer.nip = v.replace(/\s/g, "")),
-  })),
+  {
+    key: "penandatangan_nip",
+    help: "NIP penanda tangan (18 digit)",
+    get: (c) => c.letter.signer.nip,
+    set: (c, v, p) => {
+      const nip = v.replace(/[\s.]/g, "");
+      if (/^\d{18}$/.test(nip)) c.letter.signer.nip = nip;
+      else
+        p(
+          `NIP penanda tangan "${v}" harus 18 digit angka. Bila tampil seperti 1,97E+17, format sel sebagai teks biasa (Format \u2192 Angka \u2192 Teks biasa) lalu ketik ulang.`,
+        );
+    },
+  },
   {
     key: "jam_kerja",
     help: "Mis. Sen-Kam 07:30-16:00; Jum 07:30-16:30",

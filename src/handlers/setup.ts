@@ -101,7 +101,10 @@ function protectSheet(
 function writeTable(sheet: Sheet, rows: string[][]): void {
   const width = Math.max(...rows.map((r) => r.length));
   const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
-  sheet.getRange(1, 1, padded.length, width).setNumberFormat("@").setValues(padded);
+  // Every cell of a settings sheet is text, also the rows administrators add later: a NIP or a
+  // date typed there must stay as typed.
+  sheet.getRange(1, 1, sheet.getMaxRows(), width).setNumberFormat("@");
+  sheet.getRange(1, 1, padded.length, width).setValues(padded);
   sheet.getRange(1, 1, 1, width).setFontWeight("bold").setBackground("#e2efda");
   sheet.setFrozenRows(1);
 }

@@ -84,6 +84,8 @@ export async function prepareOffice(emu: Emulator, opts: OfficeOptions = {}): Pr
     const write = (name: string, rows: string[][]) => {
       const sheet = ss.insertSheet(name);
       const width = Math.max(...rows.map((r) => r.length));
+      // As setup does: the settings are text (a NIP typed there must not become 1,97E+17).
+      sheet.getRange(1, 1, sheet.getMaxRows(), width).setNumberFormat("@");
       sheet
         .getRange(1, 1, rows.length, width)
         .setValues(rows.map((r) => [...r, ...Array(width - r.length).fill("")]));
