@@ -5,7 +5,8 @@
  *
  * The chain of stages comes from the configuration (any length ≥ 1). `decide` checks one attempted
  * action against the table and the chain and returns the next state, the log entry and the
- * notifications, or a refusal with a code and a plain Indonesian message.
+ * notifications, or a refusal with a code and a plain message in the office's language
+ * (config.language; texts in src/domain/text).
  *
  * Choices where the sources are silent:
  * - A registered request starts with status "baru" at no stage (request.ts); the system action
@@ -25,10 +26,11 @@
  *   reason (who is absent, why) and is open to delegates and administrators only.
  * - Administrators may act at any stage, with that stage's actions.
  */
-import type { ActionKey, OfficeConfig, StageConfig } from "./config.js";
+import type { ActionKey, Language, OfficeConfig, StageConfig } from "./config.js";
 import { addWorkingMinutes, calendarFromConfig, workingMinutesBetween } from "./calendar.js";
 import { stateLabel } from "./audit.js";
 import { TERMINAL_STATUSES, type Status } from "./request.js";
+import { LANGUAGES, t, tx, type MessageKey } from "./text/index.js";
 
 // The statuses are named in request.ts (the Request record); re-exported here for the table's users.
 export { STATUSES, OPEN_STATUSES, isStatus, type Status } from "./request.js";
@@ -241,23 +243,30 @@ export const SYSTEM_ACTIONS: readonly SystemAction[] = [
   "selesaikan",
 ];
 
-/** Dropdown labels (Indonesian) of the official actions. */
-export const ACTION_LABELS: Record<ActionKey, string> = {
-  teruskan: "Teruskan (disposisi)",
-  setujui: "Setujui dan teruskan",
-  kembalikan: "Kembalikan untuk perbaikan",
-  tolak: "Tolak",
-  tahan: "Tahan",
-  lanjutkan: "Lanjutkan",
-  ambil_alih: "Ambil alih",
-  buat_akun: "Buat akun",
-};
+const actionTextKey = (action: ActionKey): MessageKey => `action.${action}`;
 
-/** The action of a dropdown label or key (case- and space-insensitive); undefined when unknown. */
+/** The dropdown label of an official action in a language ("Teruskan (disposisi)", "Forward (disposition)"). */
+export function actionLabel(lang: Language, action: ActionKey): string {
+  return tx(lang, actionTextKey(action));
+}
+
+/** The dropdown labels of the official actions in a language. */
+export function actionLabelsIn(lang: Language): Record<ActionKey, string> {
+  return Object.fromEntries(ACTION_KEYS.map((a) => [a, actionLabel(lang, a)])) as Record<ActionKey, string>;
+}
+
+/** Dropdown labels (Indonesian, the default language) of the official actions. */
+export const ACTION_LABELS: Readonly<Record<ActionKey, string>> = actionLabelsIn("id");
+
+/**
+ * The action of a dropdown label or key (case- and space-insensitive), in any language: a label
+ * chosen before the office changed its language still means the same action. Undefined when unknown.
+ */
 export function parseAction(text: string): ActionKey | undefined {
-  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  const wanted = text.trim().toLowerCase().replace(/\s+/g, " ");
   for (const key of ACTION_KEYS) {
-    if (t === key || t === key.replace("_", " ") || t === ACTION_LABELS[key].toLowerCase()) return key;
+    if (wanted === key || wanted === key.replace("_", " ")) return key;
+    if (LANGUAGES.some((lang) => wanted === actionLabel(lang, key).toLowerCase())) return key;
   }
   return undefined;
 }
@@ -377,8 +386,11 @@ function refuse(code: RefusalCode, reason: string): Decision {
   return { ok: false, code, reason };
 }
 
-function label(action: WorkflowAction): string {
-  return (ACTION_LABELS as Record<string, string>)[action] ?? action;
+/** An action as people read it: the dropdown label of an official action, the key of a system step. */
+export function actionName(lang: Language, action: WorkflowAction): string {
+  return (ACTION_KEYS as readonly string[]).includes(action)
+    ? actionLabel(lang, action as ActionKey)
+    : action;
 }
 
 /**
@@ -415,40 +427,39 @@ export function allowedActions(
 /** Decides one attempted action. Pure: nothing is written; the handler applies the result. */
 export function decide(input: DecideInput): Decision {
   const { state, config, action } = input;
+  const lang = config.language;
   const note = input.note.trim();
+  const named = { action: actionName(lang, action) };
   const rule = (RULES as Record<string, ActionRule | undefined>)[action];
-  if (!rule) return refuse("unknown_action", `Tindakan "${action}" tidak dikenal.`);
+  if (!rule) return refuse("unknown_action", t(lang, "workflow.unknown_action", { action }));
 
   if (CLOSED_STATUSES.includes(state.status)) {
     return refuse(
       "closed",
-      `Permohonan ini sudah ${state.status === "ditolak" ? "ditolak" : "selesai"} dan tidak dapat diubah lagi.`,
+      t(lang, state.status === "ditolak" ? "workflow.closed.ditolak" : "workflow.closed.selesai"),
     );
   }
 
   const isSystem = norm(input.actor) === SYSTEM_ACTOR;
   if (rule.who.includes("system") !== isSystem) {
     return isSystem
-      ? refuse("not_authorized", `Tindakan "${label(action)}" hanya dapat dilakukan oleh pejabat.`)
-      : refuse("system_only", `Tindakan "${action}" dilakukan otomatis oleh sistem.`);
+      ? refuse("not_authorized", t(lang, "workflow.officials_only", named))
+      : refuse("system_only", t(lang, "workflow.system_only", { action }));
   }
 
   // The stage the action happens at ("perlu perbaikan" has none: the correction re-enters at the first).
   const stage = config.stages.find((s) => s.key === state.stageKey);
   if (state.stageKey && !stage) {
-    return refuse(
-      "unknown_stage",
-      `Tahap "${state.stageKey}" tidak ada lagi di pengaturan. Administrator perlu memeriksa alur disposisi.`,
-    );
+    return refuse("unknown_stage", t(lang, "workflow.unknown_stage", { stage: state.stageKey }));
   }
 
   if (stage && rule.stageless === "only") {
-    return refuse("status_not_allowed", `Permohonan ini sudah berada di tahap ${stage.label}.`);
+    return refuse("status_not_allowed", t(lang, "workflow.already_at_stage", { stage: stage.label }));
   }
-  const noStageMessage =
-    state.status === "perlu perbaikan"
-      ? "Permohonan ini sedang menunggu perbaikan dari pemohon."
-      : "Permohonan ini sedang tidak berada di tahap mana pun.";
+  const noStageMessage = t(
+    lang,
+    state.status === "perlu perbaikan" ? "workflow.awaiting_correction" : "workflow.no_stage",
+  );
   if (!stage && rule.stageless === "never") return refuse("no_stage", noStageMessage);
 
   let actedAs: ActorKind = "system";
@@ -463,33 +474,36 @@ export function decide(input: DecideInput): Decision {
       if (elsewhere && stage) {
         return refuse(
           "wrong_stage",
-          `Permohonan ini sedang di tahap ${stage.label}, sedangkan Anda pejabat tahap ${elsewhere.label}. Tunggu sampai permohonan sampai di tahap Anda.`,
+          t(lang, "workflow.wrong_stage", { stage: stage.label, own: elsewhere.label }),
         );
       }
       return refuse(
         "not_authorized",
-        `${input.actor || "Pengguna ini"} tidak berwenang menindaklanjuti permohonan ini.`,
+        input.actor
+          ? t(lang, "workflow.not_authorized", { actor: input.actor })
+          : t(lang, "workflow.not_authorized_unknown"),
       );
     }
     if (!rule.who.includes(kind)) {
-      return refuse(
-        "not_authorized",
-        `Tindakan "${label(action)}" hanya dapat dilakukan oleh pelaksana harian (Plh./Plt.) atau administrator.`,
-      );
+      return refuse("not_authorized", t(lang, "workflow.delegates_only", named));
     }
     actedAs = kind;
   }
   if (!(state.status in rule.transitions)) {
     return refuse(
       "status_not_allowed",
-      `Tindakan "${label(action)}" tidak dapat dilakukan pada permohonan berstatus "${state.status}".`,
+      t(lang, "workflow.status_not_allowed", { ...named, status: state.status }),
     );
   }
   if (stage && !isSystem && !stage.actions.includes(action as ActionKey)) {
-    const offered = allowedActions(config, stage.key, state.status).map((a) => ACTION_LABELS[a]);
+    const offered = allowedActions(config, stage.key, state.status).map((a) => actionLabel(lang, a));
     return refuse(
       "action_not_at_stage",
-      `Tindakan "${label(action)}" tidak tersedia di tahap ${stage.label}. Pilihan yang tersedia: ${offered.join(", ") || "tidak ada"}.`,
+      t(lang, "workflow.not_at_stage", {
+        ...named,
+        stage: stage.label,
+        offered: offered.join(", ") || t(lang, "workflow.nothing_offered"),
+      }),
     );
   }
   if (stage) {
@@ -498,13 +512,13 @@ export function decide(input: DecideInput): Decision {
       return refuse(
         "position_not_allowed",
         rule.stage === "next"
-          ? `Tahap ${stage.label} adalah tahap terakhir: tidak ada tahap berikutnya untuk diteruskan.`
-          : `Tindakan "${label(action)}" hanya dapat dilakukan di tahap terakhir.`,
+          ? t(lang, "workflow.last_stage", { stage: stage.label })
+          : t(lang, "workflow.last_stage_only", named),
       );
     }
   }
   if (rule.reasonRequired && !note) {
-    return refuse("reason_required", `Tindakan "${label(action)}" wajib disertai alasan di kolom catatan.`);
+    return refuse("reason_required", t(lang, "workflow.reason_required", named));
   }
 
   // The resulting state.
@@ -522,7 +536,7 @@ export function decide(input: DecideInput): Decision {
   else if (rule.stage === "same") nextStage = stage;
   else if (rule.stage === "first") nextStage = config.stages[0];
   if (rule.stage !== "none" && !nextStage) {
-    return refuse("unknown_stage", "Alur disposisi di pengaturan kosong. Administrator perlu melengkapinya.");
+    return refuse("unknown_stage", t(lang, "workflow.empty_chain"));
   }
 
   const stageKey = nextStage ? nextStage.key : "";

@@ -8,7 +8,7 @@ import type { Applicant, Request, Status, StoredProblem } from "../domain/reques
 import { isStatus } from "../domain/request.js";
 import { asSheetLiteral, asSheetText } from "../domain/sanitize.js";
 import { accountTypeLabel, statusLabel } from "../domain/form.js";
-import { ACTION_LABELS, allowedActions } from "../domain/workflow.js";
+import { actionLabel, allowedActions } from "../domain/workflow.js";
 import { INDEX_COLUMNS, REGISTER_COLUMNS, SHEET_NAMES, type IndexKey, type RegisterKey } from "./schema.js";
 import { Table, type Cell, type Row } from "./table.js";
 
@@ -155,5 +155,5 @@ export function setActionChoices(table: RegisterTable, rowNumber: number, action
 /** The dropdown labels of what officials can do to a request at this stage and status. */
 export function actionLabels(config: OfficeConfig, stageKey: string, status: Status): string[] {
   if (!stageKey) return [];
-  return allowedActions(config, stageKey, status).map((a) => ACTION_LABELS[a]);
+  return allowedActions(config, stageKey, status).map((a) => actionLabel(config.language, a));
 }

@@ -200,6 +200,42 @@ export const en: Record<MessageKey, string> = {
   "status.akun_dibuat": "account created",
   "status.selesai": "completed",
 
+  // ── Disposition actions and refusals (domain/workflow.ts) ───────────────
+  "action.teruskan": "Forward (disposition)",
+  "action.setujui": "Approve and forward",
+  "action.kembalikan": "Return for correction",
+  "action.tolak": "Reject",
+  "action.tahan": "Hold",
+  "action.lanjutkan": "Resume",
+  "action.ambil_alih": "Take over",
+  "action.buat_akun": "Create account",
+  "workflow.unknown_action": "Unknown action \u201c{action}\u201d.",
+  "workflow.closed.ditolak": "This request has been rejected and can no longer be changed.",
+  "workflow.closed.selesai": "This request is completed and can no longer be changed.",
+  "workflow.officials_only": "Only an official can take the action \u201c{action}\u201d.",
+  "workflow.system_only": "The action \u201c{action}\u201d is taken automatically by the system.",
+  "workflow.unknown_stage":
+    "The stage \u201c{stage}\u201d no longer exists in the settings. An administrator needs to check the disposition chain.",
+  "workflow.already_at_stage": "This request is already at the stage {stage}.",
+  "workflow.awaiting_correction": "This request is waiting for the applicant's correction.",
+  "workflow.no_stage": "This request is not at any stage at the moment.",
+  "workflow.wrong_stage":
+    "This request is at the stage {stage}, and you are an official of the stage {own}. Wait until the request reaches your stage.",
+  "workflow.not_authorized": "{actor} is not authorised to act on this request.",
+  "workflow.not_authorized_unknown": "This user is not authorised to act on this request.",
+  "workflow.delegates_only":
+    "Only an acting official (Plh./Plt.) or an administrator can take the action \u201c{action}\u201d.",
+  "workflow.status_not_allowed":
+    "The action \u201c{action}\u201d cannot be taken on a request with the status \u201c{status}\u201d.",
+  "workflow.not_at_stage":
+    "The action \u201c{action}\u201d is not available at the stage {stage}. Available choices: {offered}.",
+  "workflow.nothing_offered": "none",
+  "workflow.last_stage": "{stage} is the last stage: there is no next stage to forward to.",
+  "workflow.last_stage_only": "The action \u201c{action}\u201d can only be taken at the last stage.",
+  "workflow.reason_required": "The action \u201c{action}\u201d needs a reason in the note column.",
+  "workflow.empty_chain":
+    "The disposition chain in the settings is empty. An administrator needs to complete it.",
+
   // ── Dates and durations ──────────────────────────────────────────────────
   "month.1": "January",
   "month.2": "February",

@@ -208,6 +208,41 @@ export const id = {
   "status.akun_dibuat": "akun dibuat",
   "status.selesai": "selesai",
 
+  // ── Disposition actions and refusals (domain/workflow.ts) ───────────────
+  "action.teruskan": "Teruskan (disposisi)",
+  "action.setujui": "Setujui dan teruskan",
+  "action.kembalikan": "Kembalikan untuk perbaikan",
+  "action.tolak": "Tolak",
+  "action.tahan": "Tahan",
+  "action.lanjutkan": "Lanjutkan",
+  "action.ambil_alih": "Ambil alih",
+  "action.buat_akun": "Buat akun",
+  "workflow.unknown_action": "Tindakan \u201c{action}\u201d tidak dikenal.",
+  "workflow.closed.ditolak": "Permohonan ini sudah ditolak dan tidak dapat diubah lagi.",
+  "workflow.closed.selesai": "Permohonan ini sudah selesai dan tidak dapat diubah lagi.",
+  "workflow.officials_only": "Tindakan \u201c{action}\u201d hanya dapat dilakukan oleh pejabat.",
+  "workflow.system_only": "Tindakan \u201c{action}\u201d dilakukan otomatis oleh sistem.",
+  "workflow.unknown_stage":
+    "Tahap \u201c{stage}\u201d tidak ada lagi di pengaturan. Administrator perlu memeriksa alur disposisi.",
+  "workflow.already_at_stage": "Permohonan ini sudah berada di tahap {stage}.",
+  "workflow.awaiting_correction": "Permohonan ini sedang menunggu perbaikan dari pemohon.",
+  "workflow.no_stage": "Permohonan ini sedang tidak berada di tahap mana pun.",
+  "workflow.wrong_stage":
+    "Permohonan ini sedang di tahap {stage}, sedangkan Anda pejabat tahap {own}. Tunggu sampai permohonan sampai di tahap Anda.",
+  "workflow.not_authorized": "{actor} tidak berwenang menindaklanjuti permohonan ini.",
+  "workflow.not_authorized_unknown": "Pengguna ini tidak berwenang menindaklanjuti permohonan ini.",
+  "workflow.delegates_only":
+    "Tindakan \u201c{action}\u201d hanya dapat dilakukan oleh pelaksana harian (Plh./Plt.) atau administrator.",
+  "workflow.status_not_allowed":
+    "Tindakan \u201c{action}\u201d tidak dapat dilakukan pada permohonan berstatus \u201c{status}\u201d.",
+  "workflow.not_at_stage":
+    "Tindakan \u201c{action}\u201d tidak tersedia di tahap {stage}. Pilihan yang tersedia: {offered}.",
+  "workflow.nothing_offered": "tidak ada",
+  "workflow.last_stage": "Tahap {stage} adalah tahap terakhir: tidak ada tahap berikutnya untuk diteruskan.",
+  "workflow.last_stage_only": "Tindakan \u201c{action}\u201d hanya dapat dilakukan di tahap terakhir.",
+  "workflow.reason_required": "Tindakan \u201c{action}\u201d wajib disertai alasan di kolom catatan.",
+  "workflow.empty_chain": "Alur disposisi di pengaturan kosong. Administrator perlu melengkapinya.",
+
   // ── Dates and durations ──────────────────────────────────────────────────
   "month.1": "Januari",
   "month.2": "Februari",
