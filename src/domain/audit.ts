@@ -11,6 +11,9 @@
  * Utilities.computeDigest + digestToHex, tests from node:crypto.
  */
 
+import type { Language } from "./config.js";
+import { t } from "./text/index.js";
+
 export type Sha256 = (text: string) => string;
 
 export interface LogEntry {
@@ -106,7 +109,7 @@ export type VerifyResult =
       /** Its position in the given list (0-based); entries.length when the problem is at the end. */
       index: number;
       problem: ChainProblem;
-      /** Plain Indonesian, for the administrator. */
+      /** Plain words for the administrator, in the language asked for (Indonesian by default). */
       reason: string;
     };
 
@@ -114,12 +117,18 @@ export type VerifyResult =
  * Verifies a log from its first entry (or from `start`, the seq and hash just before the first
  * given entry, when only a tail is checked). `head`, if given, is the anchor of the last entry
  * written: a log shorter than it, or ending in another hash, was truncated or rewritten.
+ * `language` is the language of the reason.
  */
 export function verifyChain(
   entries: readonly LogEntry[],
   sha256: Sha256,
-  options: { start?: { seq: number; hash: string }; head?: { seq: number; hash: string } } = {},
+  options: {
+    start?: { seq: number; hash: string };
+    head?: { seq: number; hash: string };
+    language?: Language;
+  } = {},
 ): VerifyResult {
+  const lang = options.language ?? "id";
   const start = options.start ?? { seq: 0, hash: GENESIS_HASH };
   let prev = start;
   for (let i = 0; i < entries.length; i++) {
@@ -127,12 +136,7 @@ export function verifyChain(
     const expected = prev.seq + 1;
     if (e.seq !== expected) {
       if (e.seq < expected) {
-        return bad(
-          e.seq,
-          i,
-          "inserted",
-          `Entri log #${e.seq} muncul lebih dari sekali atau di tempat yang salah (disisipkan).`,
-        );
+        return bad(e.seq, i, "inserted", t(lang, "audit.inserted", { seq: e.seq }));
       }
       const laterIndex = entries.findIndex((x, j) => j > i && x.seq === expected);
       if (laterIndex >= 0) {
@@ -140,27 +144,22 @@ export function verifyChain(
           expected,
           i,
           "reordered",
-          `Urutan log berubah: entri #${expected} ada di baris lain (posisi ${laterIndex + 1}).`,
+          t(lang, "audit.reordered", { seq: expected, position: laterIndex + 1 }),
         );
       }
       const gap = e.seq - expected === 1 ? `#${expected}` : `#${expected}–#${e.seq - 1}`;
-      return bad(expected, i, "missing", `Entri log ${gap} hilang (terhapus).`);
+      return bad(expected, i, "missing", t(lang, "audit.missing", { range: gap }));
     }
     if (e.prevHash !== prev.hash) {
       if (i === 0) {
-        return bad(e.seq, i, "bad_start", `Entri log #${e.seq} tidak tersambung ke awal rantai.`);
+        return bad(e.seq, i, "bad_start", t(lang, "audit.bad_start", { seq: e.seq }));
       }
       // The entry before was rewritten with a fresh hash, or this one was forged onto it.
-      return bad(
-        prev.seq,
-        i - 1,
-        "edited",
-        `Entri log #${prev.seq} diubah (hash-nya tidak cocok dengan entri #${e.seq}).`,
-      );
+      return bad(prev.seq, i - 1, "edited", t(lang, "audit.edited_before", { seq: prev.seq, next: e.seq }));
     }
     const { hash: _hash, ...rest } = e;
     if (sha256(canonical(rest)) !== e.hash) {
-      return bad(e.seq, i, "edited", `Isi entri log #${e.seq} diubah.`);
+      return bad(e.seq, i, "edited", t(lang, "audit.edited", { seq: e.seq }));
     }
     prev = { seq: e.seq, hash: e.hash };
   }
@@ -171,16 +170,11 @@ export function verifyChain(
         prev.seq + 1,
         entries.length,
         "truncated",
-        `Log berakhir di #${prev.seq}, padahal entri terakhir yang tercatat #${head.seq}: entri akhir terhapus.`,
+        t(lang, "audit.truncated", { last: prev.seq, head: head.seq }),
       );
     }
     if (prev.seq === head.seq && prev.hash !== head.hash) {
-      return bad(
-        prev.seq,
-        entries.length - 1,
-        "edited",
-        `Entri log #${prev.seq} tidak sama dengan yang tercatat terakhir.`,
-      );
+      return bad(prev.seq, entries.length - 1, "edited", t(lang, "audit.head_mismatch", { seq: prev.seq }));
     }
   }
   return { ok: true, count: entries.length, head: prev };

@@ -1,6 +1,6 @@
 /**
  * The default office configuration (reproducing the seed procedures), presets of real offices for
- * tests, and the validation of any configuration in plain Indonesian.
+ * tests, and the validation of any configuration in plain words (the office's language).
  *
  * Seeds: Kota Pematangsiantar (SK 018/500.12.6.1/1226/VIII-2014: Kadis → Kabid Penyelenggaraan
  * e-Government checks the applicant's data → technical support creates; 1 day; free) and Kota
@@ -15,6 +15,7 @@
 import type {
   ActionKey,
   HolidayEntry,
+  Language,
   OfficeConfig,
   OpdConfig,
   StageConfig,
@@ -25,6 +26,7 @@ import { zoneOffsetMinutes } from "./calendar.js";
 import { letterPatternProblems } from "./letters.js";
 import { checkUsername, unitLocal } from "./naming.js";
 import { RULES } from "./workflow.js";
+import { t, tx } from "./text/index.js";
 
 export interface Problem {
   level: "error" | "warning";
@@ -287,8 +289,6 @@ export function lumajangConfig(): OfficeConfig {
 const EMAIL_RE = /^[^\s@]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 const DOMAIN_RE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
 const KEY_RE = /^[a-z][a-z0-9_]*$/;
-const DAY_NAMES = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
-
 export function isEmail(value: string): boolean {
   return EMAIL_RE.test(value.trim());
 }
@@ -297,153 +297,150 @@ function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}.${String(minutes % 60).padStart(2, "0")}`;
 }
 
-/** Every problem of a configuration, errors first; an empty list means it can be used. */
+/**
+ * Every problem of a configuration, errors first; an empty list means it can be used. The
+ * messages are in the configuration's language (Indonesian when the language itself is wrong).
+ */
 export function validateConfig(config: OfficeConfig): Problem[] {
+  const lang: Language = config.language === "en" ? "en" : "id";
   const problems: Problem[] = [];
   const error = (field: string, message: string): void =>
     void problems.push({ level: "error", field, message });
   const warn = (field: string, message: string): void =>
     void problems.push({ level: "warning", field, message });
-  const checkEmails = (field: string, list: string[], what: string): void => {
+  const checkEmails = (field: string, list: string[], message: (value: string) => string): void => {
     list.forEach((e, i) => {
-      if (!isEmail(e)) error(`${field}[${i}]`, `${what} "${e}" bukan alamat surel yang sah.`);
+      if (!isEmail(e)) error(`${field}[${i}]`, message(e));
     });
   };
 
   // Office
-  if (!config.office.government.trim()) error("office.government", "Nama pemerintah daerah belum diisi.");
-  if (!config.office.name.trim()) error("office.name", "Nama dinas belum diisi.");
-  if (!config.office.city.trim()) warn("office.city", "Tempat penulisan surat (kota) belum diisi.");
+  if (!config.office.government.trim()) error("office.government", t(lang, "config.government_empty"));
+  if (!config.office.name.trim()) error("office.name", t(lang, "config.office_name_empty"));
+  if (!config.office.city.trim()) warn("office.city", t(lang, "config.city_empty"));
   if (config.office.email.trim() && !isEmail(config.office.email)) {
-    error("office.email", `Surel kantor "${config.office.email}" bukan alamat surel yang sah.`);
+    error("office.email", t(lang, "config.office_email", { value: config.office.email }));
   }
 
   // Domain, language, time zone
   const domain = config.domain.trim().toLowerCase();
-  if (!domain) error("domain", "Domain surel belum diisi.");
-  else if (!DOMAIN_RE.test(domain)) error("domain", `Domain "${config.domain}" tidak sah.`);
+  if (!domain) error("domain", t(lang, "config.domain_empty"));
+  else if (!DOMAIN_RE.test(domain))
+    error("domain", t(lang, "config.domain_invalid", { value: config.domain }));
   else if (!domain.endsWith(".go.id"))
-    warn("domain", `Domain "${config.domain}" bukan domain pemerintah (.go.id).`);
+    warn("domain", t(lang, "config.domain_not_gov", { value: config.domain }));
   if (config.language !== "id" && config.language !== "en") {
-    error("language", `Bahasa "${String(config.language)}" tidak dikenal; pilih "id" atau "en".`);
+    error("language", t(lang, "config.language", { value: String(config.language) }));
   }
   if (zoneOffsetMinutes(config.timeZone) === undefined) {
-    error(
-      "timeZone",
-      `Zona waktu "${config.timeZone}" tidak dikenal; pilih Asia/Jakarta, Asia/Pontianak, Asia/Makassar atau Asia/Jayapura.`,
-    );
+    error("timeZone", t(lang, "config.time_zone", { value: config.timeZone }));
   }
 
   // The chain
   const stages = config.stages;
-  if (stages.length === 0) error("stages", "Alur disposisi kosong: tambahkan paling sedikit satu tahap.");
+  if (stages.length === 0) error("stages", t(lang, "config.stages_empty"));
   const seenKeys = new Set<string>();
   stages.forEach((s, i) => {
     const f = `stages[${i}]`;
-    const name = s.label.trim() || s.key || `ke-${i + 1}`;
+    const name = s.label.trim() || s.key || t(lang, "config.stage.nth", { n: i + 1 });
+    const stage = { stage: name };
     const last = i === stages.length - 1;
-    if (!s.key.trim()) error(`${f}.key`, `Tahap ${name} belum memiliki kode.`);
-    else if (!KEY_RE.test(s.key)) {
-      error(
-        `${f}.key`,
-        `Kode tahap "${s.key}" hanya boleh huruf kecil, angka dan garis bawah, diawali huruf.`,
-      );
-    }
-    if (s.key && seenKeys.has(s.key)) error(`${f}.key`, `Kode tahap "${s.key}" dipakai lebih dari sekali.`);
+    if (!s.key.trim()) error(`${f}.key`, t(lang, "config.stage.key_empty", stage));
+    else if (!KEY_RE.test(s.key)) error(`${f}.key`, t(lang, "config.stage.key_invalid", { key: s.key }));
+    if (s.key && seenKeys.has(s.key))
+      error(`${f}.key`, t(lang, "config.stage.key_duplicate", { key: s.key }));
     seenKeys.add(s.key);
-    if (!s.label.trim()) error(`${f}.label`, `Tahap "${s.key}" belum memiliki nama.`);
-    if (s.officials.length === 0) error(`${f}.officials`, `Tahap ${name} belum memiliki pejabat.`);
-    checkEmails(`${f}.officials`, s.officials, `Pejabat tahap ${name}:`);
-    checkEmails(`${f}.delegates`, s.delegates, `Pelaksana harian tahap ${name}:`);
+    if (!s.label.trim()) error(`${f}.label`, t(lang, "config.stage.label_empty", { key: s.key }));
+    if (s.officials.length === 0) error(`${f}.officials`, t(lang, "config.stage.officials_empty", stage));
+    checkEmails(`${f}.officials`, s.officials, (value) =>
+      t(lang, "config.stage.official_email", { ...stage, value }),
+    );
+    checkEmails(`${f}.delegates`, s.delegates, (value) =>
+      t(lang, "config.stage.delegate_email", { ...stage, value }),
+    );
     if (!(Number.isFinite(s.targetMinutes) && s.targetMinutes > 0)) {
-      error(`${f}.targetMinutes`, `Target waktu tahap ${name} harus lebih dari 0 menit.`);
+      error(`${f}.targetMinutes`, t(lang, "config.stage.target", stage));
     }
-    if (s.actions.length === 0) error(`${f}.actions`, `Tahap ${name} belum memiliki tindakan.`);
+    if (s.actions.length === 0) error(`${f}.actions`, t(lang, "config.stage.actions_empty", stage));
     for (const a of s.actions) {
       if (!(a in RULES) || RULES[a].who.includes("system")) {
-        error(`${f}.actions`, `Tindakan "${a}" di tahap ${name} tidak dikenal.`);
+        error(`${f}.actions`, t(lang, "config.stage.action_unknown", { ...stage, action: a }));
       }
     }
     const forwards = s.actions.includes("teruskan") || s.actions.includes("setujui");
     if (last) {
-      if (!s.actions.includes("buat_akun")) {
-        error(`${f}.actions`, `Tahap terakhir (${name}) harus dapat membuat akun (tindakan "buat_akun").`);
-      }
-      if (forwards) {
-        error(`${f}.actions`, `Tahap terakhir (${name}) tidak dapat meneruskan: tidak ada tahap sesudahnya.`);
-      }
+      if (!s.actions.includes("buat_akun"))
+        error(`${f}.actions`, t(lang, "config.stage.last_creates", stage));
+      if (forwards) error(`${f}.actions`, t(lang, "config.stage.last_forwards", stage));
     } else {
-      if (s.actions.includes("buat_akun")) {
-        error(`${f}.actions`, `Akun hanya dibuat di tahap terakhir; hapus "buat_akun" dari tahap ${name}.`);
-      }
-      if (!forwards)
-        error(`${f}.actions`, `Tahap ${name} harus dapat meneruskan ("teruskan" atau "setujui").`);
+      if (s.actions.includes("buat_akun"))
+        error(`${f}.actions`, t(lang, "config.stage.create_not_last", stage));
+      if (!forwards) error(`${f}.actions`, t(lang, "config.stage.must_forward", stage));
     }
     if (s.actions.includes("tahan") && !s.actions.includes("lanjutkan")) {
-      warn(
-        `${f}.actions`,
-        `Tahap ${name} dapat menahan permohonan tetapi tidak dapat melanjutkannya ("lanjutkan").`,
-      );
+      warn(`${f}.actions`, t(lang, "config.stage.hold_no_resume", stage));
     }
     if (!s.actions.includes("kembalikan") && !s.actions.includes("tolak")) {
-      warn(`${f}.actions`, `Tahap ${name} tidak dapat mengembalikan atau menolak permohonan.`);
+      warn(`${f}.actions`, t(lang, "config.stage.no_return", stage));
     }
   });
 
   // Administrators
-  if (config.admins.length === 0)
-    warn("admins", "Belum ada administrator: tidak ada yang dapat mengambil alih permohonan.");
-  checkEmails("admins", config.admins, "Administrator");
+  if (config.admins.length === 0) warn("admins", t(lang, "config.admins_empty"));
+  checkEmails("admins", config.admins, (value) => t(lang, "config.admin_email", { value }));
 
   // OPDs
   const seenCodes = new Set<string>();
   config.opds.forEach((o, i) => {
     const f = `opds[${i}]`;
     const code = unitLocal(o.code);
-    if (!code) error(`${f}.code`, `OPD "${o.name}" belum memiliki kode.`);
-    else if (seenCodes.has(code)) error(`${f}.code`, `Kode OPD "${o.code}" dipakai lebih dari sekali.`);
+    if (!code) error(`${f}.code`, t(lang, "config.opd.code_empty", { name: o.name }));
+    else if (seenCodes.has(code)) error(`${f}.code`, t(lang, "config.opd.code_duplicate", { code: o.code }));
     seenCodes.add(code);
-    if (!o.name.trim()) error(`${f}.name`, `OPD "${o.code}" belum memiliki nama.`);
+    if (!o.name.trim()) error(`${f}.name`, t(lang, "config.opd.name_empty", { code: o.code }));
     if (o.orgUnitPath && !o.orgUnitPath.startsWith("/")) {
-      error(`${f}.orgUnitPath`, `Unit organisasi OPD ${o.code} harus diawali "/" (mis. "/OPD/${o.code}").`);
+      error(`${f}.orgUnitPath`, t(lang, "config.opd.org_unit", { code: o.code, example: `/OPD/${o.code}` }));
     }
     if (o.group && !isEmail(o.group))
-      error(`${f}.group`, `Grup OPD ${o.code} "${o.group}" bukan alamat surel yang sah.`);
+      error(`${f}.group`, t(lang, "config.opd.group", { code: o.code, value: o.group }));
     if (o.ccEmail && !isEmail(o.ccEmail))
-      error(`${f}.ccEmail`, `Tembusan OPD ${o.code} "${o.ccEmail}" bukan alamat surel yang sah.`);
+      error(`${f}.ccEmail`, t(lang, "config.opd.cc", { code: o.code, value: o.ccEmail }));
   });
-  if (config.opds.length === 0) warn("opds", "Daftar OPD kosong.");
+  if (config.opds.length === 0) warn("opds", t(lang, "config.opds_empty"));
 
   // Naming
   if (!["first.last", "firstlast", "first_last", "f.last"].includes(config.naming.pattern)) {
-    error("naming.pattern", `Pola nama pengguna "${config.naming.pattern}" tidak dikenal.`);
+    error("naming.pattern", t(lang, "config.naming.pattern", { value: config.naming.pattern }));
   }
   if (!["initial-then-number", "number"].includes(config.naming.collision)) {
-    error("naming.collision", `Aturan nama kembar "${config.naming.collision}" tidak dikenal.`);
+    error("naming.collision", t(lang, "config.naming.collision", { value: config.naming.collision }));
   }
   config.naming.reserved.forEach((r, i) => {
-    const bad = checkUsername(r.toLowerCase()).filter((p) => p.code !== "reserved");
-    if (bad.length) error(`naming.reserved[${i}]`, `Nama cadangan "${r}" tidak sah: ${bad[0]!.message}`);
+    const bad = checkUsername(r.toLowerCase(), [], lang).filter((p) => p.code !== "reserved");
+    if (bad.length)
+      error(
+        `naming.reserved[${i}]`,
+        t(lang, "config.naming.reserved", { value: r, detail: bad[0]!.message }),
+      );
   });
 
   // Letter
-  for (const m of letterPatternProblems(config.letter.numberPattern)) error("letter.numberPattern", m);
+  for (const m of letterPatternProblems(config.letter.numberPattern, lang)) error("letter.numberPattern", m);
   if (config.letter.numberPattern.includes("{kode}") && !config.letter.classification.trim()) {
-    error("letter.classification", "Kode klasifikasi surat belum diisi.");
+    error("letter.classification", t(lang, "config.letter.classification"));
   }
   if (config.letter.numberPattern.includes("{unit}") && !config.letter.unitCode.trim()) {
-    error("letter.unitCode", "Kode unit pada nomor surat belum diisi.");
+    error("letter.unitCode", t(lang, "config.letter.unit_code"));
   }
   if (!(
     Number.isInteger(config.letter.serialPadding) &&
     config.letter.serialPadding >= 0 &&
     config.letter.serialPadding <= 8
   )) {
-    error("letter.serialPadding", "Panjang nomor urut surat harus bilangan bulat 0–8.");
+    error("letter.serialPadding", t(lang, "config.letter.padding"));
   }
-  if (!config.letter.signer.name.trim()) warn("letter.signer.name", "Nama penanda tangan surat belum diisi.");
-  if (!config.letter.signer.title.trim())
-    warn("letter.signer.title", "Jabatan penanda tangan surat belum diisi.");
+  if (!config.letter.signer.name.trim()) warn("letter.signer.name", t(lang, "config.letter.signer_name"));
+  if (!config.letter.signer.title.trim()) warn("letter.signer.title", t(lang, "config.letter.signer_title"));
 
   // Time
   const days = config.time.hours.days;
@@ -452,16 +449,17 @@ export function validateConfig(config: OfficeConfig): Problem[] {
     const span = days[d];
     if (!span) continue;
     const [start, end] = span;
+    const day = tx(lang, `day.${d}`);
     if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= 24 * 60)) {
-      error(`time.hours.days.${d}`, `Jam kerja hari ${DAY_NAMES[d]} tidak sah.`);
+      error(`time.hours.days.${d}`, t(lang, "config.hours.invalid", { day }));
     } else if (end <= start) {
       error(
         `time.hours.days.${d}`,
-        `Jam kerja hari ${DAY_NAMES[d]} terbalik: selesai ${hhmm(end)} tidak sesudah mulai ${hhmm(start)}.`,
+        t(lang, "config.hours.reversed", { day, end: hhmm(end), start: hhmm(start) }),
       );
     } else workDays++;
   }
-  if (workDays === 0) error("time.hours", "Tidak ada hari kerja: isi jam kerja paling sedikit satu hari.");
+  if (workDays === 0) error("time.hours", t(lang, "config.hours.none"));
   const seenDates = new Set<string>();
   config.time.holidays.forEach((h, i) => {
     const f = `time.holidays[${i}]`;
@@ -470,39 +468,31 @@ export function validateConfig(config: OfficeConfig): Problem[] {
       Number.isNaN(Date.parse(`${h.date}T00:00:00Z`)) ||
       new Date(`${h.date}T00:00:00Z`).toISOString().slice(0, 10) !== h.date
     ) {
-      error(`${f}.date`, `Tanggal libur "${h.date}" tidak sah (gunakan format tttt-bb-hh).`);
+      error(`${f}.date`, t(lang, "config.holiday.date", { value: h.date }));
     }
     if (h.kind !== "libur" && h.kind !== "cuti")
-      error(`${f}.kind`, `Jenis libur "${String(h.kind)}" harus "libur" atau "cuti".`);
+      error(`${f}.kind`, t(lang, "config.holiday.kind", { value: String(h.kind) }));
     const k = `${h.date}|${h.kind}|${h.name}`;
-    if (seenDates.has(k)) warn(`${f}`, `Hari libur ${h.date} (${h.name}) tercatat dua kali.`);
+    if (seenDates.has(k)) warn(`${f}`, t(lang, "config.holiday.twice", { date: h.date, name: h.name }));
     seenDates.add(k);
   });
-  if (!(config.time.serviceMinutes > 0))
-    error("time.serviceMinutes", "Standar waktu layanan harus lebih dari 0 menit.");
+  if (!(config.time.serviceMinutes > 0)) error("time.serviceMinutes", t(lang, "config.service_minutes"));
   const total = stages.reduce((sum, s) => sum + (s.targetMinutes > 0 ? s.targetMinutes : 0), 0);
   if (config.time.serviceMinutes > 0 && total > config.time.serviceMinutes) {
-    warn(
-      "stages",
-      `Jumlah target semua tahap (${total} menit) melebihi standar waktu layanan (${config.time.serviceMinutes} menit).`,
-    );
+    warn("stages", t(lang, "config.targets_exceed", { total, service: config.time.serviceMinutes }));
   }
   if (!(config.time.reminderAtPercent > 0 && config.time.reminderAtPercent <= 100)) {
-    error("time.reminderAtPercent", "Pengingat harus antara 1 dan 100 persen dari target waktu.");
+    error("time.reminderAtPercent", t(lang, "config.reminder"));
   }
 
   // Privacy and service standard
   if (!(Number.isInteger(config.privacy.retentionDays) && config.privacy.retentionDays > 0)) {
-    error("privacy.retentionDays", "Masa simpan data pribadi harus bilangan bulat lebih dari 0 hari.");
+    error("privacy.retentionDays", t(lang, "config.retention"));
   }
   if (!(Number.isInteger(config.privacy.unusedCredentialDays) && config.privacy.unusedCredentialDays > 0)) {
-    error(
-      "privacy.unusedCredentialDays",
-      "Batas hari kata sandi sementara harus bilangan bulat lebih dari 0.",
-    );
+    error("privacy.unusedCredentialDays", t(lang, "config.unused_credential"));
   }
-  if (!config.complaints.trim())
-    warn("complaints", "Saluran pengaduan belum diisi (wajib diumumkan dalam standar pelayanan).");
+  if (!config.complaints.trim()) warn("complaints", t(lang, "config.complaints"));
 
   return [...problems.filter((p) => p.level === "error"), ...problems.filter((p) => p.level === "warning")];
 }

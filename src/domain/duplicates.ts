@@ -16,6 +16,8 @@
 import { ACCOUNT_STATUSES } from "./workflow.js";
 import { nameKey as defaultNameKey } from "./names.js";
 import type { DuplicateVerdict, Status } from "./request.js";
+import type { Language } from "./config.js";
+import { t } from "./text/index.js";
 
 export type Verdict = DuplicateVerdict;
 
@@ -57,7 +59,7 @@ export type MatchKind =
 export interface DuplicateMatch {
   kind: MatchKind;
   severity: Exclude<Verdict, "aman">;
-  /** Plain Indonesian. */
+  /** Plain words, in the language the check was asked in. */
   detail: string;
   ticket?: string;
   address?: string;
@@ -81,19 +83,17 @@ const KIND_ORDER: MatchKind[] = [
 const digits = (s: string): string => s.replace(/\D/g, "");
 const addr = (s: string): string => s.trim().toLowerCase();
 
-function ticketWord(row: RegisterRow): string {
-  return `tiket ${row.ticket}`;
-}
-
 /**
  * Checks a request. Names compare by `nameKey` (names.ts: titles, diacritics, old spelling,
- * Muhammad variants, doubled letters folded), replaceable for tests or another rule.
+ * Muhammad variants, doubled letters folded), replaceable for tests or another rule. The details
+ * are written in `lang`.
  */
 export function checkDuplicates(
   request: DuplicateSubject,
   registerRows: readonly RegisterRow[],
   directory: DirectoryFacts,
   nameKey: (name: string) => string = defaultNameKey,
+  lang: Language = "id",
 ): DuplicateResult {
   const matches: DuplicateMatch[] = [];
   const address = addr(request.address);
@@ -103,11 +103,20 @@ export function checkDuplicates(
   if (address) {
     for (const a of directory.addresses) {
       if (addr(a.address) !== address) continue;
-      const what = a.kind === "user" ? "akun pengguna" : a.kind === "alias" ? "alias" : "grup";
+      const what = t(
+        lang,
+        a.kind === "user"
+          ? "duplicate.kind.user"
+          : a.kind === "alias"
+            ? "duplicate.kind.alias"
+            : "duplicate.kind.group",
+      );
       matches.push({
         kind: "alamat_di_direktori",
         severity: "sudah terdaftar",
-        detail: `Alamat ${address} sudah dipakai sebagai ${what}${a.owner ? ` milik ${a.owner}` : ""} di direktori.`,
+        detail: a.owner
+          ? t(lang, "duplicate.address_in_directory_owner", { address, what, owner: a.owner })
+          : t(lang, "duplicate.address_in_directory", { address, what }),
         address,
       });
     }
@@ -118,7 +127,7 @@ export function checkDuplicates(
       matches.push({
         kind: "nip_di_direktori",
         severity: "sudah terdaftar",
-        detail: `NIP pemohon sudah tercatat pada akun ${addr(n.address)} di direktori.`,
+        detail: t(lang, "duplicate.nip_in_directory", { address: addr(n.address) }),
         address: addr(n.address),
       });
     }
@@ -141,14 +150,16 @@ export function checkDuplicates(
             ? {
                 kind: "identitas_akun_ada",
                 severity: "sudah terdaftar",
-                detail: `Pemohon yang sama (NIP/NIK sama) sudah dibuatkan akun${rowAddress ? ` ${rowAddress}` : ""} melalui ${ticketWord(row)}.`,
+                detail: rowAddress
+                  ? t(lang, "duplicate.identity_account", { address: rowAddress, ticket: row.ticket })
+                  : t(lang, "duplicate.identity_account_no_address", { ticket: row.ticket }),
                 ticket: row.ticket,
                 address: rowAddress || undefined,
               }
             : {
                 kind: "identitas_permohonan_terbuka",
                 severity: "kemungkinan duplikat",
-                detail: `Pemohon yang sama (NIP/NIK sama) masih memiliki permohonan terbuka: ${ticketWord(row)} (${row.status}).`,
+                detail: t(lang, "duplicate.identity_open", { ticket: row.ticket, status: row.status }),
                 ticket: row.ticket,
               },
         );
@@ -161,14 +172,14 @@ export function checkDuplicates(
           ? {
               kind: "alamat_akun_ada",
               severity: "sudah terdaftar",
-              detail: `Alamat ${address} sudah dibuat untuk ${ticketWord(row)}.`,
+              detail: t(lang, "duplicate.address_account", { address, ticket: row.ticket }),
               ticket: row.ticket,
               address,
             }
           : {
               kind: "alamat_permohonan_terbuka",
               severity: "kemungkinan duplikat",
-              detail: `Alamat ${address} juga diminta oleh ${ticketWord(row)} yang masih diproses.`,
+              detail: t(lang, "duplicate.address_open", { address, ticket: row.ticket }),
               ticket: row.ticket,
               address,
             },
@@ -180,7 +191,7 @@ export function checkDuplicates(
       matches.push({
         kind: "nama_sama_opd",
         severity: "kemungkinan duplikat",
-        detail: `Nama yang sama (${row.name}) di OPD yang sama pada ${ticketWord(row)} (${row.status}).`,
+        detail: t(lang, "duplicate.same_name", { name: row.name, ticket: row.ticket, status: row.status }),
         ticket: row.ticket,
         address: rowAddress || undefined,
       });

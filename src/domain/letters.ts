@@ -3,6 +3,8 @@
  * credential letter template and the default template itself, as structured paragraphs that the
  * workspace layer writes into a Google Doc.
  */
+import type { Language } from "./config.js";
+import { t } from "./text/index.js";
 
 const DAY = 86_400_000;
 
@@ -40,19 +42,23 @@ export function unknownLetterPlaceholders(pattern: string): string[] {
   return unknown;
 }
 
-/** Problems of a letter number pattern, in Indonesian (empty when fine). */
-export function letterPatternProblems(pattern: string): string[] {
+/** Problems of a letter number pattern, in the given language (empty when fine). */
+export function letterPatternProblems(pattern: string, lang: Language = "id"): string[] {
   const problems: string[] = [];
-  if (!pattern.trim()) return ["Pola nomor surat kosong."];
+  if (!pattern.trim()) return [t(lang, "letter.pattern.empty")];
   const unknown = unknownLetterPlaceholders(pattern);
   if (unknown.length) {
     problems.push(
-      `Pola nomor surat memakai isian yang tidak dikenal: ${unknown.join(", ")}. Yang dikenal: ${LETTER_NUMBER_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}.`,
+      t(lang, "letter.pattern.unknown", {
+        unknown: unknown.join(", "),
+        known: LETTER_NUMBER_PLACEHOLDERS.map((p) => `{${p}}`).join(", "),
+      }),
     );
   }
-  if (!pattern.includes("{nomor}")) problems.push("Pola nomor surat harus memuat {nomor}.");
+  if (!pattern.includes("{nomor}"))
+    problems.push(t(lang, "letter.pattern.serial", { placeholder: "{nomor}" }));
   const stripped = pattern.replace(/\{[^{}]*\}/g, "");
-  if (/[{}]/.test(stripped)) problems.push("Pola nomor surat memuat kurung kurawal yang tidak berpasangan.");
+  if (/[{}]/.test(stripped)) problems.push(t(lang, "letter.pattern.braces"));
   return problems;
 }
 

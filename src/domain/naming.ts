@@ -10,6 +10,8 @@
  * titles (names.ts strips them). Collisions are resolved deterministically: the middle initials
  * first (policy "initial-then-number"), then a number 2, 3, ….
  */
+import type { Language } from "./config.js";
+import { t } from "./text/index.js";
 
 export type NamingPattern = "first.last" | "firstlast" | "first_last" | "f.last";
 export type CollisionPolicy = "initial-then-number" | "number";
@@ -77,38 +79,27 @@ export function nameWords(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** Problems of a local part against Google's rules and the reserved list (empty when fine). */
-export function checkUsername(local: string, reserved: readonly string[] = []): UsernameProblem[] {
+/** Problems of a local part against Google's rules and the reserved list (empty when fine), in `lang`. */
+export function checkUsername(
+  local: string,
+  reserved: readonly string[] = [],
+  lang: Language = "id",
+): UsernameProblem[] {
   const problems: UsernameProblem[] = [];
-  if (local.length === 0) return [{ code: "empty", message: "Nama pengguna kosong." }];
+  if (local.length === 0) return [{ code: "empty", message: t(lang, "naming.empty") }];
   if (local.length > MAX_LOCAL_LENGTH) {
-    problems.push({
-      code: "too_long",
-      message: `Nama pengguna paling panjang ${MAX_LOCAL_LENGTH} karakter.`,
-    });
+    problems.push({ code: "too_long", message: t(lang, "naming.too_long", { max: MAX_LOCAL_LENGTH }) });
   }
-  if (/[A-Z]/.test(local)) problems.push({ code: "uppercase", message: "Nama pengguna harus huruf kecil." });
-  if (/[^a-zA-Z0-9\-_'.]/.test(local)) {
-    problems.push({
-      code: "bad_chars",
-      message:
-        "Nama pengguna hanya boleh berisi huruf a–z, angka 0–9, tanda hubung (-), garis bawah (_), apostrof (') dan titik (.).",
-    });
-  }
-  if (local.includes(".."))
-    problems.push({
-      code: "double_dot",
-      message: "Nama pengguna tidak boleh memuat dua titik berturut-turut.",
-    });
+  if (/[A-Z]/.test(local)) problems.push({ code: "uppercase", message: t(lang, "naming.uppercase") });
+  if (/[^a-zA-Z0-9\-_'.]/.test(local))
+    problems.push({ code: "bad_chars", message: t(lang, "naming.bad_chars") });
+  if (local.includes("..")) problems.push({ code: "double_dot", message: t(lang, "naming.double_dot") });
   if (local.startsWith(".") || local.endsWith(".")) {
-    problems.push({ code: "edge_dot", message: "Nama pengguna tidak boleh diawali atau diakhiri titik." });
+    problems.push({ code: "edge_dot", message: t(lang, "naming.edge_dot") });
   }
   const lower = local.toLowerCase();
   if (GOOGLE_RESERVED.includes(lower) || reserved.some((r) => r.toLowerCase() === lower)) {
-    problems.push({
-      code: "reserved",
-      message: `Nama pengguna "${lower}" dicadangkan dan tidak dapat dipakai.`,
-    });
+    problems.push({ code: "reserved", message: t(lang, "naming.reserved", { name: lower }) });
   }
   return problems;
 }

@@ -1,17 +1,23 @@
 /**
  * The office configuration as administrators see it: four plain tables in the settings sheets
  * (key/value settings, the chain of stages, the OPD list, the holiday table), and the conversion
- * both ways. Parsing never throws: every problem is reported in plain Indonesian with the sheet,
- * row and key, and the default value is used in its place so that the service keeps running.
+ * both ways. Parsing never throws: every problem is reported in plain words with the sheet, row
+ * and key, and the default value is used in its place so that the service keeps running.
+ *
+ * Languages: the settings keys ("nama_dinas", "zona_waktu", …), the sheet names, the action keys
+ * of the stages and the day abbreviations of the working hours are identifiers and stay Indonesian
+ * in every office; the header row, the help column and the problems follow the "bahasa" setting.
  */
 import type {
   ActionKey,
   HolidayEntry,
+  Language,
   OfficeConfig,
   OpdConfig,
   StageConfig,
   WorkingHours,
 } from "./config.js";
+import { t, tx, type MessageKey } from "./text/index.js";
 
 export type Tables = {
   settings: string[][];
@@ -27,19 +33,37 @@ export const SHEETS = {
   holidays: "Hari Libur",
 } as const;
 
-export const STAGE_HEADERS = [
-  "Urutan",
-  "Kunci",
-  "Nama Tahap",
-  "Peran",
-  "Pejabat (surel)",
-  "Delegasi (surel)",
-  "Tindakan",
-  "Target (menit)",
-];
-export const OPD_HEADERS = ["Kode", "Nama", "Unit Organisasi", "Grup", "Tembusan Surat"];
-export const HOLIDAY_HEADERS = ["Tanggal", "Nama", "Jenis (libur/cuti)"];
-export const SETTINGS_HEADERS = ["Kunci", "Nilai", "Keterangan"];
+/** The header rows of the four settings sheets in a language (the sheets are read by position). */
+export function tableHeaders(lang: Language): Record<keyof Tables, string[]> {
+  const h = (...keys: MessageKey[]): string[] => keys.map((k) => tx(lang, k));
+  return {
+    settings: h("settings.header.key", "settings.header.value", "settings.header.help"),
+    stages: h(
+      "settings.header.order",
+      "settings.header.stage_key",
+      "settings.header.stage_name",
+      "settings.header.role",
+      "settings.header.officials",
+      "settings.header.delegates",
+      "settings.header.actions",
+      "settings.header.target",
+    ),
+    opds: h(
+      "settings.header.opd_code",
+      "settings.header.opd_name",
+      "settings.header.org_unit",
+      "settings.header.group",
+      "settings.header.cc",
+    ),
+    holidays: h("settings.header.date", "settings.header.holiday_name", "settings.header.holiday_kind"),
+  };
+}
+
+/** The Indonesian header rows. */
+export const STAGE_HEADERS = tableHeaders("id").stages;
+export const OPD_HEADERS = tableHeaders("id").opds;
+export const HOLIDAY_HEADERS = tableHeaders("id").holidays;
+export const SETTINGS_HEADERS = tableHeaders("id").settings;
 
 export interface SettingsProblem {
   sheet: string;
@@ -59,12 +83,24 @@ const ACTIONS: readonly ActionKey[] = [
   "buat_akun",
 ];
 
+/** Reports a problem of a setting's value, in the language the settings are read in. */
+type Report = (m: string) => void;
+
 type Field = {
   key: string;
-  help: string;
   get: (c: OfficeConfig) => string;
-  set: (c: OfficeConfig, v: string, problem: (m: string) => void) => void;
+  set: (c: OfficeConfig, v: string, problem: Report, lang: Language) => void;
 };
+
+/** The help text of a setting (the settings sheet's third column) in a language. */
+export function settingHelp(key: string, lang: Language): string {
+  const textKey = `settings.help.${key}` as MessageKey;
+  const examples: Record<string, string> = {
+    pola_nomor_surat: "{kode}/{nomor}/{unit}/{bulan}/{tahun}",
+    jam_kerja: HOURS_EXAMPLE,
+  };
+  return tx(lang, textKey, { example: examples[key] ?? "" });
+}
 
 const DAY_NAMES: Record<string, 1 | 2 | 3 | 4 | 5 | 6 | 7> = {
   sen: 1,
@@ -76,6 +112,7 @@ const DAY_NAMES: Record<string, 1 | 2 | 3 | 4 | 5 | 6 | 7> = {
   min: 7,
 };
 const DAY_LABELS = ["", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"];
+const HOURS_EXAMPLE = "Sen-Kam 07:30-16:00; Jum 07:30-16:30";
 
 function hm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -103,7 +140,7 @@ function sameSpan(a: [number, number] | undefined, b: [number, number]): boolean
   return !!a && a[0] === b[0] && a[1] === b[1];
 }
 
-export function parseHours(text: string): { hours: WorkingHours; problems: string[] } {
+export function parseHours(text: string, lang: Language = "id"): { hours: WorkingHours; problems: string[] } {
   const hours: WorkingHours = { days: {} };
   const problems: string[] = [];
   for (const part of text
@@ -116,21 +153,19 @@ export function parseHours(text: string): { hours: WorkingHours; problems: strin
     const from = m ? DAY_NAMES[m[1]!.toLowerCase()] : undefined;
     const to = m ? (m[2] ? DAY_NAMES[m[2].toLowerCase()] : from) : undefined;
     if (!m || !from || !to || to < from) {
-      problems.push(
-        `Jam kerja "${part}" tidak dapat dibaca. Contoh yang benar: "Sen-Kam 07:30-16:00; Jum 07:30-16:30".`,
-      );
+      problems.push(t(lang, "settings.hours.unreadable", { value: part, example: HOURS_EXAMPLE }));
       continue;
     }
     const start = Number(m[3]) * 60 + Number(m[4]);
     const end = Number(m[5]) * 60 + Number(m[6]);
     if (start >= end || end > 24 * 60) {
-      problems.push(`Jam kerja "${part}": jam mulai harus sebelum jam selesai.`);
+      problems.push(t(lang, "settings.hours.order", { value: part }));
       continue;
     }
     for (let d = from; d <= to; d++) hours.days[d as 1] = [start, end];
   }
   if (Object.keys(hours.days).length === 0 && problems.length === 0)
-    problems.push("Jam kerja kosong: isi paling sedikit satu hari kerja.");
+    problems.push(t(lang, "settings.hours.empty"));
   return { hours, problems };
 }
 
@@ -140,10 +175,10 @@ const list = (v: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-function num(v: string, min: number, problem: (m: string) => void): number | undefined {
+function num(v: string, min: number, problem: Report, lang: Language): number | undefined {
   const n = Number(v.replace(",", "."));
   if (!Number.isFinite(n) || n < min) {
-    problem(`"${v}" bukan angka yang sah (paling kecil ${min}).`);
+    problem(t(lang, "settings.number", { value: v, min }));
     return undefined;
   }
   return n;
@@ -153,221 +188,205 @@ const yes = (v: string): boolean => /^(ya|y|yes|true|1)$/i.test(v.trim());
 
 function text(
   key: string,
-  help: string,
   path: (c: OfficeConfig) => { get: () => string; set: (v: string) => void },
 ): Field {
-  return { key, help, get: (c) => path(c).get(), set: (c, v) => path(c).set(v) };
+  return { key, get: (c) => path(c).get(), set: (c, v) => path(c).set(v) };
 }
 
 /** The key/value settings, in the order they appear in the settings sheet. */
 export const FIELDS: Field[] = [
-  text("nama_pemerintah", "Nama pemerintah daerah pada kop surat", (c) => ({
+  text("nama_pemerintah", (c) => ({
     get: () => c.office.government,
     set: (v) => (c.office.government = v),
   })),
-  text("nama_dinas", "Nama dinas pada kop surat", (c) => ({
+  text("nama_dinas", (c) => ({
     get: () => c.office.name,
     set: (v) => (c.office.name = v),
   })),
-  text("singkatan_dinas", "Singkatan dinas", (c) => ({
+  text("singkatan_dinas", (c) => ({
     get: () => c.office.shortName,
     set: (v) => (c.office.shortName = v),
   })),
-  text("alamat", "Alamat kantor", (c) => ({
+  text("alamat", (c) => ({
     get: () => c.office.address,
     set: (v) => (c.office.address = v),
   })),
-  text("telepon", "Telepon kantor", (c) => ({ get: () => c.office.phone, set: (v) => (c.office.phone = v) })),
-  text("surel_dinas", "Alamat surel dinas", (c) => ({
+  text("telepon", (c) => ({ get: () => c.office.phone, set: (v) => (c.office.phone = v) })),
+  text("surel_dinas", (c) => ({
     get: () => c.office.email,
     set: (v) => (c.office.email = v),
   })),
-  text("situs", "Situs web dinas", (c) => ({
+  text("situs", (c) => ({
     get: () => c.office.website,
     set: (v) => (c.office.website = v),
   })),
-  text("kota", "Tempat penandatanganan surat", (c) => ({
+  text("kota", (c) => ({
     get: () => c.office.city,
     set: (v) => (c.office.city = v),
   })),
   {
     key: "domain",
-    help: "Domain akun baru, mis. contohkota.go.id",
     get: (c) => c.domain,
-    set: (c, v, p) => {
+    set: (c, v, p, lang) => {
       const d = v.trim().toLowerCase();
-      if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)) p(`Domain "${v}" tidak sah.`);
+      if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)) p(t(lang, "config.domain_invalid", { value: v }));
       else c.domain = d;
     },
   },
   {
     key: "bahasa",
-    help: "Bahasa pesan: id atau en",
     get: (c) => c.language,
-    set: (c, v, p) => {
+    set: (c, v, p, lang) => {
       const l = v.trim().toLowerCase();
       if (l === "id" || l === "en") c.language = l;
-      else p(`Bahasa "${v}" tidak dikenal: isi "id" atau "en".`);
+      else p(t(lang, "settings.language", { value: v }));
     },
   },
   {
     key: "zona_waktu",
-    help: "Asia/Jakarta, Asia/Pontianak, Asia/Makassar atau Asia/Jayapura",
     get: (c) => c.timeZone,
-    set: (c, v, p) => {
+    set: (c, v, p, lang) => {
       if (["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"].includes(v.trim()))
         c.timeZone = v.trim();
-      else p(`Zona waktu "${v}" tidak dikenal.`);
+      else p(t(lang, "settings.time_zone", { value: v }));
     },
   },
   {
     key: "admin",
-    help: "Surel administrator, dipisah koma",
     get: (c) => c.admins.join(", "),
     set: (c, v) => (c.admins = list(v).map((s) => s.toLowerCase())),
   },
   {
     key: "pola_nama_pengguna",
-    help: "first.last, firstlast, first_last atau f.last",
     get: (c) => c.naming.pattern,
-    set: (c, v, p) => {
+    set: (c, v, p, lang) => {
       const x = v.trim() as OfficeConfig["naming"]["pattern"];
       if (["first.last", "firstlast", "first_last", "f.last"].includes(x)) c.naming.pattern = x;
-      else p(`Pola nama pengguna "${v}" tidak dikenal.`);
+      else p(t(lang, "config.naming.pattern", { value: v }));
     },
   },
   {
     key: "nama_sama",
-    help: "initial-then-number (inisial lalu angka) atau number (angka)",
     get: (c) => c.naming.collision,
-    set: (c, v, p) => {
+    set: (c, v, p, lang) => {
       const x = v.trim() as OfficeConfig["naming"]["collision"];
       if (x === "initial-then-number" || x === "number") c.naming.collision = x;
-      else p(`Aturan nama sama "${v}" tidak dikenal.`);
+      else p(t(lang, "settings.naming.collision", { value: v }));
     },
   },
   {
     key: "nama_dilarang",
-    help: "Nama pengguna yang tidak boleh dipakai, dipisah koma",
     get: (c) => c.naming.reserved.join(", "),
     set: (c, v) => (c.naming.reserved = list(v).map((s) => s.toLowerCase())),
   },
-  text("pola_nomor_surat", "Pola nomor surat: {kode}/{nomor}/{unit}/{bulan}/{tahun}", (c) => ({
+  text("pola_nomor_surat", (c) => ({
     get: () => c.letter.numberPattern,
     set: (v) => (c.letter.numberPattern = v.trim()),
   })),
-  text("kode_klasifikasi", "Kode klasifikasi arsip, mis. 500.12.6", (c) => ({
+  text("kode_klasifikasi", (c) => ({
     get: () => c.letter.classification,
     set: (v) => (c.letter.classification = v.trim()),
   })),
-  text("kode_unit", "Kode unit pada nomor surat", (c) => ({
+  text("kode_unit", (c) => ({
     get: () => c.letter.unitCode,
     set: (v) => (c.letter.unitCode = v.trim()),
   })),
   {
     key: "panjang_nomor",
-    help: "Nomor urut diisi nol di depan sampai sepanjang ini (0 = tidak)",
     get: (c) => String(c.letter.serialPadding),
-    set: (c, v, p) => {
-      const n = num(v, 0, p);
+    set: (c, v, p, lang) => {
+      const n = num(v, 0, p, lang);
       if (n !== undefined) c.letter.serialPadding = Math.floor(n);
     },
   },
-  text("sifat", "Sifat surat", (c) => ({ get: () => c.letter.sifat, set: (v) => (c.letter.sifat = v) })),
-  text("lampiran", "Lampiran surat", (c) => ({
+  text("sifat", (c) => ({ get: () => c.letter.sifat, set: (v) => (c.letter.sifat = v) })),
+  text("lampiran", (c) => ({
     get: () => c.letter.lampiran,
     set: (v) => (c.letter.lampiran = v),
   })),
-  text("hal", "Hal surat", (c) => ({ get: () => c.letter.hal, set: (v) => (c.letter.hal = v) })),
-  text("penandatangan_nama", "Nama pejabat penanda tangan", (c) => ({
+  text("hal", (c) => ({ get: () => c.letter.hal, set: (v) => (c.letter.hal = v) })),
+  text("penandatangan_nama", (c) => ({
     get: () => c.letter.signer.name,
     set: (v) => (c.letter.signer.name = v),
   })),
-  text("penandatangan_jabatan", "Jabatan penanda tangan", (c) => ({
+  text("penandatangan_jabatan", (c) => ({
     get: () => c.letter.signer.title,
     set: (v) => (c.letter.signer.title = v),
   })),
-  text("penandatangan_pangkat", "Pangkat/golongan penanda tangan", (c) => ({
+  text("penandatangan_pangkat", (c) => ({
     get: () => c.letter.signer.rank,
     set: (v) => (c.letter.signer.rank = v),
   })),
   {
     key: "penandatangan_nip",
-    help: "NIP penanda tangan (18 digit)",
     get: (c) => c.letter.signer.nip,
-    set: (c, v, p) => {
+    set: (c, v, p, lang) => {
       const nip = v.replace(/[\s.]/g, "");
       if (/^\d{18}$/.test(nip)) c.letter.signer.nip = nip;
-      else
-        p(
-          `NIP penanda tangan "${v}" harus 18 digit angka. Bila tampil seperti 1,97E+17, format sel sebagai teks biasa (Format \u2192 Angka \u2192 Teks biasa) lalu ketik ulang.`,
-        );
+      else p(t(lang, "settings.signer_nip", { value: v }));
     },
   },
   {
     key: "jam_kerja",
-    help: "Mis. Sen-Kam 07:30-16:00; Jum 07:30-16:30",
     get: (c) => formatHours(c.time.hours),
-    set: (c, v, p) => {
-      const r = parseHours(v);
+    set: (c, v, p, lang) => {
+      const r = parseHours(v, lang);
       r.problems.forEach(p);
       if (r.problems.length === 0) c.time.hours = r.hours;
     },
   },
   {
     key: "cuti_bersama_libur",
-    help: "Ya jika cuti bersama dihitung hari libur",
     get: (c) => (c.time.cutiBersamaOff ? "Ya" : "Tidak"),
     set: (c, v) => (c.time.cutiBersamaOff = yes(v)),
   },
   {
     key: "standar_waktu_menit",
-    help: "Standar waktu seluruh layanan, dalam menit kerja (1 hari kerja = 480)",
     get: (c) => String(c.time.serviceMinutes),
-    set: (c, v, p) => {
-      const n = num(v, 1, p);
+    set: (c, v, p, lang) => {
+      const n = num(v, 1, p, lang);
       if (n !== undefined) c.time.serviceMinutes = Math.round(n);
     },
   },
   {
     key: "pengingat_persen",
-    help: "Pengingat dikirim saat sekian persen target tahap terlewati",
     get: (c) => String(c.time.reminderAtPercent),
-    set: (c, v, p) => {
-      const n = num(v, 1, p);
+    set: (c, v, p, lang) => {
+      const n = num(v, 1, p, lang);
       if (n !== undefined) c.time.reminderAtPercent = Math.round(n);
     },
   },
   {
     key: "retensi_hari",
-    help: "Data pribadi permohonan yang selesai dihapus setelah sekian hari",
     get: (c) => String(c.privacy.retentionDays),
-    set: (c, v, p) => {
-      const n = num(v, 1, p);
+    set: (c, v, p, lang) => {
+      const n = num(v, 1, p, lang);
       if (n !== undefined) c.privacy.retentionDays = Math.round(n);
     },
   },
   {
     key: "reset_kredensial_hari",
-    help: "Kata sandi awal yang tidak pernah dipakai direset setelah sekian hari",
     get: (c) => String(c.privacy.unusedCredentialDays),
-    set: (c, v, p) => {
-      const n = num(v, 1, p);
+    set: (c, v, p, lang) => {
+      const n = num(v, 1, p, lang);
       if (n !== undefined) c.privacy.unusedCredentialDays = Math.round(n);
     },
   },
-  text("pengaduan", "Saluran pengaduan yang dicantumkan pada tanda terima", (c) => ({
+  text("pengaduan", (c) => ({
     get: () => c.complaints,
     set: (v) => (c.complaints = v),
   })),
 ];
 
-/** The configuration as the four tables setup writes (header row first). */
+/** The configuration as the four tables setup writes (header row first; help in c.language). */
 export function configToTables(c: OfficeConfig): Tables {
   return {
-    settings: [SETTINGS_HEADERS, ...FIELDS.map((f) => [f.key, f.get(c), f.help])],
+    settings: [
+      tableHeaders(c.language).settings,
+      ...FIELDS.map((f) => [f.key, f.get(c), settingHelp(f.key, c.language)]),
+    ],
     stages: [
-      STAGE_HEADERS,
+      tableHeaders(c.language).stages,
       ...c.stages.map((s, i) => [
         String(i + 1),
         s.key,
@@ -379,52 +398,65 @@ export function configToTables(c: OfficeConfig): Tables {
         String(s.targetMinutes),
       ]),
     ],
-    opds: [OPD_HEADERS, ...c.opds.map((o) => [o.code, o.name, o.orgUnitPath, o.group, o.ccEmail])],
-    holidays: [HOLIDAY_HEADERS, ...c.time.holidays.map((h) => [h.date, h.name, h.kind])],
+    opds: [
+      tableHeaders(c.language).opds,
+      ...c.opds.map((o) => [o.code, o.name, o.orgUnitPath, o.group, o.ccEmail]),
+    ],
+    holidays: [tableHeaders(c.language).holidays, ...c.time.holidays.map((h) => [h.date, h.name, h.kind])],
   };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The language the settings tables ask for ("bahasa"), else the default's. */
+export function tablesLanguage(tables: Tables, fallback: Language): Language {
+  const row = tables.settings.slice(1).find((r) => String(r[0] ?? "").trim() === "bahasa");
+  const value = String(row?.[1] ?? "")
+    .trim()
+    .toLowerCase();
+  return value === "id" || value === "en" ? value : fallback;
+}
+
 /**
- * Reads the four tables over a copy of `defaults`. Every cell that cannot be read is reported and
- * the default is kept. Cells arrive as strings (the workspace layer uses display values).
+ * Reads the four tables over a copy of `defaults`. Every cell that cannot be read is reported (in
+ * the language the tables ask for) and the default is kept. Cells arrive as strings (the workspace
+ * layer uses display values).
  */
 export function tablesToConfig(
-  t: Tables,
+  tables: Tables,
   defaults: OfficeConfig,
 ): { config: OfficeConfig; problems: SettingsProblem[] } {
   const config = JSON.parse(JSON.stringify(defaults)) as OfficeConfig;
+  const lang = tablesLanguage(tables, defaults.language);
   const problems: SettingsProblem[] = [];
   const byKey = new Map(FIELDS.map((f) => [f.key, f]));
-  t.settings.slice(1).forEach((r, i) => {
+  tables.settings.slice(1).forEach((r, i) => {
     const key = (r[0] ?? "").trim();
     if (!key) return;
     const f = byKey.get(key);
     const at = (message: string) => problems.push({ sheet: SHEETS.settings, row: i + 2, key, message });
-    if (!f) return at(`Kunci "${key}" tidak dikenal; baris ini diabaikan.`);
-    f.set(config, String(r[1] ?? "").trim(), at);
+    if (!f) return at(t(lang, "settings.unknown_key", { key }));
+    f.set(config, String(r[1] ?? "").trim(), at, lang);
   });
 
   const stages: StageConfig[] = [];
-  t.stages.slice(1).forEach((r, i) => {
+  tables.stages.slice(1).forEach((r, i) => {
     const row = i + 2;
     const cells = r.map((x) => String(x ?? "").trim());
     if (cells.every((x) => !x)) return;
     const [, key = "", label = "", role = "", officials = "", delegates = "", actions = "", target = ""] =
       cells;
     const at = (message: string) =>
-      problems.push({ sheet: SHEETS.stages, row, key: key || `baris ${row}`, message });
+      problems.push({ sheet: SHEETS.stages, row, key: key || t(lang, "settings.row", { row }), message });
     const acts = list(actions).map((a) => a.toLowerCase().replace(/\s+/g, "_"));
     for (const a of acts)
       if (!ACTIONS.includes(a as ActionKey))
-        at(`Tindakan "${a}" tidak dikenal. Pilihan: ${ACTIONS.join(", ")}.`);
+        at(t(lang, "settings.stage.action", { action: a, choices: ACTIONS.join(", ") }));
     const emails = (v: string) => list(v).map((s) => s.toLowerCase());
     for (const e of [...emails(officials), ...emails(delegates)])
-      if (!EMAIL.test(e)) at(`"${e}" bukan alamat surel yang sah.`);
+      if (!EMAIL.test(e)) at(t(lang, "settings.stage.email", { value: e }));
     const minutes = Number(target);
-    if (!Number.isFinite(minutes) || minutes <= 0)
-      at(`Target waktu "${target}" harus berupa jumlah menit lebih dari 0.`);
+    if (!Number.isFinite(minutes) || minutes <= 0) at(t(lang, "settings.stage.target", { value: target }));
     stages.push({
       key: key.toLowerCase(),
       label,
@@ -441,11 +473,11 @@ export function tablesToConfig(
       sheet: SHEETS.stages,
       row: 2,
       key: "tahapan",
-      message: "Rantai disposisi kosong: isi paling sedikit satu tahap.",
+      message: t(lang, "settings.stages_empty"),
     });
 
   const opds: OpdConfig[] = [];
-  t.opds.slice(1).forEach((r) => {
+  tables.opds.slice(1).forEach((r) => {
     const [code = "", name = "", ou = "", group = "", cc = ""] = r.map((x) => String(x ?? "").trim());
     if (!code && !name) return;
     opds.push({ code, name, orgUnitPath: ou || "/", group, ccEmail: cc });
@@ -453,7 +485,7 @@ export function tablesToConfig(
   if (opds.length > 0) config.opds = opds;
 
   const holidays: HolidayEntry[] = [];
-  t.holidays.slice(1).forEach((r, i) => {
+  tables.holidays.slice(1).forEach((r, i) => {
     const [date = "", name = "", kind = ""] = r.map((x) => String(x ?? "").trim());
     if (!date && !name) return;
     const iso = normaliseDate(date);
@@ -462,7 +494,7 @@ export function tablesToConfig(
         sheet: SHEETS.holidays,
         row: i + 2,
         key: date,
-        message: `Tanggal "${date}" tidak dapat dibaca: tulis sebagai 2026-12-25.`,
+        message: t(lang, "settings.holiday.date", { value: date }),
       });
       return;
     }

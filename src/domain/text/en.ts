@@ -236,6 +236,211 @@ export const en: Record<MessageKey, string> = {
   "workflow.empty_chain":
     "The disposition chain in the settings is empty. An administrator needs to complete it.",
 
+  // ── Configuration checks (domain/defaults.ts validateConfig) ─────────────
+  "config.government_empty": "The name of the local government is missing.",
+  "config.office_name_empty": "The name of the office is missing.",
+  "config.city_empty": "The place where letters are signed (city) is missing.",
+  "config.office_email": 'The office e-mail "{value}" is not a valid e-mail address.',
+  "config.domain_empty": "The e-mail domain is missing.",
+  "config.domain_invalid": 'The domain "{value}" is not valid.',
+  "config.domain_not_gov": 'The domain "{value}" is not a government domain (.go.id).',
+  "config.language": 'Unknown language "{value}"; choose "id" or "en".',
+  "config.time_zone":
+    'Unknown time zone "{value}"; choose Asia/Jakarta, Asia/Pontianak, Asia/Makassar or Asia/Jayapura.',
+  "config.stages_empty": "The disposition chain is empty: add at least one stage.",
+  "config.stage.nth": "no. {n}",
+  "config.stage.key_empty": "The stage {stage} has no key.",
+  "config.stage.key_invalid":
+    'The stage key "{key}" may only contain lower-case letters, digits and underscores, and must start with a letter.',
+  "config.stage.key_duplicate": 'The stage key "{key}" is used more than once.',
+  "config.stage.label_empty": 'The stage "{key}" has no name.',
+  "config.stage.officials_empty": "The stage {stage} has no officials.",
+  "config.stage.official_email": 'Official of the stage {stage}: "{value}" is not a valid e-mail address.',
+  "config.stage.delegate_email":
+    'Acting official of the stage {stage}: "{value}" is not a valid e-mail address.',
+  "config.stage.target": "The target time of the stage {stage} must be more than 0 minutes.",
+  "config.stage.actions_empty": "The stage {stage} has no actions.",
+  "config.stage.action_unknown": 'Unknown action "{action}" at the stage {stage}.',
+  "config.stage.last_creates":
+    'The last stage ({stage}) must be able to create the account (action "buat_akun").',
+  "config.stage.last_forwards": "The last stage ({stage}) cannot forward: there is no stage after it.",
+  "config.stage.create_not_last":
+    'Accounts are created at the last stage only; remove "buat_akun" from the stage {stage}.',
+  "config.stage.must_forward": 'The stage {stage} must be able to forward ("teruskan" or "setujui").',
+  "config.stage.hold_no_resume": 'The stage {stage} can hold a request but cannot resume it ("lanjutkan").',
+  "config.stage.no_return": "The stage {stage} can neither return nor reject a request.",
+  "config.admins_empty": "There is no administrator: nobody can take over a request.",
+  "config.admin_email": 'Administrator "{value}" is not a valid e-mail address.',
+  "config.opd.code_empty": 'The agency (OPD) "{name}" has no code.',
+  "config.opd.code_duplicate": 'The agency (OPD) code "{code}" is used more than once.',
+  "config.opd.name_empty": 'The agency (OPD) "{code}" has no name.',
+  "config.opd.org_unit":
+    'The organisational unit of the agency (OPD) {code} must start with "/" (e.g. "{example}").',
+  "config.opd.group": 'The group of the agency (OPD) {code}, "{value}", is not a valid e-mail address.',
+  "config.opd.cc": 'The copy address of the agency (OPD) {code}, "{value}", is not a valid e-mail address.',
+  "config.opds_empty": "The list of agencies (OPD) is empty.",
+  "config.naming.pattern": 'Unknown username pattern "{value}".',
+  "config.naming.collision": 'Unknown rule for identical names "{value}".',
+  "config.naming.reserved": 'The reserved name "{value}" is not valid: {detail}',
+  "config.letter.classification": "The letter's archive classification code is missing.",
+  "config.letter.unit_code": "The unit code of the letter number is missing.",
+  "config.letter.padding": "The length of the letter serial must be a whole number from 0 to 8.",
+  "config.letter.signer_name": "The name of the letter's signatory is missing.",
+  "config.letter.signer_title": "The position of the letter's signatory is missing.",
+  "config.hours.invalid": "The working hours of {day} are not valid.",
+  "config.hours.reversed":
+    "The working hours of {day} are reversed: the end {end} is not after the start {start}.",
+  "config.hours.none": "There are no working days: fill in the working hours of at least one day.",
+  "config.holiday.date": 'The holiday date "{value}" is not valid (use the format yyyy-mm-dd).',
+  "config.holiday.kind":
+    'The holiday kind "{value}" must be "libur" (public holiday) or "cuti" (collective leave).',
+  "config.holiday.twice": "The holiday {date} ({name}) is listed twice.",
+  "config.service_minutes": "The service time standard must be more than 0 minutes.",
+  "config.targets_exceed":
+    "The targets of all stages together ({total} minutes) exceed the service time standard ({service} minutes).",
+  "config.reminder": "The reminder must be between 1 and 100 percent of the target time.",
+  "config.retention": "The retention period of personal data must be a whole number of days greater than 0.",
+  "config.unused_credential":
+    "The number of days a temporary password stays valid must be a whole number greater than 0.",
+  "config.complaints": "The complaints channel is missing (the service standard must publish it).",
+  "day.1": "Monday",
+  "day.2": "Tuesday",
+  "day.3": "Wednesday",
+  "day.4": "Thursday",
+  "day.5": "Friday",
+  "day.6": "Saturday",
+  "day.7": "Sunday",
+
+  // ── Letter number pattern (domain/letters.ts) ────────────────────────────
+  "letter.pattern.empty": "The letter number pattern is empty.",
+  "letter.pattern.unknown":
+    "The letter number pattern uses unknown placeholders: {unknown}. Known ones: {known}.",
+  "letter.pattern.serial": "The letter number pattern must contain {placeholder}.",
+  "letter.pattern.braces": "The letter number pattern contains unmatched curly braces.",
+
+  // ── The settings sheets (domain/settings.ts); the keys stay Indonesian identifiers ──
+  "settings.header.key": "Key",
+  "settings.header.value": "Value",
+  "settings.header.help": "Description",
+  "settings.header.order": "Order",
+  "settings.header.stage_key": "Key",
+  "settings.header.stage_name": "Stage name",
+  "settings.header.role": "Role",
+  "settings.header.officials": "Officials (e-mail)",
+  "settings.header.delegates": "Delegates (e-mail)",
+  "settings.header.actions": "Actions",
+  "settings.header.target": "Target (minutes)",
+  "settings.header.opd_code": "Code",
+  "settings.header.opd_name": "Name",
+  "settings.header.org_unit": "Organisational unit",
+  "settings.header.group": "Group",
+  "settings.header.cc": "Letter copy to",
+  "settings.header.date": "Date",
+  "settings.header.holiday_name": "Name",
+  "settings.header.holiday_kind": "Kind (libur/cuti)",
+  "settings.unknown_key": 'Unknown key "{key}"; this row is ignored.',
+  "settings.row": "row {row}",
+  "settings.number": '"{value}" is not a valid number (the smallest allowed is {min}).',
+  "settings.language": 'Unknown language "{value}": enter "id" or "en".',
+  "settings.time_zone": 'Unknown time zone "{value}".',
+  "settings.naming.collision": 'Unknown rule for identical names "{value}".',
+  "settings.signer_nip":
+    'The signatory\'s NIP "{value}" must be 18 digits. If it shows as 1.97E+17, format the cell as plain text (Format \u2192 Number \u2192 Plain text) and type it again.',
+  "settings.hours.unreadable": 'The working hours "{value}" cannot be read. A correct example: "{example}".',
+  "settings.hours.order": 'Working hours "{value}": the start must be before the end.',
+  "settings.hours.empty": "The working hours are empty: fill in at least one working day.",
+  "settings.stage.action": 'Unknown action "{action}". Choices: {choices}.',
+  "settings.stage.email": '"{value}" is not a valid e-mail address.',
+  "settings.stage.target": 'The target time "{value}" must be a number of minutes greater than 0.',
+  "settings.stages_empty": "The disposition chain is empty: fill in at least one stage.",
+  "settings.holiday.date": 'The date "{value}" cannot be read: write it as 2026-12-25.',
+  "settings.help.nama_pemerintah": "Name of the local government in the letterhead",
+  "settings.help.nama_dinas": "Name of the office in the letterhead",
+  "settings.help.singkatan_dinas": "Short name of the office",
+  "settings.help.alamat": "Office address",
+  "settings.help.telepon": "Office telephone",
+  "settings.help.surel_dinas": "The office's e-mail address",
+  "settings.help.situs": "The office's website",
+  "settings.help.kota": "Place where letters are signed",
+  "settings.help.domain": "Domain of new accounts, e.g. contohkota.go.id",
+  "settings.help.bahasa": "Language of messages: id or en",
+  "settings.help.zona_waktu": "Asia/Jakarta, Asia/Pontianak, Asia/Makassar or Asia/Jayapura",
+  "settings.help.admin": "Administrators' e-mail addresses, separated by commas",
+  "settings.help.pola_nama_pengguna": "first.last, firstlast, first_last or f.last",
+  "settings.help.nama_sama": "initial-then-number (initial, then a number) or number (a number)",
+  "settings.help.nama_dilarang": "Usernames that may not be used, separated by commas",
+  "settings.help.pola_nomor_surat": "Letter number pattern: {example}",
+  "settings.help.kode_klasifikasi": "Archive classification code, e.g. 500.12.6",
+  "settings.help.kode_unit": "Unit code in the letter number",
+  "settings.help.panjang_nomor": "The serial is padded with leading zeros to this length (0 = no padding)",
+  "settings.help.sifat": "Letter classification (sifat)",
+  "settings.help.lampiran": "Letter enclosures (lampiran)",
+  "settings.help.hal": "Letter subject (hal)",
+  "settings.help.penandatangan_nama": "Name of the signatory",
+  "settings.help.penandatangan_jabatan": "Position of the signatory",
+  "settings.help.penandatangan_pangkat": "Rank/grade of the signatory",
+  "settings.help.penandatangan_nip": "NIP of the signatory (18 digits)",
+  "settings.help.jam_kerja":
+    "E.g. {example} (days in Indonesian: Sen Sel Rab Kam Jum Sab Min = Monday to Sunday)",
+  "settings.help.cuti_bersama_libur":
+    "Ya (yes) if collective leave days (cuti bersama) count as days off, otherwise Tidak (no)",
+  "settings.help.standar_waktu_menit":
+    "Time standard of the whole service, in working minutes (1 working day = 510 minutes with the default working hours)",
+  "settings.help.pengingat_persen": "A reminder is sent when this percentage of a stage's target has passed",
+  "settings.help.retensi_hari": "Personal data of closed requests is erased after this many days",
+  "settings.help.reset_kredensial_hari":
+    "An initial password that was never used is reset after this many days",
+  "settings.help.pengaduan": "Complaints channel shown in the receipt",
+
+  // ── Usernames (domain/naming.ts checkUsername) ───────────────────────────
+  "naming.empty": "The username is empty.",
+  "naming.too_long": "A username has at most {max} characters.",
+  "naming.uppercase": "A username must be in lower case.",
+  "naming.bad_chars":
+    "A username may only contain the letters a\u2013z, digits 0\u20139, dashes (-), underscores (_), apostrophes (') and dots (.).",
+  "naming.double_dot": "A username may not contain two dots in a row.",
+  "naming.edge_dot": "A username may not start or end with a dot.",
+  "naming.reserved": 'The username "{name}" is reserved and cannot be used.',
+
+  // ── Duplicate check (domain/duplicates.ts, workspace/duplicates.ts) ─────
+  "duplicate.verdict.aman": "no duplicate",
+  "duplicate.verdict.kemungkinan_duplikat": "possible duplicate",
+  "duplicate.verdict.sudah_terdaftar": "already registered",
+  "duplicate.proposed": "{verdict} \u2013 proposed address: {address}",
+  "duplicate.kind.user": "a user account",
+  "duplicate.kind.alias": "an alias",
+  "duplicate.kind.group": "a group",
+  "duplicate.address_in_directory": "The address {address} is already in use in the directory as {what}.",
+  "duplicate.address_in_directory_owner":
+    "The address {address} is already in use in the directory as {what} of {owner}.",
+  "duplicate.nip_in_directory":
+    "The applicant's NIP is already recorded on the account {address} in the directory.",
+  "duplicate.identity_account":
+    "The same applicant (same NIP/NIK) already received the account {address} through ticket {ticket}.",
+  "duplicate.identity_account_no_address":
+    "The same applicant (same NIP/NIK) already received an account through ticket {ticket}.",
+  "duplicate.identity_open":
+    "The same applicant (same NIP/NIK) still has an open request: ticket {ticket} ({status}).",
+  "duplicate.address_account": "The address {address} was already created for ticket {ticket}.",
+  "duplicate.address_open":
+    "The address {address} is also requested by ticket {ticket}, which is still in progress.",
+  "duplicate.same_name": "The same name ({name}) in the same agency (OPD) on ticket {ticket} ({status}).",
+  "duplicate.wish_unusable":
+    "The requested username \u201c{wish}\u201d cannot be used (it is taken or does not follow the rules).",
+  "duplicate.no_free_address":
+    "No free address follows the naming rules: the staff need to choose the address by hand.",
+
+  // ── Log verification (domain/audit.ts) ───────────────────────────────────
+  "audit.inserted": "Log entry #{seq} appears more than once or in the wrong place (inserted).",
+  "audit.reordered": "The order of the log changed: entry #{seq} is on another row (position {position}).",
+  "audit.missing": "Log entry {range} is missing (deleted).",
+  "audit.bad_start": "Log entry #{seq} is not linked to the start of the chain.",
+  "audit.edited_before": "Log entry #{seq} was changed (its hash does not match entry #{next}).",
+  "audit.edited": "The content of log entry #{seq} was changed.",
+  "audit.truncated":
+    "The log ends at #{last}, but the last entry recorded is #{head}: entries at the end were deleted.",
+  "audit.head_mismatch": "Log entry #{seq} differs from the one last recorded.",
+
   // ── Dates and durations ──────────────────────────────────────────────────
   "month.1": "January",
   "month.2": "February",
@@ -375,4 +580,8 @@ export const en: Record<MessageKey, string> = {
     "The reissue of the account letter for ticket {ticket} is recorded: the next sweep sends a new letter with a new password (within 10 minutes).",
   "provision.reissue.refused": "The account letter for ticket {ticket} cannot be reissued: {reason}",
   "provision.reissue.pick": "Enter the ticket number of the request, e.g. SRL-2611-0007.",
+  // ── Retention of personal data (UU PDP) ────────────────────────────────────
+  "retention.marker": "[erased {date}]",
+  "retention.log_note":
+    "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
 };
