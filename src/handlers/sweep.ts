@@ -6,7 +6,9 @@
  * - mail: queued mails are sent while the quota lasts;
  * - provisioning (provision.ts, first, with half the budget): runs cut off anywhere are resumed,
  *   letters that waited for mail quota are sent, leftover working copies of letters are deleted,
- *   temporary passwords never used are invalidated.
+ *   temporary passwords never used are invalidated;
+ * - retention (retention.ts, last, once a day): personal fields of requests closed longer than
+ *   retensi_hari ago are erased in the register and the responses sheet.
  * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
  */
 import { context, type Ctx } from "../workspace/context.js";
@@ -17,6 +19,7 @@ import { SHEET_NAMES } from "../workspace/schema.js";
 import { processResponse, type NamedValues } from "./intake.js";
 import { reconcileRegister, type ReconcileReport } from "./reconcile.js";
 import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
+import { sweepRetention, type RetentionReport } from "./retention.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -30,6 +33,8 @@ export interface SweepReport {
   flagged: string[];
   /** Provisioning resumed, letters sent, credentials expired (provision.ts). */
   provisioning?: ProvisionSweepReport;
+  /** Personal data of requests closed longer than retensi_hari ago, erased (retention.ts; once a day). */
+  retention?: RetentionReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -98,11 +103,20 @@ export function runSweep(): SweepReport {
   const reconciled: ReconcileReport = budget() ? reconcileRegister(ctx) : { repaired: [], flagged: [] };
   let mailsSent = 0;
   if (budget()) mailsSent = drainMailQueue(ctx, budget);
+  let retention: RetentionReport | undefined;
+  if (budget()) {
+    try {
+      retention = sweepRetention(ctx, budget);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
   return {
     recovered: intake.recovered,
     mailsSent,
     pending: intake.pending,
     ...reconciled,
     ...(provisioning ? { provisioning } : {}),
+    ...(retention ? { retention } : {}),
   };
 }

@@ -1,0 +1,329 @@
+/**
+ * The sweep's retention pass (UU PDP No. 27/2022): the personal fields of requests closed longer
+ * than `retensi_hari` ago are erased in the register and in their rows of the form responses
+ * sheet; each erasure is a system entry in the disposition log ("hapus_data_pribadi"). What is
+ * personal, what stays and when a row is due: domain/retention.ts.
+ *
+ * Cost. At most one pass a day (the day is kept in Script Properties once a pass finished; a pass
+ * cut short by the sweep's time budget or a busy lock goes on at the next sweep). The register is
+ * read once (one call), the response index once; then due rows are erased in batches of at most
+ * 100 rows and 10 runs of consecutive rows, each batch under the script lock: one read of the
+ * batch's register rows and one of its response rows (the facts are checked again there), one
+ * append to the log for the whole batch, and one range write per run of consecutive rows in each
+ * sheet. Between batches the time budget is checked; what is left is done by the next sweep.
+ *
+ * The hash-chained log itself is never rewritten: it holds no identity numbers, and its notes are
+ * officials' reasons (see docs/SECURITY.md).
+ */
+import { stateLabel } from "../domain/audit.js";
+import { parseProvisionState } from "../domain/provisioning.js";
+import {
+  batches,
+  dateKey,
+  ERASE_ACTION,
+  erasureMarker,
+  holdsData,
+  PERSONAL_FIELDS,
+  responseColumnsToErase,
+  retentionVerdict,
+  rowRuns,
+  type PersonalField,
+  type RetentionFacts,
+} from "../domain/retention.js";
+import { t } from "../domain/text/index.js";
+import { SYSTEM_ACTOR } from "../domain/workflow.js";
+import type { Ctx } from "../workspace/context.js";
+import { tryWithScriptLock } from "../workspace/lock.js";
+import { appendLog, type LogDraftEntry } from "../workspace/log.js";
+import {
+  cellMs,
+  indexTable,
+  registerTable,
+  type RegisterRow,
+  type RegisterTable,
+} from "../workspace/register.js";
+import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
+import { sheetCell, type Cell } from "../workspace/table.js";
+
+/** Script property: the office-local day ("yyyy-MM-dd") of the last finished pass. */
+export const RETENTION_DAY_KEY = "surel:retentionDay";
+/** One batch: at most this many rows… */
+export const BATCH_ROWS = 100;
+/** …in at most this many runs of consecutive rows. */
+export const BATCH_RUNS = 10;
+
+/** The personal fields are register columns (a compile-time check of the names). */
+const FIELD_KEYS: readonly RegisterKey[] = PERSONAL_FIELDS;
+
+/** The register is written from the first personal column to the last one ("Diperbarui"). */
+const FIRST_WRITTEN = Math.min(...FIELD_KEYS.map((k) => REGISTER_COLUMNS.findIndex((c) => c.key === k)));
+
+export interface RetentionReport {
+  /** false when the pass did not run (done already today, or no register). */
+  ran: boolean;
+  /** Tickets whose personal fields were erased by this pass. */
+  erased: string[];
+  /** Form response rows erased. */
+  responseRows: number;
+  /** Due rows left for the next sweep (time budget, or the lock was busy). */
+  pending: number;
+  /** Finished requests past retention whose provisioning still needs the personal address. */
+  waiting: number;
+  /** Closed rows without any date (nothing tells since when they are closed): never erased. */
+  undated: number;
+}
+
+interface Due {
+  rowNumber: number;
+  ticket: string;
+}
+
+interface Erasure {
+  rowNumber: number;
+  row: RegisterRow;
+  fields: PersonalField[];
+  accountGiven: boolean;
+  responseRows: number[];
+}
+
+function facts(row: RegisterRow): RetentionFacts {
+  const values: Partial<Record<PersonalField, unknown>> = {};
+  for (const k of PERSONAL_FIELDS) values[k] = row[k];
+  return {
+    status: String(row.status),
+    updatedMs: cellMs(row.updatedAt),
+    otherDatesMs: [row.receivedAt, row.stageEnteredAt, row.createdAt, row.letterSentAt].map(cellMs),
+    provisioningLabel: parseProvisionState(String(row.provisioning)).label,
+    letterSentMs: cellMs(row.letterSentAt),
+    accountCreated: String(row.createdAt ?? "").trim() !== "",
+    values,
+  };
+}
+
+/**
+ * Erases what is due, within the budget. Runs at most once a day; a failure is recorded as the
+ * day's pass too (it is reported once, by the sweep, and tried again the next day) and rethrown.
+ */
+export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport {
+  const report: RetentionReport = {
+    ran: false,
+    erased: [],
+    responseRows: 0,
+    pending: 0,
+    waiting: 0,
+    undated: 0,
+  };
+  const props = PropertiesService.getScriptProperties();
+  const nowMs = Date.now();
+  const today = dateKey(nowMs, ctx.offset);
+  if (props.getProperty(RETENTION_DAY_KEY) === today) return report;
+  if (!ctx.ss.getSheetByName(SHEET_NAMES.register)) return report;
+  report.ran = true;
+  let finished: boolean;
+  try {
+    finished = erasePass(ctx, budget, report, nowMs, today);
+  } catch (e) {
+    props.setProperty(RETENTION_DAY_KEY, today);
+    throw e;
+  }
+  if (finished) props.setProperty(RETENTION_DAY_KEY, today);
+  return report;
+}
+
+/** Returns whether every due row was erased. */
+function erasePass(
+  ctx: Ctx,
+  budget: () => boolean,
+  report: RetentionReport,
+  nowMs: number,
+  today: string,
+): boolean {
+  const days = ctx.config.privacy.retentionDays;
+  const table = registerTable(ctx.ss);
+  const due: Due[] = [];
+  for (const { rowNumber, row } of table.all()) {
+    const ticket = String(row.ticket);
+    if (!ticket) continue;
+    const v = retentionVerdict(facts(row), days, nowMs);
+    if (v.kind === "due") due.push({ rowNumber, ticket });
+    else if (v.kind === "waiting") report.waiting++;
+    else if (v.kind === "undated") report.undated++;
+  }
+  if (due.length === 0) return true;
+
+  const ticketAt = new Map(due.map((d) => [d.rowNumber, d.ticket]));
+  const responses = new ResponsesSheet(ctx);
+  const marker = erasureMarker(ctx.config.language, today);
+  const todo = batches(
+    due.map((d) => d.rowNumber),
+    BATCH_ROWS,
+    BATCH_RUNS,
+  );
+  for (let b = 0; b < todo.length; b++) {
+    const rows = todo[b]!;
+    const left = todo.slice(b).reduce((n, x) => n + x.length, 0);
+    if (!budget()) {
+      report.pending += left;
+      return false;
+    }
+    const done = tryWithScriptLock(() =>
+      eraseBatch(ctx, table, responses, rows, ticketAt, { nowMs, days, marker }),
+    );
+    if (!done.ok) {
+      report.pending += left;
+      return false;
+    }
+    report.erased.push(...done.value.tickets);
+    report.responseRows += done.value.responseRows;
+  }
+  return true;
+}
+
+/** One batch, under the script lock: check again, log, erase the responses, then the register. */
+function eraseBatch(
+  ctx: Ctx,
+  table: RegisterTable,
+  responses: ResponsesSheet,
+  rows: readonly number[],
+  ticketAt: ReadonlyMap<number, string>,
+  p: { nowMs: number; days: number; marker: string },
+): { tickets: string[]; responseRows: number } {
+  const lang = ctx.config.language;
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  const span = table.sheet.getRange(first, 1, last - first + 1, table.width).getValues() as Cell[][];
+  const erasures: Erasure[] = [];
+  for (const rowNumber of rows) {
+    const row = table.toRow(span[rowNumber - first] ?? []);
+    // Rows are never moved by the program; a sorted sheet or a row changed meanwhile is left
+    // for the next pass, which reads the register afresh.
+    if (String(row.ticket) !== ticketAt.get(rowNumber)) continue;
+    const v = retentionVerdict(facts(row), p.days, p.nowMs);
+    if (v.kind !== "due") continue;
+    erasures.push({ rowNumber, row, fields: v.fields, accountGiven: v.accountGiven, responseRows: [] });
+  }
+  if (erasures.length === 0) return { tickets: [], responseRows: 0 };
+
+  responses.assign(erasures);
+  const header = (k: RegisterKey): string => REGISTER_COLUMNS.find((c) => c.key === k)![lang];
+  const drafts: LogDraftEntry[] = erasures.map((e) => {
+    const here = stateLabel(String(e.row.status), String(e.row.stageKey));
+    return {
+      ticket: String(e.row.ticket),
+      from: here,
+      to: here,
+      action: ERASE_ACTION,
+      actor: SYSTEM_ACTOR,
+      timeMs: p.nowMs,
+      note: t(lang, "retention.log_note", {
+        days: p.days,
+        fields: e.fields.map(header).join(", "),
+        rows: e.responseRows.length,
+      }),
+    };
+  });
+  // The log first: an execution cut off after it is erased again (and logged again) next time,
+  // never erased without a record.
+  const entries = appendLog(ctx, drafts);
+  const responseRows = responses.erase(erasures, p.marker);
+
+  const updated = new Date(p.nowMs);
+  const byRow = new Map<number, RegisterRow>();
+  erasures.forEach((e, i) => {
+    const next: RegisterRow = { ...e.row, lastLogSeq: entries[i]!.seq, updatedAt: updated };
+    for (const k of e.fields) next[k] = p.marker;
+    byRow.set(e.rowNumber, next);
+  });
+  const width = table.width - FIRST_WRITTEN;
+  for (const run of rowRuns([...byRow.keys()])) {
+    const values: Cell[][] = [];
+    for (let r = run.start; r < run.start + run.count; r++) {
+      values.push(table.toWrite(byRow.get(r)!).slice(FIRST_WRITTEN));
+    }
+    table.sheet.getRange(run.start, FIRST_WRITTEN + 1, run.count, width).setValues(values);
+  }
+  return { tickets: erasures.map((e) => String(e.row.ticket)), responseRows };
+}
+
+/**
+ * The form responses sheet: which rows belong to a ticket (the response index, read once, and
+ * the register's own "Baris Respons"), which columns are personal (by header, read once), and
+ * the erasure of a batch's rows (one read of their span, one write per run of consecutive rows).
+ */
+class ResponsesSheet {
+  private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  private rowsOf: Map<string, number[]> | null = null;
+  private headers: Cell[] = [];
+  private lastRow = 0;
+
+  constructor(private readonly ctx: Ctx) {
+    this.sheet = ctx.ss.getSheetByName(SHEET_NAMES.responses);
+  }
+
+  private load(): Map<string, number[]> {
+    if (this.rowsOf) return this.rowsOf;
+    const map = new Map<string, number[]>();
+    this.rowsOf = map;
+    if (!this.sheet) return map;
+    this.lastRow = this.sheet.getLastRow();
+    const width = this.sheet.getLastColumn();
+    if (this.lastRow < 2 || width < 1) return map;
+    this.headers = this.sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[];
+    if (!this.ctx.ss.getSheetByName(SHEET_NAMES.responseIndex)) return map;
+    const index = indexTable(this.ctx.ss).readColumns(["responseRow", "ticket"] as const);
+    index.ticket.forEach((ticket, i) => this.add(map, String(ticket), Number(index.responseRow[i])));
+    return map;
+  }
+
+  private add(map: Map<string, number[]>, ticket: string, row: number): void {
+    if (!ticket || !Number.isInteger(row) || row < 2 || row > this.lastRow) return;
+    const list = map.get(ticket);
+    if (!list) map.set(ticket, [row]);
+    else if (!list.includes(row)) list.push(row);
+  }
+
+  /** Fills in each erasure's response rows. */
+  assign(erasures: Erasure[]): void {
+    const map = this.load();
+    for (const e of erasures) {
+      const ticket = String(e.row.ticket);
+      this.add(map, ticket, Number(e.row.responseRow));
+      e.responseRows = [...(map.get(ticket) ?? [])].sort((a, b) => a - b);
+    }
+  }
+
+  /** Erases the personal answers of the erasures' rows; returns how many rows were touched. */
+  erase(erasures: readonly Erasure[], marker: string): number {
+    if (!this.sheet) return 0;
+    const plan = new Map<number, boolean[]>();
+    const withAccount = responseColumnsToErase(this.headers, true);
+    const withoutAccount = responseColumnsToErase(this.headers, false);
+    for (const e of erasures) {
+      for (const r of e.responseRows) plan.set(r, e.accountGiven ? withAccount : withoutAccount);
+    }
+    const cols = withoutAccount.map((x, i) => (x || withAccount[i] ? i : -1)).filter((i) => i >= 0);
+    if (plan.size === 0 || cols.length === 0) return 0;
+    const c0 = cols[0]!;
+    const width = cols[cols.length - 1]! - c0 + 1;
+    const rows = [...plan.keys()].sort((a, b) => a - b);
+    const first = rows[0]!;
+    const span = this.sheet
+      .getRange(first, c0 + 1, rows[rows.length - 1]! - first + 1, width)
+      .getValues() as Cell[][];
+    for (const run of rowRuns(rows)) {
+      const values: Cell[][] = [];
+      for (let r = run.start; r < run.start + run.count; r++) {
+        const erase = plan.get(r)!;
+        const read = span[r - first] ?? [];
+        values.push(
+          Array.from({ length: width }, (_, j): Cell => {
+            const v = read[j] ?? "";
+            return erase[c0 + j] && holdsData(v) ? marker : sheetCell(v);
+          }),
+        );
+      }
+      this.sheet.getRange(run.start, c0 + 1, run.count, width).setValues(values);
+    }
+    return rows.length;
+  }
+}

@@ -1,0 +1,446 @@
+/**
+ * Retention of personal data (UU PDP) on the built bundle: requests closed longer than
+ * retensi_hari ago lose their personal fields in the register and in their rows of the form
+ * responses sheet, with a marker in every erased cell and a system entry in the log; open and
+ * recently closed requests are untouched; the pass runs once a day, a second pass changes nothing,
+ * and its cost does not grow with the number of erased rows beyond a small constant per row.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { questionTitle } from "../../src/domain/form.js";
+import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../../src/workspace/schema.js";
+import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { sheetToTable } from "../emulator/services/sheets/host.js";
+import type { ExecutionResult } from "../emulator/index.js";
+import type { RetentionReport } from "../../src/handlers/retention.js";
+import {
+  act,
+  errorLog,
+  log,
+  mailsTo,
+  records,
+  register,
+  sheet,
+  submit,
+  type Office,
+  type RegisterRecord,
+} from "./harness.js";
+import {
+  applicant,
+  newRequest,
+  provision,
+  provisioningOffice,
+  row,
+  STAF,
+  staffOnly,
+} from "./provision-kit.js";
+
+const DAY = 86_400_000;
+const RETENTION_DAYS = 30;
+const MARKER = /^\[dihapus \d{4}-\d{2}-\d{2}\]$/;
+
+function retentionOf(result: ExecutionResult): RetentionReport | undefined {
+  return (result.returnValue as { retention?: RetentionReport }).retention;
+}
+
+async function sweep(office: Office, afterMs: number): Promise<ExecutionResult> {
+  office.emu.ws.advance(afterMs);
+  const result = await office.emu.run("sweep", { kind: "installable" });
+  if (!result.ok) throw new Error(`sweep failed: ${result.error?.message}`);
+  return result;
+}
+
+function responses(office: Office): string[][] {
+  return sheetToTable(sheet(office, SHEET_NAMES.responses));
+}
+
+/** The response rows (1-based sheet rows) of a ticket, from the response index. */
+function responseRowsOf(office: Office, ticket: string): number[] {
+  return records(office, SHEET_NAMES.responseIndex)
+    .filter((r) => r["Tiket"] === ticket)
+    .map((r) => Number(r["Baris Respons"]));
+}
+
+function answersAt(office: Office, rowNumber: number): Record<string, string> {
+  const [head = [], ...rows] = responses(office);
+  const cells = rows[rowNumber - 2] ?? [];
+  return Object.fromEntries(head.map((h, i) => [h, cells[i] ?? ""]));
+}
+
+const T = (key: Parameters<typeof questionTitle>[0]) => questionTitle(key, "id");
+
+describe("erasing the personal data of requests closed long ago", () => {
+  let office: Office;
+  const people = {
+    done: applicant(1),
+    rejected: applicant(2),
+    open: applicant(3),
+    corrected: applicant(4),
+    recent: applicant(5),
+  };
+  const t: Record<keyof typeof people, string> = {
+    done: "",
+    rejected: "",
+    open: "",
+    corrected: "",
+    recent: "",
+  };
+  let before: { register: RegisterRecord[]; responses: string[][] };
+  let result: ExecutionResult;
+
+  beforeAll(async () => {
+    office = await provisioningOffice({
+      configure: (c) => {
+        staffOnly(c);
+        c.privacy.retentionDays = RETENTION_DAYS;
+        c.privacy.unusedCredentialDays = 1;
+      },
+    });
+    // Day 0: one account made, one request rejected, one left open, one corrected then rejected.
+    t.done = await provision(office, people.done);
+    t.rejected = await newRequest(office, people.rejected);
+    await act(office, STAF, t.rejected, "Tolak", "Bukan pegawai OPD yang disebut.");
+    t.open = await newRequest(office, people.open);
+    t.corrected = await newRequest(office, { ...people.corrected, "NIP / NI PPPK": "198013302010012005" });
+    expect(row(office, t.corrected).status).toBe("perlu perbaikan");
+    await submit(office, { ...people.corrected, [T("previousTicket")]: t.corrected });
+    expect(row(office, t.corrected).status).toBe("baru");
+    await act(office, STAF, t.corrected, "Tolak", "Permohonan ganda.");
+    // Day 2: the unused temporary password is invalidated (the finished row changes again).
+    await sweep(office, 2 * DAY);
+    expect(row(office, t.done).provisioning).toMatch(/^kedaluwarsa/);
+    // Day 22: a request rejected recently.
+    office.emu.ws.advance(20 * DAY);
+    t.recent = await newRequest(office, people.recent);
+    await act(office, STAF, t.recent, "Tolak", "Data tidak lengkap.");
+    before = { register: register(office), responses: responses(office) };
+    // Day 37: the three requests closed on day 0 (the finished one last changed on day 2) are due.
+    result = await sweep(office, 15 * DAY);
+  }, 60_000);
+  afterAll(async () => {
+    await office?.emu.close();
+  });
+
+  test("the sweep reports the erased requests and their response rows", () => {
+    const report = retentionOf(result)!;
+    expect(report.ran).toBe(true);
+    expect([...report.erased].sort()).toEqual([t.done, t.rejected, t.corrected].sort());
+    expect(report.responseRows).toBe(4); // the corrected request has two
+    expect(report.pending).toBe(0);
+  });
+
+  test("a finished request keeps its name, address, letter and dates; the rest is marked erased", () => {
+    const now = row(office, t.done);
+    const was = before.register.find((r) => r.ticket === t.done)!;
+    for (const key of ["nip", "position", "phone", "personalEmail", "requestLetter", "duplicate"] as const) {
+      expect(was[key]).not.toBe("");
+      expect(now[key], key).toMatch(MARKER);
+    }
+    // Cells that were empty stay empty: nothing was there to erase.
+    for (const key of ["nik", "wish", "problems"] as const) {
+      expect(was[key], key).toBe("");
+      expect(now[key], key).toBe("");
+    }
+    const kept: RegisterKey[] = [
+      "ticket",
+      "receivedAt",
+      "status",
+      "opd",
+      "asnStatus",
+      "accountType",
+      "fullName",
+      "name",
+      "address",
+      "addressRecorded",
+      "provisioning",
+      "createdAt",
+      "letterNumber",
+      "letterSentAt",
+      "archive",
+      "responseRow",
+    ];
+    for (const key of kept) expect(now[key], key).toBe(was[key]);
+    expect(now.fullName).toContain("Sari");
+  });
+
+  test("a rejected request loses its name and proposed address too", () => {
+    const now = row(office, t.rejected);
+    for (const key of [
+      "fullName",
+      "name",
+      "address",
+      "addressRecorded",
+      "nip",
+      "phone",
+      "personalEmail",
+    ] as const) {
+      expect(now[key], key).toMatch(MARKER);
+    }
+    expect(now.status).toBe("ditolak");
+    expect(now.opd).toBe("Dinas Komunikasi dan Informatika");
+  });
+
+  test("open and recently closed requests are untouched", () => {
+    for (const ticket of [t.open, t.recent]) {
+      const was = before.register.find((r) => r.ticket === ticket)!;
+      const { _row: _a, ...now } = row(office, ticket);
+      const { _row: _b, ...then } = was;
+      expect(now).toEqual(then);
+    }
+    for (const ticket of [t.open, t.recent]) {
+      for (const r of responseRowsOf(office, ticket))
+        expect(responses(office)[r - 1]).toEqual(before.responses[r - 1]);
+    }
+  });
+
+  test("the form responses of erased requests keep only the archive answers", () => {
+    const done = answersAt(office, responseRowsOf(office, t.done)[0]!);
+    expect(done[T("fullName")]).toBe(people.done[T("fullName")]);
+    expect(done[T("status")]).toBe("PNS");
+    expect(done[T("opd")]).toBe("Dinas Komunikasi dan Informatika");
+    for (const key of ["nip", "position", "phone", "personalEmail", "letterNumber", "letterDate"] as const) {
+      expect(done[T(key)], key).toMatch(MARKER);
+    }
+    const rows = responseRowsOf(office, t.corrected);
+    expect(rows).toHaveLength(2);
+    for (const r of [...rows, ...responseRowsOf(office, t.rejected)]) {
+      const a = answersAt(office, r);
+      for (const key of ["fullName", "nip", "phone", "personalEmail"] as const)
+        expect(a[T(key)], key).toMatch(MARKER);
+      expect(a["Timestamp"]).not.toBe("");
+    }
+  });
+
+  test("no identity number, phone or personal address of an erased request is left in either sheet or the log", () => {
+    const text = JSON.stringify([responses(office), register(office), log(office)]);
+    for (const who of [people.done, people.rejected, people.corrected]) {
+      expect(text).not.toContain(who["NIP / NI PPPK"]!);
+      expect(text).not.toContain(who["Surel pribadi"]!);
+      expect(text).not.toContain(who["Nomor HP/WhatsApp"]!.replace(/\D/g, "").slice(1));
+    }
+    expect(text).toContain(people.open["NIP / NI PPPK"]!); // the positive control
+  });
+
+  test("each erasure is a system entry in the log, the chain verifies, and the register agrees with it", async () => {
+    const entries = log(office).filter((e) => e.action === "hapus_data_pribadi");
+    expect(entries.map((e) => e.ticket).sort()).toEqual([t.done, t.rejected, t.corrected].sort());
+    for (const e of entries) {
+      expect(e.actor).toBe("sistem");
+      expect(e.from).toBe(e.to);
+      expect(e.note).toContain(`${RETENTION_DAYS} hari`);
+      expect(row(office, e.ticket).lastLogSeq).toBe(e.seq);
+    }
+    const verify = await office.emu.run("verifyLog");
+    expect((verify.returnValue as { ok: boolean }).ok).toBe(true);
+    const errors = errorLog(office).length;
+    const next = await sweep(office, 10 * 60_000);
+    expect((next.returnValue as { repaired: string[] }).repaired).toEqual([]);
+    expect(errorLog(office)).toHaveLength(errors);
+  });
+
+  test("once a day; the next day's pass changes nothing more", async () => {
+    const props = scriptPropertiesOf(office.emu.ws);
+    expect(props.get("surel:retentionDay")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const again = await sweep(office, 10 * 60_000);
+    expect(retentionOf(again)!.ran).toBe(false);
+    const snapshot = { register: register(office), responses: responses(office), log: log(office).length };
+    const tomorrow = await sweep(office, DAY);
+    expect(retentionOf(tomorrow)).toMatchObject({ ran: true, erased: [], responseRows: 0, pending: 0 });
+    expect(register(office)).toEqual(snapshot.register);
+    expect(responses(office)).toEqual(snapshot.responses);
+    expect(log(office)).toHaveLength(snapshot.log);
+  });
+});
+
+describe("a finished request whose unused-credential check is still to come", () => {
+  let office: Office;
+  const who = applicant(11);
+  let ticket: string;
+  beforeAll(async () => {
+    office = await provisioningOffice({
+      configure: (c) => {
+        staffOnly(c);
+        c.privacy.retentionDays = RETENTION_DAYS;
+        c.privacy.unusedCredentialDays = 40;
+      },
+    });
+    ticket = await provision(office, who);
+  }, 60_000);
+  afterAll(async () => {
+    await office?.emu.close();
+  });
+
+  test("waits for the check (which mails the applicant), then is erased a retention period later", async () => {
+    const waiting = retentionOf(await sweep(office, 35 * DAY))!;
+    expect(waiting).toMatchObject({ ran: true, erased: [], waiting: 1 });
+    expect(row(office, ticket).personalEmail).toBe(who["Surel pribadi"]);
+
+    const checked = await sweep(office, 6 * DAY);
+    expect(row(office, ticket).provisioning).toMatch(/^kedaluwarsa/);
+    expect(mailsTo(office, who["Surel pribadi"]!).pop()!.subject).toContain("tidak berlaku lagi");
+    // The check changed the row: the retention period runs from there.
+    expect(retentionOf(checked)).toMatchObject({ erased: [], waiting: 0 });
+
+    const later = await sweep(office, (RETENTION_DAYS + 1) * DAY);
+    expect(retentionOf(later)!.erased).toEqual([ticket]);
+    expect(row(office, ticket).personalEmail).toMatch(MARKER);
+    expect(row(office, ticket).address).toMatch(/@contohkota\.go\.id$/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Many closed requests, written host side (fast): the cost per erased row and the time budget.
+
+let serial = 0;
+
+/**
+ * Appends `pattern.length` requests host side: "x" a request rejected `daysAgo` days ago, "o" an
+ * open one; each with its form response and index entry, as intake would have left them.
+ */
+function fill(office: Office, pattern: string, daysAgo: number): string[] {
+  const reg = sheet(office, SHEET_NAMES.register);
+  const resp = sheet(office, SHEET_NAMES.responses);
+  const index = sheet(office, SHEET_NAMES.responseIndex);
+  const head = responses(office)[0]!;
+  const at = new Date(office.emu.ws.clockMs - daysAgo * DAY);
+  const firstReg = reg.getLastRow() + 1;
+  const firstResp = resp.getLastRow() + 1;
+  const firstIndex = index.getLastRow() + 1;
+  const n = pattern.length;
+  for (const [s, need] of [
+    [reg, firstReg + n],
+    [resp, firstResp + n],
+    [index, firstIndex + n],
+  ] as const) {
+    if (need > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), need - s.getMaxRows() + 10);
+  }
+  const tickets: string[] = [];
+  const regRows: unknown[][] = [];
+  const respRows: unknown[][] = [];
+  const indexRows: unknown[][] = [];
+  for (let i = 0; i < n; i++) {
+    const k = ++serial;
+    const ticket = `SRL-2501-${String(k).padStart(5, "0")}`;
+    tickets.push(ticket);
+    const open = pattern[i] === "o";
+    const nip = `19800101200501${String(1000 + k).slice(-4)}`;
+    const r: Partial<Record<RegisterKey, unknown>> = {
+      ticket,
+      receivedAt: at,
+      status: open ? "baru" : "ditolak",
+      stage: open ? "Staf Teknis" : "",
+      stageKey: open ? "staf" : "",
+      fullName: `Pegawai Arsip ${k}`,
+      name: `Pegawai Arsip ${k}`,
+      asnStatus: "PNS",
+      nip,
+      position: "Staf",
+      opd: "Dinas Kesehatan",
+      phone: "+6281200000000",
+      personalEmail: `pegawai.arsip${k}@gmail.com`,
+      accountType: "Pribadi",
+      requestLetter: "800/1/Dinkes/2025, 2025-01-02",
+      duplicate: "aman",
+      address: `pegawai.arsip${k}@contohkota.go.id`,
+      stageEnteredAt: at,
+      responseRow: firstResp + i,
+      updatedAt: at,
+    };
+    regRows.push(REGISTER_COLUMNS.map((c) => r[c.key] ?? ""));
+    const answers: Record<string, unknown> = {
+      Timestamp: at,
+      [T("fullName")]: `Pegawai Arsip ${k}`,
+      [T("status")]: "PNS",
+      [T("nip")]: nip,
+      [T("position")]: "Staf",
+      [T("opd")]: "Dinas Kesehatan",
+      [T("phone")]: "081200000000",
+      [T("personalEmail")]: `pegawai.arsip${k}@gmail.com`,
+      [T("accountType")]: "Pribadi",
+    };
+    respRows.push(head.map((h) => answers[h] ?? ""));
+    indexRows.push([firstResp + i, ticket, at]);
+  }
+  reg.getRange(firstReg, 1, n, REGISTER_COLUMNS.length).setValues(regRows as never);
+  resp.getRange(firstResp, 1, n, head.length).setValues(respRows as never);
+  index.getRange(firstIndex, 1, n, 3).setValues(indexRows as never);
+  return tickets;
+}
+
+/** Calls of a sweep other than the hashes of log entries (one per entry, computed locally). */
+const digests = (r: ExecutionResult): number => r.calls["Utilities.computeDigest"]?.count ?? 0;
+const services = (r: ExecutionResult): number => r.callCount - digests(r);
+
+describe("cost and time budget", () => {
+  let office: Office;
+  beforeAll(async () => {
+    office = await provisioningOffice({
+      configure: (c) => {
+        staffOnly(c);
+        c.privacy.retentionDays = RETENTION_DAYS;
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await office?.emu.close();
+  });
+
+  test("the calls do not grow with the number of erased rows beyond a small constant per row", async () => {
+    // A first erasure, so that every later pass finds a log to read and append to.
+    fill(office, "x", 40);
+    expect(retentionOf(await sweep(office, 10 * 60_000))!.erased).toHaveLength(1);
+    fill(office, "x".repeat(5), 40);
+    const few = await sweep(office, DAY);
+    expect(retentionOf(few)!.erased).toHaveLength(5);
+
+    // Eight times as many, in one block: the same calls.
+    fill(office, "x".repeat(40), 40);
+    const many = await sweep(office, DAY);
+    expect(retentionOf(many)).toMatchObject({ responseRows: 40, pending: 0 });
+    expect(retentionOf(many)!.erased).toHaveLength(40);
+    expect(services(many)).toBe(services(few));
+    // The log's SHA-256 (computed locally, Utilities.computeDigest): one per entry.
+    expect(digests(many) - digests(few)).toBe(35);
+
+    // Ten rows between open requests: one register and one response write per separate row.
+    const mixed = fill(office, "xo".repeat(10), 40);
+    const scattered = await sweep(office, DAY);
+    expect(retentionOf(scattered)!.erased).toEqual(mixed.filter((_, i) => i % 2 === 0));
+    const writes = (r: ExecutionResult): number => r.calls["Range.setValues"]?.count ?? 0;
+    expect(writes(scattered) - writes(few)).toBe(2 * (10 - 1));
+    // …each a getRange and a setValues: four calls per separate row, nothing else grows.
+    expect(services(scattered) - services(few)).toBe(4 * (10 - 1));
+    for (const ticket of mixed.filter((_, i) => i % 2 === 1)) {
+      expect(row(office, ticket).nip).toMatch(/^\d{18}$/);
+    }
+  });
+
+  test("a backlog larger than one sweep can do is finished by the next sweeps, each within its budget", async () => {
+    const tickets = fill(office, "xo".repeat(600), 60);
+    const due = tickets.filter((_, i) => i % 2 === 0);
+    const first = await sweep(office, DAY);
+    const r1 = retentionOf(first)!;
+    expect(r1.ran).toBe(true);
+    expect(r1.erased.length).toBeGreaterThan(0);
+    expect(r1.pending).toBe(due.length - r1.erased.length);
+    expect(r1.pending).toBeGreaterThan(0);
+    expect(first.endMs - first.startMs).toBeLessThan(5 * 60_000);
+    const day = scriptPropertiesOf(office.emu.ws).get("surel:retentionDay");
+    const erased = [...r1.erased];
+    for (let i = 0; i < 10 && erased.length < due.length; i++) {
+      const next = await sweep(office, 10 * 60_000);
+      const r = retentionOf(next)!;
+      expect(r.ran).toBe(true);
+      expect(next.endMs - next.startMs).toBeLessThan(5 * 60_000);
+      erased.push(...r.erased);
+    }
+    expect(erased.sort()).toEqual([...due].sort());
+    expect(scriptPropertiesOf(office.emu.ws).get("surel:retentionDay")).not.toBe(day);
+    const done = await sweep(office, 10 * 60_000);
+    expect(retentionOf(done)!.ran).toBe(false);
+    const verify = await office.emu.run("verifyLog");
+    expect((verify.returnValue as { ok: boolean }).ok).toBe(true);
+    for (const ticket of tickets.filter((_, i) => i % 2 === 1).slice(0, 20)) {
+      expect(row(office, ticket).personalEmail).toMatch(/@gmail\.com$/);
+    }
+  }, 120_000);
+});
