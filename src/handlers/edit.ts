@@ -33,7 +33,7 @@ import { duplicateCheck, registerFacts } from "../workspace/duplicates.js";
 import { logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, readEntry } from "../workspace/log.js";
-import { sendOrQueue, type OutgoingMail } from "../workspace/mail.js";
+import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import {
   actionLabels,
   registerTable,
@@ -163,7 +163,7 @@ function applyAction(
   const rowNumber = cell.getRow();
   const mails: OutgoingMail[] = [];
   let provisioning = false;
-  const outcome = withScriptLock((): EditOutcome => {
+  const outcome = withOutbox(ctx, mails, (): EditOutcome => {
     const table = registerTable(ctx.ss);
     const row = table.read(rowNumber);
     const state: RequestState = rowState(row);
@@ -226,7 +226,6 @@ function applyAction(
     provisioning = action === "buat_akun";
     return { kind: "applied", ticket: state.ticket, action: action!, status: next.status };
   });
-  for (const m of mails) sendOrQueue(ctx, m);
   if (provisioning && outcome.kind === "applied") startProvisioning(ctx, outcome.ticket);
   return outcome;
 }

@@ -30,11 +30,11 @@ import { tx } from "../domain/text/index.js";
 import { context, rowUrl, type Ctx } from "../workspace/context.js";
 import { duplicateCheck, registerFacts, type DuplicateOutcome } from "../workspace/duplicates.js";
 import { logError } from "../workspace/errors.js";
-import { withScriptLock } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
-import { sendOrQueue, type OutgoingMail } from "../workspace/mail.js";
+import { mailsRecordedFor, withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import {
   applicantCells,
+  cellMs,
   indexTable,
   newRow,
   problemsText,
@@ -117,7 +117,7 @@ export function processResponse(
   // The duplicate check reads the register and asks the directory: advisory, so outside the lock.
   const dup = duplicateCheck(applicant, previous ?? "", registerFacts(registerTable(ctx.ss), config), config);
 
-  const outcome = withScriptLock((): IntakeOutcome => {
+  const outcome = withOutbox(ctx, mails, (record): IntakeOutcome => {
     const index = indexTable(ctx.ss);
     const seen = index.find("responseRow", String(responseRow));
     if (seen) return { ticket: String(index.read(seen).ticket), created: false };
@@ -126,8 +126,39 @@ export function processResponse(
     // the record; the index is completed, nothing is registered twice.
     const written = register.find("responseRow", String(responseRow));
     if (written) {
-      const ticket = String(register.read(written).ticket);
+      const row = register.read(written);
+      const ticket = String(row.ticket);
       index.append({ responseRow, ticket, time: new Date(now) });
+      // The cut-off came before the mails were recorded (they are recorded last): a new request's
+      // receipt and first notice are made again from the same answers and the row's state.
+      if (cellMs(row.receivedAt) === submittedMs && !mailsRecordedFor(ctx, ticket)) {
+        const req = newRequest(applicant, {
+          ticket,
+          submittedMs,
+          idempotencyKey: `response:${responseRow}`,
+          problems,
+        });
+        const state = rowState(row);
+        req.status = state.status;
+        req.stageKey = state.stageKey;
+        req.responsible = String(row.responsible).split(/,\s*/).filter(Boolean);
+        const due = cellMs(row.dueAt) || null;
+        queueIntakeMails(
+          ctx,
+          req,
+          rowUrl(ctx.ss, register.sheet, written),
+          due,
+          String(row.duplicate).split("\n")[0] ?? "",
+          mails,
+        );
+      } else {
+        logError(
+          ctx.ss,
+          "onFormSubmit",
+          ticket,
+          `Perbaikan dari baris respons ${responseRow} tercatat, tetapi pemberitahuannya mungkin belum terkirim.`,
+        );
+      }
       return { ticket, created: false };
     }
     if (previous) {
@@ -137,6 +168,7 @@ export function processResponse(
       // (same personal e-mail or same NIP), else it is a new request and the other one is untouched.
       if (prevRow && rowState(prevRow).status === "perlu perbaikan" && sameApplicant(prevRow, applicant)) {
         const r = applyCorrection(ctx, at, prevRow, applicant, problems, responseRow, dup, now, mails);
+        record();
         index.append({ responseRow, ticket: previous, time: new Date(now) });
         return r;
       }
@@ -203,7 +235,6 @@ export function processResponse(
       addressRecorded: dup.proposed,
     });
     setActionChoices(register, rowNumber, actionLabels(config, req.stageKey, req.status));
-    index.append({ responseRow, ticket, time: new Date(now) });
     queueIntakeMails(
       ctx,
       req,
@@ -212,10 +243,12 @@ export function processResponse(
       dup.text.split("\n")[0] ?? "",
       mails,
     );
+    // The mails are recorded before the index entry that marks the response done.
+    record();
+    index.append({ responseRow, ticket, time: new Date(now) });
     return { ticket, created: true };
   });
 
-  for (const m of mails) sendOrQueue(ctx, m);
   return outcome;
 }
 

@@ -1,14 +1,21 @@
 /**
- * Sending mail. A mail that cannot go out now (daily quota, a passing fault) is put in the mail
- * queue sheet and sent by the sweep; nothing is silently lost. The queue never holds a password:
- * credential letters are not queued as mail (provisioning re-issues them instead).
+ * Sending mail. The mails a disposition or an intake causes are recorded in the mail queue sheet
+ * under the same script lock as the change itself, sent right after the lock, and marked sent
+ * (their bodies cleared); if the execution dies in between, the sweep sends what is still marked
+ * pending. A mail that cannot go out now (daily quota, a passing fault) stays in the queue for
+ * the sweep. Nothing is silently lost. The queue never holds a password: credential letters are
+ * not queued as mail (provisioning re-issues them instead).
  */
 import type { MailText } from "../domain/intake.js";
 import { asSheetText } from "../domain/sanitize.js";
 import type { Ctx } from "./context.js";
 import { errorText, logError } from "./errors.js";
 import { QUEUE_COLUMNS, SHEET_NAMES, type QueueKey } from "./schema.js";
-import { Table } from "./table.js";
+import { Table, type Row } from "./table.js";
+import { withScriptLock } from "./lock.js";
+
+/** A pending row older than this is the sweep's to send (the 6-minute limit has ended its execution). */
+export const PENDING_GRACE_MS = 10 * 60 * 1000;
 
 export interface OutgoingMail extends MailText {
   to: string[];
@@ -58,27 +65,116 @@ function queueTable(ctx: Ctx): Table<QueueKey> | null {
 export function queueMail(ctx: Ctx, mail: OutgoingMail, error: string): void {
   const table = queueTable(ctx);
   if (!table) return;
-  table.append({
-    id: `${mail.ticket}-${Utilities.getUuid().slice(0, 8)}`,
+  table.append(queueRow(mail, 1, error));
+}
+
+function queueRow(mail: OutgoingMail, attempts: number, error: string): Row<QueueKey> {
+  return {
+    // Unique enough to tell rows apart for people; the row number is what the program uses.
+    id: `${mail.ticket}-${Date.now().toString(36)}`,
     time: new Date(),
     to: mail.to.join(", "),
     cc: (mail.cc ?? []).join(", "),
     subject: asSheetText(mail.subject),
     body: asSheetText(mail.body),
     htmlBody: asSheetText(mail.htmlBody),
-    attempts: 1,
+    attempts,
     lastError: asSheetText(error),
     sentAt: "",
-  });
+  };
 }
 
-/** Sends what the queue holds, oldest first, while the quota lasts. Returns how many went out. */
+interface Recorded {
+  rowNumber: number;
+  row: Row<QueueKey>;
+  mail: OutgoingMail;
+}
+
+/** Records mails as pending in the queue: one write for all of them. Call under the script lock. */
+export function recordMails(ctx: Ctx, mails: OutgoingMail[]): Recorded[] {
+  const list = mails.map((m) => ({ ...m, to: m.to.filter(Boolean) })).filter((m) => m.to.length > 0);
+  if (list.length === 0) return [];
+  const table = queueTable(ctx);
+  if (!table) return [];
+  const first = table.sheet.getLastRow() + 1;
+  table.ensureRows(first + list.length - 1);
+  const rows = list.map((m) => queueRow(m, 0, ""));
+  table.sheet.getRange(first, 1, rows.length, table.width).setValues(rows.map((r) => table.toValues(r)));
+  return rows.map((row, i) => ({ rowNumber: first + i, row, mail: list[i]! }));
+}
+
+/** Sends recorded mails and marks them sent (bodies cleared: the queue is not an archive of mail). */
+export function sendRecorded(ctx: Ctx, recorded: Recorded[]): number {
+  if (recorded.length === 0) return 0;
+  const table = queueTable(ctx);
+  const done: Row<QueueKey>[] = [];
+  for (const r of recorded) {
+    try {
+      send(ctx, r.mail);
+      done.push({ ...r.row, body: "", htmlBody: "", attempts: 1, sentAt: new Date() });
+    } catch (e) {
+      logError(ctx.ss, "mail", r.mail.ticket, e);
+      done.push({ ...r.row, attempts: 1, lastError: asSheetText(errorText(e)) });
+    }
+  }
+  // The recorded rows are consecutive: one write marks them all.
+  if (table) {
+    const first = recorded[0]!.rowNumber;
+    table.sheet.getRange(first, 1, done.length, table.width).setValues(done.map((r) => table.toValues(r)));
+  }
+  return done.filter((r) => r.sentAt !== "").length;
+}
+
+/**
+ * Runs `fn` under the script lock; the mails it pushes onto `mails` are recorded as pending before
+ * the lock is released, then sent.
+ */
+export function withOutbox<T>(ctx: Ctx, mails: OutgoingMail[], fn: (record: () => void) => T): T {
+  let recorded: Recorded[] = [];
+  let done = false;
+  // `record` lets fn record its mails before its last write (intake: before the index entry that
+  // marks the response done), so that a cut-off never leaves a done response with unrecorded mail.
+  const record = (): void => {
+    if (done) return;
+    done = true;
+    recorded = recordMails(ctx, mails);
+  };
+  const out = withScriptLock(() => {
+    const value = fn(record);
+    record();
+    return value;
+  });
+  sendRecorded(ctx, recorded);
+  return out;
+}
+
+/** Whether mails about a ticket were recorded in the queue (the recovery path only). */
+export function mailsRecordedFor(ctx: Ctx, ticket: string): boolean {
+  const table = queueTable(ctx);
+  if (!table || table.sheet.getLastRow() < 2) return false;
+  const range = table.sheet.getRange(2, table.col("id"), table.sheet.getLastRow() - 1, 1);
+  return range.createTextFinder(`${ticket}-`).matchCase(true).findNext() !== null;
+}
+
+/**
+ * Sends what the queue holds and nobody else will: failed attempts, and pending rows older than
+ * the grace time (their execution died). Oldest first, while the budget and the quota last.
+ * Reads the "sent" and "created" columns once, then only the rows it sends.
+ */
 export function drainMailQueue(ctx: Ctx, budget: () => boolean): number {
   const table = queueTable(ctx);
   if (!table) return 0;
+  const sentCol = table.column("sentAt");
+  const timeCol = table.column("time");
+  const now = Date.now();
   let sent = 0;
-  for (const { rowNumber, row } of table.all()) {
-    if (row.sentAt !== "" || !budget()) continue;
+  for (let i = 0; i < sentCol.length; i++) {
+    if (sentCol[i] !== "" || !budget()) continue;
+    const created = timeCol[i];
+    const rowNumber = i + 2;
+    const row = table.read(rowNumber);
+    const stale = created instanceof Date ? now - created.getTime() >= PENDING_GRACE_MS : true;
+    if (Number(row.attempts) === 0 && !stale) continue;
     const mail: OutgoingMail = {
       to: String(row.to).split(/,\s*/).filter(Boolean),
       cc: String(row.cc).split(/,\s*/).filter(Boolean),
@@ -89,7 +185,13 @@ export function drainMailQueue(ctx: Ctx, budget: () => boolean): number {
     };
     try {
       send(ctx, mail);
-      table.write(rowNumber, { ...row, sentAt: new Date() });
+      table.write(rowNumber, {
+        ...row,
+        body: "",
+        htmlBody: "",
+        attempts: Number(row.attempts) + 1,
+        sentAt: new Date(),
+      });
       sent++;
     } catch (e) {
       table.write(rowNumber, {

@@ -239,6 +239,16 @@ describe("a trigger that fails is recovered by the sweep", () => {
           const receipts = emails(o, "ahmad.fauzi@gmail.com").length;
           expect(receipts, label).toBeLessThanOrEqual(1);
           expectChainIntact(o);
+          // Once the dead execution's grace time is over, the sweep sends what it recorded but
+          // never sent: no receipt is lost. A second copy goes out only when the execution died
+          // between sending the receipt and marking it sent (at least once, never lost).
+          await emu.advance(11 * 60_000);
+          const finalReceipts = emails(o, "ahmad.fauzi@gmail.com").length;
+          const sentAt = clean.trace.findIndex((c) => c.key === "MailApp.sendEmail") + 1;
+          const markedAt =
+            clean.trace.length - [...clean.trace].reverse().findIndex((c) => c.key === "Range.setValues");
+          const window = when === "after" && k >= sentAt && k < markedAt;
+          expect(finalReceipts, label).toBe(window ? 2 : 1);
           outcomes.push(`${label}: ${receipts}`);
         }
       }
@@ -377,7 +387,8 @@ describe("cost does not grow with the register", () => {
     expect(large.edit.callCount).toBe(small.edit.callCount);
     expect(callsOf(large.edit)).toEqual(callsOf(small.edit));
     // And small in absolute terms.
-    expect(small.submit.callCount).toBeLessThanOrEqual(80);
-    expect(small.edit.callCount).toBeLessThanOrEqual(45);
+    // (Intake records its mails in the queue under the lock and marks them sent: about 6 calls.)
+    expect(small.submit.callCount).toBeLessThanOrEqual(90);
+    expect(small.edit.callCount).toBeLessThanOrEqual(55);
   }, 120_000);
 });
