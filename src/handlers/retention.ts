@@ -246,9 +246,11 @@ function eraseBatch(
 }
 
 /**
- * The form responses sheet: which rows belong to a ticket (the response index, read once, and
- * the register's own "Baris Respons"), which columns are personal (by header, read once), and
- * the erasure of a batch's rows (one read of their span, one write per run of consecutive rows).
+ * The form responses sheet: which rows belong to a ticket (the response index, read once: it
+ * lists every response a request was made from, a corrected request has several; the register's
+ * "Baris Respons" is not used, since a row it names that the index lacks may be a submission not
+ * registered yet), which columns are personal (by header, read once), and the erasure of a
+ * batch's rows (one read of their span, one write per run of consecutive rows).
  */
 class ResponsesSheet {
   private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
@@ -286,9 +288,7 @@ class ResponsesSheet {
   assign(erasures: Erasure[]): void {
     const map = this.load();
     for (const e of erasures) {
-      const ticket = String(e.row.ticket);
-      this.add(map, ticket, Number(e.row.responseRow));
-      e.responseRows = [...(map.get(ticket) ?? [])].sort((a, b) => a - b);
+      e.responseRows = [...(map.get(String(e.row.ticket)) ?? [])].sort((a, b) => a - b);
     }
   }
 
