@@ -296,7 +296,8 @@ let serial = 0;
  * Appends `pattern.length` requests host side: "x" a request rejected `daysAgo` days ago, "o" an
  * open one; each with its form response and index entry, as intake would have left them.
  */
-function fill(office: Office, pattern: string, daysAgo: number): string[] {
+function fill(office: Office, pattern: string, daysAgo: number, lang: "id" | "en" = "id"): string[] {
+  const T = (key: Parameters<typeof questionTitle>[0]) => questionTitle(key, lang);
   const reg = sheet(office, SHEET_NAMES.register);
   const resp = sheet(office, SHEET_NAMES.responses);
   const index = sheet(office, SHEET_NAMES.responseIndex);
@@ -443,4 +444,32 @@ describe("cost and time budget", () => {
       expect(row(office, ticket).personalEmail).toMatch(/@gmail\.com$/);
     }
   }, 120_000);
+});
+
+describe("an office working in English", () => {
+  test("erased cells and the log entry are in English", async () => {
+    const office = await provisioningOffice({
+      configure: (c) => {
+        staffOnly(c);
+        c.language = "en";
+        c.privacy.retentionDays = RETENTION_DAYS;
+      },
+    });
+    try {
+      const [ticket] = fill(office, "x", 40, "en");
+      const result = await sweep(office, 10 * 60_000);
+      expect(retentionOf(result)!.erased).toEqual([ticket]);
+      const r = row(office, ticket!);
+      expect(r.nip).toMatch(/^\[erased \d{4}-\d{2}-\d{2}\]$/);
+      expect(r.fullName).toBe(r.nip);
+      const [answers] = records(office, SHEET_NAMES.responses).slice(-1);
+      expect(answers![questionTitle("nip", "en")]).toBe(r.nip);
+      expect(answers![questionTitle("opd", "en")]).toBe("Dinas Kesehatan");
+      const entry = log(office).pop()!;
+      expect(entry).toMatchObject({ ticket, action: "hapus_data_pribadi", actor: "sistem" });
+      expect(entry.note).toMatch(/^Personal data erased after the retention period of 30 days/);
+    } finally {
+      await office.emu.close();
+    }
+  }, 60_000);
 });
