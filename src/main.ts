@@ -12,15 +12,28 @@ import { runSweep, type SweepReport } from "./handlers/sweep.js";
 import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
 import { requestReissue, type ReissueOutcome } from "./handlers/provision.js";
+import type { Language } from "./domain/config.js";
+import { t } from "./domain/text/index.js";
+import { configuredLanguage, loadConfig } from "./workspace/settings.js";
 
-/** Simple trigger: the Surel menu. */
+/** The office's language for the menu and dialogs; Indonesian when the settings cannot be read. */
+function menuLanguage(): Language {
+  try {
+    return loadConfig(SpreadsheetApp.getActiveSpreadsheet()).config.language;
+  } catch {
+    return "id";
+  }
+}
+
+/** Simple trigger: the Surel menu, in the office's language. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const lang = menuLanguage();
   SpreadsheetApp.getUi()
     .createMenu("Surel")
-    .addItem("Siapkan / perbaiki (setup)", "setup")
-    .addItem("Periksa keutuhan log", "verifyLog")
-    .addItem("Jalankan penyapuan sekarang", "sweep")
-    .addItem("Terbitkan ulang surat akun", "reissueLetter")
+    .addItem(t(lang, "menu.setup"), "setup")
+    .addItem(t(lang, "menu.verify"), "verifyLog")
+    .addItem(t(lang, "menu.sweep"), "sweep")
+    .addItem(t(lang, "menu.reissue"), "reissueLetter")
     .addToUi();
 }
 
@@ -49,7 +62,7 @@ export function setup(): SetupReport {
   const report = runSetup();
   try {
     SpreadsheetApp.getUi().alert(
-      "Surel \u2013 hasil setup",
+      t(configuredLanguage(), "setup.alert_title"),
       report.lines.join("\n\n"),
       SpreadsheetApp.getUi().ButtonSet.OK,
     );
@@ -69,7 +82,7 @@ export function reissueLetter(ticket?: string): ReissueOutcome {
   if (outcome.message) {
     try {
       SpreadsheetApp.getUi().alert(
-        "Surel \u2013 terbitkan ulang surat akun",
+        t(configuredLanguage(), "provision.reissue.title"),
         outcome.message,
         SpreadsheetApp.getUi().ButtonSet.OK,
       );

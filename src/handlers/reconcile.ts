@@ -11,6 +11,7 @@
  * sweep. Everything happens under the script lock with two reads (register, log) and a write
  * only per repaired row.
  */
+import { t } from "../domain/text/index.js";
 import type { LogEntry } from "../domain/audit.js";
 import { stateLabel } from "../domain/audit.js";
 import type { OfficeConfig } from "../domain/config.js";
@@ -98,6 +99,7 @@ const FLAG_CACHE_SECONDS = 6 * 60 * 60;
 
 export function reconcileRegister(ctx: Ctx): ReconcileReport {
   const { config } = ctx;
+  const lang = config.language;
   const report: ReconcileReport = { repaired: [], flagged: [] };
   const flags: { ticket: string; signature: string; message: string }[] = [];
   withScriptLock(() => {
@@ -117,14 +119,14 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       const shown = stateLabel(String(row.status), String(row.stageKey));
       const recordedSeq = Number(row.lastLogSeq) || 0;
       const logged = loggedState(byTicket.get(ticket) ?? [], config);
-      const where = `Penyapuan: baris ${rowNumber} (tiket ${ticket})`;
+      const where = t(lang, "sweep.where", { row: rowNumber, ticket });
       if (!logged) {
         // A row entered by hand or imported from an older register has nothing to compare with.
         if (recordedSeq === 0) continue;
         flags.push({
           ticket,
           signature: `none|${shown}|${recordedSeq}`,
-          message: `${where} merujuk entri log #${recordedSeq}, tetapi tiket ini tidak punya riwayat di log disposisi; statusnya \u201c${shown}\u201d tidak dapat dipastikan. Baris tidak diubah: periksa dengan menu Periksa keutuhan log.`,
+          message: t(lang, "sweep.no_history", { where, seq: recordedSeq, shown }),
         });
         continue;
       }
@@ -132,7 +134,7 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
         flags.push({
           ticket,
           signature: `lost|${shown}|${recordedSeq}|${logged.maxSeq}`,
-          message: `${where} merujuk entri log #${recordedSeq}, padahal entri terakhir tiket ini di log #${logged.maxSeq}: riwayat mungkin hilang. Baris tidak diubah: periksa dengan menu Periksa keutuhan log.`,
+          message: t(lang, "sweep.history_lost", { where, seq: recordedSeq, last: logged.maxSeq }),
         });
         continue;
       }
@@ -146,8 +148,12 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
         "sweep",
         ticket,
         shown === expected
-          ? `${where} mencatat entri log #${recordedSeq || "(kosong)"}, padahal entri terakhirnya #${logged.lastSeq}; nomor log diperbaiki.`
-          : `${where} menunjukkan \u201c${shown}\u201d, padahal log mencatat \u201c${expected}\u201d (entri #${logged.lastSeq}); baris dipulihkan dari log.`,
+          ? t(lang, "sweep.seq_fixed", {
+              where,
+              seq: recordedSeq || t(lang, "common.empty"),
+              last: logged.lastSeq,
+            })
+          : t(lang, "sweep.row_restored", { where, shown, expected, last: logged.lastSeq }),
       );
     }
   });
@@ -190,10 +196,13 @@ function writeFlags(ctx: Ctx, flags: { ticket: string; signature: string; messag
       ctx.ss,
       "sweep",
       "",
-      `Penyapuan: ${fresh.length - MAX_FLAG_LINES} baris lain juga tidak cocok dengan log disposisi (tiket ${fresh
-        .slice(MAX_FLAG_LINES, MAX_FLAG_LINES + 10)
-        .map((f) => f.ticket)
-        .join(", ")}\u2026).`,
+      t(ctx.config.language, "sweep.more_flags", {
+        count: fresh.length - MAX_FLAG_LINES,
+        tickets: fresh
+          .slice(MAX_FLAG_LINES, MAX_FLAG_LINES + 10)
+          .map((f) => f.ticket)
+          .join(", "),
+      }),
     );
   }
   if (fresh.length > 0) {

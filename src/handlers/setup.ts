@@ -5,7 +5,8 @@
  */
 import { defaultConfig } from "../domain/defaults.js";
 import { buildForm, type FormQuestion } from "../domain/form.js";
-import { configToTables, SHEETS } from "../domain/settings.js";
+import { configToTables, settingHelp, SHEETS, tableHeaders, type Tables } from "../domain/settings.js";
+import type { Language } from "../domain/config.js";
 import { invalidateConfig, loadConfig, type LoadedConfig } from "../workspace/settings.js";
 import { ensureTriggers, type TriggerReport } from "../workspace/triggers.js";
 import {
@@ -160,6 +161,7 @@ function openForm(id: string | null): GoogleAppsScript.Forms.Form | null {
 
 /** The form: reused when it exists; the OPD choices are refreshed from the settings. */
 function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): GoogleAppsScript.Forms.Form {
+  const lang = loaded.config.language;
   const props = PropertiesService.getScriptProperties();
   const def = buildForm(loaded.config);
   let form = openForm(props.getProperty(FORM_ID_KEY));
@@ -167,7 +169,7 @@ function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): Goo
     const opd = def.questions.find((q) => q.key === "opd");
     const item = form.getItems().find((i) => i.getTitle() === opd?.title);
     if (opd && item) item.asListItem().setChoiceValues(opd.choices);
-    lines.push(`Formulir sudah ada dan dipakai kembali: ${form.getPublishedUrl()}`);
+    lines.push(t(lang, "setup.form_kept", { url: form.getPublishedUrl() }));
   } else {
     form = FormApp.create(def.title);
     form
@@ -177,10 +179,8 @@ function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): Goo
     for (const q of def.questions) addQuestion(form, q);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     props.setProperty(FORM_ID_KEY, form.getId());
-    lines.push(`Formulir permohonan dibuat: ${form.getPublishedUrl()}`);
-    lines.push(
-      "Catatan: Google Forms tidak mengizinkan skrip membuat pertanyaan unggah berkas. Bila dinas ingin pemohon mengunggah pindaian surat permohonan, tambahkan sendiri pertanyaan \u201cUnggah file\u201d di editor formulir (pemohon lalu wajib masuk dengan akun Google); nomor dan tanggal surat tetap ditanyakan.",
-    );
+    lines.push(t(lang, "setup.form_created", { url: form.getPublishedUrl() }));
+    lines.push(t(lang, "setup.upload_note"));
   }
   // The responses sheet the form writes into, under a fixed name.
   const formUrl = form.getEditUrl().replace(/\/edit.*$/, "");
@@ -206,6 +206,47 @@ function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): Goo
     });
   }
   return form;
+}
+
+/**
+ * The settings sheets in the office's language: their header rows, and the help column of the
+ * key/value sheet for the keys the program knows (what administrators typed is never touched).
+ * One read and at most one write per sheet, only when something differs.
+ */
+function followLanguage(ss: Spreadsheet, lang: Language): void {
+  const headers = tableHeaders(lang);
+  const names: [keyof Tables, string][] = [
+    ["settings", SHEETS.settings],
+    ["stages", SHEETS.stages],
+    ["opds", SHEETS.opds],
+    ["holidays", SHEETS.holidays],
+  ];
+  for (const [table, name] of names) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) continue;
+    const want = headers[table];
+    if (table !== "settings") {
+      const range = sheet.getRange(1, 1, 1, want.length);
+      const have = range.getDisplayValues()[0] ?? [];
+      if (want.some((h, i) => have[i] !== h)) range.setValues([want]);
+      continue;
+    }
+    const rows = Math.max(1, sheet.getLastRow());
+    const range = sheet.getRange(1, 1, rows, 3);
+    const have = range.getDisplayValues();
+    const next = have.map((r, i) => {
+      if (i === 0) return want;
+      const key = (r[0] ?? "").trim();
+      const help = key ? settingHelp(key, lang) : "";
+      // Unknown keys (typos, a key of a newer version) keep their text.
+      return help && !help.startsWith("settings.help.") ? [r[0] ?? "", r[1] ?? "", help] : r;
+    });
+    if (next.some((r, i) => r[0] !== have[i]![0] || r[2] !== have[i]![2])) {
+      sheet.getRange(1, 3, rows, 1).setValues(next.map((r) => [r[2] ?? ""]));
+      const head = sheet.getRange(1, 1, 1, 2);
+      if (have[0]![0] !== want[0] || have[0]![1] !== want[1]) head.setValues([[want[0]!, want[1]!]]);
+    }
+  }
 }
 
 export function runSetup(): SetupReport {
@@ -263,18 +304,20 @@ export function runSetup(): SetupReport {
     const editable = REGISTER_COLUMNS.map((c, i) => ({ c, i })).filter(({ c }) => c.editable);
     protectSheet(
       register,
-      "Kolom milik program Surel: hanya Tindakan, Catatan Tindakan dan Alamat Surel yang diisi pejabat.",
+      t(lang, "setup.protect.register"),
       [],
       editable.map(({ i }) => register.getRange(2, i + 1, rows - 1, 1)),
     );
-    protectSheet(log, "Log disposisi: hanya program Surel yang menulis.", []);
-    protectSheet(index, "Indeks respons: hanya program Surel yang menulis.", []);
-    protectSheet(queue, "Antrean surel: hanya program Surel yang menulis.", []);
-    protectSheet(errors, "Log galat: hanya program Surel yang menulis.", []);
+    protectSheet(log, t(lang, "setup.protect.log"), []);
+    protectSheet(index, t(lang, "setup.protect.index"), []);
+    protectSheet(queue, t(lang, "setup.protect.queue"), []);
+    protectSheet(errors, t(lang, "setup.protect.errors"), []);
     for (const name of Object.values(SHEETS)) {
       const sheet = ss.getSheetByName(name);
-      if (sheet) protectSheet(sheet, "Pengaturan Surel: hanya administrator.", config.admins);
+      if (sheet) protectSheet(sheet, t(lang, "setup.protect.settings"), config.admins);
     }
+    // The settings sheets' header rows and help column follow the language (the keys stay).
+    followLanguage(ss, lang);
 
     // 4. The form and its responses sheet.
     const form = ensureForm(ss, loaded, lines);
@@ -298,20 +341,23 @@ export function runSetup(): SetupReport {
       TRIGGERS.map((t) => ({ ...t })),
     );
 
-    if (created.length) lines.unshift(`Lembar dibuat: ${created.join(", ")}.`);
-    else lines.unshift("Semua lembar sudah ada.");
+    if (created.length) lines.unshift(t(lang, "setup.sheets_created", { sheets: created.join(", ") }));
+    else lines.unshift(t(lang, "setup.sheets_exist"));
     lines.push(
-      `Pemicu: ${triggers.created.length} dibuat, ${triggers.kept.length} sudah ada, ${triggers.deleted.length} duplikat/usang dihapus.`,
+      t(lang, "setup.triggers", {
+        created: triggers.created.length,
+        kept: triggers.kept.length,
+        deleted: triggers.deleted.length,
+      }),
     );
     const errorsFound = loaded.problems.filter((p) => p.level === "error");
-    if (loaded.problems.length === 0) lines.push("Pengaturan sudah lengkap dan sah.");
+    if (loaded.problems.length === 0) lines.push(t(lang, "setup.settings_ok"));
     for (const p of loaded.problems) {
-      lines.push(
-        `${p.level === "error" ? "Galat" : "Peringatan"} di lembar ${p.sheet}${p.row ? ` baris ${p.row}` : ""} (${p.key}): ${p.message}`,
-      );
+      const level = t(lang, p.level === "error" ? "setup.level.error" : "setup.level.warning");
+      const at = { level, sheet: p.sheet, key: p.key, message: p.message };
+      lines.push(p.row ? t(lang, "setup.problem_row", { ...at, row: p.row }) : t(lang, "setup.problem", at));
     }
-    if (!Session.getEffectiveUser().getEmail())
-      lines.push("Peringatan: akun yang menjalankan setup tidak dikenali.");
+    if (!Session.getEffectiveUser().getEmail()) lines.push(t(lang, "setup.unknown_user"));
     return {
       ok: errorsFound.length === 0,
       lines,

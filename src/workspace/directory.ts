@@ -13,6 +13,8 @@
  * Error classes come from the HTTP code and reason in the exception's details, the message (which
  * Google translates) only as a fallback (domain/provisioning.ts classifyDirectoryError).
  */
+import { t } from "../domain/text/index.js";
+import { configuredLanguage } from "./settings.js";
 import {
   backoffMs,
   classifyDirectoryError,
@@ -83,10 +85,7 @@ export function withBackoff<T>(fn: () => T, opts: BackoffOptions = {}): T {
 function dir(): GoogleAppsScript.AdminDirectory {
   const d = AdminDirectory;
   if (!d || !d.Users || !d.Groups || !d.Members) {
-    throw new DirectoryError(
-      "not_authorized",
-      "Layanan lanjutan Admin SDK Directory (AdminDirectory) belum diaktifkan untuk skrip ini.",
-    );
+    throw new DirectoryError("not_authorized", t(configuredLanguage(), "directory.not_enabled"));
   }
   return d;
 }
@@ -147,7 +146,7 @@ export function insertUser(resource: UserResource, password: string, ticket: str
     if (found && isOwnAccount(found, ticket)) return found;
     throw new DirectoryError(
       "exists",
-      `Alamat ${resource.primaryEmail} sudah dipakai di direktori.`,
+      t(configuredLanguage(), "directory.address_taken", { address: resource.primaryEmail }),
       String(found?.primaryEmail ?? ""),
     );
   }

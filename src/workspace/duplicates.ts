@@ -16,6 +16,20 @@ import type { Applicant } from "../domain/request.js";
 import { findOpd } from "../domain/form.js";
 import type { RegisterTable } from "./register.js";
 import { errorText } from "./errors.js";
+import { t } from "../domain/text/index.js";
+import type { DuplicateVerdict } from "../domain/request.js";
+import type { Language } from "../domain/config.js";
+
+const VERDICT_KEYS = {
+  aman: "duplicate.verdict.aman",
+  "kemungkinan duplikat": "duplicate.verdict.kemungkinan_duplikat",
+  "sudah terdaftar": "duplicate.verdict.sudah_terdaftar",
+} as const;
+
+/** A duplicate verdict as officials read it ("aman", "possible duplicate", …). */
+export function verdictText(verdict: DuplicateVerdict, lang: Language): string {
+  return t(lang, VERDICT_KEYS[verdict]);
+}
 
 /** The register's rows as the duplicate check sees them: one read per column. */
 export function registerFacts(table: RegisterTable, config: OfficeConfig): DupRow[] {
@@ -178,18 +192,15 @@ export function duplicateCheck(
     name: a.name,
     opdCode: a.opdCode,
   };
-  const result = checkDuplicates(subject, others, facts);
+  const lang = config.language;
+  const result = checkDuplicates(subject, others, facts, undefined, lang);
   const lines = result.matches.map((m) => m.detail);
-  if (input.wish && chosen && !chosen.fromWish) {
-    lines.push(
-      `Usulan nama pengguna “${input.wish}” tidak dapat dipakai (sudah terpakai atau tidak sesuai aturan).`,
-    );
-  }
-  if (!chosen)
-    lines.push(
-      "Tidak ada alamat yang bebas menurut aturan penamaan: staf perlu menentukan alamat secara manual.",
-    );
-  const head = result.verdict === "aman" ? "aman" : result.verdict;
-  const text = [head + (proposed ? ` \u2013 usulan alamat: ${proposed}` : ""), ...lines].join("\n");
+  if (input.wish && chosen && !chosen.fromWish)
+    lines.push(t(lang, "duplicate.wish_unusable", { wish: input.wish }));
+  if (!chosen) lines.push(t(lang, "duplicate.no_free_address"));
+  if (directoryError) lines.push(t(lang, "duplicate.directory_unavailable", { detail: directoryError }));
+  const verdict = verdictText(result.verdict, lang);
+  const head = proposed ? t(lang, "duplicate.proposed", { verdict, address: proposed }) : verdict;
+  const text = [head, ...lines].join("\n");
   return { result, proposed, text };
 }

@@ -12,6 +12,10 @@
  *   that was cut off is removed by the sweep (cleanupWorkCopies).
  * Replacement values go through escapeReplacement: replaceText treats `$` and `\` in the
  * replacement specially (Java regex rules), and a password may contain `$`.
+ *
+ * The letter itself is an official Indonesian document (tata naskah dinas) and stays Indonesian
+ * in every office; the names and descriptions of the Drive files made at setup and the problems
+ * reported to administrators follow the office's language.
  */
 import {
   ARCHIVE_PASSWORD_MASK,
@@ -26,8 +30,10 @@ import {
   type LetterValues,
   type StyleHint,
 } from "../domain/letters.js";
-import type { OfficeConfig } from "../domain/config.js";
+import type { Language, OfficeConfig } from "../domain/config.js";
+import { t } from "../domain/text/index.js";
 import { errorText } from "./errors.js";
+import { configuredLanguage } from "./settings.js";
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
@@ -37,9 +43,10 @@ export const TEMPLATE_ID_KEY = "surel:letterTemplateId";
 export const ARCHIVE_FOLDER_KEY = "surel:letterArchiveFolderId";
 export const WORK_FOLDER_KEY = "surel:letterWorkFolderId";
 
-export const TEMPLATE_NAME = "Templat Surat Pemberitahuan Akun Surel Dinas";
-export const ARCHIVE_FOLDER_NAME = "Arsip Surat Pemberitahuan Akun Surel Dinas (terbatas)";
-export const WORK_FOLDER_NAME = "Surel Dinas \u2013 berkas kerja sementara (dihapus otomatis)";
+/** Names of the Drive files setup makes (found again by their ids in Script Properties, never by name). */
+export const TEMPLATE_NAME = t("id", "letter.name.template");
+export const ARCHIVE_FOLDER_NAME = t("id", "letter.name.archive");
+export const WORK_FOLDER_NAME = t("id", "letter.name.work");
 /** Name prefix of working copies (they hold a password for a few seconds). */
 export const WORK_PREFIX = "kerja-";
 /** A working copy older than this has no live execution using it. */
@@ -135,19 +142,19 @@ export function writeLetterBody(body: Body, paragraphs: readonly LetterParagraph
   if (paragraphs.length > 0) blank.removeFromParent();
 }
 
-/** What is wrong with a template text (empty when it can make letters). */
-export function templateProblems(text: string): string[] {
+/** What is wrong with a template text (empty when it can make letters), in `lang`. */
+export function templateProblems(text: string, lang: Language = "id"): string[] {
   const problems: string[] = [];
   const unknown = unknownPlaceholders(text);
   if (unknown.length)
     problems.push(
-      `isian tidak dikenal: ${unknown.map((k) => `{{${k}}}`).join(", ")} (daftar isian: docs/LETTER.md)`,
+      t(lang, "letter.template.unknown", { placeholders: unknown.map((k) => `{{${k}}}`).join(", ") }),
     );
   const stray = missingPlaceholders(text.replace(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g, ""));
-  if (stray.length) problems.push(`kurung kurawal tidak berpasangan: ${stray.join(", ")}`);
+  if (stray.length) problems.push(t(lang, "letter.template.braces", { text: stray.join(", ") }));
   const used = usedPlaceholders(text);
   for (const key of ["KATA_SANDI", "ALAMAT_SUREL"])
-    if (!used.includes(key)) problems.push(`templat tidak memuat {{${key}}}`);
+    if (!used.includes(key)) problems.push(t(lang, "letter.template.missing", { placeholder: `{{${key}}}` }));
   return problems;
 }
 
@@ -198,6 +205,7 @@ export function ensureLetterResources(
   paragraphs: readonly LetterParagraph[],
 ): LetterResources {
   const p = props();
+  const lang = config.language;
   ids = null;
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
   const admins = config.admins.map((a) => a.toLowerCase()).filter((a) => a && a !== me);
@@ -206,13 +214,11 @@ export function ensureLetterResources(
 
   let template = openFile(p.getProperty(TEMPLATE_ID_KEY));
   if (!template) {
-    const doc = DocumentApp.create(TEMPLATE_NAME);
+    const doc = DocumentApp.create(t(lang, "letter.name.template"));
     writeLetterBody(doc.getBody(), paragraphs);
     doc.saveAndClose();
     template = DriveApp.getFileById(doc.getId());
-    template.setDescription(
-      "Templat surat pemberitahuan akun surel dinas. Boleh disunting administrator; isian {{\u2026}} diisi program (lihat docs/LETTER.md). Jangan menuliskan kata sandi di sini.",
-    );
+    template.setDescription(t(lang, "letter.description.template", { example: "{{\u2026}}" }));
     if (admins.length) template.addEditors(admins);
     p.setProperty(TEMPLATE_ID_KEY, template.getId());
     created.push("template");
@@ -223,15 +229,13 @@ export function ensureLetterResources(
     const footer = doc.getFooter();
     if (header) texts.push(header.getText());
     if (footer) texts.push(footer.getText());
-    problems = templateProblems(texts.join("\n"));
+    problems = templateProblems(texts.join("\n"), lang);
   }
 
   let archive = openFolder(p.getProperty(ARCHIVE_FOLDER_KEY));
   if (!archive) {
-    archive = DriveApp.createFolder(ARCHIVE_FOLDER_NAME);
-    archive.setDescription(
-      "Arsip surat pemberitahuan akun (kata sandi disamarkan). Akses terbatas: pemilik skrip dan administrator (hanya baca).",
-    );
+    archive = DriveApp.createFolder(t(lang, "letter.name.archive"));
+    archive.setDescription(t(lang, "letter.description.archive"));
     p.setProperty(ARCHIVE_FOLDER_KEY, archive.getId());
     created.push("archive");
   }
@@ -239,10 +243,8 @@ export function ensureLetterResources(
 
   let work = openFolder(p.getProperty(WORK_FOLDER_KEY));
   if (!work) {
-    work = DriveApp.createFolder(WORK_FOLDER_NAME);
-    work.setDescription(
-      "Salinan kerja surat (memuat kata sandi beberapa detik); dihapus permanen oleh program.",
-    );
+    work = DriveApp.createFolder(t(lang, "letter.name.work"));
+    work.setDescription(t(lang, "letter.description.work"));
     p.setProperty(WORK_FOLDER_KEY, work.getId());
     created.push("work");
   }
@@ -262,10 +264,13 @@ export function ensureLetterResources(
 /** The letter's Drive ids, read once per execution (one Properties call instead of one per id). */
 let ids: Record<string, string> | null = null;
 
-function requiredId(key: string, what: string): string {
+function requiredId(key: string, what: "template" | "archive" | "work"): string {
   if (!ids) ids = props().getProperties();
   const id = ids[key];
-  if (!id) throw new TemplateError(`${what} belum disiapkan: jalankan menu Surel \u2192 Siapkan.`);
+  if (!id) {
+    const lang = configuredLanguage();
+    throw new TemplateError(t(lang, "letter.not_set_up", { what: t(lang, `letter.what.${what}`) }));
+  }
   return id;
 }
 
@@ -320,13 +325,16 @@ function fill(doc: GoogleAppsScript.Document.Document, values: LetterValues): vo
   }
   if (problems.length)
     throw new TemplateError(
-      `isian tidak terisi: ${[...new Set(problems)].join(", ")}. Isian yang dikenal: ${LETTER_PLACEHOLDERS.map((x) => x.key).join(", ")}.`,
+      t(configuredLanguage(), "letter.template.unfilled", {
+        placeholders: [...new Set(problems)].join(", "),
+        known: LETTER_PLACEHOLDERS.map((x) => x.key).join(", "),
+      }),
     );
 }
 
 function driveFiles(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection {
   const files = Drive?.Files;
-  if (!files) throw new Error("Layanan lanjutan Drive belum diaktifkan untuk skrip ini.");
+  if (!files) throw new Error(t(configuredLanguage(), "drive.not_enabled"));
   return files;
 }
 
@@ -342,7 +350,7 @@ export function archiveName(letterNumber: string, ticket: string): string {
 
 /** Removes copies a cut-off run left in the archive folder under this name. Returns how many. */
 export function removeArchiveLeftovers(name: string): number {
-  const folder = DriveApp.getFolderById(requiredId(ARCHIVE_FOLDER_KEY, "Folder arsip surat"));
+  const folder = DriveApp.getFolderById(requiredId(ARCHIVE_FOLDER_KEY, "archive"));
   const found = folder.getFilesByName(name);
   const ids: string[] = [];
   while (found.hasNext()) ids.push(found.next().getId());
@@ -357,8 +365,8 @@ export function removeArchiveLeftovers(name: string): number {
 export function makeArchiveCopy(values: LetterValues, name: string): { id: string; url: string } {
   if (values.KATA_SANDI !== ARCHIVE_PASSWORD_MASK)
     throw new Error("archive copy: the password must be masked");
-  const template = DriveApp.getFileById(requiredId(TEMPLATE_ID_KEY, "Templat surat"));
-  const folder = DriveApp.getFolderById(requiredId(ARCHIVE_FOLDER_KEY, "Folder arsip surat"));
+  const template = DriveApp.getFileById(requiredId(TEMPLATE_ID_KEY, "template"));
+  const folder = DriveApp.getFolderById(requiredId(ARCHIVE_FOLDER_KEY, "archive"));
   const copy = template.makeCopy(name, folder);
   try {
     const doc = DocumentApp.openById(copy.getId());
@@ -394,7 +402,7 @@ export function letterPdf(
   onCleanupError: (message: string) => void,
 ): GoogleAppsScript.Base.Blob {
   const source = DriveApp.getFileById(archiveId);
-  const work = DriveApp.getFolderById(requiredId(WORK_FOLDER_KEY, "Folder kerja surat"));
+  const work = DriveApp.getFolderById(requiredId(WORK_FOLDER_KEY, "work"));
   const copy = source.makeCopy(`${WORK_PREFIX}${ticket}`, work);
   try {
     const doc = DocumentApp.openById(copy.getId());
@@ -406,14 +414,18 @@ export function letterPdf(
       section.replaceText(mask, escapeReplacement(password));
     }
     if (!found)
-      throw new TemplateError("templat tidak memuat {{KATA_SANDI}}: surat tanpa kata sandi tidak dikirim");
+      throw new TemplateError(
+        t(configuredLanguage(), "letter.template.no_password", { placeholder: "{{KATA_SANDI}}" }),
+      );
     doc.saveAndClose();
     return copy.getAs(PDF).setName(fileName);
   } finally {
     try {
       removeForGood(copy.getId());
     } catch (e) {
-      onCleanupError(`Salinan kerja surat ${copy.getId()} belum terhapus: ${errorText(e)}`);
+      onCleanupError(
+        t(configuredLanguage(), "letter.work_copy_left", { id: copy.getId(), detail: errorText(e) }),
+      );
     }
   }
 }
@@ -458,7 +470,7 @@ export function sendLetterMail(
     subject: mail.subject,
     body: mail.body,
     htmlBody: mail.htmlBody,
-    name: `${config.office.shortName || config.office.name} \u2013 Layanan Surel Dinas`,
+    name: t(config.language, "mail.sender", { office: config.office.shortName || config.office.name }),
     attachments: [pdf],
   };
   if (config.office.email) message.replyTo = config.office.email;

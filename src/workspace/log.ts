@@ -11,6 +11,7 @@ import {
   type VerifyResult,
 } from "../domain/audit.js";
 import { asSheetLiteral } from "../domain/sanitize.js";
+import { t } from "../domain/text/index.js";
 import type { Ctx } from "./context.js";
 import { LOG_COLUMNS, SHEET_NAMES } from "./schema.js";
 import { Table, type Cell } from "./table.js";
@@ -21,7 +22,7 @@ export type LogDraftEntry = Omit<LogEntry, "seq" | "prevHash" | "hash">;
 
 function logTable(ctx: Ctx): Table<(typeof LOG_COLUMNS)[number]["key"]> {
   const sheet = ctx.ss.getSheetByName(SHEET_NAMES.log);
-  if (!sheet) throw new Error(`Lembar "${SHEET_NAMES.log}" tidak ada: jalankan menu Surel → Siapkan.`);
+  if (!sheet) throw new Error(t(ctx.config.language, "sheet.missing", { name: SHEET_NAMES.log }));
   return new Table(sheet, LOG_COLUMNS);
 }
 
@@ -113,5 +114,9 @@ export function readLog(ctx: Ctx): LogEntry[] {
 export function verifyLog(ctx: Ctx, entries: LogEntry[] = readLog(ctx)): VerifyResult {
   const raw = PropertiesService.getScriptProperties().getProperty(HEAD_KEY);
   const head = raw ? (JSON.parse(raw) as { seq: number; hash: string }) : undefined;
-  return verifyChain(entries, ctx.sha256, head ? { head } : {});
+  return verifyChain(
+    entries,
+    ctx.sha256,
+    head ? { head, language: ctx.config.language } : { language: ctx.config.language },
+  );
 }

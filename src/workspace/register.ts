@@ -11,6 +11,8 @@ import { accountTypeLabel, statusLabel } from "../domain/form.js";
 import { actionLabel, allowedActions } from "../domain/workflow.js";
 import { INDEX_COLUMNS, REGISTER_COLUMNS, SHEET_NAMES, type IndexKey, type RegisterKey } from "./schema.js";
 import { Table, type Cell, type Row } from "./table.js";
+import { configuredLanguage } from "./settings.js";
+import { t } from "../domain/text/index.js";
 
 export type RegisterRow = Row<RegisterKey>;
 export type RegisterTable = Table<RegisterKey>;
@@ -20,7 +22,7 @@ function sheetOrThrow(
   name: string,
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new Error(`Lembar "${name}" tidak ada: jalankan menu Surel \u2192 Siapkan.`);
+  if (!sheet) throw new Error(t(configuredLanguage(), "sheet.missing", { name }));
   return sheet;
 }
 
@@ -147,7 +149,7 @@ export function setActionChoices(table: RegisterTable, rowNumber: number, action
   const rule = SpreadsheetApp.newDataValidation()
     .requireValueInList([...actions], true)
     .setAllowInvalid(false)
-    .setHelpText("Pilih tindakan yang tersedia untuk tahap ini.")
+    .setHelpText(t(configuredLanguage(), "register.action_help"))
     .build();
   cell.setDataValidation(rule);
 }

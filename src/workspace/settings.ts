@@ -3,9 +3,10 @@
  * is kept in the script cache (one `get` instead of four sheet reads) until a settings sheet is
  * edited; the cache is never the only copy: on a miss the sheets are read again.
  */
-import type { OfficeConfig } from "../domain/config.js";
+import type { Language, OfficeConfig } from "../domain/config.js";
 import { defaultConfig, validateConfig } from "../domain/defaults.js";
 import { SHEETS, type SettingsProblem, type Tables, tablesToConfig } from "../domain/settings.js";
+import { t } from "../domain/text/index.js";
 
 const CACHE_KEY = "surel:config";
 const CACHE_SECONDS = 6 * 60 * 60;
@@ -43,7 +44,7 @@ export function parseConfig(tables: Tables | null): LoadedConfig {
           sheet: SHEETS.settings,
           row: 0,
           key: "setup",
-          message: "Lembar pengaturan belum ada: jalankan menu Surel → Siapkan.",
+          message: t(defaultConfig().language, "sheet.settings_missing"),
           level: "error",
         },
       ],
@@ -74,6 +75,15 @@ export function loadConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Loaded
   // A value over the cache's 100 KB limit is simply not cached.
   if (json.length < 90_000) cache.put(CACHE_KEY, json, CACHE_SECONDS);
   return memo;
+}
+
+/**
+ * The language of the configuration this execution loaded (Indonesian before any was loaded): for
+ * the few messages written below the handlers, where no configuration is passed (a missing sheet,
+ * a service that is not enabled).
+ */
+export function configuredLanguage(): Language {
+  return memo ? memo.config.language : "id";
 }
 
 /** Forget the cached configuration (a settings sheet changed, or setup rewrote it). */

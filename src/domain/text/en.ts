@@ -429,6 +429,8 @@ export const en: Record<MessageKey, string> = {
     "The requested username \u201c{wish}\u201d cannot be used (it is taken or does not follow the rules).",
   "duplicate.no_free_address":
     "No free address follows the naming rules: the staff need to choose the address by hand.",
+  "duplicate.directory_unavailable":
+    "The directory could not be checked ({detail}); the check is repeated before the account is created.",
 
   // ── Log verification (domain/audit.ts) ───────────────────────────────────
   "audit.inserted": "Log entry #{seq} appears more than once or in the wrong place (inserted).",
@@ -440,6 +442,146 @@ export const en: Record<MessageKey, string> = {
   "audit.truncated":
     "The log ends at #{last}, but the last entry recorded is #{head}: entries at the end were deleted.",
   "audit.head_mismatch": "Log entry #{seq} differs from the one last recorded.",
+
+  // ── Sheets, register cells, menus (workspace/*, handlers/*) ──────────────
+  "common.unknown": "(unknown)",
+  "common.empty": "(empty)",
+  "sheet.row": "row {row}",
+  "sheet.missing": 'The sheet "{name}" does not exist: run the menu Surel \u2192 Setup / repair.',
+  "sheet.settings_missing": "The settings sheets do not exist yet: run the menu Surel \u2192 Setup / repair.",
+  "register.action_help": "Choose one of the actions available at this stage.",
+  "register.late": "(late)",
+  "menu.setup": "Setup / repair",
+  "menu.verify": "Verify the log",
+  "menu.sweep": "Run the sweep now",
+  "menu.reissue": "Reissue account letter",
+  "mail.sender": "{office} \u2013 Official E-mail Service",
+  "directory.not_enabled":
+    "The advanced service Admin SDK Directory (AdminDirectory) is not enabled for this script.",
+  "directory.address_taken": "The address {address} is already in use in the directory.",
+  "drive.not_enabled": "The advanced service Drive is not enabled for this script.",
+
+  // ── Setup report (handlers/setup.ts) ─────────────────────────────────────
+  "setup.alert_title": "Surel \u2013 setup result",
+  "setup.form_kept": "The form exists already and is used again: {url}",
+  "setup.form_created": "The application form was created: {url}",
+  "setup.upload_note":
+    "Note: Google Forms does not let a script create file upload questions. If the office wants applicants to upload a scan of the request letter, add a \u201cFile upload\u201d question yourself in the form editor (applicants then have to sign in with a Google account); the letter's number and date are asked either way.",
+  "setup.protect.register":
+    "Columns owned by the Surel program: officials fill in only Action, Action note and E-mail address.",
+  "setup.protect.log": "Disposition log: only the Surel program writes here.",
+  "setup.protect.index": "Response index: only the Surel program writes here.",
+  "setup.protect.queue": "Mail queue: only the Surel program writes here.",
+  "setup.protect.errors": "Error log: only the Surel program writes here.",
+  "setup.protect.settings": "Surel settings: administrators only.",
+  "setup.sheets_created": "Sheets created: {sheets}.",
+  "setup.sheets_exist": "All sheets exist already.",
+  "setup.triggers":
+    "Triggers: {created} created, {kept} already there, {deleted} duplicate/obsolete deleted.",
+  "setup.settings_ok": "The settings are complete and valid.",
+  "setup.level.error": "Error",
+  "setup.level.warning": "Warning",
+  "setup.problem": "{level} in the sheet {sheet} ({key}): {message}",
+  "setup.problem_row": "{level} in the sheet {sheet}, row {row} ({key}): {message}",
+  "setup.unknown_user": "Warning: the account running the setup is not known.",
+
+  // ── Edits of the register and the settings (handlers/edit.ts) ────────────
+  "settings.problem_at": "{sheet} ({key}): {message}",
+  "settings.problem_at_row": "{sheet}, row {row} ({key}): {message}",
+  "settings.edit.more": "(and {count} more problems)",
+  "settings.edit.title": "Surel: problems in the settings",
+  "settings.edit.logged": "Problems in the settings after an edit: {problems}",
+  "edit.undone_note": "Change undone by the system: {reason}",
+  "edit.undone_title": "Surel: change undone",
+  "edit.not_a_request": "This row is not a request.",
+  "edit.log.action": "action \u201c{value}\u201d",
+  "edit.log.address": "address \u201c{value}\u201d",
+  "edit.log.column": "edit of {cell}",
+  "edit.log.paste": "paste {range}",
+  "edit.address.who":
+    "The e-mail address can only be changed by the staff of the stage {stage} while the request is at that stage, or by an administrator.",
+  "edit.address.technical": "technical",
+  "edit.address.closed":
+    "The account has been created or the request is closed: the address can no longer be changed.",
+  "edit.address.domain": "The address must be in the domain @{domain}.",
+  "edit.address.taken": "The address {address} is taken or reserved.",
+  "edit.address.changed": "The address was changed to {address}.",
+  "edit.program_column":
+    "This column is filled in by the Surel program and may not be edited directly. Use the Action column.",
+  "edit.paste":
+    "Pasting or changing many cells at once in the register is not allowed: change one Action cell per request.",
+  "edit.paste_logged":
+    "The paste {range} by {actor} touched columns owned by the program; the sweep will restore the rows from the log.",
+  "intake.correction_unsent":
+    "The correction from response row {row} is recorded, but its notifications may not have been sent.",
+
+  // ── The sweep and the log check (handlers/reconcile.ts, verify.ts) ───────
+  "sweep.where": "Sweep: row {row} (ticket {ticket})",
+  "sweep.no_history":
+    "{where} refers to log entry #{seq}, but this ticket has no history in the disposition log; its status \u201c{shown}\u201d cannot be confirmed. The row is left as it is: check with the menu Verify the log.",
+  "sweep.history_lost":
+    "{where} refers to log entry #{seq}, but this ticket's last entry in the log is #{last}: history may be lost. The row is left as it is: check with the menu Verify the log.",
+  "sweep.seq_fixed":
+    "{where} records log entry #{seq}, but its last entry is #{last}; the log number was corrected.",
+  "sweep.row_restored":
+    "{where} shows \u201c{shown}\u201d, but the log records \u201c{expected}\u201d (entry #{last}); the row was restored from the log.",
+  "sweep.more_flags":
+    "Sweep: {count} more rows do not match the disposition log either (tickets {tickets}\u2026).",
+  "verify.title": "Surel: log check",
+  "verify.empty": "The disposition log is still empty; there is nothing to check.",
+  "verify.ok":
+    "The disposition log is intact: {count} entries checked, the hash chain matches up to entry #{seq}.",
+  "verify.broken":
+    "The disposition log is NOT intact. {reason} Check the sheet \u201c{sheet}\u201d from row {row}; the entries before #{seq} can still be trusted.",
+  "verify.broken_ticket":
+    "The disposition log is NOT intact. {reason} Check the sheet \u201c{sheet}\u201d from row {row} (ticket {ticket}); the entries before #{seq} can still be trusted.",
+
+  // ── The credential letter's resources (workspace/letter.ts) ──────────────
+  "letter.name.template": "Template \u2013 Official E-mail Account Notification Letter",
+  "letter.name.archive": "Archive \u2013 Official E-mail Account Notification Letters (restricted)",
+  "letter.name.work": "Surel Dinas \u2013 temporary working files (deleted automatically)",
+  "letter.description.template":
+    "Template of the account notification letter. Administrators may edit it; the program fills in the placeholders {example} (see docs/LETTER.md). Never write a password here.",
+  "letter.description.archive":
+    "Archive of the account notification letters (passwords masked). Restricted access: the script's owner and the administrators (read only).",
+  "letter.description.work":
+    "Working copies of letters (they hold a password for a few seconds); deleted for good by the program.",
+  "letter.template.unknown": "unknown placeholders: {placeholders} (list of placeholders: docs/LETTER.md)",
+  "letter.template.braces": "unmatched curly braces: {text}",
+  "letter.template.missing": "the template does not contain {placeholder}",
+  "letter.template.unfilled": "placeholders left unfilled: {placeholders}. Known placeholders: {known}.",
+  "letter.template.no_password":
+    "the template does not contain {placeholder}: a letter without the password is not sent",
+  "letter.not_set_up": "{what} is not set up yet: run the menu Surel \u2192 Setup / repair.",
+  "letter.what.template": "The letter template",
+  "letter.what.archive": "The letter archive folder",
+  "letter.what.work": "The letter work folder",
+  "letter.work_copy_left": "The working copy {id} of a letter is not deleted yet: {detail}",
+
+  // ── Provisioning details (handlers/provision.ts) ─────────────────────────
+  "provision.detail.no_address": "no address",
+  "provision.detail.domain": "the domain must be @{domain}",
+  "provision.detail.no_name": "the applicant's name is empty",
+  "provision.recheck": "{verdict} \u2013 checked again before the account was created: {address}",
+  "provision.maybe_sent": "the letter may have been sent: {detail}",
+  "provision.failed_action": "account creation failed",
+  "provision.cleanup_failed": "working copies of letters: {detail}",
+  "provision.log.finished": "letter {number}",
+  "provision.log.reissued": "letter {number} replaces {previous}; new password",
+  "provision.log.expired":
+    "the temporary password was not used within {days} days: replaced by a random password nobody knows",
+  "provision.log.expired_gone": "the account was not found in the directory",
+  "provision.expired.gone": "the account no longer exists in the directory",
+  "provision.log.reissue_requested": "provisioning state before: {label}",
+  "provision.reissue.title": "Surel \u2013 reissue an account letter",
+  "provision.reissue.prompt":
+    "Ticket number of the request (e.g. SRL-2611-0007). The next sweep sends a new letter with a new password.",
+  "provision.reissue.not_admin": "only an administrator can reissue an account letter.",
+  "provision.reissue.no_ticket": "the ticket is not in the register.",
+  "provision.reissue.not_created": "the account has not been created (status {status}).",
+  "provision.reissue.not_recorded": "the account is not recorded as created.",
+  "provision.reissue.pending": "a reissue has been requested already and waits for the sweep.",
+  "provision.reissue.busy": "the letter is being processed; try again in a few minutes.",
 
   // ── Dates and durations ──────────────────────────────────────────────────
   "month.1": "January",
@@ -552,7 +694,7 @@ export const en: Record<MessageKey, string> = {
     "The official e-mail account {address} (ticket {ticket}) has never been signed in to since the notification letter number {number} was sent. For security, the temporary password in that letter is no longer valid.",
   "provision.expired.next": "To get a new password, contact {contact} and quote the ticket number {ticket}.",
   "provision.fail.not_authorized":
-    "The account {user} that installed the Surel triggers may not manage users in Google Workspace, so the account could not be created. The triggers must be installed by a super admin or an admin allowed to manage users: that account runs the menu Surel \u2192 Setup, then staff choose \u201cCreate account\u201d again. (Google says: {detail})",
+    "The account {user} that installed the Surel triggers may not manage users in Google Workspace, so the account could not be created. The triggers must be installed by a super admin or an admin allowed to manage users: that account runs the menu Surel \u2192 Setup / repair, then staff choose \u201cCreate account\u201d again. (Google says: {detail})",
   "provision.fail.address_taken":
     "The address {address} is already used in the directory ({owner}). Change the column E-mail address, then choose \u201cCreate account\u201d again.",
   "provision.fail.duplicate": "The check repeated before creating the account found: {detail}",

@@ -428,6 +428,8 @@ export const id = {
     "Usulan nama pengguna \u201c{wish}\u201d tidak dapat dipakai (sudah terpakai atau tidak sesuai aturan).",
   "duplicate.no_free_address":
     "Tidak ada alamat yang bebas menurut aturan penamaan: staf perlu menentukan alamat secara manual.",
+  "duplicate.directory_unavailable":
+    "Direktori tidak dapat diperiksa ({detail}); pemeriksaan diulang sebelum akun dibuat.",
 
   // ── Log verification (domain/audit.ts) ───────────────────────────────────
   "audit.inserted": "Entri log #{seq} muncul lebih dari sekali atau di tempat yang salah (disisipkan).",
@@ -439,6 +441,142 @@ export const id = {
   "audit.truncated":
     "Log berakhir di #{last}, padahal entri terakhir yang tercatat #{head}: entri akhir terhapus.",
   "audit.head_mismatch": "Entri log #{seq} tidak sama dengan yang tercatat terakhir.",
+
+  // ── Sheets, register cells, menus (workspace/*, handlers/*) ──────────────
+  "common.unknown": "(tidak dikenal)",
+  "common.empty": "(kosong)",
+  "sheet.row": "baris {row}",
+  "sheet.missing": 'Lembar "{name}" tidak ada: jalankan menu Surel \u2192 Siapkan.',
+  "sheet.settings_missing": "Lembar pengaturan belum ada: jalankan menu Surel \u2192 Siapkan.",
+  "register.action_help": "Pilih tindakan yang tersedia untuk tahap ini.",
+  "register.late": "(terlambat)",
+  "menu.setup": "Siapkan / perbaiki (setup)",
+  "menu.verify": "Periksa keutuhan log",
+  "menu.sweep": "Jalankan penyapuan sekarang",
+  "menu.reissue": "Terbitkan ulang surat akun",
+  "mail.sender": "{office} \u2013 Layanan Surel Dinas",
+  "directory.not_enabled":
+    "Layanan lanjutan Admin SDK Directory (AdminDirectory) belum diaktifkan untuk skrip ini.",
+  "directory.address_taken": "Alamat {address} sudah dipakai di direktori.",
+  "drive.not_enabled": "Layanan lanjutan Drive belum diaktifkan untuk skrip ini.",
+
+  // ── Setup report (handlers/setup.ts) ─────────────────────────────────────
+  "setup.alert_title": "Surel \u2013 hasil setup",
+  "setup.form_kept": "Formulir sudah ada dan dipakai kembali: {url}",
+  "setup.form_created": "Formulir permohonan dibuat: {url}",
+  "setup.upload_note":
+    "Catatan: Google Forms tidak mengizinkan skrip membuat pertanyaan unggah berkas. Bila dinas ingin pemohon mengunggah pindaian surat permohonan, tambahkan sendiri pertanyaan \u201cUnggah file\u201d di editor formulir (pemohon lalu wajib masuk dengan akun Google); nomor dan tanggal surat tetap ditanyakan.",
+  "setup.protect.register":
+    "Kolom milik program Surel: hanya Tindakan, Catatan Tindakan dan Alamat Surel yang diisi pejabat.",
+  "setup.protect.log": "Log disposisi: hanya program Surel yang menulis.",
+  "setup.protect.index": "Indeks respons: hanya program Surel yang menulis.",
+  "setup.protect.queue": "Antrean surel: hanya program Surel yang menulis.",
+  "setup.protect.errors": "Log galat: hanya program Surel yang menulis.",
+  "setup.protect.settings": "Pengaturan Surel: hanya administrator.",
+  "setup.sheets_created": "Lembar dibuat: {sheets}.",
+  "setup.sheets_exist": "Semua lembar sudah ada.",
+  "setup.triggers": "Pemicu: {created} dibuat, {kept} sudah ada, {deleted} duplikat/usang dihapus.",
+  "setup.settings_ok": "Pengaturan sudah lengkap dan sah.",
+  "setup.level.error": "Galat",
+  "setup.level.warning": "Peringatan",
+  "setup.problem": "{level} di lembar {sheet} ({key}): {message}",
+  "setup.problem_row": "{level} di lembar {sheet} baris {row} ({key}): {message}",
+  "setup.unknown_user": "Peringatan: akun yang menjalankan setup tidak dikenali.",
+
+  // ── Edits of the register and the settings (handlers/edit.ts) ────────────
+  "settings.problem_at": "{sheet} ({key}): {message}",
+  "settings.problem_at_row": "{sheet} baris {row} ({key}): {message}",
+  "settings.edit.more": "(dan {count} masalah lain)",
+  "settings.edit.title": "Surel: pengaturan bermasalah",
+  "settings.edit.logged": "Pengaturan bermasalah setelah diubah: {problems}",
+  "edit.undone_note": "Perubahan dibatalkan oleh sistem: {reason}",
+  "edit.undone_title": "Surel: perubahan dibatalkan",
+  "edit.not_a_request": "Baris ini bukan permohonan.",
+  "edit.log.action": "tindakan \u201c{value}\u201d",
+  "edit.log.address": "alamat \u201c{value}\u201d",
+  "edit.log.column": "ubah kolom {cell}",
+  "edit.log.paste": "tempel {range}",
+  "edit.address.who":
+    "Alamat surel hanya dapat diubah oleh petugas tahap {stage} saat permohonan berada di tahap itu, atau oleh administrator.",
+  "edit.address.technical": "teknis",
+  "edit.address.closed": "Akun sudah dibuat atau permohonan sudah ditutup: alamat tidak dapat diubah lagi.",
+  "edit.address.domain": "Alamat harus berdomain @{domain}.",
+  "edit.address.taken": "Alamat {address} sudah dipakai atau dicadangkan.",
+  "edit.address.changed": "Alamat diubah menjadi {address}.",
+  "edit.program_column":
+    "Kolom ini diisi oleh program Surel dan tidak boleh diubah langsung. Gunakan kolom Tindakan.",
+  "edit.paste":
+    "Menempel atau mengubah banyak sel sekaligus di register tidak diizinkan: ubah satu sel Tindakan per permohonan.",
+  "edit.paste_logged":
+    "Tempelan {range} oleh {actor} mengenai kolom milik program; penyapuan akan memulihkan baris dari log.",
+  "intake.correction_unsent":
+    "Perbaikan dari baris respons {row} tercatat, tetapi pemberitahuannya mungkin belum terkirim.",
+
+  // ── The sweep and the log check (handlers/reconcile.ts, verify.ts) ───────
+  "sweep.where": "Penyapuan: baris {row} (tiket {ticket})",
+  "sweep.no_history":
+    "{where} merujuk entri log #{seq}, tetapi tiket ini tidak punya riwayat di log disposisi; statusnya \u201c{shown}\u201d tidak dapat dipastikan. Baris tidak diubah: periksa dengan menu Periksa keutuhan log.",
+  "sweep.history_lost":
+    "{where} merujuk entri log #{seq}, padahal entri terakhir tiket ini di log #{last}: riwayat mungkin hilang. Baris tidak diubah: periksa dengan menu Periksa keutuhan log.",
+  "sweep.seq_fixed":
+    "{where} mencatat entri log #{seq}, padahal entri terakhirnya #{last}; nomor log diperbaiki.",
+  "sweep.row_restored":
+    "{where} menunjukkan \u201c{shown}\u201d, padahal log mencatat \u201c{expected}\u201d (entri #{last}); baris dipulihkan dari log.",
+  "sweep.more_flags":
+    "Penyapuan: {count} baris lain juga tidak cocok dengan log disposisi (tiket {tickets}\u2026).",
+  "verify.title": "Surel: pemeriksaan log",
+  "verify.empty": "Log disposisi masih kosong; tidak ada yang perlu diperiksa.",
+  "verify.ok": "Log disposisi utuh: {count} entri diperiksa, rantai hash cocok sampai entri #{seq}.",
+  "verify.broken":
+    "Log disposisi TIDAK utuh. {reason} Periksa lembar \u201c{sheet}\u201d mulai baris {row}; entri sebelum #{seq} masih dapat dipercaya.",
+  "verify.broken_ticket":
+    "Log disposisi TIDAK utuh. {reason} Periksa lembar \u201c{sheet}\u201d mulai baris {row} (tiket {ticket}); entri sebelum #{seq} masih dapat dipercaya.",
+
+  // ── The credential letter's resources (workspace/letter.ts) ──────────────
+  "letter.name.template": "Templat Surat Pemberitahuan Akun Surel Dinas",
+  "letter.name.archive": "Arsip Surat Pemberitahuan Akun Surel Dinas (terbatas)",
+  "letter.name.work": "Surel Dinas \u2013 berkas kerja sementara (dihapus otomatis)",
+  "letter.description.template":
+    "Templat surat pemberitahuan akun surel dinas. Boleh disunting administrator; isian {example} diisi program (lihat docs/LETTER.md). Jangan menuliskan kata sandi di sini.",
+  "letter.description.archive":
+    "Arsip surat pemberitahuan akun (kata sandi disamarkan). Akses terbatas: pemilik skrip dan administrator (hanya baca).",
+  "letter.description.work":
+    "Salinan kerja surat (memuat kata sandi beberapa detik); dihapus permanen oleh program.",
+  "letter.template.unknown": "isian tidak dikenal: {placeholders} (daftar isian: docs/LETTER.md)",
+  "letter.template.braces": "kurung kurawal tidak berpasangan: {text}",
+  "letter.template.missing": "templat tidak memuat {placeholder}",
+  "letter.template.unfilled": "isian tidak terisi: {placeholders}. Isian yang dikenal: {known}.",
+  "letter.template.no_password": "templat tidak memuat {placeholder}: surat tanpa kata sandi tidak dikirim",
+  "letter.not_set_up": "{what} belum disiapkan: jalankan menu Surel \u2192 Siapkan.",
+  "letter.what.template": "Templat surat",
+  "letter.what.archive": "Folder arsip surat",
+  "letter.what.work": "Folder kerja surat",
+  "letter.work_copy_left": "Salinan kerja surat {id} belum terhapus: {detail}",
+
+  // ── Provisioning details (handlers/provision.ts) ─────────────────────────
+  "provision.detail.no_address": "alamat kosong",
+  "provision.detail.domain": "domain harus @{domain}",
+  "provision.detail.no_name": "nama pemohon kosong",
+  "provision.recheck": "{verdict} \u2013 diperiksa ulang sebelum akun dibuat: {address}",
+  "provision.maybe_sent": "surat mungkin terkirim: {detail}",
+  "provision.failed_action": "gagal membuat akun",
+  "provision.cleanup_failed": "salinan kerja surat: {detail}",
+  "provision.log.finished": "surat {number}",
+  "provision.log.reissued": "surat {number} menggantikan {previous}; kata sandi baru",
+  "provision.log.expired":
+    "kata sandi sementara tidak dipakai dalam {days} hari: diganti kata sandi acak yang tidak diketahui siapa pun",
+  "provision.log.expired_gone": "akun tidak ditemukan di direktori",
+  "provision.expired.gone": "akun tidak ada lagi di direktori",
+  "provision.log.reissue_requested": "status pembuatan sebelumnya: {label}",
+  "provision.reissue.title": "Surel \u2013 terbitkan ulang surat akun",
+  "provision.reissue.prompt":
+    "Nomor tiket permohonan (mis. SRL-2611-0007). Surat baru dengan kata sandi baru dikirim oleh penyapuan berikutnya.",
+  "provision.reissue.not_admin": "hanya administrator yang dapat menerbitkan ulang surat akun.",
+  "provision.reissue.no_ticket": "tiket tidak ditemukan di register.",
+  "provision.reissue.not_created": "akun belum dibuat (status {status}).",
+  "provision.reissue.not_recorded": "akun belum tercatat dibuat.",
+  "provision.reissue.pending": "penerbitan ulang sudah diminta dan menunggu penyapuan.",
+  "provision.reissue.busy": "surat sedang diproses; coba lagi beberapa menit lagi.",
 
   // ── Dates and durations ──────────────────────────────────────────────────
   "month.1": "Januari",
