@@ -13,6 +13,7 @@
 import type { OfficeConfig } from "../domain/config.js";
 import { stateLabel } from "../domain/audit.js";
 import { checkUsername } from "../domain/naming.js";
+import { t } from "../domain/text/index.js";
 import { namingPolicyFromConfig } from "../domain/naming.js";
 import { composeCorrectionMail } from "../domain/intake.js";
 import { composeAdminNotice, composeApplicantNotice, type ApplicantNoticeKind } from "../domain/notices.js";
@@ -69,15 +70,22 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     // administrator who made a mistake hears of it now (in Indonesian) rather than at the next setup.
     invalidateConfig();
     const ss = range.getSheet().getParent();
-    const errors = loadConfig(ss).problems.filter((p) => p.level === "error");
+    const loaded = loadConfig(ss);
+    const lang = loaded.config.language;
+    const errors = loaded.problems.filter((p) => p.level === "error");
     if (errors.length > 0) {
       const text = errors
         .slice(0, 3)
-        .map((p) => `${p.sheet}${p.row ? ` baris ${p.row}` : ""} (${p.key}): ${p.message}`)
+        .map((p) => {
+          const at = { sheet: p.sheet, key: p.key, message: p.message };
+          return p.row
+            ? t(lang, "settings.problem_at_row", { ...at, row: p.row })
+            : t(lang, "settings.problem_at", at);
+        })
         .join(" \u2022 ");
-      const more = errors.length > 3 ? ` (dan ${errors.length - 3} masalah lain)` : "";
-      ss.toast(`${text}${more}`, "Surel: pengaturan bermasalah", 30);
-      logError(ss, "onRegisterEdit", "", `Pengaturan bermasalah setelah diubah: ${text}${more}`);
+      const more = errors.length > 3 ? ` ${t(lang, "settings.edit.more", { count: errors.length - 3 })}` : "";
+      ss.toast(`${text}${more}`, t(lang, "settings.edit.title"), 30);
+      logError(ss, "onRegisterEdit", "", t(lang, "settings.edit.logged", { problems: `${text}${more}` }));
     }
     return { kind: "settings" };
   }
@@ -102,8 +110,9 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
 /** Undo a single-cell edit (the cell gets `restore`, exactly), explain it on the cell and to the editor. */
 function undo(ctx: Ctx, cell: GoogleAppsScript.Spreadsheet.Range, restore: Cell, reason: string): void {
   cell.setValue(restore);
-  cell.setNote(`Perubahan dibatalkan oleh sistem: ${reason}`);
-  ctx.ss.toast(reason, "Surel: perubahan dibatalkan", 10);
+  const lang = ctx.config.language;
+  cell.setNote(t(lang, "edit.undone_note", { reason }));
+  ctx.ss.toast(reason, t(lang, "edit.undone_title"), 10);
 }
 
 /**
@@ -133,7 +142,7 @@ function logAttempt(ctx: Ctx, ticket: string, at: string, actor: string, what: s
       from: at,
       to: at,
       action: "ditolak_sistem",
-      actor: actor || "(tidak dikenal)",
+      actor: actor || t(ctx.config.language, "common.unknown"),
       timeMs: Date.now(),
       note: `${what}: ${reason}`,
     },
@@ -159,6 +168,7 @@ function applyAction(
   value: string,
 ): EditOutcome {
   const { config } = ctx;
+  const lang = config.language;
   if (value.trim() === "") return { kind: "ignored" }; // clearing the action cell is harmless
   const rowNumber = cell.getRow();
   const mails: OutgoingMail[] = [];
@@ -170,8 +180,9 @@ function applyAction(
     // Between actions the action cell is empty: a refused choice is cleared (not set back to the
     // event's oldValue, which may be another official's choice made at the same moment).
     if (!state.ticket) {
-      undo(ctx, cell, "", "Baris ini bukan permohonan.");
-      return { kind: "refused", ticket: "", reason: "Baris ini bukan permohonan." };
+      const reason = t(lang, "edit.not_a_request");
+      undo(ctx, cell, "", reason);
+      return { kind: "refused", ticket: "", reason };
     }
     const action = parseAction(value);
     const now = Date.now();
@@ -181,7 +192,7 @@ function applyAction(
     }
     const decision: Decision = action
       ? decide({ state, actor, action, note: String(row.note), config, nowMs: now })
-      : { ok: false, code: "unknown_action", reason: `Tindakan \u201c${value}\u201d tidak dikenal.` };
+      : { ok: false, code: "unknown_action", reason: t(lang, "workflow.unknown_action", { action: value }) };
     if (!decision.ok) {
       undo(ctx, cell, "", decision.reason);
       // The row's own dropdown, in case the cell was pasted over with another row's.
@@ -191,7 +202,7 @@ function applyAction(
         state.ticket,
         stateLabel(state.status, state.stageKey),
         actor,
-        `tindakan \u201c${value}\u201d`,
+        t(lang, "edit.log.action", { value }),
         decision.reason,
       );
       return { kind: "refused", ticket: state.ticket, reason: decision.reason };
@@ -203,7 +214,7 @@ function applyAction(
     const times = String(row.stageTimes);
     const stageTimes =
       left && next.stageEnteredMs === now
-        ? `${times ? times + "; " : ""}${left.label}: ${formatDuration(decision.stepMinutes, config.language)}${decision.late ? " (terlambat)" : ""}`
+        ? `${times ? times + "; " : ""}${left.label}: ${formatDuration(decision.stepMinutes, lang)}${decision.late ? ` ${t(lang, "register.late")}` : ""}`
         : times;
     const updated: RegisterRow = {
       ...row,
@@ -305,6 +316,7 @@ function overrideAddress(
   oldValue: unknown,
 ): EditOutcome {
   const { config } = ctx;
+  const lang = config.language;
   const rowNumber = cell.getRow();
   return withScriptLock((): EditOutcome => {
     const table = registerTable(ctx.ss);
@@ -323,7 +335,7 @@ function overrideAddress(
         state.ticket,
         stateLabel(state.status, state.stageKey),
         actor,
-        `alamat \u201c${value}\u201d`,
+        t(lang, "edit.log.address", { value }),
         reason,
       );
       return { kind: "address", ticket: state.ticket, address: value, ok: false, reason };
@@ -335,17 +347,15 @@ function overrideAddress(
       state.stageKey === last.key &&
       (last.officials.includes(actor.toLowerCase()) || last.delegates.includes(actor.toLowerCase()));
     if (!isAdmin && !atLast)
-      return refuse(
-        `Alamat surel hanya dapat diubah oleh petugas tahap ${last?.label ?? "teknis"} saat permohonan berada di tahap itu, atau oleh administrator.`,
-      );
+      return refuse(t(lang, "edit.address.who", { stage: last?.label ?? t(lang, "edit.address.technical") }));
     if (["membuat akun", "akun dibuat", "selesai", "ditolak"].includes(state.status))
-      return refuse("Akun sudah dibuat atau permohonan sudah ditutup: alamat tidak dapat diubah lagi.");
+      return refuse(t(lang, "edit.address.closed"));
     const address = value.trim().toLowerCase();
     const at = address.lastIndexOf("@");
     const local = at >= 0 ? address.slice(0, at) : address;
     const domain = at >= 0 ? address.slice(at + 1) : config.domain;
-    if (domain !== config.domain) return refuse(`Alamat harus berdomain @${config.domain}.`);
-    const problems = checkUsername(local, namingPolicyFromConfig(config).reserved);
+    if (domain !== config.domain) return refuse(t(lang, "edit.address.domain", { domain: config.domain }));
+    const problems = checkUsername(local, namingPolicyFromConfig(config).reserved, lang);
     if (problems.length) return refuse(problems.map((p) => p.message).join(" "));
     const full = `${local}@${config.domain}`;
     const applicant = {
@@ -360,7 +370,7 @@ function overrideAddress(
     const dup = duplicateCheck(applicant, state.ticket, registerFacts(table, config), config);
     if (dup.proposed !== full)
       return refuse(
-        `Alamat ${full} sudah dipakai atau dicadangkan. ${dup.text.split("\n").slice(1).join(" ")}`.trim(),
+        `${t(lang, "edit.address.taken", { address: full })} ${dup.text.split("\n").slice(1).join(" ")}`.trim(),
       );
     const now = Date.now();
     const [entry] = appendLog(ctx, [
@@ -371,7 +381,7 @@ function overrideAddress(
         action: "ubah_alamat",
         actor,
         timeMs: now,
-        note: `${recorded || "(kosong)"} \u2192 ${full}`,
+        note: `${recorded || t(lang, "common.empty")} \u2192 ${full}`,
       },
     ]);
     table.write(rowNumber, {
@@ -383,7 +393,7 @@ function overrideAddress(
       updatedAt: new Date(now),
     });
     cell.clearNote();
-    ctx.ss.toast(`Alamat diubah menjadi ${full}.`, "Surel", 5);
+    ctx.ss.toast(t(lang, "edit.address.changed", { address: full }), "Surel", 5);
     return { kind: "address", ticket: state.ticket, address: full, ok: true };
   });
 }
@@ -398,8 +408,8 @@ function refuseProgramColumn(
   return withScriptLock((): EditOutcome => {
     const table = registerTable(ctx.ss);
     const row = table.read(cell.getRow());
-    const reason =
-      "Kolom ini diisi oleh program Surel dan tidak boleh diubah langsung. Gunakan kolom Tindakan.";
+    const lang = ctx.config.language;
+    const reason = t(lang, "edit.program_column");
     const def = REGISTER_COLUMNS[cell.getColumn() - 1];
     const restore = def ? previousValue(ctx, def.key, oldValue) : sheetCell(String(oldValue ?? ""));
     undo(ctx, cell, restore, reason);
@@ -410,7 +420,7 @@ function refuseProgramColumn(
       state.ticket,
       stateLabel(state.status, state.stageKey),
       actor,
-      `ubah kolom ${cell.getA1Notation()}`,
+      t(lang, "edit.log.column", { cell: cell.getA1Notation() }),
       reason,
     );
     return { kind: "refused", ticket: state.ticket, reason };
@@ -423,8 +433,8 @@ function refuseProgramColumn(
  * for program columns the sweep restores the row from the log.
  */
 function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor: string): EditOutcome {
-  const reason =
-    "Menempel atau mengubah banyak sel sekaligus di register tidak diizinkan: ubah satu sel Tindakan per permohonan.";
+  const lang = ctx.config.language;
+  const reason = t(lang, "edit.paste");
   return withScriptLock((): EditOutcome => {
     const table = registerTable(ctx.ss);
     const first = range.getRow();
@@ -455,8 +465,8 @@ function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor:
       });
     }
     const programTouched = c0 + w - 1 >= 1 && [...Array(w).keys()].some((i) => !WORKFLOW_COLUMNS.has(c0 + i));
-    range.setNote(`Perubahan dibatalkan oleh sistem: ${reason}`);
-    ctx.ss.toast(reason, "Surel: perubahan dibatalkan", 10);
+    range.setNote(t(lang, "edit.undone_note", { reason }));
+    ctx.ss.toast(reason, t(lang, "edit.undone_title"), 10);
     const tickets = restored.map((r) => String(r.ticket)).filter(Boolean);
     appendLog(ctx, [
       {
@@ -464,9 +474,9 @@ function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor:
         from: "",
         to: "",
         action: "ditolak_sistem",
-        actor: actor || "(tidak dikenal)",
+        actor: actor || t(lang, "common.unknown"),
         timeMs: Date.now(),
-        note: `tempel ${range.getA1Notation()}: ${reason}`,
+        note: `${t(lang, "edit.log.paste", { range: range.getA1Notation() })}: ${reason}`,
       },
     ]);
     if (programTouched)
@@ -474,7 +484,7 @@ function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor:
         ctx.ss,
         "onRegisterEdit",
         tickets.join(","),
-        `Tempelan ${range.getA1Notation()} oleh ${actor} mengenai kolom milik program; penyapuan akan memulihkan baris dari log.`,
+        t(lang, "edit.paste_logged", { range: range.getA1Notation(), actor }),
       );
     return { kind: "refused", ticket: tickets.join(","), reason };
   });

@@ -26,7 +26,7 @@ import {
 } from "../domain/request.js";
 import { formatDateId } from "../domain/letters.js";
 import { stateLabel } from "../domain/audit.js";
-import { tx } from "../domain/text/index.js";
+import { t, tx } from "../domain/text/index.js";
 import { context, rowUrl, type Ctx } from "../workspace/context.js";
 import { duplicateCheck, registerFacts, type DuplicateOutcome } from "../workspace/duplicates.js";
 import { logError } from "../workspace/errors.js";
@@ -104,7 +104,7 @@ export function processResponse(
     logError(
       ctx.ss,
       "onFormSubmit",
-      `baris ${responseRow}`,
+      t(lang, "sheet.row", { row: responseRow }),
       mapped.notes.map((n) => tx(lang, n.code, n.params)).join(" "),
     );
   }
@@ -152,12 +152,7 @@ export function processResponse(
           mails,
         );
       } else {
-        logError(
-          ctx.ss,
-          "onFormSubmit",
-          ticket,
-          `Perbaikan dari baris respons ${responseRow} tercatat, tetapi pemberitahuannya mungkin belum terkirim.`,
-        );
+        logError(ctx.ss, "onFormSubmit", ticket, t(lang, "intake.correction_unsent", { row: responseRow }));
       }
       return { ticket, created: false };
     }

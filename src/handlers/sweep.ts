@@ -11,6 +11,7 @@
  *   retensi_hari ago are erased in the register and the responses sheet.
  * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
  */
+import { t } from "../domain/text/index.js";
 import { context, type Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";
 import { drainMailQueue } from "../workspace/mail.js";
@@ -81,7 +82,7 @@ export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: 
       const out = processResponse(ctx, row, named, stamp instanceof Date ? stamp.getTime() : Date.now());
       if (out.created || out.corrected !== undefined) recovered.push(out.ticket);
     } catch (e) {
-      logError(ctx.ss, "sweep", `baris ${row}`, e);
+      logError(ctx.ss, "sweep", t(ctx.config.language, "sheet.row", { row }), e);
     }
   }
   return { recovered, pending };

@@ -8,6 +8,7 @@
  */
 import type { MailText } from "../domain/intake.js";
 import { asSheetText } from "../domain/sanitize.js";
+import { t } from "../domain/text/index.js";
 import type { Ctx } from "./context.js";
 import { errorText, logError } from "./errors.js";
 import { QUEUE_COLUMNS, SHEET_NAMES, type QueueKey } from "./schema.js";
@@ -26,7 +27,9 @@ export interface OutgoingMail extends MailText {
 }
 
 function senderName(ctx: Ctx): string {
-  return `${ctx.config.office.shortName || ctx.config.office.name} \u2013 Layanan Surel Dinas`;
+  return t(ctx.config.language, "mail.sender", {
+    office: ctx.config.office.shortName || ctx.config.office.name,
+  });
 }
 
 function send(ctx: Ctx, mail: OutgoingMail): void {
