@@ -154,14 +154,14 @@ function erasePass(
   const ticketAt = new Map(due.map((d) => [d.rowNumber, d.ticket]));
   const responses = new ResponsesSheet(ctx);
   const marker = erasureMarker(ctx.config.language, today);
-  const todo = batches(
+  const batchList = batches(
     due.map((d) => d.rowNumber),
     BATCH_ROWS,
     BATCH_RUNS,
   );
-  for (let b = 0; b < todo.length; b++) {
-    const rows = todo[b]!;
-    const left = todo.slice(b).reduce((n, x) => n + x.length, 0);
+  for (let b = 0; b < batchList.length; b++) {
+    const rows = batchList[b]!;
+    const left = batchList.slice(b).reduce((n, x) => n + x.length, 0);
     if (!budget()) {
       report.pending += left;
       return false;
