@@ -10,7 +10,8 @@
  * - A request arriving at night, on a weekend or on a holiday starts counting at the next opening.
  * - Results are whole minutes, rounded down (a step of 9 min 59 s counts as 9 minutes).
  */
-import type { HolidayEntry, OfficeConfig, WorkingHours } from "./config.js";
+import type { HolidayEntry, Language, OfficeConfig, WorkingHours } from "./config.js";
+import { t } from "./text/index.js";
 
 export interface WorkCalendar {
   /** Local time = UTC + this many minutes (Asia/Jakarta: 420). */
@@ -19,6 +20,8 @@ export interface WorkCalendar {
   holidays: HolidayEntry[];
   /** Whether cuti bersama days count as days off. */
   cutiBersamaOff: boolean;
+  /** The language of the errors thrown (Indonesian when not given). */
+  language?: Language;
 }
 
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -57,12 +60,14 @@ export function zoneOffsetMinutes(timeZone: string): number | undefined {
 /** The working calendar of an office configuration. Throws on an unknown zone (validateConfig reports it first). */
 export function calendarFromConfig(config: OfficeConfig): WorkCalendar {
   const offset = zoneOffsetMinutes(config.timeZone);
-  if (offset === undefined) throw new Error(`Zona waktu tidak dikenal: "${config.timeZone}".`);
+  if (offset === undefined)
+    throw new Error(t(config.language, "config.time_zone", { value: config.timeZone }));
   return {
     utcOffsetMinutes: offset,
     hours: config.time.hours,
     holidays: config.time.holidays,
     cutiBersamaOff: config.time.cutiBersamaOff,
+    language: config.language,
   };
 }
 
@@ -152,7 +157,7 @@ export function addWorkingMinutes(startMs: number, minutes: number, cal: WorkCal
     if (available >= left) return a + left - c.offsetMs;
     left -= available;
   }
-  throw new Error("Kalender kerja tidak memiliki hari kerja: periksa jam kerja dan daftar hari libur.");
+  throw new Error(t(cal.language ?? "id", "calendar.no_working_days"));
 }
 
 /** The start of the next working period at or after ms (ms itself when it is working time). */
@@ -165,7 +170,7 @@ export function nextWorkingStart(ms: number, cal: WorkCalendar): number {
     if (!open || from >= open[1]) continue;
     return Math.max(open[0], from) - c.offsetMs;
   }
-  throw new Error("Kalender kerja tidak memiliki hari kerja: periksa jam kerja dan daftar hari libur.");
+  throw new Error(t(cal.language ?? "id", "calendar.no_working_days"));
 }
 
 /** The length of the working day of a local date, in minutes (0 on a day off). */

@@ -73,7 +73,7 @@ import {
   setPassword,
   usersWithNip,
 } from "../workspace/directory.js";
-import { registerFacts } from "../workspace/duplicates.js";
+import { registerFacts, verdictText } from "../workspace/duplicates.js";
 import { errorText, logError } from "../workspace/errors.js";
 import {
   allocateLetterNumber,
@@ -398,8 +398,11 @@ function accountSpec(r: Run): AccountSpec {
   const at = address.lastIndexOf("@");
   const local = at > 0 ? address.slice(0, at) : "";
   const domain = at > 0 ? address.slice(at + 1) : "";
-  const problems = local ? checkUsername(local).map((p) => p.message) : ["alamat kosong"];
-  if (domain !== config.domain.toLowerCase()) problems.push(`domain harus @${config.domain}`);
+  const problems = local
+    ? checkUsername(local, [], lang).map((p) => p.message)
+    : [t(lang, "provision.detail.no_address")];
+  if (domain !== config.domain.toLowerCase())
+    problems.push(t(lang, "provision.detail.domain", { domain: config.domain }));
   if (problems.length)
     throw new PermanentFailure(
       t(lang, "provision.fail.no_address", { detail: `${address || "-"}: ${problems.join(" ")}` }),
@@ -427,13 +430,16 @@ function accountSpec(r: Run): AccountSpec {
   };
   const names = userResource(spec).name;
   if (!names.givenName || !names.familyName)
-    throw new PermanentFailure(t(lang, "provision.fail.invalid", { detail: "nama pemohon kosong" }));
+    throw new PermanentFailure(
+      t(lang, "provision.fail.invalid", { detail: t(lang, "provision.detail.no_name") }),
+    );
   return spec;
 }
 
 /** The duplicate check again, just before creating (register + directory). Throws on a hard match. */
 function recheck(r: Run, spec: AccountSpec): string {
   const { ctx } = r;
+  const lang = ctx.config.language;
   const facts: DirectoryFacts = { addresses: [], nips: [] };
   if (groupExists(spec.address)) facts.addresses.push({ address: spec.address, kind: "group" });
   if (spec.accountType === "personal")
@@ -451,14 +457,16 @@ function recheck(r: Run, spec: AccountSpec): string {
     },
     rows,
     facts,
+    undefined,
+    lang,
   );
   const blocking = result.matches.filter((m) => m.severity === "sudah terdaftar");
   if (blocking.length)
     throw new PermanentFailure(
-      t(ctx.config.language, "provision.fail.duplicate", { detail: blocking.map((m) => m.detail).join(" ") }),
+      t(lang, "provision.fail.duplicate", { detail: blocking.map((m) => m.detail).join(" ") }),
     );
   return [
-    `${result.verdict} \u2013 diperiksa ulang sebelum akun dibuat: ${spec.address}`,
+    t(lang, "provision.recheck", { verdict: verdictText(result.verdict, lang), address: spec.address }),
     ...result.matches.map((m) => m.detail),
   ].join("\n");
 }
@@ -604,7 +612,7 @@ function deliver(r: Run): boolean {
   const pdf = letterPdf(
     archiveId,
     r.password,
-    `Surat Akun Surel Dinas ${letterNumber.replace(/\//g, "-")}.pdf`,
+    t(config.language, "provision.pdf_name", { number: letterNumber.replace(/\//g, "-") }),
     r.ticket,
     (message) => logError(ctx.ss, "provision", r.ticket, message),
   );
@@ -645,7 +653,12 @@ function deliver(r: Run): boolean {
     }
     // The quota moved: the letter may have gone out. Never send a second one.
     r.uncertain = true;
-    logError(ctx.ss, "provision", r.ticket, `surat mungkin terkirim: ${redact(errorText(e), r.password)}`);
+    logError(
+      ctx.ss,
+      "provision",
+      r.ticket,
+      t(config.language, "provision.maybe_sent", { detail: redact(errorText(e), r.password) }),
+    );
   }
   r.password = null;
   r.sentMs = now();
@@ -666,7 +679,7 @@ function finish(r: Run): void {
         state: rowState(row),
         actor: SYSTEM_ACTOR,
         action: "selesaikan",
-        note: `surat ${String(row.letterNumber)}`,
+        note: t(config.language, "provision.log.finished", { number: String(row.letterNumber) }),
         config,
         nowMs: now(),
       });
@@ -675,7 +688,7 @@ function finish(r: Run): void {
         const stage = config.stages.find((s) => s.key === String(row.stageKey));
         const times = String(row.stageTimes);
         const spent = stage
-          ? `${stage.label}: ${formatDuration(d.stepMinutes, config.language)}${d.late ? " (terlambat)" : ""}`
+          ? `${stage.label}: ${formatDuration(d.stepMinutes, config.language)}${d.late ? ` ${t(config.language, "register.late")}` : ""}`
           : "";
         Object.assign(extra, {
           status: d.next.status,
@@ -699,7 +712,10 @@ function finish(r: Run): void {
           action: "terbitkan_ulang",
           actor: SYSTEM_ACTOR,
           timeMs: now(),
-          note: `surat ${String(row.letterNumber)} menggantikan ${r.previousLetter || "-"}; kata sandi baru`,
+          note: t(config.language, "provision.log.reissued", {
+            number: String(row.letterNumber),
+            previous: r.previousLetter || "-",
+          }),
         },
       ]);
       extra.lastLogSeq = entry!.seq;
@@ -766,7 +782,7 @@ function judge(r: Run, e: unknown, message: string): Judgement {
       return {
         permanent: true,
         reason: t(lang, "provision.fail.not_authorized", {
-          user: user || "(tidak dikenal)",
+          user: user || t(lang, "common.unknown"),
           detail: message,
         }),
       };
@@ -856,7 +872,7 @@ function failCreation(r: Run, reason: string): void {
             url,
             null,
             String(row.duplicate).split("\n")[0] ?? "",
-            "gagal membuat akun",
+            t(config.language, "provision.failed_action"),
             SYSTEM_ACTOR,
             reason,
           ),
@@ -986,7 +1002,12 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
     try {
       report.cleaned = cleanupWorkCopies(now());
     } catch (e) {
-      logError(ctx.ss, "sweep", "", `salinan kerja surat: ${errorText(e)}`);
+      logError(
+        ctx.ss,
+        "sweep",
+        "",
+        t(ctx.config.language, "provision.cleanup_failed", { detail: errorText(e) }),
+      );
     }
   }
   for (const i of expiring) {
@@ -1031,9 +1052,10 @@ function expireUnused(ctx: Ctx, ticket: string, cellText: string, hint: number):
       generatePassword(() => Utilities.getUuid()),
     );
   const days = ctx.config.privacy.unusedCredentialDays;
+  const lang = ctx.config.language;
   commit(
     r,
-    { label: "kedaluwarsa", atMs: now(), ...(user ? {} : { note: "akun tidak ada lagi di direktori" }) },
+    { label: "kedaluwarsa", atMs: now(), ...(user ? {} : { note: t(lang, "provision.expired.gone") }) },
     (row) => {
       const [entry] = appendLog(ctx, [
         {
@@ -1043,9 +1065,7 @@ function expireUnused(ctx: Ctx, ticket: string, cellText: string, hint: number):
           action: "sandi_kedaluwarsa",
           actor: SYSTEM_ACTOR,
           timeMs: now(),
-          note: user
-            ? `kata sandi sementara tidak dipakai dalam ${days} hari: diganti kata sandi acak yang tidak diketahui siapa pun`
-            : "akun tidak ditemukan di direktori",
+          note: user ? t(lang, "provision.log.expired", { days }) : t(lang, "provision.log.expired_gone"),
         },
       ]);
       return { lastLogSeq: entry!.seq };
@@ -1091,8 +1111,8 @@ export function requestReissue(ticketArg?: string): ReissueOutcome {
   if (!ticket) {
     const ui = SpreadsheetApp.getUi();
     const reply = ui.prompt(
-      "Surel \u2013 terbitkan ulang surat akun",
-      "Nomor tiket permohonan (mis. SRL-2611-0007). Surat baru dengan kata sandi baru dikirim oleh penyapuan berikutnya.",
+      t(lang, "provision.reissue.title"),
+      t(lang, "provision.reissue.prompt"),
       ui.ButtonSet.OK_CANCEL,
     );
     if (reply.getSelectedButton() !== ui.Button.OK) return { ok: false, ticket: "", message: "" };
@@ -1106,20 +1126,19 @@ export function requestReissue(ticketArg?: string): ReissueOutcome {
       message: t(lang, "provision.reissue.refused", { ticket, reason }),
     });
     if (!ctx.config.admins.map((a) => a.toLowerCase()).includes(actor))
-      return refuse("hanya administrator yang dapat menerbitkan ulang surat akun.");
+      return refuse(t(lang, "provision.reissue.not_admin"));
     const table = registerTable(ctx.ss);
     const rowNumber = table.find("ticket", ticket);
-    if (!rowNumber) return refuse("tiket tidak ditemukan di register.");
+    if (!rowNumber) return refuse(t(lang, "provision.reissue.no_ticket"));
     const row = table.read(rowNumber);
     const status = String(row.status);
     const state = parseProvisionState(String(row.provisioning));
     if (status !== "selesai" && status !== "akun dibuat")
-      return refuse(`akun belum dibuat (status ${status}).`);
-    if (!has(row.createdAt)) return refuse("akun belum tercatat dibuat.");
-    if (state.label === "diminta ulang")
-      return refuse("penerbitan ulang sudah diminta dan menunggu penyapuan.");
+      return refuse(t(lang, "provision.reissue.not_created", { status }));
+    if (!has(row.createdAt)) return refuse(t(lang, "provision.reissue.not_recorded"));
+    if (state.label === "diminta ulang") return refuse(t(lang, "provision.reissue.pending"));
     if (isInProgress(state.label) && !isStale(state.atMs, now()))
-      return refuse("surat sedang diproses; coba lagi beberapa menit lagi.");
+      return refuse(t(lang, "provision.reissue.busy"));
     const [entry] = appendLog(ctx, [
       {
         ticket,
@@ -1128,7 +1147,7 @@ export function requestReissue(ticketArg?: string): ReissueOutcome {
         action: "terbitkan_ulang_diminta",
         actor,
         timeMs: now(),
-        note: `status pembuatan sebelumnya: ${state.label || "-"}`,
+        note: t(lang, "provision.log.reissue_requested", { label: state.label || "-" }),
       },
     ]);
     table.write(rowNumber, {

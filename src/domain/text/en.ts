@@ -451,6 +451,9 @@ export const en: Record<MessageKey, string> = {
   "sheet.settings_missing": "The settings sheets do not exist yet: run the menu Surel \u2192 Setup / repair.",
   "register.action_help": "Choose one of the actions available at this stage.",
   "register.late": "(late)",
+  "calendar.no_working_days":
+    "The working calendar has no working days: check the working hours and the list of holidays.",
+  "provision.pdf_name": "Official E-mail Account Letter {number}.pdf",
   "menu.setup": "Setup / repair",
   "menu.verify": "Verify the log",
   "menu.sweep": "Run the sweep now",

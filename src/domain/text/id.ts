@@ -450,6 +450,9 @@ export const id = {
   "sheet.settings_missing": "Lembar pengaturan belum ada: jalankan menu Surel \u2192 Siapkan.",
   "register.action_help": "Pilih tindakan yang tersedia untuk tahap ini.",
   "register.late": "(terlambat)",
+  "calendar.no_working_days":
+    "Kalender kerja tidak memiliki hari kerja: periksa jam kerja dan daftar hari libur.",
+  "provision.pdf_name": "Surat Akun Surel Dinas {number}.pdf",
   "menu.setup": "Siapkan / perbaiki (setup)",
   "menu.verify": "Periksa keutuhan log",
   "menu.sweep": "Jalankan penyapuan sekarang",
