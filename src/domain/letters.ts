@@ -29,6 +29,8 @@ export interface LetterNumberInput {
   utcOffsetMinutes: number;
   /** Pad the serial to this width with zeros (0 = no padding). */
   serialPadding?: number;
+  /** The language of the errors thrown (Indonesian when not given). */
+  language?: Language;
 }
 
 /** The placeholders of a pattern that are not known (empty when the pattern is fine). */
@@ -67,10 +69,11 @@ export function letterPatternProblems(pattern: string, lang: Language = "id"): s
  * Roman month, {bulan2} the two-digit month. Throws on an unknown placeholder or a bad serial.
  */
 export function formatLetterNumber(pattern: string, input: LetterNumberInput): string {
-  const problems = letterPatternProblems(pattern);
+  const lang = input.language ?? "id";
+  const problems = letterPatternProblems(pattern, lang);
   if (problems.length) throw new Error(problems.join(" "));
   if (!Number.isInteger(input.nomor) || input.nomor < 1)
-    throw new Error(`Nomor urut surat tidak sah: ${input.nomor}.`);
+    throw new Error(t(lang, "letter.serial_invalid", { serial: input.nomor }));
   const d = localParts(input.dateMs, input.utcOffsetMinutes);
   const values: Record<LetterNumberPlaceholder, string> = {
     kode: input.kode,

@@ -24,7 +24,7 @@ import {
   type Request,
   type StoredProblem,
 } from "../domain/request.js";
-import { formatDateId } from "../domain/letters.js";
+import { formatDate } from "../domain/letters.js";
 import { stateLabel } from "../domain/audit.js";
 import { t, tx } from "../domain/text/index.js";
 import { context, rowUrl, type Ctx } from "../workspace/context.js";
@@ -220,7 +220,7 @@ export function processResponse(
         action: "diterima",
         actor: SYSTEM_ACTOR,
         timeMs: now,
-        note: problems.length ? `${problems.length} catatan data` : "",
+        note: problems.length ? t(lang, "intake.log.problems", { count: problems.length }) : "",
       },
     ]);
     const rowNumber = register.append({
@@ -297,9 +297,9 @@ export function stageMail(
       opd: req.opdName,
       stageLabel: stage?.label ?? req.stageKey,
       previousAction: action,
-      previousActor: actor,
+      previousActor: actor === SYSTEM_ACTOR ? t(config.language, "common.system") : actor,
       note,
-      due: dueMs ? formatDateId(dueMs, ctx.offset, { withTime: true }) : "",
+      due: dueMs ? formatDate(dueMs, ctx.offset, config.language, { withTime: true }) : "",
       targetMinutes: stage?.targetMinutes ?? 0,
       duplicate,
       rowUrl: url,
@@ -341,7 +341,7 @@ function applyCorrection(
         action: "perbaikan_diajukan",
         actor: SYSTEM_ACTOR,
         timeMs: now,
-        note: `${problems.length} catatan data`,
+        note: t(ctx.config.language, "intake.log.problems", { count: problems.length }),
       },
     ]);
     register.write(rowNumber, { ...base, lastLogSeq: entry!.seq });
@@ -397,7 +397,7 @@ function applyCorrection(
       rowUrl(ctx.ss, register.sheet, rowNumber),
       due,
       dup.text.split("\n")[0] ?? "",
-      "perbaikan diterima",
+      t(ctx.config.language, "intake.correction_received"),
       SYSTEM_ACTOR,
       "",
     ),

@@ -33,7 +33,7 @@ import { findOpd } from "../domain/form.js";
 import {
   archiveValues,
   credentialLetterValues,
-  formatDateId,
+  formatDate,
   addCalendarDays,
   localDateKey,
   DEFAULT_SIGN_IN_URL,
@@ -480,7 +480,7 @@ function createAccount(r: Run): void {
     throw new PermanentFailure(
       t(lang, "provision.fail.address_taken", {
         address: spec.address,
-        owner: own.what === "alias" ? `alias milik ${own.owner}` : own.owner,
+        owner: own.what === "alias" ? t(lang, "provision.alias_of", { owner: own.owner }) : own.owner,
       }),
     );
   let created: GoogleAppsScript.AdminDirectory.Schema.User;
@@ -616,7 +616,11 @@ function deliver(r: Run): boolean {
     r.ticket,
     (message) => logError(ctx.ss, "provision", r.ticket, message),
   );
-  const deadline = formatDateId(addCalendarDays(now(), config.privacy.unusedCredentialDays), ctx.offset);
+  const deadline = formatDate(
+    addCalendarDays(now(), config.privacy.unusedCredentialDays),
+    ctx.offset,
+    config.language,
+  );
   const mail = composeCredentialMail(
     {
       ticket: r.ticket,
@@ -747,7 +751,10 @@ function finish(r: Run): void {
   const mail: OutgoingMail = { ...notice, to: [cc], ticket: r.ticket };
   try {
     mail.attachments = [
-      archivePdf(idFromUrl(String(row.archive)), `Arsip ${letterNumber.replace(/\//g, "-")}.pdf`),
+      archivePdf(
+        idFromUrl(String(row.archive)),
+        t(config.language, "provision.archive_pdf_name", { number: letterNumber.replace(/\//g, "-") }),
+      ),
     ];
   } catch (e) {
     logError(ctx.ss, "provision", r.ticket, e); // the notice goes without the copy

@@ -295,6 +295,7 @@ export function allocateLetterNumber(config: OfficeConfig, offsetMinutes: number
     dateMs: nowMs,
     utcOffsetMinutes: offsetMinutes,
     serialPadding: config.letter.serialPadding,
+    language: config.language,
   });
 }
 

@@ -451,6 +451,12 @@ export const en: Record<MessageKey, string> = {
   "sheet.settings_missing": "The settings sheets do not exist yet: run the menu Surel \u2192 Setup / repair.",
   "register.action_help": "Choose one of the actions available at this stage.",
   "register.late": "(late)",
+  "common.system": "the system",
+  "intake.correction_received": "correction received",
+  "provision.alias_of": "alias of {owner}",
+  "letter.serial_invalid": "Invalid letter serial: {serial}.",
+  "provision.archive_pdf_name": "Archive copy {number}.pdf",
+  "intake.log.problems": "{count} data notes",
   "calendar.no_working_days":
     "The working calendar has no working days: check the working hours and the list of holidays.",
   "provision.pdf_name": "Official E-mail Account Letter {number}.pdf",

@@ -450,6 +450,12 @@ export const id = {
   "sheet.settings_missing": "Lembar pengaturan belum ada: jalankan menu Surel \u2192 Siapkan.",
   "register.action_help": "Pilih tindakan yang tersedia untuk tahap ini.",
   "register.late": "(terlambat)",
+  "common.system": "sistem",
+  "intake.correction_received": "perbaikan diterima",
+  "provision.alias_of": "alias milik {owner}",
+  "letter.serial_invalid": "Nomor urut surat tidak sah: {serial}.",
+  "provision.archive_pdf_name": "Arsip {number}.pdf",
+  "intake.log.problems": "{count} catatan data",
   "calendar.no_working_days":
     "Kalender kerja tidak memiliki hari kerja: periksa jam kerja dan daftar hari libur.",
   "provision.pdf_name": "Surat Akun Surel Dinas {number}.pdf",
