@@ -23,6 +23,7 @@ import { defaultConfig, validateConfig } from "../../src/domain/defaults.js";
 import { checkDuplicates, type RegisterRow } from "../../src/domain/duplicates.js";
 import { letterPatternProblems } from "../../src/domain/letters.js";
 import { checkUsername } from "../../src/domain/naming.js";
+import { templateProblems } from "../../src/workspace/letter.js";
 import {
   configToTables,
   FIELDS,
@@ -363,5 +364,18 @@ describe("usernames, letter numbers, duplicates, the log: English when asked", (
     expect(cut.ok ? "" : cut.reason).toBe(
       "The log ends at #2, but the last entry recorded is #3: entries at the end were deleted.",
     );
+  });
+});
+
+describe("the credential letter template's problems", () => {
+  it("are reported in the office's language; the letter itself stays Indonesian", () => {
+    const text = "Yth. {{NAMA}}, {{CATATAN}} {{ALAMAT_SUREL";
+    expect(templateProblems(text, "en")).toEqual([
+      "unknown placeholders: {{CATATAN}} (list of placeholders: docs/LETTER.md)",
+      "unmatched curly braces: {{ALAMAT_SUREL",
+      "the template does not contain {{KATA_SANDI}}",
+      "the template does not contain {{ALAMAT_SUREL}}",
+    ]);
+    expect(templateProblems(text)[0]).toBe("isian tidak dikenal: {{CATATAN}} (daftar isian: docs/LETTER.md)");
   });
 });

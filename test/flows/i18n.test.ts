@@ -12,6 +12,7 @@ import { ACTION_LABELS, actionLabel, allowedActions } from "../../src/domain/wor
 import { REGISTER_COLUMNS, SHEET_NAMES } from "../../src/workspace/schema.js";
 import { menus, userOpen } from "../emulator/services/sheets/host.js";
 import {
+  a1Of,
   act,
   actionChoices,
   ADMIN,
@@ -168,6 +169,40 @@ describe("an office that works in English", () => {
     );
     expect(errorLog(office).pop()!["Message"]).toMatch(/^Problems in the settings after an edit: /);
     await editRange(office, ADMIN, SHEETS.settings, `B${at}`, [["Asia/Jakarta"]]);
+  });
+
+  test("the sweep reports a repaired row in English", async () => {
+    const good = row(office, ticket);
+    hostWrite(office, SHEET_NAMES.register, a1Of(office, ticket, "status"), [["selesai"]]);
+    const before = errorLog(office).length;
+    const r = await office.emu.run("sweep");
+    expect(r.error?.message ?? "").toBe("");
+    expect(row(office, ticket).status).toBe(good.status);
+    const [line] = errorLog(office).slice(before);
+    expect(line!["Message"]).toBe(
+      `Sweep: row ${good._row} (ticket ${ticket}) shows \u201cselesai/${good.stageKey}\u201d, but the log records \u201c${good.status}/${good.stageKey}\u201d (entry #${good.lastLogSeq}); the row was restored from the log.`,
+    );
+  });
+
+  test("a reissue that cannot be done is refused in English", async () => {
+    const r = await office.emu.run("reissueLetter", { as: ADMIN, args: [ticket] });
+    expect(r.returnValue).toMatchObject({
+      ok: false,
+      message: `The account letter for ticket ${ticket} cannot be reissued: the account has not been created (status diproses).`,
+    });
+  });
+
+  test("a request with data problems: the log note is English", async () => {
+    const { results } = await submit(
+      office,
+      englishApplication({ "Surel pribadi": "second@gmail.com", "NIP / NI PPPK": "198513302010011002" }),
+    );
+    expect(results.map((r) => r.error?.message ?? "")).toEqual([""]);
+    const entry = log(office)
+      .filter((e) => e.action === "diterima")
+      .pop()!;
+    expect(entry.note).toMatch(/^\d+ data notes$/);
+    expect(row(office, entry.ticket).problems).toContain(t("en", "nip.birth_date", { digits: "19851330" }));
   });
 
   test("the log check speaks English", async () => {
