@@ -274,11 +274,16 @@ export function chooseUsername(
   return null;
 }
 
-/** Why a wish was not honoured, in Indonesian (empty when it is usable as is). */
-export function wishProblems(wish: string, policy: NamingPolicy, ownUnitCode = ""): UsernameProblem[] {
+/** Why a wish was not honoured, in `lang` (empty when it is usable as is). */
+export function wishProblems(
+  wish: string,
+  policy: NamingPolicy,
+  ownUnitCode = "",
+  lang: Language = "id",
+): UsernameProblem[] {
   const local = normaliseWish(wish);
   const own = unitLocal(ownUnitCode);
-  return checkUsername(local, policy.reserved).filter(
+  return checkUsername(local, policy.reserved, lang).filter(
     (p) => !(p.code === "reserved" && own !== "" && local === own),
   );
 }

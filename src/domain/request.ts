@@ -145,7 +145,7 @@ export interface Request extends Applicant {
   idempotencyKey: string;
   problems: StoredProblem[];
   duplicateVerdict: DuplicateVerdict | "";
-  /** Indonesian explanation of the duplicate check's matches. */
+  /** Explanation of the duplicate check's matches, in the office's language. */
   duplicateNote: string;
   /** The account address given out, e.g. "ahmad.fauzi@contohkota.go.id". */
   assignedAddress: string;

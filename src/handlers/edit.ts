@@ -67,7 +67,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   const name = sheet.getName();
   if (SETTINGS_SHEET_NAMES.includes(name)) {
     // The cached configuration is dropped and the settings read again at once, so that an
-    // administrator who made a mistake hears of it now (in Indonesian) rather than at the next setup.
+    // administrator who made a mistake hears of it now (in the office's language) rather than at the next setup.
     invalidateConfig();
     const ss = range.getSheet().getParent();
     const loaded = loadConfig(ss);
