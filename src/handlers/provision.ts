@@ -27,6 +27,7 @@
  * far longer than other triggers may wait for the lock; the directory itself refuses a second
  * account for an address (409), and the claim in the register keeps two runs off one request.
  */
+import { isErasureMarker } from "../domain/retention.js";
 import { formatDuration } from "../domain/calendar.js";
 import { checkDuplicates, type DirectoryFacts } from "../domain/duplicates.js";
 import { findOpd } from "../domain/form.js";
@@ -1143,6 +1144,8 @@ export function requestReissue(ticketArg?: string): ReissueOutcome {
     if (status !== "selesai" && status !== "akun dibuat")
       return refuse(t(lang, "provision.reissue.not_created", { status }));
     if (!has(row.createdAt)) return refuse(t(lang, "provision.reissue.not_recorded"));
+    // After the retention period the personal address is gone: there is nobody to send it to.
+    if (isErasureMarker(row.personalEmail)) return refuse(t(lang, "provision.reissue.erased"));
     if (state.label === "diminta ulang") return refuse(t(lang, "provision.reissue.pending"));
     if (isInProgress(state.label) && !isStale(state.atMs, now()))
       return refuse(t(lang, "provision.reissue.busy"));

@@ -14,6 +14,7 @@ import type { ExecutionResult } from "../emulator/index.js";
 import type { RetentionReport } from "../../src/handlers/retention.js";
 import {
   act,
+  ADMIN,
   errorLog,
   log,
   mailsTo,
@@ -160,6 +161,16 @@ describe("erasing the personal data of requests closed long ago", () => {
     ];
     for (const key of kept) expect(now[key], key).toBe(was[key]);
     expect(now.fullName).toContain("Sari");
+  });
+
+  test("a letter can no longer be reissued for an erased request: there is nobody to send it to", async () => {
+    const r = await office.emu.run("reissueLetter", { as: ADMIN, args: [t.done] });
+    expect(r.ok).toBe(true);
+    expect(r.returnValue).toMatchObject({ ok: false, ticket: t.done });
+    expect((r.returnValue as { message: string }).message).toMatch(
+      /data pribadi permohonan ini sudah dihapus/,
+    );
+    expect(row(office, t.done).provisioning).not.toMatch(/^diminta ulang/);
   });
 
   test("a rejected request loses its name and proposed address too", () => {

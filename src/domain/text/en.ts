@@ -588,6 +588,8 @@ export const en: Record<MessageKey, string> = {
   "provision.reissue.not_admin": "only an administrator can reissue an account letter.",
   "provision.reissue.no_ticket": "the ticket is not in the register.",
   "provision.reissue.not_created": "the account has not been created (status {status}).",
+  "provision.reissue.erased":
+    "the personal data of this request has been erased at the end of its retention period; the applicant needs to submit a new request.",
   "provision.reissue.not_recorded": "the account is not recorded as created.",
   "provision.reissue.pending": "a reissue has been requested already and waits for the sweep.",
   "provision.reissue.busy": "the letter is being processed; try again in a few minutes.",

@@ -583,6 +583,8 @@ export const id = {
   "provision.reissue.not_admin": "hanya administrator yang dapat menerbitkan ulang surat akun.",
   "provision.reissue.no_ticket": "tiket tidak ditemukan di register.",
   "provision.reissue.not_created": "akun belum dibuat (status {status}).",
+  "provision.reissue.erased":
+    "data pribadi permohonan ini sudah dihapus karena masa retensinya habis; pemohon perlu mengajukan permohonan baru.",
   "provision.reissue.not_recorded": "akun belum tercatat dibuat.",
   "provision.reissue.pending": "penerbitan ulang sudah diminta dan menunggu penyapuan.",
   "provision.reissue.busy": "surat sedang diproses; coba lagi beberapa menit lagi.",
