@@ -71,9 +71,20 @@ export function isProvisionLabel(s: string): s is ProvisionLabel {
 }
 
 /** "mengirim · 2026-11-23T01:05:12.000Z · kuota 1490" (the cell text). */
-export function formatProvisionState(s: ProvisionState): string {
+/**
+ * The moment as officials read it, in the office's time and still exact for the program:
+ * "2026-11-23T14:20:44+07:00" (ISO 8601 with the office's offset, which Date.parse reads back).
+ */
+export function localIso(ms: number, utcOffsetMinutes: number): string {
+  const d = new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 19);
+  const sign = utcOffsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(utcOffsetMinutes);
+  return `${d}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+export function formatProvisionState(s: ProvisionState, utcOffsetMinutes = 420): string {
   if (!s.label) return "";
-  const parts: string[] = [s.label, new Date(s.atMs).toISOString()];
+  const parts: string[] = [s.label, localIso(s.atMs, utcOffsetMinutes)];
   if (s.quota !== undefined) parts.push(`kuota ${s.quota}`);
   if (s.attempts !== undefined) parts.push(`percobaan ${s.attempts}`);
   if (s.note)

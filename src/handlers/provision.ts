@@ -225,7 +225,7 @@ function claim(
     const state = parseProvisionState(String(found.row.provisioning));
     const p = plan(found.row, state);
     if (!p) return null;
-    const cell = formatProvisionState(p.next);
+    const cell = formatProvisionState(p.next, ctx.offset);
     const row: RegisterRow = {
       ...found.row,
       ...(p.extra ?? {}),
@@ -268,7 +268,7 @@ function commit(
     if (!found || String(found.row.provisioning) !== r.cell) throw new LostClaim(r.ticket);
     const state = typeof next === "function" ? next() : next;
     const extra = build ? build(found.row, table, found.rowNumber) : {};
-    const cell = formatProvisionState(state);
+    const cell = formatProvisionState(state, r.ctx.offset);
     const row: RegisterRow = {
       ...found.row,
       ...r.pending,
@@ -1162,7 +1162,7 @@ export function requestReissue(ticketArg?: string): ReissueOutcome {
     ]);
     table.write(rowNumber, {
       ...row,
-      provisioning: formatProvisionState({ label: "diminta ulang", atMs: now() }),
+      provisioning: formatProvisionState({ label: "diminta ulang", atMs: now() }, ctx.offset),
       lastLogSeq: entry!.seq,
       updatedAt: new Date(now()),
     });

@@ -37,9 +37,16 @@ describe("the state cell", () => {
       { label: "gagal" as const, atMs: T, note: "Alamat sudah dipakai" },
     ];
     for (const s of states) expect(parseProvisionState(formatProvisionState(s))).toEqual(s);
+    // Shown in the office's time (WIB by default, WITA here), exact for the program either way.
     expect(formatProvisionState({ label: "mengirim", atMs: T, quota: 7 })).toBe(
-      "mengirim \u00b7 2026-11-23T01:00:00.000Z \u00b7 kuota 7",
+      "mengirim \u00b7 2026-11-23T08:00:00+07:00 \u00b7 kuota 7",
     );
+    expect(formatProvisionState({ label: "membuat", atMs: T }, 480)).toBe(
+      "membuat \u00b7 2026-11-23T09:00:00+08:00",
+    );
+    expect(parseProvisionState(formatProvisionState({ label: "membuat", atMs: T }, 540)).atMs).toBe(T);
+    // Cells written in UTC by an earlier version still read.
+    expect(parseProvisionState("mengirim \u00b7 2026-11-23T01:00:00.000Z").atMs).toBe(T);
   });
 
   it("keeps a note that contains the separator readable and parseable", () => {
