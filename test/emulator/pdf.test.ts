@@ -247,3 +247,30 @@ describe("renderPdf", () => {
     expect(under).toMatch(/ l S/);
   });
 });
+
+describe("table cell padding", () => {
+  it("honours per-cell padding (Docs' TableCell.setPadding*) and defaults to 5 pt", async () => {
+    const cell = (text: string): PdfBlock[] => [{ type: "paragraph", spans: [{ text }] }];
+    const rows = [
+      [cell("A"), cell("B")],
+      [cell("C"), cell("D")],
+    ];
+    const tight = { top: 0, right: 0, bottom: 0, left: 0 };
+    const endY = async (t: Extract<PdfBlock, { type: "table" }>): Promise<{ end: number; a: number }> => {
+      const { pages } = await pdfText(renderPdf(doc([t, { type: "paragraph", spans: [{ text: "END" }] }])));
+      const items = pages[0]!;
+      return { end: items.find((i) => i.str === "END")!.y, a: items.find((i) => i.str === "A")!.x };
+    };
+    const loose = await endY({ type: "table", rows, borderWidth: 0 });
+    const zero = await endY({
+      type: "table",
+      rows,
+      borderWidth: 0,
+      cellPadding: rows.map((r) => r.map(() => tight)),
+    });
+    // Two rows, 10 pt less padding each: the text after the table starts 20 pt higher.
+    expect(zero.end - loose.end).toBeCloseTo(20, 1);
+    // And the first cell's text starts 5 pt further left.
+    expect(loose.a - zero.a).toBeCloseTo(5, 1);
+  });
+});

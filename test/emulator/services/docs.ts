@@ -2218,6 +2218,7 @@ function blocksToPdf(blocks: BlockNode[]): PdfBlock[] {
         columnWidths: b.columnWidths.map((w) => w ?? null),
         borderWidth: b.borderWidth,
         padding: 5,
+        cellPadding: b.rows.map((r) => r.cells.map((c) => ({ ...c.padding }))),
       });
     }
   }

@@ -64,6 +64,8 @@ export interface PdfTable {
   borderWidth?: number;
   /** Cell padding in points. Default 5. */
   padding?: number;
+  /** Per-cell padding (rows → cells), overriding `padding` where given (Docs' TableCell.setPadding*). */
+  cellPadding?: ({ top: number; right: number; bottom: number; left: number } | null)[][];
   spaceBefore?: number;
   spaceAfter?: number;
 }
@@ -417,8 +419,13 @@ function tableItems(t: PdfTable, width: number): Item[] {
   const pad = t.padding ?? 5;
   const border = t.borderWidth ?? 1;
   return t.rows.map((row, rowIndex) => {
-    const cells = cols.map((cw, i) => layoutBlocks(row[i] ?? [], Math.max(1, cw - 2 * pad)));
-    const height = Math.max(...cells.map((c) => stackHeight(c))) + 2 * pad;
+    const pads = cols.map(
+      (_, i) => t.cellPadding?.[rowIndex]?.[i] ?? { top: pad, right: pad, bottom: pad, left: pad },
+    );
+    const cells = cols.map((cw, i) =>
+      layoutBlocks(row[i] ?? [], Math.max(1, cw - pads[i]!.left - pads[i]!.right)),
+    );
+    const height = Math.max(...cells.map((c, i) => stackHeight(c) + pads[i]!.top + pads[i]!.bottom));
     return {
       height,
       spaceBefore: rowIndex === 0 ? (t.spaceBefore ?? 0) : 0,
@@ -427,7 +434,7 @@ function tableItems(t: PdfTable, width: number): Item[] {
         let cx = x;
         cells.forEach((items, i) => {
           const cw = cols[i]!;
-          drawStack(ctx, items, cx + pad, top + pad);
+          drawStack(ctx, items, cx + pads[i]!.left, top + pads[i]!.top);
           if (border > 0) {
             ctx.ops.push(
               `0 G ${num(border)} w ${num(cx)} ${num(ctx.y(top + height))} ${num(cw)} ${num(height)} re S`,
