@@ -86,6 +86,8 @@ function styleParagraph(p: Paragraph, hints: readonly StyleHint[]): void {
   attrs[A.FONT_SIZE] = hints.includes("heading") ? 13 : hints.includes("small") ? 9 : 11;
   attrs[A.BOLD] = hints.includes("bold") || hints.includes("heading");
   if (hints.includes("underline")) attrs[A.UNDERLINE] = true;
+  // Single spacing, as official letters are typed (Docs' default is 1.15): the letter fits one page.
+  attrs[A.LINE_SPACING] = 1;
   attrs[A.SPACING_BEFORE] = 0;
   attrs[A.SPACING_AFTER] = hints.includes("list") ? 4 : 0;
   if (hints.includes("signature")) {
