@@ -25,7 +25,7 @@ import { HOLIDAYS } from "../generated/holidays.js";
 import { zoneOffsetMinutes } from "./calendar.js";
 import { letterPatternProblems } from "./letters.js";
 import { checkUsername, unitLocal } from "./naming.js";
-import { RULES } from "./workflow.js";
+import { ACTION_KEYS, RULES } from "./workflow.js";
 import { t, tx } from "./text/index.js";
 
 export interface Problem {
@@ -60,15 +60,8 @@ export const DEFAULT_RESERVED = [
   "sekretariat",
 ];
 
-const CHAIN_ACTIONS: ActionKey[] = [
-  "teruskan",
-  "setujui",
-  "kembalikan",
-  "tolak",
-  "tahan",
-  "lanjutkan",
-  "ambil_alih",
-];
+/** Every official action except creating the account, which only the last stage offers. */
+const CHAIN_ACTIONS: ActionKey[] = ACTION_KEYS.filter((a) => a !== "buat_akun");
 const LAST_ACTIONS: ActionKey[] = ["buat_akun", "kembalikan", "tolak", "tahan", "lanjutkan", "ambil_alih"];
 
 function stage(

@@ -3,6 +3,7 @@
  * credential letter template and the default template itself, as structured paragraphs that the
  * workspace layer writes into a Google Doc.
  */
+import { zoneAbbreviation } from "./request.js";
 import type { Language } from "./config.js";
 import { t } from "./text/index.js";
 
@@ -189,17 +190,8 @@ export function formatDateEn(ms: number, utcOffsetMinutes: number, options: Date
   return formatDate(ms, utcOffsetMinutes, "en", options);
 }
 
-/** WIB / WITA / WIT for the Indonesian offsets, else "UTC+h". */
-export function zoneAbbreviation(utcOffsetMinutes: number): string {
-  if (utcOffsetMinutes === 420) return "WIB";
-  if (utcOffsetMinutes === 480) return "WITA";
-  if (utcOffsetMinutes === 540) return "WIT";
-  const sign = utcOffsetMinutes < 0 ? "-" : "+";
-  const abs = Math.abs(utcOffsetMinutes);
-  const h = Math.floor(abs / 60);
-  const m = abs % 60;
-  return `UTC${sign}${h}${m ? `:${String(m).padStart(2, "0")}` : ""}`;
-}
+/** WIB / WITA / WIT (one definition, in request.ts, with the office-time helpers). */
+export { zoneAbbreviation };
 
 export function formatDate(
   ms: number,

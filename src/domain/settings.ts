@@ -18,6 +18,7 @@ import type {
   WorkingHours,
 } from "./config.js";
 import { t, tx, type MessageKey } from "./text/index.js";
+import { ACTION_KEYS } from "./workflow.js";
 
 export type Tables = {
   settings: string[][];
@@ -72,16 +73,7 @@ export interface SettingsProblem {
   message: string;
 }
 
-const ACTIONS: readonly ActionKey[] = [
-  "teruskan",
-  "setujui",
-  "kembalikan",
-  "tolak",
-  "tahan",
-  "lanjutkan",
-  "ambil_alih",
-  "buat_akun",
-];
+const ACTIONS: readonly ActionKey[] = ACTION_KEYS;
 
 /** Reports a problem of a setting's value, in the language the settings are read in. */
 type Report = (m: string) => void;
