@@ -54,6 +54,9 @@ export function zoneOffsetMinutes(timeZone: string): number | undefined {
     const minutes = Number(m[2]) * 60 + Number(m[3] ?? "0");
     if (minutes <= 14 * 60) return m[1] === "-" ? -minutes : minutes;
   }
+  // POSIX sign: Etc/GMT-9 is UTC+9.
+  const etc = /^etc\/gmt([+-])(\d{1,2})$/.exec(key);
+  if (etc && Number(etc[2]) <= 14) return (etc[1] === "-" ? 1 : -1) * Number(etc[2]) * 60;
   return undefined;
 }
 

@@ -6,6 +6,7 @@
  * adapter maps fields to header names and writes every string through sanitize.asSheetText /
  * asSheetLiteral.
  */
+import { zoneOffsetMinutes as calendarZoneOffset } from "./calendar.js";
 import type { Gender, Ymd } from "./identity.js";
 import type { MessageKey, MessageParams } from "./text/index.js";
 
@@ -282,31 +283,13 @@ export function ticketCounterKey(yyMM: string): string {
 
 // ── Office time ────────────────────────────────────────────────────────────────
 
-/** Indonesia has no daylight saving time: a zone is a fixed offset. */
-const ZONE_OFFSETS: Readonly<Record<string, number>> = {
-  "Asia/Jakarta": 420,
-  "Asia/Pontianak": 420,
-  "Asia/Makassar": 480,
-  "Asia/Ujung_Pandang": 480,
-  "Asia/Jayapura": 540,
-  UTC: 0,
-  "Etc/UTC": 0,
-  GMT: 0,
-};
-
 /**
- * The UTC offset (minutes) of the office's time zone: the Indonesian zones, "UTC"/"GMT", and
- * fixed forms "GMT+07:00", "UTC+8", "Etc/GMT-9" (POSIX sign: Etc/GMT-9 is UTC+9). Anything else
- * falls back to WIB (+7), the zone of most offices.
+ * The UTC offset (minutes) of the office's time zone (calendar.ts reads the names and fixed forms
+ * such as "GMT+07:00" or "Etc/GMT-9"). Anything unknown falls back to WIB (+7), the zone of most
+ * offices.
  */
 export function zoneOffsetMinutes(timeZone: string): number {
-  const known = ZONE_OFFSETS[timeZone];
-  if (known !== undefined) return known;
-  const fixed = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(timeZone);
-  if (fixed) return (fixed[1] === "-" ? -1 : 1) * (+fixed[2]! * 60 + +(fixed[3] ?? 0));
-  const etc = /^Etc\/GMT([+-])(\d{1,2})$/.exec(timeZone);
-  if (etc) return (etc[1] === "-" ? 1 : -1) * +etc[2]! * 60;
-  return 420;
+  return calendarZoneOffset(timeZone) ?? 420;
 }
 
 /** WIB / WITA / WIT for the Indonesian offsets, else "UTC+h". */

@@ -3,6 +3,7 @@
  * is missing and repairs what is wrong, never duplicates a sheet, a form or a trigger, and never
  * overwrites what administrators have entered in the settings sheets.
  */
+import { FORM_ID_PROPERTY } from "../workspace/context.js";
 import { defaultConfig } from "../domain/defaults.js";
 import { buildForm, type FormQuestion } from "../domain/form.js";
 import { configToTables, settingHelp, SHEETS, tableHeaders, type Tables } from "../domain/settings.js";
@@ -27,7 +28,8 @@ import { ensureLetterResources, type LetterResources } from "../workspace/letter
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const FORM_ID_KEY = "surel:formId";
+/** The Script Property holding the form's id (one definition, in the workspace layer). */
+export const FORM_ID_KEY = FORM_ID_PROPERTY;
 /** Handlers the triggers call (top-level functions of the bundle). */
 export const TRIGGERS = [
   { handler: "onFormSubmit", kind: "formSubmit" },

@@ -39,7 +39,7 @@ export function rowUrl(
   return `${ss.getUrl()}#gid=${sheet.getSheetId()}&range=A${row}`;
 }
 
-/** Where setup keeps the form's id (handlers/setup.ts FORM_ID_KEY), and a cached published URL. */
+/** Where setup keeps the form's id (Script Properties), and a cached published URL. */
 export const FORM_ID_PROPERTY = "surel:formId";
 const FORM_URL_PROPERTY = "surel:formUrl";
 
