@@ -88,6 +88,8 @@ function queueRow(mail: OutgoingMail, attempts: number, error: string): Row<Queu
 }
 
 interface Recorded {
+  /** The queue the mail was recorded in (read once per execution). */
+  table: Table<QueueKey>;
   rowNumber: number;
   row: Row<QueueKey>;
   mail: OutgoingMail;
@@ -103,13 +105,13 @@ export function recordMails(ctx: Ctx, mails: OutgoingMail[]): Recorded[] {
   table.ensureRows(first + list.length - 1);
   const rows = list.map((m) => queueRow(m, 0, ""));
   table.sheet.getRange(first, 1, rows.length, table.width).setValues(rows.map((r) => table.toValues(r)));
-  return rows.map((row, i) => ({ rowNumber: first + i, row, mail: list[i]! }));
+  return rows.map((row, i) => ({ table, rowNumber: first + i, row, mail: list[i]! }));
 }
 
 /** Sends recorded mails and marks them sent (bodies cleared: the queue is not an archive of mail). */
 export function sendRecorded(ctx: Ctx, recorded: Recorded[]): number {
   if (recorded.length === 0) return 0;
-  const table = queueTable(ctx);
+  const table = recorded[0]!.table;
   const done: Row<QueueKey>[] = [];
   for (const r of recorded) {
     try {
@@ -121,10 +123,8 @@ export function sendRecorded(ctx: Ctx, recorded: Recorded[]): number {
     }
   }
   // The recorded rows are consecutive: one write marks them all.
-  if (table) {
-    const first = recorded[0]!.rowNumber;
-    table.sheet.getRange(first, 1, done.length, table.width).setValues(done.map((r) => table.toValues(r)));
-  }
+  const first = recorded[0]!.rowNumber;
+  table.sheet.getRange(first, 1, done.length, table.width).setValues(done.map((r) => table.toValues(r)));
   return done.filter((r) => r.sentAt !== "").length;
 }
 
