@@ -12,63 +12,11 @@ import {
   questionTitle,
 } from "../../src/domain/form.js";
 import { message } from "../../src/domain/text/index.js";
+import { sampleOffice } from "./office-fixture.js";
 
-/** Just the parts of a configuration the form reads. */
+/** The sample office in the language asked for. */
 function config(language: "id" | "en" = "id"): OfficeConfig {
-  return {
-    office: {
-      government: "Pemerintah Kota Contoh",
-      name: "Dinas Komunikasi dan Informatika",
-      shortName: "Diskominfo",
-      address: "Jl. Merdeka No. 1",
-      phone: "(0622) 21234",
-      email: "diskominfo@contohkota.go.id",
-      website: "https://diskominfo.contohkota.go.id",
-      city: "Contoh",
-    },
-    domain: "contohkota.go.id",
-    language,
-    timeZone: "Asia/Jakarta",
-    stages: [],
-    admins: [],
-    opds: [
-      {
-        code: "DISKOMINFO",
-        name: "Dinas Komunikasi dan Informatika",
-        orgUnitPath: "/",
-        group: "",
-        ccEmail: "",
-      },
-      {
-        code: "BAPPEDA",
-        name: "Badan Perencanaan Pembangunan Daerah",
-        orgUnitPath: "/",
-        group: "",
-        ccEmail: "",
-      },
-      { code: "DINKES", name: "Dinas Kesehatan", orgUnitPath: "/", group: "", ccEmail: "" },
-    ],
-    naming: { pattern: "first.last", collision: "initial-then-number", reserved: [] },
-    letter: {
-      numberPattern: "{kode}/{nomor}/{unit}/{bulan}/{tahun}",
-      classification: "500.12.6",
-      unitCode: "Diskominfo",
-      serialPadding: 0,
-      sifat: "Biasa",
-      lampiran: "-",
-      hal: "Pemberitahuan akun surel dinas",
-      signer: { name: "", title: "", nip: "", rank: "" },
-    },
-    time: {
-      hours: { days: {} },
-      holidays: [],
-      cutiBersamaOff: true,
-      serviceMinutes: 510,
-      reminderAtPercent: 75,
-    },
-    privacy: { retentionDays: 365, unusedCredentialDays: 30 },
-    complaints: "",
-  };
+  return sampleOffice({ language });
 }
 
 describe("the questions", () => {
