@@ -10,10 +10,12 @@
  *   await emu.advance(60 * 60_000);                 // an hour passes: clock triggers fire
  *   await emu.close();
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ExecContext } from "./core.js";
 import { dumpWorkspace } from "./dump.js";
+import { parseMs } from "./costs.js";
 import { inspectBundle, type BundleInfo } from "./runtime/bundle.js";
 import { requiredScope } from "./runtime/auth.js";
 import {
@@ -26,6 +28,7 @@ import {
 import { Faults } from "./runtime/faults.js";
 import { Ledger } from "./runtime/ledger.js";
 import { WorkerPool } from "./runtime/pool.js";
+import { cloneWorkspace, deepCopy } from "./runtime/snapshot.js";
 import { Scheduler, alternatives, type SchedulePolicy } from "./runtime/scheduler.js";
 import { installAll } from "./services/index.js";
 import { fireClockTriggers, nextClockDue } from "./services/script.js";
@@ -57,6 +60,8 @@ export interface EmulatorOptions extends WorkspaceOptions {
   workers?: number;
   /** Cost table overrides: "Class.method" (or any key of costs.ts) → ms. */
   costs?: Record<string, number>;
+  /** Modelled load time of the bundle per execution (default: by its size, costs.ts parseMs). */
+  parseMs?: number;
   /** Simultaneous executions per user (default 30, the Apps Script limit). */
   maxSimultaneousPerUser?: number;
   /** Real time a script may run between two service calls before it is killed (an endless loop). Default 30 s. */
@@ -98,14 +103,27 @@ export interface DrainOptions {
 export interface ExploreOptions<T> {
   /** Fresh workspace options for every run (default: the emulator's). */
   workspace?: WorkspaceOptions;
-  /** Builds the starting state on the fresh workspace (by hand, through emu.globals / emu.ws). */
+  /**
+   * Builds the starting state on the fresh workspace (by hand, through emu.globals / emu.ws). It
+   * runs once: every schedule starts from a snapshot of the state it left (so it must leave
+   * nothing pending and its own variables must stay valid for every run).
+   */
   setup?: (emu: Emulator) => void | Promise<void>;
+  /** False: run `setup` again before every schedule instead of restoring its snapshot. */
+  snapshot?: boolean;
   /** Runs the executions (runConcurrently / drain), and returns what the test wants to check. */
   scenario: (emu: Emulator) => Promise<T>;
   /** At most this many preemptions per schedule. */
   maxPreemptions: number;
   /** Stop after this many runs (default 5,000): `truncated` then says so. */
   maxRuns?: number;
+}
+
+/** The state of an emulator at one moment (see `Emulator.snapshot`). */
+export interface EmulatorSnapshot {
+  readonly ws: Workspace;
+  readonly ledger: Ledger;
+  readonly batches: number;
 }
 
 export interface ExploreRun<T> {
@@ -133,6 +151,9 @@ export class Emulator {
   private engine!: Engine;
   private forced: Scheduler | null = null;
   private batches = 0;
+  private freshClockMs = 0;
+  private freshOverrides = "{}";
+  private readonly bundleHash: string;
 
   constructor(opts: EmulatorOptions = {}) {
     this.opts = opts;
@@ -148,6 +169,7 @@ export class Emulator {
     const filename =
       opts.filename ?? (opts.code !== undefined ? "Code.js" : (path.split(/[\\/]/).pop() ?? "Code.js"));
     this.bundle = inspectBundle(code, filename);
+    this.bundleHash = createHash("sha256").update(code).digest("hex");
     // The script's time zone is the process's: worker threads share the process's ICU zone, so
     // the executions' V8 runs in it only if the whole process does (docs/EMULATOR-runtime.md).
     process.env.TZ = opts.scriptTimeZone ?? "Asia/Jakarta";
@@ -158,6 +180,63 @@ export class Emulator {
   /** A fresh workspace (services reinstalled, ledger and faults cleared); workers are kept. */
   reset(overrides: WorkspaceOptions = {}): void {
     const ws = new Workspace({ ...this.opts, ...overrides });
+    this.freshClockMs = ws.clockMs;
+    this.freshOverrides = JSON.stringify(overrides);
+    this.install(ws);
+  }
+
+  /**
+   * The whole state as it is now (the workspace with every service's state, the ledger, the
+   * scheduler's batch count), to start again from it with `restore`: tests run setup once and
+   * restore its state for each case. Taken between executions, with nothing pending.
+   */
+  snapshot(): EmulatorSnapshot {
+    return {
+      ws: cloneWorkspace(this.ws),
+      ledger: deepCopy(this.ledger),
+      batches: this.batches,
+    };
+  }
+
+  /**
+   * Starts again from a snapshot: a copy of its state (the snapshot itself stays as it was, so it
+   * can be restored any number of times), the services installed on it, no faults. Workers are kept.
+   */
+  restore(snap: EmulatorSnapshot): void {
+    this.install(cloneWorkspace(snap.ws));
+    this.ledger = deepCopy(snap.ledger);
+    this.batches = snap.batches;
+    this.engine = this.newEngine();
+  }
+
+  /**
+   * True while nothing has happened in the current workspace: no execution run, no identity,
+   * trigger or pending execution added, the clock where it started.
+   */
+  isFresh(): boolean {
+    const ws = this.ws;
+    return (
+      this.batches === 0 &&
+      this.ledger.executions === 0 &&
+      ws.identities.size === 1 &&
+      ws.triggers.length === 0 &&
+      ws.pending.length === 0 &&
+      ws.clockMs === this.freshClockMs
+    );
+  }
+
+  /**
+   * A key for state built on a fresh workspace of this emulator from `inputs`: equal keys mean
+   * equal results (the same bundle, options and inputs). Null when the emulator has options a key
+   * cannot capture (fake services given as functions).
+   */
+  stateKey(inputs: unknown): string | null {
+    if (this.opts.services || this.opts.extraGlobals || this.opts.code !== undefined) return null;
+    const { bundle, ...rest } = this.opts;
+    return JSON.stringify([this.bundleHash, bundle ?? "", rest, this.freshOverrides, inputs]);
+  }
+
+  private install(ws: Workspace): void {
     const globals = (this.opts.services ?? installAll)(ws);
     if (this.opts.extraGlobals) Object.assign(globals, this.opts.extraGlobals(ws));
     for (const name of this.bundle.functions)
@@ -167,12 +246,17 @@ export class Emulator {
     this.batches = 0;
     this.faults = new Faults();
     this.ledger = new Ledger();
-    this.engine = new Engine(ws, {
+    this.engine = this.newEngine();
+  }
+
+  private newEngine(): Engine {
+    return new Engine(this.ws, {
       pool: this.pool,
-      globals,
+      globals: this.globals,
       faults: this.faults,
       ledger: this.ledger,
       ...(this.opts.costs ? { costs: this.opts.costs } : {}),
+      parseMs: this.opts.parseMs ?? parseMs(Buffer.byteLength(this.bundle.code, "utf8")),
       maxSimultaneousPerUser: this.opts.maxSimultaneousPerUser ?? MAX_SIMULTANEOUS_PER_USER,
       watchdogMs: this.opts.watchdogMs ?? 30_000,
       requiresAuth: requiredScope,
@@ -333,8 +417,8 @@ export class Emulator {
   }
 
   /**
-   * Runs `scenario` under every schedule with at most `maxPreemptions` preemptions, each on a
-   * fresh workspace prepared by `setup`, and returns every run's value. The first run is the
+   * Runs `scenario` under every schedule with at most `maxPreemptions` preemptions, each on the
+   * state `setup` prepared once (restored from its snapshot), and returns every run's value. The first run is the
    * non-preemptive one; the others switch executions at service-call boundaries.
    */
   async explore<T>(opts: ExploreOptions<T>): Promise<ExploreReport<T>> {
@@ -342,14 +426,19 @@ export class Emulator {
     const runs: ExploreRun<T>[] = [];
     const stack: number[][] = [[]];
     let truncated = false;
+    let start: EmulatorSnapshot | null = null;
     while (stack.length > 0) {
       if (runs.length >= maxRuns) {
         truncated = true;
         break;
       }
       const prefix = stack.pop()!;
-      this.reset(opts.workspace ?? {});
-      if (opts.setup) await opts.setup(this);
+      if (start) this.restore(start);
+      else {
+        this.reset(opts.workspace ?? {});
+        if (opts.setup) await opts.setup(this);
+        if (opts.snapshot !== false) start = this.snapshot();
+      }
       const sched = new Scheduler({ choices: prefix, then: "sticky" });
       this.forced = sched;
       const run: ExploreRun<T> = { schedule: [], preemptions: 0 };

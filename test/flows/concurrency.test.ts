@@ -36,6 +36,7 @@ import {
   type Office,
 } from "./harness.js";
 import { columnLetter } from "../emulator/services/sheets/a1.js";
+import { isReadOnly } from "./provision-matrix.js";
 
 const KADIS = `kadis@${DOMAIN}`;
 const SEKDIS = `sekdis@${DOMAIN}`;
@@ -75,22 +76,20 @@ describe("two submissions at the same moment", () => {
       const report = await emu.explore({
         setup: async (e) => {
           office = await prepareOffice(e);
+        },
+        scenario: async (e) => {
+          const o = office!;
+          // Both responses arrive before either trigger runs.
+          submitOnly(o, application({ "Nama lengkap": "Ani Suryani", "Surel pribadi": "ani@gmail.com" }));
           submitOnly(
-            office,
-            application({ "Nama lengkap": "Ani Suryani", "Surel pribadi": "ani@gmail.com" }),
-          );
-          submitOnly(
-            office,
+            o,
             application({
               "Nama lengkap": "Bima Sakti",
               "Surel pribadi": "bima@gmail.com",
               "NIP / NI PPPK": "199001012015031004",
             }),
           );
-        },
-        scenario: async (e) => {
           const results = await e.drain({ concurrency: 2 });
-          const o = office!;
           const rows = register(o);
           return {
             errors: results.map((r) => r.error?.message ?? ""),
@@ -221,8 +220,13 @@ describe("a trigger that fails is recovered by the sweep", () => {
       const outcomes: string[] = [];
       // Killed "before" call k leaves the state "after" call k - 1 left: every state is reached
       // by killing after each call, plus before the first.
+      // A call that changes nothing leaves the state the call before it left: cutting after it is
+      // the same case (SUREL_EXHAUSTIVE=1 cuts after every call all the same).
       const cuts: [number, "before" | "after"][] = [[1, "before"]];
-      for (let k = 1; k <= n; k++) cuts.push([k, "after"]);
+      for (let k = 1; k <= n; k++)
+        if (process.env.SUREL_EXHAUSTIVE === "1" || !isReadOnly(clean.trace[k - 1]!.key))
+          cuts.push([k, "after"]);
+      expect(cuts.length).toBeGreaterThan(10);
       for (const [k, when] of cuts) {
         {
           o = await fresh();
@@ -241,8 +245,9 @@ describe("a trigger that fails is recovered by the sweep", () => {
           expectChainIntact(o);
           // Once the dead execution's grace time is over, the sweep sends what it recorded but
           // never sent: no receipt is lost. A second copy goes out only when the execution died
-          // between sending the receipt and marking it sent (at least once, never lost).
-          await emu.advance(11 * 60_000);
+          // between sending the receipt and marking it sent (at least once, never lost). The sweep
+          // runs every 10 minutes: the first one after the grace time is within 20.
+          await emu.advance(21 * 60_000);
           const finalReceipts = emails(o, "ahmad.fauzi@gmail.com").length;
           const sentAt = clean.trace.findIndex((c) => c.key === "MailApp.sendEmail") + 1;
           const markedAt =

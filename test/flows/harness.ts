@@ -13,7 +13,7 @@ import {
   type RegisterKey,
   type LogKey,
 } from "../../src/workspace/schema.js";
-import { Emulator, type ExecutionResult } from "../emulator/index.js";
+import { Emulator, type EmulatorSnapshot, type ExecutionResult } from "../emulator/index.js";
 import type { WorkspaceOptions } from "../emulator/workspace.js";
 import {
   cellInfo,
@@ -74,6 +74,32 @@ export async function prepareOffice(emu: Emulator, opts: OfficeOptions = {}): Pr
   const config = defaultConfig();
   config.admins = [ADMIN, ...config.admins];
   opts.configure?.(config);
+  // Setup is deterministic: the same configuration on the same fresh workspace gives the same
+  // state, so it runs once per test file and each further office starts from its snapshot.
+  const key = emu.isFresh() ? emu.stateKey({ config, defaults: opts.defaults ?? false }) : null;
+  const cached = key === null ? undefined : setupSnapshots.get(key);
+  if (cached) {
+    emu.restore(cached.snapshot);
+    return { emu, ssId: cached.ssId, formId: cached.formId, config, setup: cached.setup };
+  }
+  const office = await setupOffice(emu, config, opts);
+  if (key !== null)
+    setupSnapshots.set(key, {
+      snapshot: emu.snapshot(),
+      ssId: office.ssId,
+      formId: office.formId,
+      setup: office.setup,
+    });
+  return office;
+}
+
+/** Setup's end state per configuration and workspace (see prepareOffice). */
+const setupSnapshots = new Map<
+  string,
+  { snapshot: EmulatorSnapshot; ssId: string; formId: string; setup: ExecutionResult }
+>();
+
+async function setupOffice(emu: Emulator, config: OfficeConfig, opts: OfficeOptions): Promise<Office> {
   const ss = createBoundSpreadsheet(emu.ws, "Register Surel Dinas");
   for (const email of [...people(config), OUTSIDER]) {
     if (!emu.ws.identity(email)) emu.ws.addIdentity({ email });

@@ -45,6 +45,8 @@ export interface MatrixResult {
   office: Office;
   /** Keys of the create step's calls in the clean run, in order. */
   calls: string[];
+  /** Positions (in the edit execution, from 1) of the create step's calls: `calls[i]` is at start + 1 + i. */
+  start: number;
   cases: MatrixCase[];
 }
 
@@ -85,6 +87,54 @@ async function letSweepRun(office: Office, ticket: string): Promise<string> {
   return state;
 }
 
+/**
+ * Calls that change nothing anywhere (getters, searches, opening a file, builders, pure
+ * utilities): a fault at one of them leaves the same state as a fault at its neighbour.
+ */
+const READ_ONLY =
+  /\.(get[A-Z]\w*|get|list|find\w*|match\w*|has\w*|is[A-Z]\w*|createTextFinder|openById)$|^(Sheet\.getRange|Utilities\.\w+|Blob\.\w+|PropertiesService\.\w+|LockService\.\w+|CacheService\.\w+|File\.getAs|Document\.getAs)$/;
+
+export function isReadOnly(key: string): boolean {
+  return READ_ONLY.test(key) && !key.startsWith("Lock.");
+}
+
+function serviceOfKey(key: string): string {
+  return key.startsWith("AdminDirectory.") ? "AdminDirectory" : (key.split(".")[0] ?? key);
+}
+
+/**
+ * The calls that get a case (1-based positions in the trace, from `start` + 1). Exhaustive: every
+ * call. Otherwise calls are grouped by kind where they are interchangeable: every call with an
+ * effect has its case, except inside a run of the same call (27 replaceText in a row: the first
+ * and the last); in a run of read-only calls a cut-off anywhere leaves the state a cut-off at the
+ * run's first call leaves (one case per run), and an error gets one case per service of the run
+ * (the script handles a Directory error and a Sheets error in different places).
+ * `SUREL_EXHAUSTIVE=1` in the environment runs every call.
+ */
+export function matrixPositions(keys: readonly string[], start: number, kind: FaultKind): number[] {
+  const out: number[] = [];
+  if (process.env.SUREL_EXHAUSTIVE === "1") {
+    for (let n = start + 1; n <= keys.length; n++) out.push(n);
+    return out;
+  }
+  let runServices = new Set<string>();
+  for (let n = start + 1; n <= keys.length; n++) {
+    const key = keys[n - 1]!;
+    const prev = n - 1 > start ? keys[n - 2] : undefined;
+    const next = keys[n];
+    if (isReadOnly(key)) {
+      const first = prev === undefined || !isReadOnly(prev);
+      if (first) runServices = new Set();
+      const service = serviceOfKey(key);
+      if (kind === "kill" ? first : !runServices.has(service)) out.push(n);
+      runServices.add(service);
+    } else if (!(prev === key && next === key)) {
+      out.push(n);
+    }
+  }
+  return out;
+}
+
 export async function runMatrix(kind: FaultKind): Promise<MatrixResult> {
   const { keys, start } = await referenceRun();
   const office = await provisioningOffice({ configure: staffOnly });
@@ -92,7 +142,7 @@ export async function runMatrix(kind: FaultKind): Promise<MatrixResult> {
   office.emu.ws.quotas.setLimit("emailRecipients", 1_000_000);
   const cases: MatrixCase[] = [];
   const plan: { n: number; kind: MatrixCase["kind"] }[] = [];
-  for (let n = start + 1; n <= keys.length; n++) plan.push({ n, kind });
+  for (const n of matrixPositions(keys, start, kind)) plan.push({ n, kind });
   if (kind === "kill") plan.push({ n: keys.length, kind: "kill-after" });
   let i = 1;
   for (const p of plan) {
@@ -128,7 +178,31 @@ export async function runMatrix(kind: FaultKind): Promise<MatrixResult> {
   }
   // A last round of sweeps: anything still waiting is finished, leftover working copies deleted.
   for (let k = 0; k < 3; k++) await sweepAfter(office, 15);
-  return { office, calls: keys.slice(start), cases };
+  return { office, calls: keys.slice(start), start, cases };
+}
+
+/**
+ * Calls of the create step that no case stands for: an effect call without its case (other than
+ * inside a run of the same call), or a run of read-only calls without any case.
+ */
+export function uncovered(result: MatrixResult): string[] {
+  const { calls, start, cases } = result;
+  const at = new Set(cases.filter((c) => c.kind !== "kill-after").map((c) => c.n));
+  const out: string[] = [];
+  let runHasCase = false;
+  for (let i = 0; i < calls.length; i++) {
+    const n = start + 1 + i;
+    const key = calls[i]!;
+    if (isReadOnly(key)) {
+      if (i === 0 || !isReadOnly(calls[i - 1]!)) runHasCase = false;
+      if (at.has(n)) runHasCase = true;
+      if ((i + 1 === calls.length || !isReadOnly(calls[i + 1]!)) && !runHasCase)
+        out.push(`read-only run ending at call ${n} (${key})`);
+    } else if (!at.has(n) && !(calls[i - 1] === key && calls[i + 1] === key)) {
+      out.push(`call ${n} (${key})`);
+    }
+  }
+  return out;
 }
 
 /** What is wrong with the outcome of each case (empty when every request ended as it must). */

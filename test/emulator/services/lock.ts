@@ -35,16 +35,7 @@ interface LockState {
 
 function state(ws: Workspace): LockState {
   return ws.slot<LockState>("lock", () => {
-    const s: LockState = { holders: new Map(), releasedAt: new Map(), acquired: 0, timeouts: 0 };
-    ws.endHooks.push((ctx) => {
-      for (const [key, h] of [...s.holders]) {
-        if (h.execId === ctx.id) {
-          s.holders.delete(key);
-          s.releasedAt.set(key, ctx.nowMs);
-        }
-      }
-    });
-    return s;
+    return { holders: new Map(), releasedAt: new Map(), acquired: 0, timeouts: 0 };
   });
 }
 
@@ -177,7 +168,17 @@ export class LockServiceImpl extends GasObject implements GoogleAppsScript.Lock.
 }
 
 export function install(ws: Workspace): Record<string, unknown> {
-  state(ws);
+  // Installed with the service, not with its state: a workspace restored from a snapshot
+  // (index.ts) already has the state and gets its hooks again here.
+  ws.endHooks.push((ctx) => {
+    const s = state(ws);
+    for (const [key, h] of [...s.holders]) {
+      if (h.execId === ctx.id) {
+        s.holders.delete(key);
+        s.releasedAt.set(key, ctx.nowMs);
+      }
+    }
+  });
   registerDumper("lock", (w) =>
     w.state.has("lock") ? { json: { holders: lockHolders(w), ...lockStats(w) } } : null,
   );

@@ -18,9 +18,7 @@ interface LoggerState {
 
 function state(ws: Workspace): LoggerState {
   return ws.slot<LoggerState>("logger", () => {
-    const s: LoggerState = { lines: new Map(), harness: [], sink: null };
-    ws.endHooks.push((ctx) => s.lines.delete(ctx.id));
-    return s;
+    return { lines: new Map(), harness: [], sink: null };
   });
 }
 
@@ -123,6 +121,8 @@ export class LoggerService extends GasObject implements GoogleAppsScript.Base.Lo
 }
 
 export function install(ws: Workspace): Record<string, unknown> {
-  state(ws);
+  // Installed with the service, not with its state: a workspace restored from a snapshot
+  // (index.ts) already has the state and gets its hooks again here.
+  ws.endHooks.push((ctx) => state(ws).lines.delete(ctx.id));
   return { Logger: new LoggerService(ws) };
 }

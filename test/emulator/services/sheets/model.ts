@@ -3,6 +3,7 @@
  * protections, named ranges; plus the per-execution write buffer (Apps Script bundles spreadsheet
  * writes and applies them at the next read, at SpreadsheetApp.flush() or when the execution ends).
  */
+import { copyLazily } from "../../runtime/snapshot.js";
 import { serviceError } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
 import { contains, intersects, type Rect } from "./a1.js";
@@ -245,6 +246,9 @@ export class SheetModel {
     this.structureChanged();
   }
 }
+
+// A restored workspace copies a sheet's cells when the sheet is first used (runtime/snapshot.ts).
+copyLazily(SheetModel, ["rows"]);
 
 function inheritFormats(above: (CellData | undefined)[] | undefined): (CellData | undefined)[] {
   const row: (CellData | undefined)[] = [];
