@@ -89,9 +89,23 @@ export abstract class GasObject {
   gasSet(name: string, _value: unknown): void {
     throw notEmulated(this.gasClass, `${name} (assignment)`);
   }
+  /**
+   * The cells a call moves (read from or written to a spreadsheet, or scanned by a search), for
+   * the cost model's per-cell part (costs.ts). Most calls move none.
+   */
+  gasCells(_method: string, _args: readonly unknown[]): CellsMoved | null {
+    return null;
+  }
   toString(): string {
     return this.gasClass;
   }
+}
+
+/** What one call moves: cells read, written, or scanned server-side without being returned. */
+export interface CellsMoved {
+  read?: number;
+  written?: number;
+  scanned?: number;
 }
 
 /** A person (or the script's installer) known to the workspace. */

@@ -40,26 +40,38 @@ function guess(ms: number, source: string = NONE): CostEntry {
 
 export const COSTS: Readonly<Record<string, CostEntry>> = {
   // --- SpreadsheetApp ---
-  "Range.getValue": pub(159, `${BOOK}: per-cell calls 318,580 ms ≈ 159 ms per call`),
-  "Range.setValue": pub(159, `${BOOK}: per-cell calls 318,580 ms ≈ 159 ms per call`),
-  "Range.getValues": pub(333, `${BOOK}: one batched call 333 ms`),
-  "Range.setValues": pub(333, `${BOOK}: one batched call 333 ms`),
-  "Range.getDisplayValues": guess(333, "assumption: as getValues"),
+  "Range.getValue": pub(159, `${BOOK}: 2,000 single-cell calls 318,580 ms ≈ 159 ms per call`),
+  "Range.setValue": pub(159, `${BOOK}: 2,000 single-cell calls 318,580 ms ≈ 159 ms per call`),
+  "Range.getValues": pub(
+    159,
+    `${BOOK}: one getValues and one setValues of the same 1,000 cells 333 ms together, ≈ 167 ms each: the call's 159 ms plus the cells (per-cell rates below)`,
+  ),
+  "Range.setValues": pub(159, `${BOOK}: as getValues; the cells are charged at the write rate below`),
+  "Range.getDisplayValues": guess(159, "assumption: as getValues"),
   "Range.getDisplayValue": guess(159, "assumption: as getValue"),
-  "Range.getFormulas": guess(333, "assumption: as getValues"),
-  "Range.setFormulas": guess(333, "assumption: as setValues"),
-  "Range.setBackground": pub(7, `${BEST_PRACTICES}: per-cell background + flush ≈ 70 s ≈ 7 ms per cell`),
-  "Range.setBackgrounds": pub(1000, `${BEST_PRACTICES}: one setBackgrounds ≈ 1 s`),
+  "Range.getFormulas": guess(159, "assumption: as getValues"),
+  "Range.setFormulas": guess(159, "assumption: as setValues"),
+  "Range.setBackground": pub(
+    7,
+    `${BEST_PRACTICES}: 10,000 single-cell setBackground + flush ≈ 70 s ≈ 7 ms per call`,
+  ),
+  "Range.setBackgrounds": pub(
+    7,
+    `${BEST_PRACTICES}: one setBackgrounds of 10,000 cells ≈ 1 s: the call plus 10,000 cells at the write rate`,
+  ),
   "SpreadsheetApp.flush": pub(30, `${MOGSDAD} ≈ 30 ms per flush`),
-  "Sheet.appendRow": guess(159, "assumption: one write, as setValue"),
+  "Sheet.appendRow": guess(159, "assumption: one write, as setValue (its cells at the write rate)"),
   "Sheet.getRange": guess(1, "assumption: a range reference is built locally; data moves on read/write"),
   "Sheet.getLastRow": guess(50, "assumption: a metadata read"),
   "Sheet.getLastColumn": guess(50, "assumption: a metadata read"),
   "Sheet.getDataRange": guess(50, "assumption: a metadata read"),
   "Sheet.getName": guess(1, LOCAL),
-  "Sheet.createTextFinder": guess(1, LOCAL),
-  "TextFinder.findAll": guess(200, "assumption: a server-side search"),
-  "TextFinder.findNext": guess(200, "assumption: a server-side search"),
+  "Sheet.createTextFinder": guess(1, "assumption: a local builder; the search runs at findAll/findNext"),
+  "Range.createTextFinder": guess(1, "assumption: as Sheet.createTextFinder"),
+  "Spreadsheet.createTextFinder": guess(1, "assumption: as Sheet.createTextFinder"),
+  "TextFinder.findAll": guess(159, "assumption: a server round trip as getValues, plus the cells scanned"),
+  "TextFinder.findNext": guess(159, "assumption: as findAll (the scope is scanned again)"),
+  "TextFinder.findPrevious": guess(159, "assumption: as findAll"),
   "TextFinder.*": guess(0, LOCAL),
   "Range.getRow": guess(0, LOCAL),
   "Range.getColumn": guess(0, LOCAL),
@@ -204,6 +216,82 @@ export const COSTS: Readonly<Record<string, CostEntry>> = {
   "*": guess(100, RULE),
 };
 
+/**
+ * The per-cell part of the model: a call that moves cells costs its entry above plus the cells at
+ * these rates (a Range getter or setter: the range's cells; appendRow: the row's cells; a
+ * TextFinder search: the cells of its scope up to the last row and column with content).
+ */
+export interface CellRate {
+  ms: number;
+  kind: "documented" | "reported" | "chosen";
+  source: string;
+}
+
+export const CELL_RATES: Readonly<Record<"read" | "written" | "scanned", CellRate>> = {
+  read: {
+    ms: 0.01,
+    kind: "reported",
+    source: `${BOOK}: a 1,000-cell getValues ≈ 167 ms against 159 ms for one cell: ≈ 0.008 ms per cell, rounded up`,
+  },
+  written: {
+    ms: 0.1,
+    kind: "documented",
+    source: `${BEST_PRACTICES}: one setBackgrounds of 10,000 cells ≈ 1 s ≈ 0.1 ms per cell (the book's batched write would give ≈ 0.008: the less convenient figure is kept; a Sheets API updateCells of 10,000 cells is reported at ≈ 3 s, qiita.com/howdy39)`,
+  },
+  scanned: {
+    ms: 0.005,
+    kind: "chosen",
+    source:
+      "no published figure: a server-side search reads the cells without sending them, half the read rate",
+  },
+};
+
+/**
+ * The script's own time, charged on the execution's clock besides its calls (not in the calls'
+ * tallies): Apps Script loads the whole project for every execution, and the script handles every
+ * cell it reads or writes.
+ */
+export const SCRIPT_COSTS: Readonly<Record<"parsePerKiB" | "cpuPerCell", CellRate>> = {
+  parsePerKiB: {
+    ms: 1,
+    kind: "chosen",
+    source:
+      'no published figure for Apps Script: parse and compile at about 1 MB/s, the rate the V8 team reports for slow devices (v8.dev, "The cost of JavaScript in 2019"); a 398 KiB bundle ≈ 0.4 s per execution',
+  },
+  cpuPerCell: {
+    ms: 0.002,
+    kind: "chosen",
+    source:
+      "no published figure: a few microseconds of script work per cell read or written (a loop that looks at each value once)",
+  },
+};
+
+/** The modelled latency of one call: its entry plus the cells it moves, rounded to the ms. */
+export function callCost(
+  key: string,
+  cells: { read?: number; written?: number; scanned?: number } | null,
+  overrides?: Readonly<Record<string, number>>,
+): number {
+  const { key: found, entry } = costEntry(key, overrides);
+  if (!cells || (overrides && found in overrides)) return entry.ms;
+  const perCell =
+    (cells.read ?? 0) * CELL_RATES.read.ms +
+    (cells.written ?? 0) * CELL_RATES.written.ms +
+    (cells.scanned ?? 0) * CELL_RATES.scanned.ms;
+  return Math.round(entry.ms + perCell);
+}
+
+/** The script's own time for the cells it handled in one call (not charged to the call). */
+export function scriptCpuMs(cells: { read?: number; written?: number } | null): number {
+  if (!cells) return 0;
+  return ((cells.read ?? 0) + (cells.written ?? 0)) * SCRIPT_COSTS.cpuPerCell.ms;
+}
+
+/** The time Apps Script takes to load a bundle of `bytes` at the start of every execution. */
+export function parseMs(bytes: number): number {
+  return Math.round((bytes / 1024) * SCRIPT_COSTS.parsePerKiB.ms);
+}
+
 /** The Apps Script service a class belongs to, for the ledger's per-service totals. */
 export function serviceOf(gasClass: string): string {
   const dot = gasClass.indexOf(".");
@@ -295,5 +383,19 @@ export function costTableMarkdown(): string {
   for (const [k, e] of Object.entries(COSTS)) {
     lines.push(`| \`${k}\` | ${e.ms} | ${e.published ? "published" : "assumption"} | ${e.source} |`);
   }
+  return lines.join("\n");
+}
+
+/** The per-cell rates and the script's own costs as a Markdown table (for docs/EMULATOR-runtime.md). */
+export function rateTableMarkdown(): string {
+  const lines = ["| what | ms | kind | source |", "|---|---:|---|---|"];
+  for (const [k, r] of Object.entries(CELL_RATES))
+    lines.push(`| per cell ${k} | ${r.ms} | ${r.kind} | ${r.source} |`);
+  lines.push(
+    `| bundle parse, per KiB, every execution | ${SCRIPT_COSTS.parsePerKiB.ms} | ${SCRIPT_COSTS.parsePerKiB.kind} | ${SCRIPT_COSTS.parsePerKiB.source} |`,
+  );
+  lines.push(
+    `| script CPU, per cell read or written | ${SCRIPT_COSTS.cpuPerCell.ms} | ${SCRIPT_COSTS.cpuPerCell.kind} | ${SCRIPT_COSTS.cpuPerCell.source} |`,
+  );
   return lines.join("\n");
 }

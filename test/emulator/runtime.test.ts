@@ -263,7 +263,7 @@ describe("virtual time and the cost model", () => {
       expect(e.ms, key).toBeGreaterThanOrEqual(0);
       expect(e.source.length, key).toBeGreaterThan(10);
     }
-    expect(COSTS["Range.getValues"]).toMatchObject({ ms: 333, published: true });
+    expect(COSTS["Range.getValues"]).toMatchObject({ ms: 159, published: true });
     expect(COSTS["Properties.getProperty"]).toMatchObject({ ms: 30, published: true });
     expect(COSTS["AdminDirectory.Users.insert"]?.published).toBe(false);
     expect(costOf("Sheet.hideSheet")).toBe(COSTS["Sheet.*"]!.ms);

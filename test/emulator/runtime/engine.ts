@@ -11,7 +11,7 @@
  * deadline passes.
  */
 import { GasError, GasObject, Suspend, type ExecContext } from "../core.js";
-import { costOf } from "../costs.js";
+import { callCost, scriptCpuMs } from "../costs.js";
 import { setLogSink } from "../services/logger.js";
 import type { Workspace } from "../workspace.js";
 import { Faults, TIME_LIMIT_MESSAGE, type CallInfo } from "./faults.js";
@@ -72,8 +72,13 @@ export interface ExecutionResult {
   calls: Record<string, Tally>;
   services: Record<string, Tally>;
   callCount: number;
-  /** Sum of the modelled latency of its calls (without time spent waiting for locks). */
+  /**
+   * Modelled time of the execution without time spent waiting for locks: its calls' latency plus
+   * the script's own time (`scriptMs`).
+   */
   modelledMs: number;
+  /** The script's own modelled time: the bundle's parse and the CPU for the cells it handled. */
+  scriptMs: number;
   trace: CallRecord[];
   startMs: number;
   endMs: number;
@@ -110,6 +115,8 @@ export interface EngineConfig {
   faults: Faults;
   ledger: Ledger;
   costs?: Readonly<Record<string, number>>;
+  /** Modelled time to load the bundle at the start of every execution (costs.ts parseMs). */
+  parseMs?: number;
   maxSimultaneousPerUser: number;
   /** Real-time limit for script code between two calls (an endless loop), in ms. */
   watchdogMs: number;
@@ -132,6 +139,8 @@ class Exec {
   readonly trace: CallRecord[] = [];
   readonly hostErrors: string[] = [];
   callCount = 0;
+  /** Script CPU time not yet charged (less than a millisecond). */
+  cpuCarry = 0;
   result: ExecutionResult | null = null;
   constructor(
     readonly ordinal: number,
@@ -269,6 +278,12 @@ export class Engine {
     } finally {
       ws.current = null;
     }
+    // Apps Script loads the whole project before running anything: the parse is on the clock.
+    const parse = this.cfg.parseMs ?? 0;
+    if (parse > 0) {
+      ctx.nowMs += parse;
+      this.cfg.ledger.recordScript(e.tallies, parse);
+    }
     this.live.add(e);
     e.worker = this.cfg.pool.acquire();
     e.worker.send({
@@ -300,6 +315,7 @@ export class Engine {
       services: e.tallies.servicesRecord(),
       callCount: e.tallies.callCount,
       modelledMs: e.tallies.modelledMs,
+      scriptMs: e.tallies.scriptMs,
       trace: e.trace,
       startMs: ctx.startMs,
       endMs: ctx.nowMs,
@@ -486,7 +502,21 @@ export class Engine {
       return this.kill(e, "fault", killBefore);
     }
 
-    const ms = costOf(key, this.cfg.costs);
+    // The arguments are decoded once, here: the cost of a call depends on the cells it moves.
+    let args: unknown[] = [];
+    let decodeError: unknown = null;
+    try {
+      args = e.handles.decode(msg.t === "set" ? [msg.v] : msg.a) as unknown[];
+    } catch (err) {
+      decodeError = err;
+    }
+    const cells = msg.t === "call" && decodeError === null ? obj.gasCells(method, args) : null;
+    // The virtual clock stays in whole ms (scripts see it through Date): the script's CPU time is
+    // carried over between calls and charged once it adds up to a millisecond.
+    e.cpuCarry += scriptCpuMs(cells);
+    const cpu = Math.floor(e.cpuCarry);
+    e.cpuCarry -= cpu;
+    const ms = callCost(key, cells, this.cfg.costs) + cpu;
     if (ctx.nowMs + ms > e.deadline) {
       const part = Math.max(0, e.deadline - ctx.nowMs);
       this.cfg.ledger.record(e.tallies, key, cls, part);
@@ -497,8 +527,9 @@ export class Engine {
     }
     ctx.nowMs += ms;
     ws.clockMs = Math.max(ws.clockMs, ctx.nowMs);
-    this.cfg.ledger.record(e.tallies, key, cls, ms);
-    record.ms = ms;
+    this.cfg.ledger.record(e.tallies, key, cls, ms - cpu);
+    if (cpu > 0) this.cfg.ledger.recordScript(e.tallies, cpu);
+    record.ms = ms - cpu;
 
     if (ctx.authMode === "LIMITED" && msg.t === "call") {
       const scope = this.cfg.requiresAuth(cls, method);
@@ -519,7 +550,7 @@ export class Engine {
 
     e.pendingCall = { info, record };
     this.invoke(e, () => {
-      const args = e.handles.decode(msg.t === "set" ? [msg.v] : msg.a) as unknown[];
+      if (decodeError !== null) throw decodeError;
       if (msg.t === "set") return obj.gasSet(msg.name, args[0]);
       const fn = (obj as unknown as Record<string, unknown>)[msg.m];
       if (typeof fn !== "function" || msg.m.startsWith("_")) {

@@ -13,6 +13,7 @@ export interface LedgerSnapshot {
   executions: number;
   callCount: number;
   modelledMs: number;
+  scriptMs: number;
   calls: Record<string, Tally>;
   services: Record<string, Tally>;
 }
@@ -21,12 +22,20 @@ export class Tallies {
   readonly calls = new Map<string, Tally>();
   readonly services = new Map<string, Tally>();
   callCount = 0;
+  /** Calls' latency plus the script's own time. */
   modelledMs = 0;
+  /** The script's own time (bundle parse, CPU per cell), included in modelledMs. */
+  scriptMs = 0;
 
   add(key: string, gasClass: string, ms: number): void {
     bump(this.calls, key, ms);
     bump(this.services, serviceOf(gasClass), ms);
     this.callCount++;
+    this.modelledMs += ms;
+  }
+
+  addScript(ms: number): void {
+    this.scriptMs += ms;
     this.modelledMs += ms;
   }
 
@@ -65,6 +74,12 @@ export class Ledger {
     this.totals.add(key, gasClass, ms);
   }
 
+  /** Records the script's own time (parse, CPU) of an execution and in the totals. */
+  recordScript(own: Tallies, ms: number): void {
+    own.addScript(ms);
+    this.totals.addScript(ms);
+  }
+
   /** Count and modelled ms of one "Class.method" (zero if never called). */
   of(key: string): Tally {
     return { ...(this.totals.calls.get(key) ?? { count: 0, ms: 0 }) };
@@ -80,6 +95,7 @@ export class Ledger {
       executions: this.executions,
       callCount: this.totals.callCount,
       modelledMs: this.totals.modelledMs,
+      scriptMs: this.totals.scriptMs,
       calls: this.totals.callsRecord(),
       services: this.totals.servicesRecord(),
     };

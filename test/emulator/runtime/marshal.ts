@@ -14,7 +14,7 @@ interface Shape {
 }
 
 /** Methods of GasObject itself that are plumbing, not Apps Script API. */
-const PLUMBING = new Set(["constructor", "gasProps", "gasSet", "toString"]);
+const PLUMBING = new Set(["constructor", "gasProps", "gasSet", "gasCells", "toString"]);
 const shapesByProto = new WeakMap<object, Map<string, Shape>>();
 let nextShapeId = 1;
 

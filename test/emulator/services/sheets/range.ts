@@ -1,5 +1,5 @@
 /** Range: a rectangle of cells on one sheet. */
-import { GasObject, serviceError } from "../../core.js";
+import { GasObject, serviceError, type CellsMoved } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
 import { cellA1, rectA1, type Rect } from "./a1.js";
 import {
@@ -106,6 +106,41 @@ type Keys =
   | "setVerticalAlignment"
   | "setWrap"
   | "setWraps";
+
+/** Getters that return one value per cell of the range. */
+const DATA_READS = new Set([
+  "getValues",
+  "getDisplayValues",
+  "getFormulas",
+  "getFormulasR1C1",
+  "getNotes",
+  "getBackgrounds",
+  "getFontColors",
+  "getFontWeights",
+  "getFontStyles",
+  "getFontSizes",
+  "getFontFamilies",
+  "getFontLines",
+  "getNumberFormats",
+  "getRichTextValues",
+  "getDataValidations",
+  "getHorizontalAlignments",
+  "getVerticalAlignments",
+  "getWraps",
+  "getWrapStrategies",
+]);
+/** Getters of the top-left cell only. */
+const CELL_READS = new Set([
+  "getValue",
+  "getDisplayValue",
+  "getFormula",
+  "getFormulaR1C1",
+  "getNote",
+  "getBackground",
+  "getNumberFormat",
+  "getRichTextValue",
+  "getDataValidation",
+]);
 
 export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet.Range, Keys> {
   readonly gasClass = "Range";
@@ -576,6 +611,13 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
     };
     this._ss.protections.push(model);
     return new Protection(this.st, model);
+  }
+  override gasCells(method: string): CellsMoved | null {
+    const n = this._nr * this._nc;
+    if (DATA_READS.has(method)) return { read: n };
+    if (CELL_READS.has(method)) return { read: 1 };
+    if (method.startsWith("set") || method.startsWith("clear")) return { written: n };
+    return null;
   }
   createTextFinder(findText: string): TextFinder {
     this._read();

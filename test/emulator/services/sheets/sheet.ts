@@ -1,5 +1,5 @@
 /** Sheet: one tab of a spreadsheet. */
-import { GasObject, serviceError } from "../../core.js";
+import { GasObject, serviceError, type CellsMoved } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
 import { parseA1, type Rect } from "./a1.js";
 import { checkInput, ERR, type SheetModel, type SheetsState, type SpreadsheetModel } from "./model.js";
@@ -297,6 +297,10 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
    * Appends a row below the last row with content, growing the sheet when it is full. Atomic: the
    * row number is taken when the (buffered) write is applied.
    */
+  override gasCells(method: string, args: readonly unknown[]): CellsMoved | null {
+    if (method === "appendRow" && Array.isArray(args[0])) return { written: args[0].length };
+    return null;
+  }
   appendRow(rowContents: unknown[]): this {
     this._read();
     if (!Array.isArray(rowContents)) throw serviceError(ERR.invalid);

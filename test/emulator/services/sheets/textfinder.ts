@@ -1,5 +1,5 @@
 /** TextFinder over a range, a sheet or a whole spreadsheet: matches displayed text, row by row. */
-import { GasObject } from "../../core.js";
+import { GasObject, type CellsMoved } from "../../core.js";
 import type { Rect } from "./a1.js";
 import type { SheetModel, SheetsState } from "./model.js";
 import { Range } from "./range.js";
@@ -95,6 +95,19 @@ export class TextFinder extends GasObject implements Api<GoogleAppsScript.Spread
 
   private _range(m: { sheet: SheetModel; r: number; c: number }): Range {
     return new Range(this.st, m.sheet, { r1: m.r, c1: m.c, r2: m.r, c2: m.c });
+  }
+
+  /** A search scans its whole scope (up to the last row and column with content) on the server. */
+  override gasCells(method: string): CellsMoved | null {
+    if (!method.startsWith("find")) return null;
+    let scanned = 0;
+    for (const { sheet, rect } of this.scope()) {
+      const rows = Math.max(0, Math.min(rect.r2, sheet.rows.length) - rect.r1 + 1);
+      let width = 0;
+      for (let r = rect.r1; r < rect.r1 + rows; r++) width = Math.max(width, sheet.rows[r - 1]?.length ?? 0);
+      scanned += rows * Math.max(0, Math.min(rect.c2, width) - rect.c1 + 1);
+    }
+    return { scanned };
   }
 
   findAll(): Range[] {
