@@ -30,6 +30,7 @@ import { t, tx } from "../domain/text/index.js";
 import { context, rowUrl, type Ctx } from "../workspace/context.js";
 import { duplicateCheck, registerFacts, type DuplicateOutcome } from "../workspace/duplicates.js";
 import { logError } from "../workspace/errors.js";
+import { INTAKE_LOCK_WAIT_MS } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
 import { mailsRecordedFor, withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import {
@@ -115,134 +116,142 @@ export function processResponse(
   const mails: OutgoingMail[] = [];
   const previous = applicant.previousTicket ? normalizeTicket(applicant.previousTicket) : null;
   // The duplicate check reads the register and asks the directory: advisory, so outside the lock.
-  const dup = duplicateCheck(applicant, previous ?? "", registerFacts(registerTable(ctx.ss), config), config);
+  const outside = registerTable(ctx.ss);
+  const dup = duplicateCheck(applicant, previous ?? "", registerFacts(outside, config), config);
+  // The row link's parts are asked now, so that the lock is held only for the writes.
+  rowUrl(ctx.ss, outside.sheet, 0);
 
-  const outcome = withOutbox(ctx, mails, (record): IntakeOutcome => {
-    const index = indexTable(ctx.ss);
-    const seen = index.find("responseRow", String(responseRow));
-    if (seen) return { ticket: String(index.read(seen).ticket), created: false };
-    const register = registerTable(ctx.ss);
-    // An execution cut off after writing the register row but before the index entry: the row is
-    // the record; the index is completed, nothing is registered twice.
-    const written = register.find("responseRow", String(responseRow));
-    if (written) {
-      const row = register.read(written);
-      const ticket = String(row.ticket);
-      index.append({ responseRow, ticket, time: new Date(now) });
-      // The cut-off came before the mails were recorded (they are recorded last): a new request's
-      // receipt and first notice are made again from the same answers and the row's state.
-      if (cellMs(row.receivedAt) === submittedMs && !mailsRecordedFor(ctx, ticket)) {
-        const req = newRequest(applicant, {
-          ticket,
-          submittedMs,
-          idempotencyKey: `response:${responseRow}`,
-          problems,
+  const outcome = withOutbox(
+    ctx,
+    mails,
+    (record): IntakeOutcome => {
+      const index = indexTable(ctx.ss);
+      const seen = index.find("responseRow", String(responseRow));
+      if (seen) return { ticket: String(index.read(seen).ticket), created: false };
+      const register = registerTable(ctx.ss);
+      // An execution cut off after writing the register row but before the index entry: the row is
+      // the record; the index is completed, nothing is registered twice.
+      const written = register.find("responseRow", String(responseRow));
+      if (written) {
+        const row = register.read(written);
+        const ticket = String(row.ticket);
+        index.append({ responseRow, ticket, time: new Date(now) });
+        // The cut-off came before the mails were recorded (they are recorded last): a new request's
+        // receipt and first notice are made again from the same answers and the row's state.
+        if (cellMs(row.receivedAt) === submittedMs && !mailsRecordedFor(ctx, ticket)) {
+          const req = newRequest(applicant, {
+            ticket,
+            submittedMs,
+            idempotencyKey: `response:${responseRow}`,
+            problems,
+          });
+          const state = rowState(row);
+          req.status = state.status;
+          req.stageKey = state.stageKey;
+          req.responsible = String(row.responsible).split(/,\s*/).filter(Boolean);
+          const due = cellMs(row.dueAt) || null;
+          queueIntakeMails(
+            ctx,
+            req,
+            rowUrl(ctx.ss, register.sheet, written),
+            due,
+            String(row.duplicate).split("\n")[0] ?? "",
+            mails,
+          );
+        } else {
+          logError(ctx.ss, "onFormSubmit", ticket, t(lang, "intake.correction_unsent", { row: responseRow }));
+        }
+        return { ticket, created: false };
+      }
+      if (previous) {
+        const at = register.find("ticket", previous);
+        const prevRow = at ? register.read(at) : null;
+        // Tickets are readable and guessable: a correction is accepted only from the same applicant
+        // (same personal e-mail or same NIP), else it is a new request and the other one is untouched.
+        if (prevRow && rowState(prevRow).status === "perlu perbaikan" && sameApplicant(prevRow, applicant)) {
+          const r = applyCorrection(ctx, at, prevRow, applicant, problems, responseRow, dup, now, mails);
+          record();
+          index.append({ responseRow, ticket: previous, time: new Date(now) });
+          return r;
+        }
+        problems.push({
+          code: "notice.applicant.unknown_ticket",
+          field: "previousTicket",
+          severity: "warning",
+          message: tx(lang, "notice.applicant.unknown_ticket", { ticket: applicant.previousTicket }),
         });
-        const state = rowState(row);
-        req.status = state.status;
-        req.stageKey = state.stageKey;
-        req.responsible = String(row.responsible).split(/,\s*/).filter(Boolean);
-        const due = cellMs(row.dueAt) || null;
-        queueIntakeMails(
-          ctx,
-          req,
-          rowUrl(ctx.ss, register.sheet, written),
-          due,
-          String(row.duplicate).split("\n")[0] ?? "",
-          mails,
-        );
-      } else {
-        logError(ctx.ss, "onFormSubmit", ticket, t(lang, "intake.correction_unsent", { row: responseRow }));
       }
-      return { ticket, created: false };
-    }
-    if (previous) {
-      const at = register.find("ticket", previous);
-      const prevRow = at ? register.read(at) : null;
-      // Tickets are readable and guessable: a correction is accepted only from the same applicant
-      // (same personal e-mail or same NIP), else it is a new request and the other one is untouched.
-      if (prevRow && rowState(prevRow).status === "perlu perbaikan" && sameApplicant(prevRow, applicant)) {
-        const r = applyCorrection(ctx, at, prevRow, applicant, problems, responseRow, dup, now, mails);
-        record();
-        index.append({ responseRow, ticket: previous, time: new Date(now) });
-        return r;
-      }
-      problems.push({
-        code: "notice.applicant.unknown_ticket",
-        field: "previousTicket",
-        severity: "warning",
-        message: tx(lang, "notice.applicant.unknown_ticket", { ticket: applicant.previousTicket }),
-      });
-    }
 
-    const props = PropertiesService.getScriptProperties();
-    const period = ticketPeriod(submittedMs, ctx.offset);
-    const counterKey = ticketCounterKey(period);
-    const serial = Number(props.getProperty(counterKey) ?? "0") + 1;
-    props.setProperty(counterKey, String(serial));
-    const ticket = formatTicket("SRL", period, serial);
+      const props = PropertiesService.getScriptProperties();
+      const period = ticketPeriod(submittedMs, ctx.offset);
+      const counterKey = ticketCounterKey(period);
+      const serial = Number(props.getProperty(counterKey) ?? "0") + 1;
+      props.setProperty(counterKey, String(serial));
+      const ticket = formatTicket("SRL", period, serial);
 
-    const req = newRequest(applicant, {
-      ticket,
-      submittedMs,
-      idempotencyKey: `response:${responseRow}`,
-      problems,
-    });
-    req.updatedMs = now;
-    let dueMs: number | null = null;
-    let logTo = stateLabel(req.status, "");
-    if (req.status === "baru") {
-      const d = decide({
-        state: { ticket, status: "baru", stageKey: "", stageEnteredMs: now },
-        actor: SYSTEM_ACTOR,
-        action: "mulai",
-        note: "",
-        config,
-        nowMs: now,
-      });
-      if (d.ok) {
-        req.stageKey = d.next.stageKey;
-        req.responsible = d.next.responsible;
-        req.stageEnteredMs = d.next.stageEnteredMs;
-        dueMs =
-          stepDeadlines(config, { stageKey: req.stageKey, stageEnteredMs: req.stageEnteredMs })?.dueMs ??
-          null;
-        logTo = d.logEntry.to;
-      }
-    }
-    req.duplicateVerdict = dup.result.verdict;
-
-    const [entry] = appendLog(ctx, [
-      {
+      const req = newRequest(applicant, {
         ticket,
-        from: "",
-        to: logTo,
-        action: "diterima",
-        actor: SYSTEM_ACTOR,
-        timeMs: now,
-        note: problems.length ? t(lang, "intake.log.problems", { count: problems.length }) : "",
-      },
-    ]);
-    const rowNumber = register.append({
-      ...newRow(req, config, { responseRow, dueMs, logSeq: entry!.seq }),
-      duplicate: asSheetText(dup.text),
-      address: dup.proposed,
-      addressRecorded: dup.proposed,
-    });
-    setActionChoices(register, rowNumber, actionLabels(config, req.stageKey, req.status));
-    queueIntakeMails(
-      ctx,
-      req,
-      rowUrl(ctx.ss, register.sheet, rowNumber),
-      dueMs,
-      dup.text.split("\n")[0] ?? "",
-      mails,
-    );
-    // The mails are recorded before the index entry that marks the response done.
-    record();
-    index.append({ responseRow, ticket, time: new Date(now) });
-    return { ticket, created: true };
-  });
+        submittedMs,
+        idempotencyKey: `response:${responseRow}`,
+        problems,
+      });
+      req.updatedMs = now;
+      let dueMs: number | null = null;
+      let logTo = stateLabel(req.status, "");
+      if (req.status === "baru") {
+        const d = decide({
+          state: { ticket, status: "baru", stageKey: "", stageEnteredMs: now },
+          actor: SYSTEM_ACTOR,
+          action: "mulai",
+          note: "",
+          config,
+          nowMs: now,
+        });
+        if (d.ok) {
+          req.stageKey = d.next.stageKey;
+          req.responsible = d.next.responsible;
+          req.stageEnteredMs = d.next.stageEnteredMs;
+          dueMs =
+            stepDeadlines(config, { stageKey: req.stageKey, stageEnteredMs: req.stageEnteredMs })?.dueMs ??
+            null;
+          logTo = d.logEntry.to;
+        }
+      }
+      req.duplicateVerdict = dup.result.verdict;
+
+      const [entry] = appendLog(ctx, [
+        {
+          ticket,
+          from: "",
+          to: logTo,
+          action: "diterima",
+          actor: SYSTEM_ACTOR,
+          timeMs: now,
+          note: problems.length ? t(lang, "intake.log.problems", { count: problems.length }) : "",
+        },
+      ]);
+      const rowNumber = register.append({
+        ...newRow(req, config, { responseRow, dueMs, logSeq: entry!.seq }),
+        duplicate: asSheetText(dup.text),
+        address: dup.proposed,
+        addressRecorded: dup.proposed,
+      });
+      setActionChoices(register, rowNumber, actionLabels(config, req.stageKey, req.status));
+      queueIntakeMails(
+        ctx,
+        req,
+        rowUrl(ctx.ss, register.sheet, rowNumber),
+        dueMs,
+        dup.text.split("\n")[0] ?? "",
+        mails,
+      );
+      // The mails are recorded before the index entry that marks the response done.
+      record();
+      index.append({ responseRow, ticket, time: new Date(now) });
+      return { ticket, created: true };
+    },
+    INTAKE_LOCK_WAIT_MS,
+  );
 
   return outcome;
 }

@@ -30,13 +30,25 @@ export function context(): Ctx {
   };
 }
 
-/** A link that opens the spreadsheet at a sheet's row. */
+/** Each sheet's link without the row, once per execution (module state lives one execution). */
+const sheetUrls = new Map<GoogleAppsScript.Spreadsheet.Sheet, string>();
+
+/**
+ * A link that opens the spreadsheet at a sheet's row. The spreadsheet's URL and the sheet's id are
+ * asked once per execution and sheet: a handler can ask before taking the lock (`row` 0) and
+ * build the links under it without a call.
+ */
 export function rowUrl(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   row: number,
 ): string {
-  return `${ss.getUrl()}#gid=${sheet.getSheetId()}&range=A${row}`;
+  let base = sheetUrls.get(sheet);
+  if (base === undefined) {
+    base = `${ss.getUrl()}#gid=${sheet.getSheetId()}`;
+    sheetUrls.set(sheet, base);
+  }
+  return `${base}&range=A${row}`;
 }
 
 /** Where setup keeps the form's id (Script Properties), and a cached published URL. */

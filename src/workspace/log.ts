@@ -37,8 +37,7 @@ export function appendLog(ctx: Ctx, drafts: LogDraftEntry[]): LogEntry[] {
     head = { seq: Number(row.seq), hash: String(row.hash) };
   }
   const sealed = appendEntries(head, drafts, ctx.sha256);
-  table.ensureRows(last + sealed.length);
-  table.sheet.getRange(last + 1, 1, sealed.length, table.width).setValues(sealed.map(toValues));
+  table.writeRows(last + 1, sealed.map(toValues));
   const tail = sealed[sealed.length - 1]!;
   PropertiesService.getScriptProperties().setProperty(
     HEAD_KEY,

@@ -13,7 +13,7 @@ import type { Ctx } from "./context.js";
 import { errorText, logError } from "./errors.js";
 import { QUEUE_COLUMNS, SHEET_NAMES, type QueueKey } from "./schema.js";
 import { Table, type Row } from "./table.js";
-import { withScriptLock } from "./lock.js";
+import { LOCK_WAIT_MS, withScriptLock } from "./lock.js";
 
 /** A pending row older than this is the sweep's to send (the 6-minute limit has ended its execution). */
 export const PENDING_GRACE_MS = 10 * 60 * 1000;
@@ -102,9 +102,11 @@ export function recordMails(ctx: Ctx, mails: OutgoingMail[]): Recorded[] {
   const table = queueTable(ctx);
   if (!table) return [];
   const first = table.sheet.getLastRow() + 1;
-  table.ensureRows(first + list.length - 1);
   const rows = list.map((m) => queueRow(m, 0, ""));
-  table.sheet.getRange(first, 1, rows.length, table.width).setValues(rows.map((r) => table.toValues(r)));
+  table.writeRows(
+    first,
+    rows.map((r) => table.toValues(r)),
+  );
   return rows.map((row, i) => ({ table, rowNumber: first + i, row, mail: list[i]! }));
 }
 
@@ -132,7 +134,12 @@ export function sendRecorded(ctx: Ctx, recorded: Recorded[]): number {
  * Runs `fn` under the script lock; the mails it pushes onto `mails` are recorded as pending before
  * the lock is released, then sent.
  */
-export function withOutbox<T>(ctx: Ctx, mails: OutgoingMail[], fn: (record: () => void) => T): T {
+export function withOutbox<T>(
+  ctx: Ctx,
+  mails: OutgoingMail[],
+  fn: (record: () => void) => T,
+  lockWaitMs = LOCK_WAIT_MS,
+): T {
   let recorded: Recorded[] = [];
   let done = false;
   // `record` lets fn record its mails before its last write (intake: before the index entry that
@@ -146,7 +153,7 @@ export function withOutbox<T>(ctx: Ctx, mails: OutgoingMail[], fn: (record: () =
     const value = fn(record);
     record();
     return value;
-  });
+  }, lockWaitMs);
   sendRecorded(ctx, recorded);
   return out;
 }

@@ -98,14 +98,29 @@ export class Table<K extends string> {
   }
 
   /**
-   * Appends a record below the last row with content; returns its row number. Three calls, or
-   * four when the sheet must grow first (getRange beyond the sheet's size fails in Sheets).
+   * Appends a record below the last row with content; returns its row number. Two calls (the last
+   * row, the write); when the sheet is full the write fails (getRange beyond the sheet's size
+   * fails in Sheets), the sheet grows and the write is made again.
    */
   append(row: Row<K>): number {
     const next = this.sheet.getLastRow() + 1;
-    this.ensureRows(next);
-    this.sheet.getRange(next, 1, 1, this.width).setValues([this.toWrite(row)]);
+    this.writeRows(next, [this.toWrite(row)]);
     return next;
+  }
+
+  /**
+   * Writes whole rows from `first` on: one call while they fit; when they do not, getRange fails,
+   * the sheet grows (ensureRows) and the write is made again. Values as given (see toWrite).
+   */
+  writeRows(first: number, values: Cell[][]): void {
+    if (values.length === 0) return;
+    try {
+      this.sheet.getRange(first, 1, values.length, this.width).setValues(values);
+    } catch (e) {
+      if (first + values.length - 1 <= this.sheet.getMaxRows()) throw e;
+      this.ensureRows(first + values.length - 1);
+      this.sheet.getRange(first, 1, values.length, this.width).setValues(values);
+    }
   }
 
   /** Grows the sheet (in steps of 500 rows, inheriting the formats of the last row) to hold `row`. */
