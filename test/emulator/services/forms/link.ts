@@ -45,6 +45,7 @@ export function linkForm(ws: Workspace, form: FormModel, spreadsheetId: string):
   headers.forEach((h, i) => setText(sheet, 1, i + 1, h));
   form.destination = { spreadsheetId, sheet };
   for (const r of form.responses) writeResponse(form, r);
+  st.hideUntilFlush(sheet);
   return sheet;
 }
 

@@ -487,6 +487,34 @@ export class SheetsState {
   bufferWrites = true;
   private readonly pending = new Map<number, (() => void)[]>();
   private nextProtection = 1;
+  /**
+   * Responses tabs a form link added during an execution, not yet seen by that execution's open
+   * spreadsheet (chosen, from reports that the tab `setDestination` creates is missing from
+   * `getSheets()` in the same run): they appear after `SpreadsheetApp.flush()`.
+   */
+  private readonly unseen = new Map<number, Set<SheetModel>>();
+
+  /** A sheet the calling execution does not see until it flushes. */
+  hideUntilFlush(sheet: SheetModel): void {
+    const ctx = this.ws.current;
+    if (!ctx) return;
+    let set = this.unseen.get(ctx.id);
+    if (!set) this.unseen.set(ctx.id, (set = new Set()));
+    set.add(sheet);
+  }
+
+  /** Whether the calling execution sees this sheet. */
+  seen(sheet: SheetModel): boolean {
+    const ctx = this.ws.current;
+    return !ctx || !this.unseen.get(ctx.id)?.has(sheet);
+  }
+
+  /** SpreadsheetApp.flush(): the calling execution's writes applied and every new tab visible. */
+  explicitFlush(): void {
+    const ctx = this.ws.current;
+    if (ctx) this.unseen.delete(ctx.id);
+    this.sync();
+  }
 
   constructor(readonly ws: Workspace) {}
 

@@ -127,21 +127,21 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
   // ------------------------------------------------------------ sheets
   getSheets(): Sheet[] {
     this._read();
-    return this._m.sheets.map((s) => sheetObject(this.st, s));
+    return this._m.sheets.filter((s) => this.st.seen(s)).map((s) => sheetObject(this.st, s));
   }
   getNumSheets(): number {
     this._read();
-    return this._m.sheets.length;
+    return this._m.sheets.filter((s) => this.st.seen(s)).length;
   }
   /** Sheet names are unique regardless of case, and looked up regardless of case, as in Sheets. */
   getSheetByName(name: string): Sheet | null {
     this._read();
     const s = this._m.sheetByName(String(name));
-    return s ? sheetObject(this.st, s) : null;
+    return s && this.st.seen(s) ? sheetObject(this.st, s) : null;
   }
   getSheetById(id: number): Sheet | null {
     this._read();
-    const s = this._m.sheets.find((x) => x.id === id);
+    const s = this._m.sheets.find((x) => x.id === id && this.st.seen(x));
     return s ? sheetObject(this.st, s) : null;
   }
   getActiveSheet(): Sheet {
