@@ -44,7 +44,7 @@ import {
   type RegisterRow,
 } from "../workspace/register.js";
 import { asSheetText } from "../domain/sanitize.js";
-import { dateOrderOf, responseTime, type DateOrder } from "../domain/locale.js";
+import { dateOrderOf, FUTURE_TOLERANCE_MS, responseTime, type DateOrder } from "../domain/locale.js";
 
 export type NamedValues = Record<string, string[]>;
 
@@ -66,19 +66,26 @@ export function handleFormSubmit(
   }
   const ctx = context();
   const values = e.range.getValues()[0] ?? [];
-  // Answers and a timestamp written as text are in the spreadsheet's locale (en_US: month first).
+  const stamp = values[0];
+  const nowMs = Date.now();
+  if (
+    stamp instanceof Date &&
+    !Number.isNaN(stamp.getTime()) &&
+    stamp.getTime() <= nowMs + FUTURE_TOLERANCE_MS
+  )
+    return processResponse(ctx, e.range.getRow(), e.namedValues, stamp.getTime());
+  // A timestamp written as text is in the spreadsheet's locale (en_US: month first).
   const order = dateOrderOf(ctx.ss.getSpreadsheetLocale());
-  const when = responseTime(values[0], String(e.values?.[0] ?? ""), order, ctx.offset, Date.now());
+  const text = String(e.values?.[0] ?? "");
+  const when = responseTime(stamp, text, order, ctx.offset, nowMs);
   return processResponse(ctx, e.range.getRow(), e.namedValues, when.ok ? when.ms : Date.now(), {
     dateOrder: order,
-    ...(when.ok
-      ? {}
-      : { refusedStamp: { text: String(e.values?.[0] ?? values[0] ?? ""), reason: when.reason } }),
+    ...(when.ok ? {} : { refusedStamp: { text: text || String(stamp ?? ""), reason: when.reason } }),
   });
 }
 
 export interface ResponseOptions {
-  /** How the spreadsheet's locale orders numeric dates (default: day first, as in id_ID). */
+  /** How the spreadsheet's locale orders numeric dates (read from the spreadsheet when not given). */
   dateOrder?: DateOrder;
   /** The response's timestamp could not be used: registered at the time of processing instead. */
   refusedStamp?: { text: string; reason: "unreadable" | "future" };
@@ -133,7 +140,8 @@ export function processResponse(
     );
   }
   const now = Date.now();
-  const order = opts.dateOrder ?? "dmy";
+  // Date answers are text in the spreadsheet's locale: "11/3/2026" is 3 November in en_US.
+  const order = opts.dateOrder ?? dateOrderOf(ctx.ss.getSpreadsheetLocale());
   const intake = validateApplication(mapped.answers, {
     config,
     todayMs: submittedMs,

@@ -95,19 +95,19 @@ export function checkDirectoryTargets(config: OfficeConfig, lines: string[]): Di
     const knownGroups = groups.size > 0 ? allGroupAddresses() : new Set<string>();
     const knownUnits = units.size > 0 ? allOrgUnitPaths() : new Set<string>();
     for (const [group, opd] of groups) {
-      if (knownGroups.has(group)) lines.push(t(lang, "tenant.group_ok", { group, opd }));
-      else {
+      if (!knownGroups.has(group)) {
         out.missingGroups.push(group);
         lines.push(t(lang, "tenant.group_missing", { group, opd }));
       }
     }
     for (const [path, opd] of units) {
-      if (knownUnits.has(normalUnitPath(path))) lines.push(t(lang, "tenant.orgunit_ok", { path, opd }));
-      else {
+      if (!knownUnits.has(normalUnitPath(path))) {
         out.missingOrgUnits.push(path);
         lines.push(t(lang, "tenant.orgunit_missing", { path, opd }));
       }
     }
+    if (out.missingGroups.length === 0 && out.missingOrgUnits.length === 0)
+      lines.push(t(lang, "tenant.directory_ok", { groups: groups.size, units: units.size }));
   } catch (e) {
     // The class of the failure in the office's language; Google's text (maybe English) goes to the log.
     console.warn(`setup: directory check failed: ${errorText(e)}`);

@@ -515,6 +515,8 @@ export const en: Record<MessageKey, string> = {
   "edit.address.domain": "The address must be in the domain @{domain}.",
   "edit.address.taken": "The address {address} is taken or reserved.",
   "edit.address.changed": "The address was changed to {address}.",
+  "edit.address.changed_note":
+    "The address was changed to {address} by {actor}; the duplicate check was run again.",
   "edit.program_column":
     "This column is filled in by the Surel program and may not be edited directly. Use the Action column.",
   "edit.paste":
@@ -768,10 +770,10 @@ export const en: Record<MessageKey, string> = {
     "The application form is not published: applicants cannot submit requests. Run Surel → Set up / repair, or open the form and click Publish.",
   "tenant.check.restricted":
     "The application form can only be filled in with a domain account, while applicants have none yet. Run Surel → Set up / repair.",
-  "tenant.group_ok": "Group {group} ({opd}) exists in the directory.",
+  "tenant.directory_ok":
+    "Directory: the {groups} group(s) and {units} org unit(s) the OPD sheet names all exist.",
   "tenant.group_missing":
     "ERROR: group {group} for {opd} does not exist in the directory. Create the group in the Admin console or correct the group column of the OPD sheet.",
-  "tenant.orgunit_ok": "Org unit {path} ({opd}) exists in the directory.",
   "tenant.orgunit_missing":
     "ERROR: org unit {path} for {opd} does not exist in the directory. Create it in the Admin console or correct the org unit column of the OPD sheet.",
   "tenant.directory_unchecked": "Warning: groups and org units could not be checked: {detail}",

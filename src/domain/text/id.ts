@@ -512,6 +512,7 @@ export const id = {
   "edit.address.domain": "Alamat harus berdomain @{domain}.",
   "edit.address.taken": "Alamat {address} sudah dipakai atau dicadangkan.",
   "edit.address.changed": "Alamat diubah menjadi {address}.",
+  "edit.address.changed_note": "Alamat diubah menjadi {address} oleh {actor}; pemeriksaan duplikat diulang.",
   "edit.program_column":
     "Kolom ini diisi oleh program Surel dan tidak boleh diubah langsung. Gunakan kolom Tindakan.",
   "edit.paste":
@@ -766,10 +767,10 @@ export const id = {
     "Formulir permohonan belum terbit: pemohon tidak dapat mengirim permohonan. Jalankan Surel → Siapkan / perbaiki, atau buka formulir dan klik Terbitkan.",
   "tenant.check.restricted":
     "Formulir permohonan hanya dapat diisi dengan akun domain, padahal pemohon belum memiliki akun. Jalankan Surel → Siapkan / perbaiki.",
-  "tenant.group_ok": "Grup {group} ({opd}) ada di direktori.",
+  "tenant.directory_ok":
+    "Direktori: {groups} grup dan {units} unit organisasi yang disebut lembar OPD semuanya ada.",
   "tenant.group_missing":
     "GALAT: grup {group} untuk {opd} tidak ada di direktori. Buat grup itu di Konsol Admin atau perbaiki kolom grup di lembar OPD.",
-  "tenant.orgunit_ok": "Unit organisasi {path} ({opd}) ada di direktori.",
   "tenant.orgunit_missing":
     "GALAT: unit organisasi {path} untuk {opd} tidak ada di direktori. Buat unit itu di Konsol Admin atau perbaiki kolom unit organisasi di lembar OPD.",
   "tenant.directory_unchecked": "Peringatan: grup dan unit organisasi tidak dapat diperiksa: {detail}",

@@ -165,7 +165,13 @@ export class SheetModel {
   /** Writes one input value as setValue/appendRow/a person typing does. */
   setInput(r: number, c: number, input: unknown, formulas = true): void {
     const cell = this.ensure(r, c);
-    const parsed = toParsed(input, this.parent.timeZone, cell.fmt?.numberFormat, formulas);
+    const parsed = toParsed(
+      input,
+      this.parent.timeZone,
+      cell.fmt?.numberFormat,
+      formulas,
+      this.parent.locale,
+    );
     cell.v = parsed.value;
     if (parsed.formula !== undefined) cell.f = parsed.formula;
     else delete cell.f;
@@ -256,11 +262,17 @@ function inheritFormats(above: (CellData | undefined)[] | undefined): (CellData 
   return row;
 }
 
-function toParsed(input: unknown, tz: string, numberFormat: string | undefined, formulas: boolean): Parsed {
+function toParsed(
+  input: unknown,
+  tz: string,
+  numberFormat: string | undefined,
+  formulas: boolean,
+  locale: string,
+): Parsed {
   if (input === null || input === undefined) return { value: "" };
   if (typeof input === "string") {
     if (input.length > MAX_CELL_CHARS) throw serviceError(ERR.cellTooLong);
-    return parseInput(input, tz, numberFormat, formulas);
+    return parseInput(input, tz, numberFormat, formulas, locale);
   }
   if (typeof input === "number") return { value: Number.isFinite(input) ? input : String(input) };
   if (typeof input === "boolean") return { value: input };
