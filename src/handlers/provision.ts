@@ -55,6 +55,7 @@ import {
   redact,
   resumeKind,
   userResource,
+  failureKey,
   type AccountInput,
   type ProvisionState,
 } from "../domain/provisioning.js";
@@ -66,6 +67,7 @@ import { context, rowUrl, type Ctx } from "../workspace/context.js";
 import {
   addMember,
   DirectoryError,
+  errorFacts,
   failureOf,
   getUser,
   groupExists,
@@ -792,7 +794,9 @@ function judge(r: Run, e: unknown, message: string): Judgement {
   if (e instanceof PermanentFailure) return { permanent: true, reason: message };
   if (e instanceof TemplateError)
     return { permanent: false, reason: t(lang, "provision.fail.template", { detail: message }) };
-  const directory = e instanceof DirectoryError || /API call to directory\./.test(message);
+  // A Directory error is known by its class or by the code/reason it carries, not by its wording.
+  const facts = errorFacts(e);
+  const directory = e instanceof DirectoryError || facts.code !== undefined || facts.reason !== undefined;
   if (directory) {
     const f = e instanceof DirectoryError ? e.failure : failureOf(e);
     if (f === "not_authorized") {
@@ -817,6 +821,9 @@ function judge(r: Run, e: unknown, message: string): Judgement {
       const owner = e instanceof DirectoryError && e.detail ? e.detail : "-";
       return { permanent: true, reason: t(lang, "provision.fail.address_taken", { address, owner }) };
     }
+    // Anything else from the directory is named by its class in the office's language; Google's
+    // own text (English, or translated) stays in the error log.
+    return { permanent: false, reason: t(lang, failureKey(f)) };
   }
   return { permanent: false, reason: message };
 }
