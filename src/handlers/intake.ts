@@ -75,7 +75,7 @@ export function handleFormSubmit(
   )
     return processResponse(ctx, e.range.getRow(), e.namedValues, stamp.getTime());
   // A timestamp written as text is in the spreadsheet's locale (en_US: month first).
-  const order = dateOrderOf(ctx.ss.getSpreadsheetLocale());
+  const order = dateOrderOf(ctx.loaded.locale ?? ctx.ss.getSpreadsheetLocale());
   const text = String(e.values?.[0] ?? "");
   const when = responseTime(stamp, text, order, ctx.offset, nowMs);
   return processResponse(ctx, e.range.getRow(), e.namedValues, when.ok ? when.ms : Date.now(), {
@@ -141,7 +141,7 @@ export function processResponse(
   }
   const now = Date.now();
   // Date answers are text in the spreadsheet's locale: "11/3/2026" is 3 November in en_US.
-  const order = opts.dateOrder ?? dateOrderOf(ctx.ss.getSpreadsheetLocale());
+  const order = opts.dateOrder ?? dateOrderOf(ctx.loaded.locale ?? ctx.ss.getSpreadsheetLocale());
   const intake = validateApplication(mapped.answers, {
     config,
     todayMs: submittedMs,

@@ -22,6 +22,7 @@ import { dateOrderOf, responseTime } from "../domain/locale.js";
 import { localDateKey } from "../domain/letters.js";
 import { retryGroupJoins, type JoinRetryReport } from "./groups.js";
 import { FORM_ID_PROPERTY } from "../workspace/context.js";
+import { invalidateConfig } from "../workspace/settings.js";
 import { isFormPublished } from "../workspace/forms.js";
 import { reconcileRegister, type ReconcileReport } from "./reconcile.js";
 import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
@@ -74,7 +75,7 @@ export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: 
   const display = span.getDisplayValues();
   const headers = responses.getRange(1, 1, 1, width).getDisplayValues()[0] ?? [];
   // Text answers and timestamps are in the spreadsheet's locale (en_US: month first).
-  const order = dateOrderOf(ctx.ss.getSpreadsheetLocale());
+  const order = dateOrderOf(ctx.loaded.locale ?? liveLocale(ctx));
   let pending = 0;
   for (const row of missing) {
     if (!budget()) {
@@ -131,10 +132,25 @@ export function checkFormDaily(ctx: Ctx): FormCheck | undefined {
   return check;
 }
 
+/**
+ * The spreadsheet's locale now. The cached configuration carries the locale it was read with (form
+ * submissions use it without a call of their own): when someone changed the locale, the cache is
+ * dropped, so that the triggers read dates by the new one from the next execution on.
+ */
+function liveLocale(ctx: Ctx): string {
+  const live = ctx.ss.getSpreadsheetLocale();
+  if (ctx.loaded.locale !== live) {
+    invalidateConfig();
+    ctx.loaded.locale = live;
+  }
+  return live;
+}
+
 export function runSweep(): SweepReport {
   const start = Date.now();
   const budget = budgetFrom(start);
   const ctx = context();
+  liveLocale(ctx);
   // Provisioning first: a letter cut off while sending is judged by the mail quota, so it goes
   // before this sweep's own mails; half the budget, so intake is never starved.
   let provisioning: ProvisionSweepReport | undefined;

@@ -346,3 +346,19 @@ describe("a group join that fails", () => {
     }
   });
 });
+
+describe("a locale changed after setup", () => {
+  test("the next sweep notices it; from then on the trigger reads dates by the new locale", async () => {
+    const o = await officeIn("id_ID");
+    try {
+      const st = sheetsState(o.emu.ws);
+      st.get(o.ssId)!.locale = "en_US";
+      await o.emu.run("sweep", { kind: "installable" });
+      const r = await registered(o, application({ "Tanggal surat permohonan": "2026-11-03" }));
+      expect(letterDate(r)).toBe("2026-11-03");
+      expect(r.problems).toBe("");
+    } finally {
+      await o.emu.close();
+    }
+  });
+});
