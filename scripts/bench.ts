@@ -157,7 +157,8 @@ async function surelAt(n: number): Promise<SizeRow["surel"]> {
     // Disposition: a note by the staff (the one-stage chain has no forwarding): an applied edit.
     const second = await newRequest(office, applicant(2));
     const edits = await act(office, STAF, second, ACTION_LABELS.tahan, "Menunggu surat pengantar");
-    const disposition = measure(edits.find((r) => r.handler === "onRegisterEdit"));
+    // The note is an edit of its own; the action's edit is the last one.
+    const disposition = measure(edits.filter((r) => r.handler === "onRegisterEdit").pop());
     const created = await chooseCreate(office, ticket);
     const account = measure(created.find((r) => r.handler === "onRegisterEdit"));
     office.emu.ws.advance(30 * 60_000);
@@ -188,7 +189,8 @@ async function naiveAt(n: number): Promise<SizeRow["naive"]> {
       phone: "+6281234567890",
     };
     const submission = await emu.run("naiveSubmit", { args: [answers], kind: "installable" });
-    const row = n + 2;
+    // The last registered row (the new one may not exist: the submission can run out of time).
+    const row = n + 1;
     const disposition = await emu.run("naiveDispose", {
       args: [row, "kadis@contohkota.go.id", "teruskan"],
       kind: "installable",
@@ -205,7 +207,8 @@ async function burst(count: number): Promise<Record<string, number | string>> {
   const office = await createOffice({ seed: 7 });
   try {
     for (let i = 0; i < count; i++) submitResponse(office.emu.ws, office.formId, applicant(1000 + i));
-    const results = await office.emu.drain({ concurrency: count, schedule: "random" });
+    // Apps Script runs at most 30 executions of one user at once: the others wait their turn.
+    const results = await office.emu.drain({ concurrency: Math.min(30, count), schedule: "random" });
     const intake = results.filter((r) => r.handler === "onFormSubmit");
     const ok = intake.filter((r) => r.ok).length;
     const registeredByOwnExecution = intake.filter(
@@ -273,10 +276,14 @@ async function drain(count: number): Promise<Record<string, number | string>> {
   }
 }
 
-/** Cells of every sheet of the office's spreadsheet (rows × columns as Sheets counts them). */
+/**
+ * Cells the rows in use take in every sheet of the office's spreadsheet: rows with content × the
+ * sheet's columns (Sheets counts every column of a row towards its 10,000,000-cell limit, used or
+ * not; sheets grow in steps, so this is what the growth tends to).
+ */
 function cells(office: Office): number {
   const ss = openSpreadsheet(office.emu.ws, office.ssId);
-  return ss.getSheets().reduce((s, sh) => s + sh.getMaxRows() * sh.getMaxColumns(), 0);
+  return ss.getSheets().reduce((s, sh) => s + sh.getLastRow() * sh.getMaxColumns(), 0);
 }
 
 /** Cells added per request through its whole life (intake, decision, account), per 1,000 requests. */

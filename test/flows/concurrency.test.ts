@@ -262,7 +262,7 @@ describe("a trigger that fails is recovered by the sweep", () => {
     } finally {
       await emu.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   test("a lock that times out leaves the response for the sweep", async () => {
     const o = await createOffice();

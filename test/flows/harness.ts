@@ -78,7 +78,9 @@ export async function prepareOffice(emu: Emulator, opts: OfficeOptions = {}): Pr
   opts.configure?.(config);
   // Setup is deterministic: the same configuration on the same fresh workspace gives the same
   // state, so it runs once per test file and each further office starts from its snapshot.
-  const key = emu.isFresh() ? emu.stateKey({ config, defaults: opts.defaults ?? false }) : null;
+  // A hook before setup is code the key cannot capture: such offices always run setup.
+  const key =
+    emu.isFresh() && !opts.beforeSetup ? emu.stateKey({ config, defaults: opts.defaults ?? false }) : null;
   const cached = key === null ? undefined : setupSnapshots.get(key);
   if (cached) {
     emu.restore(cached.snapshot);
