@@ -362,3 +362,27 @@ describe("a locale changed after setup", () => {
     }
   });
 });
+
+describe("setup when the directory refuses to be read", () => {
+  test("the directory check says why it could not look, in Indonesian, without Google's text", async () => {
+    const o = await createOffice(withDirectory({}));
+    try {
+      // The installer lost its admin role; Google's text may come in any language.
+      o.emu.faults.inject("AdminDirectory.Groups.list", {
+        error: () =>
+          apiError("directory.groups.list", "Not Authorized to access this resource/api", 403, "forbidden"),
+      });
+      const again = await o.emu.run("setup");
+      o.emu.faults.clear();
+      expect(again.error?.message ?? "").toBe("");
+      const r = again.returnValue as SetupReturn;
+      expect(r.tenant.directory.unchecked).toBe("akun layanan tidak berwenang (bukan administrator)");
+      expect(r.lines).toContain(
+        "Peringatan: grup dan unit organisasi tidak dapat diperiksa: akun layanan tidak berwenang (bukan administrator)",
+      );
+      expect(r.lines.join("\n")).not.toMatch(/Not Authorized|API call/);
+    } finally {
+      await o.emu.close();
+    }
+  });
+});
