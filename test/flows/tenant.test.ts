@@ -252,6 +252,17 @@ describe("the form of a new tenant", () => {
     expect(form.published).toBe(true);
   });
 
+  test("a responses tab renamed by someone is found again by the form's URL and renamed back", async () => {
+    spreadsheet(office).getSheetByName(SHEET_NAMES.responses)!.setName("Jawaban Formulir 1");
+    const again = await office.emu.run("setup");
+    expect(again.error?.message ?? "").toBe("");
+    const names = spreadsheet(office)
+      .getSheets()
+      .map((x) => x.getName());
+    expect(names).toContain(SHEET_NAMES.responses);
+    expect(names).not.toContain("Jawaban Formulir 1");
+  });
+
   test("a form whose responses tab is gone: setup says so in plain words", async () => {
     const responses = spreadsheet(office).getSheetByName(SHEET_NAMES.responses)!;
     formsState(office.emu.ws).get(office.formId)!.destination = null;
