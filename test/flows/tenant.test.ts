@@ -263,6 +263,21 @@ describe("the form of a new tenant", () => {
     expect(names).not.toContain("Jawaban Formulir 1");
   });
 
+  test("closed by hand: setup and the self-check warn, and leave it closed", async () => {
+    const form = formsState(office.emu.ws).get(office.formId)!;
+    form.accepting = false;
+    const again = await office.emu.run("setup");
+    const closed =
+      "Peringatan: formulir sudah terbit tetapi ditutup (tidak menerima jawaban). Bila tidak disengaja, buka formulir → Respons → aktifkan Menerima respons.";
+    expect((again.returnValue as SetupReturn).lines).toContain(closed);
+    expect(form.accepting).toBe(false);
+    // The next day (the clock moved without running the sweeps in between), the self-check runs again.
+    office.emu.ws.advance(24 * 60 * 60_000);
+    await office.emu.run("sweep", { kind: "installable" });
+    expect(errorLog(office).map((e) => e["Pesan"])).toContain(closed);
+    form.accepting = true;
+  });
+
   test("a form whose responses tab is gone: setup says so in plain words", async () => {
     const responses = spreadsheet(office).getSheetByName(SHEET_NAMES.responses)!;
     formsState(office.emu.ws).get(office.formId)!.destination = null;
