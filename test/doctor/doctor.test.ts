@@ -295,6 +295,38 @@ describe("what the doctor cannot see is said, not passed", () => {
   });
 });
 
+describe("who may fill in the form", () => {
+  it("is decided by the form's sign-in setting too, and by it alone for a legacy form", async () => {
+    const diagnosticSays = (tenant: Tenant, requiresLogin: boolean | null): Tenant => {
+      const run = tenant.runs[IDS.script]!;
+      if (run.kind === "result") run.result.formRequiresLogin = requiresLogin;
+      return tenant;
+    };
+    const legacy = (tenant: Tenant): Tenant => {
+      delete tenant.forms[IDS.form]!.publishState;
+      tenant.files.find((f) => f.id === IDS.form)!.permissions = [];
+      return tenant;
+    };
+    const open = async (tenant: Tenant): Promise<Check> =>
+      byId((await doctor(tenant)).report).get("forms.open")!;
+    // Anyone with the link per Drive, but restricted to the domain per Form.requiresLogin().
+    expect(await open(diagnosticSays(greenTenant(), true))).toMatchObject({ status: "fail" });
+    expect((await open(diagnosticSays(greenTenant(), true))).text).toContain(
+      "pengguna domain contohkota.go.id",
+    );
+    // A legacy form has no published view: the sign-in setting decides, and unknown stays unknown.
+    expect(await open(diagnosticSays(legacy(greenTenant()), false))).toMatchObject({ status: "ok" });
+    expect(await open(diagnosticSays(legacy(greenTenant()), true))).toMatchObject({ status: "fail" });
+    expect(await open(diagnosticSays(legacy(greenTenant()), null))).toMatchObject({ status: "unknown" });
+    // A published form with only named responders.
+    const named = greenTenant();
+    named.files.find((f) => f.id === IDS.form)!.permissions = [
+      { id: "r1", type: "user", role: "reader", emailAddress: "kadis@contohkota.go.id", view: "published" },
+    ];
+    expect((await open(named)).text).toContain("responden yang disebut satu per satu");
+  });
+});
+
 describe("signing in the way clasp stores credentials", () => {
   const secret = "sangat-rahasia-refresh";
   const clientSecret = "rahasia-klien";

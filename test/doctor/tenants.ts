@@ -203,6 +203,7 @@ export function greenTenant(
           formId: ids.form,
           templateId: ids.template,
           archiveFolderId: ids.archive,
+          formRequiresLogin: false,
           triggers: TRIGGERS.map((s) => ({
             handler: s.handler,
             eventType: EVENT[s.kind]!,
@@ -286,6 +287,7 @@ export function brokenTenant(ids: TenantIds = IDS): Tenant {
       formId: ids.form,
       templateId: ids.template,
       archiveFolderId: ids.archive,
+      formRequiresLogin: true,
       triggers: [
         { handler: "onFormSubmit", eventType: "ON_FORM_SUBMIT", sourceId: ids.register },
         { handler: "onFormSubmit", eventType: "ON_FORM_SUBMIT", sourceId: ids.register },
