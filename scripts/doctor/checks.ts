@@ -15,6 +15,7 @@
  */
 import type { admin_directory_v1, drive_v3 } from "googleapis";
 import type { Language, OfficeConfig } from "../../src/domain/config.js";
+import { dateOrderKey, dateOrderOf } from "../../src/domain/locale.js";
 import { SHEETS, type Tables } from "../../src/domain/settings.js";
 import { t } from "../../src/domain/text/index.js";
 import type { DoctorDiagnostic } from "../../src/handlers/doctor.js";
@@ -82,6 +83,9 @@ const PROTECTED_SHEETS: readonly string[] = [
   ...Object.values(SHEETS),
 ];
 const EXPECTED_SHEETS: readonly string[] = [...Object.values(SHEET_NAMES), ...Object.values(SHEETS)];
+
+/** The spreadsheet locales the product's date reading is tested in. */
+const TESTED_LOCALES = ["id_ID", "en_US"] as const;
 
 /** The directory privileges surel uses (Admin console: Users > Read, Users > Create, Groups > Update). */
 const PRIVILEGE = { read: "USERS_RETRIEVE", create: "USERS_CREATE", groupUpdate: "GROUPS_UPDATE" } as const;
@@ -726,15 +730,17 @@ type SpreadsheetMeta = {
 };
 
 async function sheetChecks(run: Run, config: OfficeConfig, meta: SpreadsheetMeta): Promise<void> {
+  // The product reads dates by the spreadsheet's locale (src/domain/locale.ts); the locales its
+  // tests show it on are the Indonesian ones and en_US. Any other is read by a rule not shown.
   const locale = meta.properties?.locale ?? "";
-  const language = locale.split(/[_-]/)[0]!.toLowerCase();
-  const suits = language === "id" || language === "in" || (config.language === "en" && language === "en");
+  const order = t(run.lang, dateOrderKey(dateOrderOf(locale || "id_ID")));
+  const tested = /^(id|in)([_-]|$)/i.test(locale) || locale === "en_US";
   run.add(
     "sheets",
     "sheets.locale",
-    suits ? "ok" : "fail",
-    suits ? "doctor.sheets.locale.ok" : "doctor.sheets.locale.fail",
-    { locale: locale || "?" },
+    tested ? "ok" : "fail",
+    tested ? "doctor.sheets.locale.ok" : "doctor.sheets.locale.fail",
+    { locale: locale || "?", order, known: TESTED_LOCALES.join(", ") },
     "doctor.sheets.locale.fix",
   );
 

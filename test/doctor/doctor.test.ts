@@ -154,6 +154,16 @@ describe("npm run doctor on a green domain", () => {
     expect(english).toContain(`Summary: ${ALL_CHECKS.length} passed, 0 failed, 0 could not be checked.`);
   });
 
+  it("accepts a US spreadsheet, whose dates are read month first", async () => {
+    const tenant = greenTenant();
+    tenant.spreadsheets[IDS.register]!.locale = "en_US";
+    const check = byId((await doctor(tenant)).report).get("sheets.locale")!;
+    expect(check).toMatchObject({ status: "ok" });
+    expect(check.text).toBe(
+      "Lokal spreadsheet en_US: tanggal pada jawaban formulir dibaca bulan/hari/tahun.",
+    );
+  });
+
   it("follows the settings' language (bahasa = en)", async () => {
     const tenant = greenTenant();
     const settings = tenant.spreadsheets[IDS.register]!.sheets.find((s) => s.title === SHEETS.settings)!;
@@ -230,7 +240,9 @@ describe("npm run doctor on a broken domain", () => {
     expect(text(`admin.group:${BROKEN_GROUP}`)).toBe(`Grup ${BROKEN_GROUP} (OPD DINKES) tidak ada.`);
     expect(text("forms.open")).toContain("pengguna domain contohkota.go.id");
     expect(text("forms.linked")).toContain("1SpreadsheetLain");
-    expect(text("sheets.locale")).toContain("en_US");
+    expect(text("sheets.locale")).toBe(
+      "Lokal spreadsheet en_GB: surel akan membaca tanggal pada jawaban formulir sebagai hari/bulan/tahun, tetapi itu belum diuji untuk lokal ini (diuji: id_ID, en_US).",
+    );
     expect(text("sheets.time_zone")).toContain("America/Los_Angeles");
     expect(text("sheets.present")).toContain(SHEET_NAMES.mailQueue);
     expect(text(`sheets.protected:${SHEET_NAMES.log}`)).toContain("tidak ada perlindungan");
