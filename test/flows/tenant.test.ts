@@ -348,6 +348,19 @@ describe("a group join that fails", () => {
 });
 
 describe("a locale changed after setup", () => {
+  test("before any sweep: the trigger sees its own timestamp text disagree and reads the live locale", async () => {
+    const o = await officeIn("id_ID");
+    try {
+      sheetsState(o.emu.ws).get(o.ssId)!.locale = "en_US";
+      // No sweep in between: the cached configuration still says id_ID.
+      const r = await registered(o, application({ "Tanggal surat permohonan": "2026-11-03" }));
+      // The form wrote "11/3/2026" (en_US): 3 November, not 11 March.
+      expect(letterDate(r)).toBe("2026-11-03");
+      expect(r.problems).toBe("");
+    } finally {
+      await o.emu.close();
+    }
+  });
   test("the next sweep notices it; from then on the trigger reads dates by the new locale", async () => {
     const o = await officeIn("id_ID");
     try {
