@@ -37,6 +37,8 @@ export const id = {
   "doctor.admin.domain.fail":
     "Domain {domain} dari pengaturan bukan domain akun Google Workspace ini (yang ada: {domains}).",
   "doctor.admin.domain.unverified": "Domain {domain} terdaftar tetapi belum diverifikasi.",
+  "doctor.admin.domain.alias":
+    "Domain {domain} hanya alias dari domain {parent}: akun baru tidak dapat dibuat dengan alamat utama di domain alias.",
   "doctor.admin.domain.fix":
     "Isi kunci domain di lembar Pengaturan dengan domain instansi, atau tambahkan dan verifikasi domain itu di Konsol Admin.",
   "doctor.admin.domain.unknown": "Daftar domain tidak dapat dibaca: {detail}",
@@ -239,6 +241,8 @@ export const en: Record<DoctorKey, string> = {
   "doctor.admin.domain.fail":
     "Domain {domain} from the settings is not a domain of this Google Workspace account (it has: {domains}).",
   "doctor.admin.domain.unverified": "Domain {domain} is registered but not verified.",
+  "doctor.admin.domain.alias":
+    "Domain {domain} is only an alias of {parent}: no new account can have its primary address in an alias domain.",
   "doctor.admin.domain.fix":
     "Put the office's domain in the domain key of the Pengaturan sheet, or add and verify that domain in the Admin console.",
   "doctor.admin.domain.unknown": "The list of domains cannot be read: {detail}",

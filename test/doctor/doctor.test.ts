@@ -275,6 +275,16 @@ describe("what the doctor cannot see is said, not passed", () => {
     expect(r.has("admin.read_users")).toBe(false);
   });
 
+  it("a domain that is only an alias of another is not a place to create accounts", async () => {
+    const tenant = greenTenant();
+    tenant.domains = [
+      { domainName: "kotainduk.go.id", verified: true, isPrimary: true, aliases: ["contohkota.go.id"] },
+    ];
+    const c = byId((await doctor(tenant)).report).get("admin.domain")!;
+    expect(c.status).toBe("fail");
+    expect(c.text).toContain("hanya alias dari domain kotainduk.go.id");
+  });
+
   it("stops with one failure when the register cannot be read", async () => {
     const { report } = await doctor(greenTenant(), { registerId: "1TidakAda" });
     expect(report.checks).toHaveLength(1);
