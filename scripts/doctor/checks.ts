@@ -661,6 +661,9 @@ async function formChecks(run: Run, config: OfficeConfig, found: Found): Promise
     );
     if (responders.some((x) => x.type === "anyone"))
       run.add("forms", "forms.open", "ok", "doctor.forms.open.ok", p);
+    else if (!state && responders.length === 0)
+      // A legacy form has no published view: who may respond is not visible through the APIs.
+      run.add("forms", "forms.open", "unknown", "doctor.forms.open.legacy", p, "doctor.forms.open.fix");
     else {
       const domainWide = responders.find((x) => x.type === "domain");
       const who = domainWide

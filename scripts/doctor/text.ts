@@ -94,6 +94,8 @@ export const id = {
     "Formulir {form} hanya dapat diisi oleh {who}: pemohon yang belum punya akun dinas tertolak.",
   "doctor.forms.open.fix":
     "Di Google Formulir → Setelan → Jawaban, matikan pembatasan ke pengguna domain (setup menyetel setRequireLogin(false)), lalu jadikan Siapa saja yang memiliki tautan sebagai responden.",
+  "doctor.forms.open.legacy":
+    "Formulir {form} adalah formulir lama: siapa yang boleh mengisinya tidak terlihat lewat API.",
   "doctor.forms.open.domain_users": "pengguna domain {domain}",
   "doctor.forms.open.named_users": "responden yang disebut satu per satu",
   "doctor.forms.linked.ok": "Formulir {form} mengirim jawabannya ke register.",
@@ -300,6 +302,8 @@ export const en: Record<DoctorKey, string> = {
     "Form {form} can only be filled in by {who}: applicants who have no official account yet are locked out.",
   "doctor.forms.open.fix":
     "In Google Forms → Settings → Responses, turn off the restriction to domain users (setup sets setRequireLogin(false)), then make Anyone with the link a responder.",
+  "doctor.forms.open.legacy":
+    "Form {form} is a legacy form: who may respond is not visible through the APIs.",
   "doctor.forms.open.domain_users": "users of the domain {domain}",
   "doctor.forms.open.named_users": "responders named one by one",
   "doctor.forms.linked.ok": "Form {form} sends its responses to the register.",
