@@ -57,6 +57,7 @@ export function openFormToApplicants(
 ): FormAccess {
   const access = ensureFormOpen(form);
   if (!access.published) lines.push(t(lang, "tenant.form_unpublished"));
+  else if (!access.accepting) lines.push(t(lang, "tenant.form_closed"));
   else lines.push(t(lang, access.publishedNow ? "tenant.form_published_now" : "tenant.form_published"));
   if (access.loginError) lines.push(t(lang, "tenant.login_error", { detail: access.loginError }));
   else lines.push(t(lang, access.openedNow ? "tenant.login_opened" : "tenant.login_open"));

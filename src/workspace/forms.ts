@@ -23,8 +23,13 @@ interface PublishControls {
 }
 
 export interface FormAccess {
-  /** The form takes responses now. */
+  /** The form is published. */
   published: boolean;
+  /**
+   * It accepts responses: a published form can still be closed ("Accepting responses" off in the
+   * Forms editor, `setAcceptingResponses(false)`); setup leaves that choice to the office and says so.
+   */
+  accepting: boolean;
   /** Setup published it in this run (it was created, or left, unpublished). */
   publishedNow: boolean;
   /** Respondents must sign in with an account of the domain (false once setup opened it). */
@@ -50,6 +55,7 @@ export function ensureFormOpen(form: Form): FormAccess {
     publishedNow = true;
   }
   const published = isFormPublished(form);
+  const accepting = published && form.isAcceptingResponses();
   let requireLogin = form.requiresLogin();
   let openedNow = false;
   let loginError = "";
@@ -62,7 +68,7 @@ export function ensureFormOpen(form: Form): FormAccess {
       loginError = e instanceof Error ? e.message : String(e);
     }
   }
-  return { published, publishedNow, requireLogin, openedNow, loginError };
+  return { published, accepting, publishedNow, requireLogin, openedNow, loginError };
 }
 
 /** The form id in a Forms address: `/forms/d/<id>/…` (an edit or a linked-form URL). */

@@ -254,6 +254,25 @@ describe("the form of a new tenant", () => {
     expect(form.published).toBe(true);
   });
 
+  test("closed to responses while published: setup does not call it open, the self-check says so", async () => {
+    const form = formsState(office.emu.ws).get(office.formId)!;
+    form.accepting = false;
+    try {
+      const again = await office.emu.run("setup");
+      const lines = (again.returnValue as SetupReturn).lines;
+      expect(lines).not.toContain("Formulir sudah terbit dan menerima jawaban.");
+      expect(
+        lines.some((l) => l.startsWith("PERINGATAN: formulir sudah terbit tetapi tidak menerima jawaban")),
+      ).toBe(true);
+      await office.emu.advance(24 * 60 * 60_000);
+      expect(errorLog(office).map((e) => e["Pesan"])).toContain(
+        "Formulir permohonan sudah terbit tetapi tidak menerima jawaban: pemohon tidak dapat mengirim permohonan. Buka formulir → Respons → nyalakan Menerima respons.",
+      );
+    } finally {
+      form.accepting = true;
+    }
+  });
+
   test("a form whose responses tab is gone: setup says so in plain words", async () => {
     const responses = spreadsheet(office).getSheetByName(SHEET_NAMES.responses)!;
     formsState(office.emu.ws).get(office.formId)!.destination = null;
