@@ -106,7 +106,6 @@ export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: 
 
 export interface FormCheck {
   published: boolean;
-  /** Published but closed to responses ("Accepting responses" off). */
   accepting: boolean;
   requireLogin: boolean;
 }
@@ -134,7 +133,7 @@ export function checkFormDaily(ctx: Ctx): FormCheck | undefined {
   };
   const lang = ctx.config.language;
   if (!check.published) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.unpublished"));
-  else if (!check.accepting) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.closed"));
+  else if (!check.accepting) logError(ctx.ss, "sweep", "", t(lang, "tenant.form_closed"));
   if (check.requireLogin) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.restricted"));
   props.setProperty(FORM_CHECK_DAY, today);
   return check;

@@ -25,10 +25,7 @@ interface PublishControls {
 export interface FormAccess {
   /** The form is published. */
   published: boolean;
-  /**
-   * It accepts responses: a published form can still be closed ("Accepting responses" off in the
-   * Forms editor, `setAcceptingResponses(false)`); setup leaves that choice to the office and says so.
-   */
+  /** It accepts responses (a published form can still be closed by hand). */
   accepting: boolean;
   /** Setup published it in this run (it was created, or left, unpublished). */
   publishedNow: boolean;
@@ -55,7 +52,6 @@ export function ensureFormOpen(form: Form): FormAccess {
     publishedNow = true;
   }
   const published = isFormPublished(form);
-  const accepting = published && form.isAcceptingResponses();
   let requireLogin = form.requiresLogin();
   let openedNow = false;
   let loginError = "";
@@ -68,6 +64,7 @@ export function ensureFormOpen(form: Form): FormAccess {
       loginError = e instanceof Error ? e.message : String(e);
     }
   }
+  const accepting = published && form.isAcceptingResponses();
   return { published, accepting, publishedNow, requireLogin, openedNow, loginError };
 }
 

@@ -756,10 +756,10 @@ export const en: Record<MessageKey, string> = {
   "tenant.form_published_now":
     "The form was published: forms created through the API since 1 July 2026 start unpublished and take no responses until published.",
   "tenant.form_published": "The form is published and accepts responses.",
-  "tenant.form_closed":
-    "WARNING: the form is published but does not accept responses (closed in the Forms editor). Unless intake was stopped on purpose, open the form → Responses → turn on Accepting responses.",
   "tenant.form_unpublished":
     "ERROR: the form is not published; applicants cannot submit requests. Open the form and click Publish, then run setup again.",
+  "tenant.form_closed":
+    "Warning: the form is published but closed (it accepts no responses). If that was not meant, open the form → Responses → turn on Accepting responses.",
   "tenant.login_opened":
     "The form was opened to applicants without a domain account (before, only accounts of the domain could fill it in).",
   "tenant.login_open": "The form can be filled in without signing in with a domain account.",
@@ -770,8 +770,6 @@ export const en: Record<MessageKey, string> = {
   "tenant.tab_by_url": "The form's responses tab was found by the linked form's address.",
   "tenant.check.unpublished":
     "The application form is not published: applicants cannot submit requests. Run Surel → Set up / repair, or open the form and click Publish.",
-  "tenant.check.closed":
-    "The application form is published but does not accept responses: applicants cannot submit requests. Open the form → Responses → turn on Accepting responses.",
   "tenant.check.restricted":
     "The application form can only be filled in with a domain account, while applicants have none yet. Run Surel → Set up / repair.",
   "tenant.directory_ok":

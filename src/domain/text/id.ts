@@ -753,10 +753,10 @@ export const id = {
   "tenant.form_published_now":
     "Formulir diterbitkan: formulir yang dibuat lewat API sejak 1 Juli 2026 belum terbit dan tidak menerima jawaban sampai diterbitkan.",
   "tenant.form_published": "Formulir sudah terbit dan menerima jawaban.",
-  "tenant.form_closed":
-    "PERINGATAN: formulir sudah terbit tetapi tidak menerima jawaban (ditutup di editor Formulir). Bila penerimaan permohonan memang tidak dihentikan, buka formulir → Respons → nyalakan Menerima respons.",
   "tenant.form_unpublished":
     "GALAT: formulir belum terbit; pemohon tidak dapat mengirim permohonan. Buka formulir dan klik Terbitkan, lalu jalankan setup lagi.",
+  "tenant.form_closed":
+    "Peringatan: formulir sudah terbit tetapi ditutup (tidak menerima jawaban). Bila tidak disengaja, buka formulir → Respons → aktifkan Menerima respons.",
   "tenant.login_opened":
     "Formulir dibuka untuk pemohon tanpa akun domain (sebelumnya hanya akun domain yang dapat mengisinya).",
   "tenant.login_open": "Formulir dapat diisi tanpa masuk dengan akun domain.",
@@ -767,8 +767,6 @@ export const id = {
   "tenant.tab_by_url": "Tab respons formulir ditemukan lewat alamat formulir yang ditautkan.",
   "tenant.check.unpublished":
     "Formulir permohonan belum terbit: pemohon tidak dapat mengirim permohonan. Jalankan Surel → Siapkan / perbaiki, atau buka formulir dan klik Terbitkan.",
-  "tenant.check.closed":
-    "Formulir permohonan sudah terbit tetapi tidak menerima jawaban: pemohon tidak dapat mengirim permohonan. Buka formulir → Respons → nyalakan Menerima respons.",
   "tenant.check.restricted":
     "Formulir permohonan hanya dapat diisi dengan akun domain, padahal pemohon belum memiliki akun. Jalankan Surel → Siapkan / perbaiki.",
   "tenant.directory_ok":
