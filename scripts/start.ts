@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { calendarFromConfig, workingMinutesBetween, formatDurationId } from "../src/domain/calendar.js";
 import { SHEET_NAMES } from "../src/workspace/schema.js";
+import { dateOrderOf, FUTURE_TOLERANCE_MS, parseTimestamp } from "../src/domain/locale.js";
 import {
   createOffice,
   application,
@@ -287,6 +288,30 @@ async function importResponses(office: Office, file: string): Promise<void> {
   if (!sheet) throw new Error("lembar respons tidak ada");
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
   const isStamp = (k: string): boolean => /^(Timestamp|Stempel waktu|Cap waktu)$/i.test(k);
+  // An export whose timestamps only read in the other day/month order is not in LOCALE: its
+  // ambiguous dates ("11/3/2026") would be stored wrong without a word. Nothing is imported.
+  const given = dateOrderOf(LOCALE);
+  if (given !== "ymd") {
+    const other = given === "mdy" ? "dmy" : "mdy";
+    const now = office.emu.ws.now();
+    const usable = (ms: number | null): boolean => ms !== null && ms <= now + FUTURE_TOLERANCE_MS;
+    const stamps = records.map((r) => Object.entries(r).find(([k]) => isStamp(k))?.[1] ?? "");
+    const row = stamps.findIndex(
+      (st) => !usable(parseTimestamp(st, given, 420)) && usable(parseTimestamp(st, other, 420)),
+    );
+    if (row >= 0) {
+      const order = other === "mdy" ? "bulan/hari/tahun" : "hari/bulan/tahun";
+      const hint = other === "mdy" ? "en_US" : "id_ID";
+      say(`   Lokal spreadsheet: ${LOCALE}`);
+      say(
+        `   DITOLAK: stempel waktu "${stamps[row]}" (baris ${row + 2} berkas) hanya masuk akal dibaca ${order}: ` +
+          `ekspor ini bukan dari spreadsheet berlokal ${LOCALE}, dan tanggal yang ambigu (mis. 11/3/2026) akan ` +
+          `tersimpan keliru. Tidak ada respons yang dimasukkan. Jalankan lagi dengan --locale ${hint}.`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+  }
   // The export's dates are in its spreadsheet's locale: the emulated spreadsheet gets the same one,
   // and the rows go in as text, as typed; the program reads them by the locale (never guessing).
   ss.setSpreadsheetLocale(LOCALE);

@@ -685,7 +685,7 @@ async function formChecks(
     else if (domainWide) open(domainUsers(domainWide.domain ?? config.domain));
     else if (!state && requiresLogin === false) open(null);
     else if (!state)
-      run.add("forms", "forms.open", "unknown", "doctor.forms.legacy", p, "doctor.forms.open.fix");
+      run.add("forms", "forms.open", "unknown", "doctor.forms.open.legacy", p, "doctor.forms.open.fix");
     else open(run.text("doctor.forms.open.named_users"));
   }
 

@@ -37,6 +37,8 @@ export const id = {
   "doctor.admin.domain.fail":
     "Domain {domain} dari pengaturan bukan domain akun Google Workspace ini (yang ada: {domains}).",
   "doctor.admin.domain.unverified": "Domain {domain} terdaftar tetapi belum diverifikasi.",
+  "doctor.admin.domain.alias":
+    "Domain {domain} hanya alias dari domain {parent}: akun baru tidak dapat dibuat dengan alamat utama di domain alias.",
   "doctor.admin.domain.fix":
     "Isi kunci domain di lembar Pengaturan dengan domain instansi, atau tambahkan dan verifikasi domain itu di Konsol Admin.",
   "doctor.admin.domain.unknown": "Daftar domain tidak dapat dibaca: {detail}",
@@ -92,6 +94,8 @@ export const id = {
     "Formulir {form} hanya dapat diisi oleh {who}: pemohon yang belum punya akun dinas tertolak.",
   "doctor.forms.open.fix":
     "Di Google Formulir → Setelan → Jawaban, matikan pembatasan ke pengguna domain (setup menyetel setRequireLogin(false)), lalu jadikan Siapa saja yang memiliki tautan sebagai responden.",
+  "doctor.forms.open.legacy":
+    "Formulir {form} adalah formulir lama: siapa yang boleh mengisinya tidak terlihat lewat API.",
   "doctor.forms.open.domain_users": "pengguna domain {domain}",
   "doctor.forms.open.named_users": "responden yang disebut satu per satu",
   "doctor.forms.linked.ok": "Formulir {form} mengirim jawabannya ke register.",
@@ -239,6 +243,8 @@ export const en: Record<DoctorKey, string> = {
   "doctor.admin.domain.fail":
     "Domain {domain} from the settings is not a domain of this Google Workspace account (it has: {domains}).",
   "doctor.admin.domain.unverified": "Domain {domain} is registered but not verified.",
+  "doctor.admin.domain.alias":
+    "Domain {domain} is only an alias of {parent}: no new account can have its primary address in an alias domain.",
   "doctor.admin.domain.fix":
     "Put the office's domain in the domain key of the Pengaturan sheet, or add and verify that domain in the Admin console.",
   "doctor.admin.domain.unknown": "The list of domains cannot be read: {detail}",
@@ -296,6 +302,8 @@ export const en: Record<DoctorKey, string> = {
     "Form {form} can only be filled in by {who}: applicants who have no official account yet are locked out.",
   "doctor.forms.open.fix":
     "In Google Forms → Settings → Responses, turn off the restriction to domain users (setup sets setRequireLogin(false)), then make Anyone with the link a responder.",
+  "doctor.forms.open.legacy":
+    "Form {form} is a legacy form: who may respond is not visible through the APIs.",
   "doctor.forms.open.domain_users": "users of the domain {domain}",
   "doctor.forms.open.named_users": "responders named one by one",
   "doctor.forms.linked.ok": "Form {form} sends its responses to the register.",

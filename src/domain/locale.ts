@@ -15,12 +15,18 @@ export type DateOrder = "dmy" | "mdy" | "ymd";
  * other locale (id_ID, en_GB, en_AU, nl_NL, …) is read day first.
  */
 const MONTH_FIRST = new Set(["en_US", "es_US", "en_PH", "fil_PH"]);
+/**
+ * Languages that write the month first when the locale is the bare language code, which the
+ * Sheets API documents as a valid locale ("en", "fil"): their formats are CLDR's for the language,
+ * the US ones for "en".
+ */
+const MONTH_FIRST_LANGUAGES = new Set(["en", "fil"]);
 const YEAR_FIRST_LANGUAGES = new Set(["ja", "zh", "ko", "hu", "lt", "mn"]);
 
 /** The date order of a spreadsheet locale ("en_US", "id_ID", "id", "en-US"). */
 export function dateOrderOf(locale: string): DateOrder {
   const norm = locale.trim().replace("-", "_");
-  if (MONTH_FIRST.has(norm)) return "mdy";
+  if (MONTH_FIRST.has(norm) || MONTH_FIRST_LANGUAGES.has(norm.toLowerCase())) return "mdy";
   const language = norm.split("_")[0]!.toLowerCase();
   if (YEAR_FIRST_LANGUAGES.has(language)) return "ymd";
   return "dmy";

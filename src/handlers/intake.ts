@@ -45,7 +45,14 @@ import {
   type RegisterRow,
 } from "../workspace/register.js";
 import { asSheetText } from "../domain/sanitize.js";
-import { dateOrderOf, FUTURE_TOLERANCE_MS, responseTime, type DateOrder } from "../domain/locale.js";
+import {
+  dateOrderOf,
+  FUTURE_TOLERANCE_MS,
+  parseTimestamp,
+  responseTime,
+  type DateOrder,
+} from "../domain/locale.js";
+import { invalidateConfig } from "../workspace/settings.js";
 
 export type NamedValues = Record<string, string[]>;
 
@@ -69,20 +76,41 @@ export function handleFormSubmit(
   const values = e.range.getValues()[0] ?? [];
   const stamp = values[0];
   const nowMs = Date.now();
+  const text = String(e.values?.[0] ?? "");
+  // A timestamp written as text is in the spreadsheet's locale (en_US: month first).
+  const order = dateOrderOf(currentLocale(ctx, stamp, text));
   if (
     stamp instanceof Date &&
     !Number.isNaN(stamp.getTime()) &&
     stamp.getTime() <= nowMs + FUTURE_TOLERANCE_MS
   )
-    return processResponse(ctx, e.range.getRow(), e.namedValues, stamp.getTime());
-  // A timestamp written as text is in the spreadsheet's locale (en_US: month first).
-  const order = dateOrderOf(ctx.loaded.locale ?? ctx.ss.getSpreadsheetLocale());
-  const text = String(e.values?.[0] ?? "");
+    return processResponse(ctx, e.range.getRow(), e.namedValues, stamp.getTime(), { dateOrder: order });
   const when = responseTime(stamp, text, order, ctx.offset, nowMs);
   return processResponse(ctx, e.range.getRow(), e.namedValues, when.ok ? when.ms : Date.now(), {
     dateOrder: order,
     ...(when.ok ? {} : { refusedStamp: { text: text || String(stamp ?? ""), reason: when.reason } }),
   });
+}
+
+/**
+ * The spreadsheet's locale for this submission. The cached one (no call) is trusted while the
+ * event's own timestamp text, read by it, gives the timestamp cell's time; when they disagree (the
+ * locale was changed since the configuration was cached, and no sweep has noticed yet) the live
+ * locale is read and the cache dropped. A change on a day whose date reads the same both ways
+ * (11/11) is noticed by the next sweep.
+ */
+function currentLocale(ctx: Ctx, stamp: unknown, text: string): string {
+  const cached = ctx.loaded.locale;
+  if (cached === undefined) return ctx.ss.getSpreadsheetLocale();
+  if (!(stamp instanceof Date) || Number.isNaN(stamp.getTime()) || text.trim() === "") return cached;
+  const read = parseTimestamp(text, dateOrderOf(cached), ctx.offset);
+  if (read !== null && Math.abs(read - stamp.getTime()) < 1000) return cached;
+  const live = ctx.ss.getSpreadsheetLocale();
+  if (live !== cached) {
+    invalidateConfig();
+    ctx.loaded.locale = live;
+  }
+  return live;
 }
 
 export interface ResponseOptions {

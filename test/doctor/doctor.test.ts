@@ -295,6 +295,27 @@ describe("what the doctor cannot see is said, not passed", () => {
     expect(r.has("admin.read_users")).toBe(false);
   });
 
+  it("a domain that is only an alias of another is not a place to create accounts", async () => {
+    const tenant = greenTenant();
+    tenant.domains = [
+      { domainName: "kotainduk.go.id", verified: true, isPrimary: true, aliases: ["contohkota.go.id"] },
+    ];
+    const c = byId((await doctor(tenant)).report).get("admin.domain")!;
+    expect(c.status).toBe("fail");
+    expect(c.text).toContain("hanya alias dari domain kotainduk.go.id");
+  });
+
+  it("a legacy form (no publishSettings, no published view) is not called closed to applicants", async () => {
+    const tenant = greenTenant();
+    delete tenant.forms[IDS.form]!.publishState;
+    const form = tenant.files.find((f) => f.id === IDS.form)!;
+    form.permissions = form.permissions.filter((x) => x.view !== "published");
+    const c = byId((await doctor(tenant)).report);
+    expect(c.get("forms.published")).toMatchObject({ status: "unknown" });
+    expect(c.get("forms.open")).toMatchObject({ status: "unknown" });
+    expect(c.get("forms.open")!.text).toContain("formulir lama");
+  });
+
   it("stops with one failure when the register cannot be read", async () => {
     const { report } = await doctor(greenTenant(), { registerId: "1TidakAda" });
     expect(report.checks).toHaveLength(1);

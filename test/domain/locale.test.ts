@@ -12,6 +12,10 @@ describe("the spreadsheet's locale decides the order of day and month", () => {
     expect(dateOrderOf("id")).toBe("dmy");
     expect(dateOrderOf("en_GB")).toBe("dmy");
     expect(dateOrderOf("ja_JP")).toBe("ymd");
+    // A bare language code is a valid Sheets locale: "en" writes dates as the US does.
+    expect(dateOrderOf("en")).toBe("mdy");
+    expect(dateOrderOf("fil")).toBe("mdy");
+    expect(dateOrderOf("in_ID")).toBe("dmy");
   });
 
   it("reads the same text differently by locale, never by guessing", () => {

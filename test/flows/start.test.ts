@@ -2,7 +2,7 @@
  * The main job as a user runs it: `npm start` (scripts/start.ts) on the built bundle, both the
  * sample scenario and the preview of a CSV exported from a real form. Checks what it writes.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,18 +10,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../emulator/services/forms.js";
 
 const dirs: string[] = [];
-function runStart(args: string[]): { out: string; stdout: string } {
+function runStart(args: string[]): { out: string; stdout: string; status: number } {
   const out = mkdtempSync(join(tmpdir(), "surel-start-"));
   dirs.push(out);
-  const stdout = execFileSync(
-    process.execPath,
-    ["--import", "tsx", "scripts/start.ts", "--out", out, ...args],
-    {
-      encoding: "utf8",
-      timeout: 120_000,
-    },
-  );
-  return { out, stdout };
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts", "--out", out, ...args], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`npm start failed (${r.status}): ${r.stderr}`);
+  return { out, stdout: r.stdout, status: r.status };
 }
 
 afterAll(() => {
@@ -30,7 +27,8 @@ afterAll(() => {
 
 describe("npm start (the sample office)", () => {
   it("runs the day end to end and writes out/", () => {
-    const { out, stdout } = runStart([]);
+    const { out, stdout, status } = runStart([]);
+    expect(status).toBe(0);
     for (const f of [
       "register.csv",
       "log.csv",
@@ -105,10 +103,14 @@ describe("npm start -- --responses FILE.csv --locale en_US (an export from a US 
     expect(stdout).toMatch(/Log Galat .*Stempel waktu respons "8\/20\/2027 11:30:00" berada di masa depan/);
   });
 
-  it("read as Indonesian, the same export is not silently trusted: unreadable timestamps are named", () => {
-    const { out, stdout } = runStart(["--responses", "test/fixtures/responses-us.csv"]);
-    expect(registerRows(out)).toHaveLength(3);
-    expect(stdout).toMatch(/Log Galat .*Stempel waktu respons "11\/20\/2026 9:15:01" tidak dapat dibaca/);
-    expect(registerRows(out).some((r) => /^SRL-27/.test(r[0]!))).toBe(false);
+  it("read as Indonesian, the same export is refused whole: its 11/3/2026 would become 11 March", () => {
+    const { out, stdout, status } = runStart(["--responses", "test/fixtures/responses-us.csv"]);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(
+      /DITOLAK: stempel waktu "11\/20\/2026 9:15:01" \(baris 2 berkas\) hanya masuk akal dibaca bulan\/hari\/tahun/,
+    );
+    expect(stdout).toContain("Jalankan lagi dengan --locale en_US");
+    expect(registerRows(out)).toHaveLength(0);
+    expect(stdout).not.toContain("2026-03-11");
   });
 });

@@ -69,6 +69,8 @@ const letterDate = (r: RegisterRecord) => r.requestLetter.split(", ").pop();
 describe.each([
   ["en_US", "11/20/2026", "11/3/2026"],
   ["id_ID", "20/11/2026", "3/11/2026"],
+  // A bare language code is a valid Sheets locale; "en" writes dates as en_US does.
+  ["en", "11/20/2026", "11/3/2026"],
 ])("a spreadsheet in %s", (locale, twentieth, third) => {
   let office: Office;
   beforeAll(async () => {
@@ -79,7 +81,7 @@ describe.each([
   });
 
   test("setup reports the locale and how it reads dates", () => {
-    const order = locale === "en_US" ? "bulan/hari/tahun" : "hari/bulan/tahun";
+    const order = locale.startsWith("en") ? "bulan/hari/tahun" : "hari/bulan/tahun";
     expect(report(office).lines).toContain(
       `Lokal spreadsheet: ${locale}; tanggal pada jawaban formulir dan stempel waktu dibaca ${order}.`,
     );
@@ -374,6 +376,19 @@ describe("a group join that fails", () => {
 });
 
 describe("a locale changed after setup", () => {
+  test("before any sweep: the trigger sees its own timestamp text disagree and reads the live locale", async () => {
+    const o = await officeIn("id_ID");
+    try {
+      sheetsState(o.emu.ws).get(o.ssId)!.locale = "en_US";
+      // No sweep in between: the cached configuration still says id_ID.
+      const r = await registered(o, application({ "Tanggal surat permohonan": "2026-11-03" }));
+      // The form wrote "11/3/2026" (en_US): 3 November, not 11 March.
+      expect(letterDate(r)).toBe("2026-11-03");
+      expect(r.problems).toBe("");
+    } finally {
+      await o.emu.close();
+    }
+  });
   test("the next sweep notices it; from then on the trigger reads dates by the new locale", async () => {
     const o = await officeIn("id_ID");
     try {

@@ -46,9 +46,13 @@ const EN_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday
 /** The locales the emulator distinguishes (documented: display values follow the spreadsheet's locale). */
 export type SheetLocale = "id_ID" | "en_US";
 
-/** id_ID unless the locale is en_US (the two the emulator models). */
+/**
+ * id_ID unless the locale is en_US or the bare language "en" (the two the emulator models). The
+ * Sheets API documents a bare ISO 639 code ("en") as a valid locale; its formats are taken to be
+ * CLDR's for the language, which for "en" are the US ones, month first (chosen).
+ */
 export function sheetLocale(locale: string | undefined): SheetLocale {
-  return locale === "en_US" ? "en_US" : "id_ID";
+  return locale === "en_US" || locale === "en" ? "en_US" : "id_ID";
 }
 
 /** Month first and a decimal point (en_US), or day first and a decimal comma (id_ID). */
