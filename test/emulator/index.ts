@@ -207,6 +207,13 @@ export class Emulator {
     const ws = this.ws;
     const kind = o.kind ?? "run";
     const active = o.as ?? ws.owner.email;
+    // Running a function from the editor (or a bound container's menu) takes edit access to the
+    // project: its owner, its editors, or, for a bound project, its container's editors (documented).
+    if (kind === "run" && handler !== "(load)" && ws.projectAccess(active) !== "edit") {
+      throw new Error(
+        `emulator: ${active} cannot run ${handler}: only the script project's owner and editors can open and run it`,
+      );
+    }
     const effective = o.effectiveUser ?? (kind === "installable" ? ws.owner.email : active);
     const s: ExecSpec = {
       handler,
