@@ -56,8 +56,7 @@ export interface AdminRequestInput {
 }
 
 export type AdminVerdict =
-  | { ok: true; spec: AdminOpSpec; ticket: string; value: string }
-  | { ok: false; reason: string };
+  { ok: true; spec: AdminOpSpec; ticket: string; value: string } | { ok: false; reason: string };
 
 /**
  * Who may ask and whether the request is complete. `requester` is the editor's address as the
@@ -74,7 +73,8 @@ export function judgeAdminRequest(
   const lang = config.language;
   const who = requester.trim().toLowerCase();
   if (!who) return { ok: false, reason: t(lang, "admin.refuse.hidden") };
-  if (who === serviceAccount.trim().toLowerCase()) return { ok: false, reason: t(lang, "admin.refuse.owner") };
+  if (who === serviceAccount.trim().toLowerCase())
+    return { ok: false, reason: t(lang, "admin.refuse.owner") };
   if (!config.admins.map((a) => a.trim().toLowerCase()).includes(who))
     return { ok: false, reason: t(lang, "admin.refuse.not_admin", { who }) };
   const spec = parseAdminOp(input.label);

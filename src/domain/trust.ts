@@ -14,7 +14,12 @@ export const SAMPLE_DOMAIN = defaultConfig().domain;
 
 function domainOf(email: string): string {
   const at = email.lastIndexOf("@");
-  return at < 0 ? "" : email.slice(at + 1).trim().toLowerCase();
+  return at < 0
+    ? ""
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }
 
 /** Whether a workspace domain is the sample office's (where the sample values belong). */
@@ -44,7 +49,8 @@ export function sampleValues(config: OfficeConfig, workspaceDomain: string): Sam
   const address = (field: string, value: string): void => {
     if (value && domainOf(value) === SAMPLE_DOMAIN) out.push({ field, value });
   };
-  if (config.domain.trim().toLowerCase() === SAMPLE_DOMAIN) out.push({ field: "domain", value: config.domain });
+  if (config.domain.trim().toLowerCase() === SAMPLE_DOMAIN)
+    out.push({ field: "domain", value: config.domain });
   same("penandatangan_nama", config.letter.signer.name, sample.letter.signer.name);
   same("penandatangan_nip", config.letter.signer.nip, sample.letter.signer.nip);
   same("nama_pemerintah", config.office.government, sample.office.government);
@@ -69,7 +75,8 @@ export function sampleValues(config: OfficeConfig, workspaceDomain: string): Sam
 export function actingPeople(config: OfficeConfig): string[] {
   const all = new Set<string>();
   for (const a of config.admins) all.add(a.trim().toLowerCase());
-  for (const s of config.stages) for (const e of [...s.officials, ...s.delegates]) all.add(e.trim().toLowerCase());
+  for (const s of config.stages)
+    for (const e of [...s.officials, ...s.delegates]) all.add(e.trim().toLowerCase());
   all.delete("");
   return [...all];
 }
@@ -119,7 +126,9 @@ export interface RoleFacts {
 export function missingPrivileges(facts: RoleFacts): RequiredPrivilege[] {
   if (facts.superAdmin) return [];
   const has = new Set(facts.privileges);
-  return REQUIRED_PRIVILEGES.filter((p) => !has.has(p) && !(p.startsWith("GROUPS_") && has.has("GROUPS_ALL")));
+  return REQUIRED_PRIVILEGES.filter(
+    (p) => !has.has(p) && !(p.startsWith("GROUPS_") && has.has("GROUPS_ALL")),
+  );
 }
 
 /** A right's name for people, in the office's language. */

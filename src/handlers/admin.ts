@@ -116,13 +116,25 @@ export function handleAdminEdit(e: GoogleAppsScript.Events.SheetsOnEdit): AdminO
         note: asSheetText(t(lang, "admin.log.result", { op: what, seq: request!.seq, result })),
       },
     ]);
-    writeOutcome(table, row, requester, ok ? result : t(lang, "admin.result.failed", { result }), logged[0]!.seq);
+    writeOutcome(
+      table,
+      row,
+      requester,
+      ok ? result : t(lang, "admin.result.failed", { result }),
+      logged[0]!.seq,
+    );
     return logged;
   });
   return { kind: "done", op: verdict.spec.op, ok, result, seq: entry!.seq };
 }
 
-function writeOutcome(table: Table<AdminKey>, row: number, requester: string, result: string, seq: number): void {
+function writeOutcome(
+  table: Table<AdminKey>,
+  row: number,
+  requester: string,
+  result: string,
+  seq: number,
+): void {
   const values = [
     table.cellFor("requestedBy", requester),
     new Date(now()),
@@ -154,7 +166,9 @@ function refuse(
         action: "permintaan_admin_ditolak",
         actor: who,
         timeMs: now(),
-        note: asSheetText(t(lang, "admin.log.refused", { op: label || "-", ticket: ticket.trim() || "-", reason })),
+        note: asSheetText(
+          t(lang, "admin.log.refused", { op: label || "-", ticket: ticket.trim() || "-", reason }),
+        ),
       },
     ]);
     const seq = logged[0]!.seq;
@@ -259,7 +273,12 @@ function changeDeliveryAddress(
         actor: requester,
         timeMs: now(),
         note: asSheetText(
-          t(lang, "admin.address.log", { before: maskEmail(before), after: maskEmail(next), reason, evidence }),
+          t(lang, "admin.address.log", {
+            before: maskEmail(before),
+            after: maskEmail(next),
+            reason,
+            evidence,
+          }),
         ),
       },
     ]);
@@ -282,13 +301,20 @@ function changeDeliveryAddress(
       }
     } catch (e) {
       logError(ctx.ss, "admin", ticket, e);
-      directory = t(lang, "admin.address.recovery_failed", { account: planned.account, detail: errorText(e) });
+      directory = t(lang, "admin.address.recovery_failed", {
+        account: planned.account,
+        detail: errorText(e),
+      });
     }
   }
   return {
     ok: true,
     message: [
-      t(lang, "admin.address.done", { ticket, before: maskEmail(planned.before ?? ""), after: maskEmail(next) }),
+      t(lang, "admin.address.done", {
+        ticket,
+        before: maskEmail(planned.before ?? ""),
+        after: maskEmail(next),
+      }),
       directory,
     ]
       .filter(Boolean)
@@ -306,7 +332,8 @@ function retryStep(ctx: Ctx, ticket: string): OpResult {
     const row = table.read(rowNumber);
     const state = parseProvisionState(String(row.provisioning));
     const status = String(row.status);
-    if (state.label === "menunggu ulang" || state.label === "menunggu kuota") return { cell: String(row.provisioning) };
+    if (state.label === "menunggu ulang" || state.label === "menunggu kuota")
+      return { cell: String(row.provisioning) };
     if (state.label === "gagal" && String(row.createdAt) !== "") {
       const cell = formatProvisionState({ label: "menunggu ulang", atMs: now(), attempts: 0 }, ctx.offset);
       table.write(rowNumber, { ...row, provisioning: cell, updatedAt: new Date(now()) });

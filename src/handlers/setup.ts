@@ -28,12 +28,23 @@ import {
   isSampleDomain,
   sampleValues,
 } from "../domain/trust.js";
-import { boundContainer, effectiveAccount, filePermissions, missingGroups, roleFacts } from "../workspace/trust.js";
+import {
+  boundContainer,
+  effectiveAccount,
+  filePermissions,
+  missingGroups,
+  roleFacts,
+} from "../workspace/trust.js";
 import { defaultConfig } from "../domain/defaults.js";
 import { buildForm, type FormQuestion } from "../domain/form.js";
 import { configToTables, settingHelp, SHEETS, tableHeaders, type Tables } from "../domain/settings.js";
 import type { Language } from "../domain/config.js";
-import { configuredLanguage, invalidateConfig, loadConfig, type LoadedConfig } from "../workspace/settings.js";
+import {
+  configuredLanguage,
+  invalidateConfig,
+  loadConfig,
+  type LoadedConfig,
+} from "../workspace/settings.js";
 import { ensureTriggers, type TriggerReport } from "../workspace/triggers.js";
 import {
   ADMIN_COLUMNS,
@@ -104,7 +115,7 @@ function ensureHeader<K extends string>(
       .setBackground("#dbe5f1");
     if (uniform) sheet.setColumnWidths(1, columns.length, uniform);
     // Runs of equal widths in one call each.
-    for (let i = 0; !uniform && i < columns.length; ) {
+    for (let i = 0; !uniform && i < columns.length;) {
       const width = columns[i]!.width;
       let j = i + 1;
       while (j < columns.length && columns[j]!.width === width) j++;
@@ -346,10 +357,7 @@ function refusal(lines: string[]): SetupReport {
  * is known, the project is standalone, the account is the recorded service account, the register
  * belongs to it and is not shared by link. Returns the refusal, or the register when there is one.
  */
-function preflight(
-  opts: SetupOptions,
-  me: string,
-): { refused: SetupReport } | { ss: Spreadsheet | null } {
+function preflight(opts: SetupOptions, me: string): { refused: SetupReport } | { ss: Spreadsheet | null } {
   const lang = configuredLanguage();
   if (!me) return { refused: refusal([t(lang, "trust.unknown_account")]) };
   if ((opts.via ?? "editor") === "editor") {
@@ -395,7 +403,13 @@ function linkSharingProblems(ss: Spreadsheet, lang: Language): string[] {
       continue;
     }
     for (const g of linkGrants(permissions))
-      out.push(t(lang, "trust.link_shared", { what, who: t(lang, g.type === "anyone" ? "trust.link.anyone" : "trust.link.domain"), role: g.role }));
+      out.push(
+        t(lang, "trust.link_shared", {
+          what,
+          who: t(lang, g.type === "anyone" ? "trust.link.anyone" : "trust.link.domain"),
+          role: g.role,
+        }),
+      );
   }
   return out;
 }

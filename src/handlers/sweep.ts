@@ -100,7 +100,10 @@ export function runSweep(): SweepReport {
   const installer = recordedInstaller();
   const me = effectiveAccount();
   if (!installer || me !== installer) {
-    const refused = t(ctx.config.language, "trust.sweep_other_account", { me: me || "?", installer: installer || "?" });
+    const refused = t(ctx.config.language, "trust.sweep_other_account", {
+      me: me || "?",
+      installer: installer || "?",
+    });
     logError(ctx.ss, "sweep", "", refused);
     return { recovered: [], mailsSent: 0, pending: 0, repaired: [], flagged: [], refused };
   }

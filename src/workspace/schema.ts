@@ -151,7 +151,15 @@ export const QUEUE_COLUMNS: readonly ColumnDef<QueueKey>[] = [
  * last); the service account's edit trigger writes the last four.
  */
 export type AdminKey =
-  "operation" | "ticket" | "value" | "reason" | "evidence" | "requestedBy" | "requestedAt" | "result" | "logSeq";
+  | "operation"
+  | "ticket"
+  | "value"
+  | "reason"
+  | "evidence"
+  | "requestedBy"
+  | "requestedAt"
+  | "result"
+  | "logSeq";
 
 export const ADMIN_COLUMNS: readonly ColumnDef<AdminKey>[] = [
   { key: "operation", id: "Permintaan", en: "Request", editable: true, width: 220 },

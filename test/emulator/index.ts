@@ -63,6 +63,11 @@ export interface EmulatorOptions extends WorkspaceOptions {
   watchdogMs?: number;
   /** Default scheduling policy (default "time"). */
   schedule?: SchedulePolicy;
+  /**
+   * Anyone may run the bundle's functions (tests of other services that run functions as several
+   * people). Default false: only the project's owner and editors can run them (docs/EMULATOR-runtime.md).
+   */
+  openProject?: boolean;
 }
 
 export interface RunOptions {
@@ -209,7 +214,12 @@ export class Emulator {
     const active = o.as ?? ws.owner.email;
     // Running a function from the editor (or a bound container's menu) takes edit access to the
     // project: its owner, its editors, or, for a bound project, its container's editors (documented).
-    if (kind === "run" && handler !== "(load)" && ws.projectAccess(active) !== "edit") {
+    if (
+      !this.opts.openProject &&
+      kind === "run" &&
+      handler !== "(load)" &&
+      ws.projectAccess(active) !== "edit"
+    ) {
       throw new Error(
         `emulator: ${active} cannot run ${handler}: only the script project's owner and editors can open and run it`,
       );

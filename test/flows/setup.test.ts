@@ -11,7 +11,6 @@ import { formsState } from "../emulator/services/forms/model.js";
 import { FormSubmitError, formQuestions } from "../emulator/services/forms.js";
 import { menus, userOpen } from "../emulator/services/sheets/host.js";
 import {
-  ADMIN,
   SERVICE,
   application,
   createOffice,

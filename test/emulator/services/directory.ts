@@ -1181,7 +1181,8 @@ export class RoleAssignmentsCollection extends GasObject {
     if (!isAdmin(this.ws)) throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
     void customer;
     const who = lower(opt(optionalArgs, "userKey") ?? effectiveUser(this.ws));
-    if (who !== effectiveUser(this.ws) && roleOf(this.ws)) throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
+    if (who !== effectiveUser(this.ws) && roleOf(this.ws))
+      throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
     const rec = findUser(this.ws, who);
     const items = rolesOf(this.ws, who).map((r, i) => ({
       kind: "admin#directory#roleAssignment",
@@ -1192,7 +1193,10 @@ export class RoleAssignmentsCollection extends GasObject {
       scopeType: r.role?.orgUnits ? "ORG_UNIT" : "CUSTOMER",
       ...(r.role?.orgUnits ? { orgUnitId: `id:${r.role.orgUnits[0]}` } : {}),
     }));
-    return { kind: "admin#directory#roleAssignments", items } as GoogleAppsScript.AdminDirectory.Schema.RoleAssignments;
+    return {
+      kind: "admin#directory#roleAssignments",
+      items,
+    } as GoogleAppsScript.AdminDirectory.Schema.RoleAssignments;
   }
 }
 

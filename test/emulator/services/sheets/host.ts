@@ -43,7 +43,11 @@ export function createBoundSpreadsheet(ws: Workspace, name: string): Spreadsheet
 }
 
 /** A spreadsheet owned by `owner` that no script is bound to (a standalone project opens it by id). */
-export function createStandaloneSpreadsheet(ws: Workspace, name: string, owner = ws.owner.email): Spreadsheet {
+export function createStandaloneSpreadsheet(
+  ws: Workspace,
+  name: string,
+  owner = ws.owner.email,
+): Spreadsheet {
   const st = sheetsState(ws);
   return spreadsheetObject(st, createSpreadsheet(st, name, owner));
 }
