@@ -35,6 +35,7 @@ import { writeOutbox } from "../test/emulator/services/mail.js";
 import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
 import { parseFormsCsv, parseFormsTimestamp } from "../test/emulator/services/forms.js";
 import { scenarioProvisioning } from "./start-provision.js";
+import { scenarioDoctor } from "./start-doctor.js";
 
 const args = process.argv.slice(2);
 const argValue = (name: string): string | undefined => {
@@ -486,6 +487,10 @@ async function main(): Promise<void> {
   say(
     `\n   Hasil ditulis ke ${OUT}: register.csv, log.csv, outbox/ (index.html), letters/, directory.json, summary.json, workspace/workspace.json`,
   );
+
+  // ── npm run doctor against the sample office's stand-in (scripts/start-doctor.ts) ──
+  await scenarioDoctor(office, say);
+
   void ADMIN;
   void editCell;
   await office.emu.close();

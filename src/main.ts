@@ -16,6 +16,7 @@ import { runSetup, type SetupReport } from "./handlers/setup.js";
 import { runSweep, type SweepReport } from "./handlers/sweep.js";
 import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
+import { doctorDiagnostic, type DoctorDiagnostic } from "./handlers/doctor.js";
 
 /** Installable trigger: a form response arrived. */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeOutcome | null {
@@ -48,4 +49,13 @@ export function setup(): SetupReport {
   const report = runSetup({ via: "editor" });
   console.info(report.lines.join("\n"));
   return report;
+}
+
+/**
+ * Read-only: what `npm run doctor` cannot see through Google's APIs (the running account's triggers
+ * of this project, the form / template / archive ids in Script Properties). Called through the
+ * Apps Script API (`scripts.run`); changes nothing.
+ */
+export function doctorReport(): DoctorDiagnostic {
+  return doctorDiagnostic();
 }
