@@ -111,6 +111,7 @@ export const REQUIRED_PRIVILEGES = [
   "USERS_UPDATE",
   "GROUPS_RETRIEVE",
   "GROUPS_UPDATE",
+  "ORGANIZATION_UNITS_RETRIEVE",
 ] as const;
 export type RequiredPrivilege = (typeof REQUIRED_PRIVILEGES)[number];
 
@@ -144,5 +145,7 @@ export function privilegeLabel(lang: Language, p: RequiredPrivilege): string {
       return t(lang, "trust.right.groups_retrieve");
     case "GROUPS_UPDATE":
       return t(lang, "trust.right.groups_update");
+    case "ORGANIZATION_UNITS_RETRIEVE":
+      return t(lang, "trust.right.org_units_retrieve");
   }
 }

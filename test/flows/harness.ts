@@ -42,6 +42,8 @@ export interface OfficeOptions extends WorkspaceOptions {
   configure?: (c: OfficeConfig) => void;
   /** Write no settings before setup (setup then creates its defaults). */
   defaults?: boolean;
+  /** Runs after the settings are written and before setup (e.g. the directory's groups and org units). */
+  beforeSetup?: (emu: Emulator, config: OfficeConfig) => void;
   workers?: number;
 }
 
@@ -124,6 +126,7 @@ export async function prepareOffice(emu: Emulator, opts: OfficeOptions = {}): Pr
   config.admins = [ADMIN, ...config.admins];
   opts.configure?.(config);
   if (!opts.defaults) preparedRegister(emu, config);
+  opts.beforeSetup?.(emu, config);
   const setup = await emu.run("setup");
   if (!setup.ok) throw new Error(`setup failed: ${setup.error?.message}`);
   const report = setup.returnValue as { refused?: boolean; formId?: string; lines?: string[] } | undefined;
