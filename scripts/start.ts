@@ -25,6 +25,10 @@ import {
   mails,
   errorLog,
   ADMIN,
+  adminRequest,
+  adminRows,
+  OUTSIDER,
+  SERVICE,
   DOMAIN,
   type Office,
 } from "../test/flows/harness.js";
@@ -424,13 +428,17 @@ async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   say("surel \u2013 Layanan Pendaftaran Surel Dinas, dijalankan pada Google Workspace tiruan (dist/Code.js)");
-  say("\n1. Setup oleh administrator");
+  say(`
+1. Setup oleh akun layanan ${SERVICE} (proyek Apps Script mandiri milik akun layanan)`);
   const office = await createOffice({
     workers: 2,
     beforeSetup: (emu, config) => seedDirectory(emu.ws, config),
   });
   record(office.setup);
   for (const line of (office.setup.returnValue as { lines: string[] }).lines) say(`   ${line}`);
+  say(
+    `   Register dibagikan kepada ${office.config.admins.length} administrator dan para pejabat (penyunting register, peninjau proyek); tidak ada yang dapat menyunting kode.`,
+  );
 
   let tickets: string[] = [];
   if (RESPONSES) await importResponses(office, RESPONSES);
@@ -462,12 +470,17 @@ async function main(): Promise<void> {
     }
   }
 
-  say("\n4. Penyapuan terjadwal dan pemeriksaan log");
+  say("\n4. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
   record(await office.emu.advance(10 * MINUTE));
-  const verify = await office.emu.run("verifyLog");
-  record(verify);
-  const v = verify.returnValue as { ok?: boolean; message?: string } | undefined;
-  say(`   Keutuhan log disposisi: ${v?.message ?? (verify.ok ? "?" : verify.error?.message)}`);
+  const outsider = await adminRequest(office, OUTSIDER, "verify");
+  say(
+    `   ${OUTSIDER} meminta pemeriksaan log: ditolak Sheets (${outsider.edit.ok ? "?" : "lembar terproteksi"})`,
+  );
+  const asked = await adminRequest(office, ADMIN, "verify");
+  record(asked.results);
+  const v = adminRows(office).pop();
+  say(`   ${ADMIN} meminta pemeriksaan log; dijalankan akun layanan, log no. ${v?.logSeq ?? "?"}`);
+  say(`   Keutuhan log disposisi: ${v?.result ?? "?"}`);
 
   // out/
   const ss = openSpreadsheet(office.emu.ws, office.ssId);

@@ -49,9 +49,11 @@ import { sheetCell, type Cell } from "../workspace/table.js";
 import { invalidateConfig, loadConfig, SETTINGS_SHEET_NAMES } from "../workspace/settings.js";
 import { stageMail } from "./intake.js";
 import { startProvisioning } from "./provision.js";
+import { handleAdminEdit, type AdminOutcome } from "./admin.js";
 
 export type EditOutcome =
   | { kind: "ignored" | "settings" | "note" }
+  | AdminOutcome
   | { kind: "applied"; ticket: string; action: string; status: string }
   | { kind: "refused"; ticket: string; reason: string }
   | { kind: "address"; ticket: string; address: string; ok: boolean; reason?: string };
@@ -100,6 +102,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     }
     return { kind: "settings" };
   }
+  if (name === SHEET_NAMES.admin) return handleAdminEdit(e);
   if (name !== SHEET_NAMES.register) return { kind: "ignored" };
   const row = range.getRow();
   const column = range.getColumn();

@@ -1129,25 +1129,15 @@ export interface ReissueOutcome {
 
 /**
  * An administrator asks for a new letter with a new password for a request (a letter that did not
- * arrive, a password that expired, a failure the sweep gave up on). From the menu the ticket is
- * asked in a dialog. The request is marked "diminta ulang"; the next sweep, running as the
- * installer, does the work (the clicking administrator needs no Directory or Drive rights).
+ * arrive, a password that expired, a failure the sweep gave up on), on the admin sheet
+ * (handlers/admin.ts, which checked the requester). The request is marked "diminta ulang"; the
+ * next sweep, running as the service account, does the work.
  */
-export function requestReissue(ticketArg?: string): ReissueOutcome {
+export function requestReissue(ticketArg: string, requester: string): ReissueOutcome {
   const ctx = context();
   const lang = ctx.config.language;
-  const actor = Session.getActiveUser().getEmail().toLowerCase();
-  let ticket = (ticketArg ?? "").trim().toUpperCase();
-  if (!ticket) {
-    const ui = SpreadsheetApp.getUi();
-    const reply = ui.prompt(
-      t(lang, "provision.reissue.title"),
-      t(lang, "provision.reissue.prompt"),
-      ui.ButtonSet.OK_CANCEL,
-    );
-    if (reply.getSelectedButton() !== ui.Button.OK) return { ok: false, ticket: "", message: "" };
-    ticket = reply.getResponseText().trim().toUpperCase();
-  }
+  const actor = requester.toLowerCase();
+  const ticket = ticketArg.trim().toUpperCase();
   if (!ticket) return { ok: false, ticket, message: t(lang, "provision.reissue.pick") };
   return withScriptLock((): ReissueOutcome => {
     const refuse = (reason: string): ReissueOutcome => ({

@@ -1,16 +1,53 @@
 /**
- * Setup: run once by an administrator from the sheet menu, and safe to run again. It creates what
- * is missing and repairs what is wrong, never duplicates a sheet, a form or a trigger, and never
- * overwrites what administrators have entered in the settings sheets.
+ * Setup: run once by the office's service account from the script editor of the standalone
+ * project, and again on an administrator's request on the admin sheet; safe to run again. It
+ * creates what is missing and repairs what is wrong, never duplicates a sheet, a form or a
+ * trigger, and never overwrites what administrators have entered in the settings sheets.
+ *
+ * Before it changes anything it holds the trust boundary (docs/SECURITY.md): it refuses to run
+ * from a project bound to a container, as another account than the recorded service account, on
+ * a register someone else owns or while the register is shared by link; it stops before sharing
+ * anything while the settings still hold the sample office's values.
  */
-import { FORM_ID_PROPERTY } from "../workspace/context.js";
+import {
+  FORM_ID_PROPERTY,
+  INSTALLER_PROPERTY,
+  recordedInstaller,
+  recordedRegisterId,
+  REGISTER_ID_PROPERTY,
+  rememberRegister,
+} from "../workspace/context.js";
+import { adminOpLabels } from "../domain/admin.js";
+import type { OfficeConfig } from "../domain/config.js";
+import {
+  linkGrants,
+  missingPrivileges,
+  outsideDomain,
+  privilegeLabel,
+  REQUIRED_PRIVILEGES,
+  isSampleDomain,
+  sampleValues,
+} from "../domain/trust.js";
+import {
+  boundContainer,
+  effectiveAccount,
+  filePermissions,
+  missingGroups,
+  roleFacts,
+} from "../workspace/trust.js";
 import { defaultConfig } from "../domain/defaults.js";
 import { buildForm, type FormQuestion } from "../domain/form.js";
 import { configToTables, settingHelp, SHEETS, tableHeaders, type Tables } from "../domain/settings.js";
 import type { Language } from "../domain/config.js";
-import { invalidateConfig, loadConfig, type LoadedConfig } from "../workspace/settings.js";
+import {
+  configuredLanguage,
+  invalidateConfig,
+  loadConfig,
+  type LoadedConfig,
+} from "../workspace/settings.js";
 import { ensureTriggers, type TriggerReport } from "../workspace/triggers.js";
 import {
+  ADMIN_COLUMNS,
   ERROR_COLUMNS,
   INDEX_COLUMNS,
   LOG_COLUMNS,
@@ -47,6 +84,8 @@ export const TRIGGERS = [
 
 export interface SetupReport {
   ok: boolean;
+  /** Refused before changing anything (bound project, another account, link sharing, …). */
+  refused?: boolean;
   lines: string[];
   problems: LoadedConfig["problems"];
   formId: string;
@@ -70,6 +109,8 @@ function ensureHeader<K extends string>(
   sheet: Sheet,
   columns: readonly ColumnDef<K>[],
   lang: "id" | "en",
+  /** One width for every column (sheets people seldom read: one call instead of one per run). */
+  uniform?: number,
 ): boolean {
   const headers = columns.map((c) => c[lang]);
   const max = sheet.getMaxColumns();
@@ -82,9 +123,15 @@ function ensureHeader<K extends string>(
       .setValues([headers])
       .setFontWeight("bold")
       .setBackground("#dbe5f1");
-    columns.forEach((c, i) => {
-      if (c.width) sheet.setColumnWidth(i + 1, c.width);
-    });
+    if (uniform) sheet.setColumnWidths(1, columns.length, uniform);
+    // Runs of equal widths in one call each.
+    for (let i = 0; !uniform && i < columns.length;) {
+      const width = columns[i]!.width;
+      let j = i + 1;
+      while (j < columns.length && columns[j]!.width === width) j++;
+      if (width) sheet.setColumnWidths(i + 1, j - i, width);
+      i = j;
+    }
   }
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   return !same;
@@ -101,7 +148,7 @@ function protectSheet(
   const protection = existing.length > 0 ? existing[0]! : sheet.protect();
   for (const extra of existing.slice(1)) extra.remove();
   protection.setDescription(description);
-  const me = Session.getEffectiveUser().getEmail();
+  const me = effectiveAccount();
   protection.addEditor(me);
   const keep = new Set([me.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
   const remove = protection.getEditors().filter((u) => !keep.has(u.getEmail().toLowerCase()));
@@ -263,16 +310,166 @@ function followLanguage(ss: Spreadsheet, lang: Language): void {
   }
 }
 
-export function runSetup(): SetupReport {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const me = Session.getEffectiveUser().getEmail();
+/**
+ * The admin sheet: the whole sheet editable by the configured administrators only (and the
+ * service account, its owner); the result columns by the service account only; the operation
+ * column a dropdown of the operations in the office's language.
+ */
+function ensureAdminSheet(sheet: Sheet, config: OfficeConfig): void {
+  const lang = config.language;
+  protectSheet(sheet, t(lang, "admin.protect.sheet"), config.admins);
+  const rows = sheet.getMaxRows();
+  const firstOut = ADMIN_COLUMNS.findIndex((c) => !c.editable) + 1;
+  const out = sheet.getRange(1, firstOut, rows, ADMIN_COLUMNS.length - firstOut + 1);
+  const ranges = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  const existing = ranges.find((p) => p.getRange().getA1Notation() === out.getA1Notation());
+  for (const p of ranges) if (p !== existing) p.remove();
+  const protection = existing ?? out.protect();
+  protection.setDescription(t(lang, "admin.protect.results"));
+  const me = effectiveAccount();
+  protection.addEditor(me);
+  const others = protection.getEditors().filter((u) => u.getEmail().toLowerCase() !== me.toLowerCase());
+  if (others.length > 0) protection.removeEditors(others.map((u) => u.getEmail()));
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  const rule = SpreadsheetApp.newDataValidation()
+    .requireValueInList(adminOpLabels(lang), true)
+    .setAllowInvalid(false)
+    .setHelpText(t(lang, "admin.help"))
+    .build();
+  sheet.getRange(2, 1, rows - 1, 1).setDataValidation(rule);
+  ADMIN_COLUMNS.forEach((c, i) => {
+    if (c.plainText) sheet.getRange(2, i + 1, rows - 1, 1).setNumberFormat("@");
+    if (c.kind === "date") sheet.getRange(2, i + 1, rows - 1, 1).setNumberFormat("dd/MM/yyyy HH:mm");
+  });
+}
+
+export interface SetupOptions {
+  /**
+   * "editor": run once by the service account from the script editor (the default);
+   * "request": an administrator's request on the admin sheet, run by the service account's trigger.
+   */
+  via?: "editor" | "request";
+}
+
+/** A refusal before anything changed: the report says why; nothing was created or touched. */
+function refusal(lines: string[]): SetupReport {
+  return {
+    ok: false,
+    refused: true,
+    lines,
+    problems: [],
+    formId: "",
+    formUrl: "",
+    triggers: { kept: [], created: [], deleted: [] },
+  };
+}
+
+/**
+ * The trust checks that come before any change (docs/SECURITY.md, "Trust boundary"): the account
+ * is known, the project is standalone, the account is the recorded service account, the register
+ * belongs to it and is not shared by link. Returns the refusal, or the register when there is one.
+ */
+function preflight(opts: SetupOptions, me: string): { refused: SetupReport } | { ss: Spreadsheet | null } {
+  const lang = configuredLanguage();
+  if (!me) return { refused: refusal([t(lang, "trust.unknown_account")]) };
+  if ((opts.via ?? "editor") === "editor") {
+    const container = boundContainer();
+    if (container) return { refused: refusal([t(lang, "trust.bound", { id: container })]) };
+  }
+  const installer = recordedInstaller();
+  if (installer && installer !== me)
+    return { refused: refusal([t(lang, "trust.other_installer", { me, installer })]) };
+  const id = recordedRegisterId();
+  if (!id) return { ss: null };
+  let ss: Spreadsheet;
+  try {
+    ss = SpreadsheetApp.openById(id);
+  } catch {
+    return { refused: refusal([t(lang, "trust.register_missing", { id })]) };
+  }
+  const owner = (ss.getOwner()?.getEmail() ?? "").toLowerCase();
+  if (owner && owner !== me) return { refused: refusal([t(lang, "trust.register_owner", { owner, me })]) };
+  const shared = linkSharingProblems(ss, lang);
+  if (shared.length > 0) return { refused: refusal(shared) };
+  return { ss };
+}
+
+/** The register (and the form's response spreadsheet) must not be shared by link. */
+function linkSharingProblems(ss: Spreadsheet, lang: Language): string[] {
+  const out: string[] = [];
+  const files: [string, string][] = [[ss.getId(), t(lang, "trust.file.register")]];
+  const formId = PropertiesService.getScriptProperties().getProperty(FORM_ID_KEY);
+  const form = openForm(formId);
+  if (form) {
+    try {
+      const dest = form.getDestinationId();
+      if (dest && dest !== ss.getId()) files.push([dest, t(lang, "trust.file.responses")]);
+    } catch {
+      // a form without a destination has no response sheet to check
+    }
+  }
+  for (const [id, what] of files) {
+    const permissions = filePermissions(id);
+    if (permissions === null) {
+      out.push(t(lang, "trust.sharing_unknown", { what }));
+      continue;
+    }
+    for (const g of linkGrants(permissions))
+      out.push(
+        t(lang, "trust.link_shared", {
+          what,
+          who: t(lang, g.type === "anyone" ? "trust.link.anyone" : "trust.link.domain"),
+          role: g.role,
+        }),
+      );
+  }
+  return out;
+}
+
+/** Settings that still hold the sample office's values: each named; setup goes no further. */
+function sampleValueLines(config: OfficeConfig, me: string, missing: string[]): string[] {
+  const lang = config.language;
+  const lines = sampleValues(config, me.slice(me.lastIndexOf("@") + 1)).map((v) =>
+    t(lang, "trust.sample_value", { field: v.field, value: v.value }),
+  );
+  for (const g of missing) lines.push(t(lang, "trust.group_missing", { group: g }));
+  return lines;
+}
+
+/** The delegated admin rights the service account needs; each missing one named. */
+function rightsLines(lang: Language, me: string): { lines: string[]; missing: number } {
+  const facts = roleFacts(me);
+  if (!facts) {
+    const all = REQUIRED_PRIVILEGES.map((p) => privilegeLabel(lang, p)).join("; ");
+    return { lines: [t(lang, "trust.rights_unknown", { rights: all })], missing: 1 };
+  }
+  if (facts.superAdmin) return { lines: [t(lang, "trust.rights_super_admin", { me })], missing: 0 };
+  const missing = missingPrivileges(facts);
+  const lines = missing.map((p) => t(lang, "trust.right_missing", { right: privilegeLabel(lang, p), me }));
+  if (missing.length === 0) lines.push(t(lang, "trust.rights_ok", { me }));
+  if (facts.orgUnitScopes.length > 0) lines.push(t(lang, "trust.rights_org_units"));
+  return { lines, missing: missing.length };
+}
+
+export function runSetup(opts: SetupOptions = {}): SetupReport {
+  const me = effectiveAccount();
+  const pre = preflight(opts, me);
+  if ("refused" in pre) return pre.refused;
   return withScriptLock(() => {
     const lines: string[] = [];
     const created: string[] = [];
+    const props = PropertiesService.getScriptProperties();
+
+    // 0. The register: the recorded one, or a new spreadsheet the service account owns.
+    let ss = pre.ss;
+    if (!ss) {
+      ss = SpreadsheetApp.create(t(configuredLanguage(), "trust.register_name"));
+    }
+    rememberRegister(ss);
+    props.setProperties({ [REGISTER_ID_PROPERTY]: ss.getId(), [INSTALLER_PROPERTY]: me });
 
     // 1. Settings: created with defaults when missing, never overwritten.
     const defaults = defaultConfig();
-    if (!defaults.admins.includes(me.toLowerCase())) defaults.admins = [me.toLowerCase(), ...defaults.admins];
     const tables = configToTables(defaults);
     const settingsSheets: [string, string[][]][] = [
       [SHEETS.settings, tables.settings],
@@ -284,10 +481,27 @@ export function runSetup(): SetupReport {
       if (ss.getSheetByName(name)) continue;
       writeTable(ensureSheet(ss, name, created), rows);
     }
+    const blank = ss.getSheetByName("Sheet1");
+    if (blank && blank.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(blank);
     invalidateConfig();
     const loaded = loadConfig(ss);
     const { config } = loaded;
     const lang = config.language;
+
+    // 1b. Sample values never reach a real domain: nothing is shared, no form, no trigger, until
+    // the settings are the office's own. The settings stay editable by the service account only.
+    const realDomain = !isSampleDomain(me.slice(me.lastIndexOf("@") + 1));
+    const samples = sampleValueLines(config, me, realDomain ? missingGroups(config) : []);
+    if (samples.length > 0) {
+      for (const name of Object.values(SHEETS)) {
+        const sheet = ss.getSheetByName(name);
+        if (sheet) protectSheet(sheet, t(lang, "setup.protect.settings"), []);
+      }
+      if (created.length) lines.push(t(lang, "setup.sheets_created", { sheets: created.join(", ") }));
+      lines.push(t(lang, "trust.register_at", { url: ss.getUrl() }));
+      lines.push(t(lang, "trust.sample_refused", { count: samples.length }), ...samples);
+      return { ...refusal(lines), refused: false };
+    }
 
     // 2. The program's sheets.
     const register = ensureSheet(ss, SHEET_NAMES.register, created);
@@ -295,11 +509,13 @@ export function runSetup(): SetupReport {
     const log = ensureSheet(ss, SHEET_NAMES.log, created);
     ensureHeader(log, LOG_COLUMNS, lang);
     const index = ensureSheet(ss, SHEET_NAMES.responseIndex, created);
-    ensureHeader(index, INDEX_COLUMNS, lang);
+    ensureHeader(index, INDEX_COLUMNS, lang, 140);
     const queue = ensureSheet(ss, SHEET_NAMES.mailQueue, created);
-    ensureHeader(queue, QUEUE_COLUMNS, lang);
+    ensureHeader(queue, QUEUE_COLUMNS, lang, 180);
     const errors = ensureSheet(ss, SHEET_NAMES.errors, created);
-    ensureHeader(errors, ERROR_COLUMNS, lang);
+    ensureHeader(errors, ERROR_COLUMNS, lang, 240);
+    const adminSheet = ensureSheet(ss, SHEET_NAMES.admin, created);
+    ensureHeader(adminSheet, ADMIN_COLUMNS, lang);
 
     // Formats: identifiers and hashes as plain text (Sheets would turn digits into numbers), times as date-times.
     const rows = register.getMaxRows();
@@ -326,6 +542,7 @@ export function runSetup(): SetupReport {
     protectSheet(index, t(lang, "setup.protect.index"), []);
     protectSheet(queue, t(lang, "setup.protect.queue"), []);
     protectSheet(errors, t(lang, "setup.protect.errors"), []);
+    ensureAdminSheet(adminSheet, config);
     for (const name of Object.values(SHEETS)) {
       const sheet = ss.getSheetByName(name);
       if (sheet) protectSheet(sheet, t(lang, "setup.protect.settings"), config.admins);
@@ -354,6 +571,10 @@ export function runSetup(): SetupReport {
     lines.push(t(lang, archiveLine, { url: letter.archiveFolderUrl }));
     for (const detail of letter.problems) lines.push(t(lang, "provision.setup.template_problem", { detail }));
 
+    // The service account's admin rights, before the triggers (the last step).
+    const rights = rightsLines(lang, me);
+    const registerUrl = ss.getUrl();
+
     // 5. Triggers, exactly once each.
     const triggers = ensureTriggers(
       ss,
@@ -376,11 +597,15 @@ export function runSetup(): SetupReport {
       const at = { level, sheet: p.sheet, key: p.key, message: p.message };
       lines.push(p.row ? t(lang, "setup.problem_row", { ...at, row: p.row }) : t(lang, "setup.problem", at));
     }
-    if (!Session.getEffectiveUser().getEmail()) lines.push(t(lang, "setup.unknown_user"));
+    // The trust boundary: who runs the triggers, their rights, officials who could never act.
+    lines.push(t(lang, "trust.installer", { me }));
+    lines.push(...rights.lines);
+    for (const who of outsideDomain(config, me)) lines.push(t(lang, "trust.outside_domain", { who }));
+    lines.push(t(lang, "trust.register_at", { url: registerUrl }));
     const tenantOk =
       formAccess.published && directory.missingGroups.length === 0 && directory.missingOrgUnits.length === 0;
     return {
-      ok: errorsFound.length === 0 && tenantOk,
+      ok: errorsFound.length === 0 && tenantOk && rights.missing === 0,
       lines,
       problems: loaded.problems,
       formId: form.getId(),

@@ -12,7 +12,8 @@
  * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
  */
 import { t } from "../domain/text/index.js";
-import { context, type Ctx } from "../workspace/context.js";
+import { context, recordedInstaller, type Ctx } from "../workspace/context.js";
+import { effectiveAccount } from "../workspace/trust.js";
 import { logError } from "../workspace/errors.js";
 import { drainMailQueue } from "../workspace/mail.js";
 import { indexTable } from "../workspace/register.js";
@@ -42,6 +43,8 @@ export interface SweepReport {
   provisioning?: ProvisionSweepReport;
   /** Personal data of requests closed longer than retensi_hari ago, erased (retention.ts; once a day). */
   retention?: RetentionReport;
+  /** Set when the sweep refused to work: it runs as another account than the recorded service account. */
+  refused?: string;
   /** Group joins that failed earlier, tried again (groups.ts). */
   groups?: JoinRetryReport;
   /** The form still published and open to applicants (once a day; checkForm). */
@@ -157,6 +160,18 @@ export function runSweep(): SweepReport {
   const start = Date.now();
   const budget = budgetFrom(start);
   const ctx = context();
+  // The triggers' owner: a sweep trigger installed by another account (a second installer) runs
+  // with that account's rights and must do nothing; it says so in the error log.
+  const installer = recordedInstaller();
+  const me = effectiveAccount();
+  if (!installer || me !== installer) {
+    const refused = t(ctx.config.language, "trust.sweep_other_account", {
+      me: me || "?",
+      installer: installer || "?",
+    });
+    logError(ctx.ss, "sweep", "", refused);
+    return { recovered: [], mailsSent: 0, pending: 0, repaired: [], flagged: [], refused };
+  }
   liveLocale(ctx);
   // Provisioning first: a letter cut off while sending is judged by the mail quota, so it goes
   // before this sweep's own mails; half the budget, so intake is never starved.

@@ -1,11 +1,46 @@
 /**
- * What every handler needs once per execution: the bound spreadsheet, the configuration, the
+ * What every handler needs once per execution: the register spreadsheet, the configuration, the
  * office's UTC offset and the SHA-256 used by the log. Built lazily; nothing at module load.
+ *
+ * The project is standalone (docs/SECURITY.md, "Trust boundary"): it is bound to no container, so
+ * the register is opened by the id setup recorded in Script Properties. This module is the one
+ * place that finds the spreadsheet.
  */
 import type { OfficeConfig } from "../domain/config.js";
 import { zoneOffsetMinutes } from "../domain/calendar.js";
 import { digestToHex, type Sha256 } from "../domain/audit.js";
-import { loadConfig, type LoadedConfig } from "./settings.js";
+import { t } from "../domain/text/index.js";
+import { configuredLanguage, loadConfig, type LoadedConfig } from "./settings.js";
+
+/** Script Properties written by setup: the register's id and the one account that installs. */
+export const REGISTER_ID_PROPERTY = "surel:registerId";
+export const INSTALLER_PROPERTY = "surel:installer";
+
+let registerMemo: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+
+/** The recorded register id, or "" before the first setup. */
+export function recordedRegisterId(): string {
+  return PropertiesService.getScriptProperties().getProperty(REGISTER_ID_PROPERTY) ?? "";
+}
+
+/** The account recorded by the first setup as the service account (lower case), or "". */
+export function recordedInstaller(): string {
+  return (PropertiesService.getScriptProperties().getProperty(INSTALLER_PROPERTY) ?? "").toLowerCase();
+}
+
+/** The register spreadsheet, opened by its recorded id once per execution. */
+export function registerSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  if (registerMemo) return registerMemo;
+  const id = recordedRegisterId();
+  if (!id) throw new Error(t(configuredLanguage(), "trust.no_register"));
+  registerMemo = SpreadsheetApp.openById(id);
+  return registerMemo;
+}
+
+/** Setup created or opened the register: later calls in this execution use it. */
+export function rememberRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  registerMemo = ss;
+}
 
 export interface Ctx {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,7 +54,7 @@ export const sha256: Sha256 = (text) =>
   digestToHex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8));
 
 export function context(): Ctx {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = registerSpreadsheet();
   const loaded = loadConfig(ss);
   return {
     ss,

@@ -171,20 +171,37 @@ export function mailsRecordedFor(ctx: Ctx, ticket: string): boolean {
  * the grace time (their execution died). Oldest first, while the budget and the quota last.
  * Reads the "sent" and "created" columns once, then only the rows it sends.
  */
-export function drainMailQueue(ctx: Ctx, budget: () => boolean): number {
+export function drainMailQueue(ctx: Ctx, budget: () => boolean): number;
+/**
+ * An administrator's "resend" request: the mails about one ticket still waiting in the queue are
+ * sent now, whatever their age. Returns how many went out and how many failed again.
+ */
+export function drainMailQueue(
+  ctx: Ctx,
+  budget: () => boolean,
+  only: { ticket: string },
+): { sent: number; failed: number };
+export function drainMailQueue(
+  ctx: Ctx,
+  budget: () => boolean,
+  only?: { ticket: string },
+): number | { sent: number; failed: number } {
   const table = queueTable(ctx);
-  if (!table) return 0;
+  if (!table) return only ? { sent: 0, failed: 0 } : 0;
   const sentCol = table.column("sentAt");
   const timeCol = table.column("time");
+  const idCol = only ? table.column("id") : [];
   const now = Date.now();
   let sent = 0;
+  let failed = 0;
   for (let i = 0; i < sentCol.length; i++) {
     if (sentCol[i] !== "" || !budget()) continue;
+    if (only && !String(idCol[i]).startsWith(`${only.ticket}-`)) continue;
     const created = timeCol[i];
     const rowNumber = i + 2;
     const row = table.read(rowNumber);
     const stale = created instanceof Date ? now - created.getTime() >= PENDING_GRACE_MS : true;
-    if (Number(row.attempts) === 0 && !stale) continue;
+    if (!only && Number(row.attempts) === 0 && !stale) continue;
     const mail: OutgoingMail = {
       to: String(row.to).split(/,\s*/).filter(Boolean),
       cc: String(row.cc).split(/,\s*/).filter(Boolean),
@@ -209,9 +226,10 @@ export function drainMailQueue(ctx: Ctx, budget: () => boolean): number {
         attempts: Number(row.attempts) + 1,
         lastError: asSheetText(errorText(e)),
       });
+      failed++;
       // The daily quota is spent: stop trying until tomorrow's sweep.
       if (MailApp.getRemainingDailyQuota() <= 0) break;
     }
   }
-  return sent;
+  return only ? { sent, failed } : sent;
 }

@@ -11,6 +11,7 @@ export const SHEET_NAMES = {
   mailQueue: "Antrean Surel",
   log: "Log Disposisi",
   errors: "Log Galat",
+  admin: "Permintaan Admin",
 } as const;
 
 export type RegisterKey =
@@ -143,4 +144,31 @@ export const QUEUE_COLUMNS: readonly ColumnDef<QueueKey>[] = [
   { key: "attempts", id: "Percobaan", en: "Attempts", width: 80 },
   { key: "lastError", id: "Galat Terakhir", en: "Last error", width: 200 },
   { key: "sentAt", id: "Terkirim", en: "Sent", width: 140 },
+];
+
+/**
+ * The admin sheet (handlers/admin.ts): administrators fill the first five columns (the operation
+ * last); the service account's edit trigger writes the last four.
+ */
+export type AdminKey =
+  | "operation"
+  | "ticket"
+  | "value"
+  | "reason"
+  | "evidence"
+  | "requestedBy"
+  | "requestedAt"
+  | "result"
+  | "logSeq";
+
+export const ADMIN_COLUMNS: readonly ColumnDef<AdminKey>[] = [
+  { key: "operation", id: "Permintaan", en: "Request", editable: true, width: 220 },
+  { key: "ticket", id: "Tiket", en: "Ticket", editable: true, plainText: true, width: 120 },
+  { key: "value", id: "Nilai Baru", en: "New value", editable: true, plainText: true, width: 200 },
+  { key: "reason", id: "Alasan", en: "Reason", editable: true, width: 220 },
+  { key: "evidence", id: "Bukti", en: "Evidence", editable: true, width: 220 },
+  { key: "requestedBy", id: "Diminta Oleh", en: "Requested by", width: 200 },
+  { key: "requestedAt", id: "Waktu", en: "Time", kind: "date", width: 140 },
+  { key: "result", id: "Hasil", en: "Result", width: 360 },
+  { key: "logSeq", id: "No. Log", en: "Log no.", kind: "number", width: 80 },
 ];

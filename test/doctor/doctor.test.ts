@@ -86,6 +86,7 @@ const ALL_CHECKS = [
     SHEET_NAMES.responseIndex,
     SHEET_NAMES.mailQueue,
     SHEET_NAMES.errors,
+    SHEET_NAMES.admin,
     ...Object.values(SHEETS),
   ].map((s) => `sheets.protected:${s}`),
   "sheets.sharing",

@@ -116,11 +116,25 @@ export interface CellsMoved {
   scanned?: number;
 }
 
+/** A custom admin role as the Admin console assigns it (services/directory.ts, Roles). */
+export interface AdminRole {
+  name: string;
+  /** Privilege names, e.g. USERS_RETRIEVE, USERS_CREATE, USERS_UPDATE, GROUPS_RETRIEVE, GROUPS_UPDATE. */
+  privileges: string[];
+  /** Org unit paths the assignment is limited to (scopeType ORG_UNIT); absent: the whole customer. */
+  orgUnits?: string[];
+}
+
 /** A person (or the script's installer) known to the workspace. */
 export interface Identity {
   email: string;
   /** Super admin or delegated admin: may call the Directory API. */
   admin?: boolean;
+  /**
+   * A delegated admin role (custom role): only these privileges, optionally only in these org
+   * units (and below). Without it an admin identity is a super admin.
+   */
+  role?: AdminRole;
   name?: string;
 }
 

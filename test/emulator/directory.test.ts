@@ -499,6 +499,7 @@ function find(query) {
     const emu = new Emulator({ code, domain: DOMAIN });
     try {
       emu.ws.addIdentity({ email: STAFF });
+      emu.ws.project.editors.add(STAFF); // may run the project's functions, with their own rights
       dir.configureDirectory(emu.ws, { listLagMs: 60_000 });
       const denied = await emu.run("create", { args: ["budi"], as: STAFF, effectiveUser: STAFF });
       expect(denied.returnValue).toEqual({

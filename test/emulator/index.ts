@@ -68,6 +68,11 @@ export interface EmulatorOptions extends WorkspaceOptions {
   watchdogMs?: number;
   /** Default scheduling policy (default "time"). */
   schedule?: SchedulePolicy;
+  /**
+   * Anyone may run the bundle's functions (tests of other services that run functions as several
+   * people). Default false: only the project's owner and editors can run them (docs/EMULATOR-runtime.md).
+   */
+  openProject?: boolean;
 }
 
 export interface RunOptions {
@@ -291,6 +296,18 @@ export class Emulator {
     const ws = this.ws;
     const kind = o.kind ?? "run";
     const active = o.as ?? ws.owner.email;
+    // Running a function from the editor (or a bound container's menu) takes edit access to the
+    // project: its owner, its editors, or, for a bound project, its container's editors (documented).
+    if (
+      !this.opts.openProject &&
+      kind === "run" &&
+      handler !== "(load)" &&
+      ws.projectAccess(active) !== "edit"
+    ) {
+      throw new Error(
+        `emulator: ${active} cannot run ${handler}: only the script project's owner and editors can open and run it`,
+      );
+    }
     const effective = o.effectiveUser ?? (kind === "installable" ? ws.owner.email : active);
     const s: ExecSpec = {
       handler,

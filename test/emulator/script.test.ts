@@ -63,6 +63,8 @@ describe("ScriptApp triggers", () => {
 
   it("fires the simple onEdit (LIMITED, 30 s) next to the installable one", async () => {
     await install();
+    // Simple triggers belong to a bound project: this one is bound to SS1.
+    emu.ws.project.boundTo = "SS1";
     emu.ws.fire("ON_EDIT", "SS1", "kasi@contohkota.go.id", (uid, authMode) => ({
       triggerUid: uid,
       authMode,

@@ -38,6 +38,25 @@ export interface TriggerRecord {
   nextDueMs?: number;
 }
 
+/**
+ * The script project the bundle runs in (docs/EMULATOR-runtime.md, "Script projects"):
+ * - standalone (its own Drive file) or bound to one container (boundTo: the spreadsheet id);
+ * - documented: every editor of a container can open and edit its bound project; installable
+ *   triggers run the project's current code as the account that created them;
+ * - documented: for a standalone project, people need at least view access to the script file for
+ *   triggers to run properly. Chosen (the less convenient reading): a person's edit or open of a
+ *   spreadsheet does not fire a standalone project's installable trigger unless that person can at
+ *   least view the project (form submissions and clock triggers are not caused by a person).
+ */
+export interface ScriptProject {
+  owner: string;
+  /** Explicit editors and viewers of the project file (lower case). */
+  editors: Set<string>;
+  viewers: Set<string>;
+  /** The container's id for a bound project; null for a standalone one. */
+  boundTo: string | null;
+}
+
 export interface WorkspaceOptions {
   /** Start of the virtual clock (ms since epoch). Default: Monday 2026-11-23 08:00 Asia/Jakarta. */
   startMs?: number;
@@ -78,6 +97,10 @@ export class Workspace {
   readonly domain: string;
   readonly scriptTimeZone: string;
   readonly owner: Identity;
+  /** The script project: standalone until a bound spreadsheet is created (createBoundSpreadsheet). */
+  readonly project: ScriptProject;
+  /** Who can see a container's sharing (set by the Sheets service for bound projects). */
+  containerAccess: (id: string, email: string) => "edit" | "view" | null = () => null;
   readonly identities = new Map<string, Identity>();
   readonly quotas = new Quotas({ ...DAILY_LIMITS });
   readonly rng: Rng;
@@ -104,6 +127,28 @@ export class Workspace {
     this.scriptTimeZone = opts.scriptTimeZone ?? "Asia/Jakarta";
     this.owner = opts.owner ?? { email: `admin@${this.domain}`, admin: true, name: "Administrator" };
     this.addIdentity(this.owner);
+    this.project = {
+      owner: this.owner.email.toLowerCase(),
+      editors: new Set(),
+      viewers: new Set(),
+      boundTo: null,
+    };
+  }
+
+  /**
+   * What `email` may do with the script project: "edit" (owner, an editor, or, for a bound
+   * project, an editor of its container: documented), "view", or null.
+   */
+  projectAccess(email: string): "edit" | "view" | null {
+    const e = email.toLowerCase();
+    const p = this.project;
+    if (!e) return null;
+    if (e === p.owner || p.editors.has(e)) return "edit";
+    if (p.boundTo) {
+      const c = this.containerAccess(p.boundTo, e);
+      if (c) return c;
+    }
+    return p.viewers.has(e) ? "view" : null;
   }
 
   addIdentity(identity: Identity): Identity {
@@ -161,21 +206,30 @@ export class Workspace {
     eventType: TriggerRecord["eventType"],
     sourceId: string,
     activeUser: string,
-    buildEvent: (triggerUid: string | undefined, authMode: "FULL" | "LIMITED") => unknown,
+    buildEvent: (
+      triggerUid: string | undefined,
+      authMode: "FULL" | "LIMITED",
+      effectiveUser: string,
+    ) => unknown,
   ): void {
     const simple = eventType === "ON_EDIT" ? "onEdit" : eventType === "ON_OPEN" ? "onOpen" : null;
-    if (simple && this.simpleTriggers.has(simple)) {
+    // Simple triggers belong to bound projects only (documented: a standalone project has none).
+    if (simple && this.simpleTriggers.has(simple) && this.project.boundTo === sourceId) {
       this.enqueue({
         handler: simple,
         kind: "simple",
         authMode: "LIMITED",
         activeUser,
         effectiveUser: activeUser,
-        event: () => buildEvent(undefined, "LIMITED"),
+        event: () => buildEvent(undefined, "LIMITED", activeUser),
         cause: eventType,
         dueMs: this.clockMs,
       });
     }
+    // A person's edit/open/change of a container fires a standalone project's triggers only when the
+    // person can at least view the project (documented restriction; chosen reading, see ScriptProject).
+    const personal = eventType !== "ON_FORM_SUBMIT";
+    if (personal && !this.project.boundTo && activeUser && !this.projectAccess(activeUser)) return;
     for (const t of this.triggers) {
       if (t.eventType !== eventType || t.sourceId !== sourceId) continue;
       this.enqueue({
@@ -184,7 +238,7 @@ export class Workspace {
         authMode: "FULL",
         activeUser,
         effectiveUser: t.owner,
-        event: () => buildEvent(t.uid, "FULL"),
+        event: () => buildEvent(t.uid, "FULL", t.owner),
         triggerUid: t.uid,
         cause: eventType,
         dueMs: this.clockMs,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dumpWorkspace } from "../emulator/dump.js";
 import type { DoctorDiagnostic } from "../../src/handlers/doctor.js";
 import { TRIGGERS } from "../../src/handlers/setup.js";
-import { ADMIN, createOffice, DOMAIN, type Office } from "./harness.js";
+import { createOffice, DOMAIN, SERVICE, type Office } from "./harness.js";
 
 let office: Office;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe("doctorReport", () => {
     const r = await office.emu.run("doctorReport");
     expect(r.ok).toBe(true);
     const d = r.returnValue as DoctorDiagnostic;
-    expect(d.user).toBe(ADMIN);
+    expect(d.user).toBe(SERVICE);
     expect(d.formId).toBe(office.formId);
     const { letter } = office.setup.returnValue as SetupLetter;
     expect(d.templateId).toBe(letter.templateId);
@@ -71,6 +71,8 @@ describe("doctorReport", () => {
   });
 
   test("another account sees none of the installer's triggers (ScriptApp lists the running user's own)", async () => {
+    // Only an editor of the standalone project can run a function: a second editor of it.
+    office.emu.ws.project.editors.add(`kadis@${DOMAIN}`);
     const r = await office.emu.run("doctorReport", { as: `kadis@${DOMAIN}` });
     expect(r.ok).toBe(true);
     const d = r.returnValue as DoctorDiagnostic;

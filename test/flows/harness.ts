@@ -1,7 +1,10 @@
 /**
- * A whole office in the emulator, for flow tests and `npm start`: the bound spreadsheet, the
- * officials as people with edit access, setup run through the built bundle, and helpers to submit
- * the form and to edit the register as a person would. Everything goes through dist/Code.js.
+ * A whole office in the emulator, for flow tests and `npm start`, in the standalone shape
+ * (docs/SECURITY.md, "Trust boundary"): the script project is standalone and owned by the office's
+ * service account, which owns the register and runs setup; the officials are editors of the
+ * register and viewers of the project (so that their edits fire its triggers), never its editors.
+ * Helpers submit the form, edit the register and ask for admin operations as people would.
+ * Everything goes through dist/Code.js.
  */
 import type { OfficeConfig } from "../../src/domain/config.js";
 import { defaultConfig } from "../../src/domain/defaults.js";
@@ -17,7 +20,7 @@ import { Emulator, type EmulatorSnapshot, type ExecutionResult } from "../emulat
 import type { WorkspaceOptions } from "../emulator/workspace.js";
 import {
   cellInfo,
-  createBoundSpreadsheet,
+  createStandaloneSpreadsheet,
   openSpreadsheet,
   sheetToTable,
   toasts,
@@ -28,6 +31,11 @@ import type { Sheet, Spreadsheet } from "../emulator/services/sheets.js";
 import { submitResponse, type SubmitOptions } from "../emulator/services/forms.js";
 import { outbox } from "../emulator/services/mail.js";
 import { columnLetter } from "../emulator/services/sheets/a1.js";
+import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { ADMIN_COLUMNS, type AdminKey } from "../../src/workspace/schema.js";
+import { INSTALLER_PROPERTY, REGISTER_ID_PROPERTY } from "../../src/workspace/context.js";
+import { ADMIN_OPS, type AdminOp } from "../../src/domain/admin.js";
+import { tx } from "../../src/domain/text/index.js";
 
 export interface OfficeOptions extends WorkspaceOptions {
   /** Changes to the default configuration, written into the settings sheets before setup. */
@@ -48,6 +56,9 @@ export interface Office {
 }
 
 export const DOMAIN = "contohkota.go.id";
+/** The office's service account: owns the script project and the register, installs the triggers. */
+export const SERVICE = `layanan.surel@${DOMAIN}`;
+/** An office administrator (listed in the settings' admins; no access to the script project). */
 export const ADMIN = `admin@${DOMAIN}`;
 /** An editor of the spreadsheet who holds no role. */
 export const OUTSIDER = `bukan.pejabat@${DOMAIN}`;
@@ -62,10 +73,48 @@ function people(config: OfficeConfig): string[] {
 export async function createOffice(opts: OfficeOptions = {}): Promise<Office> {
   const emu = new Emulator({
     domain: DOMAIN,
-    owner: { email: ADMIN, admin: true, name: "Admin Diskominfo" },
+    owner: { email: SERVICE, admin: true, name: "Layanan Surel Dinas" },
     ...opts,
   });
   return prepareOffice(emu, opts);
+}
+
+/**
+ * The register prepared by the service account before setup (the settings filled in), recorded
+ * where setup looks for it (Script Properties, as the deployer would enter it in the project's
+ * settings). Setup adopts it only because the service account owns it.
+ */
+function preparedRegister(emu: Emulator, config: OfficeConfig): Spreadsheet {
+  const ss = createStandaloneSpreadsheet(emu.ws, "Register Surel Dinas");
+  const tables = configToTables(config);
+  const write = (name: string, rows: string[][]) => {
+    const sheet = ss.insertSheet(name);
+    const width = Math.max(...rows.map((r) => r.length));
+    // As setup does: the settings are text (a NIP typed there must not become 1,97E+17).
+    sheet.getRange(1, 1, sheet.getMaxRows(), width).setNumberFormat("@");
+    sheet
+      .getRange(1, 1, rows.length, width)
+      .setValues(rows.map((r) => [...r, ...Array(width - r.length).fill("")]));
+  };
+  write(SHEETS.settings, tables.settings);
+  write(SHEETS.stages, tables.stages);
+  write(SHEETS.opds, tables.opds);
+  write(SHEETS.holidays, tables.holidays);
+  scriptPropertiesOf(emu.ws).set(REGISTER_ID_PROPERTY, ss.getId());
+  return ss;
+}
+
+/**
+ * Step 6 of the deploy section: the register shared with the officials (editors) and the project
+ * with them (viewers: a standalone project's triggers run for people who can view it).
+ */
+export function shareWithPeople(emu: Emulator, ssId: string, emails: readonly string[]): void {
+  const ss = openSpreadsheet(emu.ws, ssId);
+  for (const email of emails) {
+    if (!emu.ws.identity(email)) emu.ws.addIdentity({ email });
+    ss.addEditor(email);
+    emu.ws.project.viewers.add(email.toLowerCase());
+  }
 }
 
 /**
@@ -104,32 +153,95 @@ const setupSnapshots = new Map<
 >();
 
 async function setupOffice(emu: Emulator, config: OfficeConfig, opts: OfficeOptions): Promise<Office> {
-  const ss = createBoundSpreadsheet(emu.ws, "Register Surel Dinas");
-  for (const email of [...people(config), OUTSIDER]) {
-    if (!emu.ws.identity(email)) emu.ws.addIdentity({ email });
-    ss.addEditor(email);
-  }
-  if (!opts.defaults) {
-    const tables = configToTables(config);
-    const write = (name: string, rows: string[][]) => {
-      const sheet = ss.insertSheet(name);
-      const width = Math.max(...rows.map((r) => r.length));
-      // As setup does: the settings are text (a NIP typed there must not become 1,97E+17).
-      sheet.getRange(1, 1, sheet.getMaxRows(), width).setNumberFormat("@");
-      sheet
-        .getRange(1, 1, rows.length, width)
-        .setValues(rows.map((r) => [...r, ...Array(width - r.length).fill("")]));
-    };
-    write(SHEETS.settings, tables.settings);
-    write(SHEETS.stages, tables.stages);
-    write(SHEETS.opds, tables.opds);
-    write(SHEETS.holidays, tables.holidays);
-  }
+  if (!opts.defaults) preparedRegister(emu, config);
   opts.beforeSetup?.(emu, config);
   const setup = await emu.run("setup");
   if (!setup.ok) throw new Error(`setup failed: ${setup.error?.message}`);
+  const report = setup.returnValue as { refused?: boolean; formId?: string; lines?: string[] } | undefined;
+  if (report?.refused || !report?.formId)
+    throw new Error(`setup refused or stopped:\n${(report?.lines ?? []).join("\n")}`);
+  const ssId = scriptPropertiesOf(emu.ws).get(REGISTER_ID_PROPERTY) ?? "";
+  if (!ssId) throw new Error(`setup recorded no register: ${JSON.stringify(setup.returnValue)}`);
+  const setupConfig = opts.defaults ? defaultConfig() : config;
+  shareWithPeople(emu, ssId, [...people(setupConfig), ...people(config), OUTSIDER]);
   const formId = (setup.returnValue as { formId: string }).formId;
-  return { emu, ssId: ss.getId(), formId, config, setup };
+  return { emu, ssId, formId, config, setup };
+}
+
+/**
+ * A configuration for an office in a real domain: the sample office's signer, NIP, government
+ * name, address and phone replaced by plausible ones of that office, and no OPD groups (setup
+ * refuses sample values and groups the directory lacks outside the sample domain).
+ */
+export function ownValues(config: OfficeConfig): OfficeConfig {
+  const sample = defaultConfig();
+  const city = config.office.city || "Daerah";
+  if (config.letter.signer.name === sample.letter.signer.name)
+    config.letter.signer = { ...config.letter.signer, name: "Drs. Budi Santoso, M.Si." };
+  if (config.letter.signer.nip === sample.letter.signer.nip)
+    config.letter.signer = { ...config.letter.signer, nip: "196805121990031004" };
+  if (config.office.government === sample.office.government) config.office.government = `Pemerintah ${city}`;
+  if (config.office.address === sample.office.address) config.office.address = `Jl. Pemuda No. 5, ${city}`;
+  if (config.office.phone === sample.office.phone) config.office.phone = "(0334) 881234";
+  if (config.complaints.includes(sample.domain))
+    config.complaints = `${config.office.name}: ${config.office.email}, ${config.office.phone}`;
+  // Groups must exist in a real domain's directory: an office built for a test names none.
+  config.opds = config.opds.map((o) => ({ ...o, group: "" }));
+  return config;
+}
+
+/** The account setup recorded as the service account (Script Properties). */
+export function recordedInstaller(office: Office): string {
+  return scriptPropertiesOf(office.emu.ws).get(INSTALLER_PROPERTY) ?? "";
+}
+
+export type AdminRecord = Record<AdminKey, string> & { _row: number };
+
+/** The admin sheet as records (display values). */
+export function adminRows(office: Office): AdminRecord[] {
+  const table = sheetToTable(sheet(office, SHEET_NAMES.admin));
+  return table.slice(1).map((cells, i) => {
+    const r = { _row: i + 2 } as AdminRecord;
+    ADMIN_COLUMNS.forEach((c, j) => (r[c.key] = cells[j] ?? ""));
+    return r;
+  });
+}
+
+/** The label of an admin operation as the dropdown shows it in the office's language. */
+export function adminOpLabel(office: Office, op: AdminOp): string {
+  const spec = ADMIN_OPS.find((s) => s.op === op)!;
+  return tx(office.config.language, spec.label);
+}
+
+/**
+ * A person asks for an admin operation on the admin sheet, as in the browser: fills ticket, new
+ * value, reason and evidence in the first free row, then picks the operation; the triggers run.
+ * `edit` is Sheets' answer to the last edit (a protection refuses people who are not administrators).
+ */
+export async function adminRequest(
+  office: Office,
+  as: string,
+  op: AdminOp,
+  fields: { ticket?: string; value?: string; reason?: string; evidence?: string } = {},
+): Promise<{ row: number; edit: EditResult; results: ExecutionResult[] }> {
+  const admin = sheet(office, SHEET_NAMES.admin);
+  const row = Math.max(2, admin.getLastRow() + 1);
+  const results: ExecutionResult[] = [];
+  const inputs: [AdminKey, string | undefined][] = [
+    ["ticket", fields.ticket],
+    ["value", fields.value],
+    ["reason", fields.reason],
+    ["evidence", fields.evidence],
+  ];
+  for (const [key, value] of inputs) {
+    if (value === undefined) continue;
+    const c = ADMIN_COLUMNS.findIndex((x) => x.key === key) + 1;
+    const r = await editRange(office, as, SHEET_NAMES.admin, `${columnLetter(c)}${row}`, [[value]]);
+    if (!r.edit.ok) return { row, edit: r.edit, results };
+    results.push(...r.results);
+  }
+  const r = await editRange(office, as, SHEET_NAMES.admin, `A${row}`, [[adminOpLabel(office, op)]]);
+  return { row, edit: r.edit, results: [...results, ...r.results] };
 }
 
 /** The statement's only choice (the checkbox the applicant must tick). */

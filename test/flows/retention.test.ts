@@ -24,6 +24,7 @@ import {
   submit,
   type Office,
   type RegisterRecord,
+  adminRequest,
 } from "./harness.js";
 import {
   applicant,
@@ -164,12 +165,11 @@ describe("erasing the personal data of requests closed long ago", () => {
   });
 
   test("a letter can no longer be reissued for an erased request: there is nobody to send it to", async () => {
-    const r = await office.emu.run("reissueLetter", { as: ADMIN, args: [t.done] });
+    const asked = await adminRequest(office, ADMIN, "reissue", { ticket: t.done });
+    const r = asked.results.pop()!;
     expect(r.ok).toBe(true);
-    expect(r.returnValue).toMatchObject({ ok: false, ticket: t.done });
-    expect((r.returnValue as { message: string }).message).toMatch(
-      /data pribadi permohonan ini sudah dihapus/,
-    );
+    expect(r.returnValue).toMatchObject({ kind: "done", op: "reissue", ok: false });
+    expect((r.returnValue as { result: string }).result).toMatch(/data pribadi permohonan ini sudah dihapus/);
     expect(row(office, t.done).provisioning).not.toMatch(/^diminta ulang/);
   });
 

@@ -11,7 +11,7 @@ import { formsState } from "../emulator/services/forms/model.js";
 import { FormSubmitError, formQuestions } from "../emulator/services/forms.js";
 import { menus, userOpen } from "../emulator/services/sheets/host.js";
 import {
-  ADMIN,
+  SERVICE,
   application,
   createOffice,
   DOMAIN,
@@ -142,17 +142,17 @@ describe("a first setup", () => {
         `sweep:CLOCK::${10 * 60_000}`,
       ].sort(),
     );
-    for (const t of office.emu.ws.triggers) expect(t.owner).toBe(ADMIN);
+    // Installed by the service account, never by an administrator or an official.
+    for (const t of office.emu.ws.triggers) expect(t.owner).toBe(SERVICE);
   });
 
-  test("the menu offers setup, the log check and the sweep", () => {
+  test("no menu runs as whoever clicks: opening the register adds none; no reissue entry point", () => {
     userOpen(office.emu.ws, KADIS, office.ssId);
     return office.emu.drain().then(() => {
-      const [menu] = menus(office.emu.ws, KADIS);
-      expect(menu?.caption).toBe("Surel");
-      const items = (menu?.items ?? []).map((i) => ("functionName" in i ? i.functionName : ""));
-      expect(items).toEqual(expect.arrayContaining(["setup", "verifyLog", "sweep"]));
+      expect(menus(office.emu.ws, KADIS)).toEqual([]);
       expect(office.emu.entryPoints).toEqual(expect.arrayContaining(["setup", "verifyLog", "sweep"]));
+      expect(office.emu.entryPoints).not.toContain("onOpen");
+      expect(office.emu.entryPoints).not.toContain("reissueLetter");
     });
   });
 });

@@ -739,6 +739,107 @@ export const en: Record<MessageKey, string> = {
   "retention.marker": "[erased {date}]",
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
+
+  // ── Trust boundary and admin requests (handlers/admin.ts, setup) ──────────
+  "trust.no_register":
+    "There is no register yet: run setup once from the script editor as the service account.",
+  "trust.sweep_other_account":
+    "The sweep did not run: its trigger runs as {me}, but the recorded service account is {installer}. Delete that account's trigger; only the service account installs triggers.",
+  "trust.unknown_account":
+    "Setup stopped before changing anything: Google does not say which account runs it. Run setup from the script editor as the office's service account.",
+  "trust.bound":
+    "Setup stopped before changing anything: this script project is bound to the file {id}. Every editor of that file can change code that runs with admin rights, so Surel must run as a standalone project owned by the service account. Create one with `npm run deploy` and run setup there.",
+  "trust.other_installer":
+    "Setup stopped before changing anything: it was run by {me}, but the service account recorded as Surel's installer is {installer}. Only that account may run setup; other administrators ask for \u201cRe-run setup checks\u201d on the Admin requests sheet.",
+  "trust.register_missing":
+    "Setup stopped before changing anything: the recorded register ({id}) cannot be opened by the service account.",
+  "trust.register_owner":
+    "Setup stopped before changing anything: the register is owned by {owner}, not by the service account {me}. The register's owner can lift protections and change the log; transfer its ownership to the service account.",
+  "trust.file.register": "the register",
+  "trust.file.responses": "the form's response sheet",
+  "trust.sharing_unknown":
+    "Setup stopped before changing anything: the sharing of {what} cannot be checked (the Drive advanced service is off or has no access).",
+  "trust.link_shared":
+    "Setup stopped before changing anything: {what} is shared by link with {who} (role {role}). Link editors are not identified and are reported to appear as the owner in edit events. Set general access to \u201cRestricted\u201d and share with the named officials only.",
+  "trust.link.anyone": "anyone with the link",
+  "trust.link.domain": "everyone in the domain with the link",
+  "trust.sample_value": "Still a sample value: {field} = {value}",
+  "trust.group_missing": "Group not in the directory: {group} (OPD sheet)",
+  "trust.rights_unknown":
+    "Error: the service account's admin rights cannot be read. Check by hand that its role grants: {rights}.",
+  "trust.rights_super_admin":
+    "Warning: {me} is a super admin. Surel needs only a delegated admin role (see README); super admin rights are more than it needs.",
+  "trust.right_missing": "Error: the admin role of {me} does not grant \u201c{right}\u201d.",
+  "trust.rights_ok": "The admin rights of {me} are enough for Surel.",
+  "trust.rights_org_units":
+    "The admin role is limited to org units: make sure every org unit of the OPD sheet is inside them.",
+  "trust.register_name": "Official E-mail Register",
+  "trust.register_at": "Register: {url}",
+  "trust.sample_refused":
+    "Setup stopped before sharing anything: {count} settings still hold sample values or are missing from the directory. Replace them with the office's own data, then run setup again.",
+  "trust.installer": "Triggers are installed and run by the service account {me}.",
+  "trust.outside_domain":
+    "Warning: {who} is outside the service account's domain. Google hides that address in every edit, so every action of theirs would be refused; use an office address.",
+  "trust.right.users_retrieve": "Users: read",
+  "trust.right.users_create": "Users: create",
+  "trust.right.users_update": "Users: update",
+  "trust.right.groups_retrieve": "Groups: read",
+  "trust.right.org_units_retrieve": "Organizational units: read",
+  "trust.right.groups_update": "Groups: update members",
+  "admin.op.setup": "Re-run setup checks",
+  "admin.op.sweep": "Run the sweep now",
+  "admin.op.verify": "Verify the log",
+  "admin.op.reissue": "Reissue the account letter",
+  "admin.op.address": "Change the delivery address",
+  "admin.op.resend": "Resend waiting mail",
+  "admin.op.retry": "Retry a failed step",
+  "admin.refuse.hidden":
+    "Google does not give the editor's address (an account outside the office domain), so the request cannot be checked.",
+  "admin.refuse.owner":
+    "This edit is recorded under the service account itself, which never edits by hand: it was probably made through a sharing link.",
+  "admin.refuse.not_admin": "{who} is not an administrator listed in the Settings sheet (admin).",
+  "admin.refuse.unknown": "\u201c{label}\u201d is not a known request.",
+  "admin.refuse.ticket": "Fill in the Ticket column first, then choose the request.",
+  "admin.refuse.value": "Fill in the new address in the New value column first, then choose the request.",
+  "admin.refuse.reason": "Fill in the Reason column first, then choose the request.",
+  "admin.refuse.evidence":
+    "Fill in the Evidence column (e.g. a letter number or complaint ticket) first, then choose the request.",
+  "admin.refuse.paste": "One request is chosen in one row; a paste over several cells is not run.",
+  "admin.log.request":
+    "Admin request: {op}; ticket {ticket}; value {value}; reason: {reason}; evidence: {evidence}",
+  "admin.log.result": "Result of admin request {op} (log #{seq}): {result}",
+  "admin.log.refused": "Admin request refused ({op}; ticket {ticket}): {reason}",
+  "admin.result.error": "Error while running: {detail}",
+  "admin.result.failed": "Not successful: {result}",
+  "admin.result.refused": "Refused: {reason}",
+  "admin.hidden_user": "(address hidden)",
+  "admin.refused_note":
+    "The request \u201c{op}\u201d by {who} was undone and not run: {reason} Only administrators listed in the Settings sheet can ask for admin operations. Recorded in the disposition log as no. {seq}.",
+  "admin.refused_title": "Surel: admin request refused",
+  "admin.result.sweep":
+    "Sweep done: {recovered} responses recovered, {mails} mails sent, {repaired} rows repaired, {flagged} flagged.",
+  "admin.result.resent": "{count} waiting mail(s) for ticket {ticket} sent.",
+  "admin.result.nothing_to_resend":
+    "No waiting mail was sent for ticket {ticket} ({failed} failed again). An account letter is sent again with \u201cReissue the account letter\u201d.",
+  "admin.address.no_ticket": "Ticket {ticket} is not in the register.",
+  "admin.address.erased":
+    "The personal data of ticket {ticket} was erased at the end of its retention period.",
+  "admin.address.same": "The new address is the current delivery address of ticket {ticket}.",
+  "admin.address.log":
+    "Delivery and recovery address changed from {before} to {after}. Reason: {reason}. Evidence: {evidence}.",
+  "admin.address.recovery_updated":
+    "The recovery address of the account {account} in the directory was updated.",
+  "admin.address.recovery_failed":
+    "The recovery address of the account {account} in the directory was not updated yet: {detail}",
+  "admin.address.done":
+    "The delivery address of ticket {ticket} changed from {before} to {after}; letters issued from now on go to the new address only.",
+  "admin.retry.nothing":
+    "There is no failed step to retry for ticket {ticket} (status {status}, provisioning {state}). An account that could not be created went back to the technical staff: choose \u201cCreate account\u201d again.",
+  "admin.retry.done": "The step of ticket {ticket} was tried again: {result} (provisioning state: {state}).",
+  "admin.protect.sheet": "Admin requests: administrators in the Settings sheet only.",
+  "admin.protect.results": "Results of admin requests: only the Surel program writes.",
+  "admin.help":
+    "Fill in Ticket, New value, Reason and Evidence where needed, then choose the request. The program checks who asks and records it in the log.",
   // ── A real tenant: locale, time zone, the published form, directory targets ──
   "locale.order.dmy": "day/month/year",
   "locale.order.mdy": "month/day/year",

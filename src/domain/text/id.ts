@@ -735,6 +735,103 @@ export const id = {
   "retention.marker": "[dihapus {date}]",
   "retention.log_note":
     "Data pribadi dihapus setelah masa simpan {days} hari sejak permohonan ditutup: {fields}; {rows} baris respons formulir.",
+
+  // ── Trust boundary and admin requests (handlers/admin.ts, setup) ──────────
+  "trust.no_register": "Register belum ada: jalankan setup sekali dari editor skrip dengan akun layanan.",
+  "trust.sweep_other_account":
+    "Penyapuan tidak dijalankan: pemicunya berjalan sebagai {me}, padahal akun layanan yang tercatat adalah {installer}. Hapus pemicu akun itu; hanya akun layanan yang memasang pemicu.",
+  "trust.unknown_account":
+    "Setup dihentikan sebelum mengubah apa pun: Google tidak menyebut akun yang menjalankannya. Jalankan setup dari editor skrip dengan akun layanan dinas.",
+  "trust.bound":
+    "Setup dihentikan sebelum mengubah apa pun: proyek skrip ini terikat pada berkas {id}. Setiap editor berkas itu dapat mengubah kode yang berjalan dengan hak admin, jadi Surel hanya boleh berjalan sebagai proyek mandiri (standalone) milik akun layanan. Buat proyek mandiri dengan `npm run deploy` dan jalankan setup di sana.",
+  "trust.other_installer":
+    "Setup dihentikan sebelum mengubah apa pun: setup dijalankan oleh {me}, padahal akun layanan yang tercatat memasang Surel adalah {installer}. Hanya akun itu yang boleh menjalankan setup; administrator lain meminta \u201cPeriksa ulang setup\u201d di lembar Permintaan Admin.",
+  "trust.register_missing":
+    "Setup dihentikan sebelum mengubah apa pun: register tercatat ({id}) tidak dapat dibuka oleh akun layanan.",
+  "trust.register_owner":
+    "Setup dihentikan sebelum mengubah apa pun: register dimiliki oleh {owner}, bukan akun layanan {me}. Pemilik register dapat membuka proteksi dan mengubah log; pindahkan kepemilikan ke akun layanan.",
+  "trust.file.register": "register",
+  "trust.file.responses": "lembar jawaban formulir",
+  "trust.sharing_unknown":
+    "Setup dihentikan sebelum mengubah apa pun: berbagi {what} tidak dapat diperiksa (layanan lanjutan Drive tidak aktif atau tidak ada akses).",
+  "trust.link_shared":
+    "Setup dihentikan sebelum mengubah apa pun: {what} dibagikan lewat tautan kepada {who} (peran {role}). Penyunting lewat tautan tidak dikenali namanya dan dilaporkan tampil sebagai pemilik dalam peristiwa edit. Ubah akses umum menjadi \u201cDibatasi\u201d dan bagikan hanya kepada pejabat yang disebut namanya.",
+  "trust.link.anyone": "siapa saja yang memiliki tautan",
+  "trust.link.domain": "semua orang di domain yang memiliki tautan",
+  "trust.sample_value": "Masih nilai contoh: {field} = {value}",
+  "trust.group_missing": "Grup tidak ada di direktori: {group} (lembar OPD)",
+  "trust.rights_unknown":
+    "Galat: hak admin akun layanan tidak dapat dibaca. Periksa sendiri bahwa perannya memberi hak berikut: {rights}.",
+  "trust.rights_super_admin":
+    "Peringatan: {me} adalah super admin. Surel hanya memerlukan peran admin terdelegasi (lihat README); hak super admin melebihi kebutuhan.",
+  "trust.right_missing": "Galat: peran admin {me} tidak memberi hak \u201c{right}\u201d.",
+  "trust.rights_ok": "Hak admin {me} cukup untuk Surel.",
+  "trust.rights_org_units":
+    "Peran admin dibatasi pada unit organisasi: pastikan semua unit organisasi di lembar OPD berada di dalamnya.",
+  "trust.register_name": "Register Surel Dinas",
+  "trust.register_at": "Register: {url}",
+  "trust.sample_refused":
+    "Setup berhenti sebelum membagikan apa pun: {count} pengaturan masih berisi nilai contoh atau tidak ada di direktori. Ganti dengan data dinas sendiri, lalu jalankan setup lagi.",
+  "trust.installer": "Pemicu dipasang dan dijalankan oleh akun layanan {me}.",
+  "trust.outside_domain":
+    "Peringatan: {who} berada di luar domain akun layanan. Google menyembunyikan alamatnya pada setiap edit, sehingga semua tindakannya akan ditolak; gunakan alamat dinas.",
+  "trust.right.users_retrieve": "Pengguna: membaca",
+  "trust.right.users_create": "Pengguna: membuat",
+  "trust.right.users_update": "Pengguna: memperbarui",
+  "trust.right.groups_retrieve": "Grup: membaca",
+  "trust.right.org_units_retrieve": "Unit organisasi: membaca",
+  "trust.right.groups_update": "Grup: memperbarui anggota",
+  "admin.op.setup": "Periksa ulang setup",
+  "admin.op.sweep": "Jalankan penyapuan sekarang",
+  "admin.op.verify": "Periksa keutuhan log",
+  "admin.op.reissue": "Terbitkan ulang surat akun",
+  "admin.op.address": "Ubah alamat pengiriman",
+  "admin.op.resend": "Kirim ulang surel tertunda",
+  "admin.op.retry": "Ulangi langkah gagal",
+  "admin.refuse.hidden":
+    "Google tidak menyebut alamat penyunting (akun di luar domain dinas), jadi permintaan tidak dapat diperiksa.",
+  "admin.refuse.owner":
+    "Edit ini tercatat atas nama akun layanan sendiri, yang tidak pernah menyunting dengan tangan: kemungkinan dibuat lewat tautan berbagi.",
+  "admin.refuse.not_admin": "{who} bukan administrator yang terdaftar di lembar Pengaturan (admin).",
+  "admin.refuse.unknown": "\u201c{label}\u201d bukan permintaan yang dikenal.",
+  "admin.refuse.ticket": "Isi kolom Tiket terlebih dahulu, lalu pilih permintaan.",
+  "admin.refuse.value": "Isi alamat baru di kolom Nilai Baru terlebih dahulu, lalu pilih permintaan.",
+  "admin.refuse.reason": "Isi kolom Alasan terlebih dahulu, lalu pilih permintaan.",
+  "admin.refuse.evidence":
+    "Isi kolom Bukti (mis. nomor surat atau tiket pengaduan) terlebih dahulu, lalu pilih permintaan.",
+  "admin.refuse.paste": "Satu permintaan dipilih di satu baris; tempelan atas beberapa sel tidak dijalankan.",
+  "admin.log.request":
+    "Permintaan admin: {op}; tiket {ticket}; nilai {value}; alasan: {reason}; bukti: {evidence}",
+  "admin.log.result": "Hasil permintaan admin {op} (log #{seq}): {result}",
+  "admin.log.refused": "Permintaan admin ditolak ({op}; tiket {ticket}): {reason}",
+  "admin.result.error": "Galat saat menjalankan: {detail}",
+  "admin.result.failed": "Tidak berhasil: {result}",
+  "admin.result.refused": "Ditolak: {reason}",
+  "admin.hidden_user": "(alamat disembunyikan)",
+  "admin.refused_note":
+    "Permintaan \u201c{op}\u201d dari {who} dibatalkan dan tidak dijalankan: {reason} Hanya administrator di lembar Pengaturan yang dapat meminta operasi admin. Tercatat di Log Disposisi no. {seq}.",
+  "admin.refused_title": "Surel: permintaan admin ditolak",
+  "admin.result.sweep":
+    "Penyapuan selesai: {recovered} respons dipulihkan, {mails} surel terkirim, {repaired} baris diperbaiki, {flagged} ditandai.",
+  "admin.result.resent": "{count} surel tertunda untuk tiket {ticket} terkirim.",
+  "admin.result.nothing_to_resend":
+    "Tidak ada surel tertunda yang terkirim untuk tiket {ticket} ({failed} gagal lagi). Surat akun dikirim ulang dengan \u201cTerbitkan ulang surat akun\u201d.",
+  "admin.address.no_ticket": "Tiket {ticket} tidak ada di register.",
+  "admin.address.erased": "Data pribadi tiket {ticket} sudah dihapus setelah masa simpannya.",
+  "admin.address.same": "Alamat baru sama dengan alamat pengiriman tiket {ticket} saat ini.",
+  "admin.address.log":
+    "Alamat pengiriman dan pemulihan diubah dari {before} menjadi {after}. Alasan: {reason}. Bukti: {evidence}.",
+  "admin.address.recovery_updated": "Alamat pemulihan akun {account} di direktori diperbarui.",
+  "admin.address.recovery_failed": "Alamat pemulihan akun {account} di direktori belum diperbarui: {detail}",
+  "admin.address.done":
+    "Alamat pengiriman tiket {ticket} diubah dari {before} menjadi {after}; surat yang diterbitkan setelah ini hanya dikirim ke alamat baru.",
+  "admin.retry.nothing":
+    "Tidak ada langkah gagal untuk diulang pada tiket {ticket} (status {status}, pembuatan {state}). Akun yang gagal dibuat kembali ke staf teknis: pilih \u201cBuat akun\u201d lagi.",
+  "admin.retry.done": "Langkah tiket {ticket} dicoba lagi: {result} (status pembuatan: {state}).",
+  "admin.protect.sheet": "Permintaan admin: hanya administrator di lembar Pengaturan.",
+  "admin.protect.results": "Hasil permintaan admin: hanya program Surel yang menulis.",
+  "admin.help":
+    "Isi Tiket, Nilai Baru, Alasan dan Bukti bila diperlukan, lalu pilih permintaan. Program memeriksa peminta dan mencatatnya di log.",
   // ── A real tenant: locale, time zone, the published form, directory targets ──
   "locale.order.dmy": "hari/bulan/tahun",
   "locale.order.mdy": "bulan/hari/tahun",

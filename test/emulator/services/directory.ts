@@ -18,7 +18,7 @@
  * Every error goes through apiError with the method id (e.g. "directory.users.insert").
  */
 import { createHash } from "node:crypto";
-import { apiError, GasObject } from "../core.js";
+import { apiError, GasObject, type AdminRole } from "../core.js";
 import type { Workspace } from "../workspace.js";
 
 type User = GoogleAppsScript.AdminDirectory.Schema.User;
@@ -186,8 +186,49 @@ function isAdmin(ws: Workspace): boolean {
   return !!rec && (rec.user.isAdmin === true || rec.user.isDelegatedAdmin === true);
 }
 
+/**
+ * The privilege a method needs from a delegated admin's role (names as the Directory API's
+ * privileges list spells them; which method needs which is chosen from the Admin console's
+ * privilege tree: the documentation does not map methods to privileges).
+ */
+export function privilegeFor(method: string): string {
+  if (/^directory\.users\.(get|list)$/.test(method)) return "USERS_RETRIEVE";
+  if (method === "directory.users.insert") return "USERS_CREATE";
+  if (method === "directory.users.delete") return "USERS_DELETE";
+  if (method === "directory.users.makeAdmin") return "SUPER_ADMIN";
+  if (method.startsWith("directory.users.")) return "USERS_UPDATE";
+  if (/^directory\.(groups|members)\.(get|list|hasMember)$/.test(method)) return "GROUPS_RETRIEVE";
+  if (method.startsWith("directory.members.")) return "GROUPS_UPDATE";
+  if (method.startsWith("directory.orgunits.")) return "ORGANIZATION_UNITS_RETRIEVE";
+  return "GROUPS_ALL";
+}
+
+/** The caller's delegated role, if it has one (super admins and non-admins have none). */
+function roleOf(ws: Workspace): AdminRole | undefined {
+  return ws.identity(effectiveUser(ws))?.role;
+}
+
+/**
+ * A super admin may call everything; a delegated admin only what its role's privileges allow (a
+ * role with GROUPS_ALL also retrieves and updates groups); anything else is the real 403.
+ */
 function requireAdmin(ws: Workspace, method: string): void {
   if (!isAdmin(ws)) throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
+  const role = roleOf(ws);
+  if (!role) return;
+  const need = privilegeFor(method);
+  const has = new Set(role.privileges);
+  const ok = has.has(need) || (need.startsWith("GROUPS_") && has.has("GROUPS_ALL"));
+  if (!ok) throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
+}
+
+/** A delegated admin limited to org units may act only on users in them (or below). */
+function requireOrgUnitScope(ws: Workspace, method: string, path: unknown): void {
+  const units = roleOf(ws)?.orgUnits;
+  if (!units) return;
+  const p = String(path ?? "/");
+  if (!units.some((u) => p === u || p.startsWith(u.endsWith("/") ? u : `${u}/`)))
+    throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
 }
 
 /** Counts one query against the caller's per-minute budget. */
@@ -715,6 +756,7 @@ export class UsersCollection
     };
     setPassword(ws, method, probe, res.password, res.hashFunction);
     if (res.orgUnitPath !== undefined && res.orgUnitPath !== null) checkOrgUnit(ws, method, res.orgUnitPath);
+    requireOrgUnitScope(ws, method, res.orgUnitPath);
     if (addressTaken(ws, email)) throw apiError(method, "Entity already exists.", 409, "duplicate");
     const domain = email.split("@")[1]!;
     const now = ws.now();
@@ -1192,21 +1234,110 @@ function orgUnitResource(st: DirectoryState, path: string): OrgUnit {
 }
 
 /** The global `AdminDirectory`. */
+/** Role ids: a stable id per role name (the super admin role is a system role). */
+function roleId(name: string): string {
+  let h = 7;
+  for (const ch of name) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+  return String(10_000_000_000 + (h % 9_000_000_000));
+}
+const SUPER_ADMIN_ROLE = "_SEED_ADMIN_ROLE";
+
+/** The roles assigned to an identity: its delegated role, or the super admin role. */
+function rolesOf(ws: Workspace, email: string): { name: string; role: AdminRole | null }[] {
+  const id = ws.identity(email);
+  if (!id?.admin) return [];
+  return id.role ? [{ name: id.role.name, role: id.role }] : [{ name: SUPER_ADMIN_ROLE, role: null }];
+}
+
+/**
+ * RoleAssignments.list (customer, {userKey}) and Roles.get / list: what a caller's admin role
+ * allows. Chosen: any admin may read its own assignments and roles (with the rolemanagement
+ * scope); a non-admin gets the 403. Privileges carry the Directory API's service id.
+ */
+export class RoleAssignmentsCollection extends GasObject {
+  readonly gasClass = "AdminDirectory.RoleAssignments";
+  constructor(private readonly ws: Workspace) {
+    super();
+  }
+  list(customer: string, optionalArgs?: object): GoogleAppsScript.AdminDirectory.Schema.RoleAssignments {
+    const method = "directory.roleAssignments.list";
+    charge(this.ws, method);
+    if (!isAdmin(this.ws)) throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
+    void customer;
+    const who = lower(opt(optionalArgs, "userKey") ?? effectiveUser(this.ws));
+    if (who !== effectiveUser(this.ws) && roleOf(this.ws))
+      throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
+    const rec = findUser(this.ws, who);
+    const items = rolesOf(this.ws, who).map((r, i) => ({
+      kind: "admin#directory#roleAssignment",
+      roleAssignmentId: `${roleId(r.name)}${i}`,
+      roleId: roleId(r.name),
+      assignedTo: String(rec?.user.id ?? who),
+      assigneeType: "user",
+      scopeType: r.role?.orgUnits ? "ORG_UNIT" : "CUSTOMER",
+      ...(r.role?.orgUnits ? { orgUnitId: `id:${r.role.orgUnits[0]}` } : {}),
+    }));
+    return {
+      kind: "admin#directory#roleAssignments",
+      items,
+    } as GoogleAppsScript.AdminDirectory.Schema.RoleAssignments;
+  }
+}
+
+export class RolesCollection extends GasObject {
+  readonly gasClass = "AdminDirectory.Roles";
+  constructor(private readonly ws: Workspace) {
+    super();
+  }
+  get(customer: string, id: string): GoogleAppsScript.AdminDirectory.Schema.Role {
+    const method = "directory.roles.get";
+    charge(this.ws, method);
+    if (!isAdmin(this.ws)) throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
+    void customer;
+    const me = effectiveUser(this.ws);
+    const found = rolesOf(this.ws, me).find((r) => roleId(r.name) === String(id));
+    if (!found) throw apiError(method, "Resource Not Found: roleId", 404, "notFound");
+    const superAdmin = found.role === null;
+    return {
+      kind: "admin#directory#role",
+      roleId: roleId(found.name),
+      roleName: found.name,
+      isSystemRole: superAdmin,
+      isSuperAdminRole: superAdmin,
+      rolePrivileges: (found.role?.privileges ?? []).map((privilegeName) => ({
+        privilegeName,
+        serviceId: "00haapch16h1ysv",
+      })),
+    } as GoogleAppsScript.AdminDirectory.Schema.Role;
+  }
+}
+
 export class AdminDirectoryService extends GasObject {
   readonly gasClass = "AdminDirectory";
   readonly users: UsersCollection;
   readonly groups: GroupsCollection;
   readonly members: MembersCollection;
+  readonly roles: RolesCollection;
+  readonly roleAssignments: RoleAssignmentsCollection;
   readonly orgunits: OrgunitsCollection;
   constructor(ws: Workspace) {
     super();
     this.users = new UsersCollection(ws);
     this.groups = new GroupsCollection(ws);
     this.members = new MembersCollection(ws);
+    this.roles = new RolesCollection(ws);
+    this.roleAssignments = new RoleAssignmentsCollection(ws);
     this.orgunits = new OrgunitsCollection(ws);
   }
   override gasProps(): Record<string, unknown> {
-    return { Users: this.users, Groups: this.groups, Members: this.members, Orgunits: this.orgunits };
+    return {
+      Users: this.users,
+      Groups: this.groups,
+      Members: this.members,
+      Orgunits: this.orgunits,
+      Roles: this.roles,
+      RoleAssignments: this.roleAssignments,
+    };
   }
   newUser(): User {
     return {};

@@ -102,6 +102,11 @@ export class DriveState {
   readonly handlers = new Map<string, GoogleTypeHandler>();
   /** Items deleted permanently (ids only), for dumps and tests. */
   readonly deleted: string[] = [];
+  /**
+   * Files kept by another service and seen by Drive read-only (spreadsheets: their sharing), as a
+   * snapshot built when asked; changes made through Drive to such a snapshot are not kept (chosen).
+   */
+  readonly resolvers: ((id: string) => DriveItem | undefined)[] = [];
 
   toJSON(): unknown {
     return {
@@ -240,7 +245,14 @@ export function createDriveItem(ws: Workspace, opts: NewItemOptions): DriveItem 
 }
 
 export function getDriveItem(ws: Workspace, id: string): DriveItem | undefined {
-  return driveState(ws).items.get(String(id));
+  const st = driveState(ws);
+  const own = st.items.get(String(id));
+  if (own) return own;
+  for (const resolve of st.resolvers) {
+    const found = resolve(String(id));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Marks an item changed now (content edits of Google-type files call this). */
@@ -961,6 +973,36 @@ function v3User(ws: Workspace, email: string): Json {
   };
 }
 
+/** The file's permissions as Drive v3 lists them (`permissions` field): owner, people, general access. */
+function v3Permissions(ws: Workspace, item: DriveItem): Json[] {
+  const role = (p: PermissionName): string =>
+    p === "EDIT" ? "writer" : p === "COMMENT" ? "commenter" : p === "OWNER" ? "owner" : "reader";
+  const person = (email: string, r: string): Json => ({
+    kind: "drive#permission",
+    id: createHash("sha256").update(email).digest("hex").slice(0, 20),
+    type: "user",
+    role: r,
+    emailAddress: email,
+  });
+  const out: Json[] = [person(item.owner, "owner")];
+  for (const e of item.editors) out.push(person(e, "writer"));
+  for (const e of item.commenters) out.push(person(e, "commenter"));
+  for (const e of item.viewers) out.push(person(e, "reader"));
+  if (item.access !== "PRIVATE" && item.permission !== "NONE") {
+    const anyone = item.access === "ANYONE" || item.access === "ANYONE_WITH_LINK";
+    out.push({
+      kind: "drive#permission",
+      id: anyone ? "anyoneWithLink" : "domainWithLink",
+      type: anyone ? "anyone" : "domain",
+      ...(anyone ? {} : { domain: domainOf(item.owner) }),
+      role: role(item.permission),
+      allowFileDiscovery: item.access === "ANYONE" || item.access === "DOMAIN",
+    });
+  }
+  void ws;
+  return out;
+}
+
 function v3Resource(ws: Workspace, item: DriveItem): Json {
   const r: Json = {
     kind: "drive#file",
@@ -979,6 +1021,7 @@ function v3Resource(ws: Workspace, item: DriveItem): Json {
     ownedByMe: item.owner === actor(ws),
     shared:
       item.access !== "PRIVATE" || item.editors.length + item.viewers.length + item.commenters.length > 0,
+    permissions: v3Permissions(ws, item),
   };
   if (item.description !== null) r.description = item.description;
   if (item.content) {

@@ -9,6 +9,7 @@ import { createSpreadsheet } from "./app.js";
 import {
   ERR,
   sheetsState,
+  type LinkAccess,
   type CellData,
   type MenuRecord,
   type SheetModel,
@@ -23,12 +24,63 @@ import { User } from "./user.js";
 import { satisfies } from "./validation.js";
 import { displayValue, eventString, parseInput } from "./values.js";
 
-/** Creates the spreadsheet the script is bound to, owned by the workspace owner. */
+/**
+ * Creates the spreadsheet the script is bound to, owned by the workspace owner: the project
+ * becomes bound, and every editor of the spreadsheet can edit the project (documented).
+ */
 export function createBoundSpreadsheet(ws: Workspace, name: string): Spreadsheet {
   const st = sheetsState(ws);
   const m = createSpreadsheet(st, name, ws.owner.email);
   st.boundId = m.id;
+  ws.project.boundTo = m.id;
+  ws.containerAccess = (id, email) => {
+    const c = st.get(id);
+    if (!c) return null;
+    if (c.canEdit(email)) return "edit";
+    return c.canRead(email) ? "view" : null;
+  };
   return spreadsheetObject(st, m);
+}
+
+/** A spreadsheet owned by `owner` that no script is bound to (a standalone project opens it by id). */
+export function createStandaloneSpreadsheet(
+  ws: Workspace,
+  name: string,
+  owner = ws.owner.email,
+): Spreadsheet {
+  const st = sheetsState(ws);
+  return spreadsheetObject(st, createSpreadsheet(st, name, owner));
+}
+
+/**
+ * General access of a spreadsheet ("anyone with the link" or "everyone in the domain with the
+ * link"), as set in the Share dialog. Link editors can edit without being named editors.
+ */
+export function shareByLink(
+  ws: Workspace,
+  spreadsheetId: string,
+  access: LinkAccess,
+  permission: "VIEW" | "COMMENT" | "EDIT" = "EDIT",
+): void {
+  const ss = sheetsState(ws).get(spreadsheetId);
+  if (!ss) throw new Error(ERR.missing(spreadsheetId));
+  ss.linkAccess = access;
+  ss.linkPermission = permission;
+}
+
+/** Someone who is not a named editor, editing through a link-shared spreadsheet's link. */
+export const ANONYMOUS = "";
+
+/**
+ * The user an edit event names. Documented: `e.user` / the active user is blank when policy
+ * hides it, in practice when the editor and the trigger's owner are in different domains.
+ * Reported: an anonymous editor of a link-shared sheet appears as the spreadsheet's owner in an
+ * installable trigger's `e.user`.
+ */
+function eventUser(ss: SpreadsheetModel, editor: string, effectiveUser: string): string {
+  if (!editor) return ss.owner;
+  const d = (x: string) => x.slice(x.lastIndexOf("@") + 1).toLowerCase();
+  return d(editor) === d(effectiveUser) ? editor : "";
 }
 
 /** A spreadsheet object for the harness, whoever owns it (no permission check). */
@@ -116,12 +168,12 @@ export function userEdit(ws: Workspace, email: string, target: EditTarget, value
   const value =
     after && after.f === undefined && after.v !== "" ? eventString(after.v, ss.timeZone) : undefined;
   const editedRect = { ...rect };
-  ws.fire("ON_EDIT", ss.id, who, (triggerUid, authMode) => {
+  ws.fire("ON_EDIT", ss.id, who, (triggerUid, authMode, effectiveUser) => {
     const e: Record<string, unknown> = {
       authMode,
       range: new Range(st, sheet, editedRect),
       source: spreadsheetObject(st, ss),
-      user: new User(who),
+      user: new User(eventUser(ss, who, effectiveUser)),
     };
     if (oneCell && value !== undefined) e.value = value;
     if (oneCell && oldValue !== undefined) e.oldValue = oldValue;

@@ -312,6 +312,9 @@ export interface NamedRangeModel {
   rect: Rect;
 }
 
+/** General access by link (Share dialog); PRIVATE: only the named people. */
+export type LinkAccess = "PRIVATE" | "ANYONE_WITH_LINK" | "DOMAIN_WITH_LINK";
+
 export class SpreadsheetModel {
   readonly sheets: SheetModel[] = [];
   readonly editors = new Set<string>();
@@ -320,6 +323,8 @@ export class SpreadsheetModel {
   readonly namedRanges = new Map<string, NamedRangeModel>();
   activeSheet: SheetModel | null = null;
   locale = "id_ID";
+  linkAccess: LinkAccess = "PRIVATE";
+  linkPermission: "VIEW" | "COMMENT" | "EDIT" = "VIEW";
   private nextSheetId = 0;
 
   constructor(
@@ -349,14 +354,21 @@ export class SpreadsheetModel {
     return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
   }
 
+  /** Whether the link grants `email` (anyone, or "" for an anonymous visitor; or the owner's domain). */
+  private byLink(e: string): boolean {
+    if (this.linkAccess === "ANYONE_WITH_LINK") return true;
+    const domain = this.owner.slice(this.owner.lastIndexOf("@") + 1);
+    return this.linkAccess === "DOMAIN_WITH_LINK" && e !== "" && e.endsWith(`@${domain}`);
+  }
+
   canRead(email: string): boolean {
     const e = email.toLowerCase();
-    return e === this.owner || this.editors.has(e) || this.viewers.has(e);
+    return e === this.owner || this.editors.has(e) || this.viewers.has(e) || this.byLink(e);
   }
 
   canEdit(email: string): boolean {
     const e = email.toLowerCase();
-    return e === this.owner || this.editors.has(e);
+    return e === this.owner || this.editors.has(e) || (this.linkPermission === "EDIT" && this.byLink(e));
   }
 
   /** The accounts that may edit within a protection (the owner always may). */
@@ -588,6 +600,7 @@ export class SheetsState {
         id: ss.id,
         name: ss.name,
         owner: ss.owner,
+        linkAccess: `${ss.linkAccess}/${ss.linkPermission}`,
         editors: [...ss.editors],
         viewers: [...ss.viewers],
         sheets: ss.sheets.map((s) => ({
