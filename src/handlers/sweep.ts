@@ -21,6 +21,7 @@ import { processResponse, type NamedValues } from "./intake.js";
 import { reconcileRegister, type ReconcileReport } from "./reconcile.js";
 import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
 import { sweepRetention, type RetentionReport } from "./retention.js";
+import { registerSource, sweepReminders, type ReminderReport } from "./reminders.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -36,6 +37,8 @@ export interface SweepReport {
   provisioning?: ProvisionSweepReport;
   /** Personal data of requests closed longer than retensi_hari ago, erased (retention.ts; once a day). */
   retention?: RetentionReport;
+  /** Reminders, escalations and digests sent (reminders.ts). */
+  reminders?: ReminderReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -101,7 +104,17 @@ export function runSweep(): SweepReport {
     logError(ctx.ss, "sweep", "", e);
   }
   const intake = recoverResponses(ctx, budget);
-  const reconciled: ReconcileReport = budget() ? reconcileRegister(ctx) : { repaired: [], flagged: [] };
+  const reconcileRan = budget();
+  const reconciled: ReconcileReport = reconcileRan ? reconcileRegister(ctx) : { repaired: [], flagged: [] };
+  // Reminders after the register agrees with the log (a lost mark is restored from it first).
+  let reminders: ReminderReport | undefined;
+  if (reconcileRan && budget()) {
+    try {
+      reminders = sweepReminders(ctx, [registerSource()]);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
   let mailsSent = 0;
   if (budget()) mailsSent = drainMailQueue(ctx, budget);
   let retention: RetentionReport | undefined;
@@ -119,5 +132,6 @@ export function runSweep(): SweepReport {
     ...reconciled,
     ...(provisioning ? { provisioning } : {}),
     ...(retention ? { retention } : {}),
+    ...(reminders ? { reminders } : {}),
   };
 }
