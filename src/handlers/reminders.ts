@@ -56,7 +56,10 @@ export interface SourceBatch {
   items: TimedItem[];
   /** The log's from/to label of an item (the state it stays in). */
   stateOf(id: string): string;
-  /** Stores the new marks with the log number of each item's last event (under the lock). */
+  /**
+   * Stores the new marks with the log number of each item's last event (under the lock; called
+   * once per sweep, with no updates too).
+   */
   save(updates: { id: string; mark: ReminderMark; seq: number }[], nowMs: number): void;
 }
 
@@ -93,7 +96,10 @@ export function sweepReminders(
   const mails: OutgoingMail[] = [];
   withOutbox(ctx, mails, (record) => {
     const batches = sources.map((s) => s.open(ctx, nowMs));
-    if (!working) return; // the register source still refreshed its totals
+    if (!working) {
+      for (const b of batches) b.save([], nowMs); // the totals are refreshed at any hour
+      return;
+    }
     const perBatch = batches.map((b) => dueReminders(b.items, nowMs, cal, ctx.config.time.reminderAtPercent));
     const all = perBatch.flat();
     const drafts: LogDraftEntry[] = [];
@@ -131,11 +137,10 @@ export function sweepReminders(
         byItem.set(e.item.id, { mark: markAfter(prev?.mark ?? e.item.mark, [e], nowMs), seq });
         report.events.push(`${e.item.id}:${e.kind}`);
       }
-      if (byItem.size > 0)
-        batches[i]!.save(
-          [...byItem.entries()].map(([id, v]) => ({ id, ...v })),
-          nowMs,
-        );
+      batches[i]!.save(
+        [...byItem.entries()].map(([id, v]) => ({ id, ...v })),
+        nowMs,
+      );
     });
   });
   return report;
@@ -201,8 +206,15 @@ export function registerSource(snapshot?: RegisterSnapshot): ReminderSource {
       const rows = table.all();
       if (snapshot) snapshot.rows = rows;
       const cal = calendarFromConfig(config);
+      // The link to a row: the spreadsheet's address and the sheet id asked once, not per row.
+      let urlBase = "";
+      const urlOf = (rowNumber: number): string => {
+        if (!urlBase) urlBase = rowUrl(ctx.ss, table.sheet, 1).replace(/1$/, "");
+        return `${urlBase}${rowNumber}`;
+      };
       const byId = new Map<string, { rowNumber: number; row: RegisterRow }>();
       const items: TimedItem[] = [];
+      // Per register row: [Total vs Standar, Pengingat], written back by save().
       const totals: Cell[][] = [];
       const colors: (string | null)[][] = [];
       for (const r of rows) {
@@ -240,20 +252,14 @@ export function registerSource(snapshot?: RegisterSnapshot): ReminderSource {
           visitStartMs: entered,
           onHold: status === "ditahan",
           mark,
-          url: rowUrl(ctx.ss, table.sheet, r.rowNumber),
+          // Asked only when a mail lists the item.
+          get url(): string {
+            return urlOf(r.rowNumber);
+          },
           subject: String(row.opd),
         });
       }
-      if (totals.length > 0) {
-        // "Total vs Standar" and "Pengingat" are adjacent: one write for both, one for the colours.
-        const col = table.col("serviceTotal");
-        table.sheet
-          .getRange(2, col, totals.length, 2)
-          .setValues(
-            totals.map((v) => [table.cellFor("serviceTotal", v[0]!), table.cellFor("reminders", v[1]!)]),
-          );
-        table.sheet.getRange(2, col, totals.length, 1).setBackgrounds(colors);
-      }
+      const col = table.col("serviceTotal");
       return {
         items,
         stateOf: (id) => {
@@ -261,17 +267,25 @@ export function registerSource(snapshot?: RegisterSnapshot): ReminderSource {
           return stateLabel(String(r.row.status), String(r.row.stageKey));
         },
         save: (updates) => {
+          if (rows.length === 0) return;
+          const seqs = rows.map((r) => [r.row.lastLogSeq] as Cell[]);
+          const at = new Map(rows.map((r, i) => [r.rowNumber, i]));
           for (const u of updates) {
             const r = byId.get(u.id)!;
-            // lastLogSeq, updatedAt, serviceTotal, reminders are adjacent: one write per row.
-            const first = table.col("lastLogSeq");
-            const cells = table.toWrite({
-              ...r.row,
-              lastLogSeq: u.seq,
-              reminders: formatMark(u.mark, ctx.offset),
-            });
-            table.sheet.getRange(r.rowNumber, first, 1, 4).setValues([cells.slice(first - 1, first + 3)]);
+            const i = at.get(r.rowNumber)!;
+            seqs[i] = [u.seq];
+            totals[i]![1] = formatMark(u.mark, ctx.offset);
           }
+          // Whatever the number of rows and events: one write for "Total vs Standar" and
+          // "Pengingat" (adjacent), one for the colours, and one for the log numbers if any moved.
+          table.sheet
+            .getRange(2, col, totals.length, 2)
+            .setValues(
+              totals.map((v) => [table.cellFor("serviceTotal", v[0]!), table.cellFor("reminders", v[1]!)]),
+            );
+          table.sheet.getRange(2, col, totals.length, 1).setBackgrounds(colors);
+          if (updates.length > 0)
+            table.sheet.getRange(2, table.col("lastLogSeq"), seqs.length, 1).setValues(seqs);
         },
       };
     },

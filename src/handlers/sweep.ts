@@ -7,8 +7,10 @@
  * - provisioning (provision.ts, first, with half the budget): runs cut off anywhere are resumed,
  *   letters that waited for mail quota are sent, leftover working copies of letters are deleted,
  *   temporary passwords never used are invalidated;
- * - retention (retention.ts, last, once a day): personal fields of requests closed longer than
- *   retensi_hari ago are erased in the register and the responses sheet.
+ * - retention (retention.ts, once a day): personal fields of requests closed longer than
+ *   retensi_hari ago are erased in the register and the responses sheet;
+ * - the time standard (reminders.ts, last): reminders, escalations and digests; every row's
+ *   total against the service standard.
  * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
  */
 import { t } from "../domain/text/index.js";
@@ -106,21 +108,22 @@ export function runSweep(): SweepReport {
   const intake = recoverResponses(ctx, budget);
   const reconcileRan = budget();
   const reconciled: ReconcileReport = reconcileRan ? reconcileRegister(ctx) : { repaired: [], flagged: [] };
-  // Reminders after the register agrees with the log (a lost mark is restored from it first).
-  let reminders: ReminderReport | undefined;
-  if (reconcileRan && budget()) {
-    try {
-      reminders = sweepReminders(ctx, [registerSource()]);
-    } catch (e) {
-      logError(ctx.ss, "sweep", "", e);
-    }
-  }
   let mailsSent = 0;
   if (budget()) mailsSent = drainMailQueue(ctx, budget);
   let retention: RetentionReport | undefined;
   if (budget()) {
     try {
       retention = sweepRetention(ctx, budget);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
+  // Reminders (after reconcile: a mark lost with a cut-off row write is restored from the log
+  // first), and the register's totals against the standard.
+  let reminders: ReminderReport | undefined;
+  if (reconcileRan && budget()) {
+    try {
+      reminders = sweepReminders(ctx, [registerSource()]);
     } catch (e) {
       logError(ctx.ss, "sweep", "", e);
     }
