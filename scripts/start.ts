@@ -31,6 +31,7 @@ import { writeOutbox } from "../test/emulator/services/mail.js";
 import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
 import { parseFormsCsv, parseFormsTimestamp } from "../test/emulator/services/forms.js";
 import { scenarioProvisioning } from "./start-provision.js";
+import { scenarioTimeStandard } from "./start-timestd.js";
 
 const args = process.argv.slice(2);
 const argValue = (name: string): string | undefined => {
@@ -421,6 +422,8 @@ async function main(): Promise<void> {
       );
     }
   }
+
+  if (!RESPONSES) await scenarioTimeStandard(office, { say, record, out: OUT });
 
   say("\n4. Penyapuan terjadwal dan pemeriksaan log");
   record(await office.emu.advance(10 * MINUTE));

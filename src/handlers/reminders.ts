@@ -181,7 +181,7 @@ function dailyDigest(
 const ACTING: readonly Status[] = ["baru", "diproses", "disetujui"];
 
 /** When a request's clock stopped: closed, or waiting for the applicant's correction. */
-function stoppedMs(row: RegisterRow): number | null {
+export function stoppedMs(row: RegisterRow): number | null {
   const status = String(row.status);
   if (status === "selesai") return cellMs(row.letterSentAt) || cellMs(row.updatedAt) || null;
   if (status === "ditolak" || status === "perlu perbaikan") return cellMs(row.updatedAt) || null;

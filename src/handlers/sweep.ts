@@ -10,7 +10,8 @@
  * - retention (retention.ts, once a day): personal fields of requests closed longer than
  *   retensi_hari ago are erased in the register and the responses sheet;
  * - the time standard (reminders.ts, last): reminders, escalations and digests; every row's
- *   total against the service standard.
+ *   total against the service standard; the Dasbor sheet (dashboard.ts) and, on the first working
+ *   day of a month, the monthly recap (recap.ts), from the same read of the register.
  * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
  */
 import { t } from "../domain/text/index.js";
@@ -23,7 +24,9 @@ import { processResponse, type NamedValues } from "./intake.js";
 import { reconcileRegister, type ReconcileReport } from "./reconcile.js";
 import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
 import { sweepRetention, type RetentionReport } from "./retention.js";
-import { registerSource, sweepReminders, type ReminderReport } from "./reminders.js";
+import { registerSource, sweepReminders, type RegisterSnapshot, type ReminderReport } from "./reminders.js";
+import { refreshDashboard, type DashboardReport } from "./dashboard.js";
+import { sweepRecap, type RecapReport } from "./recap.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -41,6 +44,10 @@ export interface SweepReport {
   retention?: RetentionReport;
   /** Reminders, escalations and digests sent (reminders.ts). */
   reminders?: ReminderReport;
+  /** The Dasbor sheet refreshed (dashboard.ts). */
+  dashboard?: DashboardReport;
+  /** The monthly recap sent in this sweep (recap.ts). */
+  recap?: RecapReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -121,9 +128,22 @@ export function runSweep(): SweepReport {
   // Reminders (after reconcile: a mark lost with a cut-off row write is restored from the log
   // first), and the register's totals against the standard.
   let reminders: ReminderReport | undefined;
+  const snapshot: RegisterSnapshot = { rows: [] };
   if (reconcileRan && budget()) {
     try {
-      reminders = sweepReminders(ctx, [registerSource()]);
+      reminders = sweepReminders(ctx, [registerSource(snapshot)]);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
+  // The dashboard and the monthly recap from the rows the reminder pass read (no read of their own).
+  let dashboard: DashboardReport | undefined;
+  let recap: RecapReport | null | undefined;
+  if (reminders && budget()) {
+    const rows = snapshot.rows.map((r) => r.row);
+    try {
+      dashboard = refreshDashboard(ctx, rows, Date.now());
+      recap = sweepRecap(ctx, rows);
     } catch (e) {
       logError(ctx.ss, "sweep", "", e);
     }
@@ -136,5 +156,7 @@ export function runSweep(): SweepReport {
     ...(provisioning ? { provisioning } : {}),
     ...(retention ? { retention } : {}),
     ...(reminders ? { reminders } : {}),
+    ...(dashboard ? { dashboard } : {}),
+    ...(recap ? { recap } : {}),
   };
 }

@@ -762,6 +762,7 @@ export const en: Record<MessageKey, string> = {
     "Dear Sir or Madam, as of {date}, {count} requests are past their stage's target ({office}).",
   "daily.item": "{ticket} · {stage} · held by {holders} · {elapsed} of the target {target}",
   // ── Dashboard (dashboard.ts) ─────────────────────────────────────────────
+  "dash.protect": "Dashboard: only the Surel program writes here; refreshed by every sweep.",
   "dash.title": "Official E-mail Service Dashboard",
   "dash.updated": "Updated {time}",
   "dash.by_status": "Requests by status",

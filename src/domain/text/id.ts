@@ -758,6 +758,7 @@ export const id = {
     "Yth. Bapak/Ibu, per {date} terdapat {count} permohonan yang melewati target tahapnya ({office}).",
   "daily.item": "{ticket} · {stage} · pemegang {holders} · {elapsed} dari target {target}",
   // ── Dashboard (dashboard.ts) ─────────────────────────────────────────────
+  "dash.protect": "Dasbor: hanya program Surel yang menulis; diperbarui setiap penyapuan.",
   "dash.title": "Dasbor Layanan Surel Dinas",
   "dash.updated": "Diperbarui {time}",
   "dash.by_status": "Permohonan per status",
