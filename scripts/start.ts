@@ -41,6 +41,7 @@ import { writeOutbox } from "../test/emulator/services/mail.js";
 import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
 import { parseFormsCsv } from "../test/emulator/services/forms.js";
 import { scenarioProvisioning } from "./start-provision.js";
+import { scenarioTimeStandard } from "./start-timestd.js";
 import { scenarioDoctor } from "./start-doctor.js";
 
 const args = process.argv.slice(2);
@@ -469,6 +470,8 @@ async function main(): Promise<void> {
       );
     }
   }
+
+  if (!RESPONSES) await scenarioTimeStandard(office, { say, record, out: OUT });
 
   say("\n4. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
   record(await office.emu.advance(10 * MINUTE));
