@@ -15,6 +15,13 @@ import { requestReissue, type ReissueOutcome } from "./handlers/provision.js";
 import type { Language } from "./domain/config.js";
 import { t } from "./domain/text/index.js";
 import { configuredLanguage, loadConfig } from "./workspace/settings.js";
+import {
+  fileComplaintFromPage,
+  lookupStatusFrom,
+  renderStatusPage,
+  type PageReply,
+} from "./handlers/statuspage.js";
+import { handleComplaintEdit, isComplaintEdit, type ComplaintEditOutcome } from "./handlers/complaints.js";
 
 /** The office's language for the menu and dialogs; Indonesian when the settings cannot be read. */
 function menuLanguage(): Language {
@@ -43,8 +50,29 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Int
 }
 
 /** Installable trigger: an official edited the register (or an administrator the settings). */
-export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditOutcome {
+export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditOutcome | ComplaintEditOutcome {
+  // A complaint handler's response in the Pengaduan sheet (same trigger: it is on the spreadsheet).
+  if (isComplaintEdit(e)) return handleComplaintEdit(e);
   return handleEdit(e);
+}
+
+/**
+ * Web app (the applicant status page): the page itself. Deployed "execute as me, anyone": every
+ * top-level function of the project can then be called from the page with google.script.run, so
+ * each one checks its caller (docs/SECURITY.md, _The status page_).
+ */
+export function doGet(_e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return renderStatusPage();
+}
+
+/** Called by the status page (google.script.run): ticket + secret code → the status, or one generic refusal. */
+export function lookupStatus(form: unknown): PageReply {
+  return lookupStatusFrom(form);
+}
+
+/** Called by the status page (google.script.run): files a complaint (pengaduan). */
+export function fileComplaint(form: unknown): PageReply {
+  return fileComplaintFromPage(form);
 }
 
 /** Menu action: checks the disposition log's hash chain and reports the first broken entry. */

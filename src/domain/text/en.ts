@@ -737,4 +737,103 @@ export const en: Record<MessageKey, string> = {
   "retention.marker": "[erased {date}]",
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
+
+  // ── Applicant status page, complaints (pengaduan), personal data notice ─────
+  "setup.protect.status": "Public status: changed by the program only (the applicant status page).",
+  "setup.protect.complaints": "Complaints: handlers fill in only the Action and Response columns.",
+  "mail.receipt.status_heading": "Check your request's status",
+  "mail.receipt.status_code":
+    "You can see the status of your request yourself on the status page with ticket number {ticket} and secret code {code}. Keep this code; do not share it. It is not the password of the e-mail account.",
+  "mail.receipt.status_link": "Open the status page",
+  "config.complaint_handlers": "No complaint handlers are set: complaints are sent to nobody.",
+  "config.complaint_handler_email":
+    "The complaint handler address \u201c{value}\u201d is not a valid e-mail address.",
+  "config.complaint_target": "The complaint target must be a whole number of working minutes above 0.",
+  "settings.help.halaman_status": "Address of the status page (the web app's URL), printed on receipts",
+  "settings.help.penangan_pengaduan":
+    "E-mail addresses of the complaint handlers, comma-separated (head of office, head of e-Government, technical support)",
+  "settings.help.target_pengaduan_menit": "Target time to answer a complaint, in working minutes",
+  "settings.help.kontak_data_pribadi":
+    "Contact for questions about personal data (empty: the office's address)",
+  "form.privacy":
+    "PERSONAL DATA NOTICE (Law No. 27 of 2022). Data controller: {controller}. Purpose: processing the request for an official e-mail account, creating the account and sending the account letter; the data is used for nothing else. Kept: name and titles, employment status, NIP/NI PPPK, NIK (if given), position, agency, mobile number, personal e-mail and the request letter. Retention: {days} days after the request is completed or rejected; then the NIP, NIK, position, mobile number, personal e-mail and request letter are erased (the name and the address of a created account are kept). You may ask for access to, correction or erasure of your data at: {contact}.",
+  "status_page.title": "Official E-mail Request Status",
+  "status_page.lookup.heading": "Check a request's status",
+  "status_page.lookup.hint":
+    "Enter the ticket number and the secret code printed on the receipt in your personal e-mail.",
+  "status_page.lookup.ticket": "Ticket number",
+  "status_page.lookup.code": "Secret code",
+  "status_page.lookup.button": "Show status",
+  "status_page.complaint.heading": "Service complaint",
+  "status_page.complaint.hint":
+    "Tell us about a problem with this service, about one request or in general. The answers are sent to your e-mail.",
+  "status_page.complaint.name": "Name",
+  "status_page.complaint.email": "E-mail for the answer",
+  "status_page.complaint.ticket": "Ticket number (if about one request)",
+  "status_page.complaint.text": "Your complaint",
+  "status_page.complaint.button": "Send complaint",
+  "status_page.busy": "Please wait\u2026",
+  "status_page.failed": "The page could not reach the server. Check your connection and try again.",
+  "status_page.privacy":
+    "This page shows only a request's status and the applicant's first name. Data controller: {office}. Questions about personal data: {contact}.",
+  "status_page.refused.heading": "The status cannot be shown",
+  "status_page.refused.text":
+    "The ticket number or the secret code does not match, or there were too many attempts. Check your receipt and try again in an hour.",
+  "status_page.result.hello": "Hello, {name}.",
+  "status_page.result.ticket": "Ticket number",
+  "status_page.result.stage": "Current stage",
+  "status_page.result.next": "What happens next",
+  "status_page.result.expected": "Expected completion (counted in working hours)",
+  "status_page.result.late": "beyond the service standard",
+  "status_page.result.history": "Stages so far",
+  "status_page.next.in_stage": "The request is with {stage}. Then: {later}.",
+  "status_page.next.account": "creating the account and sending the account letter",
+  "status_page.next.correction":
+    "The request needs corrections. The instructions were sent to your personal e-mail; fill in the form again with this ticket in the field Previous ticket number.",
+  "status_page.next.held":
+    "The request is on hold. The reason was sent to your personal e-mail; you will be told when it resumes.",
+  "status_page.next.rejected": "The request was rejected. The reason was sent to your personal e-mail.",
+  "status_page.next.creating": "The request is approved; the e-mail account is being created.",
+  "status_page.next.letter": "The account was created; the account letter is sent to your personal e-mail.",
+  "status_page.next.done": "Completed. The account letter was sent to your personal e-mail.",
+  "status_page.complaint.busy_heading": "Complaints cannot be taken right now",
+  "status_page.complaint.busy":
+    "Too many complaints in the last hour. Try again later, or contact: {contact}.",
+  "status_page.complaint.problems": "The complaint cannot be sent yet",
+  "status_page.complaint.filed_heading": "Complaint {number} received",
+  "status_page.complaint.filed":
+    "Thank you. Your complaint is recorded as {number}; the receipt and every answer are sent to the e-mail you gave.",
+  "complaint.problem.name": "The name is missing.",
+  "complaint.problem.name_long": "The name has at most {max} characters.",
+  "complaint.problem.email": "The e-mail address for the answer is not valid.",
+  "complaint.problem.ticket":
+    "\u201c{ticket}\u201d is not a ticket number (e.g. SRL-2611-0007); leave it empty for a complaint in general.",
+  "complaint.problem.text": "The complaint is too short (at least 10 characters).",
+  "complaint.problem.text_long": "The complaint has at most {max} characters.",
+  "complaint.action.tanggapi": "Respond",
+  "complaint.action.selesaikan": "Close",
+  "complaint.status.baru": "new",
+  "complaint.status.ditanggapi": "answered",
+  "complaint.status.selesai": "closed",
+  "complaint.refused.not_handler": "You are not a complaint handler or an administrator.",
+  "complaint.refused.closed": "This complaint is closed.",
+  "complaint.refused.note": "Write the response in the Response column first; it is sent to the complainant.",
+  "complaint.refused.not_complaint": "This row is not a complaint.",
+  "complaint.refused.unknown_action": "Unknown action; choose one from the list.",
+  "complaint.log.about": "about ticket {ticket}",
+  "complaint.mail.receipt.subject": "Complaint received \u2013 {number}",
+  "complaint.mail.receipt.intro": "We received your complaint as number {number}.",
+  "complaint.mail.about": "About request: {ticket}",
+  "complaint.mail.text": "Complaint: {text}",
+  "complaint.mail.receipt.due": "We will answer by {due}. Every answer is sent to this address.",
+  "complaint.mail.notice.subject": "New complaint {number}",
+  "complaint.mail.notice.intro": "New complaint {number} from {name} ({email}).",
+  "complaint.mail.notice.due": "Answer due by: {due}.",
+  "complaint.mail.notice.how":
+    "Write the response in the Response column of the Pengaduan sheet, then choose Respond or Close in the Action column. The response is sent to the complainant.",
+  "complaint.mail.notice.link": "Open the complaint",
+  "complaint.mail.response.subject": "Answer to complaint {number}",
+  "complaint.mail.response.intro": "Here is the answer to your complaint {number}:",
+  "complaint.mail.response.open": "We are still following up complaint {number}.",
+  "complaint.mail.response.closed": "With this answer complaint {number} is closed.",
 };
