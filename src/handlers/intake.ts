@@ -152,7 +152,7 @@ export function processResponse(
           String(row.duplicate).split("\n")[0] ?? "",
           mails,
           // The receipt with the first code never went out: a new code replaces it.
-          statusCodeFor(ctx, req, cellMs(row.stageEnteredAt) || now),
+          statusCodeFor(ctx, req, cellMs(row.stageEnteredAt) || now, false),
         );
       } else {
         logError(ctx.ss, "onFormSubmit", ticket, t(lang, "intake.correction_unsent", { row: responseRow }));
@@ -240,7 +240,7 @@ export function processResponse(
       dueMs,
       dup.text.split("\n")[0] ?? "",
       mails,
-      statusCodeFor(ctx, req, req.stageEnteredMs || now),
+      statusCodeFor(ctx, req, req.stageEnteredMs || now, true),
     );
     // The mails are recorded before the index entry that marks the response done.
     record();
@@ -252,15 +252,19 @@ export function processResponse(
 }
 
 /** The status page's record of a new request, and the secret code for its receipt. */
-function statusCodeFor(ctx: Ctx, req: Request, sinceMs: number): string {
-  return openStatusRecord(ctx.ss, {
-    ticket: req.ticket,
-    name: req.name || req.fullName,
-    status: req.status,
-    stageKey: req.stageKey,
-    sinceMs,
-    receivedMs: req.submittedMs,
-  });
+function statusCodeFor(ctx: Ctx, req: Request, sinceMs: number, fresh: boolean): string {
+  return openStatusRecord(
+    ctx.ss,
+    {
+      ticket: req.ticket,
+      name: req.name || req.fullName,
+      status: req.status,
+      stageKey: req.stageKey,
+      sinceMs,
+      receivedMs: req.submittedMs,
+    },
+    fresh,
+  );
 }
 
 function queueIntakeMails(

@@ -5,6 +5,7 @@
  */
 import type { Language } from "../domain/config.js";
 import { COMPLAINT_ACTIONS, complaintActionLabel } from "../domain/complaints.js";
+import { t } from "../domain/text/index.js";
 import { Table, type ColumnDef } from "./table.js";
 
 export const COMPLAINT_SHEET = "Pengaduan";
@@ -27,21 +28,21 @@ export type ComplaintKey =
   | "updatedAt";
 
 export const COMPLAINT_COLUMNS: readonly ColumnDef<ComplaintKey>[] = [
-  { key: "number", id: "Nomor", en: "Number", plainText: true, width: 120 },
-  { key: "receivedAt", id: "Diterima", en: "Received", kind: "date", width: 130 },
-  { key: "status", id: "Status", en: "Status", width: 100 },
-  { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
-  { key: "name", id: "Nama", en: "Name", width: 160 },
-  { key: "email", id: "Surel", en: "E-mail", width: 200 },
+  { key: "number", id: "Nomor", en: "Number", plainText: true },
+  { key: "ticket", id: "Tiket", en: "Ticket", plainText: true },
+  { key: "receivedAt", id: "Diterima", en: "Received", kind: "date" },
+  { key: "dueAt", id: "Batas Waktu", en: "Due", kind: "date" },
+  { key: "status", id: "Status", en: "Status" },
+  { key: "name", id: "Nama", en: "Name" },
+  { key: "email", id: "Surel", en: "E-mail" },
   { key: "text", id: "Isi Pengaduan", en: "Complaint", width: 320 },
-  { key: "handlers", id: "Penanggung Jawab", en: "Handlers", width: 220 },
-  { key: "action", id: "Tindakan", en: "Action", editable: true, width: 120 },
-  { key: "response", id: "Tanggapan", en: "Response", editable: true, width: 300 },
-  { key: "dueAt", id: "Batas Waktu", en: "Due", kind: "date", width: 130 },
-  { key: "lastResponseAt", id: "Tanggapan Terakhir", en: "Last response", kind: "date", width: 130 },
-  { key: "closedAt", id: "Selesai", en: "Closed", kind: "date", width: 130 },
-  { key: "lastLogSeq", id: "No. Log Terakhir", en: "Last log no.", kind: "number", width: 90 },
-  { key: "updatedAt", id: "Diperbarui", en: "Updated", kind: "date", width: 130 },
+  { key: "handlers", id: "Penanggung Jawab", en: "Handlers" },
+  { key: "action", id: "Tindakan", en: "Action", editable: true },
+  { key: "response", id: "Tanggapan", en: "Response", editable: true, width: 320 },
+  { key: "lastResponseAt", id: "Tanggapan Terakhir", en: "Last response", kind: "date" },
+  { key: "closedAt", id: "Selesai", en: "Closed", kind: "date" },
+  { key: "updatedAt", id: "Diperbarui", en: "Updated", kind: "date" },
+  { key: "lastLogSeq", id: "No. Log Terakhir", en: "Last log no.", kind: "number" },
 ];
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -76,26 +77,30 @@ export function complaintTable(ss: Spreadsheet, lang: Language, editors: string[
   return new Table(sheet, COMPLAINT_COLUMNS, editableRanges);
 }
 
-/** Header, formats and protection; safe to run again (setup). */
+/**
+ * Header, formats and protection; safe to run again (setup). Formats are set per run of adjacent
+ * columns of one kind (the column order groups them), widths only where text is long.
+ */
 export function prepareComplaintSheet(sheet: Sheet, lang: Language, editors: string[]): void {
   const headers = COMPLAINT_COLUMNS.map((c) => c[lang]);
   const have = sheet.getRange(1, 1, 1, headers.length).getDisplayValues()[0] ?? [];
   if (headers.some((h, i) => have[i] !== h)) {
-    sheet
-      .getRange(1, 1, 1, headers.length)
-      .setValues([headers])
-      .setFontWeight("bold")
-      .setBackground("#fde9d9");
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight("bold");
     COMPLAINT_COLUMNS.forEach((c, i) => c.width && sheet.setColumnWidth(i + 1, c.width));
+    sheet.setFrozenRows(1);
   }
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   const rows = sheet.getMaxRows();
-  COMPLAINT_COLUMNS.forEach((c, i) => {
-    if (c.plainText) sheet.getRange(2, i + 1, rows - 1, 1).setNumberFormat("@");
-    if (c.kind === "date") sheet.getRange(2, i + 1, rows - 1, 1).setNumberFormat("dd/MM/yyyy HH:mm");
-  });
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
-  const protection = existing[0] ?? sheet.protect();
+  const format = (c: ColumnDef<ComplaintKey>): string =>
+    c.plainText ? "@" : c.kind === "date" ? "dd/MM/yyyy HH:mm" : "";
+  for (let i = 0; i < COMPLAINT_COLUMNS.length;) {
+    const f = format(COMPLAINT_COLUMNS[i]!);
+    let j = i + 1;
+    while (j < COMPLAINT_COLUMNS.length && format(COMPLAINT_COLUMNS[j]!) === f) j++;
+    if (f) sheet.getRange(2, i + 1, rows - 1, j - i).setNumberFormat(f);
+    i = j;
+  }
+  const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+  protection.setDescription(t(lang, "setup.protect.complaints"));
   const me = Session.getEffectiveUser().getEmail();
   if (me) protection.addEditor(me);
   const keep = new Set([me.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);

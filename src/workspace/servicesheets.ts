@@ -10,15 +10,15 @@ import { STATUS_COLUMNS, STATUS_SHEET, statusTable } from "./statusrecords.js";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function ensureServiceSheets(ss: Spreadsheet, lang: Language, created: string[]): void {
-  if (!ss.getSheetByName(STATUS_SHEET)) created.push(STATUS_SHEET);
-  const status = statusTable(ss, true)!.sheet;
-  const headers = STATUS_COLUMNS.map((c) => c[lang]);
-  const have = status.getRange(1, 1, 1, headers.length).getDisplayValues()[0] ?? [];
-  if (headers.some((h, i) => have[i] !== h)) status.getRange(1, 1, 1, headers.length).setValues([headers]);
-  const rows = status.getMaxRows();
-  STATUS_COLUMNS.forEach((c, i) => {
-    if (c.plainText) status.getRange(2, i + 1, rows - 1, 1).setNumberFormat("@");
-  });
+  const existed = !!ss.getSheetByName(STATUS_SHEET);
+  if (!existed) created.push(STATUS_SHEET);
+  const status = statusTable(ss, true, lang)!.sheet;
+  if (existed) {
+    const headers = STATUS_COLUMNS.map((c) => c[lang]);
+    const have = status.getRange(1, 1, 1, headers.length).getDisplayValues()[0] ?? [];
+    if (headers.some((h, i) => have[i] !== h)) status.getRange(1, 1, 1, headers.length).setValues([headers]);
+  }
+  // Only the program writes it (the installer's authority); nobody else, not even administrators.
   const protection = status.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? status.protect();
   protection.setDescription(t(lang, "setup.protect.status"));
   const me = Session.getEffectiveUser().getEmail();
@@ -33,7 +33,4 @@ export function ensureServiceSheets(ss: Spreadsheet, lang: Language, created: st
     complaints = ss.insertSheet(COMPLAINT_SHEET);
   }
   prepareComplaintSheet(complaints, lang, []);
-  complaints
-    .getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]
-    ?.setDescription(t(lang, "setup.protect.complaints"));
 }

@@ -31,15 +31,15 @@ export type StatusKey =
   "ticket" | "codeHash" | "firstName" | "status" | "stageKey" | "since" | "received" | "history" | "updated";
 
 export const STATUS_COLUMNS: readonly ColumnDef<StatusKey>[] = [
-  { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
-  { key: "codeHash", id: "Hash Kode", en: "Code hash", plainText: true, width: 160 },
-  { key: "firstName", id: "Nama Depan", en: "First name", width: 120 },
-  { key: "status", id: "Status", en: "Status", width: 120 },
-  { key: "stageKey", id: "Kode Tahap", en: "Stage key", width: 80 },
-  { key: "since", id: "Sejak", en: "Since", kind: "date", width: 130 },
-  { key: "received", id: "Diterima", en: "Received", kind: "date", width: 130 },
-  { key: "history", id: "Riwayat", en: "History", plainText: true, width: 300 },
-  { key: "updated", id: "Diperbarui", en: "Updated", kind: "date", width: 130 },
+  { key: "ticket", id: "Tiket", en: "Ticket", plainText: true },
+  { key: "codeHash", id: "Hash Kode", en: "Code hash", plainText: true },
+  { key: "history", id: "Riwayat", en: "History", plainText: true },
+  { key: "firstName", id: "Nama Depan", en: "First name" },
+  { key: "status", id: "Status", en: "Status" },
+  { key: "stageKey", id: "Kode Tahap", en: "Stage key" },
+  { key: "since", id: "Sejak", en: "Since", kind: "date" },
+  { key: "received", id: "Diterima", en: "Received", kind: "date" },
+  { key: "updated", id: "Diperbarui", en: "Updated", kind: "date" },
 ];
 
 /** The secret key of the code hashes (Script Properties: never in a sheet). */
@@ -47,20 +47,28 @@ const KEY_PROPERTY = "surel:statusKey";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The table, once found in this execution (one spreadsheet per execution). */
+let memoTable: Table<StatusKey> | null = null;
+
 /** The sheet's table; created (header, hidden) when missing and `create` is set, else null. */
-export function statusTable(ss: Spreadsheet, create: boolean): Table<StatusKey> | null {
+export function statusTable(
+  ss: Spreadsheet,
+  create: boolean,
+  lang: "id" | "en" = "id",
+): Table<StatusKey> | null {
+  if (memoTable) return memoTable;
   let sheet = ss.getSheetByName(STATUS_SHEET);
   if (!sheet) {
     if (!create) return null;
     sheet = ss.insertSheet(STATUS_SHEET);
-    sheet
-      .getRange(1, 1, 1, STATUS_COLUMNS.length)
-      .setValues([STATUS_COLUMNS.map((c) => c.id)])
-      .setFontWeight("bold");
-    sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, STATUS_COLUMNS.length).setValues([STATUS_COLUMNS.map((c) => c[lang])]);
+    // Ticket, hash and history are text as written (the hash must not turn into a number).
+    sheet.getRange(2, 1, sheet.getMaxRows() - 1, 3).setNumberFormat("@");
     sheet.hideSheet();
   }
-  return new Table(sheet, STATUS_COLUMNS);
+  const table = new Table(sheet, STATUS_COLUMNS);
+  memoTable = table;
+  return table;
 }
 
 function ms(v: Cell): number {
@@ -116,9 +124,46 @@ export function codeHash(ticket: string, canonicalCode: string): string {
   );
 }
 
+/** Where a ticket's record was last seen (script cache): one read instead of a search. */
+const ROW_HINT = (ticket: string): string => `status:row:${ticket}`;
+const HINT_SECONDS = 6 * 60 * 60;
+
+/** Rows found in this execution (module state lives one execution). */
+const seen = new Map<string, number>();
+
+/** The row of a ticket's record: known in this execution, else the cached hint when it still holds that ticket, else a search. */
+function locate(
+  table: Table<StatusKey>,
+  ticket: string,
+): { row: number; values: Record<StatusKey, Cell> } | null {
+  const known = seen.get(ticket);
+  const hint = known ?? Number(CacheService.getScriptCache().get(ROW_HINT(ticket)) ?? "0");
+  if (hint >= 2) {
+    try {
+      const values = table.read(hint);
+      if (String(values.ticket) === ticket) {
+        seen.set(ticket, hint);
+        return { row: hint, values };
+      }
+    } catch {
+      // beyond the sheet: the hint is stale
+    }
+  }
+  const row = table.find("ticket", ticket);
+  if (!row) return null;
+  remember(ticket, row);
+  return { row, values: table.read(row) };
+}
+
+function remember(ticket: string, row: number): void {
+  seen.set(ticket, row);
+  CacheService.getScriptCache().put(ROW_HINT(ticket), String(row), HINT_SECONDS);
+}
+
 /**
- * Opens (or re-opens, with a new code) the record of a new request. Returns the code to print on
- * the receipt; only its keyed hash is kept. The caller holds the script lock.
+ * Opens (or re-opens, with a new code) the record of a request. Returns the code to print on the
+ * receipt; only its keyed hash is kept. `fresh`: the ticket was numbered in this execution, so no
+ * record can exist yet (no search). The caller holds the script lock.
  */
 export function openStatusRecord(
   ss: Spreadsheet,
@@ -130,6 +175,7 @@ export function openStatusRecord(
     sinceMs: number;
     receivedMs: number;
   },
+  fresh: boolean,
 ): string {
   const table = statusTable(ss, true)!;
   const code = generateStatusCode(() => Utilities.getUuid());
@@ -143,24 +189,28 @@ export function openStatusRecord(
     receivedMs: input.receivedMs,
     history: [{ status: input.status, stageKey: input.stageKey, atMs: input.sinceMs }],
   };
-  const at = table.find("ticket", input.ticket);
   const now = Date.now();
-  if (at) {
-    const old = toRecord(table.read(at));
-    table.write(at, toRow(old ? { ...record, history: old.history } : record, hash, now));
-  } else table.append(toRow(record, hash, now));
+  const found = fresh ? null : locate(table, input.ticket);
+  if (found) {
+    const old = toRecord(found.values);
+    table.write(found.row, toRow(old ? { ...record, history: old.history } : record, hash, now));
+  } else {
+    remember(input.ticket, table.append(toRow(record, hash, now)));
+  }
   return code;
 }
 
 /**
  * Brings the records of the tickets in freshly appended log entries up to date (status, stage,
- * history). Entries that change nothing visible cost nothing beyond the lookup. Never throws: the
- * log entry is the record of the change; the status page is a view of it.
+ * history). Only entries that move a request are looked at (a refused edit, a reminder or an
+ * erasure keeps from = to; a new request's first entry has no record yet: intake opens it). Never
+ * throws: the log entry is the record of the change; the status page is a view of it.
  */
 export function followLog(ss: Spreadsheet, entries: readonly LogEntry[]): void {
   const changes = entries
+    .filter((e) => e.ticket && e.from !== "" && e.from !== e.to)
     .map((e) => ({ e, state: parseStateLabel(e.to) }))
-    .filter((x) => x.e.ticket && x.state !== null);
+    .filter((x) => x.state !== null);
   if (changes.length === 0) return;
   try {
     const table = statusTable(ss, false);
@@ -169,12 +219,11 @@ export function followLog(ss: Spreadsheet, entries: readonly LogEntry[]): void {
     for (const { e, state } of changes) {
       let cur = byTicket.get(e.ticket);
       if (!cur) {
-        const row = table.find("ticket", e.ticket);
-        if (!row) continue; // a request from before the status page: it has no code to look it up with
-        const values = table.read(row);
-        const record = toRecord(values);
+        const found = locate(table, e.ticket);
+        if (!found) continue; // a request from before the status page: it has no code to look it up with
+        const record = toRecord(found.values);
         if (!record) continue;
-        cur = { row, record, hash: String(values.codeHash), changed: false };
+        cur = { row: found.row, record, hash: String(found.values.codeHash), changed: false };
         byTicket.set(e.ticket, cur);
       }
       const next = applyTransition(cur.record, { ...state!, atMs: e.timeMs });
@@ -198,9 +247,7 @@ export function findStatusRecord(
 ): { record: StatusRecord; hash: string } | null {
   const table = statusTable(ss, false);
   if (!table) return null;
-  const row = table.find("ticket", ticket);
-  if (!row) return null;
-  const values = table.read(row);
-  const record = toRecord(values);
-  return record ? { record, hash: String(values.codeHash) } : null;
+  const found = locate(table, ticket);
+  const record = found ? toRecord(found.values) : null;
+  return found && record ? { record, hash: String(found.values.codeHash) } : null;
 }

@@ -242,7 +242,8 @@ describe("a trigger that fails is recovered by the sweep", () => {
           // Once the dead execution's grace time is over, the sweep sends what it recorded but
           // never sent: no receipt is lost. A second copy goes out only when the execution died
           // between sending the receipt and marking it sent (at least once, never lost).
-          await emu.advance(11 * 60_000);
+          // (The grace time, then up to one sweep interval until the next sweep.)
+          await emu.advance(21 * 60_000);
           const finalReceipts = emails(o, "ahmad.fauzi@gmail.com").length;
           const sentAt = clean.trace.findIndex((c) => c.key === "MailApp.sendEmail") + 1;
           const markedAt =
@@ -387,8 +388,10 @@ describe("cost does not grow with the register", () => {
     expect(large.edit.callCount).toBe(small.edit.callCount);
     expect(callsOf(large.edit)).toEqual(callsOf(small.edit));
     // And small in absolute terms.
-    // (Intake records its mails in the queue under the lock and marks them sent: about 6 calls.)
-    expect(small.submit.callCount).toBeLessThanOrEqual(90);
-    expect(small.edit.callCount).toBeLessThanOrEqual(55);
+    // (Intake records its mails in the queue under the lock and marks them sent: about 6 calls;
+    // it opens the status page's record with the secret code's keyed hash: about 10 calls.)
+    expect(small.submit.callCount).toBeLessThanOrEqual(100);
+    // (A disposition moves the status page's record too: about 7 calls.)
+    expect(small.edit.callCount).toBeLessThanOrEqual(62);
   }, 120_000);
 });

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { webAppCall, webAppGet } from "../emulator/webapp.js";
+import { scriptPropertiesOf } from "../emulator/services/properties.js";
 import { act, application, DOMAIN, mails } from "./harness.js";
 import { KADIS, newRequest, provision, provisioningOffice, applicant } from "./provision-kit.js";
 import { complain, lookup, readable, receiptCode, statusSheet } from "./status-kit.js";
@@ -42,7 +43,8 @@ describe("the code and the record", () => {
     expect(all).not.toContain(PERSONAL);
     expect(all).not.toContain("Fauzi");
     // Nowhere in the program's properties either (only the hash key is there).
-    const props = JSON.stringify(office.emu.ws.scriptProperties ?? {});
+    const props = JSON.stringify([...scriptPropertiesOf(office.emu.ws)]);
+    expect(props).toContain("surel:statusKey");
     expect(props).not.toContain(code.replace(/-/g, ""));
   });
 
