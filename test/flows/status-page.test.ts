@@ -35,7 +35,7 @@ describe("the code and the record", () => {
     const table = statusSheet(office);
     const rowOf = table.find((r) => r[0] === ticket)!;
     expect(rowOf[1]).toMatch(/^[0-9a-f]{64}$/);
-    expect(rowOf[2]).toBe("Ahmad");
+    expect(rowOf[3]).toBe("Ahmad");
     const all = table.flat().join("\n");
     expect(all).not.toContain(code);
     expect(all).not.toContain(code.replace(/-/g, ""));
