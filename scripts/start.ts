@@ -30,6 +30,7 @@ import { addOrgUnit, seedUser, seedGroup, directoryState } from "../test/emulato
 import { writeOutbox } from "../test/emulator/services/mail.js";
 import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
 import { parseFormsCsv, parseFormsTimestamp } from "../test/emulator/services/forms.js";
+import { scenarioStatusPage } from "./start-status.js";
 import { scenarioProvisioning } from "./start-provision.js";
 
 const args = process.argv.slice(2);
@@ -422,6 +423,8 @@ async function main(): Promise<void> {
     }
   }
 
+  if (!RESPONSES) await scenarioStatusPage(office, { say, record, step: K, out: OUT });
+
   say("\n4. Penyapuan terjadwal dan pemeriksaan log");
   record(await office.emu.advance(10 * MINUTE));
   const verify = await office.emu.run("verifyLog");
@@ -472,7 +475,7 @@ async function main(): Promise<void> {
         .join("; ")}`,
     );
   say(
-    `\n   Hasil ditulis ke ${OUT}: register.csv, log.csv, outbox/ (index.html), letters/, directory.json, summary.json, workspace/workspace.json`,
+    `\n   Hasil ditulis ke ${OUT}: register.csv, log.csv, outbox/ (index.html), letters/, status-page.html (dan .png), directory.json, summary.json, workspace/workspace.json`,
   );
   void ADMIN;
   void editCell;
