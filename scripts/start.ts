@@ -32,6 +32,7 @@ import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/
 import { parseFormsCsv, parseFormsTimestamp } from "../test/emulator/services/forms.js";
 import { scenarioStatusPage } from "./start-status.js";
 import { scenarioProvisioning } from "./start-provision.js";
+import { scenarioDoctor } from "./start-doctor.js";
 
 const args = process.argv.slice(2);
 const argValue = (name: string): string | undefined => {
@@ -477,6 +478,10 @@ async function main(): Promise<void> {
   say(
     `\n   Hasil ditulis ke ${OUT}: register.csv, log.csv, outbox/ (index.html), letters/, status-page.html (dan .png), directory.json, summary.json, workspace/workspace.json`,
   );
+
+  // ── npm run doctor against the sample office's stand-in (scripts/start-doctor.ts) ──
+  await scenarioDoctor(office, say);
+
   void ADMIN;
   void editCell;
   await office.emu.close();
