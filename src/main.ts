@@ -128,5 +128,8 @@ export function reissueLetter(ticket?: string): ReissueOutcome {
  * Apps Script API (`scripts.run`); changes nothing.
  */
 export function doctorReport(): DoctorDiagnostic {
+  // The status page's visitors could call it too (google.script.run reaches every top-level
+  // function): ids and triggers are for the domain's people only, never an anonymous caller.
+  if (!Session.getActiveUser().getEmail()) throw new Error(t(configuredLanguage(), "status_page.denied"));
   return doctorDiagnostic();
 }

@@ -179,6 +179,9 @@ describe("guessing", () => {
     expect((await webAppCall(office.emu, "lookupStatus_", [{}])).ok).toBe(false);
     expect((await webAppCall(office.emu, "nosuchfunction", [])).ok).toBe(false);
     // The administrators' menu action refuses a visitor without an address.
+    const doctor = await webAppCall(office.emu, "doctorReport", []);
+    expect(doctor.ok).toBe(false);
+    expect(doctor.result?.error?.message).toContain("bukan untuk pengunjung halaman status");
     const reissue = await webAppCall(office.emu, "reissueLetter", [ticket]);
     expect(reissue.result?.ok).toBe(true);
     expect((reissue.result?.returnValue as { ok: boolean }).ok).toBe(false);

@@ -755,6 +755,7 @@ export const id = {
     "Kontak untuk pertanyaan tentang data pribadi (bila kosong: surel dinas)",
   "form.privacy":
     "PEMBERITAHUAN PELINDUNGAN DATA PRIBADI (UU No. 27 Tahun 2022). Pengendali data: {controller}. Tujuan: memproses permohonan akun surel dinas, membuat akun dan mengirim surat pemberitahuan akun; data tidak digunakan untuk keperluan lain. Data yang disimpan: nama dan gelar, status kepegawaian, NIP/NI PPPK, NIK (bila diisi), jabatan, perangkat daerah, nomor HP, surel pribadi dan surat permohonan. Masa simpan: {days} hari setelah permohonan selesai atau ditolak; setelah itu NIP, NIK, jabatan, nomor HP, surel pribadi dan surat permohonan dihapus (nama dan alamat akun yang dibuat tetap disimpan). Anda berhak meminta akses, perbaikan atau penghapusan data Anda melalui: {contact}.",
+  "status_page.denied": "Fungsi ini hanya untuk pengguna domain yang masuk, bukan untuk pengunjung halaman status.",
   "status_page.title": "Status Permohonan Surel Dinas",
   "status_page.lookup.heading": "Cek status permohonan",
   "status_page.lookup.hint":
