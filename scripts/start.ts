@@ -6,6 +6,7 @@
  *
  *   npm start                                  the sample scenario
  *   npm start -- --responses FILE.csv          a CSV exported from the office's real form instead
+ *   npm start -- --responses FILE.csv --locale en_US   … exported from a spreadsheet in the US locale
  *   npm start -- --out DIR                     write somewhere else than out/
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,15 +22,19 @@ import {
   register,
   log,
   mails,
+  errorLog,
   ADMIN,
   DOMAIN,
   type Office,
 } from "../test/flows/harness.js";
 import type { ExecutionResult } from "../test/emulator/index.js";
-import { addOrgUnit, seedUser, seedGroup, directoryState } from "../test/emulator/services/directory.js";
+import { seedUser, seedGroup, directoryState } from "../test/emulator/services/directory.js";
+import type { Workspace } from "../test/emulator/workspace.js";
+import type { OfficeConfig } from "../src/domain/config.js";
+import { seedOpdDirectory } from "../test/flows/tenant-kit.js";
 import { writeOutbox } from "../test/emulator/services/mail.js";
 import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
-import { parseFormsCsv, parseFormsTimestamp } from "../test/emulator/services/forms.js";
+import { parseFormsCsv } from "../test/emulator/services/forms.js";
 import { scenarioStatusPage } from "./start-status.js";
 import { scenarioProvisioning } from "./start-provision.js";
 import { scenarioDoctor } from "./start-doctor.js";
@@ -41,6 +46,8 @@ const argValue = (name: string): string | undefined => {
 };
 const OUT = resolve(argValue("--out") ?? "out");
 const RESPONSES = argValue("--responses");
+/** The locale of the office's spreadsheet (its export writes dates in it): id_ID unless told. */
+const LOCALE = argValue("--locale") ?? "id_ID";
 
 const MINUTE = 60_000;
 const executions: ExecutionResult[] = [];
@@ -52,11 +59,10 @@ const record = (rs: ExecutionResult[] | ExecutionResult): void => {
 };
 const say = (s: string): void => console.log(s);
 
-/** Accounts and groups the office already has. */
-function seedDirectory(office: Office): void {
-  const ws = office.emu.ws;
-  // The office's organisational units, one per OPD, as its administrators set them up.
-  for (const opd of office.config.opds) addOrgUnit(ws, opd.orgUnitPath);
+/** Accounts, groups and org units the office already has (before setup, which checks them). */
+function seedDirectory(ws: Workspace, config: OfficeConfig): void {
+  // The office's organisational units and staff groups, one per OPD, as its administrators set them up.
+  seedOpdDirectory(ws, config);
   seedUser(ws, {
     primaryEmail: `budi.santoso@${DOMAIN}`,
     name: { givenName: "Budi", familyName: "Santoso" },
@@ -282,6 +288,10 @@ async function importResponses(office: Office, file: string): Promise<void> {
   if (!sheet) throw new Error("lembar respons tidak ada");
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
   const isStamp = (k: string): boolean => /^(Timestamp|Stempel waktu|Cap waktu)$/i.test(k);
+  // The export's dates are in its spreadsheet's locale: the emulated spreadsheet gets the same one,
+  // and the rows go in as text, as typed; the program reads them by the locale (never guessing).
+  ss.setSpreadsheetLocale(LOCALE);
+  say(`   Lokal spreadsheet: ${LOCALE} (ubah dengan --locale, mis. --locale en_US)`);
   // Columns the form does not have are kept (added to the responses sheet) and reported by intake.
   const unknown = [...new Set(records.flatMap((r) => Object.keys(r)))].filter(
     (k) => !header.includes(k) && !isStamp(k),
@@ -293,8 +303,7 @@ async function importResponses(office: Office, file: string): Promise<void> {
   }
   for (const rec of records) {
     const stamp = Object.entries(rec).find(([k]) => isStamp(k))?.[1] ?? "";
-    const ms = parseFormsTimestamp(stamp, "Asia/Jakarta") ?? office.emu.ws.now();
-    sheet.appendRow(header.map((h, i) => (i === 0 ? new Date(ms) : (rec[h] ?? ""))));
+    sheet.appendRow(header.map((h, i) => (i === 0 ? stamp : (rec[h] ?? ""))));
   }
   say(`   ${records.length} respons dimasukkan ke lembar respons; penyapuan memprosesnya.`);
   for (let i = 0; i < 200; i++) {
@@ -305,6 +314,9 @@ async function importResponses(office: Office, file: string): Promise<void> {
   }
   for (const r of register(office))
     say(`   ${r.ticket}  ${r.fullName.padEnd(38)} ${r.status.padEnd(16)} ${r.problems.split("\n")[0] ?? ""}`);
+  // Timestamps the locale could not read, or that lay in the future, are named in the error log.
+  for (const e of errorLog(office).filter((x) => /Stempel waktu|timestamp/i.test(x["Pesan"] ?? "")))
+    say(`   Log Galat (${e["Tiket"] || "-"}): ${e["Pesan"]}`);
 }
 
 function stageTimes(office: Office): Record<string, Record<string, number>> {
@@ -389,9 +401,11 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   say("surel \u2013 Layanan Pendaftaran Surel Dinas, dijalankan pada Google Workspace tiruan (dist/Code.js)");
   say("\n1. Setup oleh administrator");
-  const office = await createOffice({ workers: 2 });
+  const office = await createOffice({
+    workers: 2,
+    beforeSetup: (emu, config) => seedDirectory(emu.ws, config),
+  });
   record(office.setup);
-  seedDirectory(office);
   for (const line of (office.setup.returnValue as { lines: string[] }).lines) say(`   ${line}`);
 
   let tickets: string[] = [];

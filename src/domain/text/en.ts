@@ -515,6 +515,8 @@ export const en: Record<MessageKey, string> = {
   "edit.address.domain": "The address must be in the domain @{domain}.",
   "edit.address.taken": "The address {address} is taken or reserved.",
   "edit.address.changed": "The address was changed to {address}.",
+  "edit.address.changed_note":
+    "The address was changed to {address} by {actor}; the duplicate check was run again.",
   "edit.program_column":
     "This column is filled in by the Surel program and may not be edited directly. Use the Action column.",
   "edit.paste":
@@ -757,7 +759,8 @@ export const en: Record<MessageKey, string> = {
     "Contact for questions about personal data (empty: the office's address)",
   "form.privacy":
     "PERSONAL DATA NOTICE (Law No. 27 of 2022). Data controller: {controller}. Purpose: processing the request for an official e-mail account, creating the account and sending the account letter; the data is used for nothing else. Kept: name and titles, employment status, NIP/NI PPPK, NIK (if given), position, agency, mobile number, personal e-mail and the request letter. Retention: {days} days after the request is completed or rejected; then the NIP, NIK, position, mobile number, personal e-mail and request letter are erased (the name and the address of a created account are kept). You may ask for access to, correction or erasure of your data at: {contact}.",
-  "status_page.denied": "This function is for signed-in users of the domain only, not for visitors of the status page.",
+  "status_page.denied":
+    "This function is for signed-in users of the domain only, not for visitors of the status page.",
   "status_page.title": "Official E-mail Request Status",
   "status_page.lookup.heading": "Check a request's status",
   "status_page.lookup.hint":
@@ -837,4 +840,51 @@ export const en: Record<MessageKey, string> = {
   "complaint.mail.response.intro": "Here is the answer to your complaint {number}:",
   "complaint.mail.response.open": "We are still following up complaint {number}.",
   "complaint.mail.response.closed": "With this answer complaint {number} is closed.",
+  // ── A real tenant: locale, time zone, the published form, directory targets ──
+  "locale.order.dmy": "day/month/year",
+  "locale.order.mdy": "month/day/year",
+  "locale.order.ymd": "year/month/day",
+  "locale.stamp_future":
+    "The response's timestamp \"{text}\" lies in the future (dates are read by the spreadsheet's locale): the request is registered with the time of processing. Check the spreadsheet's locale (File → Settings).",
+  "locale.stamp_unreadable":
+    "The response's timestamp \"{text}\" cannot be read by the spreadsheet's locale: the request is registered with the time of processing.",
+  "tenant.zone_set":
+    "The spreadsheet's time zone was changed from {before} to {zone} (the office's time zone), so that the register and the mails show the same clock.",
+  "tenant.zone_ok": "Spreadsheet time zone: {zone}, the same as the office's.",
+  "tenant.zone_unknown":
+    "Warning: the office's time zone {zone} is unknown; the spreadsheet's time zone ({current}) was not changed.",
+  "tenant.locale": "Spreadsheet locale: {locale}; dates in form answers and timestamps are read {order}.",
+  "tenant.form_published_now":
+    "The form was published: forms created through the API since 1 July 2026 start unpublished and take no responses until published.",
+  "tenant.form_published": "The form is published and accepts responses.",
+  "tenant.form_unpublished":
+    "ERROR: the form is not published; applicants cannot submit requests. Open the form and click Publish, then run setup again.",
+  "tenant.login_opened":
+    "The form was opened to applicants without a domain account (before, only accounts of the domain could fill it in).",
+  "tenant.login_open": "The form can be filled in without signing in with a domain account.",
+  "tenant.login_error":
+    "Warning: the form's restriction to domain accounts could not be turned off ({detail}). Turn it off by hand: form → Settings → Responses → Restrict to users in the domain.",
+  "tenant.tab_missing":
+    "ERROR: the form's responses tab was not found in the spreadsheet. Open the form → Responses → Link to Sheets (choose this spreadsheet), then run setup again.",
+  "tenant.tab_by_url": "The form's responses tab was found by the linked form's address.",
+  "tenant.check.unpublished":
+    "The application form is not published: applicants cannot submit requests. Run Surel → Set up / repair, or open the form and click Publish.",
+  "tenant.check.restricted":
+    "The application form can only be filled in with a domain account, while applicants have none yet. Run Surel → Set up / repair.",
+  "tenant.directory_ok":
+    "Directory: the {groups} group(s) and {units} org unit(s) the OPD sheet names all exist.",
+  "tenant.group_missing":
+    "ERROR: group {group} for {opd} does not exist in the directory. Create the group in the Admin console or correct the group column of the OPD sheet.",
+  "tenant.orgunit_missing":
+    "ERROR: org unit {path} for {opd} does not exist in the directory. Create it in the Admin console or correct the org unit column of the OPD sheet.",
+  "tenant.directory_unchecked": "Warning: groups and org units could not be checked: {detail}",
+  "directory.failure.not_found": "not found in the directory",
+  "directory.failure.not_authorized": "the service account is not authorised (not an administrator)",
+  "directory.failure.rate_limited": "the directory's request limit was exceeded for now",
+  "directory.failure.unavailable": "the directory service is unavailable for now",
+  "directory.failure.invalid": "an address or value the directory does not accept",
+  "directory.failure.other": "an unknown directory error (details in the error log)",
+  "provision.join.failed":
+    "Account {address} could not be added to group {group} yet: {reason}. The sweep tries again every 10 minutes; correct the group in the OPD sheet or create the group in the Admin console.",
+  "provision.join.done": "Account {address} is now a member of group {group} (retried by the sweep).",
 };
