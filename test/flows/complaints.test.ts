@@ -18,7 +18,7 @@ import {
   OUTSIDER,
   records,
   sheet,
-  toastsFor,
+  cellAt,
   type Office,
 } from "./harness.js";
 import { complain, readable } from "./status-kit.js";
@@ -43,6 +43,11 @@ function rowNumber(n: string): number {
 async function handlerEdit(as: string, n: string, key: "action" | "response", value: string) {
   const a1 = `${columnLetter(complaintColumn(key))}${rowNumber(n)}`;
   return editRange(office, as, COMPLAINT_SHEET, a1, [[value]]);
+}
+
+function actionNote(): string {
+  return cellAt(office, COMPLAINT_SHEET, `${columnLetter(complaintColumn("action"))}${rowNumber(number)}`)
+    .note;
 }
 
 function choices(n: string): string[] {
@@ -116,8 +121,9 @@ describe("handlers answer by the dropdown", () => {
     await handlerEdit(OUTSIDER, number, "action", "Tanggapi");
     expect(complaintRow(number).Status).toBe("baru");
     expect(complaintRow(number).Tindakan).toBe("");
-    expect(toastsFor(office, OUTSIDER).at(-1)?.message).toBe(
-      "Anda bukan penangan pengaduan atau administrator.",
+    // The reason stays on the cell (a toast from a trigger reaches only the trigger's owner).
+    expect(actionNote()).toBe(
+      "Perubahan dibatalkan oleh sistem: Anda bukan penangan pengaduan atau administrator.",
     );
     const refused = log(office).filter((x) => x.ticket === number && x.action === "ditolak_sistem");
     expect(refused).toHaveLength(1);
@@ -129,7 +135,7 @@ describe("handlers answer by the dropdown", () => {
     await handlerEdit(KABID, number, "response", "");
     await handlerEdit(KABID, number, "action", "Tanggapi");
     expect(complaintRow(number).Status).toBe("baru");
-    expect(toastsFor(office, KABID).at(-1)?.message).toContain("Tulis tanggapan di kolom Tanggapan");
+    expect(actionNote()).toContain("Tulis tanggapan di kolom Tanggapan");
   });
 
   test("a response reaches the complainant; the complaint stays open", async () => {
