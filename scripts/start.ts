@@ -40,6 +40,7 @@ import { seedOpdDirectory } from "../test/flows/tenant-kit.js";
 import { writeOutbox } from "../test/emulator/services/mail.js";
 import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
 import { parseFormsCsv } from "../test/emulator/services/forms.js";
+import { scenarioStatusPage } from "./start-status.js";
 import { scenarioProvisioning } from "./start-provision.js";
 import { scenarioTimeStandard } from "./start-timestd.js";
 import { scenarioDoctor } from "./start-doctor.js";
@@ -473,6 +474,8 @@ async function main(): Promise<void> {
 
   if (!RESPONSES) await scenarioTimeStandard(office, { say, record, out: OUT });
 
+  if (!RESPONSES) await scenarioStatusPage(office, { say, record, step: K, out: OUT });
+
   say("\n4. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
   record(await office.emu.advance(10 * MINUTE));
   const outsider = await adminRequest(office, OUTSIDER, "verify");
@@ -528,7 +531,7 @@ async function main(): Promise<void> {
         .join("; ")}`,
     );
   say(
-    `\n   Hasil ditulis ke ${OUT}: register.csv, log.csv, outbox/ (index.html), letters/, directory.json, summary.json, workspace/workspace.json`,
+    `\n   Hasil ditulis ke ${OUT}: register.csv, log.csv, outbox/ (index.html), letters/, status-page.html (dan .png), directory.json, summary.json, workspace/workspace.json`,
   );
 
   // ── npm run doctor against the sample office's stand-in (scripts/start-doctor.ts) ──

@@ -17,6 +17,15 @@ import { runSweep, type SweepReport } from "./handlers/sweep.js";
 import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
 import { doctorDiagnostic, type DoctorDiagnostic } from "./handlers/doctor.js";
+import { t } from "./domain/text/index.js";
+import { configuredLanguage } from "./workspace/settings.js";
+import {
+  fileComplaintFromPage,
+  lookupStatusFrom,
+  renderStatusPage,
+  type PageReply,
+} from "./handlers/statuspage.js";
+import { handleComplaintEdit, isComplaintEdit, type ComplaintEditOutcome } from "./handlers/complaints.js";
 
 /** Installable trigger: a form response arrived. */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeOutcome | null {
@@ -27,8 +36,29 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Int
  * Installable trigger: an official edited the register, an administrator the settings or the
  * admin sheet (a request).
  */
-export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditOutcome {
+export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditOutcome | ComplaintEditOutcome {
+  // A complaint handler's response in the Pengaduan sheet (same trigger: it is on the spreadsheet).
+  if (isComplaintEdit(e)) return handleComplaintEdit(e);
   return handleEdit(e);
+}
+
+/**
+ * Web app (the applicant status page): the page itself. Deployed "execute as me, anyone": every
+ * top-level function of the project can then be called from the page with google.script.run, so
+ * each one checks its caller (docs/SECURITY.md, _The status page_).
+ */
+export function doGet(_e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return renderStatusPage();
+}
+
+/** Called by the status page (google.script.run): ticket + secret code → the status, or one generic refusal. */
+export function lookupStatus(form: unknown): PageReply {
+  return lookupStatusFrom(form);
+}
+
+/** Called by the status page (google.script.run): files a complaint (pengaduan). */
+export function fileComplaint(form: unknown): PageReply {
+  return fileComplaintFromPage(form);
 }
 
 /** Checks the disposition log's hash chain and reports the first broken entry (also an admin request). */
@@ -57,5 +87,8 @@ export function setup(): SetupReport {
  * Apps Script API (`scripts.run`); changes nothing.
  */
 export function doctorReport(): DoctorDiagnostic {
+  // The status page's visitors could call it too (google.script.run reaches every top-level
+  // function): ids and triggers are for the domain's people only, never an anonymous caller.
+  if (!Session.getActiveUser().getEmail()) throw new Error(t(configuredLanguage(), "status_page.denied"));
   return doctorDiagnostic();
 }

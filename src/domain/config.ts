@@ -128,4 +128,10 @@ export interface OfficeConfig {
   recapTo?: string[];
   /** Complaint channel published in the receipt (service standard). */
   complaints: string;
+  /** The applicant status page's public address (the web app's URL), printed on receipts; "" until deployed. */
+  statusPageUrl: string;
+  /** Complaints (pengaduan) filed on the status page: who handles them, and their target in working minutes. */
+  complaintDesk: { handlers: string[]; targetMinutes: number };
+  /** Whom people contact about their personal data (UU PDP); the office's address when empty. */
+  privacyContact: string;
 }

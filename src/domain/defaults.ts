@@ -162,6 +162,13 @@ export function defaultConfig(): OfficeConfig {
     privacy: { retentionDays: 365 * 2, unusedCredentialDays: 14 },
     recapTo: [],
     complaints: `Diskominfo Kota Contoh: diskominfo@${domain}, telepon (0123) 456789`,
+    statusPageUrl: "",
+    // As the Pematangsiantar SOP names them: the head of office, the head of e-Government, technical support.
+    complaintDesk: {
+      handlers: [`kadis@${domain}`, `kabid.egov@${domain}`, `staf.pksi@${domain}`],
+      targetMinutes: ONE_WORKING_DAY,
+    },
+    privacyContact: "",
   };
 }
 
@@ -209,6 +216,11 @@ export function pematangsiantarConfig(): OfficeConfig {
     },
     complaints:
       "Kepala Dinas Komunikasi dan Informatika; Kepala Bidang Penyelenggaraan e-Government; Technical Support (Pranata Komputer/Tenaga Ahli)",
+    // The SOP's three complaint handlers (Pengaduan Layanan).
+    complaintDesk: {
+      handlers: [`kadis@${domain}`, `kabid.egov@${domain}`, `support.teknis@${domain}`],
+      targetMinutes: base.complaintDesk.targetMinutes,
+    },
   };
 }
 
@@ -273,6 +285,10 @@ export function lumajangConfig(): OfficeConfig {
     ],
     admins: [`admin.surel@${domain}`],
     opds: base.opds.map((o) => ({ ...o, group: o.group.replace(/@.*/, `@${domain}`) })),
+    complaintDesk: {
+      handlers: [`kadis@${domain}`, `kabid.tkpbet@${domain}`, `staf.pksi@${domain}`],
+      targetMinutes: base.complaintDesk.targetMinutes,
+    },
   };
 }
 
@@ -487,6 +503,13 @@ export function validateConfig(config: OfficeConfig): Problem[] {
     error("privacy.unusedCredentialDays", t(lang, "config.unused_credential"));
   }
   if (!config.complaints.trim()) warn("complaints", t(lang, "config.complaints"));
+  if (config.complaintDesk.handlers.length === 0)
+    warn("complaintDesk.handlers", t(lang, "config.complaint_handlers"));
+  for (const h of config.complaintDesk.handlers)
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(h))
+      error("complaintDesk.handlers", t(lang, "config.complaint_handler_email", { value: h }));
+  if (!(Number.isInteger(config.complaintDesk.targetMinutes) && config.complaintDesk.targetMinutes > 0))
+    error("complaintDesk.targetMinutes", t(lang, "config.complaint_target"));
 
   return [...problems.filter((p) => p.level === "error"), ...problems.filter((p) => p.level === "warning")];
 }

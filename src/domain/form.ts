@@ -298,11 +298,26 @@ export interface FormDefinition {
   questions: FormQuestion[];
 }
 
+/** The personal data notice (UU PDP) the form opens with. */
+export function privacyNotice(config: OfficeConfig, lang: Language = config.language): string {
+  const o = config.office;
+  const contact = [config.privacyContact || o.email, o.phone, o.address]
+    .filter((s) => s.trim() !== "")
+    .join(", ");
+  return t(lang, "form.privacy", {
+    controller: [o.name, o.government].filter((s) => s.trim() !== "").join(", "),
+    days: config.privacy.retentionDays,
+    contact,
+  });
+}
+
 /** Everything setup needs to create the Google Form, in the office language (or `lang`). */
 export function buildForm(config: OfficeConfig, lang: Language = config.language): FormDefinition {
   return {
     title: t(lang, "form.title", { office: `${config.office.name} ${config.office.government}`.trim() }),
-    description: t(lang, "form.description", { government: config.office.government }),
+    // The form opens with the notice UU PDP (No. 27/2022) requires: controller, purpose, what is kept
+    // and for how long, whom to contact.
+    description: `${privacyNotice(config, lang)}\n\n${t(lang, "form.description", { government: config.office.government })}`,
     confirmation: t(lang, "form.confirmation"),
     questions: QUESTIONS.map((q) => ({
       key: q.key,

@@ -588,6 +588,8 @@ export interface ReceiptInput {
   applicant: Applicant;
   submittedMs: number;
   problems: readonly Problem[];
+  /** The secret code for the status page ("" when the office has none). */
+  statusCode?: string;
 }
 
 /**
@@ -652,6 +654,17 @@ export function composeReceiptMail(
       { kind: "h", text: t(lang, "mail.receipt.warnings_heading") },
       { kind: "ul", items: warnings.map((p) => p.message) },
     );
+  }
+  if (input.statusCode) {
+    blocks.push(
+      { kind: "h", text: t(lang, "mail.receipt.status_heading") },
+      {
+        kind: "p",
+        text: t(lang, "mail.receipt.status_code", { ticket: input.ticket, code: input.statusCode }),
+      },
+    );
+    if (config.statusPageUrl)
+      blocks.push({ kind: "link", text: t(lang, "mail.receipt.status_link"), url: config.statusPageUrl });
   }
   blocks.push(
     { kind: "h", text: t(lang, "standard.heading") },

@@ -378,6 +378,27 @@ export const FIELDS: Field[] = [
     get: () => c.complaints,
     set: (v) => (c.complaints = v),
   })),
+  text("halaman_status", (c) => ({
+    get: () => c.statusPageUrl,
+    set: (v) => (c.statusPageUrl = v.trim()),
+  })),
+  {
+    key: "penangan_pengaduan",
+    get: (c) => c.complaintDesk.handlers.join(", "),
+    set: (c, v) => (c.complaintDesk.handlers = list(v).map((s) => s.toLowerCase())),
+  },
+  {
+    key: "target_pengaduan_menit",
+    get: (c) => String(c.complaintDesk.targetMinutes),
+    set: (c, v, p, lang) => {
+      const n = num(v, 1, p, lang);
+      if (n !== undefined) c.complaintDesk.targetMinutes = Math.round(n);
+    },
+  },
+  text("kontak_data_pribadi", (c) => ({
+    get: () => c.privacyContact,
+    set: (v) => (c.privacyContact = v.trim()),
+  })),
 ];
 
 /** The configuration as the four tables setup writes (header row first; help in c.language). */

@@ -45,6 +45,7 @@ import {
   type RegisterRow,
 } from "../workspace/register.js";
 import { asSheetText } from "../domain/sanitize.js";
+import { openStatusRecord } from "../workspace/statusrecords.js";
 import {
   dateOrderOf,
   FUTURE_TOLERANCE_MS,
@@ -222,6 +223,8 @@ export function processResponse(
             due,
             String(row.duplicate).split("\n")[0] ?? "",
             mails,
+            // The receipt with the first code never went out: a new code replaces it.
+            statusCodeFor(ctx, req, cellMs(row.stageEnteredAt) || now, false),
           );
         } else {
           logError(ctx.ss, "onFormSubmit", ticket, t(lang, "intake.correction_unsent", { row: responseRow }));
@@ -309,6 +312,7 @@ export function processResponse(
         dueMs,
         dup.text.split("\n")[0] ?? "",
         mails,
+        statusCodeFor(ctx, req, req.stageEnteredMs || now, true),
       );
       // The mails are recorded before the index entry that marks the response done.
       record();
@@ -321,6 +325,22 @@ export function processResponse(
   return outcome;
 }
 
+/** The status page's record of a new request, and the secret code for its receipt. */
+function statusCodeFor(ctx: Ctx, req: Request, sinceMs: number, fresh: boolean): string {
+  return openStatusRecord(
+    ctx.ss,
+    {
+      ticket: req.ticket,
+      name: req.name || req.fullName,
+      status: req.status,
+      stageKey: req.stageKey,
+      sinceMs,
+      receivedMs: req.submittedMs,
+    },
+    fresh,
+  );
+}
+
 function queueIntakeMails(
   ctx: Ctx,
   req: Request,
@@ -328,6 +348,7 @@ function queueIntakeMails(
   dueMs: number | null,
   duplicate: string,
   mails: OutgoingMail[],
+  statusCode = "",
 ): void {
   const { config } = ctx;
   if (req.personalEmail) {
@@ -337,6 +358,7 @@ function queueIntakeMails(
         applicant: req,
         submittedMs: req.submittedMs,
         problems: req.problems.map((p) => ({ ...p, field: null })),
+        statusCode,
       },
       config,
     );

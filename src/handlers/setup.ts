@@ -61,6 +61,7 @@ import { withScriptLock } from "../workspace/lock.js";
 import { defaultCredentialLetter } from "../domain/letters.js";
 import { t } from "../domain/text/index.js";
 import { ensureLetterResources, type LetterResources } from "../workspace/letter.js";
+import { ensureServiceSheets } from "../workspace/servicesheets.js";
 import { findResponsesTab, type FormAccess } from "../workspace/forms.js";
 import {
   checkDirectoryTargets,
@@ -229,6 +230,8 @@ function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): Goo
     const opd = def.questions.find((q) => q.key === "opd");
     const item = form.getItems().find((i) => i.getTitle() === opd?.title);
     if (opd && item) item.asListItem().setChoiceValues(opd.choices);
+    // The personal data notice follows the settings (retention, contact).
+    if (form.getDescription() !== def.description) form.setDescription(def.description);
     lines.push(t(lang, "setup.form_kept", { url: form.getPublishedUrl() }));
   } else {
     form = FormApp.create(def.title);
@@ -516,6 +519,9 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     ensureHeader(errors, ERROR_COLUMNS, lang, 240);
     const adminSheet = ensureSheet(ss, SHEET_NAMES.admin, created);
     ensureHeader(adminSheet, ADMIN_COLUMNS, lang);
+
+    // The status page's records and the complaints (pengaduan).
+    ensureServiceSheets(ss, lang, created);
 
     // Formats: identifiers and hashes as plain text (Sheets would turn digits into numbers), times as date-times.
     const rows = register.getMaxRows();

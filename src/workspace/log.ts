@@ -15,6 +15,7 @@ import { t } from "../domain/text/index.js";
 import type { Ctx } from "./context.js";
 import { LOG_COLUMNS, SHEET_NAMES } from "./schema.js";
 import { Table, type Cell } from "./table.js";
+import { followLog } from "./statusrecords.js";
 
 const HEAD_KEY = "surel:logHead";
 
@@ -43,6 +44,8 @@ export function appendLog(ctx: Ctx, drafts: LogDraftEntry[]): LogEntry[] {
     HEAD_KEY,
     JSON.stringify({ seq: tail.seq, hash: tail.hash }),
   );
+  // The applicant's status page follows every logged change of status or stage (same lock).
+  followLog(ctx.ss, sealed);
   return sealed;
 }
 

@@ -107,6 +107,16 @@ const ALLOWED: Allowance[] = [
     inProperties: ["id"],
     why: "column headers: the Indonesian one (id) next to the English one (en)",
   },
+  {
+    file: "src/workspace/complaints.ts",
+    inProperties: ["id"],
+    why: "column headers of the Pengaduan sheet: the Indonesian one (id) next to the English one (en)",
+  },
+  {
+    file: "src/workspace/statusrecords.ts",
+    inProperties: ["id"],
+    why: "column headers of the status records sheet: the Indonesian one (id) next to the English one (en)",
+  },
 ];
 
 export interface Finding {

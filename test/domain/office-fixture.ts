@@ -72,6 +72,9 @@ export function sampleOffice(overrides: Partial<OfficeConfig> = {}): OfficeConfi
     },
     privacy: { retentionDays: 365, unusedCredentialDays: 30 },
     complaints: "Kepala Dinas Komunikasi dan Informatika, telepon (0622) 21234",
+    statusPageUrl: "",
+    complaintDesk: { handlers: ["kadis@contohkota.go.id", "kabid@contohkota.go.id"], targetMinutes: 480 },
+    privacyContact: "",
     ...overrides,
   };
 }

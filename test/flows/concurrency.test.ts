@@ -392,8 +392,10 @@ describe("cost does not grow with the register", () => {
     expect(large.edit.callCount).toBe(small.edit.callCount);
     expect(callsOf(large.edit)).toEqual(callsOf(small.edit));
     // And small in absolute terms.
-    // (Intake records its mails in the queue under the lock and marks them sent: about 6 calls.)
-    expect(small.submit.callCount).toBeLessThanOrEqual(90);
-    expect(small.edit.callCount).toBeLessThanOrEqual(55);
+    // (Intake records its mails in the queue under the lock and marks them sent: about 6 calls;
+    // it opens the status page's record with the secret code's keyed hash: about 10 calls.)
+    expect(small.submit.callCount).toBeLessThanOrEqual(100);
+    // (A disposition moves the status page's record too: about 7 calls.)
+    expect(small.edit.callCount).toBeLessThanOrEqual(62);
   }, 120_000);
 });

@@ -904,6 +904,109 @@ export const id = {
   "recap.no_late": "Tidak ada tahap yang melewati target.",
   "recap.attachment": "Terlampir grafik dari Dasbor; angka lengkap ada di lembar Dasbor.",
   "recap.none": "–",
+  // ── Applicant status page, complaints (pengaduan), personal data notice ─────
+  "setup.protect.status": "Status Publik: hanya diubah oleh program (halaman status pemohon).",
+  "setup.protect.complaints": "Pengaduan: penangan hanya mengisi kolom Tindakan dan Tanggapan.",
+  "mail.receipt.status_heading": "Cek status permohonan",
+  "mail.receipt.status_code":
+    "Status permohonan dapat Anda lihat sendiri di halaman status dengan nomor tiket {ticket} dan kode rahasia {code}. Simpan kode ini; jangan bagikan kepada orang lain. Kode ini bukan kata sandi akun surel.",
+  "mail.receipt.status_link": "Buka halaman status",
+  "config.complaint_handlers": "Penangan pengaduan belum diisi: pengaduan tidak dikirim kepada siapa pun.",
+  "config.complaint_handler_email":
+    "Alamat penangan pengaduan \u201c{value}\u201d bukan alamat surel yang sah.",
+  "config.complaint_target": "Target waktu pengaduan harus bilangan bulat menit kerja lebih dari 0.",
+  "settings.help.halaman_status":
+    "Alamat halaman status (URL aplikasi web) yang dicantumkan pada tanda terima",
+  "settings.help.penangan_pengaduan":
+    "Surel para penangan pengaduan, dipisah koma (Kadis, Kabid e-Government, technical support)",
+  "settings.help.target_pengaduan_menit": "Target waktu menanggapi pengaduan, dalam menit kerja",
+  "settings.help.kontak_data_pribadi":
+    "Kontak untuk pertanyaan tentang data pribadi (bila kosong: surel dinas)",
+  "form.privacy":
+    "PEMBERITAHUAN PELINDUNGAN DATA PRIBADI (UU No. 27 Tahun 2022). Pengendali data: {controller}. Tujuan: memproses permohonan akun surel dinas, membuat akun dan mengirim surat pemberitahuan akun; data tidak digunakan untuk keperluan lain. Data yang disimpan: nama dan gelar, status kepegawaian, NIP/NI PPPK, NIK (bila diisi), jabatan, perangkat daerah, nomor HP, surel pribadi dan surat permohonan. Masa simpan: {days} hari setelah permohonan selesai atau ditolak; setelah itu NIP, NIK, jabatan, nomor HP, surel pribadi dan surat permohonan dihapus (nama dan alamat akun yang dibuat tetap disimpan). Anda berhak meminta akses, perbaikan atau penghapusan data Anda melalui: {contact}.",
+  "status_page.denied":
+    "Fungsi ini hanya untuk pengguna domain yang masuk, bukan untuk pengunjung halaman status.",
+  "status_page.title": "Status Permohonan Surel Dinas",
+  "status_page.lookup.heading": "Cek status permohonan",
+  "status_page.lookup.hint":
+    "Masukkan nomor tiket dan kode rahasia yang tercantum pada tanda terima di surel pribadi Anda.",
+  "status_page.lookup.ticket": "Nomor tiket",
+  "status_page.lookup.code": "Kode rahasia",
+  "status_page.lookup.button": "Lihat status",
+  "status_page.complaint.heading": "Pengaduan layanan",
+  "status_page.complaint.hint":
+    "Sampaikan keluhan tentang layanan ini, tentang permohonan tertentu atau secara umum. Tanggapan dikirim ke surel Anda.",
+  "status_page.complaint.name": "Nama",
+  "status_page.complaint.email": "Surel untuk tanggapan",
+  "status_page.complaint.ticket": "Nomor tiket (bila tentang permohonan tertentu)",
+  "status_page.complaint.text": "Isi pengaduan",
+  "status_page.complaint.button": "Kirim pengaduan",
+  "status_page.busy": "Mohon tunggu\u2026",
+  "status_page.failed": "Halaman tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.",
+  "status_page.privacy":
+    "Halaman ini hanya menampilkan status permohonan dan nama depan pemohon. Pengendali data: {office}. Pertanyaan tentang data pribadi: {contact}.",
+  "status_page.refused.heading": "Status tidak dapat ditampilkan",
+  "status_page.refused.text":
+    "Nomor tiket atau kode rahasia tidak cocok, atau sudah terlalu banyak percobaan. Periksa tanda terima Anda dan coba lagi satu jam lagi.",
+  "status_page.result.hello": "Halo, {name}.",
+  "status_page.result.ticket": "Nomor tiket",
+  "status_page.result.stage": "Tahap saat ini",
+  "status_page.result.next": "Langkah berikutnya",
+  "status_page.result.expected": "Perkiraan selesai (dihitung dalam jam kerja)",
+  "status_page.result.late": "melewati standar waktu layanan",
+  "status_page.result.history": "Riwayat tahap",
+  "status_page.next.in_stage": "Permohonan sedang diproses oleh {stage}. Sesudah itu: {later}.",
+  "status_page.next.account": "pembuatan akun dan pengiriman surat pemberitahuan akun",
+  "status_page.next.correction":
+    "Data permohonan perlu diperbaiki. Petunjuknya telah dikirim ke surel pribadi Anda; isi kembali formulir dengan nomor tiket ini pada kolom Nomor tiket sebelumnya.",
+  "status_page.next.held":
+    "Permohonan ditahan sementara. Alasannya telah dikirim ke surel pribadi Anda; Anda akan diberi tahu bila dilanjutkan.",
+  "status_page.next.rejected": "Permohonan ditolak. Alasannya telah dikirim ke surel pribadi Anda.",
+  "status_page.next.creating": "Permohonan disetujui; akun surel sedang dibuat.",
+  "status_page.next.letter": "Akun telah dibuat; surat pemberitahuan akun dikirim ke surel pribadi Anda.",
+  "status_page.next.done": "Selesai. Surat pemberitahuan akun telah dikirim ke surel pribadi Anda.",
+  "status_page.complaint.busy_heading": "Pengaduan belum dapat diterima",
+  "status_page.complaint.busy":
+    "Terlalu banyak pengaduan dalam satu jam terakhir. Coba lagi nanti, atau hubungi: {contact}.",
+  "status_page.complaint.problems": "Pengaduan belum dapat dikirim",
+  "status_page.complaint.filed_heading": "Pengaduan {number} diterima",
+  "status_page.complaint.filed":
+    "Terima kasih. Pengaduan Anda tercatat dengan nomor {number}; tanda terima dan setiap tanggapan dikirim ke surel yang Anda isi.",
+  "complaint.problem.name": "Nama belum diisi.",
+  "complaint.problem.name_long": "Nama paling banyak {max} karakter.",
+  "complaint.problem.email": "Alamat surel untuk tanggapan tidak sah.",
+  "complaint.problem.ticket":
+    "\u201c{ticket}\u201d bukan nomor tiket (contoh: SRL-2611-0007); kosongkan bila pengaduan bersifat umum.",
+  "complaint.problem.text": "Isi pengaduan terlalu pendek (paling sedikit 10 karakter).",
+  "complaint.problem.text_long": "Isi pengaduan paling banyak {max} karakter.",
+  "complaint.action.tanggapi": "Tanggapi",
+  "complaint.action.selesaikan": "Selesaikan",
+  "complaint.status.baru": "baru",
+  "complaint.status.ditanggapi": "ditanggapi",
+  "complaint.status.selesai": "selesai",
+  "complaint.refused.not_handler": "Anda bukan penangan pengaduan atau administrator.",
+  "complaint.refused.closed": "Pengaduan ini sudah selesai.",
+  "complaint.refused.note":
+    "Tulis tanggapan di kolom Tanggapan terlebih dahulu; tanggapan dikirim kepada pengadu.",
+  "complaint.refused.not_complaint": "Baris ini bukan pengaduan.",
+  "complaint.refused.unknown_action": "Tindakan tidak dikenal; pilih dari daftar.",
+  "complaint.log.about": "tentang tiket {ticket}",
+  "complaint.mail.receipt.subject": "Pengaduan diterima \u2013 {number}",
+  "complaint.mail.receipt.intro": "Pengaduan Anda telah kami terima dengan nomor {number}.",
+  "complaint.mail.about": "Tentang permohonan: {ticket}",
+  "complaint.mail.text": "Isi pengaduan: {text}",
+  "complaint.mail.receipt.due":
+    "Kami menanggapi paling lambat {due}. Setiap tanggapan dikirim ke alamat ini.",
+  "complaint.mail.notice.subject": "Pengaduan baru {number}",
+  "complaint.mail.notice.intro": "Pengaduan baru {number} dari {name} ({email}).",
+  "complaint.mail.notice.due": "Batas waktu tanggapan: {due}.",
+  "complaint.mail.notice.how":
+    "Tulis tanggapan di kolom Tanggapan pada lembar Pengaduan, lalu pilih Tanggapi atau Selesaikan di kolom Tindakan. Tanggapan dikirim kepada pengadu.",
+  "complaint.mail.notice.link": "Buka pengaduan",
+  "complaint.mail.response.subject": "Tanggapan atas pengaduan {number}",
+  "complaint.mail.response.intro": "Berikut tanggapan atas pengaduan Anda nomor {number}:",
+  "complaint.mail.response.open": "Pengaduan {number} masih kami tindak lanjuti.",
+  "complaint.mail.response.closed": "Dengan tanggapan ini pengaduan {number} kami nyatakan selesai.",
   // ── A real tenant: locale, time zone, the published form, directory targets ──
   "locale.order.dmy": "hari/bulan/tahun",
   "locale.order.mdy": "bulan/hari/tahun",

@@ -1,0 +1,211 @@
+/**
+ * Complaints (pengaduan) about the service, pure rules: what a complaint must contain, its own
+ * number (ADU-yyMM-nnnn), its states and the handlers' actions (chosen in the Pengaduan sheet's
+ * dropdown, as dispositions are), and the mails to the handlers and to the complainant.
+ */
+import type { Language, OfficeConfig } from "./config.js";
+import { brandOf, footer, formatDateTime, render, type Block, type MailText } from "./intake.js";
+import { formatTicket, normalizeTicket } from "./request.js";
+import { t, tx, type MessageKey, type MessageRef } from "./text/index.js";
+
+export const COMPLAINT_PREFIX = "ADU";
+
+export type ComplaintStatus = "baru" | "ditanggapi" | "selesai";
+export type ComplaintAction = "tanggapi" | "selesaikan";
+export const COMPLAINT_ACTIONS: readonly ComplaintAction[] = ["tanggapi", "selesaikan"];
+
+/** How a complaint state is written in the hash-chained log ("pengaduan/baru"): never a request state. */
+export function complaintStateLabel(status: ComplaintStatus | ""): string {
+  return status ? `pengaduan/${status}` : "";
+}
+
+export function complaintNumber(yyMM: string, serial: number): string {
+  return formatTicket(COMPLAINT_PREFIX, yyMM, serial);
+}
+
+export function complaintCounterKey(yyMM: string): string {
+  return `complaint.counter.${yyMM}`;
+}
+
+export const MAX_TEXT = 2000;
+export const MAX_NAME = 100;
+const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+
+export interface ComplaintInput {
+  name: string;
+  email: string;
+  ticket: string;
+  text: string;
+}
+
+export interface CheckedComplaint {
+  name: string;
+  email: string;
+  /** The ticket in canonical form, or "" for a complaint in general. */
+  ticket: string;
+  text: string;
+}
+
+/** Checks a complaint as typed; every problem is a message for the person filing it. */
+export function checkComplaint(
+  input: Partial<Record<keyof ComplaintInput, unknown>>,
+): { ok: true; value: CheckedComplaint } | { ok: false; problems: MessageRef[] } {
+  const str = (v: unknown): string => (typeof v === "string" ? v : "").trim();
+  const name = str(input.name).replace(/\s+/g, " ");
+  const email = str(input.email).toLowerCase();
+  const typedTicket = str(input.ticket);
+  const text = str(input.text);
+  const problems: MessageRef[] = [];
+  if (!name) problems.push({ code: "complaint.problem.name" });
+  else if (name.length > MAX_NAME)
+    problems.push({ code: "complaint.problem.name_long", params: { max: MAX_NAME } });
+  if (!EMAIL.test(email)) problems.push({ code: "complaint.problem.email" });
+  let ticket = "";
+  if (typedTicket) {
+    const n = normalizeTicket(typedTicket);
+    if (!n) problems.push({ code: "complaint.problem.ticket", params: { ticket: typedTicket.slice(0, 40) } });
+    else ticket = n;
+  }
+  if (text.length < 10) problems.push({ code: "complaint.problem.text" });
+  else if (text.length > MAX_TEXT)
+    problems.push({ code: "complaint.problem.text_long", params: { max: MAX_TEXT } });
+  return problems.length ? { ok: false, problems } : { ok: true, value: { name, email, ticket, text } };
+}
+
+export function complaintActionLabel(lang: Language, action: ComplaintAction): string {
+  return t(lang, action === "tanggapi" ? "complaint.action.tanggapi" : "complaint.action.selesaikan");
+}
+
+/** The action a dropdown label stands for, in either language. */
+export function parseComplaintAction(label: string): ComplaintAction | null {
+  const v = label.trim().toLowerCase();
+  for (const a of COMPLAINT_ACTIONS)
+    for (const lang of ["id", "en"] as const) if (complaintActionLabel(lang, a).toLowerCase() === v) return a;
+  return null;
+}
+
+export function complaintStatusLabel(lang: Language, status: ComplaintStatus): string {
+  return tx(lang, `complaint.status.${status}` as MessageKey);
+}
+
+export type ComplaintDecision =
+  { ok: true; status: ComplaintStatus; notifyComplainant: boolean } | { ok: false; reason: MessageRef };
+
+/** What a handler's action does to a complaint. A response text is always required. */
+export function decideComplaint(input: {
+  status: ComplaintStatus;
+  action: ComplaintAction;
+  note: string;
+  actor: string;
+  config: OfficeConfig;
+}): ComplaintDecision {
+  const actor = input.actor.trim().toLowerCase();
+  const allowed = [...input.config.complaintDesk.handlers, ...input.config.admins].map((a) =>
+    a.toLowerCase(),
+  );
+  if (!actor || !allowed.includes(actor))
+    return { ok: false, reason: { code: "complaint.refused.not_handler" } };
+  if (input.status === "selesai") return { ok: false, reason: { code: "complaint.refused.closed" } };
+  if (!input.note.trim()) return { ok: false, reason: { code: "complaint.refused.note" } };
+  return {
+    ok: true,
+    status: input.action === "selesaikan" ? "selesai" : "ditanggapi",
+    notifyComplainant: true,
+  };
+}
+
+// ── Mails ──────────────────────────────────────────────────────────────────────
+
+export function composeComplaintReceipt(
+  input: { number: string; name: string; ticket: string; text: string; dueMs: number; offset: number },
+  config: OfficeConfig,
+  lang: Language = config.language,
+): MailText {
+  const blocks: Block[] = [
+    { kind: "p", text: t(lang, "mail.greeting", { name: input.name }) },
+    { kind: "p", text: t(lang, "complaint.mail.receipt.intro", { number: input.number }) },
+  ];
+  if (input.ticket)
+    blocks.push({ kind: "p", text: t(lang, "complaint.mail.about", { ticket: input.ticket }) });
+  blocks.push(
+    { kind: "p", text: t(lang, "complaint.mail.text", { text: input.text }) },
+    {
+      kind: "p",
+      text: t(lang, "complaint.mail.receipt.due", { due: formatDateTime(input.dueMs, input.offset, lang) }),
+    },
+    { kind: "small", text: footer(config, lang) },
+  );
+  return render(
+    t(lang, "complaint.mail.receipt.subject", { number: input.number }),
+    blocks,
+    brandOf(config, lang),
+  );
+}
+
+export function composeComplaintNotice(
+  input: {
+    number: string;
+    name: string;
+    email: string;
+    ticket: string;
+    text: string;
+    dueMs: number;
+    offset: number;
+    rowUrl: string;
+  },
+  config: OfficeConfig,
+  lang: Language = config.language,
+): MailText {
+  const blocks: Block[] = [
+    {
+      kind: "p",
+      text: t(lang, "complaint.mail.notice.intro", {
+        number: input.number,
+        name: input.name,
+        email: input.email,
+      }),
+    },
+  ];
+  if (input.ticket)
+    blocks.push({ kind: "p", text: t(lang, "complaint.mail.about", { ticket: input.ticket }) });
+  blocks.push(
+    { kind: "p", text: t(lang, "complaint.mail.text", { text: input.text }) },
+    {
+      kind: "p",
+      text: t(lang, "complaint.mail.notice.due", { due: formatDateTime(input.dueMs, input.offset, lang) }),
+    },
+    { kind: "p", text: t(lang, "complaint.mail.notice.how") },
+  );
+  if (input.rowUrl)
+    blocks.push({ kind: "link", text: t(lang, "complaint.mail.notice.link"), url: input.rowUrl });
+  blocks.push({ kind: "small", text: footer(config, lang) });
+  return render(
+    t(lang, "complaint.mail.notice.subject", { number: input.number }),
+    blocks,
+    brandOf(config, lang),
+  );
+}
+
+export function composeComplaintResponse(
+  input: { number: string; name: string; response: string; closed: boolean },
+  config: OfficeConfig,
+  lang: Language = config.language,
+): MailText {
+  const blocks: Block[] = [
+    { kind: "p", text: t(lang, "mail.greeting", { name: input.name }) },
+    { kind: "p", text: t(lang, "complaint.mail.response.intro", { number: input.number }) },
+    { kind: "p", text: input.response },
+    {
+      kind: "p",
+      text: t(lang, input.closed ? "complaint.mail.response.closed" : "complaint.mail.response.open", {
+        number: input.number,
+      }),
+    },
+    { kind: "small", text: footer(config, lang) },
+  ];
+  return render(
+    t(lang, "complaint.mail.response.subject", { number: input.number }),
+    blocks,
+    brandOf(config, lang),
+  );
+}

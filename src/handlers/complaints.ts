@@ -1,0 +1,218 @@
+/**
+ * Complaints (pengaduan): filed on the status page, numbered ADU-yyMM-nnnn, one row in the
+ * Pengaduan sheet, sent to the configured handlers; a handler answers by writing the response and
+ * choosing an action in the row's dropdown (as officials do in the register); the complainant is
+ * mailed every response. Every step is in the same hash-chained log as the requests.
+ */
+import {
+  checkComplaint,
+  complaintCounterKey,
+  complaintNumber,
+  complaintStateLabel,
+  composeComplaintNotice,
+  composeComplaintReceipt,
+  composeComplaintResponse,
+  decideComplaint,
+  parseComplaintAction,
+  type CheckedComplaint,
+  type ComplaintStatus,
+} from "../domain/complaints.js";
+import { addWorkingMinutes, calendarFromConfig } from "../domain/calendar.js";
+import { ticketPeriod } from "../domain/request.js";
+import { asSheetText } from "../domain/sanitize.js";
+import { message, t, type MessageRef } from "../domain/text/index.js";
+import { context, rowUrl, type Ctx } from "../workspace/context.js";
+import { appendLog } from "../workspace/log.js";
+import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
+import {
+  COMPLAINT_SHEET,
+  complaintColumn,
+  complaintTable,
+  setComplaintChoices,
+  type ComplaintKey,
+} from "../workspace/complaints.js";
+import type { Row } from "../workspace/table.js";
+
+export type FileOutcome = { ok: true; number: string; dueMs: number } | { ok: false; problems: MessageRef[] };
+
+function isComplaintStatus(v: string): v is ComplaintStatus {
+  return v === "baru" || v === "ditanggapi" || v === "selesai";
+}
+
+/** Registers a checked complaint (the status page). The ticket is as the complainant typed it. */
+export function registerComplaint(ctx: Ctx, c: CheckedComplaint): { number: string; dueMs: number } {
+  const { config } = ctx;
+  const lang = config.language;
+  const mails: OutgoingMail[] = [];
+  return withOutbox(ctx, mails, () => {
+    const table = complaintTable(ctx.ss, lang, []);
+    const now = Date.now();
+    const period = ticketPeriod(now, ctx.offset);
+    const props = PropertiesService.getScriptProperties();
+    const key = complaintCounterKey(period);
+    const serial = Number(props.getProperty(key) ?? "0") + 1;
+    props.setProperty(key, String(serial));
+    const number = complaintNumber(period, serial);
+    const dueMs = addWorkingMinutes(now, config.complaintDesk.targetMinutes, calendarFromConfig(config));
+    const [entry] = appendLog(ctx, [
+      {
+        ticket: number,
+        from: "",
+        to: complaintStateLabel("baru"),
+        action: "pengaduan_diterima",
+        actor: c.email,
+        timeMs: now,
+        note: c.ticket ? t(lang, "complaint.log.about", { ticket: c.ticket }) : "",
+      },
+    ]);
+    const row = table.append({
+      number,
+      receivedAt: new Date(now),
+      status: "baru",
+      ticket: c.ticket,
+      name: asSheetText(c.name),
+      email: asSheetText(c.email),
+      text: asSheetText(c.text),
+      handlers: config.complaintDesk.handlers.join(", "),
+      action: "",
+      response: "",
+      dueAt: new Date(dueMs),
+      lastResponseAt: "",
+      closedAt: "",
+      lastLogSeq: entry!.seq,
+      updatedAt: new Date(now),
+    });
+    setComplaintChoices(table, row, lang, true);
+    mails.push({
+      ...composeComplaintReceipt(
+        { number, name: c.name, ticket: c.ticket, text: c.text, dueMs, offset: ctx.offset },
+        config,
+      ),
+      to: [c.email],
+      ticket: number,
+    });
+    if (config.complaintDesk.handlers.length > 0)
+      mails.push({
+        ...composeComplaintNotice(
+          {
+            number,
+            name: c.name,
+            email: c.email,
+            ticket: c.ticket,
+            text: c.text,
+            dueMs,
+            offset: ctx.offset,
+            rowUrl: rowUrl(ctx.ss, table.sheet, row),
+          },
+          config,
+        ),
+        to: config.complaintDesk.handlers,
+        ticket: number,
+      });
+    return { number, dueMs };
+  });
+}
+
+/** Checks and registers a complaint typed on the status page. */
+export function fileComplaintFrom(ctx: Ctx, form: Record<string, unknown>): FileOutcome {
+  const checked = checkComplaint(form);
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  const r = registerComplaint(ctx, checked.value);
+  return { ok: true, ...r };
+}
+
+export type ComplaintEditOutcome =
+  | { kind: "ignored" }
+  | { kind: "note" }
+  | { kind: "refused"; ticket: string; reason: string }
+  | { kind: "done"; ticket: string; status: ComplaintStatus };
+
+/** Whether an edit event is on the Pengaduan sheet. */
+export function isComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): boolean {
+  return !!e && !!e.range && e.range.getSheet().getName() === COMPLAINT_SHEET;
+}
+
+/** A handler edited the Pengaduan sheet. */
+export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): ComplaintEditOutcome {
+  const range = e.range;
+  const rowNumber = range.getRow();
+  if (rowNumber === 1) return { kind: "ignored" };
+  const ctx = context();
+  const lang = ctx.config.language;
+  const actor = ((e.user ? e.user.getEmail() : "") || Session.getActiveUser().getEmail()).toLowerCase();
+  if (
+    range.getNumRows() > 1 ||
+    range.getNumColumns() > 1 ||
+    range.getColumn() !== complaintColumn("action")
+  ) {
+    // Only the response and the action are the handlers'; the sheet's protection keeps the rest.
+    return range.getColumn() === complaintColumn("response") ? { kind: "note" } : { kind: "ignored" };
+  }
+  const value = e.value === undefined ? "" : String(e.value);
+  if (!value.trim()) return { kind: "ignored" };
+  const mails: OutgoingMail[] = [];
+  return withOutbox(ctx, mails, (): ComplaintEditOutcome => {
+    const table = complaintTable(ctx.ss, lang, []);
+    const row: Row<ComplaintKey> = table.read(rowNumber);
+    const number = String(row.number);
+    const status = String(row.status);
+    const action = parseComplaintAction(value);
+    const note = String(row.response);
+    const refuse = (ref: MessageRef): ComplaintEditOutcome => {
+      const reason = message(lang, ref);
+      range.setValue("");
+      range.setNote(t(lang, "edit.undone_note", { reason }));
+      ctx.ss.toast(reason, t(lang, "edit.undone_title"), 10);
+      if (number && isComplaintStatus(status))
+        appendLog(ctx, [
+          {
+            ticket: number,
+            from: complaintStateLabel(status),
+            to: complaintStateLabel(status),
+            action: "ditolak_sistem",
+            actor: actor || t(lang, "common.unknown"),
+            timeMs: Date.now(),
+            note: `${t(lang, "edit.log.action", { value })}: ${reason}`,
+          },
+        ]);
+      return { kind: "refused", ticket: number, reason };
+    };
+    if (!number || !isComplaintStatus(status)) return refuse({ code: "complaint.refused.not_complaint" });
+    if (!action) return refuse({ code: "complaint.refused.unknown_action" });
+    const d = decideComplaint({ status, action, note, actor, config: ctx.config });
+    if (!d.ok) return refuse(d.reason);
+    const now = Date.now();
+    const [entry] = appendLog(ctx, [
+      {
+        ticket: number,
+        from: complaintStateLabel(status),
+        to: complaintStateLabel(d.status),
+        action: action === "selesaikan" ? "pengaduan_selesai" : "pengaduan_ditanggapi",
+        actor,
+        timeMs: now,
+        note,
+      },
+    ]);
+    table.write(rowNumber, {
+      ...row,
+      status: d.status,
+      action: "",
+      response: "",
+      lastResponseAt: new Date(now),
+      closedAt: d.status === "selesai" ? new Date(now) : row.closedAt,
+      lastLogSeq: entry!.seq,
+      updatedAt: new Date(now),
+    });
+    range.clearNote();
+    setComplaintChoices(table, rowNumber, lang, d.status !== "selesai");
+    mails.push({
+      ...composeComplaintResponse(
+        { number, name: String(row.name), response: note, closed: d.status === "selesai" },
+        ctx.config,
+      ),
+      to: [String(row.email)],
+      ticket: number,
+    });
+    return { kind: "done", ticket: number, status: d.status };
+  });
+}

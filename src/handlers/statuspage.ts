@@ -1,0 +1,185 @@
+/**
+ * The applicant's status page (an HtmlService web app: doGet) and the two calls its page makes
+ * through google.script.run: lookupStatus (ticket + the secret code from the receipt) and
+ * fileComplaint. The page reads only the status records (workspace/statusrecords.ts), never the
+ * register.
+ *
+ * Guessing is bounded: a wrong code, an unknown ticket, a locked ticket and a page locked for
+ * everyone all give the same answer; failures are counted per ticket (5 an hour) and over all
+ * tickets (200 an hour) in the script cache, under the script lock so that parallel calls cannot
+ * slip past the count. A ticket past its limit is refused even with the right code until the
+ * hour is over.
+ */
+import type { Language } from "../domain/config.js";
+import {
+  afterFailure,
+  attemptKey,
+  counterNow,
+  mayTry,
+  readCode,
+  sameDigest,
+  statusView,
+  WINDOW_MS,
+  type Counter,
+} from "../domain/statuspage.js";
+import { normalizeTicket } from "../domain/request.js";
+import { message, t } from "../domain/text/index.js";
+import { context, type Ctx } from "../workspace/context.js";
+import { tryWithScriptLock } from "../workspace/lock.js";
+import { codeHash, findStatusRecord } from "../workspace/statusrecords.js";
+import { fileComplaintFrom } from "./complaints.js";
+import { MESSAGE_TEMPLATE, PAGE_TEMPLATE, STATUS_TEMPLATE } from "./statuspage-html.js";
+
+export interface PageReply {
+  ok: boolean;
+  /** The fragment the page shows (made with <?= ?> escaping). */
+  html: string;
+}
+
+const GLOBAL_KEY = "status:fail:*";
+/** A lookup waits this long for the lock, then gives the generic answer (the sweep may hold it). */
+const LOOKUP_LOCK_MS = 10_000;
+
+function evaluate(source: string, fields: Record<string, unknown>): GoogleAppsScript.HTML.HtmlOutput {
+  const template = HtmlService.createTemplate(source);
+  const open = template as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(fields)) open[k] = v;
+  return template.evaluate();
+}
+
+function messageHtml(kind: "ok" | "fail", heading: string, lines: string[]): string {
+  return evaluate(MESSAGE_TEMPLATE, { kind, heading, lines }).getContent();
+}
+
+function pageTexts(ctx: Ctx, lang: Language): Record<string, string> {
+  const c = ctx.config;
+  return {
+    title: t(lang, "status_page.title"),
+    lookupHeading: t(lang, "status_page.lookup.heading"),
+    lookupHint: t(lang, "status_page.lookup.hint"),
+    ticketLabel: t(lang, "status_page.lookup.ticket"),
+    codeLabel: t(lang, "status_page.lookup.code"),
+    lookupButton: t(lang, "status_page.lookup.button"),
+    complaintHeading: t(lang, "status_page.complaint.heading"),
+    complaintHint: t(lang, "status_page.complaint.hint"),
+    nameLabel: t(lang, "status_page.complaint.name"),
+    emailLabel: t(lang, "status_page.complaint.email"),
+    complaintTicketLabel: t(lang, "status_page.complaint.ticket"),
+    textLabel: t(lang, "status_page.complaint.text"),
+    complaintButton: t(lang, "status_page.complaint.button"),
+    busy: t(lang, "status_page.busy"),
+    failed: t(lang, "status_page.failed"),
+    privacy: t(lang, "status_page.privacy", {
+      office: `${c.office.name}, ${c.office.government}`,
+      contact: c.privacyContact || c.office.email,
+    }),
+  };
+}
+
+/** GET: the page with its two forms (no data of anyone: nothing to protect here). */
+export function renderStatusPage(): GoogleAppsScript.HTML.HtmlOutput {
+  const ctx = context();
+  const lang = ctx.config.language;
+  const office = [ctx.config.office.name, ctx.config.office.government].filter(Boolean).join(" \u2013 ");
+  return evaluate(PAGE_TEMPLATE, { lang, office, txt: pageTexts(ctx, lang) })
+    .setTitle(t(lang, "status_page.title"))
+    .addMetaTag("viewport", "width=device-width, initial-scale=1");
+}
+
+function readCounter(raw: string | null): Counter | null {
+  try {
+    const c = JSON.parse(raw ?? "null") as Counter | null;
+    return c && typeof c.count === "number" && typeof c.sinceMs === "number" ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The lookup behind the page's first form. */
+export function lookupStatusFrom(form: unknown): PageReply {
+  const ctx = context();
+  const lang = ctx.config.language;
+  const fields = (form && typeof form === "object" ? form : {}) as Record<string, unknown>;
+  const typedTicket = typeof fields.ticket === "string" ? fields.ticket : "";
+  const typedCode = typeof fields.code === "string" ? fields.code : "";
+  const generic = (): PageReply => ({
+    ok: false,
+    html: messageHtml("fail", t(lang, "status_page.refused.heading"), [t(lang, "status_page.refused.text")]),
+  });
+  const ticket = normalizeTicket(typedTicket) ?? "";
+  const code = readCode(typedCode);
+  const ticketKey = attemptKey(ticket || "?");
+  const outcome = tryWithScriptLock((): PageReply => {
+    const cache = CacheService.getScriptCache();
+    const now = Date.now();
+    const got = cache.getAll([ticketKey, GLOBAL_KEY]);
+    const perTicket = counterNow(readCounter(got[ticketKey] ?? null), now);
+    const all = counterNow(readCounter(got[GLOBAL_KEY] ?? null), now);
+    const fail = (): PageReply => {
+      const ttl = Math.ceil(WINDOW_MS / 1000);
+      cache.putAll(
+        {
+          [ticketKey]: JSON.stringify(afterFailure(perTicket, now)),
+          [GLOBAL_KEY]: JSON.stringify(afterFailure(all, now)),
+        },
+        ttl,
+      );
+      return generic();
+    };
+    if (!mayTry(perTicket, all, now)) return fail();
+    // The same work whether or not the ticket exists: the record is looked up and a hash computed.
+    const found = ticket ? findStatusRecord(ctx.ss, ticket) : null;
+    const hash = codeHash(ticket || "?", code ?? "-");
+    if (!found || !code || !sameDigest(hash, found.hash)) return fail();
+    const view = statusView(ctx.config, found.record, now, ctx.offset, lang);
+    const txt = {
+      hello: t(lang, "status_page.result.hello", { name: view.firstName || view.ticket }),
+      ticket: t(lang, "status_page.result.ticket"),
+      stage: t(lang, "status_page.result.stage"),
+      next: t(lang, "status_page.result.next"),
+      expected: t(lang, "status_page.result.expected"),
+      late: t(lang, "status_page.result.late"),
+      history: t(lang, "status_page.result.history"),
+    };
+    return { ok: true, html: evaluate(STATUS_TEMPLATE, { view, txt }).getContent() };
+  }, LOOKUP_LOCK_MS);
+  return outcome.ok ? outcome.value : generic();
+}
+
+/** The complaint behind the page's second form. */
+export function fileComplaintFromPage(form: unknown): PageReply {
+  const ctx = context();
+  const lang = ctx.config.language;
+  const fields = (form && typeof form === "object" ? form : {}) as Record<string, unknown>;
+  // Complaints are bounded too (a flood would bury the handlers): 30 an hour over the whole page.
+  const cache = CacheService.getScriptCache();
+  const now = Date.now();
+  const key = "complaint:count";
+  const c = counterNow(readCounter(cache.get(key)), now);
+  if (c.count >= COMPLAINTS_PER_HOUR)
+    return {
+      ok: false,
+      html: messageHtml("fail", t(lang, "status_page.complaint.busy_heading"), [
+        t(lang, "status_page.complaint.busy", { contact: ctx.config.complaints || ctx.config.office.email }),
+      ]),
+    };
+  const r = fileComplaintFrom(ctx, fields);
+  if (!r.ok)
+    return {
+      ok: false,
+      html: messageHtml(
+        "fail",
+        t(lang, "status_page.complaint.problems"),
+        r.problems.map((p) => message(lang, p)),
+      ),
+    };
+  cache.put(key, JSON.stringify(afterFailure(c, now)), Math.ceil(WINDOW_MS / 1000));
+  return {
+    ok: true,
+    html: messageHtml("ok", t(lang, "status_page.complaint.filed_heading", { number: r.number }), [
+      t(lang, "status_page.complaint.filed", { number: r.number }),
+    ]),
+  };
+}
+
+export const COMPLAINTS_PER_HOUR = 30;
