@@ -311,13 +311,28 @@ async function adminChecks(run: Run, config: OfficeConfig, service: string): Pro
     );
   else {
     const names = new Map<string, boolean>();
+    // A domain alias only gives existing users a second address: no account can be created with
+    // its primary address there, so surel's domain must be a domain of its own.
+    const aliasOf = new Map<string, string>();
     for (const d of domains.data.domains ?? []) {
       names.set((d.domainName ?? "").toLowerCase(), d.verified !== false);
-      for (const a of d.domainAliases ?? [])
+      for (const a of d.domainAliases ?? []) {
         names.set((a.domainAliasName ?? "").toLowerCase(), a.verified !== false);
+        aliasOf.set((a.domainAliasName ?? "").toLowerCase(), d.domainName ?? "");
+      }
     }
     const verified = names.get(domain);
-    if (verified === true) run.add("admin", "admin.domain", "ok", "doctor.admin.domain.ok", { domain });
+    const parent = aliasOf.get(domain);
+    if (parent !== undefined)
+      run.add(
+        "admin",
+        "admin.domain",
+        "fail",
+        "doctor.admin.domain.alias",
+        { domain, parent },
+        "doctor.admin.domain.fix",
+      );
+    else if (verified === true) run.add("admin", "admin.domain", "ok", "doctor.admin.domain.ok", { domain });
     else if (verified === false)
       run.add(
         "admin",

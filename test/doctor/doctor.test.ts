@@ -311,6 +311,9 @@ describe("what the doctor cannot see is said, not passed", () => {
     delete tenant.forms[IDS.form]!.publishState;
     const form = tenant.files.find((f) => f.id === IDS.form)!;
     form.permissions = form.permissions.filter((x) => x.view !== "published");
+    // The project could not say whether the form asks for sign-in either.
+    const run = tenant.runs[IDS.script]!;
+    if (run.kind === "result") run.result.formRequiresLogin = null;
     const c = byId((await doctor(tenant)).report);
     expect(c.get("forms.published")).toMatchObject({ status: "unknown" });
     expect(c.get("forms.open")).toMatchObject({ status: "unknown" });

@@ -25,6 +25,8 @@ function whoAmI() { return Session.getEffectiveUser().getEmail(); }
 function installOn(ssId) {
   ScriptApp.newTrigger("onEditInstalled").forSpreadsheet(ssId).onEdit().create();
   var form = FormApp.create("Formulir");
+  form.setPublished(true);
+  form.setRequireLogin(false);
   ScriptApp.newTrigger("onResponse").forForm(form).onFormSubmit().create();
   return form.getId();
 }

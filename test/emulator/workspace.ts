@@ -99,8 +99,16 @@ export class Workspace {
   readonly owner: Identity;
   /** The script project: standalone until a bound spreadsheet is created (createBoundSpreadsheet). */
   readonly project: ScriptProject;
-  /** Who can see a container's sharing (set by the Sheets service for bound projects). */
-  containerAccess: (id: string, email: string) => "edit" | "view" | null = () => null;
+  /**
+   * Who can see a container's sharing: answered by the service that owns containers (the Sheets
+   * service registers itself, see services/sheets/host.ts). A static hook, not workspace state, so
+   * that snapshots of the workspace hold no function.
+   */
+  static containerAccessProvider: (ws: Workspace, id: string, email: string) => "edit" | "view" | null = () =>
+    null;
+  containerAccess(id: string, email: string): "edit" | "view" | null {
+    return Workspace.containerAccessProvider(this, id, email);
+  }
   readonly identities = new Map<string, Identity>();
   readonly quotas = new Quotas({ ...DAILY_LIMITS });
   readonly rng: Rng;

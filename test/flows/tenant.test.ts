@@ -5,6 +5,8 @@
  * time zone set to the office's; the responses tab found after the flush; every group and org unit
  * checked; a failed group join retried by the sweep and reported in Indonesian.
  */
+import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { REGISTER_ID_PROPERTY } from "../../src/workspace/context.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
 import { formsState } from "../emulator/services/forms/model.js";
@@ -48,7 +50,7 @@ function officeIn(locale: string, timeZone?: string): Promise<Office> {
     withDirectory({
       beforeSetup: (emu) => {
         const st = sheetsState(emu.ws);
-        const ss = st.get(st.boundId!)!;
+        const ss = st.get(scriptPropertiesOf(emu.ws).get(REGISTER_ID_PROPERTY) ?? "")!;
         ss.locale = locale;
         if (timeZone) ss.timeZone = timeZone;
       },

@@ -102,11 +102,6 @@ export class DriveState {
   readonly handlers = new Map<string, GoogleTypeHandler>();
   /** Items deleted permanently (ids only), for dumps and tests. */
   readonly deleted: string[] = [];
-  /**
-   * Files kept by another service and seen by Drive read-only (spreadsheets: their sharing), as a
-   * snapshot built when asked; changes made through Drive to such a snapshot are not kept (chosen).
-   */
-  readonly resolvers: ((id: string) => DriveItem | undefined)[] = [];
 
   toJSON(): unknown {
     return {
@@ -244,12 +239,19 @@ export function createDriveItem(ws: Workspace, opts: NewItemOptions): DriveItem 
   return item;
 }
 
+/**
+ * Files kept by another service and seen by Drive read-only (spreadsheets: their sharing), as a
+ * snapshot built when asked; changes made through Drive to such a snapshot are not kept (chosen).
+ * Registered once per service module, outside the workspace state (snapshots hold no function).
+ */
+export const driveResolvers: ((ws: Workspace, id: string) => DriveItem | undefined)[] = [];
+
 export function getDriveItem(ws: Workspace, id: string): DriveItem | undefined {
   const st = driveState(ws);
   const own = st.items.get(String(id));
   if (own) return own;
-  for (const resolve of st.resolvers) {
-    const found = resolve(String(id));
+  for (const resolve of driveResolvers) {
+    const found = resolve(ws, String(id));
     if (found) return found;
   }
   return undefined;

@@ -3,7 +3,7 @@
  * ./sheets/; this module installs the global and re-exports the host-side API.
  */
 import { registerDumper } from "../dump.js";
-import { driveState, MIME, type DriveItem } from "./drive.js";
+import { driveResolvers, MIME, type DriveItem } from "./drive.js";
 import type { Workspace } from "../workspace.js";
 import { SpreadsheetApp } from "./sheets/app.js";
 import { chartsGlobal } from "./sheets/chart.js";
@@ -84,35 +84,36 @@ export function dumpSheets(ws: Workspace): { json: unknown; files: Record<string
   return { json: st.toJSON(), files };
 }
 
+// Drive sees a spreadsheet's owner and sharing (read-only snapshot).
+driveResolvers.push((ws, id) => {
+  const m = sheetsState(ws).get(id);
+  if (!m) return undefined;
+  const item: DriveItem = {
+    id: m.id,
+    name: m.name,
+    mimeType: MIME.spreadsheet,
+    isFolder: false,
+    owner: m.owner,
+    parents: [],
+    createdMs: 0,
+    updatedMs: 0,
+    trashed: false,
+    description: null,
+    starred: false,
+    access: m.linkAccess,
+    permission: m.linkAccess === "PRIVATE" ? "NONE" : m.linkPermission,
+    editors: [...m.editors],
+    viewers: [...m.viewers],
+    commenters: [],
+    content: null,
+    revisions: [],
+    version: 1,
+  };
+  return item;
+});
+
 export function install(ws: Workspace): Record<string, unknown> {
   registerDumper(SLOT, dumpSheets);
-  // Drive sees a spreadsheet's owner and sharing (read-only snapshot).
-  driveState(ws).resolvers.push((id) => {
-    const m = sheetsState(ws).get(id);
-    if (!m) return undefined;
-    const item: DriveItem = {
-      id: m.id,
-      name: m.name,
-      mimeType: MIME.spreadsheet,
-      isFolder: false,
-      owner: m.owner,
-      parents: [],
-      createdMs: 0,
-      updatedMs: 0,
-      trashed: false,
-      description: null,
-      starred: false,
-      access: m.linkAccess,
-      permission: m.linkAccess === "PRIVATE" ? "NONE" : m.linkPermission,
-      editors: [...m.editors],
-      viewers: [...m.viewers],
-      commenters: [],
-      content: null,
-      revisions: [],
-      version: 1,
-    };
-    return item;
-  });
   const st = sheetsState(ws);
   // Apps Script applies an execution's pending spreadsheet writes when it ends (even on error).
   ws.endHooks.push((ctx) => st.flush(ctx.id));

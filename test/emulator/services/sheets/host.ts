@@ -3,7 +3,7 @@
  * spreadsheet (which fires ON_EDIT / ON_OPEN with the real event shapes), and reading sheets as
  * tables or CSV for assertions and dumps.
  */
-import type { Workspace } from "../../workspace.js";
+import { Workspace } from "../../workspace.js";
 import { cellA1, parseA1, type Rect } from "./a1.js";
 import { createSpreadsheet } from "./app.js";
 import {
@@ -24,6 +24,14 @@ import { User } from "./user.js";
 import { satisfies } from "./validation.js";
 import { displayValue, eventString, parseInput } from "./values.js";
 
+// The Sheets service answers who can see a spreadsheet's sharing (a bound project's container).
+Workspace.containerAccessProvider = (ws, id, email) => {
+  const c = sheetsState(ws).get(id);
+  if (!c) return null;
+  if (c.canEdit(email)) return "edit";
+  return c.canRead(email) ? "view" : null;
+};
+
 /**
  * Creates the spreadsheet the script is bound to, owned by the workspace owner: the project
  * becomes bound, and every editor of the spreadsheet can edit the project (documented).
@@ -33,12 +41,6 @@ export function createBoundSpreadsheet(ws: Workspace, name: string): Spreadsheet
   const m = createSpreadsheet(st, name, ws.owner.email);
   st.boundId = m.id;
   ws.project.boundTo = m.id;
-  ws.containerAccess = (id, email) => {
-    const c = st.get(id);
-    if (!c) return null;
-    if (c.canEdit(email)) return "edit";
-    return c.canRead(email) ? "view" : null;
-  };
   return spreadsheetObject(st, m);
 }
 
