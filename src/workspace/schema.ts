@@ -51,7 +51,9 @@ export type RegisterKey =
   | "stageEnteredAt"
   | "responseRow"
   | "lastLogSeq"
-  | "updatedAt";
+  | "updatedAt"
+  | "serviceTotal"
+  | "reminders";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
@@ -92,6 +94,10 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "responseRow", id: "Baris Respons", en: "Response row", kind: "number", width: 90 },
   { key: "lastLogSeq", id: "No. Log Terakhir", en: "Last log no.", kind: "number", width: 90 },
   { key: "updatedAt", id: "Diperbarui", en: "Updated", kind: "date", width: 130 },
+  // The sweep keeps these two current (handlers/reminders.ts): the working time since the request
+  // arrived against the service standard, and what was sent in the current stage visit.
+  { key: "serviceTotal", id: "Total vs Standar", en: "Total vs standard", width: 240 },
+  { key: "reminders", id: "Pengingat", en: "Reminders", width: 220 },
 ];
 
 export type LogKey =
