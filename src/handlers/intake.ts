@@ -10,10 +10,12 @@ import { mapNamedValues } from "../domain/form.js";
 import {
   composeCorrectionMail,
   composeReceiptMail,
+  isDeliverable,
+  maskEmail,
   validateApplication,
   type Problem,
 } from "../domain/intake.js";
-import { composeApplicantNotice, composeStageNotice } from "../domain/notices.js";
+import { composeAddressKeptNotice, composeApplicantNotice, composeStageNotice } from "../domain/notices.js";
 import {
   formatTicket,
   newRequest,
@@ -256,7 +258,8 @@ function queueIntakeMails(
   mails: OutgoingMail[],
 ): void {
   const { config } = ctx;
-  if (req.personalEmail) {
+  // Only a validated single address gets mail ("a@x.com, b@y.com" was refused: nobody is mailed).
+  if (isDeliverable(req.personalEmail, config.domain)) {
     const receipt = composeReceiptMail(
       {
         ticket: req.ticket,
@@ -322,12 +325,51 @@ function applyCorrection(
   mails: OutgoingMail[],
 ): IntakeOutcome {
   const { config } = ctx;
+  const lang = config.language;
   const register = registerTable(ctx.ss);
   const ticket = String(prevRow.ticket);
+  // The delivery address. A correction is matched on the e-mail OR the NIP, and NIPs are printed
+  // on official papers: a correction never moves the letter (and the account's recovery address)
+  // to another address while the one on record is deliverable. Only an administrator changes it,
+  // with evidence. An address on record that was never deliverable (the reason to correct) may be
+  // replaced: nobody can have received anything there.
+  const recorded = String(prevRow.personalEmail).trim().toLowerCase();
+  const requested = applicant.personalEmail;
+  const keep = isDeliverable(recorded, config.domain) && requested !== recorded;
+  const corrected: Applicant = keep ? { ...applicant, personalEmail: recorded } : applicant;
+  if (keep) {
+    for (let i = problems.length - 1; i >= 0; i--)
+      if (problems[i]!.field === "personalEmail") problems.splice(i, 1);
+    problems.push({
+      code: "correction.address_kept",
+      field: "personalEmail",
+      severity: "warning",
+      message: tx(lang, "correction.address_kept", { address: recorded }),
+    });
+  }
+  const delivery = [
+    t(lang, "intake.log.delivery", {
+      before: maskEmail(recorded) || "-",
+      after: maskEmail(corrected.personalEmail) || "-",
+    }),
+    keep ? t(lang, "intake.log.delivery_kept", { requested: maskEmail(requested) || "-" }) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const mailTo = isDeliverable(corrected.personalEmail, config.domain) ? corrected.personalEmail : "";
+  if (keep && mailTo) {
+    const notice = composeAddressKeptNotice(
+      { ticket, name: corrected.fullName || corrected.name, requested: maskEmail(requested) || "-" },
+      config,
+    );
+    mails.push({ ...notice, to: [mailTo], ticket });
+  }
   const hasErrors = problems.some((p) => p.severity === "error");
   const base = {
     ...prevRow,
-    ...applicantCells(applicant, config.language),
+    ...applicantCells(corrected, config.language),
+    // A corrected name (or unit, or wish) gives its own address, not the misspelt one's.
+    ...(dup.proposed ? { address: dup.proposed, addressRecorded: dup.proposed } : {}),
     problems: asSheetText(problemsText(problems)),
     responseRow,
     updatedAt: new Date(now),
@@ -341,19 +383,19 @@ function applyCorrection(
         action: "perbaikan_diajukan",
         actor: SYSTEM_ACTOR,
         timeMs: now,
-        note: t(ctx.config.language, "intake.log.problems", { count: problems.length }),
+        note: `${t(lang, "intake.log.problems", { count: problems.length })}; ${delivery}`,
       },
     ]);
     register.write(rowNumber, { ...base, lastLogSeq: entry!.seq });
     const mail = composeCorrectionMail(
       {
         ticket,
-        name: applicant.fullName || applicant.name,
+        name: corrected.fullName || corrected.name,
         items: problems.filter((p) => p.severity === "error").map((p) => p.message),
       },
       config,
     );
-    if (applicant.personalEmail) mails.push({ ...mail, to: [applicant.personalEmail], ticket });
+    if (mailTo) mails.push({ ...mail, to: [mailTo], ticket });
     return { ticket, created: false, corrected: false };
   }
   const d = decide({
@@ -368,7 +410,7 @@ function applyCorrection(
   const due =
     stepDeadlines(config, { stageKey: d.next.stageKey, stageEnteredMs: d.next.stageEnteredMs })?.dueMs ??
     null;
-  const [entry] = appendLog(ctx, [{ ...d.logEntry, action: "perbaikan_diterima" }]);
+  const [entry] = appendLog(ctx, [{ ...d.logEntry, action: "perbaikan_diterima", note: delivery }]);
   register.write(rowNumber, {
     ...base,
     status: d.next.status,
@@ -384,9 +426,9 @@ function applyCorrection(
   setActionChoices(register, rowNumber, actionLabels(config, d.next.stageKey, d.next.status));
   const req = {
     ticket,
-    fullName: applicant.fullName,
-    name: applicant.name,
-    opdName: applicant.opdName,
+    fullName: corrected.fullName,
+    name: corrected.name,
+    opdName: corrected.opdName,
     stageKey: d.next.stageKey,
     responsible: d.next.responsible,
   };
@@ -402,13 +444,13 @@ function applyCorrection(
       "",
     ),
   );
-  if (applicant.personalEmail) {
+  if (mailTo) {
     const notice = composeApplicantNotice(
       "corrected",
-      { ticket, name: applicant.fullName || applicant.name, reason: "" },
+      { ticket, name: corrected.fullName || corrected.name, reason: "" },
       config,
     );
-    mails.push({ ...notice, to: [applicant.personalEmail], ticket });
+    mails.push({ ...notice, to: [mailTo], ticket });
   }
   return { ticket, created: false, corrected: true };
 }

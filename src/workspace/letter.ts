@@ -10,8 +10,10 @@
  *   with the Drive advanced service (Drive.Files.remove: a trashed file stays 30 days and a
  *   document keeps its revisions, both with the password). A copy left behind by an execution
  *   that was cut off is removed by the sweep (cleanupWorkCopies).
- * Replacement values go through escapeReplacement: replaceText treats `$` and `\` in the
- * replacement specially (Java regex rules), and a password may contain `$`.
+ * Values are written in one pass over the template's own placeholders with insertText and
+ * deleteText, never with replaceText: nothing depends on how replaceText reads `$` or `\` in a
+ * replacement, and no value (an applicant's text) is ever read again as a placeholder. A value
+ * never carries "{{", "}}" or the password mask (neutralValue).
  *
  * The letter itself is an official Indonesian document (tata naskah dinas) and stays Indonesian
  * in every office; the names and descriptions of the Drive files made at setup and the problems
@@ -19,6 +21,7 @@
  */
 import {
   ARCHIVE_PASSWORD_MASK,
+  neutralValue,
   LETTER_PLACEHOLDERS,
   letterCounterKey,
   localParts,
@@ -59,11 +62,6 @@ export class TemplateError extends Error {
     super(message);
     this.name = "TemplateError";
   }
-}
-
-/** `$` and `\` are special in a replaceText replacement: make them literal. */
-export function escapeReplacement(value: string): string {
-  return value.replace(/[\\$]/g, "\\$&");
 }
 
 /** A literal text as a search pattern. */
@@ -314,17 +312,61 @@ function sectionsOf(doc: GoogleAppsScript.Document.Document): Section[] {
   return out;
 }
 
-/** Fills every placeholder the document uses; throws a TemplateError when something stays unfilled. */
+/** A placeholder as the template writes it ("{{NAMA}}", "{{ NAMA }}"), as a search pattern. */
+const PLACEHOLDER_PATTERN = "\\{\\{\\s*[A-Za-z0-9_]+\\s*\\}\\}";
+
+/**
+ * Every occurrence of a pattern in a section, in document order, found BEFORE anything is
+ * written: what a value brings in is never searched.
+ */
+function findAll(section: Section, pattern: string): GoogleAppsScript.Document.RangeElement[] {
+  const found: GoogleAppsScript.Document.RangeElement[] = [];
+  let hit = section.findText(pattern);
+  while (hit) {
+    found.push(hit);
+    hit = section.findText(pattern, hit);
+  }
+  return found;
+}
+
+/**
+ * Writes `value` in place of the text at [start, end] of a run with insertText + deleteText: the
+ * value is literal (no replacement syntax, so `$` and `\\` in it mean nothing) and keeps the
+ * placeholder's formatting (inserted right after it, then the placeholder removed).
+ */
+function writeAt(text: GoogleAppsScript.Document.Text, start: number, end: number, value: string): void {
+  if (value !== "") text.insertText(end + 1, value);
+  text.deleteText(start, end);
+}
+
+/**
+ * Fills the document in ONE pass over the template's own placeholders: all are found first, then
+ * each is replaced from the last to the first, so a value is written once and never read again as
+ * a placeholder. Values are neutralised (neutralValue) so that no applicant text can look like a
+ * placeholder or the password mask. Throws a TemplateError when the template has a placeholder
+ * without a value or a malformed one.
+ */
 function fill(doc: GoogleAppsScript.Document.Document, values: LetterValues): void {
   const problems: string[] = [];
   for (const section of sectionsOf(doc)) {
-    const text = section.getText();
-    for (const key of usedPlaceholders(text)) {
-      if (!Object.prototype.hasOwnProperty.call(values, key)) continue;
-      section.replaceText(`\\{\\{\\s*${key}\\s*\\}\\}`, escapeReplacement(values[key]!));
+    const stray = missingPlaceholders(section.getText().replace(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g, ""));
+    problems.push(...stray);
+    const hits = findAll(section, PLACEHOLDER_PATTERN);
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i]!;
+      const text = hit.getElement().asText();
+      const start = hit.getStartOffset();
+      const end = hit.getEndOffsetInclusive();
+      const key = text
+        .getText()
+        .slice(start, end + 1)
+        .replace(/[{}\s]/g, "");
+      if (!Object.prototype.hasOwnProperty.call(values, key)) {
+        problems.push(key);
+        continue;
+      }
+      writeAt(text, start, end, key === "KATA_SANDI" ? values[key]! : neutralValue(values[key]!));
     }
-    const left = missingPlaceholders(section.getText());
-    if (left.length) problems.push(...left);
   }
   if (problems.length)
     throw new TemplateError(
@@ -412,9 +454,13 @@ export function letterPdf(
     const mask = escapePattern(ARCHIVE_PASSWORD_MASK);
     let found = false;
     for (const section of sectionsOf(doc)) {
-      if (!section.findText(mask)) continue;
-      found = true;
-      section.replaceText(mask, escapeReplacement(password));
+      // No value can contain the mask (neutralValue): every mask is the template's {{KATA_SANDI}}.
+      const hits = findAll(section, mask);
+      for (let i = hits.length - 1; i >= 0; i--) {
+        const hit = hits[i]!;
+        writeAt(hit.getElement().asText(), hit.getStartOffset(), hit.getEndOffsetInclusive(), password);
+        found = true;
+      }
     }
     if (!found)
       throw new TemplateError(

@@ -737,4 +737,16 @@ export const en: Record<MessageKey, string> = {
   "retention.marker": "[erased {date}]",
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
+  // ── Request integrity ─────────────────────────────────────────────────────
+  "field.braces":
+    "\u201c{field}\u201d contains double curly braces ({{ or }}), which the system uses for letter fields; please remove them.",
+  "name.initials_only":
+    "The full name \u201c{name}\u201d contains only titles or initials; please write your name without abbreviating it.",
+  "correction.address_kept":
+    "The personal e-mail address cannot be changed by a correction: the account letter still goes to the address on record ({address}). To change the address, contact the service administrator.",
+  "intake.log.delivery": "delivery address {before} \u2192 {after}",
+  "intake.log.delivery_kept": "(the correction asked for {requested}; not changed)",
+  "mail.address_kept.subject": "Request to change the personal e-mail address \u2013 {ticket}",
+  "mail.address_kept.body":
+    "A correction of request {ticket} asked for the account letter to go to {requested}. For security the delivery address is not changed through the form: the letter still goes to this address. If you did not send this correction, contact the service administrator at once.",
 };

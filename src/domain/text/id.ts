@@ -734,4 +734,16 @@ export const id = {
   "retention.marker": "[dihapus {date}]",
   "retention.log_note":
     "Data pribadi dihapus setelah masa simpan {days} hari sejak permohonan ditutup: {fields}; {rows} baris respons formulir.",
+  // ── Request integrity ─────────────────────────────────────────────────────
+  "field.braces":
+    "Isian \u201c{field}\u201d memuat tanda kurung kurawal ganda ({{ atau }}), yang dipakai sistem untuk isian surat; hapus tanda itu.",
+  "name.initials_only":
+    "Nama lengkap \u201c{name}\u201d hanya berisi gelar atau inisial; tuliskan nama Anda tanpa disingkat.",
+  "correction.address_kept":
+    "Alamat surel pribadi tidak dapat diganti melalui perbaikan: surat akun tetap dikirim ke alamat yang tercatat ({address}). Untuk mengganti alamat, hubungi administrator layanan.",
+  "intake.log.delivery": "alamat pengiriman {before} \u2192 {after}",
+  "intake.log.delivery_kept": "(perbaikan meminta {requested}; tidak diganti)",
+  "mail.address_kept.subject": "Permintaan penggantian alamat surel pribadi \u2013 {ticket}",
+  "mail.address_kept.body":
+    "Perbaikan permohonan {ticket} meminta agar surat akun dikirim ke {requested}. Demi keamanan, alamat pengiriman tidak diganti melalui formulir: surat tetap dikirim ke alamat ini. Jika Anda tidak mengajukan perbaikan ini, segera hubungi administrator layanan.",
 } as const;
