@@ -29,7 +29,8 @@ import type { ExecutionResult } from "../test/emulator/index.js";
 import { addOrgUnit, seedUser, seedGroup, directoryState } from "../test/emulator/services/directory.js";
 import { writeOutbox } from "../test/emulator/services/mail.js";
 import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
-import { parseFormsCsv, parseFormsTimestamp } from "../test/emulator/services/forms.js";
+import { parseFormsCsv } from "../test/emulator/services/forms.js";
+import { appendResponses } from "../test/flows/responses-door.js";
 import { scenarioProvisioning } from "./start-provision.js";
 
 const args = process.argv.slice(2);
@@ -275,25 +276,10 @@ async function runDispositions(office: Office, t: string[]): Promise<void> {
 async function importResponses(office: Office, file: string): Promise<void> {
   say(`\n2. Respons dari ${file}`);
   const records = parseFormsCsv(readFileSync(file, "utf8"));
-  const ss = openSpreadsheet(office.emu.ws, office.ssId);
-  const sheet = ss.getSheetByName(SHEET_NAMES.responses);
-  if (!sheet) throw new Error("lembar respons tidak ada");
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
-  const isStamp = (k: string): boolean => /^(Timestamp|Stempel waktu|Cap waktu)$/i.test(k);
-  // Columns the form does not have are kept (added to the responses sheet) and reported by intake.
-  const unknown = [...new Set(records.flatMap((r) => Object.keys(r)))].filter(
-    (k) => !header.includes(k) && !isStamp(k),
-  );
-  if (unknown.length) {
-    sheet.getRange(1, header.length + 1, 1, unknown.length).setValues([unknown]);
-    header.push(...unknown);
+  // The rows are written as the form writes them (an answer is text, never a formula).
+  const { unknown } = appendResponses(office, records);
+  if (unknown.length)
     say(`   Kolom CSV yang tidak ada di formulir (disimpan, dicatat di Log Galat): ${unknown.join(", ")}`);
-  }
-  for (const rec of records) {
-    const stamp = Object.entries(rec).find(([k]) => isStamp(k))?.[1] ?? "";
-    const ms = parseFormsTimestamp(stamp, "Asia/Jakarta") ?? office.emu.ws.now();
-    sheet.appendRow(header.map((h, i) => (i === 0 ? new Date(ms) : (rec[h] ?? ""))));
-  }
   say(`   ${records.length} respons dimasukkan ke lembar respons; penyapuan memprosesnya.`);
   for (let i = 0; i < 200; i++) {
     const r = await office.emu.run("sweep", { kind: "installable" });

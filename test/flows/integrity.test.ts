@@ -1,0 +1,207 @@
+/**
+ * Issue 9 (request integrity) on the built bundle: nobody can redirect a password, swallow a
+ * request or bend a letter through the form. Each block failed before its fix.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ALPHABET } from "../../src/domain/password.js";
+import { questionTitle } from "../../src/domain/form.js";
+import {
+  application,
+  hostWrite,
+  log,
+  mails,
+  mailsTo,
+  register,
+  row,
+  submit,
+  type Office,
+  type RegisterRecord,
+} from "./harness.js";
+import {
+  chooseCreate,
+  lettersTo,
+  newRequest,
+  passwordInLetter,
+  pdfText,
+  provisioningOffice,
+  staffOnly,
+  STAF,
+  toLastStage,
+} from "./provision-kit.js";
+import { SHEET_NAMES } from "../../src/workspace/schema.js";
+import { columnLetter } from "../emulator/services/sheets/a1.js";
+import { REGISTER_COLUMNS } from "../../src/workspace/schema.js";
+import { appendResponses } from "./responses-door.js";
+
+let office: Office;
+beforeAll(async () => {
+  office = await provisioningOffice({ configure: staffOnly });
+});
+afterAll(async () => {
+  await office.emu.close();
+});
+
+async function intake(answers: Record<string, string>): Promise<RegisterRecord> {
+  const { row: responseRow, results } = await submit(office, answers);
+  for (const r of results) expect(r.error?.message ?? "").toBe("");
+  const rec = register(office).find((r) => r.responseRow === String(responseRow));
+  if (!rec) throw new Error(`no register row for response ${responseRow}`);
+  return rec;
+}
+
+function setCell(ticket: string, key: (typeof REGISTER_COLUMNS)[number]["key"], value: string): void {
+  const col = REGISTER_COLUMNS.findIndex((c) => c.key === key) + 1;
+  hostWrite(office, SHEET_NAMES.register, `${columnLetter(col)}${row(office, ticket)._row}`, [[value]]);
+}
+
+describe("a correction cannot redirect the letter", () => {
+  const victim = "rina.wulandari@gmail.com";
+  const outsider = "penyerang.x@yahoo.com";
+  let ticket = "";
+  beforeAll(async () => {
+    // A returned request (a request letter dated in the future): waiting for the correction.
+    const rec = await intake(
+      application({
+        "Nama lengkap": "Rina Wulandari",
+        "NIP / NI PPPK": "199001152015032004",
+        "Surel pribadi": victim,
+        "Tanggal surat permohonan": "2027-01-05",
+      }),
+    );
+    ticket = rec.ticket;
+    expect(rec.status).toBe("perlu perbaikan");
+    // An outsider knows the ticket (sequential) and the NIP (printed on official papers).
+    await intake(
+      application({
+        "Nama lengkap": "Rina Wulandari",
+        "NIP / NI PPPK": "199001152015032004",
+        "Surel pribadi": outsider,
+        [questionTitle("previousTicket", "id")]: ticket,
+      }),
+    );
+  });
+
+  test("the delivery address on record stays; the request goes on", () => {
+    const rec = row(office, ticket);
+    expect(rec.personalEmail).toBe(victim);
+    expect(rec.status).toBe("baru");
+    expect(rec.problems).toContain("tidak dapat diganti melalui perbaikan");
+  });
+
+  test("the address on record is told, the outsider's address gets nothing", () => {
+    expect(mailsTo(office, outsider)).toEqual([]);
+    const told = mailsTo(office, victim).filter((m) => m.subject.includes(ticket));
+    expect(told.some((m) => m.subject.startsWith("Permintaan penggantian alamat surel pribadi"))).toBe(true);
+    expect(told.some((m) => m.body.includes("p***x@yahoo.com"))).toBe(true);
+  });
+
+  test("the log records the delivery address before and after, masked", () => {
+    const entry = log(office).find((e) => e.ticket === ticket && e.action === "perbaikan_diterima");
+    expect(entry?.note).toContain("alamat pengiriman r***i@gmail.com \u2192 r***i@gmail.com");
+    expect(entry?.note).toContain("p***x@yahoo.com");
+    expect(JSON.stringify(log(office))).not.toContain(outsider);
+  });
+
+  test("the letter goes to the address on record", async () => {
+    await toLastStage(office, ticket);
+    await chooseCreate(office, ticket);
+    expect(row(office, ticket).status).toBe("selesai");
+    expect(lettersTo(office, victim)).toHaveLength(1);
+    expect(lettersTo(office, outsider)).toHaveLength(0);
+  });
+});
+
+describe("intake refuses what would bend a letter or an address", () => {
+  test("a comma-separated personal e-mail is refused and nobody is mailed", async () => {
+    // The form's own validation refuses it; a response written by other means (an import, an
+    // edited form) reaches intake through the responses sheet.
+    const before = mails(office).length;
+    const { rows } = appendResponses(office, [
+      application({ "Nama lengkap": "Dewi Lestari", "Surel pribadi": "dewi.l@gmail.com, lain@gmail.com" }),
+    ]);
+    const sweep = await office.emu.run("sweep", { kind: "installable" });
+    expect(sweep.ok).toBe(true);
+    const rec = register(office).find((r) => r.responseRow === String(rows[0]));
+    expect(rec?.status).toBe("perlu perbaikan");
+    expect(rec?.problems).toContain("tidak sah");
+    const sent = mails(office).slice(before);
+    for (const m of sent) {
+      expect([...m.to, ...m.cc, ...m.bcc].join(" ")).not.toMatch(/dewi\.l@gmail\.com|lain@gmail\.com/);
+    }
+  });
+
+  test("a name made only of titles is refused with a reason", async () => {
+    const rec = await intake(application({ "Nama lengkap": "Dr. S.T.", "Surel pribadi": "dr.st@gmail.com" }));
+    expect(rec.status).toBe("perlu perbaikan");
+    expect(rec.problems).toContain("hanya berisi gelar atau inisial");
+  });
+
+  test("double braces in any field are refused with a reason", async () => {
+    const rec = await intake(
+      application({
+        "Nama lengkap": "Joko Widodo",
+        Jabatan: "Staf {{KATA_SANDI}}",
+        "Surel pribadi": "joko.w@gmail.com",
+      }),
+    );
+    expect(rec.status).toBe("perlu perbaikan");
+    expect(rec.problems).toContain("kurung kurawal ganda");
+  });
+
+  test("a unit acronym or a wish never takes a reserved address", async () => {
+    for (const [acronym, wish] of [
+      ["admin", ""],
+      ["root", ""],
+      ["ppid", "walikota"],
+    ] as const) {
+      const rec = await intake(
+        application({
+          "Nama lengkap": "Budi Hartono",
+          "Jenis akun": "Unit Kerja",
+          "Nama unit kerja (khusus akun Unit Kerja)": `Unit ${acronym}`,
+          "Singkatan unit kerja (khusus akun Unit Kerja)": acronym,
+          "Usulan nama akun": wish,
+          "Surel pribadi": `unit.${acronym}@gmail.com`,
+        }),
+      );
+      expect(rec.address).not.toBe(`${acronym}@contohkota.go.id`);
+      expect(rec.address).not.toMatch(/^(admin|root|ppid|walikota)@/);
+    }
+  });
+});
+
+describe("the letter is filled in one pass", () => {
+  test("text that looks like a placeholder or the mask prints as text; the password once", async () => {
+    const personal = "hendra.gunawan@gmail.com";
+    const ticket = await newRequest(
+      office,
+      application({
+        "Nama lengkap": "Hendra Gunawan",
+        "Surel pribadi": personal,
+        "NIP / NI PPPK": "198712122010011003",
+      }),
+    );
+    await toLastStage(office, ticket);
+    // A value that reached the register some other way (an old row, an import): it must not
+    // pull another value or the password into the letter.
+    setCell(
+      ticket,
+      "position",
+      "Staf {{KATA_SANDI}} {{NAMA_PENGGUNA}} \u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022 $1 {{XYZ}}",
+    );
+    await chooseCreate(office, ticket, STAF);
+    expect(row(office, ticket).status).toBe("selesai");
+    const [letter] = lettersTo(office, personal);
+    expect(letter).toBeDefined();
+    const password = await passwordInLetter(letter!);
+    expect([...password].every((c) => ALPHABET.includes(c))).toBe(true);
+    const text = (
+      await pdfText(letter!.attachments.find((a) => a.contentType === "application/pdf")!.bytes)
+    ).join("\n");
+    expect(text.split(password).length - 1).toBe(1);
+    expect(text).toContain("$1");
+    expect(text).not.toMatch(/\{\{(KATA_SANDI|NAMA_PENGGUNA|XYZ)\}\}/);
+    expect(text).not.toContain("\u2022");
+    expect(text).not.toContain("hendra.gunawan Staf");
+  });
+});
