@@ -31,7 +31,7 @@ import { asSheetText } from "../domain/sanitize.js";
 import { isStatus, type Status } from "../domain/request.js";
 import { context, publishedFormUrl, rowUrl, type Ctx } from "../workspace/context.js";
 import { duplicateCheck, registerFacts } from "../workspace/duplicates.js";
-import { logError } from "../workspace/errors.js";
+import { errorText, logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, readEntry } from "../workspace/log.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
@@ -100,11 +100,58 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
 
   if (rows > 1 || cols > 1) return refusePaste(ctx, range, actor);
   if (column === col("note")) return { kind: "note" };
-  if (column === col("action"))
-    return applyAction(ctx, range, actor, e.value === undefined ? "" : String(e.value));
-  if (column === col("address"))
-    return overrideAddress(ctx, range, actor, e.value === undefined ? "" : String(e.value), e.oldValue);
-  return refuseProgramColumn(ctx, range, actor, e.oldValue);
+  const value = e.value === undefined ? "" : String(e.value);
+  try {
+    if (column === col("action")) return applyAction(ctx, range, actor, value);
+    if (column === col("address")) return overrideAddress(ctx, range, actor, value, e.oldValue);
+    return refuseProgramColumn(ctx, range, actor, e.oldValue);
+  } catch (err) {
+    if (!isLockTimeout(err)) throw err;
+    return busy(ctx, range, actor, column, value, err);
+  }
+}
+
+/** The script lock could not be had in time (another execution held it too long). */
+function isLockTimeout(e: unknown): boolean {
+  return /^Lock timeout|lock timed out/i.test(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * The edit could not take the lock: nothing was decided or written. The official's choice is not
+ * left standing as if it had been applied: the action cell is cleared (an address cell gets the
+ * recorded address back) with a note and a toast saying to choose again, and the error log says
+ * what happened. Without the lock the row is only read; the cell write is one call.
+ */
+function busy(
+  ctx: Ctx,
+  cell: GoogleAppsScript.Spreadsheet.Range,
+  actor: string,
+  column: number,
+  value: string,
+  err: unknown,
+): EditOutcome {
+  const lang = ctx.config.language;
+  const table = registerTable(ctx.ss);
+  const row = table.read(cell.getRow());
+  const ticket = String(row.ticket);
+  const reason = t(lang, "edit.busy");
+  if (column === col("action")) {
+    // Applied after all (the lock was lost after the write): the cell is already empty.
+    if (String(row.action) !== value) return { kind: "ignored" };
+    undo(ctx, cell, "", reason);
+  } else if (column === col("address")) {
+    undo(ctx, cell, table.cellFor("address", String(row.addressRecorded)), reason);
+  } else {
+    cell.setNote(t(lang, "edit.undone_note", { reason }));
+    ctx.ss.toast(reason, t(lang, "edit.undone_title"), 10);
+  }
+  logError(
+    ctx.ss,
+    "onRegisterEdit",
+    ticket,
+    t(lang, "edit.busy_logged", { cell: cell.getA1Notation(), actor: actor || "-", detail: errorText(err) }),
+  );
+  return { kind: "refused", ticket, reason };
 }
 
 /** Undo a single-cell edit (the cell gets `restore`, exactly), explain it on the cell and to the editor. */

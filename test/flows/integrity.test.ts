@@ -7,7 +7,12 @@ import { ALPHABET } from "../../src/domain/password.js";
 import { questionTitle } from "../../src/domain/form.js";
 import {
   application,
+  cellOf,
+  editCell,
+  errorLog,
   hostWrite,
+  records,
+  sheet,
   log,
   mails,
   mailsTo,
@@ -203,5 +208,57 @@ describe("the letter is filled in one pass", () => {
     expect(text).not.toMatch(/\{\{(KATA_SANDI|NAMA_PENGGUNA|XYZ)\}\}/);
     expect(text).not.toContain("\u2022");
     expect(text).not.toContain("hendra.gunawan Staf");
+  });
+});
+
+describe("an official's edit that cannot get the lock", () => {
+  test("is undone with a note, logged, and works when chosen again", async () => {
+    const ticket = await newRequest(
+      office,
+      application({
+        "Nama lengkap": "Lina Marlina",
+        "Surel pribadi": "lina.marlina@gmail.com",
+        "NIP / NI PPPK": "198805052012012005",
+      }),
+    );
+    await editCell(office, STAF, ticket, "note", "Berkas tidak lengkap");
+    const lock = office.emu
+      .service<{ getScriptLock(): { tryLock(ms: number): boolean; releaseLock(): void } }>("LockService")
+      .getScriptLock();
+    expect(lock.tryLock(0)).toBe(true);
+    let results;
+    try {
+      ({ results } = await editCell(office, STAF, ticket, "action", "Tahan"));
+    } finally {
+      lock.releaseLock();
+    }
+    expect(results.every((r) => r.ok)).toBe(true);
+    const after = row(office, ticket);
+    expect(after.action).toBe("");
+    expect(after.status).toBe("baru");
+    expect(cellOf(office, ticket, "action").note).toContain("sedang sibuk");
+    expect(errorLog(office).some((e) => Object.values(e).join(" ").includes("sistem sibuk"))).toBe(true);
+    // Nothing was logged as done.
+    expect(log(office).filter((e) => e.ticket === ticket && e.action === "tahan")).toEqual([]);
+    // Chosen again with the lock free: applied.
+    await editCell(office, STAF, ticket, "action", "Tahan");
+    expect(row(office, ticket).status).toBe("ditahan");
+  });
+});
+
+describe("the mail queue", () => {
+  test("an applicant's address never becomes a formula in the queue", async () => {
+    const address = "=1+2@gmail.com";
+    await intake(
+      application({
+        "Nama lengkap": "Rudi Hartono",
+        "Surel pribadi": address,
+        "NIP / NI PPPK": "198001012005011009",
+      }),
+    );
+    const queue = sheet(office, SHEET_NAMES.mailQueue);
+    const formulas = queue.getRange(1, 1, queue.getLastRow(), queue.getLastColumn()).getFormulas().flat();
+    expect(formulas.filter((f) => f !== "")).toEqual([]);
+    expect(records(office, SHEET_NAMES.mailQueue).some((r) => Object.values(r).includes(address))).toBe(true);
   });
 });

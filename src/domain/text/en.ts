@@ -738,6 +738,10 @@ export const en: Record<MessageKey, string> = {
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
   // ── Request integrity ─────────────────────────────────────────────────────
+  "edit.busy":
+    "The system is busy, so this choice was not processed and has been undone; please choose again in a moment.",
+  "edit.busy_logged":
+    "Edit of {cell} by {actor} undone because the system was busy (lock not obtained): {detail}",
   "field.braces":
     "\u201c{field}\u201d contains double curly braces ({{ or }}), which the system uses for letter fields; please remove them.",
   "name.initials_only":

@@ -735,6 +735,10 @@ export const id = {
   "retention.log_note":
     "Data pribadi dihapus setelah masa simpan {days} hari sejak permohonan ditutup: {fields}; {rows} baris respons formulir.",
   // ── Request integrity ─────────────────────────────────────────────────────
+  "edit.busy":
+    "Sistem sedang sibuk sehingga pilihan ini belum diproses dan dibatalkan; pilih lagi sebentar lagi.",
+  "edit.busy_logged":
+    "Suntingan {cell} oleh {actor} dibatalkan karena sistem sibuk (kunci tidak didapat): {detail}",
   "field.braces":
     "Isian \u201c{field}\u201d memuat tanda kurung kurawal ganda ({{ atau }}), yang dipakai sistem untuk isian surat; hapus tanda itu.",
   "name.initials_only":
