@@ -10,10 +10,10 @@
  *   with the Drive advanced service (Drive.Files.remove: a trashed file stays 30 days and a
  *   document keeps its revisions, both with the password). A copy left behind by an execution
  *   that was cut off is removed by the sweep (cleanupWorkCopies).
- * Values are written in one pass over the template's own placeholders with insertText and
- * deleteText, never with replaceText: nothing depends on how replaceText reads `$` or `\` in a
- * replacement, and no value (an applicant's text) is ever read again as a placeholder. A value
- * never carries "{{", "}}" or the password mask (neutralValue).
+ * Values are written in one pass over the template's own placeholders (fill); a value never
+ * carries "{{", "}}" or the password mask (neutralValue), and the password and any value holding
+ * `$` or `\` are written literally with insertText/deleteText, never as a replaceText
+ * replacement: nothing depends on how replaceText reads those characters.
  *
  * The letter itself is an official Indonesian document (tata naskah dinas) and stays Indonesian
  * in every office; the names and descriptions of the Drive files made at setup and the problems
@@ -312,12 +312,9 @@ function sectionsOf(doc: GoogleAppsScript.Document.Document): Section[] {
   return out;
 }
 
-/** A placeholder as the template writes it ("{{NAMA}}", "{{ NAMA }}"), as a search pattern. */
-const PLACEHOLDER_PATTERN = "\\{\\{\\s*[A-Za-z0-9_]+\\s*\\}\\}";
-
 /**
  * Every occurrence of a pattern in a section, in document order, found BEFORE anything is
- * written: what a value brings in is never searched.
+ * written.
  */
 function findAll(section: Section, pattern: string): GoogleAppsScript.Document.RangeElement[] {
   const found: GoogleAppsScript.Document.RangeElement[] = [];
@@ -331,41 +328,48 @@ function findAll(section: Section, pattern: string): GoogleAppsScript.Document.R
 
 /**
  * Writes `value` in place of the text at [start, end] of a run with insertText + deleteText: the
- * value is literal (no replacement syntax, so `$` and `\\` in it mean nothing) and keeps the
- * placeholder's formatting (inserted right after it, then the placeholder removed).
+ * value is literal (no replacement syntax) and keeps the placeholder's formatting (inserted right
+ * after it, then the placeholder removed).
  */
 function writeAt(text: GoogleAppsScript.Document.Text, start: number, end: number, value: string): void {
   if (value !== "") text.insertText(end + 1, value);
   text.deleteText(start, end);
 }
 
+/** Writes a literal value over every match of `pattern` in a section (from the last one back). */
+function writeLiteral(section: Section, pattern: string, value: string): number {
+  const hits = findAll(section, pattern);
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const hit = hits[i]!;
+    writeAt(hit.getElement().asText(), hit.getStartOffset(), hit.getEndOffsetInclusive(), value);
+  }
+  return hits.length;
+}
+
 /**
- * Fills the document in ONE pass over the template's own placeholders: all are found first, then
- * each is replaced from the last to the first, so a value is written once and never read again as
- * a placeholder. Values are neutralised (neutralValue) so that no applicant text can look like a
- * placeholder or the password mask. Throws a TemplateError when the template has a placeholder
- * without a value or a malformed one.
+ * Fills the document in ONE pass over the template's own placeholders: the keys are read from
+ * the template's text before anything is written and each is filled once. No value can bring a
+ * placeholder or the password mask in (neutralValue removes "{{", "}}" and the mask's bullets),
+ * so nothing a value writes is ever filled again: the result is that of a single pass.
+ * A value is written with replaceText only when it holds neither `$` nor `\\` (the characters
+ * a replaceText replacement treats specially); otherwise it is found and written literally
+ * (findText + insertText/deleteText): the letter depends on no model of the replacement syntax.
+ * Throws a TemplateError when the template has a placeholder without a value or a malformed one.
  */
 function fill(doc: GoogleAppsScript.Document.Document, values: LetterValues): void {
   const problems: string[] = [];
   for (const section of sectionsOf(doc)) {
-    const stray = missingPlaceholders(section.getText().replace(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g, ""));
-    problems.push(...stray);
-    const hits = findAll(section, PLACEHOLDER_PATTERN);
-    for (let i = hits.length - 1; i >= 0; i--) {
-      const hit = hits[i]!;
-      const text = hit.getElement().asText();
-      const start = hit.getStartOffset();
-      const end = hit.getEndOffsetInclusive();
-      const key = text
-        .getText()
-        .slice(start, end + 1)
-        .replace(/[{}\s]/g, "");
+    const template = section.getText();
+    problems.push(...missingPlaceholders(template.replace(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g, "")));
+    for (const key of usedPlaceholders(template)) {
       if (!Object.prototype.hasOwnProperty.call(values, key)) {
         problems.push(key);
         continue;
       }
-      writeAt(text, start, end, key === "KATA_SANDI" ? values[key]! : neutralValue(values[key]!));
+      const value = key === "KATA_SANDI" ? values[key]! : neutralValue(values[key]!);
+      const pattern = `\\{\\{\\s*${key}\\s*\\}\\}`;
+      if (/[$\\]/.test(value)) writeLiteral(section, pattern, value);
+      else section.replaceText(pattern, value);
     }
   }
   if (problems.length)
@@ -455,12 +459,8 @@ export function letterPdf(
     let found = false;
     for (const section of sectionsOf(doc)) {
       // No value can contain the mask (neutralValue): every mask is the template's {{KATA_SANDI}}.
-      const hits = findAll(section, mask);
-      for (let i = hits.length - 1; i >= 0; i--) {
-        const hit = hits[i]!;
-        writeAt(hit.getElement().asText(), hit.getStartOffset(), hit.getEndOffsetInclusive(), password);
-        found = true;
-      }
+      // The password is written literally (find + insert), never as a replaceText replacement.
+      if (writeLiteral(section, mask, password) > 0) found = true;
     }
     if (!found)
       throw new TemplateError(
