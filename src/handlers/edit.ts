@@ -99,7 +99,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   const ctx = context();
 
   if (rows > 1 || cols > 1) return refusePaste(ctx, range, actor);
-  if (column === col("note")) return { kind: "note" };
+  if (column === col("note"))
+    return journalNote(ctx, range, actor, e.value === undefined ? "" : String(e.value));
   const value = e.value === undefined ? "" : String(e.value);
   try {
     if (column === col("action")) return applyAction(ctx, range, actor, value);
@@ -109,6 +110,48 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     if (!isLockTimeout(err)) throw err;
     return busy(ctx, range, actor, column, value, err);
   }
+}
+
+/** The Script Properties key of a request's note journal. */
+const noteKey = (ticket: string): string => `surel:noteBy:${ticket}`;
+
+/**
+ * Who wrote a row's note: the note is an official's reason (logged, mailed to the applicant), but
+ * any editor of the register can type in the note column. Each note edit journals its author and
+ * the text's digest; an action takes the note only when the acting official wrote it.
+ */
+function journalNote(
+  ctx: Ctx,
+  cell: GoogleAppsScript.Spreadsheet.Range,
+  actor: string,
+  value: string,
+): EditOutcome {
+  const ticket = String(cell.getSheet().getRange(cell.getRow(), col("ticket")).getValue());
+  if (!ticket) return { kind: "note" };
+  const props = PropertiesService.getScriptProperties();
+  if (value.trim() === "") props.deleteProperty(noteKey(ticket));
+  else
+    props.setProperty(
+      noteKey(ticket),
+      JSON.stringify({ by: actor.toLowerCase(), digest: ctx.sha256(value) }),
+    );
+  return { kind: "note" };
+}
+
+/** Whether `actor` wrote the row's note as it stands (an empty note needs no author). */
+function noteIsOwn(ctx: Ctx, ticket: string, note: string, actor: string): { ok: boolean; by: string } {
+  if (note.trim() === "") return { ok: true, by: "" };
+  const raw = PropertiesService.getScriptProperties().getProperty(noteKey(ticket));
+  let by = "";
+  let digest = "";
+  try {
+    const j = raw ? (JSON.parse(raw) as { by?: string; digest?: string }) : {};
+    by = j.by ?? "";
+    digest = j.digest ?? "";
+  } catch {
+    by = "";
+  }
+  return { ok: by !== "" && by === actor.toLowerCase() && digest === ctx.sha256(note), by };
 }
 
 /** The script lock could not be had in time (another execution held it too long). */
@@ -237,9 +280,21 @@ function applyAction(
       const held = heldFrom(ctx, state.ticket, Number(row.lastLogSeq));
       if (held) state.heldFrom = held;
     }
-    const decision: Decision = action
-      ? decide({ state, actor, action, note: String(row.note), config, nowMs: now })
-      : { ok: false, code: "unknown_action", reason: t(lang, "workflow.unknown_action", { action: value }) };
+    const note = String(row.note);
+    const own = noteIsOwn(ctx, state.ticket, note, actor);
+    const decision: Decision = !own.ok
+      ? {
+          ok: false,
+          code: "note_not_own",
+          reason: t(lang, "edit.note_not_own", { by: own.by || t(lang, "common.unknown") }),
+        }
+      : action
+        ? decide({ state, actor, action, note, config, nowMs: now })
+        : {
+            ok: false,
+            code: "unknown_action",
+            reason: t(lang, "workflow.unknown_action", { action: value }),
+          };
     if (!decision.ok) {
       undo(ctx, cell, "", decision.reason);
       // The row's own dropdown, in case the cell was pasted over with another row's.
@@ -278,6 +333,7 @@ function applyAction(
       updatedAt: new Date(now),
     };
     table.write(rowNumber, updated);
+    if (note.trim() !== "") PropertiesService.getScriptProperties().deleteProperty(noteKey(state.ticket));
     cell.clearNote();
     setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
     collectNotices(ctx, table, rowNumber, updated, decision, mails);

@@ -15,6 +15,7 @@ import { t } from "../domain/text/index.js";
 import { context, type Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";
 import { drainMailQueue } from "../workspace/mail.js";
+import { publishLogHead } from "../workspace/log.js";
 import { indexTable } from "../workspace/register.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { processResponse, type NamedValues } from "./intake.js";
@@ -101,9 +102,22 @@ export function runSweep(): SweepReport {
     logError(ctx.ss, "sweep", "", e);
   }
   const intake = recoverResponses(ctx, budget);
-  const reconciled: ReconcileReport = budget() ? reconcileRegister(ctx) : { repaired: [], flagged: [] };
+  // Guarded: a lock timeout (or any failure) in the reconciliation must not skip the rest.
+  let reconciled: ReconcileReport = { repaired: [], flagged: [] };
+  if (budget()) {
+    try {
+      reconciled = reconcileRegister(ctx);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
   let mailsSent = 0;
   if (budget()) mailsSent = drainMailQueue(ctx, budget);
+  try {
+    publishLogHead(ctx, Date.now());
+  } catch (e) {
+    logError(ctx.ss, "sweep", "", e);
+  }
   let retention: RetentionReport | undefined;
   if (budget()) {
     try {

@@ -11,6 +11,7 @@ import {
   editCell,
   errorLog,
   hostWrite,
+  OUTSIDER,
   records,
   sheet,
   log,
@@ -260,5 +261,34 @@ describe("the mail queue", () => {
     const formulas = queue.getRange(1, 1, queue.getLastRow(), queue.getLastColumn()).getFormulas().flat();
     expect(formulas.filter((f) => f !== "")).toEqual([]);
     expect(records(office, SHEET_NAMES.mailQueue).some((r) => Object.values(r).includes(address))).toBe(true);
+  });
+});
+
+describe("the note an official acts on", () => {
+  test("is taken only when the acting official wrote it", async () => {
+    const personal = "maya.sari@gmail.com";
+    const ticket = await newRequest(
+      office,
+      application({
+        "Nama lengkap": "Maya Sari",
+        "Surel pribadi": personal,
+        "NIP / NI PPPK": "199203032015022001",
+      }),
+    );
+    // Another editor of the register types the reason…
+    await editCell(office, OUTSIDER, ticket, "note", "Ditolak karena alasan karangan orang lain");
+    // …and the official picks "Tolak" without writing one: refused, nothing mailed.
+    await editCell(office, STAF, ticket, "action", "Tolak");
+    const refused = row(office, ticket);
+    expect(refused.status).toBe("baru");
+    expect(cellOf(office, ticket, "action").note).toContain(`penulis: ${OUTSIDER}`);
+    expect(mailsTo(office, personal).filter((m) => m.subject.includes("ditolak"))).toEqual([]);
+    // The official writes the reason: it is logged as the official's, and mailed.
+    await editCell(office, STAF, ticket, "note", "Bukan pegawai pada OPD yang dipilih");
+    await editCell(office, STAF, ticket, "action", "Tolak");
+    expect(row(office, ticket).status).toBe("ditolak");
+    const entry = log(office).find((e) => e.ticket === ticket && e.action === "tolak");
+    expect(entry).toMatchObject({ actor: STAF, note: "Bukan pegawai pada OPD yang dipilih" });
+    expect(JSON.stringify(log(office).filter((e) => e.action === "tolak"))).not.toContain("karangan");
   });
 });

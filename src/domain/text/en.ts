@@ -738,6 +738,16 @@ export const en: Record<MessageKey, string> = {
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
   // ── Request integrity ─────────────────────────────────────────────────────
+  "edit.note_not_own":
+    "The action note on this row was not written by you (written by: {by}); write your own reason in the action note column, then choose the action again.",
+  "log.tail_mismatch":
+    "The disposition log does not match its anchor: the sheet's last entry is #{seq}, the anchor records #{anchor} (hash {hash}\u2026). The log may have been truncated or altered; no new entry is added until it is restored.",
+  "log.alarm_subject": "WARNING: the official e-mail disposition log may have been altered",
+  "log.alarm_how":
+    "Restore the Log sheet from the spreadsheet's Version history to a version whose tail matches the anchor, then run Surel \u2192 Check log integrity. Meanwhile the requests stay safe in the responses sheet.",
+  "log.head_subject": "Head of the official e-mail disposition log {date}",
+  "log.head_body":
+    "Head of the disposition log on {date}: entry #{seq}, hash {hash}. Keep this mail: the hash lets anyone check later that the history up to this entry was not changed.",
   "edit.busy":
     "The system is busy, so this choice was not processed and has been undone; please choose again in a moment.",
   "edit.busy_logged":

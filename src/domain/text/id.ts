@@ -735,6 +735,16 @@ export const id = {
   "retention.log_note":
     "Data pribadi dihapus setelah masa simpan {days} hari sejak permohonan ditutup: {fields}; {rows} baris respons formulir.",
   // ── Request integrity ─────────────────────────────────────────────────────
+  "edit.note_not_own":
+    "Catatan Tindakan pada baris ini tidak ditulis oleh Anda (penulis: {by}); tulis sendiri alasan Anda di kolom Catatan Tindakan, lalu pilih lagi tindakannya.",
+  "log.tail_mismatch":
+    "Log disposisi tidak cocok dengan jangkarnya: entri terakhir di lembar adalah #{seq}, sedangkan jangkar mencatat #{anchor} (hash {hash}\u2026). Log mungkin dipotong atau diubah; tidak ada entri baru yang ditambahkan sampai log dipulihkan.",
+  "log.alarm_subject": "PERINGATAN: log disposisi surel dinas mungkin diubah",
+  "log.alarm_how":
+    "Pulihkan lembar Log dari Riwayat versi spreadsheet ke versi yang ekornya cocok dengan jangkar, lalu jalankan Surel \u2192 Periksa keutuhan log. Selama itu permohonan tetap tersimpan di lembar respons.",
+  "log.head_subject": "Kepala log disposisi surel dinas {date}",
+  "log.head_body":
+    "Kepala log disposisi pada {date}: entri #{seq}, hash {hash}. Simpan surel ini: hash ini memungkinkan memeriksa kemudian bahwa riwayat sampai entri ini tidak diubah.",
   "edit.busy":
     "Sistem sedang sibuk sehingga pilihan ini belum diproses dan dibatalkan; pilih lagi sebentar lagi.",
   "edit.busy_logged":
