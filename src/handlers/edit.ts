@@ -37,6 +37,8 @@ import { appendLog, readEntry } from "../workspace/log.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import {
   actionLabels,
+  personalDataIntact,
+  personalDigest,
   registerTable,
   rowState,
   setActionChoices,
@@ -421,7 +423,8 @@ function overrideAddress(
   const { config } = ctx;
   const lang = config.language;
   const rowNumber = cell.getRow();
-  return withScriptLock((): EditOutcome => {
+  const mails: OutgoingMail[] = [];
+  return withOutbox(ctx, mails, (): EditOutcome => {
     const table = registerTable(ctx.ss);
     const row = table.read(rowNumber);
     const state = rowState(row);
@@ -476,27 +479,81 @@ function overrideAddress(
         `${t(lang, "edit.address.taken", { address: full })} ${dup.text.split("\n").slice(1).join(" ")}`.trim(),
       );
     const now = Date.now();
+    // After approval ("disetujui"), a changed address goes back to the approving stage: the
+    // approver sees it and approves again before an account can be made with it.
+    const stages = config.stages;
+    const here = stages.findIndex((s) => s.key === state.stageKey);
+    const approver = state.status === "disetujui" && here > 0 ? stages[here - 1]! : null;
+    const next = approver
+      ? {
+          status: "diproses" as const,
+          stageKey: approver.key,
+          responsible: [...approver.officials],
+          stageEnteredMs: now,
+        }
+      : null;
+    const due = next ? stepDeadlines(config, { stageKey: next.stageKey, stageEnteredMs: now }) : null;
+    const note = `${recorded || t(lang, "common.empty")} \u2192 ${full}`;
     const [entry] = appendLog(ctx, [
       {
         ticket: state.ticket,
         from: stateLabel(state.status, state.stageKey),
-        to: stateLabel(state.status, state.stageKey),
+        to: next ? stateLabel(next.status, next.stageKey) : stateLabel(state.status, state.stageKey),
         action: "ubah_alamat",
         actor,
         timeMs: now,
-        note: `${recorded || t(lang, "common.empty")} \u2192 ${full}`,
+        note: next ? `${note}; ${t(lang, "edit.address.reapproval", { stage: approver!.label })}` : note,
       },
     ]);
-    table.write(rowNumber, {
-      ...row,
-      address: full,
-      addressRecorded: full,
+    // The digest follows the new address only when the rest of the row is still the program's.
+    // (The address cell already shows the typed value: the row before the edit had the recorded one.)
+    const intact = personalDataIntact({ ...row, address: row.addressRecorded }, ctx.sha256);
+    const changed: RegisterRow = { ...row, address: full, addressRecorded: full };
+    const written: RegisterRow = {
+      ...changed,
       duplicate: asSheetText(dup.text),
       lastLogSeq: entry!.seq,
       updatedAt: new Date(now),
-    });
+      ...(intact ? { dataDigest: personalDigest(changed, ctx.sha256) } : {}),
+      ...(next
+        ? {
+            status: next.status,
+            stage: stageLabel(config, next.stageKey),
+            stageKey: next.stageKey,
+            responsible: next.responsible.join(", "),
+            stageEnteredAt: new Date(now),
+            dueAt: due ? new Date(due.dueMs) : "",
+            action: "",
+          }
+        : {}),
+    };
+    table.write(rowNumber, written);
     cell.clearNote();
-    ctx.ss.toast(t(lang, "edit.address.changed", { address: full }), "Surel", 5);
+    if (next) {
+      setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
+      mails.push(
+        stageMail(
+          ctx,
+          {
+            ticket: state.ticket,
+            fullName: String(row.fullName),
+            name: String(row.name),
+            opdName: String(row.opd),
+            stageKey: next.stageKey,
+            responsible: next.responsible,
+          },
+          rowUrl(ctx.ss, table.sheet, rowNumber),
+          due ? due.dueMs : null,
+          String(dup.text).split("\n")[0] ?? "",
+          t(lang, "edit.address.reapproval_action"),
+          actor,
+          note,
+        ),
+      );
+      ctx.ss.toast(t(lang, "edit.address.sent_back", { address: full, stage: approver!.label }), "Surel", 8);
+    } else {
+      ctx.ss.toast(t(lang, "edit.address.changed", { address: full }), "Surel", 5);
+    }
     return { kind: "address", ticket: state.ticket, address: full, ok: true };
   });
 }
@@ -537,13 +594,15 @@ function refuseProgramColumn(
  */
 function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor: string): EditOutcome {
   const lang = ctx.config.language;
-  const reason = t(lang, "edit.paste");
+  const c0 = range.getColumn();
+  const w = range.getNumColumns();
+  const programTouched = [...Array(w).keys()].some((i) => !WORKFLOW_COLUMNS.has(c0 + i));
+  // The message says what really happens: personal data a paste overwrote is not restored.
+  const reason = t(lang, programTouched ? "edit.paste_program" : "edit.paste");
   return withScriptLock((): EditOutcome => {
     const table = registerTable(ctx.ss);
     const first = range.getRow();
     const n = range.getNumRows();
-    const c0 = range.getColumn();
-    const w = range.getNumColumns();
     const start = Math.max(first, 2);
     if (first + n - start < 1) return { kind: "ignored" }; // the header row only (the owner)
     const rows = table.sheet.getRange(start, 1, first + n - start, table.width).getValues();
@@ -567,7 +626,6 @@ function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor:
           setActionChoices(table, start + i, actionLabels(ctx.config, state.stageKey, state.status));
       });
     }
-    const programTouched = c0 + w - 1 >= 1 && [...Array(w).keys()].some((i) => !WORKFLOW_COLUMNS.has(c0 + i));
     range.setNote(t(lang, "edit.undone_note", { reason }));
     ctx.ss.toast(reason, t(lang, "edit.undone_title"), 10);
     const tickets = restored.map((r) => String(r.ticket)).filter(Boolean);

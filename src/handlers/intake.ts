@@ -39,6 +39,7 @@ import {
   cellMs,
   indexTable,
   newRow,
+  personalDigest,
   problemsText,
   registerTable,
   rowState,
@@ -225,12 +226,13 @@ export function processResponse(
         note: problems.length ? t(lang, "intake.log.problems", { count: problems.length }) : "",
       },
     ]);
-    const rowNumber = register.append({
+    const fresh: RegisterRow = {
       ...newRow(req, config, { responseRow, dueMs, logSeq: entry!.seq }),
       duplicate: asSheetText(dup.text),
       address: dup.proposed,
       addressRecorded: dup.proposed,
-    });
+    };
+    const rowNumber = register.append({ ...fresh, dataDigest: personalDigest(fresh, ctx.sha256) });
     setActionChoices(register, rowNumber, actionLabels(config, req.stageKey, req.status));
     queueIntakeMails(
       ctx,
@@ -374,6 +376,7 @@ function applyCorrection(
     responseRow,
     updatedAt: new Date(now),
   };
+  base.dataDigest = personalDigest(base, ctx.sha256);
   if (hasErrors) {
     const [entry] = appendLog(ctx, [
       {

@@ -93,6 +93,7 @@ import { sendOrQueue, type OutgoingMail } from "../workspace/mail.js";
 import {
   actionLabels,
   cellMs,
+  personalDataIntact,
   registerTable,
   rowState,
   setActionChoices,
@@ -407,6 +408,9 @@ function accountSpec(r: Run): AccountSpec {
   const { config } = r.ctx;
   const row = r.row;
   const lang = config.language;
+  // The personal columns changed outside the program (a paste by the owner): neither an account
+  // nor a letter is made from them.
+  if (!personalDataIntact(row, r.ctx.sha256)) throw new PermanentFailure(t(lang, "provision.fail.tampered"));
   const address = String(row.addressRecorded || row.address)
     .trim()
     .toLowerCase();
@@ -609,6 +613,8 @@ function deliver(r: Run): boolean {
   const { ctx } = r;
   const { config } = ctx;
   const row = r.row;
+  if (!personalDataIntact(row, ctx.sha256))
+    throw new PermanentFailure(t(config.language, "provision.fail.tampered"));
   const to = String(row.personalEmail).trim().toLowerCase();
   if (MailApp.getRemainingDailyQuota() < 1) {
     r.password = null; // the sweep sends the letter later, with a new password

@@ -159,3 +159,40 @@ export function actionLabels(config: OfficeConfig, stageKey: string, status: Sta
   if (!stageKey) return [];
   return allowedActions(config, stageKey, status).map((a) => actionLabel(config.language, a));
 }
+
+/** The columns a letter and an account are made from: what a paste must not silently change. */
+export const PERSONAL_KEYS = [
+  "fullName",
+  "name",
+  "nip",
+  "nik",
+  "position",
+  "opd",
+  "phone",
+  "personalEmail",
+  "accountType",
+  "unitCode",
+  "unitName",
+  "address",
+  "addressRecorded",
+] as const satisfies readonly RegisterKey[];
+
+/**
+ * A digest of a row's personal columns as the sheet stores them (the guarding apostrophe is not
+ * stored): written by the program whenever it sets them (intake, correction, address override),
+ * carried unchanged by every other write, and checked before an account or a letter is made.
+ */
+export function personalDigest(row: Partial<RegisterRow>, sha256: (text: string) => string): string {
+  const values = PERSONAL_KEYS.map((k) => {
+    const v = row[k];
+    const text = v === undefined || v === null ? "" : String(v);
+    return text.startsWith("'") ? text.slice(1) : text;
+  });
+  return sha256(JSON.stringify(values)).slice(0, 16);
+}
+
+/** Whether a row's personal columns are still those the program wrote (rows from before the digest pass). */
+export function personalDataIntact(row: RegisterRow, sha256: (text: string) => string): boolean {
+  const stored = String(row.dataDigest ?? "").trim();
+  return stored === "" || stored === personalDigest(row, sha256);
+}

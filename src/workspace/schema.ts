@@ -51,7 +51,8 @@ export type RegisterKey =
   | "stageEnteredAt"
   | "responseRow"
   | "lastLogSeq"
-  | "updatedAt";
+  | "updatedAt"
+  | "dataDigest";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
@@ -92,6 +93,9 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "responseRow", id: "Baris Respons", en: "Response row", kind: "number", width: 90 },
   { key: "lastLogSeq", id: "No. Log Terakhir", en: "Last log no.", kind: "number", width: 90 },
   { key: "updatedAt", id: "Diperbarui", en: "Updated", kind: "date", width: 130 },
+  // A digest of the personal columns as the program last wrote them (register.ts personalDigest):
+  // provisioning refuses a row whose personal data changed outside the program (e.g. a paste).
+  { key: "dataDigest", id: "Sidik Data", en: "Data digest", plainText: true, width: 90 },
 ];
 
 export type LogKey =

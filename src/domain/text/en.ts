@@ -520,7 +520,7 @@ export const en: Record<MessageKey, string> = {
   "edit.paste":
     "Pasting or changing many cells at once in the register is not allowed: change one Action cell per request.",
   "edit.paste_logged":
-    "The paste {range} by {actor} touched columns owned by the program; the sweep will restore the rows from the log.",
+    "The paste {range} by {actor} touched columns owned by the program. Action, note and e-mail address were restored; status and stage are restored by the sweep from the log; overwritten personal data cannot be restored automatically, and no account or letter is made for those rows until their data is put back as it was (Version history).",
   "intake.correction_unsent":
     "The correction from response row {row} is recorded, but its notifications may not have been sent.",
 
@@ -738,6 +738,14 @@ export const en: Record<MessageKey, string> = {
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
   // ── Request integrity ─────────────────────────────────────────────────────
+  "edit.address.reapproval": "changed after approval: sent back to {stage} for approval again",
+  "edit.address.reapproval_action": "e-mail address changed after approval; please approve again",
+  "edit.address.sent_back":
+    "The address is now {address}. The request had been approved, so it goes back to {stage} to be approved again.",
+  "edit.paste_program":
+    "This paste overwrote columns owned by the program. Action, note and e-mail address were restored, but overwritten personal data cannot be restored automatically: no account or letter is made for this row until its data is put back as it was (Version history).",
+  "provision.fail.tampered":
+    "The personal data on this row changed outside the program (for example by a paste) and no longer matches what was recorded. No account or letter is made; put the row's data back as it was (Version history), then choose Create account again.",
   "edit.note_not_own":
     "The action note on this row was not written by you (written by: {by}); write your own reason in the action note column, then choose the action again.",
   "log.tail_mismatch":

@@ -517,7 +517,7 @@ export const id = {
   "edit.paste":
     "Menempel atau mengubah banyak sel sekaligus di register tidak diizinkan: ubah satu sel Tindakan per permohonan.",
   "edit.paste_logged":
-    "Tempelan {range} oleh {actor} mengenai kolom milik program; penyapuan akan memulihkan baris dari log.",
+    "Tempelan {range} oleh {actor} mengenai kolom milik program. Tindakan, catatan dan alamat surel dipulihkan; status dan tahap dipulihkan penyapuan dari log; data pribadi yang tertimpa tidak dapat dipulihkan otomatis, dan baris itu tidak dibuatkan akun maupun surat sampai datanya dikembalikan seperti semula (Riwayat versi).",
   "intake.correction_unsent":
     "Perbaikan dari baris respons {row} tercatat, tetapi pemberitahuannya mungkin belum terkirim.",
 
@@ -735,6 +735,14 @@ export const id = {
   "retention.log_note":
     "Data pribadi dihapus setelah masa simpan {days} hari sejak permohonan ditutup: {fields}; {rows} baris respons formulir.",
   // ── Request integrity ─────────────────────────────────────────────────────
+  "edit.address.reapproval": "diubah setelah disetujui: dikembalikan ke {stage} untuk disetujui lagi",
+  "edit.address.reapproval_action": "alamat surel diubah setelah persetujuan; mohon setujui lagi",
+  "edit.address.sent_back":
+    "Alamat diubah menjadi {address}. Karena permohonan sudah disetujui, permohonan dikembalikan ke {stage} untuk disetujui lagi.",
+  "edit.paste_program":
+    "Tempelan ini menimpa kolom milik program. Kolom Tindakan, Catatan dan Alamat Surel telah dipulihkan, tetapi data pribadi yang tertimpa tidak dapat dipulihkan otomatis: baris ini tidak akan dibuatkan akun maupun surat sampai datanya dikembalikan seperti semula (Riwayat versi).",
+  "provision.fail.tampered":
+    "Data pribadi pada baris ini berubah di luar program (misalnya karena sel ditempel) sehingga tidak sama dengan yang tercatat. Akun dan surat tidak dibuat; kembalikan data baris seperti semula (Riwayat versi), lalu pilih Buat akun lagi.",
   "edit.note_not_own":
     "Catatan Tindakan pada baris ini tidak ditulis oleh Anda (penulis: {by}); tulis sendiri alasan Anda di kolom Catatan Tindakan, lalu pilih lagi tindakannya.",
   "log.tail_mismatch":
