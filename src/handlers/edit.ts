@@ -21,6 +21,7 @@ import { formatDuration, zoneOffsetMinutes } from "../domain/calendar.js";
 import {
   decide,
   parseAction,
+  RULES,
   stepDeadlines,
   actionName,
   type Decision,
@@ -282,21 +283,26 @@ function applyAction(
       const held = heldFrom(ctx, state.ticket, Number(row.lastLogSeq));
       if (held) state.heldFrom = held;
     }
-    const note = String(row.note);
-    const own = noteIsOwn(ctx, state.ticket, note, actor);
-    const decision: Decision = !own.ok
-      ? {
-          ok: false,
-          code: "note_not_own",
-          reason: t(lang, "edit.note_not_own", { by: own.by || t(lang, "common.unknown") }),
-        }
-      : action
-        ? decide({ state, actor, action, note, config, nowMs: now })
-        : {
+    const written = String(row.note);
+    const own = noteIsOwn(ctx, state.ticket, written, actor);
+    // A note someone else wrote is never taken as this official's reason: an action that needs a
+    // reason is refused, any other goes ahead without the note.
+    const needsReason = action ? RULES[action].reasonRequired : false;
+    const note = own.ok ? written : "";
+    const decision: Decision =
+      !own.ok && needsReason
+        ? {
             ok: false,
-            code: "unknown_action",
-            reason: t(lang, "workflow.unknown_action", { action: value }),
-          };
+            code: "note_not_own",
+            reason: t(lang, "edit.note_not_own", { by: own.by || t(lang, "common.unknown") }),
+          }
+        : action
+          ? decide({ state, actor, action, note, config, nowMs: now })
+          : {
+              ok: false,
+              code: "unknown_action",
+              reason: t(lang, "workflow.unknown_action", { action: value }),
+            };
     if (!decision.ok) {
       undo(ctx, cell, "", decision.reason);
       // The row's own dropdown, in case the cell was pasted over with another row's.
@@ -335,7 +341,7 @@ function applyAction(
       updatedAt: new Date(now),
     };
     table.write(rowNumber, updated);
-    if (note.trim() !== "") PropertiesService.getScriptProperties().deleteProperty(noteKey(state.ticket));
+    if (written.trim() !== "") PropertiesService.getScriptProperties().deleteProperty(noteKey(state.ticket));
     cell.clearNote();
     setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
     collectNotices(ctx, table, rowNumber, updated, decision, mails);

@@ -42,6 +42,7 @@ import {
   personalDigest,
   problemsText,
   registerTable,
+  responseKey,
   rowState,
   stageLabel,
   type RegisterRow,
@@ -70,7 +71,7 @@ export function handleFormSubmit(
   const values = e.range.getValues()[0] ?? [];
   const stamp = values[0];
   const submittedMs = stamp instanceof Date ? stamp.getTime() : Date.now();
-  return processResponse(ctx, e.range.getRow(), e.namedValues, submittedMs);
+  return processResponse(ctx, e.range.getRow(), e.namedValues, submittedMs, responseKey(values, ctx.sha256));
 }
 
 function sameApplicant(row: RegisterRow, a: Applicant): boolean {
@@ -98,6 +99,8 @@ export function processResponse(
   responseRow: number,
   namedValues: NamedValues,
   submittedMs: number,
+  /** The response's stable identity (responseKey); "" for none (then the row number is used). */
+  key = "",
 ): IntakeOutcome {
   const { config } = ctx;
   const lang = config.language;
@@ -122,16 +125,25 @@ export function processResponse(
 
   const outcome = withOutbox(ctx, mails, (record): IntakeOutcome => {
     const index = indexTable(ctx.ss);
-    const seen = index.find("responseRow", String(responseRow));
+    const seen = key ? index.find("responseKey", key) : index.find("responseRow", String(responseRow));
     if (seen) return { ticket: String(index.read(seen).ticket), created: false };
     const register = registerTable(ctx.ss);
     // An execution cut off after writing the register row but before the index entry: the row is
     // the record; the index is completed, nothing is registered twice.
-    const written = register.find("responseRow", String(responseRow));
-    if (written) {
-      const row = register.read(written);
+    const found = register.find("responseRow", String(responseRow));
+    const foundRow = found ? register.read(found) : null;
+    // A row number is no identity (a deleted response row moves the ones below it): the register
+    // row is this response's only if it has this response's time, or is the ticket it corrects.
+    const written =
+      foundRow &&
+      (cellMs(foundRow.receivedAt) === submittedMs ||
+        (previous !== null && String(foundRow.ticket) === previous))
+        ? found
+        : 0;
+    if (written && foundRow) {
+      const row = foundRow;
       const ticket = String(row.ticket);
-      index.append({ responseRow, ticket, time: new Date(now) });
+      index.append({ responseRow, ticket, time: new Date(now), responseKey: key });
       // The cut-off came before the mails were recorded (they are recorded last): a new request's
       // receipt and first notice are made again from the same answers and the row's state.
       if (cellMs(row.receivedAt) === submittedMs && !mailsRecordedFor(ctx, ticket)) {
@@ -167,7 +179,7 @@ export function processResponse(
       if (prevRow && rowState(prevRow).status === "perlu perbaikan" && sameApplicant(prevRow, applicant)) {
         const r = applyCorrection(ctx, at, prevRow, applicant, problems, responseRow, dup, now, mails);
         record();
-        index.append({ responseRow, ticket: previous, time: new Date(now) });
+        index.append({ responseRow, ticket: previous, time: new Date(now), responseKey: key });
         return r;
       }
       problems.push({
@@ -244,7 +256,7 @@ export function processResponse(
     );
     // The mails are recorded before the index entry that marks the response done.
     record();
-    index.append({ responseRow, ticket, time: new Date(now) });
+    index.append({ responseRow, ticket, time: new Date(now), responseKey: key });
     return { ticket, created: true };
   });
 

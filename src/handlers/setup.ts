@@ -323,6 +323,10 @@ export function runSetup(): SetupReport {
 
     // 4. The form and its responses sheet.
     const form = ensureForm(ss, loaded, lines);
+    // The durable inbox: no editor of the spreadsheet may delete or change a response (the form
+    // writes as its owner; the program as the installer).
+    const responsesSheet = ss.getSheetByName(SHEET_NAMES.responses);
+    if (responsesSheet) protectSheet(responsesSheet, t(lang, "setup.protect.responses"), []);
 
     // 4b. The credential letter: template (editable by administrators), restricted archive folder,
     // work folder. Created once; an edited template is kept and checked.

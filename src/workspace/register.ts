@@ -196,3 +196,17 @@ export function personalDataIntact(row: RegisterRow, sha256: (text: string) => s
   const stored = String(row.dataDigest ?? "").trim();
   return stored === "" || stored === personalDigest(row, sha256);
 }
+
+/**
+ * A form response's stable identity: a digest of its cells as stored (the timestamp as epoch
+ * milliseconds, trailing empty cells dropped). The form-submit event's range and the sweep's read
+ * of the responses sheet give the same cells, so both compute the same key; a row number is not
+ * an identity (deleting a row moves every row below it).
+ */
+export function responseKey(cells: readonly unknown[], sha256: (text: string) => string): string {
+  const values = cells.map((v) =>
+    v instanceof Date ? String(v.getTime()) : v === null || v === undefined ? "" : String(v),
+  );
+  while (values.length > 0 && values[values.length - 1] === "") values.pop();
+  return sha256(JSON.stringify(values)).slice(0, 32);
+}

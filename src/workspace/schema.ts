@@ -124,12 +124,15 @@ export const ERROR_COLUMNS: readonly ColumnDef<ErrorKey>[] = [
 ];
 
 /** Which register row each form response became: one entry per processed response, append-only. */
-export type IndexKey = "responseRow" | "ticket" | "time";
+export type IndexKey = "responseRow" | "ticket" | "time" | "responseKey";
 
 export const INDEX_COLUMNS: readonly ColumnDef<IndexKey>[] = [
   { key: "responseRow", id: "Baris Respons", en: "Response row", width: 100 },
   { key: "ticket", id: "Tiket", en: "Ticket", width: 120 },
   { key: "time", id: "Diproses", en: "Processed", width: 140 },
+  // The response's stable identity (register.ts responseKey): what "already registered" is judged
+  // by, so that a row that moved (a deleted row above it) is neither lost nor taken for another.
+  { key: "responseKey", id: "Kunci Respons", en: "Response key", plainText: true, width: 160 },
 ];
 
 /** Mails that could not be sent at once (quota, a passing fault); the sweep sends them. Never secrets. */

@@ -328,3 +328,45 @@ describe("a paste by the owner over the personal columns", () => {
     expect(mailsTo(office, pasted).filter((m) => m.attachments.length > 0)).toEqual([]);
   });
 });
+
+describe("the responses sheet", () => {
+  test("is protected from the register's editors", async () => {
+    const { edit } = await editRange(office, OUTSIDER, SHEET_NAMES.responses, "B2", [["diubah"]]);
+    expect(edit.ok).toBe(false);
+  });
+
+  test("a deleted response row (by its owner) makes no later application vanish", async () => {
+    const a = await intake(
+      application({
+        "Nama lengkap": "Agus Salim",
+        "Surel pribadi": "agus.salim@gmail.com",
+        "NIP / NI PPPK": "198202022008011004",
+      }),
+    );
+    await intake(
+      application({
+        "Nama lengkap": "Bambang Irawan",
+        "Surel pribadi": "bambang.i@gmail.com",
+        "NIP / NI PPPK": "198303032009011005",
+      }),
+    );
+    // The owner deletes the first of the two rows: every row below it moves up one.
+    sheet(office, SHEET_NAMES.responses).deleteRow(Number(a.responseRow));
+    const before = register(office).length;
+    const { results } = await submit(
+      office,
+      application({
+        "Nama lengkap": "Cahya Nugraha",
+        "Surel pribadi": "cahya.n@gmail.com",
+        "NIP / NI PPPK": "198404042010011006",
+      }),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(register(office)).toHaveLength(before + 1);
+    expect(register(office).some((r) => r.personalEmail === "cahya.n@gmail.com")).toBe(true);
+    expect(mailsTo(office, "cahya.n@gmail.com")).toHaveLength(1);
+    // And the sweep registers nothing twice.
+    await office.emu.run("sweep", { kind: "installable" });
+    expect(register(office)).toHaveLength(before + 1);
+  });
+});

@@ -738,6 +738,7 @@ export const en: Record<MessageKey, string> = {
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
   // ── Request integrity ─────────────────────────────────────────────────────
+  "setup.protect.responses": "Form responses: only the form and the Surel program write here.",
   "edit.address.reapproval": "changed after approval: sent back to {stage} for approval again",
   "edit.address.reapproval_action": "e-mail address changed after approval; please approve again",
   "edit.address.sent_back":

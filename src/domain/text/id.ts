@@ -735,6 +735,7 @@ export const id = {
   "retention.log_note":
     "Data pribadi dihapus setelah masa simpan {days} hari sejak permohonan ditutup: {fields}; {rows} baris respons formulir.",
   // ── Request integrity ─────────────────────────────────────────────────────
+  "setup.protect.responses": "Respons formulir: hanya formulir dan program Surel yang menulis.",
   "edit.address.reapproval": "diubah setelah disetujui: dikembalikan ke {stage} untuk disetujui lagi",
   "edit.address.reapproval_action": "alamat surel diubah setelah persetujuan; mohon setujui lagi",
   "edit.address.sent_back":
