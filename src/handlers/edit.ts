@@ -485,11 +485,14 @@ function overrideAddress(
         `${t(lang, "edit.address.taken", { address: full })} ${dup.text.split("\n").slice(1).join(" ")}`.trim(),
       );
     const now = Date.now();
-    // After approval ("disetujui"), a changed address goes back to the approving stage: the
-    // approver sees it and approves again before an account can be made with it.
+    // After approval ("Setujui dan teruskan"), a changed address goes back to the approving stage:
+    // the approver sees it and approves again before an account can be made with it.
     const stages = config.stages;
     const here = stages.findIndex((s) => s.key === state.stageKey);
-    const approver = state.status === "disetujui" && here > 0 ? stages[here - 1]! : null;
+    // Approved = the request's last logged step is the approval (one read of that entry).
+    const approvedNow =
+      state.status === "disetujui" && readEntry(ctx, Number(row.lastLogSeq))?.action === "setujui";
+    const approver = approvedNow && here > 0 ? stages[here - 1]! : null;
     const next = approver
       ? {
           status: "diproses" as const,

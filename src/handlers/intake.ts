@@ -71,7 +71,7 @@ export function handleFormSubmit(
   const values = e.range.getValues()[0] ?? [];
   const stamp = values[0];
   const submittedMs = stamp instanceof Date ? stamp.getTime() : Date.now();
-  return processResponse(ctx, e.range.getRow(), e.namedValues, submittedMs, responseKey(values, ctx.sha256));
+  return processResponse(ctx, e.range.getRow(), e.namedValues, submittedMs, responseKey(values));
 }
 
 function sameApplicant(row: RegisterRow, a: Applicant): boolean {

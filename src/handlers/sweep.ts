@@ -60,7 +60,7 @@ export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: 
   );
   const width = responses.getLastColumn();
   const all = responses.getRange(2, 1, last - 1, width).getValues();
-  const rowKeys = all.map((cells) => responseKey(cells, ctx.sha256));
+  const rowKeys = all.map((cells) => responseKey(cells));
   const missing: number[] = [];
   for (let r = 2; r <= last; r++) {
     const cells = all[r - 2] ?? [];

@@ -201,12 +201,29 @@ export function personalDataIntact(row: RegisterRow, sha256: (text: string) => s
  * A form response's stable identity: a digest of its cells as stored (the timestamp as epoch
  * milliseconds, trailing empty cells dropped). The form-submit event's range and the sweep's read
  * of the responses sheet give the same cells, so both compute the same key; a row number is not
- * an identity (deleting a row moves every row below it).
+ * an identity (deleting a row moves every row below it). Computed in JavaScript (two 53-bit
+ * string hashes, about 106 bits): the sweep keys every response row, and a service call per row
+ * (Utilities.computeDigest) would make its cost grow with the responses.
  */
-export function responseKey(cells: readonly unknown[], sha256: (text: string) => string): string {
+export function responseKey(cells: readonly unknown[]): string {
   const values = cells.map((v) =>
     v instanceof Date ? String(v.getTime()) : v === null || v === undefined ? "" : String(v),
   );
   while (values.length > 0 && values[values.length - 1] === "") values.pop();
-  return sha256(JSON.stringify(values)).slice(0, 32);
+  const text = JSON.stringify(values);
+  return `${hash53(text, 0x9e3779b1).toString(36)}-${hash53(text, 0x85ebca6b).toString(36)}`;
+}
+
+/** A 53-bit string hash (two 32-bit multiply-xorshift lanes); not cryptographic. */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
