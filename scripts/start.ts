@@ -32,6 +32,7 @@ import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/
 import { parseFormsCsv } from "../test/emulator/services/forms.js";
 import { appendResponses } from "../test/flows/responses-door.js";
 import { scenarioProvisioning } from "./start-provision.js";
+import { scenarioDoctor } from "./start-doctor.js";
 
 const args = process.argv.slice(2);
 const argValue = (name: string): string | undefined => {
@@ -460,6 +461,10 @@ async function main(): Promise<void> {
   say(
     `\n   Hasil ditulis ke ${OUT}: register.csv, log.csv, outbox/ (index.html), letters/, directory.json, summary.json, workspace/workspace.json`,
   );
+
+  // ── npm run doctor against the sample office's stand-in (scripts/start-doctor.ts) ──
+  await scenarioDoctor(office, say);
+
   void ADMIN;
   void editCell;
   await office.emu.close();

@@ -12,6 +12,7 @@ import { runSweep, type SweepReport } from "./handlers/sweep.js";
 import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
 import { requestReissue, type ReissueOutcome } from "./handlers/provision.js";
+import { doctorDiagnostic, type DoctorDiagnostic } from "./handlers/doctor.js";
 import type { Language } from "./domain/config.js";
 import { t } from "./domain/text/index.js";
 import { configuredLanguage, loadConfig } from "./workspace/settings.js";
@@ -91,4 +92,13 @@ export function reissueLetter(ticket?: string): ReissueOutcome {
     }
   }
   return outcome;
+}
+
+/**
+ * Read-only: what `npm run doctor` cannot see through Google's APIs (the running account's triggers
+ * of this project, the form / template / archive ids in Script Properties). Called through the
+ * Apps Script API (`scripts.run`); changes nothing.
+ */
+export function doctorReport(): DoctorDiagnostic {
+  return doctorDiagnostic();
 }

@@ -58,6 +58,10 @@ describe("npm start (the sample office)", () => {
     expect(stdout).toMatch(/DIBATALKAN: bukan\.pejabat@contohkota\.go\.id tidak berwenang/);
     expect(stdout).toMatch(/tempel 2 sel Tindakan sekaligus .*dibatalkan oleh program/);
     expect(stdout).toMatch(/Log disposisi utuh/);
+    // npm run doctor on the sample office's stand-in: its checklist, with the triggers the bundle installed.
+    expect(stdout).toMatch(/npm run doctor pada kantor contoh/);
+    expect(stdout).toMatch(/Pemicu sweep \(CLOCK\) terpasang tepat satu kali/);
+    expect(stdout).toMatch(/Ringkasan: \d+ lolos, \d+ gagal, \d+ tidak dapat diperiksa\./);
     // The hostile answer is in the register as text, never as a formula.
     const register = readFileSync(join(out, "register.csv"), "utf8");
     expect(register).toContain("=HYPERLINK(");

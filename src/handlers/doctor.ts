@@ -1,0 +1,45 @@
+/**
+ * The read-only diagnostic entry point `npm run doctor` calls through the Apps Script API
+ * (`scripts.run`). The Apps Script API cannot list a project's triggers, and Script Properties
+ * are readable only from inside the project; this entry point returns both and changes nothing.
+ *
+ * `ScriptApp.getProjectTriggers()` returns only the triggers of the user running it (documented),
+ * so run as the service account it shows the service account's triggers, and the doctor says so
+ * when it was run as someone else. Only ids and trigger descriptions are returned: never a Script
+ * Property's value other than the three Drive ids, never a counter, a hash or a token.
+ */
+import { FORM_ID_PROPERTY } from "../workspace/context.js";
+import { ARCHIVE_FOLDER_KEY, TEMPLATE_ID_KEY } from "../workspace/letter.js";
+
+export interface DoctorTrigger {
+  handler: string;
+  /** `ScriptApp.EventType` name: "ON_FORM_SUBMIT", "ON_EDIT", "CLOCK", … */
+  eventType: string;
+  /** The spreadsheet's or form's id; "" for a clock trigger. */
+  sourceId: string;
+}
+
+export interface DoctorDiagnostic {
+  /** The account this ran as (the owner of the triggers listed). */
+  user: string;
+  formId: string;
+  templateId: string;
+  archiveFolderId: string;
+  triggers: DoctorTrigger[];
+}
+
+export function doctorDiagnostic(): DoctorDiagnostic {
+  const props = PropertiesService.getScriptProperties().getProperties();
+  const triggers = ScriptApp.getProjectTriggers().map((t) => ({
+    handler: t.getHandlerFunction(),
+    eventType: String(t.getEventType()),
+    sourceId: t.getTriggerSourceId() ?? "",
+  }));
+  return {
+    user: Session.getEffectiveUser().getEmail(),
+    formId: props[FORM_ID_PROPERTY] ?? "",
+    templateId: props[TEMPLATE_ID_KEY] ?? "",
+    archiveFolderId: props[ARCHIVE_FOLDER_KEY] ?? "",
+    triggers,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Issue 10, `npm run doctor`: the bundle's read-only diagnostic entry point `doctorReport`, which
+ * the doctor calls through the Apps Script API (scripts.run) because the API cannot list triggers
+ * or read Script Properties. Run on the built bundle after setup: it returns the running account's
+ * triggers and the ids setup stored, and changes nothing.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { dumpWorkspace } from "../emulator/dump.js";
+import type { DoctorDiagnostic } from "../../src/handlers/doctor.js";
+import { TRIGGERS } from "../../src/handlers/setup.js";
+import { ADMIN, createOffice, DOMAIN, type Office } from "./harness.js";
+
+let office: Office;
+beforeAll(async () => {
+  office = await createOffice();
+});
+afterAll(async () => {
+  await office.emu.close();
+});
+
+interface SetupLetter {
+  letter: { templateId: string; archiveFolderId: string };
+}
+
+describe("doctorReport", () => {
+  test("returns the installer's triggers, each once, and the ids setup stored", async () => {
+    const r = await office.emu.run("doctorReport");
+    expect(r.ok).toBe(true);
+    const d = r.returnValue as DoctorDiagnostic;
+    expect(d.user).toBe(ADMIN);
+    expect(d.formId).toBe(office.formId);
+    const { letter } = office.setup.returnValue as SetupLetter;
+    expect(d.templateId).toBe(letter.templateId);
+    expect(d.archiveFolderId).toBe(letter.archiveFolderId);
+    const expected = TRIGGERS.map((t) => ({
+      handler: t.handler,
+      eventType: t.kind === "clock" ? "CLOCK" : t.kind === "edit" ? "ON_EDIT" : "ON_FORM_SUBMIT",
+      sourceId: t.kind === "clock" ? "" : office.ssId,
+    }));
+    expect([...d.triggers].sort((a, b) => a.handler.localeCompare(b.handler))).toEqual(
+      expected.sort((a, b) => a.handler.localeCompare(b.handler)),
+    );
+  });
+
+  /**
+   * The whole emulated state (every service's data), without the clock the run advances and the
+   * daily quota counters (a Properties read counts against "Properties read/write" too).
+   */
+  function state(): unknown {
+    const dir = mkdtempSync(join(tmpdir(), "doctor-flow-"));
+    dumpWorkspace(office.emu.ws, dir);
+    const doc = JSON.parse(readFileSync(join(dir, "workspace.json"), "utf8")) as Record<string, unknown>;
+    delete doc["clock"];
+    delete doc["quotas"];
+    return doc;
+  }
+
+  test("changes nothing: only reads, and the workspace is the same afterwards", async () => {
+    const before = state();
+    const r = await office.emu.run("doctorReport");
+    expect(r.ok).toBe(true);
+    const called = Object.keys(r.calls);
+    expect(called.length).toBeGreaterThan(0);
+    for (const name of called) expect(name).toMatch(/\.(get|is)[A-Z]\w*$/);
+    expect(state()).toEqual(before);
+  });
+
+  test("another account sees none of the installer's triggers (ScriptApp lists the running user's own)", async () => {
+    const r = await office.emu.run("doctorReport", { as: `kadis@${DOMAIN}` });
+    expect(r.ok).toBe(true);
+    const d = r.returnValue as DoctorDiagnostic;
+    expect(d.user).toBe(`kadis@${DOMAIN}`);
+    expect(d.triggers).toEqual([]);
+  });
+});
