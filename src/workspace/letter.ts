@@ -189,10 +189,18 @@ export interface LetterResources {
   created: string[];
 }
 
-/** A folder only its owner (the installer) and, read-only, the administrators can open. */
+/**
+ * A folder only its owner (the installer) and, read-only, the administrators can open: viewers
+ * who are no longer administrators (taken out of the settings) are removed.
+ */
 function restrict(folder: GoogleAppsScript.Drive.Folder, viewers: string[]): void {
   if (folder.getSharingAccess() !== DriveApp.Access.PRIVATE)
     folder.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.NONE);
+  const keep = new Set(viewers.map((v) => v.toLowerCase()));
+  for (const user of folder.getViewers()) {
+    const email = user.getEmail().toLowerCase();
+    if (email && !keep.has(email)) folder.removeViewer(email);
+  }
   if (viewers.length) folder.addViewers(viewers);
 }
 
