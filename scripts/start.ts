@@ -6,6 +6,7 @@
  *
  *   npm start                                  the sample scenario
  *   npm start -- --responses FILE.csv          a CSV exported from the office's real form instead
+ *   npm start -- --responses FILE.csv --locale en_US   … exported from a spreadsheet in the US locale
  *   npm start -- --out DIR                     write somewhere else than out/
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,12 +22,16 @@ import {
   register,
   log,
   mails,
+  errorLog,
   ADMIN,
   DOMAIN,
   type Office,
 } from "../test/flows/harness.js";
 import type { ExecutionResult } from "../test/emulator/index.js";
-import { addOrgUnit, seedUser, seedGroup, directoryState } from "../test/emulator/services/directory.js";
+import { seedUser, seedGroup, directoryState } from "../test/emulator/services/directory.js";
+import type { Workspace } from "../test/emulator/workspace.js";
+import type { OfficeConfig } from "../src/domain/config.js";
+import { seedOpdDirectory } from "../test/flows/tenant-kit.js";
 import { writeOutbox } from "../test/emulator/services/mail.js";
 import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
 import { parseFormsCsv } from "../test/emulator/services/forms.js";
@@ -41,6 +46,8 @@ const argValue = (name: string): string | undefined => {
 };
 const OUT = resolve(argValue("--out") ?? "out");
 const RESPONSES = argValue("--responses");
+/** The locale of the office's spreadsheet (its export writes dates in it): id_ID unless told. */
+const LOCALE = argValue("--locale") ?? "id_ID";
 
 const MINUTE = 60_000;
 const executions: ExecutionResult[] = [];
@@ -52,11 +59,10 @@ const record = (rs: ExecutionResult[] | ExecutionResult): void => {
 };
 const say = (s: string): void => console.log(s);
 
-/** Accounts and groups the office already has. */
-function seedDirectory(office: Office): void {
-  const ws = office.emu.ws;
-  // The office's organisational units, one per OPD, as its administrators set them up.
-  for (const opd of office.config.opds) addOrgUnit(ws, opd.orgUnitPath);
+/** Accounts, groups and org units the office already has (before setup, which checks them). */
+function seedDirectory(ws: Workspace, config: OfficeConfig): void {
+  // The office's organisational units and staff groups, one per OPD, as its administrators set them up.
+  seedOpdDirectory(ws, config);
   seedUser(ws, {
     primaryEmail: `budi.santoso@${DOMAIN}`,
     name: { givenName: "Budi", familyName: "Santoso" },
@@ -277,6 +283,11 @@ async function runDispositions(office: Office, t: string[]): Promise<void> {
 async function importResponses(office: Office, file: string): Promise<void> {
   say(`\n2. Respons dari ${file}`);
   const records = parseFormsCsv(readFileSync(file, "utf8"));
+  const ss = openSpreadsheet(office.emu.ws, office.ssId);
+  // The export's dates are in its spreadsheet's locale: the emulated spreadsheet gets the same one,
+  // and the rows go in as text, as typed; the program reads them by the locale (never guessing).
+  ss.setSpreadsheetLocale(LOCALE);
+  say(`   Lokal spreadsheet: ${LOCALE} (ubah dengan --locale, mis. --locale en_US)`);
   // The rows are written as the form writes them (an answer is text, never a formula).
   const { unknown } = appendResponses(office, records);
   if (unknown.length)
@@ -290,6 +301,9 @@ async function importResponses(office: Office, file: string): Promise<void> {
   }
   for (const r of register(office))
     say(`   ${r.ticket}  ${r.fullName.padEnd(38)} ${r.status.padEnd(16)} ${r.problems.split("\n")[0] ?? ""}`);
+  // Timestamps the locale could not read, or that lay in the future, are named in the error log.
+  for (const e of errorLog(office).filter((x) => /Stempel waktu|timestamp/i.test(x["Pesan"] ?? "")))
+    say(`   Log Galat (${e["Tiket"] || "-"}): ${e["Pesan"]}`);
 }
 
 function stageTimes(office: Office): Record<string, Record<string, number>> {
@@ -374,9 +388,11 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   say("surel \u2013 Layanan Pendaftaran Surel Dinas, dijalankan pada Google Workspace tiruan (dist/Code.js)");
   say("\n1. Setup oleh administrator");
-  const office = await createOffice({ workers: 2 });
+  const office = await createOffice({
+    workers: 2,
+    beforeSetup: (emu, config) => seedDirectory(emu.ws, config),
+  });
   record(office.setup);
-  seedDirectory(office);
   for (const line of (office.setup.returnValue as { lines: string[] }).lines) say(`   ${line}`);
 
   let tickets: string[] = [];

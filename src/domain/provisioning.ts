@@ -201,29 +201,84 @@ export interface ErrorFacts {
 
 const RATE_REASONS = ["userRateLimitExceeded", "rateLimitExceeded", "quotaExceeded", "dailyLimitExceeded"];
 
+/** Reasons Google's Directory API gives in `errors[].reason` (Admin SDK "Error codes"). */
+const REASON_CLASSES: Readonly<Record<string, DirectoryFailure>> = {
+  notFound: "not_found",
+  resourceNotFound: "not_found",
+  duplicate: "exists",
+  conflict: "exists",
+  forbidden: "not_authorized",
+  insufficientPermissions: "not_authorized",
+  domainCannotUseApis: "not_authorized",
+  conditionNotMet: "not_complete",
+  invalid: "invalid",
+  badRequest: "invalid",
+  required: "invalid",
+  backendError: "unavailable",
+  internalError: "unavailable",
+};
+
 /**
- * The class of a Directory error. The HTTP code and reason decide when present; the message (which
- * Google translates for the user) is only the fallback.
+ * The class of a Directory error: the server's reason first, then the HTTP code; the message
+ * (which Google may translate for the user) only when the exception carries neither. `call` says
+ * which call failed where one reason means two things: a 409 "duplicate" on members.insert is a
+ * member already there, on users.insert an address already taken.
  */
-export function classifyDirectoryError(e: ErrorFacts): DirectoryFailure {
-  const m = e.message;
-  const code = e.code;
-  if (code === 412 || /User creation is not complete/i.test(m)) return "not_complete";
+export function classifyDirectoryError(e: ErrorFacts, call: "member" | "other" = "other"): DirectoryFailure {
+  const byReason = e.reason ? reasonClass(e.reason) : undefined;
+  const cls = byReason ?? (e.code !== undefined ? codeClass(e.code) : messageClass(e.message));
+  return cls === "exists" && call === "member" ? "member_exists" : cls;
+}
+
+function reasonClass(reason: string): DirectoryFailure | undefined {
+  if (RATE_REASONS.includes(reason)) return "rate_limited";
+  return REASON_CLASSES[reason];
+}
+
+function codeClass(code: number): DirectoryFailure {
+  if (code === 412) return "not_complete";
   if (code === 429) return "rate_limited";
-  if (e.reason && RATE_REASONS.includes(e.reason)) return "rate_limited";
-  if (code === 403) return /rate limit|quota/i.test(m) ? "rate_limited" : "not_authorized";
-  if (code === 409) return /Member already exists/i.test(m) ? "member_exists" : "exists";
+  if (code === 403) return "not_authorized";
+  if (code === 409) return "exists";
   if (code === 404) return "not_found";
   if (code === 400) return "invalid";
-  if (code !== undefined && code >= 500) return "unavailable";
+  if (code >= 500) return "unavailable";
+  return "other";
+}
+
+/** Last resort, for an exception without code or reason: Google's English texts. */
+function messageClass(m: string): DirectoryFailure {
+  if (/User creation is not complete/i.test(m)) return "not_complete";
   if (/Not Authorized to access/i.test(m)) return "not_authorized";
   if (/Rate Limit Exceeded|rateLimitExceeded|quota/i.test(m)) return "rate_limited";
   if (/Member already exists/i.test(m)) return "member_exists";
   if (/Entity already exists/i.test(m)) return "exists";
-  if (/Resource Not Found/i.test(m)) return "not_found";
+  if (/Resource Not Found|not found/i.test(m)) return "not_found";
   if (/Service unavailable|Backend Error|Internal error/i.test(m)) return "unavailable";
   if (/Invalid (Input|Password|Given\/Family Name)|Domain not found/i.test(m)) return "invalid";
   return "other";
+}
+
+/** The message-catalogue key that names a failure class for an administrator. */
+export function failureKey(
+  f: DirectoryFailure,
+):
+  | "directory.failure.not_found"
+  | "directory.failure.not_authorized"
+  | "directory.failure.rate_limited"
+  | "directory.failure.unavailable"
+  | "directory.failure.invalid"
+  | "directory.failure.other" {
+  switch (f) {
+    case "not_found":
+    case "not_authorized":
+    case "rate_limited":
+    case "unavailable":
+    case "invalid":
+      return `directory.failure.${f}`;
+    default:
+      return "directory.failure.other";
+  }
 }
 
 /** Waits before the 1st, 2nd, … retry (seconds), then give up (Admin SDK limits page). */

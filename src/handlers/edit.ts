@@ -87,8 +87,19 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
         })
         .join(" \u2022 ");
       const more = errors.length > 3 ? ` ${t(lang, "settings.edit.more", { count: errors.length - 3 })}` : "";
+      const logged = t(lang, "settings.edit.logged", { problems: `${text}${more}` });
+      // The note on the edited cell is the message that stays (a toast from a trigger may reach
+      // only the trigger's owner); the error log keeps it too.
+      range.setNote(logged);
       ss.toast(`${text}${more}`, t(lang, "settings.edit.title"), 30);
-      logError(ss, "onRegisterEdit", "", t(lang, "settings.edit.logged", { problems: `${text}${more}` }));
+      logError(ss, "onRegisterEdit", "", logged);
+    } else if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
+      // A problem this cell had is solved: its note from the program goes (an administrator's own stays).
+      const note = range.getNote();
+      const ours = ["id", "en"].some((l) =>
+        note.startsWith(t(l as typeof lang, "settings.edit.logged", { problems: "" })),
+      );
+      if (ours) range.clearNote();
     }
     return { kind: "settings" };
   }
@@ -537,7 +548,8 @@ function overrideAddress(
         : {}),
     };
     table.write(rowNumber, written);
-    cell.clearNote();
+    // The note is the message that stays: a toast from this trigger may never reach the editor.
+    cell.setNote(t(lang, "edit.address.changed_note", { address: full, actor }));
     if (next) {
       setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
       mails.push(

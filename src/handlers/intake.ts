@@ -48,6 +48,7 @@ import {
   type RegisterRow,
 } from "../workspace/register.js";
 import { asSheetText } from "../domain/sanitize.js";
+import { dateOrderOf, FUTURE_TOLERANCE_MS, responseTime, type DateOrder } from "../domain/locale.js";
 
 export type NamedValues = Record<string, string[]>;
 
@@ -70,8 +71,32 @@ export function handleFormSubmit(
   const ctx = context();
   const values = e.range.getValues()[0] ?? [];
   const stamp = values[0];
-  const submittedMs = stamp instanceof Date ? stamp.getTime() : Date.now();
-  return processResponse(ctx, e.range.getRow(), e.namedValues, submittedMs, responseKey(values));
+  const nowMs = Date.now();
+  const key = responseKey(values);
+  if (
+    stamp instanceof Date &&
+    !Number.isNaN(stamp.getTime()) &&
+    stamp.getTime() <= nowMs + FUTURE_TOLERANCE_MS
+  )
+    return processResponse(ctx, e.range.getRow(), e.namedValues, stamp.getTime(), { key });
+  // A timestamp written as text is in the spreadsheet's locale (en_US: month first).
+  const order = dateOrderOf(ctx.loaded.locale ?? ctx.ss.getSpreadsheetLocale());
+  const text = String(e.values?.[0] ?? "");
+  const when = responseTime(stamp, text, order, ctx.offset, nowMs);
+  return processResponse(ctx, e.range.getRow(), e.namedValues, when.ok ? when.ms : Date.now(), {
+    dateOrder: order,
+    key,
+    ...(when.ok ? {} : { refusedStamp: { text: text || String(stamp ?? ""), reason: when.reason } }),
+  });
+}
+
+export interface ResponseOptions {
+  /** How the spreadsheet's locale orders numeric dates (read from the spreadsheet when not given). */
+  dateOrder?: DateOrder;
+  /** The response's timestamp could not be used: registered at the time of processing instead. */
+  refusedStamp?: { text: string; reason: "unreadable" | "future" };
+  /** The response's stable identity (register.ts responseKey); "" for none (the row number then). */
+  key?: string;
 }
 
 function sameApplicant(row: RegisterRow, a: Applicant): boolean {
@@ -99,12 +124,21 @@ export function processResponse(
   responseRow: number,
   namedValues: NamedValues,
   submittedMs: number,
-  /** The response's stable identity (responseKey); "" for none (then the row number is used). */
-  key = "",
+  opts: ResponseOptions = {},
 ): IntakeOutcome {
+  const key = opts.key ?? "";
   const { config } = ctx;
   const lang = config.language;
   const mapped = mapNamedValues(namedValues, lang);
+  if (opts.refusedStamp) {
+    const { text, reason } = opts.refusedStamp;
+    logError(
+      ctx.ss,
+      "onFormSubmit",
+      t(lang, "sheet.row", { row: responseRow }),
+      t(lang, reason === "future" ? "locale.stamp_future" : "locale.stamp_unreadable", { text }),
+    );
+  }
   if (mapped.notes.length > 0) {
     // The form and the program disagree on question titles: the administrator must know.
     logError(
@@ -115,7 +149,13 @@ export function processResponse(
     );
   }
   const now = Date.now();
-  const intake = validateApplication(mapped.answers, { config, todayMs: submittedMs });
+  // Date answers are text in the spreadsheet's locale: "11/3/2026" is 3 November in en_US.
+  const order = opts.dateOrder ?? dateOrderOf(ctx.loaded.locale ?? ctx.ss.getSpreadsheetLocale());
+  const intake = validateApplication(mapped.answers, {
+    config,
+    todayMs: submittedMs,
+    dateOrder: order === "mdy" ? "mdy" : "dmy",
+  });
   const problems = storedProblems(intake.problems);
   const applicant = intake.request;
   const mails: OutgoingMail[] = [];

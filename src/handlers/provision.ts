@@ -54,6 +54,7 @@ import {
   redact,
   resumeKind,
   userResource,
+  failureKey,
   type AccountInput,
   type ProvisionState,
 } from "../domain/provisioning.js";
@@ -65,6 +66,7 @@ import { context, rowUrl, type Ctx } from "../workspace/context.js";
 import {
   addMember,
   DirectoryError,
+  errorFacts,
   failureOf,
   getUser,
   groupExists,
@@ -103,6 +105,7 @@ import {
 import { SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
 import { Table, type Cell } from "../workspace/table.js";
 import { stageMail } from "./intake.js";
+import { isRetryableJoinFailure, joinFailureText, recordPendingJoin } from "./groups.js";
 import { reconcileRegister } from "./reconcile.js";
 
 const DAY_MS = 86_400_000;
@@ -542,7 +545,12 @@ function createAccount(r: Run): void {
   });
 }
 
-/** Group membership per OPD (best effort: a missing group is reported, not retried). */
+/**
+ * Group membership per OPD. A failure retrying later can fix (the group does not exist, an address
+ * the directory refuses) does not stop the account or the letter: the join is kept for the sweep
+ * (groups.ts), the administrators are told once in the office's language. Anything else (a passing
+ * failure, no admin right) fails the step, which is retried.
+ */
 function joinGroup(r: Run): void {
   const opd = findOpd(String(r.row.opd), r.ctx.config.opds);
   const group = opd?.group.trim();
@@ -551,9 +559,18 @@ function joinGroup(r: Run): void {
   try {
     addMember(group, address);
   } catch (e) {
-    const f = e instanceof DirectoryError ? e.failure : failureOf(e);
-    if (f !== "not_found" && f !== "invalid") throw e; // transient or not authorized: the step is retried
-    const text = t(r.ctx.config.language, "provision.warn.group", { address, group, detail: errorText(e) });
+    const f = e instanceof DirectoryError ? e.failure : failureOf(e, "member");
+    if (!isRetryableJoinFailure(f)) throw e; // transient or not authorized: the step is retried
+    console.warn(`provision: group join ${r.ticket}: ${errorText(e)}`);
+    const fresh = recordPendingJoin(r.ticket, {
+      address,
+      opd: String(r.row.opd),
+      group,
+      attempts: 1,
+      failure: f,
+    });
+    if (!fresh) return;
+    const text = joinFailureText(r.ctx, address, group, f);
     logError(r.ctx.ss, "provision", r.ticket, text);
     notifyAdmins(r, text);
   }
@@ -805,7 +822,9 @@ function judge(r: Run, e: unknown, message: string): Judgement {
   if (e instanceof PermanentFailure) return { permanent: true, reason: message };
   if (e instanceof TemplateError)
     return { permanent: false, reason: t(lang, "provision.fail.template", { detail: message }) };
-  const directory = e instanceof DirectoryError || /API call to directory\./.test(message);
+  // A Directory error is known by its class or by the code/reason it carries, not by its wording.
+  const facts = errorFacts(e);
+  const directory = e instanceof DirectoryError || facts.code !== undefined || facts.reason !== undefined;
   if (directory) {
     const f = e instanceof DirectoryError ? e.failure : failureOf(e);
     if (f === "not_authorized") {
@@ -830,6 +849,9 @@ function judge(r: Run, e: unknown, message: string): Judgement {
       const owner = e instanceof DirectoryError && e.detail ? e.detail : "-";
       return { permanent: true, reason: t(lang, "provision.fail.address_taken", { address, owner }) };
     }
+    // Anything else from the directory is named by its class in the office's language; Google's
+    // own text (English, or translated) stays in the error log.
+    return { permanent: false, reason: t(lang, failureKey(f)) };
   }
   return { permanent: false, reason: message };
 }

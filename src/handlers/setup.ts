@@ -24,6 +24,14 @@ import { withScriptLock } from "../workspace/lock.js";
 import { defaultCredentialLetter } from "../domain/letters.js";
 import { t } from "../domain/text/index.js";
 import { ensureLetterResources, type LetterResources } from "../workspace/letter.js";
+import { findResponsesTab, type FormAccess } from "../workspace/forms.js";
+import {
+  checkDirectoryTargets,
+  ensureSpreadsheetClock,
+  openFormToApplicants,
+  type DirectoryTargets,
+  type SpreadsheetClock,
+} from "./setup-tenant.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -46,6 +54,8 @@ export interface SetupReport {
   triggers: TriggerReport;
   /** The credential letter template and the archive folder (ids also in Script Properties). */
   letter?: LetterResources;
+  /** What setup set and checked for a real tenant (setup-tenant.ts). */
+  tenant?: { form: FormAccess; clock: SpreadsheetClock; directory: DirectoryTargets };
 }
 
 function ensureSheet(ss: Spreadsheet, name: string, created: string[]): Sheet {
@@ -167,6 +177,7 @@ function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): Goo
   const props = PropertiesService.getScriptProperties();
   const def = buildForm(loaded.config);
   let form = openForm(props.getProperty(FORM_ID_KEY));
+  let sheetIdsBefore: number[] | null = null;
   if (form) {
     const opd = def.questions.find((q) => q.key === "opd");
     const item = form.getItems().find((i) => i.getTitle() === opd?.title);
@@ -179,19 +190,20 @@ function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): Goo
       .setConfirmationMessage(def.confirmation)
       .setAllowResponseEdits(false);
     for (const q of def.questions) addQuestion(form, q);
+    sheetIdsBefore = ss.getSheets().map((s) => s.getSheetId());
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     props.setProperty(FORM_ID_KEY, form.getId());
     lines.push(t(lang, "setup.form_created", { url: form.getPublishedUrl() }));
     lines.push(t(lang, "setup.upload_note"));
   }
-  // The responses sheet the form writes into, under a fixed name.
-  const formUrl = form.getEditUrl().replace(/\/edit.*$/, "");
-  const responses = ss.getSheets().find((s) => {
-    const url = s.getFormUrl();
-    return !!url && url.replace(/\/(edit|viewform).*$/, "") === formUrl;
-  });
+  // The responses sheet the form writes into, under a fixed name: looked for after a flush and a
+  // fresh open (a tab setDestination added may not show before), by the new tab or the form's URL.
+  const tab = findResponsesTab(ss, form, sheetIdsBefore);
+  const responses = tab.sheet;
+  if (tab.how === "none") lines.push(t(lang, "tenant.tab_missing"));
+  else if (tab.how === "url" && sheetIdsBefore) lines.push(t(lang, "tenant.tab_by_url"));
   if (responses && responses.getName() !== SHEET_NAMES.responses) {
-    const clash = ss.getSheetByName(SHEET_NAMES.responses);
+    const clash = tab.ss.getSheetByName(SHEET_NAMES.responses);
     if (!clash) responses.setName(SHEET_NAMES.responses);
   }
   if (responses) {
@@ -321,8 +333,13 @@ export function runSetup(): SetupReport {
     // The settings sheets' header rows and help column follow the language (the keys stay).
     followLanguage(ss, lang);
 
-    // 4. The form and its responses sheet.
+    // 4. The form and its responses sheet; published and open to applicants (setup-tenant.ts).
     const form = ensureForm(ss, loaded, lines);
+    const formAccess = openFormToApplicants(form, lang, lines);
+    // The spreadsheet's clock: the office's time zone; its locale reported (setup-tenant.ts).
+    const clock = ensureSpreadsheetClock(ss, config, lines);
+    // Every configured group and org unit exists (setup-tenant.ts).
+    const directory = checkDirectoryTargets(config, lines);
     // The durable inbox: no editor of the spreadsheet may delete or change a response (the form
     // writes as its owner; the program as the installer).
     const responsesSheet = ss.getSheetByName(SHEET_NAMES.responses);
@@ -364,14 +381,17 @@ export function runSetup(): SetupReport {
       lines.push(p.row ? t(lang, "setup.problem_row", { ...at, row: p.row }) : t(lang, "setup.problem", at));
     }
     if (!Session.getEffectiveUser().getEmail()) lines.push(t(lang, "setup.unknown_user"));
+    const tenantOk =
+      formAccess.published && directory.missingGroups.length === 0 && directory.missingOrgUnits.length === 0;
     return {
-      ok: errorsFound.length === 0,
+      ok: errorsFound.length === 0 && tenantOk,
       lines,
       problems: loaded.problems,
       formId: form.getId(),
       formUrl: form.getPublishedUrl(),
       triggers,
       letter,
+      tenant: { form: formAccess, clock, directory },
     };
   });
 }

@@ -20,6 +20,12 @@ import { indexTable, responseKey } from "../workspace/register.js";
 import { isErasureMarker } from "../domain/retention.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { processResponse, type NamedValues } from "./intake.js";
+import { dateOrderOf, responseTime } from "../domain/locale.js";
+import { localDateKey } from "../domain/letters.js";
+import { retryGroupJoins, type JoinRetryReport } from "./groups.js";
+import { FORM_ID_PROPERTY } from "../workspace/context.js";
+import { invalidateConfig } from "../workspace/settings.js";
+import { isFormPublished } from "../workspace/forms.js";
 import { reconcileRegister, type ReconcileReport } from "./reconcile.js";
 import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
 import { sweepRetention, type RetentionReport } from "./retention.js";
@@ -38,6 +44,10 @@ export interface SweepReport {
   provisioning?: ProvisionSweepReport;
   /** Personal data of requests closed longer than retensi_hari ago, erased (retention.ts; once a day). */
   retention?: RetentionReport;
+  /** Group joins that failed earlier, tried again (groups.ts). */
+  groups?: JoinRetryReport;
+  /** The form still published and open to applicants (once a day; checkForm). */
+  formCheck?: FormCheck;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -74,6 +84,8 @@ export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: 
   const values = all.slice(first - 2);
   const display = span.getDisplayValues();
   const headers = responses.getRange(1, 1, 1, width).getDisplayValues()[0] ?? [];
+  // Text answers and timestamps are in the spreadsheet's locale (en_US: month first).
+  const order = dateOrderOf(ctx.loaded.locale ?? liveLocale(ctx));
   let pending = 0;
   for (const row of missing) {
     if (!budget()) {
@@ -87,15 +99,14 @@ export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: 
       if (!h) return;
       named[h] = [...(named[h] ?? []), d[i] ?? ""];
     });
-    const stamp = v[0];
+    const now = Date.now();
+    const when = responseTime(v[0], d[0] ?? "", order, ctx.offset, now);
     try {
-      const out = processResponse(
-        ctx,
-        row,
-        named,
-        stamp instanceof Date ? stamp.getTime() : Date.now(),
-        rowKeys[row - 2]!,
-      );
+      const out = processResponse(ctx, row, named, when.ok ? when.ms : now, {
+        dateOrder: order,
+        key: rowKeys[row - 2]!,
+        ...(when.ok ? {} : { refusedStamp: { text: d[0] ?? "", reason: when.reason } }),
+      });
       if (out.created || out.corrected !== undefined) recovered.push(out.ticket);
     } catch (e) {
       logError(ctx.ss, "sweep", t(ctx.config.language, "sheet.row", { row }), e);
@@ -104,10 +115,53 @@ export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: 
   return { recovered, pending };
 }
 
+export interface FormCheck {
+  published: boolean;
+  requireLogin: boolean;
+}
+
+/** Script Property: the office-local day the form was last checked. */
+const FORM_CHECK_DAY = "surel:formCheckDay";
+
+/**
+ * The self-check: once a day, whether the form is still published and open to applicants (someone
+ * may have unpublished it or restricted it to the domain in the Forms editor). A problem is written
+ * to the error log in the office's language, where administrators look.
+ */
+export function checkFormDaily(ctx: Ctx): FormCheck | undefined {
+  const props = PropertiesService.getScriptProperties();
+  const today = localDateKey(Date.now(), ctx.offset);
+  if (props.getProperty(FORM_CHECK_DAY) === today) return undefined;
+  const id = props.getProperty(FORM_ID_PROPERTY);
+  if (!id) return undefined;
+  const form = FormApp.openById(id);
+  const check: FormCheck = { published: isFormPublished(form), requireLogin: form.requiresLogin() };
+  const lang = ctx.config.language;
+  if (!check.published) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.unpublished"));
+  if (check.requireLogin) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.restricted"));
+  props.setProperty(FORM_CHECK_DAY, today);
+  return check;
+}
+
+/**
+ * The spreadsheet's locale now. The cached configuration carries the locale it was read with (form
+ * submissions use it without a call of their own): when someone changed the locale, the cache is
+ * dropped, so that the triggers read dates by the new one from the next execution on.
+ */
+function liveLocale(ctx: Ctx): string {
+  const live = ctx.ss.getSpreadsheetLocale();
+  if (ctx.loaded.locale !== live) {
+    invalidateConfig();
+    ctx.loaded.locale = live;
+  }
+  return live;
+}
+
 export function runSweep(): SweepReport {
   const start = Date.now();
   const budget = budgetFrom(start);
   const ctx = context();
+  liveLocale(ctx);
   // Provisioning first: a letter cut off while sending is judged by the mail quota, so it goes
   // before this sweep's own mails; half the budget, so intake is never starved.
   let provisioning: ProvisionSweepReport | undefined;
@@ -115,6 +169,14 @@ export function runSweep(): SweepReport {
     provisioning = sweepProvisioning(ctx, budgetFrom(start, SWEEP_BUDGET_MS / 2));
   } catch (e) {
     logError(ctx.ss, "sweep", "", e);
+  }
+  let groups: JoinRetryReport | undefined;
+  if (budget()) {
+    try {
+      groups = retryGroupJoins(ctx, budget);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
   }
   const intake = recoverResponses(ctx, budget);
   // Guarded: a lock timeout (or any failure) in the reconciliation must not skip the rest.
@@ -133,6 +195,14 @@ export function runSweep(): SweepReport {
   } catch (e) {
     logError(ctx.ss, "sweep", "", e);
   }
+  let formCheck: FormCheck | undefined;
+  if (budget()) {
+    try {
+      formCheck = checkFormDaily(ctx);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
   let retention: RetentionReport | undefined;
   if (budget()) {
     try {
@@ -148,5 +218,7 @@ export function runSweep(): SweepReport {
     ...reconciled,
     ...(provisioning ? { provisioning } : {}),
     ...(retention ? { retention } : {}),
+    ...(groups ? { groups } : {}),
+    ...(formCheck ? { formCheck } : {}),
   };
 }

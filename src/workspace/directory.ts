@@ -10,8 +10,9 @@
  *   in externalIds; if so it is ours and provisioning carries on, else the address is someone else's;
  * - 409 "Member already exists." on members.insert: nothing to do;
  * - 403 "Not Authorized to access this resource/api": never retried (the installer is no admin).
- * Error classes come from the HTTP code and reason in the exception's details, the message (which
- * Google translates) only as a fallback (domain/provisioning.ts classifyDirectoryError).
+ * Error classes come from the server's reason, then the HTTP code, in the exception's details; the
+ * message (which Google translates) only when both are missing (domain/provisioning.ts
+ * classifyDirectoryError).
  */
 import { t } from "../domain/text/index.js";
 import { configuredLanguage } from "./settings.js";
@@ -44,8 +45,8 @@ export function errorFacts(e: unknown): ErrorFacts {
   return facts;
 }
 
-export function failureOf(e: unknown): DirectoryFailure {
-  return classifyDirectoryError(errorFacts(e));
+export function failureOf(e: unknown, call: "member" | "other" = "other"): DirectoryFailure {
+  return classifyDirectoryError(errorFacts(e), call);
 }
 
 /** A Directory failure the caller must not retry at once (the class says why). */
@@ -123,6 +124,33 @@ export function groupExists(address: string): boolean {
   }
 }
 
+/** Every group address of the customer (primary and aliases), lower case: one list call per 200. */
+export function allGroupAddresses(): Set<string> {
+  const out = new Set<string>();
+  let pageToken: string | undefined;
+  do {
+    const args = { customer: "my_customer", maxResults: 200, ...(pageToken ? { pageToken } : {}) };
+    const page = withBackoff(() => dir().Groups!.list(args));
+    for (const g of page.groups ?? []) {
+      for (const a of [g.email, ...(g.aliases ?? []), ...(g.nonEditableAliases ?? [])]) {
+        if (a) out.add(String(a).toLowerCase());
+      }
+    }
+    pageToken = page.nextPageToken ?? undefined;
+  } while (pageToken);
+  return out;
+}
+
+/** Every org unit path of the customer ("/" included): one list call. */
+export function allOrgUnitPaths(): Set<string> {
+  const units = dir().Orgunits;
+  if (!units) throw new DirectoryError("not_authorized", t(configuredLanguage(), "directory.not_enabled"));
+  const list = withBackoff(() => units.list("my_customer", { type: "all" }));
+  const out = new Set<string>(["/"]);
+  for (const u of list.organizationUnits ?? []) if (u.orgUnitPath) out.add(String(u.orgUnitPath));
+  return out;
+}
+
 /** Directory users carrying this NIP in externalIds (search results may lag by hours). */
 export function usersWithNip(nip: string): { nip: string; address: string }[] {
   if (!/^\d{18}$/.test(nip)) return [];
@@ -158,7 +186,7 @@ export function addMember(group: string, address: string): "added" | "already" {
     withBackoff(() => dir().Members!.insert({ email: address, role: "MEMBER" }, group), { followUp: true });
     return "added";
   } catch (e) {
-    if (failureOf(e) === "member_exists") return "already";
+    if (failureOf(e, "member") === "member_exists") return "already";
     throw e;
   }
 }

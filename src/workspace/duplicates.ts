@@ -16,6 +16,7 @@ import type { Applicant } from "../domain/request.js";
 import { findOpd } from "../domain/form.js";
 import type { RegisterTable } from "./register.js";
 import { errorText } from "./errors.js";
+import { failureOf } from "./directory.js";
 import { t } from "../domain/text/index.js";
 import type { DuplicateVerdict } from "../domain/request.js";
 import type { Language } from "../domain/config.js";
@@ -72,10 +73,8 @@ export function registerFacts(table: RegisterTable, config: OfficeConfig): DupRo
 }
 
 function isNotFound(e: unknown): boolean {
-  const details = (e as { details?: { code?: number } }).details;
-  if (details && details.code === 404) return true;
-  // The message is translated for the user; the code is what counts, the text a fallback.
-  return /Resource Not Found|not found/i.test(String((e as Error).message));
+  // The reason and code decide; the message (translated for the user) only when both are missing.
+  return failureOf(e) === "not_found";
 }
 
 export interface AddressLookup {

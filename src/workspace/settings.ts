@@ -15,6 +15,12 @@ export interface LoadedConfig {
   config: OfficeConfig;
   /** Problems in the settings sheets (each also reported at setup and in the error log). */
   problems: { sheet: string; row: number; key: string; message: string; level: "error" | "warning" }[];
+  /**
+   * The spreadsheet's locale (`getSpreadsheetLocale()`), read with the settings and cached with
+   * them, so that a form submission reads dates by it without a call of its own; the sweep
+   * compares it with the live one every run and drops the cache when it changed.
+   */
+  locale?: string;
 }
 
 let memo: LoadedConfig | null = null;
@@ -70,7 +76,7 @@ export function loadConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Loaded
     memo = JSON.parse(hit) as LoadedConfig;
     return memo;
   }
-  memo = parseConfig(readTables(ss));
+  memo = { ...parseConfig(readTables(ss)), locale: ss.getSpreadsheetLocale() };
   const json = JSON.stringify(memo);
   // A value over the cache's 100 KB limit is simply not cached.
   if (json.length < 90_000) cache.put(CACHE_KEY, json, CACHE_SECONDS);

@@ -117,12 +117,31 @@ describe("Directory errors", () => {
       "not_authorized",
     );
     expect(classifyDirectoryError({ code: 409, message: "Entity already exists." })).toBe("exists");
-    expect(classifyDirectoryError({ code: 409, message: "Member already exists." })).toBe("member_exists");
+    expect(classifyDirectoryError({ code: 409, message: "Member already exists." }, "member")).toBe(
+      "member_exists",
+    );
     expect(classifyDirectoryError({ code: 412, message: "User creation is not complete." })).toBe(
       "not_complete",
     );
     expect(classifyDirectoryError({ code: 404, message: "Resource Not Found: userKey" })).toBe("not_found");
     expect(classifyDirectoryError({ code: 400, message: "Invalid Input: INVALID_OU_ID" })).toBe("invalid");
+  });
+
+  it("decides by the server's reason, never by a (translated) message", () => {
+    // Google translates messages into the user's language: an Indonesian text classifies the same.
+    const c = (reason: string, code: number, call: "member" | "other" = "other") =>
+      classifyDirectoryError({ code, reason, message: "Terjadi galat: Sumber daya tidak ditemukan" }, call);
+    expect(c("notFound", 404)).toBe("not_found");
+    expect(c("duplicate", 409)).toBe("exists");
+    expect(c("duplicate", 409, "member")).toBe("member_exists");
+    expect(c("forbidden", 403)).toBe("not_authorized");
+    expect(c("userRateLimitExceeded", 403)).toBe("rate_limited");
+    expect(c("conditionNotMet", 412)).toBe("not_complete");
+    expect(c("backendError", 503)).toBe("unavailable");
+    // A 403 that says "quota" in its text but carries no rate reason is a refusal, not a wait.
+    expect(classifyDirectoryError({ code: 403, message: "quota of something" })).toBe("not_authorized");
+    // The reason wins over a code that would say otherwise.
+    expect(classifyDirectoryError({ code: 400, reason: "notFound", message: "x" })).toBe("not_found");
   });
 
   it("falls back on the message when there is no code", () => {

@@ -45,7 +45,12 @@ export class GasError extends Error {
   constructor(
     message: string,
     name = "Exception",
-    readonly details?: { code?: number; reason?: string },
+    readonly details?: {
+      code?: number;
+      reason?: string;
+      message?: string;
+      errors?: { message: string; domain: string; reason: string }[];
+    },
   ) {
     super(message);
     this.name = name;
@@ -66,7 +71,10 @@ export function apiError(methodId: string, message: string, code: number, reason
     "GoogleJsonResponseException",
     {
       code,
-      ...(reason ? { reason } : {}),
+      // The shape Google's JSON error body has (reported for Apps Script's `details`): the
+      // reason in errors[0]; kept flat too for older readers.
+      message,
+      ...(reason ? { reason, errors: [{ message, domain: "global", reason }] } : {}),
     },
   );
 }

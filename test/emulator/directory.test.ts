@@ -182,7 +182,8 @@ describe("users.insert", () => {
     Users.insert(newUser("b"));
     const e = thrown(() => Users.insert(newUser("c")));
     expect(e.message).toBe("API call to directory.users.insert failed with error: Rate Limit Exceeded");
-    expect(e.details).toEqual({ code: 429, reason: "rateLimitExceeded" });
+    expect(e.details).toMatchObject({ code: 429, reason: "rateLimitExceeded" });
+    expect(e.details?.errors?.[0]?.reason).toBe("rateLimitExceeded");
     ws.advance(1000);
     expect(Users.insert(newUser("c")).primaryEmail).toBe(`c@${DOMAIN}`);
   });
@@ -370,7 +371,10 @@ describe("quota", () => {
     for (let i = 0; i < 3; i++) Users.get(`ani@${DOMAIN}`);
     const e = thrown(() => Users.get(`ani@${DOMAIN}`));
     expect(e.message).toBe("API call to directory.users.get failed with error: Rate Limit Exceeded");
-    expect(e.details).toEqual({ code: 403, reason: "userRateLimitExceeded" });
+    expect(e.details).toMatchObject({
+      code: 403,
+      errors: [{ reason: "userRateLimitExceeded", domain: "global" }],
+    });
     // Another user has a budget of its own.
     expect(as(ADMIN2, () => Users.get(`ani@${DOMAIN}`)).primaryEmail).toBe(`ani@${DOMAIN}`);
     ws.advance(60_000);

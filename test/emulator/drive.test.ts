@@ -259,7 +259,7 @@ describe("Drive advanced service (v3)", () => {
     const e = thrown(() => Files.get("hilang"));
     expect(e.name).toBe("GoogleJsonResponseException");
     expect(e.message).toBe("API call to drive.files.get failed with error: File not found: hilang.");
-    expect(e.details).toEqual({ code: 404, reason: "notFound" });
+    expect(e.details).toMatchObject({ code: 404, reason: "notFound" });
     const d = thrown(() => Files.remove("hilang"));
     expect(d.message).toBe("API call to drive.files.delete failed with error: File not found: hilang.");
   });

@@ -37,6 +37,9 @@ function env(): Env {
 function applicationForm({ formApp, ss }: Env, link = true): Form {
   const form = formApp.create("Pendaftaran Surel Dinas");
   form.setDescription("Formulir permohonan akun surel dinas").setConfirmationMessage("Terima kasih");
+  // As the project's setup does: published (created unpublished after 30 June 2026) and open to
+  // respondents outside the domain.
+  form.setPublished(true).setRequireLogin(false);
   form.addTextItem().setTitle("Nama lengkap").setRequired(true);
   form
     .addTextItem()
@@ -90,6 +93,45 @@ function triggerOn(ws: Workspace, sourceId: string, uid = "t-submit-1"): void {
     owner: ws.owner.email,
   });
 }
+
+describe("publishing and who may respond", () => {
+  it("a form created after 30 June 2026 starts unpublished and takes nothing until published", () => {
+    const e = env();
+    const form = e.formApp.create("Baru");
+    form.addTextItem().setTitle("Nama");
+    form.setRequireLogin(false);
+    expect(form.isPublished()).toBe(false);
+    expect(form.isAcceptingResponses()).toBe(false);
+    expect(thrown(() => submitResponse(e.ws, form.getId(), { Nama: "Budi" })).message).toMatch(
+      /not published/,
+    );
+    form.setPublished(true);
+    expect(form.isPublished()).toBe(true);
+    expect(form.isAcceptingResponses()).toBe(true);
+    expect(submitResponse(e.ws, form.getId(), { Nama: "Budi" }).responseId).toMatch(/^2_/);
+  });
+
+  it("a form created before 1 July 2026 is published at once", () => {
+    const { ws } = setup({ startMs: Date.UTC(2026, 5, 30, 12) });
+    const formApp = installForms(ws).FormApp as FormApp;
+    expect(formApp.create("Lama").isPublished()).toBe(true);
+  });
+
+  it("a Workspace form starts restricted to the domain: an applicant without an account is turned away", () => {
+    const e = env();
+    const form = e.formApp.create("Terbatas").setPublished(true);
+    form.addTextItem().setTitle("Nama");
+    expect(form.requiresLogin()).toBe(true);
+    expect(thrown(() => submitResponse(e.ws, form.getId(), { Nama: "Budi" })).message).toMatch(/Sign in/);
+    expect(
+      thrown(() => submitResponse(e.ws, form.getId(), { Nama: "Budi" }, { respondent: APPLICANT })).message,
+    ).toMatch(/owner's organization/);
+    const staff = `staf@${e.ws.domain}`;
+    expect(submitResponse(e.ws, form.getId(), { Nama: "Budi" }, { respondent: staff }).row).toBe(0);
+    form.setRequireLogin(false);
+    expect(submitResponse(e.ws, form.getId(), { Nama: "Ani" }).responseId).toMatch(/^2_/);
+  });
+});
 
 describe("FormApp and Form", () => {
   it("creates a form with items, URLs and settings", () => {
@@ -332,7 +374,7 @@ describe("submitResponse", () => {
 
   it("text validation rules: the last require… wins; numbers, e-mail, patterns", () => {
     const e = env();
-    const form = e.formApp.create("Uji");
+    const form = e.formApp.create("Uji").setPublished(true).setRequireLogin(false);
     const item = (title: string, v: ReturnType<ReturnType<FormApp["createTextValidation"]>["build"]>) =>
       form.addTextItem().setTitle(title).setValidation(v);
     const tv = () => e.formApp.createTextValidation();

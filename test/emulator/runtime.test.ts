@@ -170,7 +170,12 @@ describe("marshalling", () => {
       name: "GoogleJsonResponseException",
       message: "API call to directory.users.insert failed with error: Entity already exists.",
       text: "GoogleJsonResponseException: API call to directory.users.insert failed with error: Entity already exists.",
-      details: { code: 409, reason: "duplicate" },
+      details: {
+        code: 409,
+        message: "Entity already exists.",
+        reason: "duplicate",
+        errors: [{ message: "Entity already exists.", domain: "global", reason: "duplicate" }],
+      },
       isError: true,
     });
   });

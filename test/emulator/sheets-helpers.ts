@@ -4,8 +4,8 @@ import { install } from "./services/sheets.js";
 import type { SpreadsheetApp } from "./services/sheets/app.js";
 import { Workspace } from "./workspace.js";
 
-export function setup(): { ws: Workspace; app: SpreadsheetApp } {
-  const ws = new Workspace({ domain: "kota.go.id" });
+export function setup(opts: { startMs?: number } = {}): { ws: Workspace; app: SpreadsheetApp } {
+  const ws = new Workspace({ domain: "kota.go.id", ...opts });
   const globals = install(ws);
   return { ws, app: globals.SpreadsheetApp as SpreadsheetApp };
 }

@@ -42,6 +42,15 @@ const cases: [GasClass, string, string][] = [
   [forms.CheckboxValidationBuilder, FM, "CheckboxValidationBuilder"],
 ];
 
+/**
+ * Methods Google documents that @types/google-apps-script 2.0.13 does not declare yet:
+ * Form.setPublished / isPublished ("Publish and manage responders on the form"). The product
+ * declares them locally (src/workspace/forms.ts).
+ */
+const DOCUMENTED_BEYOND_TYPES: Record<string, string[]> = {
+  Form: ["isPublished", "setPublished"],
+};
+
 describe("public surface of the Sheets and Forms classes", () => {
   it.each(cases.map(([cls, file, name]) => [name, cls, file] as const))(
     "%s only exposes methods of the real interface",
@@ -49,7 +58,8 @@ describe("public surface of the Sheets and Forms classes", () => {
       const real = interfaceMethods(file, name);
       const mine = publicMethods(cls);
       expect(mine.length).toBeGreaterThan(0);
-      expect(mine.filter((m) => !real.has(m))).toEqual([]);
+      const extra = new Set(DOCUMENTED_BEYOND_TYPES[name] ?? []);
+      expect(mine.filter((m) => !real.has(m) && !extra.has(m))).toEqual([]);
     },
   );
 

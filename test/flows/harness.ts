@@ -34,6 +34,8 @@ export interface OfficeOptions extends WorkspaceOptions {
   configure?: (c: OfficeConfig) => void;
   /** Write no settings before setup (setup then creates its defaults). */
   defaults?: boolean;
+  /** Runs after the settings are written and before setup (e.g. the directory's groups and org units). */
+  beforeSetup?: (emu: Emulator, config: OfficeConfig) => void;
   workers?: number;
 }
 
@@ -95,6 +97,7 @@ export async function prepareOffice(emu: Emulator, opts: OfficeOptions = {}): Pr
     write(SHEETS.opds, tables.opds);
     write(SHEETS.holidays, tables.holidays);
   }
+  opts.beforeSetup?.(emu, config);
   const setup = await emu.run("setup");
   if (!setup.ok) throw new Error(`setup failed: ${setup.error?.message}`);
   const formId = (setup.returnValue as { formId: string }).formId;

@@ -8,7 +8,8 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { SHEETS } from "../../src/domain/settings.js";
 import { defaultConfig } from "../../src/domain/defaults.js";
 import { evictAllCaches } from "../emulator/services/cache.js";
-import { addOrgUnit, directoryState, seedGroup } from "../emulator/services/directory.js";
+import { directoryState } from "../emulator/services/directory.js";
+import { seedOpdDirectory, withDirectory } from "./tenant-kit.js";
 import { driveState } from "../emulator/services/drive.js";
 import type { SentMail } from "../emulator/services/mail.js";
 import type { Emulator } from "../emulator/index.js";
@@ -44,7 +45,7 @@ export function staffOnly(c: ReturnType<typeof defaultConfig>): void {
  * signer NIP there would read back as a number: it is written again as text.
  */
 export async function provisioningOffice(opts: OfficeOptions & { groups?: boolean } = {}): Promise<Office> {
-  return readyForProvisioning(await createOffice(opts), opts);
+  return readyForProvisioning(await createOffice(withDirectory(opts)), opts);
 }
 
 /** The same for an emulator made by the test (e.g. with a modified bundle). */
@@ -52,15 +53,12 @@ export async function provisioningOfficeIn(
   emu: Emulator,
   opts: OfficeOptions & { groups?: boolean } = {},
 ): Promise<Office> {
-  return readyForProvisioning(await prepareOffice(emu, opts), opts);
+  return readyForProvisioning(await prepareOffice(emu, withDirectory(opts)), opts);
 }
 
 function readyForProvisioning(office: Office, opts: { groups?: boolean }): Office {
   const ws = office.emu.ws;
-  for (const opd of office.config.opds) {
-    if (opd.orgUnitPath) addOrgUnit(ws, opd.orgUnitPath);
-    if (opd.group && opts.groups !== false) seedGroup(ws, { email: opd.group });
-  }
+  seedOpdDirectory(ws, office.config, opts.groups !== false);
   const settings = records(office, SHEETS.settings);
   const i = settings.findIndex((r) => Object.values(r)[0] === "penandatangan_nip");
   if (i >= 0) {

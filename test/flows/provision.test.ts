@@ -398,7 +398,7 @@ describe("the Directory API's failures", () => {
     expect(edit.trace.filter((c) => c.key === "AdminDirectory.Users.insert")).toHaveLength(6);
     expect(row(office, ticket).status).toBe("membuat akun");
     expect(row(office, ticket).provisioning).toMatch(
-      /^menunggu ulang · .* · percobaan 1 · .*Rate Limit Exceeded/,
+      /^menunggu ulang · .* · percobaan 1 · batas permintaan direktori terlampaui sementara/,
     );
     expect(accountsFor(office, ticket)).toEqual([]);
     const sweep = await sweepAfter(office, 10);

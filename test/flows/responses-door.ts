@@ -5,7 +5,6 @@
  */
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
 import { openSpreadsheet } from "../emulator/services/sheets/host.js";
-import { parseFormsTimestamp } from "../emulator/services/forms.js";
 import type { Office } from "./harness.js";
 
 const isStamp = (k: string): boolean => /^(Timestamp|Stempel waktu|Cap waktu)$/i.test(k);
@@ -19,14 +18,13 @@ export function answerInput(value: string): string {
 }
 
 /**
- * Appends the records (question title → answer; a timestamp column is read in the office zone)
+ * Appends the records (question title → answer; a timestamp column as typed)
  * to the responses sheet. Columns the form does not have are added and returned (intake reports
  * them). Returns the response rows written.
  */
 export function appendResponses(
   office: Office,
   records: Record<string, string>[],
-  zone = "Asia/Jakarta",
 ): { unknown: string[]; rows: number[] } {
   const ss = openSpreadsheet(office.emu.ws, office.ssId);
   const sheet = ss.getSheetByName(SHEET_NAMES.responses);
@@ -41,9 +39,11 @@ export function appendResponses(
   }
   const rows: number[] = [];
   for (const rec of records) {
+    // The timestamp goes in as typed in the export (the program reads it by the spreadsheet's
+    // locale); a record without one gets the current time.
     const stamp = Object.entries(rec).find(([k]) => isStamp(k))?.[1] ?? "";
-    const ms = parseFormsTimestamp(stamp, zone) ?? office.emu.ws.now();
-    sheet.appendRow(header.map((h, i) => (i === 0 ? new Date(ms) : answerInput(rec[h] ?? ""))));
+    const first: string | Date = stamp !== "" ? stamp : new Date(office.emu.ws.now());
+    sheet.appendRow(header.map((h, i) => (i === 0 ? first : answerInput(rec[h] ?? ""))));
     rows.push(sheet.getLastRow());
   }
   return { unknown, rows };

@@ -25,6 +25,7 @@ import {
   submitOnly,
   type Office,
 } from "./harness.js";
+import { withDirectory } from "./tenant-kit.js";
 
 const KADIS = `kadis@${DOMAIN}`;
 const PROTECTED =
@@ -40,7 +41,7 @@ interface SetupReturn {
 let office: Office;
 beforeAll(async () => {
   // No settings written beforehand: setup creates them with the defaults.
-  office = await createOffice({ defaults: true });
+  office = await createOffice(withDirectory({ defaults: true }));
 });
 afterAll(async () => {
   await office.emu.close();

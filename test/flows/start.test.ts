@@ -86,3 +86,29 @@ describe("npm start -- --responses FILE.csv (a backlog preview)", () => {
     expect(summary.statusCounts).toEqual({ baru: 2, "perlu perbaikan": 1 });
   });
 });
+
+describe("npm start -- --responses FILE.csv --locale en_US (an export from a US spreadsheet)", () => {
+  const registerRows = (out: string) =>
+    parseCsv(readFileSync(join(out, "register.csv"), "utf8"))
+      .slice(1)
+      .filter((r) => r[0]);
+
+  it("reads its dates month first; a timestamp in the future is refused and named, the row kept", () => {
+    const { out, stdout } = runStart(["--responses", "test/fixtures/responses-us.csv", "--locale", "en_US"]);
+    const rows = registerRows(out);
+    expect(rows).toHaveLength(3);
+    // Every ticket of November 2026: "11/20/2026" is 20 November, "8/20/2027" is refused.
+    expect(rows.map((r) => r[0]!.slice(0, 8))).toEqual(["SRL-2611", "SRL-2611", "SRL-2611"]);
+    expect(stdout).toContain("Lokal spreadsheet: en_US");
+    // The letter of 3 November, not of 11 March.
+    expect(readFileSync(join(out, "register.csv"), "utf8")).toContain("800/45/Disdik/2026, 2026-11-03");
+    expect(stdout).toMatch(/Log Galat .*Stempel waktu respons "8\/20\/2027 11:30:00" berada di masa depan/);
+  });
+
+  it("read as Indonesian, the same export is not silently trusted: unreadable timestamps are named", () => {
+    const { out, stdout } = runStart(["--responses", "test/fixtures/responses-us.csv"]);
+    expect(registerRows(out)).toHaveLength(3);
+    expect(stdout).toMatch(/Log Galat .*Stempel waktu respons "11\/20\/2026 9:15:01" tidak dapat dibaca/);
+    expect(registerRows(out).some((r) => /^SRL-27/.test(r[0]!))).toBe(false);
+  });
+});

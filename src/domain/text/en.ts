@@ -515,6 +515,8 @@ export const en: Record<MessageKey, string> = {
   "edit.address.domain": "The address must be in the domain @{domain}.",
   "edit.address.taken": "The address {address} is taken or reserved.",
   "edit.address.changed": "The address was changed to {address}.",
+  "edit.address.changed_note":
+    "The address was changed to {address} by {actor}; the duplicate check was run again.",
   "edit.program_column":
     "This column is filled in by the Surel program and may not be edited directly. Use the Action column.",
   "edit.paste":
@@ -772,4 +774,51 @@ export const en: Record<MessageKey, string> = {
   "mail.address_kept.subject": "Request to change the personal e-mail address \u2013 {ticket}",
   "mail.address_kept.body":
     "A correction of request {ticket} asked for the account letter to go to {requested}. For security the delivery address is not changed through the form: the letter still goes to this address. If you did not send this correction, contact the service administrator at once.",
+  // ── A real tenant: locale, time zone, the published form, directory targets ──
+  "locale.order.dmy": "day/month/year",
+  "locale.order.mdy": "month/day/year",
+  "locale.order.ymd": "year/month/day",
+  "locale.stamp_future":
+    "The response's timestamp \"{text}\" lies in the future (dates are read by the spreadsheet's locale): the request is registered with the time of processing. Check the spreadsheet's locale (File → Settings).",
+  "locale.stamp_unreadable":
+    "The response's timestamp \"{text}\" cannot be read by the spreadsheet's locale: the request is registered with the time of processing.",
+  "tenant.zone_set":
+    "The spreadsheet's time zone was changed from {before} to {zone} (the office's time zone), so that the register and the mails show the same clock.",
+  "tenant.zone_ok": "Spreadsheet time zone: {zone}, the same as the office's.",
+  "tenant.zone_unknown":
+    "Warning: the office's time zone {zone} is unknown; the spreadsheet's time zone ({current}) was not changed.",
+  "tenant.locale": "Spreadsheet locale: {locale}; dates in form answers and timestamps are read {order}.",
+  "tenant.form_published_now":
+    "The form was published: forms created through the API since 1 July 2026 start unpublished and take no responses until published.",
+  "tenant.form_published": "The form is published and accepts responses.",
+  "tenant.form_unpublished":
+    "ERROR: the form is not published; applicants cannot submit requests. Open the form and click Publish, then run setup again.",
+  "tenant.login_opened":
+    "The form was opened to applicants without a domain account (before, only accounts of the domain could fill it in).",
+  "tenant.login_open": "The form can be filled in without signing in with a domain account.",
+  "tenant.login_error":
+    "Warning: the form's restriction to domain accounts could not be turned off ({detail}). Turn it off by hand: form → Settings → Responses → Restrict to users in the domain.",
+  "tenant.tab_missing":
+    "ERROR: the form's responses tab was not found in the spreadsheet. Open the form → Responses → Link to Sheets (choose this spreadsheet), then run setup again.",
+  "tenant.tab_by_url": "The form's responses tab was found by the linked form's address.",
+  "tenant.check.unpublished":
+    "The application form is not published: applicants cannot submit requests. Run Surel → Set up / repair, or open the form and click Publish.",
+  "tenant.check.restricted":
+    "The application form can only be filled in with a domain account, while applicants have none yet. Run Surel → Set up / repair.",
+  "tenant.directory_ok":
+    "Directory: the {groups} group(s) and {units} org unit(s) the OPD sheet names all exist.",
+  "tenant.group_missing":
+    "ERROR: group {group} for {opd} does not exist in the directory. Create the group in the Admin console or correct the group column of the OPD sheet.",
+  "tenant.orgunit_missing":
+    "ERROR: org unit {path} for {opd} does not exist in the directory. Create it in the Admin console or correct the org unit column of the OPD sheet.",
+  "tenant.directory_unchecked": "Warning: groups and org units could not be checked: {detail}",
+  "directory.failure.not_found": "not found in the directory",
+  "directory.failure.not_authorized": "the service account is not authorised (not an administrator)",
+  "directory.failure.rate_limited": "the directory's request limit was exceeded for now",
+  "directory.failure.unavailable": "the directory service is unavailable for now",
+  "directory.failure.invalid": "an address or value the directory does not accept",
+  "directory.failure.other": "an unknown directory error (details in the error log)",
+  "provision.join.failed":
+    "Account {address} could not be added to group {group} yet: {reason}. The sweep tries again every 10 minutes; correct the group in the OPD sheet or create the group in the Admin console.",
+  "provision.join.done": "Account {address} is now a member of group {group} (retried by the sweep).",
 };

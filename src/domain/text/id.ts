@@ -512,6 +512,7 @@ export const id = {
   "edit.address.domain": "Alamat harus berdomain @{domain}.",
   "edit.address.taken": "Alamat {address} sudah dipakai atau dicadangkan.",
   "edit.address.changed": "Alamat diubah menjadi {address}.",
+  "edit.address.changed_note": "Alamat diubah menjadi {address} oleh {actor}; pemeriksaan duplikat diulang.",
   "edit.program_column":
     "Kolom ini diisi oleh program Surel dan tidak boleh diubah langsung. Gunakan kolom Tindakan.",
   "edit.paste":
@@ -769,4 +770,52 @@ export const id = {
   "mail.address_kept.subject": "Permintaan penggantian alamat surel pribadi \u2013 {ticket}",
   "mail.address_kept.body":
     "Perbaikan permohonan {ticket} meminta agar surat akun dikirim ke {requested}. Demi keamanan, alamat pengiriman tidak diganti melalui formulir: surat tetap dikirim ke alamat ini. Jika Anda tidak mengajukan perbaikan ini, segera hubungi administrator layanan.",
+  // ── A real tenant: locale, time zone, the published form, directory targets ──
+  "locale.order.dmy": "hari/bulan/tahun",
+  "locale.order.mdy": "bulan/hari/tahun",
+  "locale.order.ymd": "tahun/bulan/hari",
+  "locale.stamp_future":
+    'Stempel waktu respons "{text}" berada di masa depan (tanggal dibaca menurut lokal spreadsheet): permohonan dicatat dengan waktu pemrosesan. Periksa lokal spreadsheet (File → Setelan).',
+  "locale.stamp_unreadable":
+    'Stempel waktu respons "{text}" tidak dapat dibaca menurut lokal spreadsheet: permohonan dicatat dengan waktu pemrosesan.',
+  "tenant.zone_set":
+    "Zona waktu spreadsheet diubah dari {before} menjadi {zone} (zona waktu kantor), agar register dan surel menunjukkan jam yang sama.",
+  "tenant.zone_ok": "Zona waktu spreadsheet: {zone}, sama dengan zona waktu kantor.",
+  "tenant.zone_unknown":
+    "Peringatan: zona waktu kantor {zone} tidak dikenal; zona waktu spreadsheet ({current}) tidak diubah.",
+  "tenant.locale":
+    "Lokal spreadsheet: {locale}; tanggal pada jawaban formulir dan stempel waktu dibaca {order}.",
+  "tenant.form_published_now":
+    "Formulir diterbitkan: formulir yang dibuat lewat API sejak 1 Juli 2026 belum terbit dan tidak menerima jawaban sampai diterbitkan.",
+  "tenant.form_published": "Formulir sudah terbit dan menerima jawaban.",
+  "tenant.form_unpublished":
+    "GALAT: formulir belum terbit; pemohon tidak dapat mengirim permohonan. Buka formulir dan klik Terbitkan, lalu jalankan setup lagi.",
+  "tenant.login_opened":
+    "Formulir dibuka untuk pemohon tanpa akun domain (sebelumnya hanya akun domain yang dapat mengisinya).",
+  "tenant.login_open": "Formulir dapat diisi tanpa masuk dengan akun domain.",
+  "tenant.login_error":
+    "Peringatan: pembatasan formulir ke akun domain tidak dapat dimatikan ({detail}). Matikan secara manual: formulir → Setelan → Respons → Batasi ke pengguna domain.",
+  "tenant.tab_missing":
+    "GALAT: tab respons formulir tidak ditemukan di spreadsheet. Buka formulir → Respons → Tautkan ke Spreadsheet (pilih spreadsheet ini), lalu jalankan setup lagi.",
+  "tenant.tab_by_url": "Tab respons formulir ditemukan lewat alamat formulir yang ditautkan.",
+  "tenant.check.unpublished":
+    "Formulir permohonan belum terbit: pemohon tidak dapat mengirim permohonan. Jalankan Surel → Siapkan / perbaiki, atau buka formulir dan klik Terbitkan.",
+  "tenant.check.restricted":
+    "Formulir permohonan hanya dapat diisi dengan akun domain, padahal pemohon belum memiliki akun. Jalankan Surel → Siapkan / perbaiki.",
+  "tenant.directory_ok":
+    "Direktori: {groups} grup dan {units} unit organisasi yang disebut lembar OPD semuanya ada.",
+  "tenant.group_missing":
+    "GALAT: grup {group} untuk {opd} tidak ada di direktori. Buat grup itu di Konsol Admin atau perbaiki kolom grup di lembar OPD.",
+  "tenant.orgunit_missing":
+    "GALAT: unit organisasi {path} untuk {opd} tidak ada di direktori. Buat unit itu di Konsol Admin atau perbaiki kolom unit organisasi di lembar OPD.",
+  "tenant.directory_unchecked": "Peringatan: grup dan unit organisasi tidak dapat diperiksa: {detail}",
+  "directory.failure.not_found": "tidak ditemukan di direktori",
+  "directory.failure.not_authorized": "akun layanan tidak berwenang (bukan administrator)",
+  "directory.failure.rate_limited": "batas permintaan direktori terlampaui sementara",
+  "directory.failure.unavailable": "layanan direktori sedang tidak tersedia",
+  "directory.failure.invalid": "alamat atau data tidak sah menurut direktori",
+  "directory.failure.other": "galat direktori yang tidak dikenal (rincian di Log Galat)",
+  "provision.join.failed":
+    "Akun {address} belum dapat ditambahkan ke grup {group}: {reason}. Penyapuan mencoba lagi setiap 10 menit; perbaiki grup di lembar OPD atau buat grupnya di Konsol Admin.",
+  "provision.join.done": "Akun {address} kini anggota grup {group} (dicoba ulang oleh penyapuan).",
 } as const;

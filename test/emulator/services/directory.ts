@@ -1108,20 +1108,105 @@ export class MembersCollection
   }
 }
 
+type OrgUnit = GoogleAppsScript.AdminDirectory.Schema.OrgUnit;
+
+/**
+ * orgunits.get (documented: `customerId` is "my_customer" or the customer's id; `orgUnitPath` is
+ * the full path without the leading "/", or the unit's id). A missing unit is a 404 with reason
+ * notFound; the message "Org unit not found" is reported, not documented.
+ */
+export class OrgunitsCollection
+  extends GasObject
+  implements Pick<GoogleAppsScript.AdminDirectory.Collection.OrgunitsCollection, "get" | "list">
+{
+  readonly gasClass = "AdminDirectory.Orgunits";
+  constructor(private readonly ws: Workspace) {
+    super();
+  }
+  /** @types says `orgUnitPath: string[]`; Google's reference and samples pass one string: both work. */
+  get(customerId: string, orgUnitPath: string | string[]): OrgUnit {
+    const method = "directory.orgunits.get";
+    charge(this.ws, method);
+    requireAdmin(this.ws, method);
+    const st = directoryStateObject(this.ws);
+    const customer = String(customerId ?? "");
+    if (customer !== "my_customer" && customer !== st.customerId) {
+      throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
+    }
+    const raw = (Array.isArray(orgUnitPath) ? orgUnitPath.join("/") : String(orgUnitPath ?? "")).trim();
+    const path = "/" + raw.replace(/^\/+/, "").replace(/\/+$/, "");
+    if (raw === "" || path === "/" || !st.orgUnits.has(path)) {
+      throw apiError(method, "Org unit not found", 404, "notFound");
+    }
+    return orgUnitResource(st, path);
+  }
+  /**
+   * orgunits.list (documented: `type` "all" lists every descendant, "children" (the default) only
+   * the units directly under `orgUnitPath`; no units → no `organizationUnits` key). No paging.
+   */
+  list(customerId: string, optionalArgs?: object): GoogleAppsScript.AdminDirectory.Schema.OrgUnits {
+    const method = "directory.orgunits.list";
+    charge(this.ws, method);
+    requireAdmin(this.ws, method);
+    const st = directoryStateObject(this.ws);
+    const customer = String(customerId ?? "");
+    if (customer !== "my_customer" && customer !== st.customerId) {
+      throw apiError(method, NOT_AUTHORIZED, 403, "forbidden");
+    }
+    const type = String(opt(optionalArgs, "type") ?? "children");
+    const under =
+      "/" +
+      String(opt(optionalArgs, "orgUnitPath") ?? "")
+        .replace(/^\/+/, "")
+        .replace(/\/+$/, "");
+    const paths = [...st.orgUnits]
+      .filter((p) => p !== "/")
+      .filter((p) => {
+        const parent = p.slice(0, p.lastIndexOf("/")) || "/";
+        if (type === "all" || type === "ALL") return under === "/" || p.startsWith(under + "/");
+        return parent === under;
+      })
+      .sort();
+    const out: Json = { kind: "admin#directory#orgUnits" };
+    if (paths.length) out.organizationUnits = paths.map((p) => orgUnitResource(st, p));
+    out.etag = etagOf(out);
+    return out as GoogleAppsScript.AdminDirectory.Schema.OrgUnits;
+  }
+}
+
+function orgUnitResource(st: DirectoryState, path: string): OrgUnit {
+  const parts = path.split("/").filter(Boolean);
+  const unit: Json = {
+    kind: "admin#directory#orgUnit",
+    name: parts[parts.length - 1],
+    orgUnitPath: path,
+    orgUnitId: `id:${createHash("sha1")
+      .update(st.customerId + path)
+      .digest("hex")
+      .slice(0, 16)}`,
+    parentOrgUnitPath: parts.length > 1 ? "/" + parts.slice(0, -1).join("/") : "/",
+    blockInheritance: false,
+  };
+  unit.etag = etagOf(unit);
+  return unit as OrgUnit;
+}
+
 /** The global `AdminDirectory`. */
 export class AdminDirectoryService extends GasObject {
   readonly gasClass = "AdminDirectory";
   readonly users: UsersCollection;
   readonly groups: GroupsCollection;
   readonly members: MembersCollection;
+  readonly orgunits: OrgunitsCollection;
   constructor(ws: Workspace) {
     super();
     this.users = new UsersCollection(ws);
     this.groups = new GroupsCollection(ws);
     this.members = new MembersCollection(ws);
+    this.orgunits = new OrgunitsCollection(ws);
   }
   override gasProps(): Record<string, unknown> {
-    return { Users: this.users, Groups: this.groups, Members: this.members };
+    return { Users: this.users, Groups: this.groups, Members: this.members, Orgunits: this.orgunits };
   }
   newUser(): User {
     return {};

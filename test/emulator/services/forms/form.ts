@@ -171,8 +171,22 @@ export class Form extends GasObject implements Api<GoogleAppsScript.Forms.Form, 
     this._m.allowEdits = Boolean(enabled);
     return this;
   }
+  /** An unpublished form accepts nothing, whatever its accepting flag says. */
   isAcceptingResponses(): boolean {
-    return this._m.accepting;
+    return this._m.published && this._m.accepting;
+  }
+  /**
+   * Documented ("Publish and manage responders"; not in @types/google-apps-script 2.0.13, so not
+   * in `Keys`): publishing also starts accepting responses; unpublishing stops them.
+   */
+  setPublished(published: boolean): this {
+    this._guard();
+    this._m.published = Boolean(published);
+    this._m.accepting = Boolean(published);
+    return this;
+  }
+  isPublished(): boolean {
+    return this._m.published;
   }
   setAcceptingResponses(enabled: boolean): this {
     this._guard();

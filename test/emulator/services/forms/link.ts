@@ -6,14 +6,17 @@ import { serviceError } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
 import { ERR, sheetsState, type SheetModel } from "../sheets/model.js";
 import { addSheet } from "../sheets/spreadsheet.js";
-import { formatDatePattern } from "../sheets/values.js";
+import { formatDatePattern, localeDatePattern, localeDateTimePattern } from "../sheets/values.js";
 import type { FormModel, ResponseModel } from "./model.js";
 
 export const TIMESTAMP_HEADER = "Timestamp";
 export const EMAIL_HEADER = "Email Address";
-/** How the form's timestamps (and e.values) read: the spreadsheet's locale, id_ID (a choice). */
+/**
+ * How the form's timestamps (and e.values) read in an id_ID spreadsheet; an en_US one writes
+ * "M/d/yyyy H:mm:ss" (documented: the text follows the spreadsheet's locale, e.g.
+ * "11/20/2026 9:15:01" in en_US). Date answers likewise ("d/M/yyyy", "M/d/yyyy").
+ */
 export const TIMESTAMP_FORMAT = "d/M/yyyy H:mm:ss";
-const DATE_FORMAT = "d/M/yyyy";
 
 /** Writes text as text (no number or date conversion). */
 function setText(sheet: SheetModel, r: number, c: number, text: string): void {
@@ -45,6 +48,7 @@ export function linkForm(ws: Workspace, form: FormModel, spreadsheetId: string):
   headers.forEach((h, i) => setText(sheet, 1, i + 1, h));
   form.destination = { spreadsheetId, sheet };
   for (const r of form.responses) writeResponse(form, r);
+  st.hideUntilFlush(sheet);
   return sheet;
 }
 
@@ -75,13 +79,18 @@ function addColumn(sheet: SheetModel, key: string, title: string): void {
 }
 
 /** An answer as the event's values / namedValues give it. */
-function answerText(form: FormModel, itemId: number, answer: string | string[] | undefined): string {
+function answerText(
+  form: FormModel,
+  itemId: number,
+  answer: string | string[] | undefined,
+  locale: string,
+): string {
   if (answer === undefined) return "";
   if (Array.isArray(answer)) return answer.join(", ");
   const item = form.items.find((i) => i.id === itemId);
   if (item?.type === "DATE" && /^\d{4}-\d{2}-\d{2}$/.test(answer)) {
     const [y, m, d] = answer.split("-").map(Number);
-    return formatDatePattern(new Date(Date.UTC(y!, m! - 1, d!)), DATE_FORMAT, "UTC");
+    return formatDatePattern(new Date(Date.UTC(y!, m! - 1, d!)), localeDatePattern(locale), "UTC", locale);
   }
   return answer;
 }
@@ -104,6 +113,8 @@ export function writeResponse(form: FormModel, response: ResponseModel): Written
   if (!d || d.sheet.deleted || d.sheet.formLink?.formId !== form.id) return null;
   const sheet = d.sheet;
   const tz = sheet.parent.timeZone;
+  const locale = sheet.parent.locale;
+  const stampFormat = localeDateTimePattern(locale);
   const cols = syncColumns(form, sheet);
   const row = sheet.lastRow() + 1;
   const lastCol = cols[cols.length - 1]![1];
@@ -115,15 +126,15 @@ export function writeResponse(form: FormModel, response: ResponseModel): Written
     if (key === "timestamp") {
       const ts = new Date(response.timestampMs);
       sheet.setInput(row, col, ts);
-      (sheet.ensure(row, col).fmt ??= {}).numberFormat = TIMESTAMP_FORMAT;
-      text = formatDatePattern(ts, TIMESTAMP_FORMAT, tz);
+      (sheet.ensure(row, col).fmt ??= {}).numberFormat = stampFormat;
+      text = formatDatePattern(ts, stampFormat, tz, locale);
     } else if (key === "email") {
       text = response.respondent;
       setText(sheet, row, col, text);
     } else {
       const id = Number(key);
       const answer = response.answers.get(id);
-      text = answerText(form, id, answer);
+      text = answerText(form, id, answer, locale);
       if (Array.isArray(answer)) setText(sheet, row, col, text);
       else if (answer !== undefined) sheet.setInput(row, col, answer, false);
     }

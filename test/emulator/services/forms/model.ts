@@ -74,9 +74,20 @@ export class FormModel {
   description = "";
   collectEmail = false;
   limitOne = false;
-  requireLogin = false;
+  /**
+   * Respondents must sign in with an account of the owner's domain. A form created by a Workspace
+   * user starts restricted to the domain (chosen: the Admin console's default for new forms; the
+   * less convenient reading where Google's pages are silent); `setRequireLogin(false)` opens it.
+   */
+  requireLogin = true;
   allowEdits = false;
   accepting = true;
+  /**
+   * Published (documented: "API changes to Google Forms": forms created through the API after
+   * 30 June 2026 start unpublished and receive no responses until published; Apps Script
+   * `Form.setPublished(true)` publishes and also starts accepting responses).
+   */
+  published = true;
   confirmationMessage = "";
   destination: Destination | null = null;
 

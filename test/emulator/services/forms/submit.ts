@@ -14,6 +14,11 @@ import { formsState, type FormModel, type ItemModel, type ResponseModel } from "
 import { validationError } from "./validation.js";
 
 export const REQUIRED_MESSAGE = "This is a required question";
+/** What a respondent meets at an unpublished form (chosen text). */
+export const UNPUBLISHED_MESSAGE = "This form is not published";
+/** What someone outside the domain meets at a domain-restricted form (reported text). */
+export const RESTRICTED_MESSAGE =
+  "You need permission: this form can only be viewed by users in the owner's organization";
 
 export class FormSubmitError extends Error {
   constructor(readonly problems: { title: string; message: string }[]) {
@@ -136,12 +141,20 @@ export function submitResponse(
   const st = formsState(ws);
   const form = st.get(formId);
   if (!form) throw new Error(`submitResponse: no form ${formId}`);
+  if (!form.published) {
+    // documented: an unpublished form takes no responses (the text is chosen)
+    throw new FormSubmitError([{ title: form.title, message: UNPUBLISHED_MESSAGE }]);
+  }
   if (!form.accepting) {
     throw new FormSubmitError([{ title: form.title, message: "The form is no longer accepting responses" }]);
   }
   const respondent = (opts.respondent ?? "").toLowerCase();
   if ((form.collectEmail || form.limitOne || form.requireLogin) && !respondent) {
     throw new FormSubmitError([{ title: EMAIL_HEADER, message: "Sign in to continue" }]);
+  }
+  if (form.requireLogin && !respondent.endsWith(`@${ws.domain.toLowerCase()}`)) {
+    // documented (setRequireLogin): only accounts of the domain may respond
+    throw new FormSubmitError([{ title: form.title, message: RESTRICTED_MESSAGE }]);
   }
   if (form.limitOne && form.responses.some((r) => r.respondent === respondent)) {
     throw new FormSubmitError([{ title: form.title, message: "You've already responded" }]);

@@ -69,7 +69,7 @@ export class SpreadsheetApp
   }
   /** Applies the calling execution's buffered writes. */
   flush(): void {
-    this.st.sync();
+    this.st.explicitFlush();
   }
   /** Not available to installable triggers (including clock triggers) and web apps. */
   getUi(): Ui {

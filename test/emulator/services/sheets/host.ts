@@ -137,7 +137,8 @@ function parse(
   cell: CellData | undefined,
 ): { value: CellValue; formula?: string } {
   if (input === null || input === undefined) return { value: "" };
-  if (typeof input === "string") return parseInput(input, ss.timeZone, cell?.fmt?.numberFormat);
+  if (typeof input === "string")
+    return parseInput(input, ss.timeZone, cell?.fmt?.numberFormat, true, ss.locale);
   if (input instanceof Date) return { value: new Date(input.getTime()) };
   if (typeof input === "number" || typeof input === "boolean") return { value: input };
   return { value: String(input) };
@@ -200,7 +201,7 @@ export function cellInfo(
   return {
     value: cell?.v ?? "",
     formula: cell?.f ?? "",
-    display: cell ? displayValue(cell.v, ss.timeZone, cell.fmt?.numberFormat) : "",
+    display: cell ? displayValue(cell.v, ss.timeZone, cell.fmt?.numberFormat, ss.locale) : "",
     note: cell?.note ?? "",
     invalid: cell?.invalid ?? false,
     format: { ...cell?.fmt },
@@ -223,7 +224,11 @@ export function sheetToTable(sheet: Sheet | SheetModel): string[][] {
     for (let c = 1; c <= lastCol; c++) {
       const cell = row?.[c - 1];
       line.push(
-        !cell ? "" : cell.f !== undefined ? cell.f : displayValue(cell.v, tz, cell.fmt?.numberFormat),
+        !cell
+          ? ""
+          : cell.f !== undefined
+            ? cell.f
+            : displayValue(cell.v, tz, cell.fmt?.numberFormat, m.parent.locale),
       );
     }
     out.push(line);

@@ -165,7 +165,13 @@ export class SheetModel {
   /** Writes one input value as setValue/appendRow/a person typing does. */
   setInput(r: number, c: number, input: unknown, formulas = true): void {
     const cell = this.ensure(r, c);
-    const parsed = toParsed(input, this.parent.timeZone, cell.fmt?.numberFormat, formulas);
+    const parsed = toParsed(
+      input,
+      this.parent.timeZone,
+      cell.fmt?.numberFormat,
+      formulas,
+      this.parent.locale,
+    );
     cell.v = parsed.value;
     if (parsed.formula !== undefined) cell.f = parsed.formula;
     else delete cell.f;
@@ -256,11 +262,17 @@ function inheritFormats(above: (CellData | undefined)[] | undefined): (CellData 
   return row;
 }
 
-function toParsed(input: unknown, tz: string, numberFormat: string | undefined, formulas: boolean): Parsed {
+function toParsed(
+  input: unknown,
+  tz: string,
+  numberFormat: string | undefined,
+  formulas: boolean,
+  locale: string,
+): Parsed {
   if (input === null || input === undefined) return { value: "" };
   if (typeof input === "string") {
     if (input.length > MAX_CELL_CHARS) throw serviceError(ERR.cellTooLong);
-    return parseInput(input, tz, numberFormat, formulas);
+    return parseInput(input, tz, numberFormat, formulas, locale);
   }
   if (typeof input === "number") return { value: Number.isFinite(input) ? input : String(input) };
   if (typeof input === "boolean") return { value: input };
@@ -487,6 +499,34 @@ export class SheetsState {
   bufferWrites = true;
   private readonly pending = new Map<number, (() => void)[]>();
   private nextProtection = 1;
+  /**
+   * Responses tabs a form link added during an execution, not yet seen by that execution's open
+   * spreadsheet (chosen, from reports that the tab `setDestination` creates is missing from
+   * `getSheets()` in the same run): they appear after `SpreadsheetApp.flush()`.
+   */
+  private readonly unseen = new Map<number, Set<SheetModel>>();
+
+  /** A sheet the calling execution does not see until it flushes. */
+  hideUntilFlush(sheet: SheetModel): void {
+    const ctx = this.ws.current;
+    if (!ctx) return;
+    let set = this.unseen.get(ctx.id);
+    if (!set) this.unseen.set(ctx.id, (set = new Set()));
+    set.add(sheet);
+  }
+
+  /** Whether the calling execution sees this sheet. */
+  seen(sheet: SheetModel): boolean {
+    const ctx = this.ws.current;
+    return !ctx || !this.unseen.get(ctx.id)?.has(sheet);
+  }
+
+  /** SpreadsheetApp.flush(): the calling execution's writes applied and every new tab visible. */
+  explicitFlush(): void {
+    const ctx = this.ws.current;
+    if (ctx) this.unseen.delete(ctx.id);
+    this.sync();
+  }
 
   constructor(readonly ws: Workspace) {}
 

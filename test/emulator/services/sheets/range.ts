@@ -208,7 +208,7 @@ export class Range extends GasObject implements Api<GoogleAppsScript.Spreadsheet
   }
   private _display(cell: CellData | undefined): string {
     if (!cell) return "";
-    return displayValue(cell.v, this._ss.timeZone, cell.fmt?.numberFormat);
+    return displayValue(cell.v, this._ss.timeZone, cell.fmt?.numberFormat, this._ss.locale);
   }
 
   // ------------------------------------------------------------ geometry

@@ -403,7 +403,11 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
       let longest = 0;
       for (const row of this._model.rows) {
         const cell = row?.[c - 1];
-        if (cell) longest = Math.max(longest, displayValue(cell.v, tz, cell.fmt?.numberFormat).length);
+        if (cell)
+          longest = Math.max(
+            longest,
+            displayValue(cell.v, tz, cell.fmt?.numberFormat, this._ss.locale).length,
+          );
       }
       this._model.colWidths.set(c, Math.min(1000, Math.max(21, longest * 7 + 10)));
     }

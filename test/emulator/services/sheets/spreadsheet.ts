@@ -110,7 +110,7 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
     this._guardEdit();
     this._m.timeZone = String(timezone);
   }
-  /** Stored and returned; the display rules stay those of id_ID (see docs/EMULATOR-sheets.md). */
+  /** id_ID by default; id_ID and en_US decide typed input and display values (values.ts). */
   getSpreadsheetLocale(): string {
     this._read();
     return this._m.locale;
@@ -127,21 +127,21 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
   // ------------------------------------------------------------ sheets
   getSheets(): Sheet[] {
     this._read();
-    return this._m.sheets.map((s) => sheetObject(this.st, s));
+    return this._m.sheets.filter((s) => this.st.seen(s)).map((s) => sheetObject(this.st, s));
   }
   getNumSheets(): number {
     this._read();
-    return this._m.sheets.length;
+    return this._m.sheets.filter((s) => this.st.seen(s)).length;
   }
   /** Sheet names are unique regardless of case, and looked up regardless of case, as in Sheets. */
   getSheetByName(name: string): Sheet | null {
     this._read();
     const s = this._m.sheetByName(String(name));
-    return s ? sheetObject(this.st, s) : null;
+    return s && this.st.seen(s) ? sheetObject(this.st, s) : null;
   }
   getSheetById(id: number): Sheet | null {
     this._read();
-    const s = this._m.sheets.find((x) => x.id === id);
+    const s = this._m.sheets.find((x) => x.id === id && this.st.seen(x));
     return s ? sheetObject(this.st, s) : null;
   }
   getActiveSheet(): Sheet {
@@ -316,16 +316,26 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
   }
 
   // ------------------------------------------------------------ ui
-  /** Recorded for the person who would see it (tests read `toasts(ws)`). */
+  /**
+   * Recorded for the person who would see it (tests read `toasts(ws)`). A menu action or a simple
+   * trigger shows it to the person at the keyboard. Which user sees a toast raised by an
+   * installable trigger is undocumented; the emulator takes the less convenient reading (chosen):
+   * only the trigger's owner (the effective user) could see it, never the official who edited.
+   */
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this._read();
     const ctx = this._ws.current;
+    const user = !ctx
+      ? this._ws.owner.email
+      : ctx.kind === "installable"
+        ? ctx.effectiveUser
+        : ctx.activeUser || ctx.effectiveUser;
     this.st.toasts.push({
       spreadsheetId: this._m.id,
       message: String(msg),
       title: title === undefined ? "" : String(title),
       timeoutSeconds: timeoutSeconds === undefined ? 5 : timeoutSeconds,
-      user: ctx ? ctx.activeUser || ctx.effectiveUser : this._ws.owner.email,
+      user,
       execution: ctx ? ctx.id : null,
       atMs: this._ws.now(),
     });

@@ -85,7 +85,7 @@ export class TextFinder extends GasObject implements Api<GoogleAppsScript.Spread
           const text =
             this.opts.formulas && cell.f !== undefined
               ? cell.f
-              : displayValue(cell.v, tz, cell.fmt?.numberFormat);
+              : displayValue(cell.v, tz, cell.fmt?.numberFormat, sheet.parent.locale);
           if (text !== "" && test(text)) out.push({ sheet, r, c });
         }
       }

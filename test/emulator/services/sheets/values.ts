@@ -1,7 +1,8 @@
 /**
  * Cell values: how text typed (or written by setValue) becomes a value, how values are displayed,
- * and the time-zone arithmetic both need. The display rules follow an Indonesian-locale
- * spreadsheet (id_ID): dates day first, decimal comma. See docs/EMULATOR-sheets.md.
+ * and the time-zone arithmetic both need. The rules follow the spreadsheet's locale: id_ID (the
+ * default: dates day first, decimal comma, Indonesian month names) or en_US (dates month first,
+ * decimal point, English names); any other locale is treated as id_ID. See docs/EMULATOR-sheets.md.
  */
 import { wallFields } from "../wallclock.js";
 import type { CellValue } from "./types.js";
@@ -26,6 +27,44 @@ const ID_MONTHS = [
 const ID_MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
 const ID_DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
 const ID_DAYS_SHORT = ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"];
+const EN_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const EN_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** The locales the emulator distinguishes (documented: display values follow the spreadsheet's locale). */
+export type SheetLocale = "id_ID" | "en_US";
+
+/** id_ID unless the locale is en_US (the two the emulator models). */
+export function sheetLocale(locale: string | undefined): SheetLocale {
+  return locale === "en_US" ? "en_US" : "id_ID";
+}
+
+/** Month first and a decimal point (en_US), or day first and a decimal comma (id_ID). */
+function monthFirst(locale: SheetLocale): boolean {
+  return locale === "en_US";
+}
+
+/** The numeric date-time pattern of a locale, as the Forms timestamp and automatic dates show it. */
+export function localeDateTimePattern(locale: string | undefined): string {
+  return monthFirst(sheetLocale(locale)) ? "M/d/yyyy H:mm:ss" : "d/M/yyyy H:mm:ss";
+}
+
+/** The numeric date pattern of a locale (a Forms date answer in the responses sheet). */
+export function localeDatePattern(locale: string | undefined): string {
+  return monthFirst(sheetLocale(locale)) ? "M/d/yyyy" : "d/M/yyyy";
+}
 
 // ---------------------------------------------------------------- time zones
 
@@ -113,6 +152,7 @@ export function fifteenDigits(n: number): number {
 }
 
 const NUMBER_RE = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER_RE_POINT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DMY_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -121,28 +161,33 @@ const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))
  * appendRow: "=..." is a formula; a leading apostrophe forces text (and is not stored); with the
  * plain-text number format "@" everything stays text; digits become a number (leading zeros and
  * digits beyond the 15th significant one are lost, as in Sheets); TRUE/FALSE become booleans;
- * d/M/yyyy [H:mm[:ss]] and yyyy-MM-dd [HH:mm[:ss]] become dates in the spreadsheet's time zone.
- * The decimal separator is the id_ID comma ("1,5" is a number, "1.5" stays text).
+ * d/M/yyyy [H:mm[:ss]] (M/d/yyyy in en_US) and yyyy-MM-dd [HH:mm[:ss]] become dates in the
+ * spreadsheet's time zone. The decimal separator is the locale's: id_ID comma ("1,5" is a number,
+ * "1.5" stays text), en_US point. A date that is not real in the locale's order ("11/20/2026" in
+ * id_ID) stays text.
  */
 export function parseInput(
   text: string,
   tz: string,
   numberFormat: string | undefined,
   formulas = true,
+  locale?: string,
 ): Parsed {
+  const loc = sheetLocale(locale);
   if (numberFormat === "@") return { value: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (formulas && text.startsWith("=") && text.length > 1) return { value: "", formula: text };
   const t = text.trim();
   if (t === "") return { value: text };
-  if (NUMBER_RE.test(t)) {
+  if ((monthFirst(loc) ? NUMBER_RE_POINT : NUMBER_RE).test(t)) {
     const n = Number(t.replace(",", "."));
     if (Number.isFinite(n)) return { value: fifteenDigits(n) };
   }
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
   let m = DMY_RE.exec(t);
   if (m) {
-    const d = dateFromParts(tz, +m[3]!, +m[2]!, +m[1]!, m[4], m[5], m[6]);
+    const [month, day] = monthFirst(loc) ? [+m[1]!, +m[2]!] : [+m[2]!, +m[1]!];
+    const d = dateFromParts(tz, +m[3]!, month, day, m[4], m[5], m[6]);
     if (d) return { value: d };
   }
   m = ISO_RE.exec(t);
@@ -176,8 +221,13 @@ function dateFromParts(
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
 
-/** Automatic number display: up to 10 decimals, scientific from 1e15, decimal comma. */
-export function generalNumber(n: number): string {
+/** Automatic number display: up to 10 decimals, scientific from 1e15, the locale's decimal mark. */
+export function generalNumber(n: number, locale?: string): string {
+  const s = generalNumberComma(n);
+  return monthFirst(sheetLocale(locale)) ? s.replace(",", ".") : s;
+}
+
+function generalNumberComma(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? "#NUM!" : n < 0 ? "-#NUM!" : "#NUM!";
   if (n === 0) return "0";
   const abs = Math.abs(n);
@@ -191,26 +241,31 @@ export function generalNumber(n: number): string {
   return s.replace(".", ",");
 }
 
-/** How a date-time reads when no number format is set: "d/M/yyyy H:mm:ss", or "d/M/yyyy" at midnight. */
-export function autoDate(d: Date, tz: string): string {
+/**
+ * How a date-time reads when no number format is set: "d/M/yyyy H:mm:ss" ("M/d/yyyy H:mm:ss" in
+ * en_US), or the date alone at midnight.
+ */
+export function autoDate(d: Date, tz: string, locale?: string): string {
   const ms = d.getTime();
   if (Number.isNaN(ms)) return "";
   const p = zonedParts(ms, tz);
-  const date = `${p.day}/${p.month}/${p.year}`;
+  const date = monthFirst(sheetLocale(locale))
+    ? `${p.month}/${p.day}/${p.year}`
+    : `${p.day}/${p.month}/${p.year}`;
   if (p.hour === 0 && p.minute === 0 && p.second === 0) return date;
   return `${date} ${p.hour}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
-/** The text a cell shows: the value under its number format (id_ID locale). */
-export function displayValue(v: CellValue, tz: string, numberFormat?: string): string {
+/** The text a cell shows: the value under its number format, in the spreadsheet's locale. */
+export function displayValue(v: CellValue, tz: string, numberFormat?: string, locale?: string): string {
   if (numberFormat && numberFormat !== "@" && numberFormat !== "General") {
-    const s = applyNumberFormat(v, numberFormat, tz);
+    const s = applyNumberFormat(v, numberFormat, tz, locale);
     if (s !== null) return s;
   }
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "number") return generalNumber(v);
-  return autoDate(v, tz);
+  if (typeof v === "number") return generalNumber(v, locale);
+  return autoDate(v, tz, locale);
 }
 
 /** The raw string Apps Script puts into an edit event's value/oldValue. */
@@ -229,16 +284,20 @@ function isDatePattern(fmt: string): boolean {
 }
 
 /** A Sheets number format applied to a value, or null where the emulator falls back to automatic. */
-export function applyNumberFormat(v: CellValue, fmt: string, tz: string): string | null {
+export function applyNumberFormat(v: CellValue, fmt: string, tz: string, locale?: string): string | null {
   const section = splitSections(fmt)[0] ?? fmt;
   if (isDatePattern(section)) {
     let d: Date | null = null;
     if (v instanceof Date) d = v;
     else if (typeof v === "number") d = serialToDate(v, tz);
     if (!d || Number.isNaN(d.getTime())) return null;
-    return formatDatePattern(d, section, tz);
+    return formatDatePattern(d, section, tz, locale);
   }
-  if (typeof v === "number" && /[0#]/.test(section)) return formatNumberPattern(v, fmt);
+  if (typeof v === "number" && /[0#]/.test(section)) {
+    const s = formatNumberPattern(v, fmt);
+    // en_US swaps the marks: "1.234,5" → "1,234.5".
+    return monthFirst(sheetLocale(locale)) ? s.replace(/[.,]/g, (c) => (c === "." ? "," : ".")) : s;
+  }
   return null;
 }
 
@@ -265,8 +324,9 @@ function splitSections(fmt: string): string[] {
   return out;
 }
 
-/** Sheets date tokens (yyyy, mm, dd, hh, ss, mmm, mmmm, ddd, dddd, am/pm), Indonesian names. */
-export function formatDatePattern(d: Date, pattern: string, tz: string): string {
+/** Sheets date tokens (yyyy, mm, dd, hh, ss, mmm, mmmm, ddd, dddd, am/pm), names in the locale. */
+export function formatDatePattern(d: Date, pattern: string, tz: string, locale?: string): string {
+  const en = sheetLocale(locale) === "en_US";
   const p = zonedParts(d.getTime(), tz);
   const tokens = pattern.match(DATE_TOKEN_RE) ?? [];
   const ampm = tokens.some((t) => /^(am\/pm|a\/p)$/i.test(t));
@@ -297,10 +357,10 @@ export function formatDatePattern(d: Date, pattern: string, tz: string): string 
         out += pad(p.year % 100);
         break;
       case "mmmm":
-        out += ID_MONTHS[p.month - 1];
+        out += (en ? EN_MONTHS : ID_MONTHS)[p.month - 1];
         break;
       case "mmm":
-        out += ID_MONTHS_SHORT[p.month - 1];
+        out += en ? EN_MONTHS[p.month - 1]!.slice(0, 3) : ID_MONTHS_SHORT[p.month - 1];
         break;
       case "mm":
       case "m": {
@@ -310,10 +370,10 @@ export function formatDatePattern(d: Date, pattern: string, tz: string): string 
         break;
       }
       case "dddd":
-        out += ID_DAYS[p.weekday];
+        out += (en ? EN_DAYS : ID_DAYS)[p.weekday];
         break;
       case "ddd":
-        out += ID_DAYS_SHORT[p.weekday];
+        out += en ? EN_DAYS[p.weekday]!.slice(0, 3) : ID_DAYS_SHORT[p.weekday];
         break;
       case "dd":
         out += pad(p.day);
