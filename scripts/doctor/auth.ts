@@ -94,14 +94,14 @@ export function oauthFromClasp(cred: StoredCredential, tokenUrl?: string): Auth 
   return client;
 }
 
-export function loadClaspAuth(path: string, user: string): Auth {
+export function loadClaspAuth(path: string, user: string, tokenUrl?: string): Auth {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch {
     throw new AuthError("doctor.auth.no_file", { path });
   }
-  return oauthFromClasp(claspCredential(text, user, path));
+  return oauthFromClasp(claspCredential(text, user, path), tokenUrl);
 }
 
 interface KeyFile {

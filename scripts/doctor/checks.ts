@@ -15,6 +15,7 @@
  */
 import type { admin_directory_v1, drive_v3 } from "googleapis";
 import type { Language, OfficeConfig } from "../../src/domain/config.js";
+import { dateOrderKey, dateOrderOf } from "../../src/domain/locale.js";
 import { SHEETS, type Tables } from "../../src/domain/settings.js";
 import { t } from "../../src/domain/text/index.js";
 import type { DoctorDiagnostic } from "../../src/handlers/doctor.js";
@@ -82,6 +83,9 @@ const PROTECTED_SHEETS: readonly string[] = [
   ...Object.values(SHEETS),
 ];
 const EXPECTED_SHEETS: readonly string[] = [...Object.values(SHEET_NAMES), ...Object.values(SHEETS)];
+
+/** The spreadsheet locales the product's date reading is tested in. */
+const TESTED_LOCALES = ["id_ID", "en_US"] as const;
 
 /** The directory privileges surel uses (Admin console: Users > Read, Users > Create, Groups > Update). */
 const PRIVILEGE = { read: "USERS_RETRIEVE", create: "USERS_CREATE", groupUpdate: "GROUPS_UPDATE" } as const;
@@ -265,7 +269,7 @@ export async function runDoctor(o: DoctorOptions): Promise<DoctorReport> {
 
   await adminChecks(run, config, service);
   const formId = await findForm(run, diagnostic);
-  await formChecks(run, config, formId);
+  await formChecks(run, config, formId, diagnostic);
   await sheetChecks(run, config, meta.data);
   await driveChecks(run, config, service, diagnostic);
   await scriptChecks(run, service, diagnostic, diagnosticWhy, formId);
@@ -550,7 +554,15 @@ async function rightsChecks(
 // ── Forms ─────────────────────────────────────────────────────────────────────────────────────
 
 async function searchDrive(run: Run, q: string): Promise<drive_v3.Schema$File[] | ApiFailure> {
-  const r = await attempt(() => run.api.drive.files.list({ q, fields: "files(id,name)", pageSize: 100 }));
+  const r = await attempt(() =>
+    run.api.drive.files.list({
+      q,
+      fields: "files(id,name)",
+      pageSize: 100,
+      supportsAllDrives: true,
+      includeItemsFromAllDrives: true,
+    }),
+  );
   return r.ok ? (r.data.files ?? []) : r.failure;
 }
 
@@ -574,7 +586,12 @@ async function findForm(run: Run, diagnostic: DoctorDiagnostic | null): Promise<
   };
 }
 
-async function formChecks(run: Run, config: OfficeConfig, found: Found): Promise<void> {
+async function formChecks(
+  run: Run,
+  config: OfficeConfig,
+  found: Found,
+  diagnostic: DoctorDiagnostic | null,
+): Promise<void> {
   const { api } = run;
   if (found.id === null) {
     run.add(
@@ -623,14 +640,19 @@ async function formChecks(run: Run, config: OfficeConfig, found: Found): Promise
     );
   }
 
-  // Who may respond: Drive permissions for the published view ("Publish and manage responders").
+  // Who may respond: Drive permissions for the published view ("Publish and manage responders"),
+  // and the form's own sign-in setting (Form.requiresLogin) when the project could report it. A
+  // legacy form has no published view: then only the sign-in setting can tell.
+  const requiresLogin = diagnostic && diagnostic.formId === formId ? diagnostic.formRequiresLogin : null;
   const perms = await attempt(() =>
     api.drive.permissions.list({
       fileId: formId,
       includePermissionsForView: "published",
+      supportsAllDrives: true,
       fields: "permissions(id,type,role,view,domain,emailAddress)",
     }),
   );
+  const domainUsers = (domain: string): string => run.text("doctor.forms.open.domain_users", { domain });
   if (!perms.ok) {
     run.add(
       "forms",
@@ -644,22 +666,27 @@ async function formChecks(run: Run, config: OfficeConfig, found: Found): Promise
     const responders = (perms.data.permissions ?? []).filter(
       (x) => x.view === "published" && x.role === "reader",
     );
-    if (responders.some((x) => x.type === "anyone"))
-      run.add("forms", "forms.open", "ok", "doctor.forms.open.ok", p);
-    else {
-      const domainWide = responders.find((x) => x.type === "domain");
-      const who = domainWide
-        ? run.text("doctor.forms.open.domain_users", { domain: domainWide.domain ?? config.domain })
-        : run.text("doctor.forms.open.named_users");
-      run.add(
-        "forms",
-        "forms.open",
-        "fail",
-        "doctor.forms.open.fail",
-        { form: formId, who },
-        "doctor.forms.open.fix",
-      );
-    }
+    const anyone = responders.some((x) => x.type === "anyone");
+    const domainWide = responders.find((x) => x.type === "domain");
+    const open = (who: string | null): void => {
+      if (who === null) run.add("forms", "forms.open", "ok", "doctor.forms.open.ok", p);
+      else
+        run.add(
+          "forms",
+          "forms.open",
+          "fail",
+          "doctor.forms.open.fail",
+          { form: formId, who },
+          "doctor.forms.open.fix",
+        );
+    };
+    if (requiresLogin === true) open(domainUsers(config.domain));
+    else if (anyone) open(null);
+    else if (domainWide) open(domainUsers(domainWide.domain ?? config.domain));
+    else if (!state && requiresLogin === false) open(null);
+    else if (!state)
+      run.add("forms", "forms.open", "unknown", "doctor.forms.legacy", p, "doctor.forms.open.fix");
+    else open(run.text("doctor.forms.open.named_users"));
   }
 
   const linked = form.data.linkedSheetId ?? "";
@@ -703,15 +730,17 @@ type SpreadsheetMeta = {
 };
 
 async function sheetChecks(run: Run, config: OfficeConfig, meta: SpreadsheetMeta): Promise<void> {
+  // The product reads dates by the spreadsheet's locale (src/domain/locale.ts); the locales its
+  // tests show it on are the Indonesian ones and en_US. Any other is read by a rule not shown.
   const locale = meta.properties?.locale ?? "";
-  const language = locale.split(/[_-]/)[0]!.toLowerCase();
-  const suits = language === "id" || language === "in" || (config.language === "en" && language === "en");
+  const order = t(run.lang, dateOrderKey(dateOrderOf(locale || "id_ID")));
+  const tested = /^(id|in)([_-]|$)/i.test(locale) || locale === "en_US";
   run.add(
     "sheets",
     "sheets.locale",
-    suits ? "ok" : "fail",
-    suits ? "doctor.sheets.locale.ok" : "doctor.sheets.locale.fail",
-    { locale: locale || "?" },
+    tested ? "ok" : "fail",
+    tested ? "doctor.sheets.locale.ok" : "doctor.sheets.locale.fail",
+    { locale: locale || "?", order, known: TESTED_LOCALES.join(", ") },
     "doctor.sheets.locale.fix",
   );
 
@@ -770,6 +799,7 @@ async function sheetChecks(run: Run, config: OfficeConfig, meta: SpreadsheetMeta
   const perms = await attempt(() =>
     run.api.drive.permissions.list({
       fileId: run.o.registerId,
+      supportsAllDrives: true,
       fields: "permissions(id,type,role,domain,emailAddress)",
     }),
   );
@@ -910,6 +940,7 @@ async function driveChecks(
   const perms = await attempt(() =>
     api.drive.permissions.list({
       fileId: folder,
+      supportsAllDrives: true,
       fields: "permissions(id,type,role,domain,emailAddress,deleted)",
     }),
   );
@@ -987,7 +1018,7 @@ async function scriptChecks(
   else run.add("script", "script.standalone", "ok", "doctor.script.standalone.ok", { script: scriptId });
 
   const file = await attempt(() =>
-    run.api.drive.files.get({ fileId: scriptId, fields: "owners(emailAddress)" }),
+    run.api.drive.files.get({ fileId: scriptId, supportsAllDrives: true, fields: "owners(emailAddress)" }),
   );
   if (!file.ok)
     run.add(

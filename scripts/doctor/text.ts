@@ -103,11 +103,11 @@ export const id = {
   "doctor.forms.unknown": "Formulir {form} tidak dapat dibaca: {detail}",
   "doctor.forms.unknown_fix": "Pastikan akun yang menjalankan doctor dapat membuka formulir itu.",
 
-  "doctor.sheets.locale.ok": "Lokal spreadsheet {locale} sesuai dengan bahasa kantor.",
+  "doctor.sheets.locale.ok": "Lokal spreadsheet {locale}: tanggal pada jawaban formulir dibaca {order}.",
   "doctor.sheets.locale.fail":
-    "Lokal spreadsheet {locale} bukan lokal Indonesia: jawaban formulir dan stempel waktunya ditampilkan dengan urutan tanggal lokal itu, yang mudah salah dibaca pejabat.",
+    "Lokal spreadsheet {locale}: surel akan membaca tanggal pada jawaban formulir sebagai {order}, tetapi itu belum diuji untuk lokal ini (diuji: {known}).",
   "doctor.sheets.locale.fix":
-    "Di spreadsheet → File → Setelan → Lokal, pilih Indonesia (surel membaca tanggal menurut lokal apa pun, tetapi pejabat membacanya dengan mata).",
+    "Di spreadsheet → File → Setelan → Lokal, pilih Indonesia (atau Amerika Serikat), lalu jalankan setup lagi.",
   "doctor.sheets.time_zone.ok": "Zona waktu spreadsheet {zone} sama dengan zona waktu kantor.",
   "doctor.sheets.time_zone.fail":
     "Zona waktu spreadsheet {zone} berbeda dengan zona waktu kantor {office}: register dan surel akan menunjukkan jam yang berbeda.",
@@ -306,11 +306,11 @@ export const en: Record<DoctorKey, string> = {
   "doctor.forms.unknown": "Form {form} cannot be read: {detail}",
   "doctor.forms.unknown_fix": "Make sure the account running the doctor can open that form.",
 
-  "doctor.sheets.locale.ok": "Spreadsheet locale {locale} suits the office's language.",
+  "doctor.sheets.locale.ok": "Spreadsheet locale {locale}: dates in form answers are read {order}.",
   "doctor.sheets.locale.fail":
-    "Spreadsheet locale {locale} is not an Indonesian locale: form answers and their timestamps show in that locale's date order, which officials easily misread.",
+    "Spreadsheet locale {locale}: surel would read dates in form answers as {order}, but that is not tested for this locale (tested: {known}).",
   "doctor.sheets.locale.fix":
-    "In the spreadsheet → File → Settings → Locale, choose Indonesia (surel reads dates in any locale, but officials read them by eye).",
+    "In the spreadsheet → File → Settings → Locale, choose Indonesia (or United States), then run setup again.",
   "doctor.sheets.time_zone.ok": "Spreadsheet time zone {zone} is the office's time zone.",
   "doctor.sheets.time_zone.fail":
     "Spreadsheet time zone {zone} differs from the office's time zone {office}: the register and the mails would show different clocks.",

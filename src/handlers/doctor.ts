@@ -5,8 +5,9 @@
  *
  * `ScriptApp.getProjectTriggers()` returns only the triggers of the user running it (documented),
  * so run as the service account it shows the service account's triggers, and the doctor says so
- * when it was run as someone else. Only ids and trigger descriptions are returned: never a Script
- * Property's value other than the three Drive ids, never a counter, a hash or a token.
+ * when it was run as someone else. Only ids, trigger descriptions and the form's sign-in setting
+ * are returned: never a Script Property's value other than the three Drive ids, never a counter, a
+ * hash or a token.
  */
 import { FORM_ID_PROPERTY } from "../workspace/context.js";
 import { ARCHIVE_FOLDER_KEY, TEMPLATE_ID_KEY } from "../workspace/letter.js";
@@ -25,7 +26,18 @@ export interface DoctorDiagnostic {
   formId: string;
   templateId: string;
   archiveFolderId: string;
+  /** `Form.requiresLogin()` of the form setup made (restricted to the domain); null when it cannot be opened. */
+  formRequiresLogin: boolean | null;
   triggers: DoctorTrigger[];
+}
+
+function formRequiresLogin(id: string): boolean | null {
+  if (!id) return null;
+  try {
+    return FormApp.openById(id).requiresLogin();
+  } catch {
+    return null; // deleted, or not this account's to open: the doctor says it could not tell
+  }
 }
 
 export function doctorDiagnostic(): DoctorDiagnostic {
@@ -35,11 +47,13 @@ export function doctorDiagnostic(): DoctorDiagnostic {
     eventType: String(t.getEventType()),
     sourceId: t.getTriggerSourceId() ?? "",
   }));
+  const formId = props[FORM_ID_PROPERTY] ?? "";
   return {
     user: Session.getEffectiveUser().getEmail(),
-    formId: props[FORM_ID_PROPERTY] ?? "",
+    formId,
     templateId: props[TEMPLATE_ID_KEY] ?? "",
     archiveFolderId: props[ARCHIVE_FOLDER_KEY] ?? "",
+    formRequiresLogin: formRequiresLogin(formId),
     triggers,
   };
 }

@@ -13,7 +13,7 @@ import { zoneOffsetMinutes } from "../domain/calendar.js";
 import { failureKey } from "../domain/provisioning.js";
 import { dateOrderKey, dateOrderOf } from "../domain/locale.js";
 import { t } from "../domain/text/index.js";
-import { allGroupAddresses, allOrgUnitPaths, failureOf } from "../workspace/directory.js";
+import { allGroupAddresses, allOrgUnitPaths, DirectoryError, failureOf } from "../workspace/directory.js";
 import { errorText } from "../workspace/errors.js";
 import { ensureFormOpen, type FormAccess } from "../workspace/forms.js";
 
@@ -58,6 +58,7 @@ export function openFormToApplicants(
   const access = ensureFormOpen(form);
   if (!access.published) lines.push(t(lang, "tenant.form_unpublished"));
   else lines.push(t(lang, access.publishedNow ? "tenant.form_published_now" : "tenant.form_published"));
+  if (access.published && !access.accepting) lines.push(t(lang, "tenant.form_closed"));
   if (access.loginError) lines.push(t(lang, "tenant.login_error", { detail: access.loginError }));
   else lines.push(t(lang, access.openedNow ? "tenant.login_opened" : "tenant.login_open"));
   return access;
@@ -76,8 +77,9 @@ function normalUnitPath(path: string): string {
 }
 
 /**
- * Every group and org unit the OPD sheet names, looked up in the directory's lists: a missing one is an error in
- * the report (every account of that OPD would fail to join or be created there).
+ * Every group and org unit the OPD sheet names, looked up in the directory's lists: a missing one
+ * is an error in the report (every account of that OPD would fail to join, or fail to be created
+ * in that org unit).
  */
 export function checkDirectoryTargets(config: OfficeConfig, lines: string[]): DirectoryTargets {
   const lang = config.language;
@@ -111,7 +113,7 @@ export function checkDirectoryTargets(config: OfficeConfig, lines: string[]): Di
   } catch (e) {
     // The class of the failure in the office's language; Google's text (maybe English) goes to the log.
     console.warn(`setup: directory check failed: ${errorText(e)}`);
-    const reason = t(lang, failureKey(failureOf(e)));
+    const reason = t(lang, failureKey(e instanceof DirectoryError ? e.failure : failureOf(e)));
     out.unchecked = reason;
     lines.push(t(lang, "tenant.directory_unchecked", { detail: reason }));
   }

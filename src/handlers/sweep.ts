@@ -117,6 +117,7 @@ export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: 
 
 export interface FormCheck {
   published: boolean;
+  accepting: boolean;
   requireLogin: boolean;
 }
 
@@ -135,9 +136,15 @@ export function checkFormDaily(ctx: Ctx): FormCheck | undefined {
   const id = props.getProperty(FORM_ID_PROPERTY);
   if (!id) return undefined;
   const form = FormApp.openById(id);
-  const check: FormCheck = { published: isFormPublished(form), requireLogin: form.requiresLogin() };
+  const published = isFormPublished(form);
+  const check: FormCheck = {
+    published,
+    accepting: published && form.isAcceptingResponses(),
+    requireLogin: form.requiresLogin(),
+  };
   const lang = ctx.config.language;
   if (!check.published) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.unpublished"));
+  else if (!check.accepting) logError(ctx.ss, "sweep", "", t(lang, "tenant.form_closed"));
   if (check.requireLogin) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.restricted"));
   props.setProperty(FORM_CHECK_DAY, today);
   return check;

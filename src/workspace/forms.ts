@@ -23,8 +23,10 @@ interface PublishControls {
 }
 
 export interface FormAccess {
-  /** The form takes responses now. */
+  /** The form is published. */
   published: boolean;
+  /** It accepts responses (a published form can still be closed by hand). */
+  accepting: boolean;
   /** Setup published it in this run (it was created, or left, unpublished). */
   publishedNow: boolean;
   /** Respondents must sign in with an account of the domain (false once setup opened it). */
@@ -62,7 +64,8 @@ export function ensureFormOpen(form: Form): FormAccess {
       loginError = e instanceof Error ? e.message : String(e);
     }
   }
-  return { published, publishedNow, requireLogin, openedNow, loginError };
+  const accepting = published && form.isAcceptingResponses();
+  return { published, accepting, publishedNow, requireLogin, openedNow, loginError };
 }
 
 /** The form id in a Forms address: `/forms/d/<id>/…` (an edit or a linked-form URL). */

@@ -3,6 +3,7 @@
  * domain passes every check, a broken one fails each of them with what to do, and what the doctor
  * cannot see is reported as not checked, never as passed. Nothing but loopback is contacted.
  */
+import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,9 +13,16 @@ import { defaultConfig } from "../../src/domain/defaults.js";
 import { SHEETS } from "../../src/domain/settings.js";
 import { TRIGGERS } from "../../src/handlers/setup.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { AuthError, claspCredential, loadClaspAuth, oauthFromClasp } from "../../scripts/doctor/auth.js";
+import {
+  AuthError,
+  claspCredential,
+  loadClaspAuth,
+  loadKeyFileAuth,
+  oauthFromClasp,
+} from "../../scripts/doctor/auth.js";
 import { runDoctor, type Check, type DoctorOptions, type DoctorReport } from "../../scripts/doctor/checks.js";
 import type { Auth } from "../../scripts/doctor/google.js";
+import { cli } from "../../scripts/doctor/cli.js";
 import { exitCode, formatReport } from "../../scripts/doctor/report.js";
 import { en, id } from "../../scripts/doctor/text.js";
 import { startStandIn, type StandIn, type Tenant } from "./standin.js";
@@ -146,6 +154,16 @@ describe("npm run doctor on a green domain", () => {
     expect(english).toContain(`Summary: ${ALL_CHECKS.length} passed, 0 failed, 0 could not be checked.`);
   });
 
+  it("accepts a US spreadsheet, whose dates are read month first", async () => {
+    const tenant = greenTenant();
+    tenant.spreadsheets[IDS.register]!.locale = "en_US";
+    const check = byId((await doctor(tenant)).report).get("sheets.locale")!;
+    expect(check).toMatchObject({ status: "ok" });
+    expect(check.text).toBe(
+      "Lokal spreadsheet en_US: tanggal pada jawaban formulir dibaca bulan/hari/tahun.",
+    );
+  });
+
   it("follows the settings' language (bahasa = en)", async () => {
     const tenant = greenTenant();
     const settings = tenant.spreadsheets[IDS.register]!.sheets.find((s) => s.title === SHEETS.settings)!;
@@ -222,7 +240,9 @@ describe("npm run doctor on a broken domain", () => {
     expect(text(`admin.group:${BROKEN_GROUP}`)).toBe(`Grup ${BROKEN_GROUP} (OPD DINKES) tidak ada.`);
     expect(text("forms.open")).toContain("pengguna domain contohkota.go.id");
     expect(text("forms.linked")).toContain("1SpreadsheetLain");
-    expect(text("sheets.locale")).toContain("en_US");
+    expect(text("sheets.locale")).toBe(
+      "Lokal spreadsheet en_GB: surel akan membaca tanggal pada jawaban formulir sebagai hari/bulan/tahun, tetapi itu belum diuji untuk lokal ini (diuji: id_ID, en_US).",
+    );
     expect(text("sheets.time_zone")).toContain("America/Los_Angeles");
     expect(text("sheets.present")).toContain(SHEET_NAMES.mailQueue);
     expect(text(`sheets.protected:${SHEET_NAMES.log}`)).toContain("tidak ada perlindungan");
@@ -295,6 +315,55 @@ describe("what the doctor cannot see is said, not passed", () => {
   });
 });
 
+describe("the service account and the project", () => {
+  it("a service account missing from the directory fails, and no script id is said", async () => {
+    const tenant = greenTenant();
+    tenant.users = [];
+    const { report } = await doctor(tenant, {
+      serviceAccount: "layanan.surel@contohkota.go.id",
+      scriptId: undefined,
+    });
+    const checks = byId(report);
+    expect(checks.get("admin.account")).toMatchObject({ status: "fail" });
+    expect(checks.get("admin.account")!.fix).toContain("layanan.surel@contohkota.go.id");
+    expect(checks.has("admin.read_users")).toBe(false);
+    expect(checks.get("script.project")).toMatchObject({ status: "unknown" });
+    expect(checks.get("script.project")!.fix).toContain(".clasp.json");
+  });
+});
+
+describe("who may fill in the form", () => {
+  it("is decided by the form's sign-in setting too, and by it alone for a legacy form", async () => {
+    const diagnosticSays = (tenant: Tenant, requiresLogin: boolean | null): Tenant => {
+      const run = tenant.runs[IDS.script]!;
+      if (run.kind === "result") run.result.formRequiresLogin = requiresLogin;
+      return tenant;
+    };
+    const legacy = (tenant: Tenant): Tenant => {
+      delete tenant.forms[IDS.form]!.publishState;
+      tenant.files.find((f) => f.id === IDS.form)!.permissions = [];
+      return tenant;
+    };
+    const open = async (tenant: Tenant): Promise<Check> =>
+      byId((await doctor(tenant)).report).get("forms.open")!;
+    // Anyone with the link per Drive, but restricted to the domain per Form.requiresLogin().
+    expect(await open(diagnosticSays(greenTenant(), true))).toMatchObject({ status: "fail" });
+    expect((await open(diagnosticSays(greenTenant(), true))).text).toContain(
+      "pengguna domain contohkota.go.id",
+    );
+    // A legacy form has no published view: the sign-in setting decides, and unknown stays unknown.
+    expect(await open(diagnosticSays(legacy(greenTenant()), false))).toMatchObject({ status: "ok" });
+    expect(await open(diagnosticSays(legacy(greenTenant()), true))).toMatchObject({ status: "fail" });
+    expect(await open(diagnosticSays(legacy(greenTenant()), null))).toMatchObject({ status: "unknown" });
+    // A published form with only named responders.
+    const named = greenTenant();
+    named.files.find((f) => f.id === IDS.form)!.permissions = [
+      { id: "r1", type: "user", role: "reader", emailAddress: "kadis@contohkota.go.id", view: "published" },
+    ];
+    expect((await open(named)).text).toContain("responden yang disebut satu per satu");
+  });
+});
+
 describe("signing in the way clasp stores credentials", () => {
   const secret = "sangat-rahasia-refresh";
   const clientSecret = "rahasia-klien";
@@ -334,6 +403,23 @@ describe("signing in the way clasp stores credentials", () => {
     }
   });
 
+  it("refuses a key file that is not a service account key, or one without --subject", () => {
+    const dir = mkdtempSync(join(tmpdir(), "doctor-key-"));
+    const notKey = join(dir, "a.json");
+    writeFileSync(notKey, JSON.stringify({ type: "authorized_user" }));
+    expect(() => loadKeyFileAuth(notKey, "x@y.go.id", [])).toThrow(
+      expect.objectContaining({ key: "doctor.auth.not_key" }),
+    );
+    const key = join(dir, "b.json");
+    writeFileSync(
+      key,
+      JSON.stringify({ type: "service_account", client_email: "sa@p.iam", private_key: "k" }),
+    );
+    expect(() => loadKeyFileAuth(key, undefined, [])).toThrow(
+      expect.objectContaining({ key: "doctor.auth.no_subject" }),
+    );
+  });
+
   it("refreshes an expired token and never prints a secret", async () => {
     const tenant = greenTenant();
     const standIn = await startStandIn(tenant, TOKEN);
@@ -360,5 +446,91 @@ describe("the doctor's catalogue", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
     for (const key of Object.keys(id) as (keyof typeof id)[])
       expect(params(en[key]), key).toEqual(params(id[key]));
+  });
+});
+
+describe("the command", () => {
+  /** `npm run doctor -- …` in this process (the stand-in answers from the same event loop). */
+  async function command(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await cli(
+      args,
+      (s) => out.push(s),
+      (s) => err.push(s),
+    );
+    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+  }
+
+  it("prints the checklist, exits 0 on a green domain, 1 on a broken one, 2 without a register", async () => {
+    const secret = "rahasia-penyegar";
+    const dir = mkdtempSync(join(tmpdir(), "doctor-cli-"));
+    const rc = join(dir, ".clasprc.json");
+    writeFileSync(
+      rc,
+      JSON.stringify({
+        tokens: {
+          default: {
+            client_id: "klien.apps",
+            client_secret: "rahasia-klien",
+            refresh_token: secret,
+            expiry_date: 1,
+          },
+        },
+      }),
+    );
+    const green = await startStandIn(greenTenant(), TOKEN);
+    const broken = await startStandIn(brokenTenant(), TOKEN);
+    servers.push(green, broken);
+    const args = ["--register", IDS.register, "--script", IDS.script, "--clasprc", rc];
+    const ok = await command([...args, "--root-url", green.rootUrl]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`Ringkasan: ${ALL_CHECKS.length} lolos, 0 gagal`);
+    const bad = await command([...args, "--root-url", broken.rootUrl, "--lang", "en"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("FAILED");
+    expect(bad.stdout).toContain("What to do:");
+    const json = await command([...args, "--root-url", broken.rootUrl, "--json"]);
+    expect((JSON.parse(json.stdout) as DoctorReport).checks.length).toBeGreaterThan(BROKEN.length);
+    for (const o of [ok, bad, json])
+      for (const text of [o.stdout, o.stderr]) expect(text).not.toContain(secret);
+    const none = await command(["--clasprc", rc]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("--register");
+    // A token is only ever sent to Google or to a loopback stand-in.
+    expect((await command([...args, "--root-url", "http://example.org/"])).code).toBe(2);
+    expect((await command([...args, "--lang", "fr"])).code).toBe(2);
+  });
+
+  it("runs as npm run doctor (a process of its own): exit code 1 on the broken domain", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "doctor-proc-"));
+    const rc = join(dir, ".clasprc.json");
+    writeFileSync(
+      rc,
+      JSON.stringify({ tokens: { default: { access_token: TOKEN, expiry_date: Date.now() + 3_600_000 } } }),
+    );
+    const broken = await startStandIn(brokenTenant(), TOKEN);
+    servers.push(broken);
+    const args = [
+      "--register",
+      IDS.register,
+      "--script",
+      IDS.script,
+      "--clasprc",
+      rc,
+      "--root-url",
+      broken.rootUrl,
+    ];
+    const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        ["--import", "tsx", "scripts/doctor/main.ts", ...args],
+        { timeout: 60_000 },
+        (error, stdout) =>
+          resolve({ code: error ? Number((error as { code?: number }).code ?? -1) : 0, stdout }),
+      ),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("[GAGAL] Unit organisasi /OPD/Dinkes (OPD DINKES) tidak ada.");
   });
 });

@@ -203,6 +203,7 @@ export function greenTenant(
           formId: ids.form,
           templateId: ids.template,
           archiveFolderId: ids.archive,
+          formRequiresLogin: false,
           triggers: TRIGGERS.map((s) => ({
             handler: s.handler,
             eventType: EVENT[s.kind]!,
@@ -250,10 +251,10 @@ export function brokenTenant(ids: TenantIds = IDS): Tenant {
   form.permissions = [
     { id: "domainResponders", type: "domain", role: "reader", domain: config.domain, view: "published" },
   ];
-  // Sheets: a US locale and another zone; a sheet missing; protections gone, warning-only, open to
+  // Sheets: a locale the product is not tested in and another zone; a sheet missing; protections gone, warning-only, open to
   // the domain; the register shared by link; a settings value that cannot be read.
   const ss = t0.spreadsheets[ids.register]!;
-  ss.locale = "en_US";
+  ss.locale = "en_GB";
   ss.timeZone = "America/Los_Angeles";
   ss.sheets = ss.sheets.filter((s) => s.title !== SHEET_NAMES.mailQueue);
   const sheet = (name: string): SheetFixture => ss.sheets.find((s) => s.title === name)!;
@@ -286,6 +287,7 @@ export function brokenTenant(ids: TenantIds = IDS): Tenant {
       formId: ids.form,
       templateId: ids.template,
       archiveFolderId: ids.archive,
+      formRequiresLogin: true,
       triggers: [
         { handler: "onFormSubmit", eventType: "ON_FORM_SUBMIT", sourceId: ids.register },
         { handler: "onFormSubmit", eventType: "ON_FORM_SUBMIT", sourceId: ids.register },

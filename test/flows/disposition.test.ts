@@ -680,6 +680,11 @@ describe("the sweep's reading of the log", () => {
     await editCell(office, STAF, ticket, "address", `pengganti.alamat@${DOMAIN}`);
     const r = row(office, ticket);
     expect(r.address).toBe(`pengganti.alamat@${DOMAIN}`);
+    // The note says it all: the staff may never see the toast the trigger raises.
+    expect(cellOf(office, ticket, "address").note).toBe(
+      `Alamat diubah menjadi pengganti.alamat@${DOMAIN} oleh ${STAF}; pemeriksaan duplikat diulang.`,
+    );
+    expect(toastsFor(office, STAF)).toEqual([]);
     expect(lastEntry(office, ticket)).toMatchObject({ action: "ubah_alamat", actor: STAF });
     expect(r.lastLogSeq).toBe(lastEntry(office, ticket).seq);
     const sweep = await office.emu.run("sweep");

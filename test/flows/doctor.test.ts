@@ -35,6 +35,8 @@ describe("doctorReport", () => {
     const { letter } = office.setup.returnValue as SetupLetter;
     expect(d.templateId).toBe(letter.templateId);
     expect(d.archiveFolderId).toBe(letter.archiveFolderId);
+    // The form as setup left it: open to applicants without a domain account.
+    expect(d.formRequiresLogin).toBe(false);
     const expected = TRIGGERS.map((t) => ({
       handler: t.handler,
       eventType: t.kind === "clock" ? "CLOCK" : t.kind === "edit" ? "ON_EDIT" : "ON_FORM_SUBMIT",
@@ -64,7 +66,7 @@ describe("doctorReport", () => {
     expect(r.ok).toBe(true);
     const called = Object.keys(r.calls);
     expect(called.length).toBeGreaterThan(0);
-    for (const name of called) expect(name).toMatch(/\.(get|is)[A-Z]\w*$/);
+    for (const name of called) expect(name).toMatch(/\.(get[A-Z]\w*|is[A-Z]\w*|openById|requiresLogin)$/);
     expect(state()).toEqual(before);
   });
 

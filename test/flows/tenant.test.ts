@@ -252,6 +252,32 @@ describe("the form of a new tenant", () => {
     expect(form.published).toBe(true);
   });
 
+  test("a responses tab renamed by someone is found again by the form's URL and renamed back", async () => {
+    spreadsheet(office).getSheetByName(SHEET_NAMES.responses)!.setName("Jawaban Formulir 1");
+    const again = await office.emu.run("setup");
+    expect(again.error?.message ?? "").toBe("");
+    const names = spreadsheet(office)
+      .getSheets()
+      .map((x) => x.getName());
+    expect(names).toContain(SHEET_NAMES.responses);
+    expect(names).not.toContain("Jawaban Formulir 1");
+  });
+
+  test("closed by hand: setup and the self-check warn, and leave it closed", async () => {
+    const form = formsState(office.emu.ws).get(office.formId)!;
+    form.accepting = false;
+    const again = await office.emu.run("setup");
+    const closed =
+      "Peringatan: formulir sudah terbit tetapi ditutup (tidak menerima jawaban). Bila tidak disengaja, buka formulir → Respons → aktifkan Menerima respons.";
+    expect((again.returnValue as SetupReturn).lines).toContain(closed);
+    expect(form.accepting).toBe(false);
+    // The next day (the clock moved without running the sweeps in between), the self-check runs again.
+    office.emu.ws.advance(24 * 60 * 60_000);
+    await office.emu.run("sweep", { kind: "installable" });
+    expect(errorLog(office).map((e) => e["Pesan"])).toContain(closed);
+    form.accepting = true;
+  });
+
   test("a form whose responses tab is gone: setup says so in plain words", async () => {
     const responses = spreadsheet(office).getSheetByName(SHEET_NAMES.responses)!;
     formsState(office.emu.ws).get(office.formId)!.destination = null;
@@ -360,6 +386,30 @@ describe("a locale changed after setup", () => {
       const r = await registered(o, application({ "Tanggal surat permohonan": "2026-11-03" }));
       expect(letterDate(r)).toBe("2026-11-03");
       expect(r.problems).toBe("");
+    } finally {
+      await o.emu.close();
+    }
+  });
+});
+
+describe("setup when the directory refuses to be read", () => {
+  test("the directory check says why it could not look, in Indonesian, without Google's text", async () => {
+    const o = await createOffice(withDirectory({}));
+    try {
+      // The installer lost its admin role; Google's text may come in any language.
+      o.emu.faults.inject("AdminDirectory.Groups.list", {
+        error: () =>
+          apiError("directory.groups.list", "Not Authorized to access this resource/api", 403, "forbidden"),
+      });
+      const again = await o.emu.run("setup");
+      o.emu.faults.clear();
+      expect(again.error?.message ?? "").toBe("");
+      const r = again.returnValue as SetupReturn;
+      expect(r.tenant.directory.unchecked).toBe("akun layanan tidak berwenang (bukan administrator)");
+      expect(r.lines).toContain(
+        "Peringatan: grup dan unit organisasi tidak dapat diperiksa: akun layanan tidak berwenang (bukan administrator)",
+      );
+      expect(r.lines.join("\n")).not.toMatch(/Not Authorized|API call/);
     } finally {
       await o.emu.close();
     }

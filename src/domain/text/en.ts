@@ -793,6 +793,8 @@ export const en: Record<MessageKey, string> = {
   "tenant.form_published": "The form is published and accepts responses.",
   "tenant.form_unpublished":
     "ERROR: the form is not published; applicants cannot submit requests. Open the form and click Publish, then run setup again.",
+  "tenant.form_closed":
+    "Warning: the form is published but closed (it accepts no responses). If that was not meant, open the form → Responses → turn on Accepting responses.",
   "tenant.login_opened":
     "The form was opened to applicants without a domain account (before, only accounts of the domain could fill it in).",
   "tenant.login_open": "The form can be filled in without signing in with a domain account.",

@@ -790,6 +790,8 @@ export const id = {
   "tenant.form_published": "Formulir sudah terbit dan menerima jawaban.",
   "tenant.form_unpublished":
     "GALAT: formulir belum terbit; pemohon tidak dapat mengirim permohonan. Buka formulir dan klik Terbitkan, lalu jalankan setup lagi.",
+  "tenant.form_closed":
+    "Peringatan: formulir sudah terbit tetapi ditutup (tidak menerima jawaban). Bila tidak disengaja, buka formulir → Respons → aktifkan Menerima respons.",
   "tenant.login_opened":
     "Formulir dibuka untuk pemohon tanpa akun domain (sebelumnya hanya akun domain yang dapat mengisinya).",
   "tenant.login_open": "Formulir dapat diisi tanpa masuk dengan akun domain.",
