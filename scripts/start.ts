@@ -37,6 +37,7 @@ import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/
 import { parseFormsCsv } from "../test/emulator/services/forms.js";
 import { appendResponses } from "../test/flows/responses-door.js";
 import { scenarioProvisioning } from "./start-provision.js";
+import { scenarioTimeStandard } from "./start-timestd.js";
 import { scenarioDoctor } from "./start-doctor.js";
 
 const args = process.argv.slice(2);
@@ -424,6 +425,8 @@ async function main(): Promise<void> {
       );
     }
   }
+
+  if (!RESPONSES) await scenarioTimeStandard(office, { say, record, out: OUT });
 
   say("\n4. Penyapuan terjadwal dan pemeriksaan log");
   record(await office.emu.advance(10 * MINUTE));

@@ -31,6 +31,11 @@ export interface StageConfig {
   actions: ActionKey[];
   /** Target time for this step, in working minutes. */
   targetMinutes: number;
+  /**
+   * Who is told when the target passes: a stage key, "-" for nobody, empty (the default) for the
+   * stage before this one in the chain (reminders.ts escalationStage).
+   */
+  escalateTo?: string;
 }
 
 export interface OpdConfig {
@@ -119,6 +124,8 @@ export interface OfficeConfig {
     /** Days after which an unused credential is reset. */
     unusedCredentialDays: number;
   };
+  /** Who gets the monthly recap besides the head of office (the first stage's officials). */
+  recapTo?: string[];
   /** Complaint channel published in the receipt (service standard). */
   complaints: string;
 }

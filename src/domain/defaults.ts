@@ -160,6 +160,7 @@ export function defaultConfig(): OfficeConfig {
       reminderAtPercent: 80,
     },
     privacy: { retentionDays: 365 * 2, unusedCredentialDays: 14 },
+    recapTo: [],
     complaints: `Diskominfo Kota Contoh: diskominfo@${domain}, telepon (0123) 456789`,
   };
 }

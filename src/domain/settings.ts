@@ -48,6 +48,7 @@ export function tableHeaders(lang: Language): Record<keyof Tables, string[]> {
       "settings.header.delegates",
       "settings.header.actions",
       "settings.header.target",
+      "settings.header.escalate",
     ),
     opds: h(
       "settings.header.opd_code",
@@ -364,6 +365,15 @@ export const FIELDS: Field[] = [
       if (n !== undefined) c.privacy.unusedCredentialDays = Math.round(n);
     },
   },
+  {
+    key: "rekap_kepada",
+    get: (c) => (c.recapTo ?? []).join(", "),
+    set: (c, v, p, lang) => {
+      const all = list(v).map((s) => s.toLowerCase());
+      for (const e of all) if (!EMAIL.test(e)) p(t(lang, "settings.stage.email", { value: e }));
+      c.recapTo = all.filter((e) => EMAIL.test(e));
+    },
+  },
   text("pengaduan", (c) => ({
     get: () => c.complaints,
     set: (v) => (c.complaints = v),
@@ -388,6 +398,7 @@ export function configToTables(c: OfficeConfig): Tables {
         s.delegates.join(", "),
         s.actions.join(", "),
         String(s.targetMinutes),
+        s.escalateTo ?? "",
       ]),
     ],
     opds: [
@@ -436,8 +447,17 @@ export function tablesToConfig(
     const row = i + 2;
     const cells = r.map((x) => String(x ?? "").trim());
     if (cells.every((x) => !x)) return;
-    const [, key = "", label = "", role = "", officials = "", delegates = "", actions = "", target = ""] =
-      cells;
+    const [
+      ,
+      key = "",
+      label = "",
+      role = "",
+      officials = "",
+      delegates = "",
+      actions = "",
+      target = "",
+      escalate = "",
+    ] = cells;
     const at = (message: string) =>
       problems.push({ sheet: SHEETS.stages, row, key: key || t(lang, "settings.row", { row }), message });
     const acts = list(actions).map((a) => a.toLowerCase().replace(/\s+/g, "_"));
@@ -457,8 +477,19 @@ export function tablesToConfig(
       delegates: emails(delegates).filter((e) => EMAIL.test(e)),
       actions: acts.filter((a): a is ActionKey => ACTIONS.includes(a as ActionKey)),
       targetMinutes: Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes) : 10,
+      ...(escalate ? { escalateTo: escalate.toLowerCase() } : {}),
     });
   });
+  for (const s of stages) {
+    const to = s.escalateTo;
+    if (to && to !== "-" && !stages.some((x) => x.key === to && x.key !== s.key))
+      problems.push({
+        sheet: SHEETS.stages,
+        row: stages.indexOf(s) + 2,
+        key: s.key,
+        message: t(lang, "settings.stage.escalate", { value: to }),
+      });
+  }
   if (stages.length > 0) config.stages = stages;
   else
     problems.push({

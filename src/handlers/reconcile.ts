@@ -16,6 +16,14 @@ import type { LogEntry } from "../domain/audit.js";
 import { stateLabel } from "../domain/audit.js";
 import type { OfficeConfig } from "../domain/config.js";
 import { isStatus, type Status } from "../domain/request.js";
+import {
+  formatMark,
+  markFromLog,
+  NO_MARK,
+  REMINDER_ACTIONS,
+  type ReminderKind,
+  type ReminderMark,
+} from "../domain/reminders.js";
 import { responsibleAt, stepDeadlines } from "../domain/workflow.js";
 import type { Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";
@@ -40,6 +48,17 @@ export interface LoggedState {
   lastSeq: number;
   /** The highest entry number of the ticket (any action). */
   maxSeq: number;
+  /** Reminders and escalations logged in the current stage visit (reminders.ts). */
+  reminders: ReminderMark;
+}
+
+function markAfterLog(mark: ReminderMark, e: LogEntry, visitStartMs: number): ReminderMark {
+  if (!REMINDER_ACTIONS.includes(e.action as ReminderKind)) return mark;
+  const found = markFromLog([e], visitStartMs);
+  return {
+    remindedMs: mark.remindedMs || found.remindedMs,
+    escalatedMs: mark.escalatedMs || found.escalatedMs,
+  };
 }
 
 /** Entries that do not change where a request is (a refused attempt is logged "at" the state). */
@@ -64,8 +83,10 @@ export function loggedState(entries: readonly LogEntry[], config: OfficeConfig):
     if (NOT_STATE.has(e.action)) continue;
     const prev: LoggedState | null = state;
     if (prev && e.from === e.to && e.action !== "ambil_alih") {
-      // A note about the request that does not move it (an address change, a letter re-issued…).
-      state = { ...prev, lastSeq: e.seq };
+      // A note about the request that does not move it (an address change, a letter re-issued,
+      // a reminder…).
+      const reminders = markAfterLog(prev.reminders, e, prev.stageEnteredMs);
+      state = { ...prev, lastSeq: e.seq, reminders };
       continue;
     }
     const to = parseStateLabel(e.to);
@@ -81,6 +102,7 @@ export function loggedState(entries: readonly LogEntry[], config: OfficeConfig):
       stageEnteredMs: prev && !moved ? prev.stageEnteredMs : e.timeMs,
       lastSeq: e.seq,
       maxSeq,
+      reminders: prev && !moved ? prev.reminders : NO_MARK,
     };
   }
   return state ? { ...state, maxSeq } : null;
@@ -140,7 +162,7 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       }
       const expected = stateLabel(logged.status, logged.stageKey);
       if (shown === expected && recordedSeq === logged.lastSeq) continue;
-      repair(table, rowNumber, row, logged, config, now);
+      repair(table, rowNumber, row, logged, config, now, ctx.offset);
       setActionChoices(table, rowNumber, actionLabels(config, logged.stageKey, logged.status));
       report.repaired.push(ticket);
       logError(
@@ -168,6 +190,7 @@ function repair(
   logged: LoggedState,
   config: OfficeConfig,
   now: number,
+  offset: number,
 ): void {
   const due = stepDeadlines(config, { stageKey: logged.stageKey, stageEnteredMs: logged.stageEnteredMs });
   const entered = cellMs(row.stageEnteredAt) === logged.stageEnteredMs ? row.stageEnteredAt : null;
@@ -181,6 +204,7 @@ function repair(
     dueAt: due ? new Date(due.dueMs) : "",
     lastLogSeq: logged.lastSeq,
     updatedAt: new Date(now),
+    reminders: formatMark(logged.reminders, offset),
   });
 }
 

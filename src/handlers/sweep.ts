@@ -7,8 +7,11 @@
  * - provisioning (provision.ts, first, with half the budget): runs cut off anywhere are resumed,
  *   letters that waited for mail quota are sent, leftover working copies of letters are deleted,
  *   temporary passwords never used are invalidated;
- * - retention (retention.ts, last, once a day): personal fields of requests closed longer than
- *   retensi_hari ago are erased in the register and the responses sheet.
+ * - retention (retention.ts, once a day): personal fields of requests closed longer than
+ *   retensi_hari ago are erased in the register and the responses sheet;
+ * - the time standard (reminders.ts, last): reminders, escalations and digests; every row's
+ *   total against the service standard; the Dasbor sheet (dashboard.ts) and, on the first working
+ *   day of a month, the monthly recap (recap.ts), from the same read of the register.
  * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
  */
 import { t } from "../domain/text/index.js";
@@ -29,6 +32,9 @@ import { isFormPublished } from "../workspace/forms.js";
 import { reconcileRegister, type ReconcileReport } from "./reconcile.js";
 import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
 import { sweepRetention, type RetentionReport } from "./retention.js";
+import { registerSource, sweepReminders, type RegisterSnapshot, type ReminderReport } from "./reminders.js";
+import { refreshDashboard, type DashboardReport } from "./dashboard.js";
+import { sweepRecap, type RecapReport } from "./recap.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -48,6 +54,12 @@ export interface SweepReport {
   groups?: JoinRetryReport;
   /** The form still published and open to applicants (once a day; checkForm). */
   formCheck?: FormCheck;
+  /** Reminders, escalations and digests sent (reminders.ts). */
+  reminders?: ReminderReport;
+  /** The Dasbor sheet refreshed (dashboard.ts). */
+  dashboard?: DashboardReport;
+  /** The monthly recap sent in this sweep (recap.ts). */
+  recap?: RecapReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -187,8 +199,9 @@ export function runSweep(): SweepReport {
   }
   const intake = recoverResponses(ctx, budget);
   // Guarded: a lock timeout (or any failure) in the reconciliation must not skip the rest.
+  const reconcileRan = budget();
   let reconciled: ReconcileReport = { repaired: [], flagged: [] };
-  if (budget()) {
+  if (reconcileRan) {
     try {
       reconciled = reconcileRegister(ctx);
     } catch (e) {
@@ -218,6 +231,29 @@ export function runSweep(): SweepReport {
       logError(ctx.ss, "sweep", "", e);
     }
   }
+  // Reminders (after reconcile: a mark lost with a cut-off row write is restored from the log
+  // first), and the register's totals against the standard.
+  let reminders: ReminderReport | undefined;
+  const snapshot: RegisterSnapshot = { rows: [] };
+  if (reconcileRan && budget()) {
+    try {
+      reminders = sweepReminders(ctx, [registerSource(snapshot)]);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
+  // The dashboard and the monthly recap from the rows the reminder pass read (no read of their own).
+  let dashboard: DashboardReport | undefined;
+  let recap: RecapReport | null | undefined;
+  if (reminders && budget()) {
+    const rows = snapshot.rows.map((r) => r.row);
+    try {
+      dashboard = refreshDashboard(ctx, rows, Date.now());
+      recap = sweepRecap(ctx, rows);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
   return {
     recovered: intake.recovered,
     mailsSent,
@@ -227,5 +263,8 @@ export function runSweep(): SweepReport {
     ...(retention ? { retention } : {}),
     ...(groups ? { groups } : {}),
     ...(formCheck ? { formCheck } : {}),
+    ...(reminders ? { reminders } : {}),
+    ...(dashboard ? { dashboard } : {}),
+    ...(recap ? { recap } : {}),
   };
 }

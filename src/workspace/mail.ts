@@ -6,6 +6,7 @@
  * the sweep. Nothing is silently lost. The queue never holds a password: credential letters are
  * not queued as mail (provisioning re-issues them instead).
  */
+import { calendarFromConfig, isWorkingTime } from "../domain/calendar.js";
 import type { MailText } from "../domain/intake.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { t } from "../domain/text/index.js";
@@ -14,6 +15,13 @@ import { errorText, logError } from "./errors.js";
 import { QUEUE_COLUMNS, SHEET_NAMES, type QueueKey } from "./schema.js";
 import { Table, type Row } from "./table.js";
 import { withScriptLock } from "./lock.js";
+
+/** Queue ids of mails that may go out in office hours only (reminders and digests). */
+export const OFFICE_HOURS_MAIL_IDS = ["PENGINGAT-", "HARIAN-"];
+
+function officeHoursOnly(id: string): boolean {
+  return OFFICE_HOURS_MAIL_IDS.some((p) => id.startsWith(p));
+}
 
 /** A pending row older than this is the sweep's to send (the 6-minute limit has ended its execution). */
 export const PENDING_GRACE_MS = 10 * 60 * 1000;
@@ -180,6 +188,13 @@ export function drainMailQueue(ctx: Ctx, budget: () => boolean): number {
     const row = table.read(rowNumber);
     const stale = created instanceof Date ? now - created.getTime() >= PENDING_GRACE_MS : true;
     if (Number(row.attempts) === 0 && !stale) continue;
+    if (officeHoursOnly(String(row.id))) {
+      // Reminders and digests (handlers/reminders.ts) go out at most once: a pending one whose
+      // execution died may have been sent just before, so it is not sent again; one whose send
+      // failed (attempts > 0) is retried, in office hours only.
+      if (Number(row.attempts) === 0) continue;
+      if (!isWorkingTime(now, calendarFromConfig(ctx.config))) continue;
+    }
     const mail: OutgoingMail = {
       to: String(row.to).split(/,\s*/).filter(Boolean),
       cc: String(row.cc).split(/,\s*/).filter(Boolean),

@@ -52,6 +52,8 @@ export type RegisterKey =
   | "responseRow"
   | "lastLogSeq"
   | "updatedAt"
+  | "serviceTotal"
+  | "reminders"
   | "dataDigest";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
@@ -93,6 +95,10 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "responseRow", id: "Baris Respons", en: "Response row", kind: "number", width: 90 },
   { key: "lastLogSeq", id: "No. Log Terakhir", en: "Last log no.", kind: "number", width: 90 },
   { key: "updatedAt", id: "Diperbarui", en: "Updated", kind: "date", width: 130 },
+  // The sweep keeps these two current (handlers/reminders.ts): the working time since the request
+  // arrived against the service standard, and what was sent in the current stage visit.
+  { key: "serviceTotal", id: "Total vs Standar", en: "Total vs standard", width: 240 },
+  { key: "reminders", id: "Pengingat", en: "Reminders", width: 220 },
   // A digest of the personal columns as the program last wrote them (register.ts personalDigest):
   // provisioning refuses a row whose personal data changed outside the program (e.g. a paste).
   { key: "dataDigest", id: "Sidik Data", en: "Data digest", plainText: true, width: 90 },

@@ -193,8 +193,9 @@ describe("erasing the personal data of requests closed long ago", () => {
   test("open and recently closed requests are untouched", () => {
     for (const ticket of [t.open, t.recent]) {
       const was = before.register.find((r) => r.ticket === ticket)!;
-      const { _row: _a, ...now } = row(office, ticket);
-      const { _row: _b, ...then } = was;
+      // "Total vs Standar" is the sweep's live display of an open request's time, not its data.
+      const { _row: _a, serviceTotal: _c, ...now } = row(office, ticket);
+      const { _row: _b, serviceTotal: _d, ...then } = was;
       expect(now).toEqual(then);
     }
     for (const ticket of [t.open, t.recent]) {
@@ -256,7 +257,8 @@ describe("erasing the personal data of requests closed long ago", () => {
     const snapshot = { register: register(office), responses: responses(office), log: log(office).length };
     const tomorrow = await sweep(office, DAY);
     expect(retentionOf(tomorrow)).toMatchObject({ ran: true, erased: [], responseRows: 0, pending: 0 });
-    expect(register(office)).toEqual(snapshot.register);
+    const data = (rows: RegisterRecord[]) => rows.map(({ serviceTotal: _live, ...rest }) => rest);
+    expect(data(register(office))).toEqual(data(snapshot.register));
     expect(responses(office)).toEqual(snapshot.responses);
     expect(log(office)).toHaveLength(snapshot.log);
   });
@@ -389,6 +391,8 @@ describe("cost and time budget", () => {
       configure: (c) => {
         staffOnly(c);
         c.privacy.retentionDays = RETENTION_DAYS;
+        // Retention's own calls are counted: the open requests are never due a reminder here.
+        for (const s of c.stages) s.targetMinutes = 1_000_000;
       },
     });
   }, 60_000);

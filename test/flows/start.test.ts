@@ -18,7 +18,7 @@ function runStart(args: string[]): { out: string; stdout: string } {
     ["--import", "tsx", "scripts/start.ts", "--out", out, ...args],
     {
       encoding: "utf8",
-      timeout: 120_000,
+      timeout: 300_000,
     },
   );
   return { out, stdout };
@@ -47,11 +47,12 @@ describe("npm start (the sample office)", () => {
       handlers: Record<string, { executions: number; failed: number; callsPerExecution: number }>;
       stageMinutes: Record<string, Record<string, number>>;
     };
-    // Ten applications, one of them delivered twice: ten register rows.
-    expect(summary.requests).toBe(10);
+    // Ten applications (one of them delivered twice) and the second day's: eleven register rows.
+    expect(summary.requests).toBe(11);
     expect(summary.statusCounts["ditolak"]).toBe(1);
     // Ten submissions, one event delivered twice, and the applicant's correction.
-    expect(summary.handlers["onFormSubmit"]!.executions).toBe(12);
+    // (and the second day's request)
+    expect(summary.handlers["onFormSubmit"]!.executions).toBe(13);
     expect(summary.handlers["onFormSubmit"]!.failed).toBe(0);
     expect(Object.keys(summary.stageMinutes).length).toBeGreaterThan(0);
     // The unauthorised edit and the multi-cell paste are undone and said so.
@@ -68,7 +69,20 @@ describe("npm start (the sample office)", () => {
     const index = readFileSync(join(out, "outbox/index.html"), "utf8");
     expect(index).toContain("Tanda terima permohonan surel dinas");
     expect(readdirSync(join(out, "outbox")).filter((f) => f.endsWith(".eml")).length).toBeGreaterThan(20);
-  });
+    // Days two and three: the request left at the Kasi is reminded, then escalated to the Kabid;
+    // the dashboard is filled; the recap goes out at the turn of the month.
+    expect(stdout).toMatch(/pengingat Pengingat ke kasi\.pksi@contohkota\.go\.id/);
+    expect(stdout).toMatch(/eskalasi +Eskalasi ke kabid\.egov@contohkota\.go\.id/);
+    expect(stdout).toMatch(
+      /→ kabid\.egov@contohkota\.go\.id: Pengingat layanan surel dinas: 0 perlu tindakan, 1 melewati target/,
+    );
+    expect(stdout).toMatch(/Rekap bulanan layanan surel dinas November 2026/);
+    expect(stdout).toMatch(/lampiran: .*\.png \(image\/png\)/);
+    const dasbor = readFileSync(join(out, "dasbor.csv"), "utf8");
+    expect(dasbor).toContain("Dasbor Layanan Surel Dinas");
+    expect(dasbor).toMatch(/^Kepala Seksi PKSI,60,/m);
+    expect(dasbor).toMatch(/^SRL-2611-0011,diproses,Kepala Seksi PKSI,/m);
+  }, 300_000);
 });
 
 describe("npm start -- --responses FILE.csv (a backlog preview)", () => {

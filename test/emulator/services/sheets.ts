@@ -5,6 +5,7 @@
 import { registerDumper } from "../dump.js";
 import type { Workspace } from "../workspace.js";
 import { SpreadsheetApp } from "./sheets/app.js";
+import { chartsGlobal } from "./sheets/chart.js";
 import { sheetToTable, toCsv } from "./sheets/host.js";
 import { SLOT, sheetsState } from "./sheets/model.js";
 
@@ -34,6 +35,15 @@ export {
   type MenuRecord,
   type ToastRecord,
 } from "./sheets/model.js";
+export {
+  ChartOptions,
+  chartData,
+  chartSpecs,
+  ContainerInfo,
+  EmbeddedChart,
+  EmbeddedChartBuilder,
+  type ChartSpec,
+} from "./sheets/chart.js";
 export { Protection, ProtectionType } from "./sheets/protection.js";
 export { Range } from "./sheets/range.js";
 export { Sheet, sheetObject } from "./sheets/sheet.js";
@@ -78,5 +88,5 @@ export function install(ws: Workspace): Record<string, unknown> {
   const st = sheetsState(ws);
   // Apps Script applies an execution's pending spreadsheet writes when it ends (even on error).
   ws.endHooks.push((ctx) => st.flush(ctx.id));
-  return { SpreadsheetApp: new SpreadsheetApp(st) };
+  return { SpreadsheetApp: new SpreadsheetApp(st), Charts: chartsGlobal() };
 }

@@ -7,6 +7,15 @@ import { Protection } from "./protection.js";
 import { Range } from "./range.js";
 import { spreadsheetObject, type Spreadsheet } from "./spreadsheet.js";
 import { TextFinder } from "./textfinder.js";
+import {
+  getCharts,
+  insertChart,
+  newChartBuilder,
+  removeChart,
+  updateChart,
+  type EmbeddedChart,
+  type EmbeddedChartBuilder,
+} from "./chart.js";
 import type { Api, CellValue } from "./types.js";
 import { displayValue } from "./values.js";
 
@@ -24,6 +33,7 @@ type Keys =
   | "deleteColumns"
   | "deleteRow"
   | "deleteRows"
+  | "getCharts"
   | "getColumnWidth"
   | "getDataRange"
   | "getFormUrl"
@@ -43,6 +53,7 @@ type Keys =
   | "getSheetValues"
   | "getTabColor"
   | "hideSheet"
+  | "insertChart"
   | "insertColumnAfter"
   | "insertColumnBefore"
   | "insertColumns"
@@ -54,14 +65,17 @@ type Keys =
   | "insertRowsAfter"
   | "insertRowsBefore"
   | "isSheetHidden"
+  | "newChart"
   | "protect"
+  | "removeChart"
   | "setColumnWidth"
   | "setColumnWidths"
   | "setFrozenColumns"
   | "setFrozenRows"
   | "setName"
   | "setTabColor"
-  | "showSheet";
+  | "showSheet"
+  | "updateChart";
 
 const cache = new WeakMap<SheetModel, Sheet>();
 
@@ -157,6 +171,28 @@ export class Sheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet
   }
   getSheetId(): number {
     return this._model.id;
+  }
+
+  // ------------------------------------------------------------ embedded charts (chart.ts)
+  newChart(): EmbeddedChartBuilder {
+    this._read();
+    return newChartBuilder(this.st, this._model);
+  }
+  insertChart(chart: object): void {
+    this._guardSheet();
+    insertChart(this.st, this._model, chart);
+  }
+  updateChart(chart: object): void {
+    this._guardSheet();
+    updateChart(this.st, this._model, chart);
+  }
+  removeChart(chart: object): void {
+    this._guardSheet();
+    removeChart(this._model, chart);
+  }
+  getCharts(): EmbeddedChart[] {
+    this._read();
+    return getCharts(this.st, this._model);
   }
   /** 1-based position among the spreadsheet's sheets. */
   getIndex(): number {
