@@ -41,6 +41,7 @@ import { writeOutbox } from "../test/emulator/services/mail.js";
 import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
 import { parseFormsCsv } from "../test/emulator/services/forms.js";
 import { scenarioStatusPage } from "./start-status.js";
+import { appendResponses } from "../test/flows/responses-door.js";
 import { scenarioProvisioning } from "./start-provision.js";
 import { scenarioTimeStandard } from "./start-timestd.js";
 import { scenarioDoctor } from "./start-doctor.js";
@@ -292,7 +293,6 @@ async function importResponses(office: Office, file: string): Promise<void> {
   const ss = openSpreadsheet(office.emu.ws, office.ssId);
   const sheet = ss.getSheetByName(SHEET_NAMES.responses);
   if (!sheet) throw new Error("lembar respons tidak ada");
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
   const isStamp = (k: string): boolean => /^(Timestamp|Stempel waktu|Cap waktu)$/i.test(k);
   // An export whose timestamps only read in the other day/month order is not in LOCALE: its
   // ambiguous dates ("11/3/2026") would be stored wrong without a word. Nothing is imported.
@@ -322,19 +322,10 @@ async function importResponses(office: Office, file: string): Promise<void> {
   // and the rows go in as text, as typed; the program reads them by the locale (never guessing).
   ss.setSpreadsheetLocale(LOCALE);
   say(`   Lokal spreadsheet: ${LOCALE} (ubah dengan --locale, mis. --locale en_US)`);
-  // Columns the form does not have are kept (added to the responses sheet) and reported by intake.
-  const unknown = [...new Set(records.flatMap((r) => Object.keys(r)))].filter(
-    (k) => !header.includes(k) && !isStamp(k),
-  );
-  if (unknown.length) {
-    sheet.getRange(1, header.length + 1, 1, unknown.length).setValues([unknown]);
-    header.push(...unknown);
+  // The rows are written as the form writes them (an answer is text, never a formula).
+  const { unknown } = appendResponses(office, records);
+  if (unknown.length)
     say(`   Kolom CSV yang tidak ada di formulir (disimpan, dicatat di Log Galat): ${unknown.join(", ")}`);
-  }
-  for (const rec of records) {
-    const stamp = Object.entries(rec).find(([k]) => isStamp(k))?.[1] ?? "";
-    sheet.appendRow(header.map((h, i) => (i === 0 ? stamp : (rec[h] ?? ""))));
-  }
   say(`   ${records.length} respons dimasukkan ke lembar respons; penyapuan memprosesnya.`);
   for (let i = 0; i < 200; i++) {
     const r = await office.emu.run("sweep", { kind: "installable" });

@@ -148,6 +148,12 @@ export function validateApplication(
       add(q.key, "warning", { code: "field.truncated", params: { field: label(q.key), max: q.maxLength } });
   }
 
+  // Braces: "{{" and "}}" mark a letter's placeholders; no answer may bring one in.
+  for (const q of QUESTIONS) {
+    if (/\{\{|\}\}/.test(v[q.key]))
+      add(q.key, "error", { code: "field.braces", params: { field: label(q.key) } });
+  }
+
   // Required answers (the form enforces them too; a CSV import or an edited form may not).
   for (const q of QUESTIONS) {
     if (!q.required || v[q.key] !== "") continue;
@@ -166,6 +172,8 @@ export function validateApplication(
   r.fullName = merged.name === "" ? v.fullName : formatFullName(merged);
   r.nameKey = merged.name === "" ? "" : nameKey(merged.name);
   if (v.fullName !== "" && merged.name === "") add("fullName", "error", { code: "name.no_name" });
+  else if (merged.name !== "" && initialsOnly(merged.name))
+    add("fullName", "error", { code: "name.initials_only", params: { name: merged.name } });
   const badNameChars = Array.from(new Set(Array.from(merged.name).filter((c) => !NAME_CHAR.test(c))));
   if (badNameChars.length > 0)
     add("fullName", "error", { code: "name.chars", params: { chars: badNameChars.join(" ") } });
@@ -309,6 +317,35 @@ export function validateApplication(
   r.statementAccepted = v.statement !== "";
 
   return { request: r, problems, ok: !problems.some((p) => p.severity === "error") };
+}
+
+/**
+ * A name made only of initials ("S. T.", what is left of "Dr. S.T." once the titles are split
+ * off): no person's name, and no account can be named from it.
+ */
+export function initialsOnly(name: string): boolean {
+  const words = name.split(/[\s.]+/).filter((w) => w !== "");
+  return words.length > 0 && words.every((w) => Array.from(w.replace(/['-]/g, "")).length <= 1);
+}
+
+/**
+ * Whether mail may go to a personal address: one single address that passed checkPersonalEmail
+ * (a misspelt provider domain is only a warning). A refused answer ("a@x.com, b@y.com") is shown
+ * to the officials but never mailed to.
+ */
+export function isDeliverable(address: string, officeDomain: string): boolean {
+  const a = address.trim();
+  return a !== "" && checkPersonalEmail(a, officeDomain).every((p) => p.code === "email.typo");
+}
+
+/** An address as the log shows it: "a***i@gmail.com" (empty stays empty). */
+export function maskEmail(address: string): string {
+  const a = address.trim().toLowerCase();
+  const at = a.lastIndexOf("@");
+  if (at < 0) return a === "" ? "" : "***";
+  const local = Array.from(a.slice(0, at));
+  const shown = local.length <= 2 ? `${local[0] ?? ""}***` : `${local[0]}***${local[local.length - 1]}`;
+  return `${shown}@${a.slice(at + 1)}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { zoneAbbreviation } from "./request.js";
 import type { Language } from "./config.js";
 import { t } from "./text/index.js";
+import { maskNip } from "./identity.js";
 
 const DAY = 86_400_000;
 
@@ -563,9 +564,28 @@ export function missingInLetter(paragraphs: readonly LetterParagraph[]): string[
 export const ARCHIVE_PASSWORD_MASK = "••••••••";
 export const ARCHIVE_PASSWORD_SEPARATE = "(dikirim terpisah kepada pemohon)";
 
-/** The values for the archive copy: the same letter with the password masked. */
+/**
+ * A value as the letter may show it: no "{{" / "}}" (a value never becomes a placeholder) and no
+ * bullet "\u2022" (the password mask is made of them: a value never becomes the mask).
+ */
+export function neutralValue(value: string): string {
+  return value
+    .replace(/\{(?=\{)/g, "{\u200b")
+    .replace(/\}(?=\})/g, "}\u200b")
+    .replace(/\u2022/g, "\u00b7");
+}
+
+/**
+ * The values for the archive copy: the same letter with the password masked, and the NIP masked
+ * (the archive copy is the OPD's copy too: a template using {{NIP}} must not spread the full NIP).
+ */
 export function archiveValues(values: LetterValues, mode: "mask" | "separate" = "mask"): LetterValues {
-  return { ...values, KATA_SANDI: mode === "mask" ? ARCHIVE_PASSWORD_MASK : ARCHIVE_PASSWORD_SEPARATE };
+  const nip = values.NIP ?? "";
+  return {
+    ...values,
+    ...(/^\d{18}$/.test(nip) ? { NIP: maskNip(nip) } : {}),
+    KATA_SANDI: mode === "mask" ? ARCHIVE_PASSWORD_MASK : ARCHIVE_PASSWORD_SEPARATE,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

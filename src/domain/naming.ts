@@ -44,6 +44,73 @@ export interface UsernameProblem {
 
 /** Reserved by Google for every domain. */
 export const GOOGLE_RESERVED = ["abuse", "postmaster"];
+
+/**
+ * Names no account may take, whatever the path (name, wish, unit acronym, staff override) and
+ * whatever the office configured: the mailbox names of RFC 2142, the usual system and
+ * administration mailboxes, and the role addresses of a regional government (an account named
+ * after an office holder or a public channel would speak for the government).
+ */
+export const ALWAYS_RESERVED: readonly string[] = [
+  ...GOOGLE_RESERVED,
+  // RFC 2142
+  "info",
+  "marketing",
+  "sales",
+  "support",
+  "noc",
+  "security",
+  "hostmaster",
+  "usenet",
+  "news",
+  "webmaster",
+  "www",
+  "uucp",
+  "ftp",
+  // System and administration
+  "admin",
+  "administrator",
+  "root",
+  "sysadmin",
+  "system",
+  "noreply",
+  "no-reply",
+  "mailer-daemon",
+  "daemon",
+  "helpdesk",
+  "it",
+  "ssl-admin",
+  "ssladmin",
+  "ssladministrator",
+  "webadmin",
+  "help",
+  // Roles of a regional government
+  "walikota",
+  "wakilwalikota",
+  "wakil.walikota",
+  "bupati",
+  "wakilbupati",
+  "wakil.bupati",
+  "gubernur",
+  "wakilgubernur",
+  "sekda",
+  "sekretarisdaerah",
+  "sekretaris.daerah",
+  "ppid",
+  "humas",
+  "pengaduan",
+  "lapor",
+  "kepala",
+  "kadis",
+  "setda",
+  "dprd",
+  "inspektorat",
+];
+
+/** A name in ALWAYS_RESERVED (no exemption applies to it). */
+export function isAlwaysReserved(local: string): boolean {
+  return ALWAYS_RESERVED.includes(local.trim().toLowerCase());
+}
 export const MAX_LOCAL_LENGTH = 64;
 
 /** Leading name particles that are not used as the first name when more words follow (Balinese I, Ni, Ni Luh). */
@@ -98,7 +165,7 @@ export function checkUsername(
     problems.push({ code: "edge_dot", message: t(lang, "naming.edge_dot") });
   }
   const lower = local.toLowerCase();
-  if (GOOGLE_RESERVED.includes(lower) || reserved.some((r) => r.toLowerCase() === lower)) {
+  if (isAlwaysReserved(lower) || reserved.some((r) => r.toLowerCase() === lower)) {
     problems.push({ code: "reserved", message: t(lang, "naming.reserved", { name: lower }) });
   }
   return problems;
@@ -187,8 +254,11 @@ function birthYear(nip: string | undefined): string | null {
 
 function isAllowed(local: string, policy: NamingPolicy, ownUnit: string): boolean {
   const problems = checkUsername(local, policy.reserved);
-  // A unit account may take its own OPD code, which is otherwise reserved.
-  return problems.every((p) => p.code === "reserved" && ownUnit !== "" && local === ownUnit);
+  // A unit account may take its own OPD code, which is otherwise reserved; never a name of
+  // ALWAYS_RESERVED (the acronym is typed by the applicant).
+  return problems.every(
+    (p) => p.code === "reserved" && ownUnit !== "" && local === ownUnit && !isAlwaysReserved(local),
+  );
 }
 
 /**
@@ -284,6 +354,6 @@ export function wishProblems(
   const local = normaliseWish(wish);
   const own = unitLocal(ownUnitCode);
   return checkUsername(local, policy.reserved, lang).filter(
-    (p) => !(p.code === "reserved" && own !== "" && local === own),
+    (p) => !(p.code === "reserved" && own !== "" && local === own && !isAlwaysReserved(local)),
   );
 }

@@ -117,3 +117,27 @@ export function composeApplicantNotice(
   blocks.push({ kind: "small", text: footer(config, lang) });
   return render(subject, blocks, brandOf(config, lang));
 }
+
+/**
+ * To the address on record when a correction asked for the letter to go elsewhere: the address
+ * was kept, and whoever did not send the correction knows whom to tell.
+ */
+export function composeAddressKeptNotice(
+  input: { ticket: string; name: string; requested: string },
+  config: OfficeConfig,
+  lang: Language = config.language,
+): MailText {
+  const blocks: Block[] = [
+    { kind: "p", text: t(lang, "mail.greeting", { name: input.name }) },
+    {
+      kind: "p",
+      text: t(lang, "mail.address_kept.body", { ticket: input.ticket, requested: input.requested }),
+    },
+    { kind: "small", text: footer(config, lang) },
+  ];
+  return render(
+    t(lang, "mail.address_kept.subject", { ticket: input.ticket }),
+    blocks,
+    brandOf(config, lang),
+  );
+}

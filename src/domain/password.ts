@@ -19,9 +19,11 @@ export const UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
 export const DIGITS = "23456789";
 /**
  * Symbols that read unambiguously on paper and in mail, need no escaping in HTML and cause no line
- * break in a document (no quotes, backquote, |, backslash, -, /, <, >, &, space).
+ * break in a document (no quotes, backquote, |, backslash, -, /, <, >, &, space), and that no
+ * replacement syntax treats specially (no `$`, no backslash): the letter does not depend on how
+ * a Docs call reads them.
  */
-export const SYMBOLS = "!#$%*+=?";
+export const SYMBOLS = "!#%*+=?";
 export const ALPHABET = LOWER + UPPER + DIGITS + SYMBOLS;
 
 export const MIN_LENGTH = 12;

@@ -62,9 +62,17 @@ export interface ProvisionState {
   attempts?: number;
   /** A short reason (failures). */
   note?: string;
+  /**
+   * The run is a reissue (a new letter for a finished request): kept in every state the reissue
+   * writes, so that a failed attempt is retried as a reissue and never taken as finished.
+   * The value is the previous letter's number ("" when unknown).
+   */
+  reissueOf?: string;
 }
 
 const SEP = " \u00b7 ";
+/** The cell's mark of a reissue: "terbit ulang dari <previous letter number>". */
+const REISSUE_TOKEN = "terbit ulang dari";
 
 export function isProvisionLabel(s: string): s is ProvisionLabel {
   return (PROVISION_LABELS as readonly string[]).includes(s);
@@ -87,6 +95,8 @@ export function formatProvisionState(s: ProvisionState, utcOffsetMinutes = 420):
   const parts: string[] = [s.label, localIso(s.atMs, utcOffsetMinutes)];
   if (s.quota !== undefined) parts.push(`kuota ${s.quota}`);
   if (s.attempts !== undefined) parts.push(`percobaan ${s.attempts}`);
+  if (s.reissueOf !== undefined)
+    parts.push(`${REISSUE_TOKEN} ${s.reissueOf.replace(/\s*\u00b7\s*/g, " ") || "-"}`);
   if (s.note)
     parts.push(
       s.note
@@ -110,8 +120,10 @@ export function parseProvisionState(text: string): ProvisionState {
   for (const p of parts.slice(2)) {
     const q = /^kuota (\d+)$/.exec(p);
     const a = /^percobaan (\d+)$/.exec(p);
+    const u = p.startsWith(`${REISSUE_TOKEN} `) ? p.slice(REISSUE_TOKEN.length + 1) : null;
     if (q) out.quota = Number(q[1]);
     else if (a) out.attempts = Number(a[1]);
+    else if (u !== null) out.reissueOf = u === "-" ? "" : u;
     else notes.push(p);
   }
   if (notes.length) out.note = notes.join(SEP);

@@ -331,7 +331,9 @@ export type RefusalCode =
   | "action_not_at_stage"
   | "position_not_allowed"
   | "reason_required"
-  | "system_only";
+  | "system_only"
+  /** The note on the row was written by someone else (the edit handler's journal says so). */
+  | "note_not_own";
 
 export type Decision =
   | {

@@ -21,6 +21,7 @@ import { formatDuration, zoneOffsetMinutes } from "../domain/calendar.js";
 import {
   decide,
   parseAction,
+  RULES,
   stepDeadlines,
   actionName,
   type Decision,
@@ -31,12 +32,14 @@ import { asSheetText } from "../domain/sanitize.js";
 import { isStatus, type Status } from "../domain/request.js";
 import { context, publishedFormUrl, rowUrl, type Ctx } from "../workspace/context.js";
 import { duplicateCheck, registerFacts } from "../workspace/duplicates.js";
-import { logError } from "../workspace/errors.js";
+import { errorText, logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, readEntry } from "../workspace/log.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import {
   actionLabels,
+  personalDataIntact,
+  personalDigest,
   registerTable,
   rowState,
   setActionChoices,
@@ -113,12 +116,102 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   const ctx = context();
 
   if (rows > 1 || cols > 1) return refusePaste(ctx, range, actor);
-  if (column === col("note")) return { kind: "note" };
-  if (column === col("action"))
-    return applyAction(ctx, range, actor, e.value === undefined ? "" : String(e.value));
-  if (column === col("address"))
-    return overrideAddress(ctx, range, actor, e.value === undefined ? "" : String(e.value), e.oldValue);
-  return refuseProgramColumn(ctx, range, actor, e.oldValue);
+  if (column === col("note"))
+    return journalNote(ctx, range, actor, e.value === undefined ? "" : String(e.value));
+  const value = e.value === undefined ? "" : String(e.value);
+  try {
+    if (column === col("action")) return applyAction(ctx, range, actor, value);
+    if (column === col("address")) return overrideAddress(ctx, range, actor, value, e.oldValue);
+    return refuseProgramColumn(ctx, range, actor, e.oldValue);
+  } catch (err) {
+    if (!isLockTimeout(err)) throw err;
+    return busy(ctx, range, actor, column, value, err);
+  }
+}
+
+/** The Script Properties key of a request's note journal. */
+const noteKey = (ticket: string): string => `surel:noteBy:${ticket}`;
+
+/**
+ * Who wrote a row's note: the note is an official's reason (logged, mailed to the applicant), but
+ * any editor of the register can type in the note column. Each note edit journals its author and
+ * the text's digest; an action takes the note only when the acting official wrote it.
+ */
+function journalNote(
+  ctx: Ctx,
+  cell: GoogleAppsScript.Spreadsheet.Range,
+  actor: string,
+  value: string,
+): EditOutcome {
+  const ticket = String(cell.getSheet().getRange(cell.getRow(), col("ticket")).getValue());
+  if (!ticket) return { kind: "note" };
+  const props = PropertiesService.getScriptProperties();
+  if (value.trim() === "") props.deleteProperty(noteKey(ticket));
+  else
+    props.setProperty(
+      noteKey(ticket),
+      JSON.stringify({ by: actor.toLowerCase(), digest: ctx.sha256(value) }),
+    );
+  return { kind: "note" };
+}
+
+/** Whether `actor` wrote the row's note as it stands (an empty note needs no author). */
+function noteIsOwn(ctx: Ctx, ticket: string, note: string, actor: string): { ok: boolean; by: string } {
+  if (note.trim() === "") return { ok: true, by: "" };
+  const raw = PropertiesService.getScriptProperties().getProperty(noteKey(ticket));
+  let by = "";
+  let digest = "";
+  try {
+    const j = raw ? (JSON.parse(raw) as { by?: string; digest?: string }) : {};
+    by = j.by ?? "";
+    digest = j.digest ?? "";
+  } catch {
+    by = "";
+  }
+  return { ok: by !== "" && by === actor.toLowerCase() && digest === ctx.sha256(note), by };
+}
+
+/** The script lock could not be had in time (another execution held it too long). */
+function isLockTimeout(e: unknown): boolean {
+  return /^Lock timeout|lock timed out/i.test(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * The edit could not take the lock: nothing was decided or written. The official's choice is not
+ * left standing as if it had been applied: the action cell is cleared (an address cell gets the
+ * recorded address back) with a note and a toast saying to choose again, and the error log says
+ * what happened. Without the lock the row is only read; the cell write is one call.
+ */
+function busy(
+  ctx: Ctx,
+  cell: GoogleAppsScript.Spreadsheet.Range,
+  actor: string,
+  column: number,
+  value: string,
+  err: unknown,
+): EditOutcome {
+  const lang = ctx.config.language;
+  const table = registerTable(ctx.ss);
+  const row = table.read(cell.getRow());
+  const ticket = String(row.ticket);
+  const reason = t(lang, "edit.busy");
+  if (column === col("action")) {
+    // Applied after all (the lock was lost after the write): the cell is already empty.
+    if (String(row.action) !== value) return { kind: "ignored" };
+    undo(ctx, cell, "", reason);
+  } else if (column === col("address")) {
+    undo(ctx, cell, table.cellFor("address", String(row.addressRecorded)), reason);
+  } else {
+    cell.setNote(t(lang, "edit.undone_note", { reason }));
+    ctx.ss.toast(reason, t(lang, "edit.undone_title"), 10);
+  }
+  logError(
+    ctx.ss,
+    "onRegisterEdit",
+    ticket,
+    t(lang, "edit.busy_logged", { cell: cell.getA1Notation(), actor: actor || "-", detail: errorText(err) }),
+  );
+  return { kind: "refused", ticket, reason };
 }
 
 /** Undo a single-cell edit (the cell gets `restore`, exactly), explain it on the cell and to the editor. */
@@ -204,9 +297,26 @@ function applyAction(
       const held = heldFrom(ctx, state.ticket, Number(row.lastLogSeq));
       if (held) state.heldFrom = held;
     }
-    const decision: Decision = action
-      ? decide({ state, actor, action, note: String(row.note), config, nowMs: now })
-      : { ok: false, code: "unknown_action", reason: t(lang, "workflow.unknown_action", { action: value }) };
+    const written = String(row.note);
+    const own = noteIsOwn(ctx, state.ticket, written, actor);
+    // A note someone else wrote is never taken as this official's reason: an action that needs a
+    // reason is refused, any other goes ahead without the note.
+    const needsReason = action ? RULES[action].reasonRequired : false;
+    const note = own.ok ? written : "";
+    const decision: Decision =
+      !own.ok && needsReason
+        ? {
+            ok: false,
+            code: "note_not_own",
+            reason: t(lang, "edit.note_not_own", { by: own.by || t(lang, "common.unknown") }),
+          }
+        : action
+          ? decide({ state, actor, action, note, config, nowMs: now })
+          : {
+              ok: false,
+              code: "unknown_action",
+              reason: t(lang, "workflow.unknown_action", { action: value }),
+            };
     if (!decision.ok) {
       undo(ctx, cell, "", decision.reason);
       // The row's own dropdown, in case the cell was pasted over with another row's.
@@ -245,6 +355,7 @@ function applyAction(
       updatedAt: new Date(now),
     };
     table.write(rowNumber, updated);
+    if (written.trim() !== "") PropertiesService.getScriptProperties().deleteProperty(noteKey(state.ticket));
     cell.clearNote();
     setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
     collectNotices(ctx, table, rowNumber, updated, decision, mails);
@@ -332,7 +443,8 @@ function overrideAddress(
   const { config } = ctx;
   const lang = config.language;
   const rowNumber = cell.getRow();
-  return withScriptLock((): EditOutcome => {
+  const mails: OutgoingMail[] = [];
+  return withOutbox(ctx, mails, (): EditOutcome => {
     const table = registerTable(ctx.ss);
     const row = table.read(rowNumber);
     const state = rowState(row);
@@ -387,28 +499,85 @@ function overrideAddress(
         `${t(lang, "edit.address.taken", { address: full })} ${dup.text.split("\n").slice(1).join(" ")}`.trim(),
       );
     const now = Date.now();
+    // After approval ("Setujui dan teruskan"), a changed address goes back to the approving stage:
+    // the approver sees it and approves again before an account can be made with it.
+    const stages = config.stages;
+    const here = stages.findIndex((s) => s.key === state.stageKey);
+    // Approved = the request's last logged step is the approval (one read of that entry).
+    const approvedNow =
+      state.status === "disetujui" && readEntry(ctx, Number(row.lastLogSeq))?.action === "setujui";
+    const approver = approvedNow && here > 0 ? stages[here - 1]! : null;
+    const next = approver
+      ? {
+          status: "diproses" as const,
+          stageKey: approver.key,
+          responsible: [...approver.officials],
+          stageEnteredMs: now,
+        }
+      : null;
+    const due = next ? stepDeadlines(config, { stageKey: next.stageKey, stageEnteredMs: now }) : null;
+    const note = `${recorded || t(lang, "common.empty")} \u2192 ${full}`;
     const [entry] = appendLog(ctx, [
       {
         ticket: state.ticket,
         from: stateLabel(state.status, state.stageKey),
-        to: stateLabel(state.status, state.stageKey),
+        to: next ? stateLabel(next.status, next.stageKey) : stateLabel(state.status, state.stageKey),
         action: "ubah_alamat",
         actor,
         timeMs: now,
-        note: `${recorded || t(lang, "common.empty")} \u2192 ${full}`,
+        note: next ? `${note}; ${t(lang, "edit.address.reapproval", { stage: approver!.label })}` : note,
       },
     ]);
-    table.write(rowNumber, {
-      ...row,
-      address: full,
-      addressRecorded: full,
+    // The digest follows the new address only when the rest of the row is still the program's.
+    // (The address cell already shows the typed value: the row before the edit had the recorded one.)
+    const intact = personalDataIntact({ ...row, address: row.addressRecorded }, ctx.sha256);
+    const changed: RegisterRow = { ...row, address: full, addressRecorded: full };
+    const written: RegisterRow = {
+      ...changed,
       duplicate: asSheetText(dup.text),
       lastLogSeq: entry!.seq,
       updatedAt: new Date(now),
-    });
+      ...(intact ? { dataDigest: personalDigest(changed, ctx.sha256) } : {}),
+      ...(next
+        ? {
+            status: next.status,
+            stage: stageLabel(config, next.stageKey),
+            stageKey: next.stageKey,
+            responsible: next.responsible.join(", "),
+            stageEnteredAt: new Date(now),
+            dueAt: due ? new Date(due.dueMs) : "",
+            action: "",
+          }
+        : {}),
+    };
+    table.write(rowNumber, written);
     // The note is the message that stays: a toast from this trigger may never reach the editor.
     cell.setNote(t(lang, "edit.address.changed_note", { address: full, actor }));
-    ctx.ss.toast(t(lang, "edit.address.changed", { address: full }), "Surel", 5);
+    if (next) {
+      setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
+      mails.push(
+        stageMail(
+          ctx,
+          {
+            ticket: state.ticket,
+            fullName: String(row.fullName),
+            name: String(row.name),
+            opdName: String(row.opd),
+            stageKey: next.stageKey,
+            responsible: next.responsible,
+          },
+          rowUrl(ctx.ss, table.sheet, rowNumber),
+          due ? due.dueMs : null,
+          String(dup.text).split("\n")[0] ?? "",
+          t(lang, "edit.address.reapproval_action"),
+          actor,
+          note,
+        ),
+      );
+      ctx.ss.toast(t(lang, "edit.address.sent_back", { address: full, stage: approver!.label }), "Surel", 8);
+    } else {
+      ctx.ss.toast(t(lang, "edit.address.changed", { address: full }), "Surel", 5);
+    }
     return { kind: "address", ticket: state.ticket, address: full, ok: true };
   });
 }
@@ -449,13 +618,15 @@ function refuseProgramColumn(
  */
 function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor: string): EditOutcome {
   const lang = ctx.config.language;
-  const reason = t(lang, "edit.paste");
+  const c0 = range.getColumn();
+  const w = range.getNumColumns();
+  const programTouched = [...Array(w).keys()].some((i) => !WORKFLOW_COLUMNS.has(c0 + i));
+  // The message says what really happens: personal data a paste overwrote is not restored.
+  const reason = t(lang, programTouched ? "edit.paste_program" : "edit.paste");
   return withScriptLock((): EditOutcome => {
     const table = registerTable(ctx.ss);
     const first = range.getRow();
     const n = range.getNumRows();
-    const c0 = range.getColumn();
-    const w = range.getNumColumns();
     const start = Math.max(first, 2);
     if (first + n - start < 1) return { kind: "ignored" }; // the header row only (the owner)
     const rows = table.sheet.getRange(start, 1, first + n - start, table.width).getValues();
@@ -479,7 +650,6 @@ function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor:
           setActionChoices(table, start + i, actionLabels(ctx.config, state.stageKey, state.status));
       });
     }
-    const programTouched = c0 + w - 1 >= 1 && [...Array(w).keys()].some((i) => !WORKFLOW_COLUMNS.has(c0 + i));
     range.setNote(t(lang, "edit.undone_note", { reason }));
     ctx.ss.toast(reason, t(lang, "edit.undone_title"), 10);
     const tickets = restored.map((r) => String(r.ticket)).filter(Boolean);

@@ -10,10 +10,12 @@ import { mapNamedValues } from "../domain/form.js";
 import {
   composeCorrectionMail,
   composeReceiptMail,
+  isDeliverable,
+  maskEmail,
   validateApplication,
   type Problem,
 } from "../domain/intake.js";
-import { composeApplicantNotice, composeStageNotice } from "../domain/notices.js";
+import { composeAddressKeptNotice, composeApplicantNotice, composeStageNotice } from "../domain/notices.js";
 import {
   formatTicket,
   newRequest,
@@ -30,7 +32,6 @@ import { t, tx } from "../domain/text/index.js";
 import { context, rowUrl, type Ctx } from "../workspace/context.js";
 import { duplicateCheck, registerFacts, type DuplicateOutcome } from "../workspace/duplicates.js";
 import { logError } from "../workspace/errors.js";
-import { INTAKE_LOCK_WAIT_MS } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
 import { mailsRecordedFor, withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import {
@@ -38,8 +39,10 @@ import {
   cellMs,
   indexTable,
   newRow,
+  personalDigest,
   problemsText,
   registerTable,
+  responseKey,
   rowState,
   stageLabel,
   type RegisterRow,
@@ -54,6 +57,7 @@ import {
   type DateOrder,
 } from "../domain/locale.js";
 import { invalidateConfig } from "../workspace/settings.js";
+import { INTAKE_LOCK_WAIT_MS } from "../workspace/lock.js";
 
 export type NamedValues = Record<string, string[]>;
 
@@ -77,6 +81,7 @@ export function handleFormSubmit(
   const values = e.range.getValues()[0] ?? [];
   const stamp = values[0];
   const nowMs = Date.now();
+  const key = responseKey(values);
   const text = String(e.values?.[0] ?? "");
   // A timestamp written as text is in the spreadsheet's locale (en_US: month first).
   const order = dateOrderOf(currentLocale(ctx, stamp, text));
@@ -85,10 +90,11 @@ export function handleFormSubmit(
     !Number.isNaN(stamp.getTime()) &&
     stamp.getTime() <= nowMs + FUTURE_TOLERANCE_MS
   )
-    return processResponse(ctx, e.range.getRow(), e.namedValues, stamp.getTime(), { dateOrder: order });
+    return processResponse(ctx, e.range.getRow(), e.namedValues, stamp.getTime(), { dateOrder: order, key });
   const when = responseTime(stamp, text, order, ctx.offset, nowMs);
   return processResponse(ctx, e.range.getRow(), e.namedValues, when.ok ? when.ms : Date.now(), {
     dateOrder: order,
+    key,
     ...(when.ok ? {} : { refusedStamp: { text: text || String(stamp ?? ""), reason: when.reason } }),
   });
 }
@@ -119,6 +125,8 @@ export interface ResponseOptions {
   dateOrder?: DateOrder;
   /** The response's timestamp could not be used: registered at the time of processing instead. */
   refusedStamp?: { text: string; reason: "unreadable" | "future" };
+  /** The response's stable identity (register.ts responseKey); "" for none (the row number then). */
+  key?: string;
 }
 
 function sameApplicant(row: RegisterRow, a: Applicant): boolean {
@@ -148,6 +156,7 @@ export function processResponse(
   submittedMs: number,
   opts: ResponseOptions = {},
 ): IntakeOutcome {
+  const key = opts.key ?? "";
   const { config } = ctx;
   const lang = config.language;
   const mapped = mapNamedValues(namedValues, lang);
@@ -192,16 +201,25 @@ export function processResponse(
     mails,
     (record): IntakeOutcome => {
       const index = indexTable(ctx.ss);
-      const seen = index.find("responseRow", String(responseRow));
+      const seen = key ? index.find("responseKey", key) : index.find("responseRow", String(responseRow));
       if (seen) return { ticket: String(index.read(seen).ticket), created: false };
       const register = registerTable(ctx.ss);
       // An execution cut off after writing the register row but before the index entry: the row is
       // the record; the index is completed, nothing is registered twice.
-      const written = register.find("responseRow", String(responseRow));
-      if (written) {
-        const row = register.read(written);
+      const found = register.find("responseRow", String(responseRow));
+      const foundRow = found ? register.read(found) : null;
+      // A row number is no identity (a deleted response row moves the ones below it): the register
+      // row is this response's only if it has this response's time, or is the ticket it corrects.
+      const written =
+        foundRow &&
+        (cellMs(foundRow.receivedAt) === submittedMs ||
+          (previous !== null && String(foundRow.ticket) === previous))
+          ? found
+          : 0;
+      if (written && foundRow) {
+        const row = foundRow;
         const ticket = String(row.ticket);
-        index.append({ responseRow, ticket, time: new Date(now) });
+        index.append({ responseRow, ticket, time: new Date(now), responseKey: key });
         // The cut-off came before the mails were recorded (they are recorded last): a new request's
         // receipt and first notice are made again from the same answers and the row's state.
         if (cellMs(row.receivedAt) === submittedMs && !mailsRecordedFor(ctx, ticket)) {
@@ -239,7 +257,7 @@ export function processResponse(
         if (prevRow && rowState(prevRow).status === "perlu perbaikan" && sameApplicant(prevRow, applicant)) {
           const r = applyCorrection(ctx, at, prevRow, applicant, problems, responseRow, dup, now, mails);
           record();
-          index.append({ responseRow, ticket: previous, time: new Date(now) });
+          index.append({ responseRow, ticket: previous, time: new Date(now), responseKey: key });
           return r;
         }
         problems.push({
@@ -298,12 +316,13 @@ export function processResponse(
           note: problems.length ? t(lang, "intake.log.problems", { count: problems.length }) : "",
         },
       ]);
-      const rowNumber = register.append({
+      const fresh: RegisterRow = {
         ...newRow(req, config, { responseRow, dueMs, logSeq: entry!.seq }),
         duplicate: asSheetText(dup.text),
         address: dup.proposed,
         addressRecorded: dup.proposed,
-      });
+      };
+      const rowNumber = register.append({ ...fresh, dataDigest: personalDigest(fresh, ctx.sha256) });
       setActionChoices(register, rowNumber, actionLabels(config, req.stageKey, req.status));
       queueIntakeMails(
         ctx,
@@ -316,7 +335,7 @@ export function processResponse(
       );
       // The mails are recorded before the index entry that marks the response done.
       record();
-      index.append({ responseRow, ticket, time: new Date(now) });
+      index.append({ responseRow, ticket, time: new Date(now), responseKey: key });
       return { ticket, created: true };
     },
     INTAKE_LOCK_WAIT_MS,
@@ -351,7 +370,8 @@ function queueIntakeMails(
   statusCode = "",
 ): void {
   const { config } = ctx;
-  if (req.personalEmail) {
+  // Only a validated single address gets mail ("a@x.com, b@y.com" was refused: nobody is mailed).
+  if (isDeliverable(req.personalEmail, config.domain)) {
     const receipt = composeReceiptMail(
       {
         ticket: req.ticket,
@@ -418,16 +438,56 @@ function applyCorrection(
   mails: OutgoingMail[],
 ): IntakeOutcome {
   const { config } = ctx;
+  const lang = config.language;
   const register = registerTable(ctx.ss);
   const ticket = String(prevRow.ticket);
+  // The delivery address. A correction is matched on the e-mail OR the NIP, and NIPs are printed
+  // on official papers: a correction never moves the letter (and the account's recovery address)
+  // to another address while the one on record is deliverable. Only an administrator changes it,
+  // with evidence. An address on record that was never deliverable (the reason to correct) may be
+  // replaced: nobody can have received anything there.
+  const recorded = String(prevRow.personalEmail).trim().toLowerCase();
+  const requested = applicant.personalEmail;
+  const keep = isDeliverable(recorded, config.domain) && requested !== recorded;
+  const corrected: Applicant = keep ? { ...applicant, personalEmail: recorded } : applicant;
+  if (keep) {
+    for (let i = problems.length - 1; i >= 0; i--)
+      if (problems[i]!.field === "personalEmail") problems.splice(i, 1);
+    problems.push({
+      code: "correction.address_kept",
+      field: "personalEmail",
+      severity: "warning",
+      message: tx(lang, "correction.address_kept", { address: recorded }),
+    });
+  }
+  const delivery = [
+    t(lang, "intake.log.delivery", {
+      before: maskEmail(recorded) || "-",
+      after: maskEmail(corrected.personalEmail) || "-",
+    }),
+    keep ? t(lang, "intake.log.delivery_kept", { requested: maskEmail(requested) || "-" }) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const mailTo = isDeliverable(corrected.personalEmail, config.domain) ? corrected.personalEmail : "";
+  if (keep && mailTo) {
+    const notice = composeAddressKeptNotice(
+      { ticket, name: corrected.fullName || corrected.name, requested: maskEmail(requested) || "-" },
+      config,
+    );
+    mails.push({ ...notice, to: [mailTo], ticket });
+  }
   const hasErrors = problems.some((p) => p.severity === "error");
   const base = {
     ...prevRow,
-    ...applicantCells(applicant, config.language),
+    ...applicantCells(corrected, config.language),
+    // A corrected name (or unit, or wish) gives its own address, not the misspelt one's.
+    ...(dup.proposed ? { address: dup.proposed, addressRecorded: dup.proposed } : {}),
     problems: asSheetText(problemsText(problems)),
     responseRow,
     updatedAt: new Date(now),
   };
+  base.dataDigest = personalDigest(base, ctx.sha256);
   if (hasErrors) {
     const [entry] = appendLog(ctx, [
       {
@@ -437,19 +497,19 @@ function applyCorrection(
         action: "perbaikan_diajukan",
         actor: SYSTEM_ACTOR,
         timeMs: now,
-        note: t(ctx.config.language, "intake.log.problems", { count: problems.length }),
+        note: `${t(lang, "intake.log.problems", { count: problems.length })}; ${delivery}`,
       },
     ]);
     register.write(rowNumber, { ...base, lastLogSeq: entry!.seq });
     const mail = composeCorrectionMail(
       {
         ticket,
-        name: applicant.fullName || applicant.name,
+        name: corrected.fullName || corrected.name,
         items: problems.filter((p) => p.severity === "error").map((p) => p.message),
       },
       config,
     );
-    if (applicant.personalEmail) mails.push({ ...mail, to: [applicant.personalEmail], ticket });
+    if (mailTo) mails.push({ ...mail, to: [mailTo], ticket });
     return { ticket, created: false, corrected: false };
   }
   const d = decide({
@@ -464,7 +524,7 @@ function applyCorrection(
   const due =
     stepDeadlines(config, { stageKey: d.next.stageKey, stageEnteredMs: d.next.stageEnteredMs })?.dueMs ??
     null;
-  const [entry] = appendLog(ctx, [{ ...d.logEntry, action: "perbaikan_diterima" }]);
+  const [entry] = appendLog(ctx, [{ ...d.logEntry, action: "perbaikan_diterima", note: delivery }]);
   register.write(rowNumber, {
     ...base,
     status: d.next.status,
@@ -480,9 +540,9 @@ function applyCorrection(
   setActionChoices(register, rowNumber, actionLabels(config, d.next.stageKey, d.next.status));
   const req = {
     ticket,
-    fullName: applicant.fullName,
-    name: applicant.name,
-    opdName: applicant.opdName,
+    fullName: corrected.fullName,
+    name: corrected.name,
+    opdName: corrected.opdName,
     stageKey: d.next.stageKey,
     responsible: d.next.responsible,
   };
@@ -498,13 +558,13 @@ function applyCorrection(
       "",
     ),
   );
-  if (applicant.personalEmail) {
+  if (mailTo) {
     const notice = composeApplicantNotice(
       "corrected",
-      { ticket, name: applicant.fullName || applicant.name, reason: "" },
+      { ticket, name: corrected.fullName || corrected.name, reason: "" },
       config,
     );
-    mails.push({ ...notice, to: [applicant.personalEmail], ticket });
+    mails.push({ ...notice, to: [mailTo], ticket });
   }
   return { ticket, created: false, corrected: true };
 }

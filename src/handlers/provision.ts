@@ -36,7 +36,6 @@ import {
   credentialLetterValues,
   formatDate,
   addCalendarDays,
-  localDateKey,
   DEFAULT_SIGN_IN_URL,
 } from "../domain/letters.js";
 import { checkUsername } from "../domain/naming.js";
@@ -96,6 +95,7 @@ import { sendOrQueue, type OutgoingMail } from "../workspace/mail.js";
 import {
   actionLabels,
   cellMs,
+  personalDataIntact,
   registerTable,
   rowState,
   setActionChoices,
@@ -210,6 +210,8 @@ interface ClaimPlan {
   extra?: Partial<RegisterRow>;
   attempts: number;
   reissue?: boolean;
+  /** The previous letter's number (a reissue). */
+  previousLetter?: string;
   /** The letter is taken as sent (a cut-off send the quota cannot rule out): finish at once. */
   presumedSentMs?: number;
 }
@@ -228,7 +230,10 @@ function claim(
     const state = parseProvisionState(String(found.row.provisioning));
     const p = plan(found.row, state);
     if (!p) return null;
-    const cell = formatProvisionState(p.next, ctx.offset);
+    const next: ProvisionState = p.reissue
+      ? { ...p.next, reissueOf: p.previousLetter ?? String(found.row.letterNumber) }
+      : p.next;
+    const cell = formatProvisionState(next, ctx.offset);
     const row: RegisterRow = {
       ...found.row,
       ...(p.extra ?? {}),
@@ -248,7 +253,7 @@ function claim(
       uncertain: false,
       sentMs: 0,
       reissue: !!p.reissue,
-      previousLetter: p.reissue ? String(found.row.letterNumber) : "",
+      previousLetter: p.reissue ? (p.previousLetter ?? String(found.row.letterNumber)) : "",
       numberedHere: false,
     };
     if (p.presumedSentMs !== undefined) run.presumedSentMs = p.presumedSentMs;
@@ -269,7 +274,10 @@ function commit(
     const table = registerTable(r.ctx.ss);
     const found = locate(table, r.ticket, r.rowNumber);
     if (!found || String(found.row.provisioning) !== r.cell) throw new LostClaim(r.ticket);
-    const state = typeof next === "function" ? next() : next;
+    const given = typeof next === "function" ? next() : next;
+    // A reissue stays a reissue in every state it writes until it is finished.
+    const state: ProvisionState =
+      r.reissue && given.label !== "selesai" ? { ...given, reissueOf: r.previousLetter } : given;
     const extra = build ? build(found.row, table, found.rowNumber) : {};
     const cell = formatProvisionState(state, r.ctx.offset);
     const row: RegisterRow = {
@@ -319,18 +327,22 @@ export function resumeProvisioning(ctx: Ctx, ticket: string, cellText: string, h
   const r = claim(ctx, ticket, hint, (row, state) => {
     if (String(row.provisioning) !== cellText) return null;
     const status = String(row.status);
-    const reissue = status === "selesai" && state.label === "diminta ulang";
     if (resumeKind(status, state, cellMs(row.updatedAt), now()) === "none") return null;
     const attempts = state.label === "diminta ulang" ? 0 : (state.attempts ?? 0);
-    if (reissue) {
+    if (status === "selesai" && state.label === "diminta ulang") {
       return {
         next: { label: "dibuat", atMs: now() },
         extra: { letterNumber: "", archive: "", letterSentAt: "" },
         attempts,
         reissue: true,
+        previousLetter: String(row.letterNumber),
       };
     }
-    if (status === "selesai" && !has(row.letterSentAt)) {
+    // A reissue cut off or failed earlier: it goes on as a reissue, with its own letter number.
+    // "Sent" is taken only from the evidence of that letter (its sent time), never from the
+    // status "selesai" the request had before the reissue.
+    const reissue = state.reissueOf !== undefined ? { reissue: true, previousLetter: state.reissueOf } : {};
+    if (state.reissueOf === undefined && status === "selesai" && !has(row.letterSentAt)) {
       // "selesaikan" is in the log (the sweep repaired the status from it): the letter went out.
       return {
         next: { label: "mengirim", atMs: now() },
@@ -340,20 +352,23 @@ export function resumeProvisioning(ctx: Ctx, ticket: string, cellText: string, h
     }
     if (!has(row.createdAt)) return { next: { label: "membuat", atMs: now() }, attempts };
     if (!has(row.letterSentAt) && state.label === "mengirim" && state.quota !== undefined) {
-      // A run was cut off while sending: did the letter go out?
+      // A run was cut off while sending, before the sent mark written right after the send: did
+      // the letter go out? Only an unchanged quota says no. The quota's window resets 24 hours
+      // after its first use, at no fixed hour: a quota that went UP is a reset, which hides
+      // whether this letter counted, so it is never read as "nothing went out".
       const quota = MailApp.getRemainingDailyQuota();
-      const sameDay = localDateKey(state.atMs, ctx.offset) === localDateKey(now(), ctx.offset);
-      if (sameDay && quota >= state.quota) return { next: { label: "mengirim", atMs: now() }, attempts };
+      if (quota === state.quota) return { next: { label: "mengirim", atMs: now() }, attempts, ...reissue };
       return {
         next: { label: "mengirim", atMs: now() },
         extra: { letterSentAt: new Date(state.atMs) },
         attempts,
         presumedSentMs: state.atMs,
+        ...reissue,
       };
     }
     if (!has(row.archive) && !has(row.letterSentAt))
-      return { next: { label: "dibuat", atMs: now() }, attempts };
-    return { next: { label: "mengirim", atMs: now() }, attempts };
+      return { next: { label: "dibuat", atMs: now() }, attempts, ...reissue };
+    return { next: { label: "mengirim", atMs: now() }, attempts, ...reissue };
   });
   if (!r) return "dilewati";
   if (r.presumedSentMs !== undefined) {
@@ -396,6 +411,9 @@ function accountSpec(r: Run): AccountSpec {
   const { config } = r.ctx;
   const row = r.row;
   const lang = config.language;
+  // The personal columns changed outside the program (a paste by the owner): neither an account
+  // nor a letter is made from them.
+  if (!personalDataIntact(row, r.ctx.sha256)) throw new PermanentFailure(t(lang, "provision.fail.tampered"));
   const address = String(row.addressRecorded || row.address)
     .trim()
     .toLowerCase();
@@ -612,6 +630,8 @@ function deliver(r: Run): boolean {
   const { ctx } = r;
   const { config } = ctx;
   const row = r.row;
+  if (!personalDataIntact(row, ctx.sha256))
+    throw new PermanentFailure(t(config.language, "provision.fail.tampered"));
   const to = String(row.personalEmail).trim().toLowerCase();
   if (MailApp.getRemainingDailyQuota() < 1) {
     r.password = null; // the sweep sends the letter later, with a new password
@@ -664,8 +684,8 @@ function deliver(r: Run): boolean {
     } catch {
       after = null;
     }
-    if (after !== null && after >= before) {
-      // Nothing went out.
+    if (after !== null && after === before) {
+      // Nothing went out. (A quota that went up is a window reset: it proves nothing.)
       if (after < 1) {
         r.password = null;
         commit(r, { label: "menunggu kuota", atMs: now() });
@@ -684,8 +704,16 @@ function deliver(r: Run): boolean {
   }
   r.password = null;
   r.sentMs = now();
-  // Written with whatever this run writes next, a failure state included: never sent twice.
+  // The sent mark, written at once: the evidence a later run reads for THIS letter (its number
+  // is on the row), whatever the quota window does. Should the write fail, the mark is kept for
+  // whatever this run writes next, a failure state included: never sent twice.
   r.pending.letterSentAt = new Date(r.sentMs);
+  try {
+    commit(r, { label: "mengirim", atMs: now() });
+  } catch (e) {
+    if (e instanceof LostClaim) throw e;
+    logError(ctx.ss, "provision", r.ticket, e);
+  }
   return true;
 }
 

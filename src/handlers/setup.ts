@@ -563,6 +563,10 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     const clock = ensureSpreadsheetClock(ss, config, lines);
     // Every configured group and org unit exists (setup-tenant.ts).
     const directory = checkDirectoryTargets(config, lines);
+    // The durable inbox: no editor of the spreadsheet may delete or change a response (the form
+    // writes as its owner; the program as the installer).
+    const responsesSheet = ss.getSheetByName(SHEET_NAMES.responses);
+    if (responsesSheet) protectSheet(responsesSheet, t(lang, "setup.protect.responses"), []);
 
     // 4b. The credential letter: template (editable by administrators), restricted archive folder,
     // work folder. Created once; an edited template is kept and checked.

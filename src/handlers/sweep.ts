@@ -19,7 +19,9 @@ import { context, recordedInstaller, type Ctx } from "../workspace/context.js";
 import { effectiveAccount } from "../workspace/trust.js";
 import { logError } from "../workspace/errors.js";
 import { drainMailQueue } from "../workspace/mail.js";
-import { indexTable } from "../workspace/register.js";
+import { publishLogHead } from "../workspace/log.js";
+import { indexTable, responseKey } from "../workspace/register.js";
+import { isErasureMarker } from "../domain/retention.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { processResponse, type NamedValues } from "./intake.js";
 import { dateOrderOf, responseTime } from "../domain/locale.js";
@@ -74,19 +76,27 @@ export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: 
   if (!responses) return { recovered, pending: 0 };
   const last = responses.getLastRow();
   if (last < 2) return { recovered, pending: 0 };
-  const done = new Set(
-    indexTable(ctx.ss)
-      .column("responseRow")
-      .map((v) => Number(v)),
+  // Registered responses are known by their stable key (responseKey); entries from before the
+  // key existed by their row. Rows whose cells retention erased are registered by definition.
+  const index = indexTable(ctx.ss).readColumns(["responseRow", "responseKey"] as const);
+  const keys = new Set(index.responseKey.map(String).filter(Boolean));
+  const legacyRows = new Set(
+    index.responseRow.filter((_, i) => String(index.responseKey[i] ?? "") === "").map((v) => Number(v)),
   );
+  const width = responses.getLastColumn();
+  const all = responses.getRange(2, 1, last - 1, width).getValues();
+  const rowKeys = all.map((cells) => responseKey(cells));
   const missing: number[] = [];
-  for (let r = 2; r <= last; r++) if (!done.has(r)) missing.push(r);
+  for (let r = 2; r <= last; r++) {
+    const cells = all[r - 2] ?? [];
+    if (keys.has(rowKeys[r - 2]!) || legacyRows.has(r) || cells.some((c) => isErasureMarker(c))) continue;
+    missing.push(r);
+  }
   if (missing.length === 0) return { recovered, pending: 0 };
 
-  const width = responses.getLastColumn();
   const first = missing[0]!;
   const span = responses.getRange(first, 1, last - first + 1, width);
-  const values = span.getValues();
+  const values = all.slice(first - 2);
   const display = span.getDisplayValues();
   const headers = responses.getRange(1, 1, 1, width).getDisplayValues()[0] ?? [];
   // Text answers and timestamps are in the spreadsheet's locale (en_US: month first).
@@ -109,6 +119,7 @@ export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: 
     try {
       const out = processResponse(ctx, row, named, when.ok ? when.ms : now, {
         dateOrder: order,
+        key: rowKeys[row - 2]!,
         ...(when.ok ? {} : { refusedStamp: { text: d[0] ?? "", reason: when.reason } }),
       });
       if (out.created || out.corrected !== undefined) recovered.push(out.ticket);
@@ -202,10 +213,23 @@ export function runSweep(): SweepReport {
     }
   }
   const intake = recoverResponses(ctx, budget);
+  // Guarded: a lock timeout (or any failure) in the reconciliation must not skip the rest.
   const reconcileRan = budget();
-  const reconciled: ReconcileReport = reconcileRan ? reconcileRegister(ctx) : { repaired: [], flagged: [] };
+  let reconciled: ReconcileReport = { repaired: [], flagged: [] };
+  if (reconcileRan) {
+    try {
+      reconciled = reconcileRegister(ctx);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
   let mailsSent = 0;
   if (budget()) mailsSent = drainMailQueue(ctx, budget);
+  try {
+    publishLogHead(ctx, Date.now());
+  } catch (e) {
+    logError(ctx.ss, "sweep", "", e);
+  }
   let formCheck: FormCheck | undefined;
   if (budget()) {
     try {

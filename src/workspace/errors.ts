@@ -22,7 +22,8 @@ export function logError(
   try {
     const sheet = ss.getSheetByName(SHEET_NAMES.errors);
     if (!sheet) return;
-    new Table(sheet, ERROR_COLUMNS).append({
+    // Often called outside the script lock (and never worth waiting for it): an atomic append.
+    new Table(sheet, ERROR_COLUMNS).appendAtomic({
       time: new Date(),
       handler,
       ticket,

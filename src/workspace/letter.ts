@@ -10,8 +10,10 @@
  *   with the Drive advanced service (Drive.Files.remove: a trashed file stays 30 days and a
  *   document keeps its revisions, both with the password). A copy left behind by an execution
  *   that was cut off is removed by the sweep (cleanupWorkCopies).
- * Replacement values go through escapeReplacement: replaceText treats `$` and `\` in the
- * replacement specially (Java regex rules), and a password may contain `$`.
+ * Values are written in one pass over the template's own placeholders (fill); a value never
+ * carries "{{", "}}" or the password mask (neutralValue), and the password and any value holding
+ * `$` or `\` are written literally with insertText/deleteText, never as a replaceText
+ * replacement: nothing depends on how replaceText reads those characters.
  *
  * The letter itself is an official Indonesian document (tata naskah dinas) and stays Indonesian
  * in every office; the names and descriptions of the Drive files made at setup and the problems
@@ -19,6 +21,7 @@
  */
 import {
   ARCHIVE_PASSWORD_MASK,
+  neutralValue,
   LETTER_PLACEHOLDERS,
   letterCounterKey,
   localParts,
@@ -59,11 +62,6 @@ export class TemplateError extends Error {
     super(message);
     this.name = "TemplateError";
   }
-}
-
-/** `$` and `\` are special in a replaceText replacement: make them literal. */
-export function escapeReplacement(value: string): string {
-  return value.replace(/[\\$]/g, "\\$&");
 }
 
 /** A literal text as a search pattern. */
@@ -191,10 +189,18 @@ export interface LetterResources {
   created: string[];
 }
 
-/** A folder only its owner (the installer) and, read-only, the administrators can open. */
+/**
+ * A folder only its owner (the installer) and, read-only, the administrators can open: viewers
+ * who are no longer administrators (taken out of the settings) are removed.
+ */
 function restrict(folder: GoogleAppsScript.Drive.Folder, viewers: string[]): void {
   if (folder.getSharingAccess() !== DriveApp.Access.PRIVATE)
     folder.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.NONE);
+  const keep = new Set(viewers.map((v) => v.toLowerCase()));
+  for (const user of folder.getViewers()) {
+    const email = user.getEmail().toLowerCase();
+    if (email && !keep.has(email)) folder.removeViewer(email);
+  }
   if (viewers.length) folder.addViewers(viewers);
 }
 
@@ -314,17 +320,65 @@ function sectionsOf(doc: GoogleAppsScript.Document.Document): Section[] {
   return out;
 }
 
-/** Fills every placeholder the document uses; throws a TemplateError when something stays unfilled. */
+/**
+ * Every occurrence of a pattern in a section, in document order, found BEFORE anything is
+ * written.
+ */
+function findAll(section: Section, pattern: string): GoogleAppsScript.Document.RangeElement[] {
+  const found: GoogleAppsScript.Document.RangeElement[] = [];
+  let hit = section.findText(pattern);
+  while (hit) {
+    found.push(hit);
+    hit = section.findText(pattern, hit);
+  }
+  return found;
+}
+
+/**
+ * Writes `value` in place of the text at [start, end] of a run with insertText + deleteText: the
+ * value is literal (no replacement syntax) and keeps the placeholder's formatting (inserted right
+ * after it, then the placeholder removed).
+ */
+function writeAt(text: GoogleAppsScript.Document.Text, start: number, end: number, value: string): void {
+  if (value !== "") text.insertText(end + 1, value);
+  text.deleteText(start, end);
+}
+
+/** Writes a literal value over every match of `pattern` in a section (from the last one back). */
+function writeLiteral(section: Section, pattern: string, value: string): number {
+  const hits = findAll(section, pattern);
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const hit = hits[i]!;
+    writeAt(hit.getElement().asText(), hit.getStartOffset(), hit.getEndOffsetInclusive(), value);
+  }
+  return hits.length;
+}
+
+/**
+ * Fills the document in ONE pass over the template's own placeholders: the keys are read from
+ * the template's text before anything is written and each is filled once. No value can bring a
+ * placeholder or the password mask in (neutralValue removes "{{", "}}" and the mask's bullets),
+ * so nothing a value writes is ever filled again: the result is that of a single pass.
+ * A value is written with replaceText only when it holds neither `$` nor `\\` (the characters
+ * a replaceText replacement treats specially); otherwise it is found and written literally
+ * (findText + insertText/deleteText): the letter depends on no model of the replacement syntax.
+ * Throws a TemplateError when the template has a placeholder without a value or a malformed one.
+ */
 function fill(doc: GoogleAppsScript.Document.Document, values: LetterValues): void {
   const problems: string[] = [];
   for (const section of sectionsOf(doc)) {
-    const text = section.getText();
-    for (const key of usedPlaceholders(text)) {
-      if (!Object.prototype.hasOwnProperty.call(values, key)) continue;
-      section.replaceText(`\\{\\{\\s*${key}\\s*\\}\\}`, escapeReplacement(values[key]!));
+    const template = section.getText();
+    problems.push(...missingPlaceholders(template.replace(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g, "")));
+    for (const key of usedPlaceholders(template)) {
+      if (!Object.prototype.hasOwnProperty.call(values, key)) {
+        problems.push(key);
+        continue;
+      }
+      const value = key === "KATA_SANDI" ? values[key]! : neutralValue(values[key]!);
+      const pattern = `\\{\\{\\s*${key}\\s*\\}\\}`;
+      if (/[$\\]/.test(value)) writeLiteral(section, pattern, value);
+      else section.replaceText(pattern, value);
     }
-    const left = missingPlaceholders(section.getText());
-    if (left.length) problems.push(...left);
   }
   if (problems.length)
     throw new TemplateError(
@@ -412,9 +466,9 @@ export function letterPdf(
     const mask = escapePattern(ARCHIVE_PASSWORD_MASK);
     let found = false;
     for (const section of sectionsOf(doc)) {
-      if (!section.findText(mask)) continue;
-      found = true;
-      section.replaceText(mask, escapeReplacement(password));
+      // No value can contain the mask (neutralValue): every mask is the template's {{KATA_SANDI}}.
+      // The password is written literally (find + insert), never as a replaceText replacement.
+      if (writeLiteral(section, mask, password) > 0) found = true;
     }
     if (!found)
       throw new TemplateError(

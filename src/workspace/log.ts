@@ -1,7 +1,10 @@
 /**
  * The disposition log sheet: append-only, hash-chained (domain/audit.ts). The chain head is read
  * from the sheet's last row (so a lost anchor write can never fork the chain) and also kept in
- * Script Properties as an anchor that makes a truncated log detectable. Callers hold the script lock.
+ * Script Properties as an anchor; every append first checks the sheet's tail against it
+ * (checkTail), so a truncated or re-hashed log is detected at the next append, not only by a full
+ * verification. The head is mailed to the administrators once a day (publishLogHead).
+ * Callers hold the script lock.
  */
 import {
   appendEntries,
@@ -16,8 +19,13 @@ import type { Ctx } from "./context.js";
 import { LOG_COLUMNS, SHEET_NAMES } from "./schema.js";
 import { Table, type Cell } from "./table.js";
 import { followLog } from "./statusrecords.js";
+import { logError } from "./errors.js";
 
 const HEAD_KEY = "surel:logHead";
+/** The last mismatch the administrators were alarmed about. */
+const ALARM_KEY = "surel:logAlarm";
+/** The local date the head was last mailed to the administrators. */
+const PUBLISHED_KEY = "surel:logHeadPublished";
 
 export type LogDraftEntry = Omit<LogEntry, "seq" | "prevHash" | "hash">;
 
@@ -25,6 +33,77 @@ function logTable(ctx: Ctx): Table<(typeof LOG_COLUMNS)[number]["key"]> {
   const sheet = ctx.ss.getSheetByName(SHEET_NAMES.log);
   if (!sheet) throw new Error(t(ctx.config.language, "sheet.missing", { name: SHEET_NAMES.log }));
   return new Table(sheet, LOG_COLUMNS);
+}
+
+/** The log's tail does not match the anchor: it was truncated or rewritten. Nothing is appended. */
+export class LogIntegrityError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LogIntegrityError";
+  }
+}
+
+type Head = { seq: number; hash: string };
+
+/**
+ * Checks the sheet's tail against the anchor (the head recorded by the last append) before
+ * anything is chained onto it. Equal: fine. The sheet further than the anchor: entries a run
+ * appended before it was cut off (the anchor is written right after them); accepted only when
+ * they chain from the anchored hash. Anything else (fewer entries, another hash at the anchored
+ * position) is a truncated or re-hashed log: the administrators are alarmed and the append
+ * refused, so that nothing is ever chained onto a forged tail.
+ */
+function checkTail(
+  ctx: Ctx,
+  table: Table<(typeof LOG_COLUMNS)[number]["key"]>,
+  tail: Head,
+  last: number,
+  props: GoogleAppsScript.Properties.Properties,
+): void {
+  const raw = props.getProperty(HEAD_KEY);
+  if (!raw) return; // never anchored (a new log): the first append anchors it
+  let anchor: Head;
+  try {
+    anchor = JSON.parse(raw) as Head;
+  } catch {
+    return;
+  }
+  if (tail.seq === anchor.seq && tail.hash === anchor.hash) return;
+  if (tail.seq > anchor.seq && anchor.seq >= 0) {
+    const from = anchor.seq + 2; // the first entry after the anchor (entry n is on row n + 1)
+    const segment = table.sheet
+      .getRange(from, 1, last - from + 1, table.width)
+      .getValues()
+      .map((v) => fromValues(v as Cell[]));
+    if (verifyChain(segment, ctx.sha256, { start: anchor }).ok) return;
+  }
+  const lang = ctx.config.language;
+  const message = t(lang, "log.tail_mismatch", {
+    seq: tail.seq,
+    anchor: anchor.seq,
+    hash: anchor.hash.slice(0, 12),
+  });
+  alarm(ctx, props, `${tail.seq}:${tail.hash}`, message);
+  throw new LogIntegrityError(message);
+}
+
+/** Tells the administrators once per distinct mismatch (every refused append would repeat it). */
+function alarm(ctx: Ctx, props: GoogleAppsScript.Properties.Properties, key: string, message: string): void {
+  if (props.getProperty(ALARM_KEY) === key) return;
+  props.setProperty(ALARM_KEY, key);
+  logError(ctx.ss, "log", "", message);
+  const admins = ctx.config.admins.filter(Boolean);
+  if (admins.length === 0) return;
+  try {
+    const lang = ctx.config.language;
+    MailApp.sendEmail({
+      to: admins.join(","),
+      subject: t(lang, "log.alarm_subject"),
+      body: `${message}\n\n${t(lang, "log.alarm_how")}`,
+    });
+  } catch (e) {
+    logError(ctx.ss, "log", "", e);
+  }
 }
 
 /** Appends entries after the current head; returns them sealed. */
@@ -37,16 +116,38 @@ export function appendLog(ctx: Ctx, drafts: LogDraftEntry[]): LogEntry[] {
     const row = table.read(last);
     head = { seq: Number(row.seq), hash: String(row.hash) };
   }
+  const props = PropertiesService.getScriptProperties();
+  checkTail(ctx, table, head, last, props);
   const sealed = appendEntries(head, drafts, ctx.sha256);
   table.writeRows(last + 1, sealed.map(toValues));
   const tail = sealed[sealed.length - 1]!;
-  PropertiesService.getScriptProperties().setProperty(
-    HEAD_KEY,
-    JSON.stringify({ seq: tail.seq, hash: tail.hash }),
-  );
+  props.setProperty(HEAD_KEY, JSON.stringify({ seq: tail.seq, hash: tail.hash }));
   // The applicant's status page follows every logged change of status or stage (same lock).
   followLog(ctx.ss, sealed);
   return sealed;
+}
+
+/**
+ * Once a day, the head of the log (last entry number and hash) is mailed to the administrators:
+ * a copy of the anchor outside the spreadsheet and the script, where an editor of the register
+ * cannot reach it. Comparing a later head with a mailed one shows a rewritten history.
+ */
+export function publishLogHead(ctx: Ctx, nowMs: number): boolean {
+  const props = PropertiesService.getScriptProperties();
+  const day = new Date(nowMs + ctx.offset * 60_000).toISOString().slice(0, 10);
+  if (props.getProperty(PUBLISHED_KEY) === day) return false;
+  const raw = props.getProperty(HEAD_KEY);
+  const admins = ctx.config.admins.filter(Boolean);
+  if (!raw || admins.length === 0) return false;
+  const head = JSON.parse(raw) as Head;
+  const lang = ctx.config.language;
+  MailApp.sendEmail({
+    to: admins.join(","),
+    subject: t(lang, "log.head_subject", { date: day }),
+    body: t(lang, "log.head_body", { seq: head.seq, hash: head.hash, date: day }),
+  });
+  props.setProperty(PUBLISHED_KEY, day);
+  return true;
 }
 
 function toValues(e: LogEntry): Cell[] {

@@ -76,7 +76,8 @@ function queueTable(ctx: Ctx): Table<QueueKey> | null {
 export function queueMail(ctx: Ctx, mail: OutgoingMail, error: string): void {
   const table = queueTable(ctx);
   if (!table) return;
-  table.append(queueRow(mail, 1, error));
+  // Outside the script lock (after a critical section): an atomic append.
+  table.appendAtomic(queueRow(mail, 1, error));
 }
 
 function queueRow(mail: OutgoingMail, attempts: number, error: string): Row<QueueKey> {
@@ -84,8 +85,9 @@ function queueRow(mail: OutgoingMail, attempts: number, error: string): Row<Queu
     // Unique enough to tell rows apart for people; the row number is what the program uses.
     id: `${mail.ticket}-${Date.now().toString(36)}`,
     time: new Date(),
-    to: mail.to.join(", "),
-    cc: (mail.cc ?? []).join(", "),
+    // Addresses come from applicants: never a formula ("=1+2@gmail.com").
+    to: asSheetText(mail.to.join(", ")),
+    cc: asSheetText((mail.cc ?? []).join(", ")),
     subject: asSheetText(mail.subject),
     body: asSheetText(mail.body),
     htmlBody: asSheetText(mail.htmlBody),

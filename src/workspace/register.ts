@@ -159,3 +159,71 @@ export function actionLabels(config: OfficeConfig, stageKey: string, status: Sta
   if (!stageKey) return [];
   return allowedActions(config, stageKey, status).map((a) => actionLabel(config.language, a));
 }
+
+/** The columns a letter and an account are made from: what a paste must not silently change. */
+export const PERSONAL_KEYS = [
+  "fullName",
+  "name",
+  "nip",
+  "nik",
+  "position",
+  "opd",
+  "phone",
+  "personalEmail",
+  "accountType",
+  "unitCode",
+  "unitName",
+  "address",
+  "addressRecorded",
+] as const satisfies readonly RegisterKey[];
+
+/**
+ * A digest of a row's personal columns as the sheet stores them (the guarding apostrophe is not
+ * stored): written by the program whenever it sets them (intake, correction, address override),
+ * carried unchanged by every other write, and checked before an account or a letter is made.
+ */
+export function personalDigest(row: Partial<RegisterRow>, sha256: (text: string) => string): string {
+  const values = PERSONAL_KEYS.map((k) => {
+    const v = row[k];
+    const text = v === undefined || v === null ? "" : String(v);
+    return text.startsWith("'") ? text.slice(1) : text;
+  });
+  return sha256(JSON.stringify(values)).slice(0, 16);
+}
+
+/** Whether a row's personal columns are still those the program wrote (rows from before the digest pass). */
+export function personalDataIntact(row: RegisterRow, sha256: (text: string) => string): boolean {
+  const stored = String(row.dataDigest ?? "").trim();
+  return stored === "" || stored === personalDigest(row, sha256);
+}
+
+/**
+ * A form response's stable identity: a digest of its cells as stored (the timestamp as epoch
+ * milliseconds, trailing empty cells dropped). The form-submit event's range and the sweep's read
+ * of the responses sheet give the same cells, so both compute the same key; a row number is not
+ * an identity (deleting a row moves every row below it). Computed in JavaScript (two 53-bit
+ * string hashes, about 106 bits): the sweep keys every response row, and a service call per row
+ * (Utilities.computeDigest) would make its cost grow with the responses.
+ */
+export function responseKey(cells: readonly unknown[]): string {
+  const values = cells.map((v) =>
+    v instanceof Date ? String(v.getTime()) : v === null || v === undefined ? "" : String(v),
+  );
+  while (values.length > 0 && values[values.length - 1] === "") values.pop();
+  const text = JSON.stringify(values);
+  return `${hash53(text, 0x9e3779b1).toString(36)}-${hash53(text, 0x85ebca6b).toString(36)}`;
+}
+
+/** A 53-bit string hash (two 32-bit multiply-xorshift lanes); not cryptographic. */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

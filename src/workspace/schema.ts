@@ -54,7 +54,8 @@ export type RegisterKey =
   | "lastLogSeq"
   | "updatedAt"
   | "serviceTotal"
-  | "reminders";
+  | "reminders"
+  | "dataDigest";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
@@ -99,6 +100,9 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   // arrived against the service standard, and what was sent in the current stage visit.
   { key: "serviceTotal", id: "Total vs Standar", en: "Total vs standard", width: 240 },
   { key: "reminders", id: "Pengingat", en: "Reminders", width: 220 },
+  // A digest of the personal columns as the program last wrote them (register.ts personalDigest):
+  // provisioning refuses a row whose personal data changed outside the program (e.g. a paste).
+  { key: "dataDigest", id: "Sidik Data", en: "Data digest", plainText: true, width: 90 },
 ];
 
 export type LogKey =
@@ -127,12 +131,15 @@ export const ERROR_COLUMNS: readonly ColumnDef<ErrorKey>[] = [
 ];
 
 /** Which register row each form response became: one entry per processed response, append-only. */
-export type IndexKey = "responseRow" | "ticket" | "time";
+export type IndexKey = "responseRow" | "ticket" | "time" | "responseKey";
 
 export const INDEX_COLUMNS: readonly ColumnDef<IndexKey>[] = [
   { key: "responseRow", id: "Baris Respons", en: "Response row", width: 100 },
   { key: "ticket", id: "Tiket", en: "Ticket", width: 120 },
   { key: "time", id: "Diproses", en: "Processed", width: 140 },
+  // The response's stable identity (register.ts responseKey): what "already registered" is judged
+  // by, so that a row that moved (a deleted row above it) is neither lost nor taken for another.
+  { key: "responseKey", id: "Kunci Respons", en: "Response key", plainText: true, width: 160 },
 ];
 
 /** Mails that could not be sent at once (quota, a passing fault); the sweep sends them. Never secrets. */

@@ -123,6 +123,15 @@ export class Table<K extends string> {
     }
   }
 
+  /**
+   * Appends a row with Sheet.appendRow, which Sheets performs as one step: two executions
+   * appending at the same time without the script lock (the error log, a mail that failed
+   * outside a critical section) never write into the same row, as getLastRow() + 1 could.
+   */
+  appendAtomic(row: Row<K>): void {
+    this.sheet.appendRow(this.toWrite(row));
+  }
+
   /** Grows the sheet (in steps of 500 rows, inheriting the formats of the last row) to hold `row`. */
   ensureRows(row: number): void {
     const max = this.sheet.getMaxRows();

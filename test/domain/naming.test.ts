@@ -47,7 +47,11 @@ describe("checkUsername", () => {
   it("refuses Google's and the office's reserved names", () => {
     expect(codes(checkUsername("abuse"))).toEqual(["reserved"]);
     expect(codes(checkUsername("postmaster"))).toEqual(["reserved"]);
-    expect(codes(checkUsername("admin"))).toEqual([]);
+    // Role and RFC 2142 names are reserved whatever the office configured.
+    expect(codes(checkUsername("admin"))).toEqual(["reserved"]);
+    expect(codes(checkUsername("walikota"))).toEqual(["reserved"]);
+    expect(codes(checkUsername("hostmaster"))).toEqual(["reserved"]);
+    expect(codes(checkUsername("budi"))).toEqual([]);
     expect(codes(checkUsername("admin", policy.reserved))).toEqual(["reserved"]);
     expect(codes(checkUsername("bappeda", policy.reserved))).toEqual(["reserved"]);
     expect(codes(checkUsername("satpolpp", policy.reserved))).toEqual(["reserved"]);

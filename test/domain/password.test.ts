@@ -38,9 +38,9 @@ afterEach(() => {
 
 describe("the alphabet", () => {
   it("has no ambiguous or troublesome characters", () => {
-    for (const c of "0Oo1lI|`'\"\\/-<>& ") expect(ALPHABET).not.toContain(c);
+    for (const c of "0Oo1lI|`'\"\\/-<>& $") expect(ALPHABET).not.toContain(c);
     expect(new Set(ALPHABET).size).toBe(ALPHABET.length);
-    expect(ALPHABET.length).toBe(64);
+    expect(ALPHABET.length).toBe(63);
   });
 });
 
@@ -138,20 +138,20 @@ describe("generatePassword", () => {
     const counts = new Map<string, number>([...ALPHABET].map((c) => [c, 0]));
     for (let i = 0; i < 3000; i++)
       for (const c of generatePassword(uuids.next)) counts.set(c, counts.get(c)! + 1);
-    // critical values at p = 0.001: 23 dof → 49.7, 7 dof → 24.3
+    // critical values at p = 0.001: 23 dof → 49.7, 7 dof → 24.3, 6 dof → 22.5
     for (const [set, limit] of [
       [LOWER, 49.7],
       [UPPER, 49.7],
       [DIGITS, 24.3],
-      [SYMBOLS, 24.3],
+      [SYMBOLS, 22.5],
     ] as const) {
       expect(chiSquare([...set].map((c) => counts.get(c)!))).toBeLessThan(limit);
     }
-    // And the classes themselves get their share: letters ≈ 3/4 of all characters.
+    // And the classes themselves get their share: letters ≈ 48/63 of all characters.
     const total = 3000 * 16;
     const letters = [...(LOWER + UPPER)].reduce((s, c) => s + counts.get(c)!, 0);
     expect(letters / total).toBeGreaterThan(0.7);
-    expect(letters / total).toBeLessThan(0.76);
+    expect(letters / total).toBeLessThan(0.78);
   });
 
   it("refuses lengths outside 12–100 and a broken random source", () => {

@@ -138,23 +138,36 @@ export interface Identity {
   name?: string;
 }
 
-/** Daily quota counters, keyed by quota name; reset when the virtual day (Asia/Jakarta) changes. */
+/**
+ * Daily quota counters, keyed by quota name. Documented: quotas "reset 24 hours after the first
+ * request" (Apps Script quotas page), not at a fixed hour: each quota's window opens with the
+ * first use counted after the previous reset and the counter returns to zero 24 hours later
+ * (the next use opens a new window). Reading the remaining quota is not a use [chosen: the page is
+ * silent; the less convenient reading, since a read then never moves the window].
+ */
 export class Quotas {
-  private day = "";
   private used = new Map<string, number>();
+  /** When each quota's current window opened (its first counted use). */
+  private opened = new Map<string, number>();
   constructor(private readonly limits: Record<string, number>) {}
   /** Counts `n` uses of `name` at time `nowMs`; returns false (and counts nothing) if over the limit. */
   take(name: string, n: number, nowMs: number): boolean {
-    this.roll(nowMs);
+    this.roll(name, nowMs);
     const limit = this.limits[name];
     const used = this.used.get(name) ?? 0;
     if (limit !== undefined && used + n > limit) return false;
+    if (!this.opened.has(name)) this.opened.set(name, nowMs);
     this.used.set(name, used + n);
     return true;
   }
   remaining(name: string, nowMs: number): number {
-    this.roll(nowMs);
+    this.roll(name, nowMs);
     return (this.limits[name] ?? Infinity) - (this.used.get(name) ?? 0);
+  }
+  /** When the current window of `name` resets (null when no window is open). */
+  resetsAt(name: string): number | null {
+    const at = this.opened.get(name);
+    return at === undefined ? null : at + QUOTA_WINDOW_MS;
   }
   setLimit(name: string, limit: number): void {
     this.limits[name] = limit;
@@ -162,15 +175,17 @@ export class Quotas {
   snapshot(): Record<string, number> {
     return Object.fromEntries(this.used);
   }
-  private roll(nowMs: number): void {
-    // Quotas reset at midnight Pacific time in reality; the emulator rolls at midnight UTC+7 (assumption).
-    const day = new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 10);
-    if (day !== this.day) {
-      this.day = day;
-      this.used.clear();
+  private roll(name: string, nowMs: number): void {
+    const at = this.opened.get(name);
+    if (at !== undefined && nowMs >= at + QUOTA_WINDOW_MS) {
+      this.opened.delete(name);
+      this.used.delete(name);
     }
   }
 }
+
+/** A quota window: 24 hours from its first use. */
+export const QUOTA_WINDOW_MS = 24 * 3600_000;
 
 /** Workspace-account daily limits from reference/apps-script.md (one constant each). */
 export const DAILY_LIMITS = {

@@ -174,6 +174,26 @@ describe("MailApp.sendEmail", () => {
     expect(outbox(ws)).toHaveLength(2);
   });
 
+  it("resets the quota 24 hours after the window's first send, not at midnight (documented)", () => {
+    const { ws, mail } = setup();
+    ws.quotas.setLimit("emailRecipients", 2);
+    mail.sendEmail(`a@${DOMAIN}`, "s", "b"); // opens the window
+    ws.advance(20 * 3600_000); // past the next local midnight, 4 hours before the reset
+    mail.sendEmail(`b@${DOMAIN}`, "s", "b");
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+    ws.advance(4 * 3600_000 - 1);
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+    ws.advance(1);
+    expect(mail.getRemainingDailyQuota()).toBe(2);
+    // The next window opens with the next send, not at the reset.
+    ws.advance(10 * 3600_000);
+    mail.sendEmail(`c@${DOMAIN}`, "s", "b");
+    ws.advance(23 * 3600_000);
+    expect(mail.getRemainingDailyQuota()).toBe(1);
+    ws.advance(3600_000);
+    expect(mail.getRemainingDailyQuota()).toBe(2);
+  });
+
   it("limits body size and total attachment size", () => {
     const { ws, mail } = setup();
     mail.sendEmail(`a@${DOMAIN}`, "s", "x".repeat(MAIL_MAX_BODY_BYTES));

@@ -244,8 +244,9 @@ describe("cost", () => {
       fillRegister(fresh, 10_000 - register(fresh).length);
       const large = await measure(3);
       expect(large).toEqual(small);
-      // The edit's own part and the whole create step (with the status page's record following
-      // each logged step: about 7 calls for the first, 4 for each further one).
+      // The edit's own part and the whole create step (with the sent mark written right after the
+      // letter's mail, and the password written literally by find + insert).
+      // (and the status page's record following each logged step: about 7 calls, 4 for each further one).
       expect(small.length).toBeLessThanOrEqual(200);
     } finally {
       await fresh.emu.close();

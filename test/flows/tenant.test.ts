@@ -350,9 +350,12 @@ describe("a group join that fails", () => {
 
       // Still missing at the next sweeps: tried again, no second mail.
       office.emu.faults.clear();
-      const mailsBefore = mailsTo(office, ADMIN).length;
+      // (The daily mail of the log's head, issue 9, is not about the group.)
+      const adminMails = () =>
+        mailsTo(office, ADMIN).filter((m) => !m.subject.startsWith("Kepala log disposisi"));
+      const mailsBefore = adminMails().length;
       await office.emu.advance(10 * 60_000);
-      expect(mailsTo(office, ADMIN)).toHaveLength(mailsBefore);
+      expect(adminMails()).toHaveLength(mailsBefore);
       const group = () =>
         [...directoryStateObject(office.emu.ws).groups.values()].find((g) => g.group.email === opd.group);
       expect(group()).toBeUndefined();

@@ -522,7 +522,7 @@ export const en: Record<MessageKey, string> = {
   "edit.paste":
     "Pasting or changing many cells at once in the register is not allowed: change one Action cell per request.",
   "edit.paste_logged":
-    "The paste {range} by {actor} touched columns owned by the program; the sweep will restore the rows from the log.",
+    "The paste {range} by {actor} touched columns owned by the program. Action, note and e-mail address were restored; status and stage are restored by the sweep from the log; overwritten personal data cannot be restored automatically, and no account or letter is made for those rows until their data is put back as it was (Version history).",
   "intake.correction_unsent":
     "The correction from response row {row} is recorded, but its notifications may not have been sent.",
 
@@ -1013,6 +1013,44 @@ export const en: Record<MessageKey, string> = {
   "complaint.mail.response.intro": "Here is the answer to your complaint {number}:",
   "complaint.mail.response.open": "We are still following up complaint {number}.",
   "complaint.mail.response.closed": "With this answer complaint {number} is closed.",
+  // ── Request integrity ─────────────────────────────────────────────────────
+  "setup.protect.responses": "Form responses: only the form and the Surel program write here.",
+  "edit.address.reapproval": "changed after approval: sent back to {stage} for approval again",
+  "edit.address.reapproval_action": "e-mail address changed after approval; please approve again",
+  "edit.address.sent_back":
+    "The address is now {address}. The request had been approved, so it goes back to {stage} to be approved again.",
+  "edit.paste_program":
+    "This paste overwrote columns owned by the program. Action, note and e-mail address were restored, but overwritten personal data cannot be restored automatically: no account or letter is made for this row until its data is put back as it was (Version history).",
+  "provision.fail.tampered":
+    "The personal data on this row changed outside the program (for example by a paste) and no longer matches what was recorded. No account or letter is made; put the row's data back as it was (Version history), then choose Create account again.",
+  "edit.note_not_own":
+    "The action note on this row was not written by you (written by: {by}); write your own reason in the action note column, then choose the action again.",
+  "log.tail_mismatch":
+    "The disposition log does not match its anchor: the sheet's last entry is #{seq}, the anchor records #{anchor} (hash {hash}\u2026). The log may have been truncated or altered; no new entry is added until it is restored.",
+  "log.alarm_subject": "WARNING: the official e-mail disposition log may have been altered",
+  "log.alarm_how":
+    "Restore the Log sheet from the spreadsheet's Version history to a version whose tail matches the anchor, then run Surel \u2192 Check log integrity. Meanwhile the requests stay safe in the responses sheet.",
+  "log.head_subject": "Head of the official e-mail disposition log {date}",
+  "log.head_body":
+    "Head of the disposition log on {date}: entry #{seq}, hash {hash}. Keep this mail: the hash lets anyone check later that the history up to this entry was not changed.",
+  "edit.busy":
+    "The system is busy, so this choice was not processed and has been undone; please choose again in a moment.",
+  "edit.busy_logged":
+    "Edit of {cell} by {actor} undone because the system was busy (lock not obtained): {detail}",
+  "field.braces":
+    "\u201c{field}\u201d contains double curly braces ({{ or }}), which the system uses for letter fields; please remove them.",
+  "name.initials_only":
+    "The full name \u201c{name}\u201d contains only titles or initials; please write your name without abbreviating it.",
+  "correction.address_kept":
+    "The personal e-mail address cannot be changed by a correction: the account letter still goes to the address on record ({address}). To change the address, contact the service administrator.",
+  "intake.log.delivery": "delivery address {before} \u2192 {after}",
+  "intake.log.delivery_kept": "(the correction asked for {requested}; not changed)",
+  "mail.address_kept.subject": "Request to change the personal e-mail address \u2013 {ticket}",
+  "mail.address_kept.body":
+    "A correction of request {ticket} asked for the account letter to go to {requested}. For security the delivery address is not changed through the form: the letter still goes to this address. If you did not send this correction, contact the service administrator at once.",
+  // ── The time standard: reminders, escalation, daily digest (reminders.ts) ──
+  // ── Dashboard (dashboard.ts) ─────────────────────────────────────────────
+  // ── Monthly recap (recap.ts) ─────────────────────────────────────────────
   // ── A real tenant: locale, time zone, the published form, directory targets ──
   "locale.order.dmy": "day/month/year",
   "locale.order.mdy": "month/day/year",

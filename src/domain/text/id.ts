@@ -518,7 +518,7 @@ export const id = {
   "edit.paste":
     "Menempel atau mengubah banyak sel sekaligus di register tidak diizinkan: ubah satu sel Tindakan per permohonan.",
   "edit.paste_logged":
-    "Tempelan {range} oleh {actor} mengenai kolom milik program; penyapuan akan memulihkan baris dari log.",
+    "Tempelan {range} oleh {actor} mengenai kolom milik program. Tindakan, catatan dan alamat surel dipulihkan; status dan tahap dipulihkan penyapuan dari log; data pribadi yang tertimpa tidak dapat dipulihkan otomatis, dan baris itu tidak dibuatkan akun maupun surat sampai datanya dikembalikan seperti semula (Riwayat versi).",
   "intake.correction_unsent":
     "Perbaikan dari baris respons {row} tercatat, tetapi pemberitahuannya mungkin belum terkirim.",
 
@@ -1007,6 +1007,44 @@ export const id = {
   "complaint.mail.response.intro": "Berikut tanggapan atas pengaduan Anda nomor {number}:",
   "complaint.mail.response.open": "Pengaduan {number} masih kami tindak lanjuti.",
   "complaint.mail.response.closed": "Dengan tanggapan ini pengaduan {number} kami nyatakan selesai.",
+  // ── Request integrity ─────────────────────────────────────────────────────
+  "setup.protect.responses": "Respons formulir: hanya formulir dan program Surel yang menulis.",
+  "edit.address.reapproval": "diubah setelah disetujui: dikembalikan ke {stage} untuk disetujui lagi",
+  "edit.address.reapproval_action": "alamat surel diubah setelah persetujuan; mohon setujui lagi",
+  "edit.address.sent_back":
+    "Alamat diubah menjadi {address}. Karena permohonan sudah disetujui, permohonan dikembalikan ke {stage} untuk disetujui lagi.",
+  "edit.paste_program":
+    "Tempelan ini menimpa kolom milik program. Kolom Tindakan, Catatan dan Alamat Surel telah dipulihkan, tetapi data pribadi yang tertimpa tidak dapat dipulihkan otomatis: baris ini tidak akan dibuatkan akun maupun surat sampai datanya dikembalikan seperti semula (Riwayat versi).",
+  "provision.fail.tampered":
+    "Data pribadi pada baris ini berubah di luar program (misalnya karena sel ditempel) sehingga tidak sama dengan yang tercatat. Akun dan surat tidak dibuat; kembalikan data baris seperti semula (Riwayat versi), lalu pilih Buat akun lagi.",
+  "edit.note_not_own":
+    "Catatan Tindakan pada baris ini tidak ditulis oleh Anda (penulis: {by}); tulis sendiri alasan Anda di kolom Catatan Tindakan, lalu pilih lagi tindakannya.",
+  "log.tail_mismatch":
+    "Log disposisi tidak cocok dengan jangkarnya: entri terakhir di lembar adalah #{seq}, sedangkan jangkar mencatat #{anchor} (hash {hash}\u2026). Log mungkin dipotong atau diubah; tidak ada entri baru yang ditambahkan sampai log dipulihkan.",
+  "log.alarm_subject": "PERINGATAN: log disposisi surel dinas mungkin diubah",
+  "log.alarm_how":
+    "Pulihkan lembar Log dari Riwayat versi spreadsheet ke versi yang ekornya cocok dengan jangkar, lalu jalankan Surel \u2192 Periksa keutuhan log. Selama itu permohonan tetap tersimpan di lembar respons.",
+  "log.head_subject": "Kepala log disposisi surel dinas {date}",
+  "log.head_body":
+    "Kepala log disposisi pada {date}: entri #{seq}, hash {hash}. Simpan surel ini: hash ini memungkinkan memeriksa kemudian bahwa riwayat sampai entri ini tidak diubah.",
+  "edit.busy":
+    "Sistem sedang sibuk sehingga pilihan ini belum diproses dan dibatalkan; pilih lagi sebentar lagi.",
+  "edit.busy_logged":
+    "Suntingan {cell} oleh {actor} dibatalkan karena sistem sibuk (kunci tidak didapat): {detail}",
+  "field.braces":
+    "Isian \u201c{field}\u201d memuat tanda kurung kurawal ganda ({{ atau }}), yang dipakai sistem untuk isian surat; hapus tanda itu.",
+  "name.initials_only":
+    "Nama lengkap \u201c{name}\u201d hanya berisi gelar atau inisial; tuliskan nama Anda tanpa disingkat.",
+  "correction.address_kept":
+    "Alamat surel pribadi tidak dapat diganti melalui perbaikan: surat akun tetap dikirim ke alamat yang tercatat ({address}). Untuk mengganti alamat, hubungi administrator layanan.",
+  "intake.log.delivery": "alamat pengiriman {before} \u2192 {after}",
+  "intake.log.delivery_kept": "(perbaikan meminta {requested}; tidak diganti)",
+  "mail.address_kept.subject": "Permintaan penggantian alamat surel pribadi \u2013 {ticket}",
+  "mail.address_kept.body":
+    "Perbaikan permohonan {ticket} meminta agar surat akun dikirim ke {requested}. Demi keamanan, alamat pengiriman tidak diganti melalui formulir: surat tetap dikirim ke alamat ini. Jika Anda tidak mengajukan perbaikan ini, segera hubungi administrator layanan.",
+  // ── The time standard: reminders, escalation, daily digest (reminders.ts) ──
+  // ── Dashboard (dashboard.ts) ─────────────────────────────────────────────
+  // ── Monthly recap (recap.ts) ─────────────────────────────────────────────
   // ── A real tenant: locale, time zone, the published form, directory targets ──
   "locale.order.dmy": "hari/bulan/tahun",
   "locale.order.mdy": "bulan/hari/tahun",

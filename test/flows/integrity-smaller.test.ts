@@ -1,0 +1,111 @@
+/**
+ * Issue 9, the smaller items on the built bundle: `{{NIP}}` in a template is masked in the OPD's
+ * copy; an administrator taken out of the settings loses the archive folder.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { SHEETS } from "../../src/domain/settings.js";
+import { evictAllCaches } from "../emulator/services/cache.js";
+import { driveState } from "../emulator/services/drive.js";
+import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { DOMAIN, hostWrite, mailsTo, records, type Office } from "./harness.js";
+import {
+  applicant,
+  lettersTo,
+  pdfText,
+  provision,
+  provisioningOffice,
+  row,
+  staffOnly,
+} from "./provision-kit.js";
+
+const CC = `sekretariat.diskominfo@${DOMAIN}`;
+const SECOND = `admin.surel@${DOMAIN}`;
+let office: Office;
+beforeAll(async () => {
+  office = await provisioningOffice({
+    configure: (c) => {
+      staffOnly(c);
+      c.opds[0]!.ccEmail = CC;
+    },
+  });
+});
+afterAll(async () => {
+  await office.emu.close();
+});
+
+describe("{{NIP}} in the template", () => {
+  test("is masked in the OPD's copy", async () => {
+    const id = scriptPropertiesOf(office.emu.ws).get("surel:letterTemplateId")!;
+    const DocumentApp = office.emu.service<GoogleAppsScript.Document.DocumentApp>("DocumentApp");
+    const doc = DocumentApp.openById(id);
+    doc.getBody().appendParagraph("NIP pemohon: {{NIP}}");
+    doc.saveAndClose();
+    const a = applicant(801);
+    const nip = a["NIP / NI PPPK"]!;
+    const ticket = await provision(office, a);
+    expect(row(office, ticket).status).toBe("selesai");
+    const copy = mailsTo(office, CC).find((m) => m.subject.includes(ticket));
+    const pdf = copy?.attachments.find((x) => x.contentType === "application/pdf");
+    expect(pdf).toBeDefined();
+    const text = (await pdfText(pdf!.bytes)).join("\n");
+    expect(text).toContain(`NIP pemohon: ${nip.slice(0, 8)}`);
+    expect(text).not.toContain(nip);
+    expect(lettersTo(office, a["Surel pribadi"]!)).toHaveLength(1);
+  });
+});
+
+describe("an administrator taken out of the settings", () => {
+  test("no longer sees the archive folder after setup", async () => {
+    const archiveId = scriptPropertiesOf(office.emu.ws).get("surel:letterArchiveFolderId")!;
+    const archive = () => driveState(office.emu.ws).items.get(archiveId)!;
+    expect(archive().viewers).toContain(SECOND);
+    const settings = records(office, SHEETS.settings);
+    const i = settings.findIndex((r) => Object.values(r)[0] === "admin");
+    expect(i).toBeGreaterThanOrEqual(0);
+    const current = Object.values(settings[i]!)[1]!;
+    hostWrite(office, SHEETS.settings, `B${i + 2}`, [
+      [
+        current
+          .split(/,\s*/)
+          .filter((x) => x !== SECOND)
+          .join(", "),
+      ],
+    ]);
+    evictAllCaches(office.emu.ws);
+    const setup = await office.emu.run("setup");
+    expect(setup.ok).toBe(true);
+    expect(archive().viewers).not.toContain(SECOND);
+  });
+});
+
+describe("a name correction", () => {
+  test("re-derives the address from the corrected name", async () => {
+    const { application, submit, register } = await import("./harness.js");
+    const { questionTitle } = await import("../../src/domain/form.js");
+    const first = await submit(
+      office,
+      application({
+        "Nama lengkap": "Suharyonoo Wibisono",
+        "NIP / NI PPPK": "198506062010011007",
+        "Surel pribadi": "suharyono.w@gmail.com",
+        "Tanggal surat permohonan": "2027-01-05",
+      }),
+    );
+    const rec = register(office).find((r) => r.responseRow === String(first.row))!;
+    expect(rec.status).toBe("perlu perbaikan");
+    expect(rec.address).toBe(`suharyonoo.wibisono@${DOMAIN}`);
+    await submit(
+      office,
+      application({
+        "Nama lengkap": "Suharyono Wibisono",
+        "NIP / NI PPPK": "198506062010011007",
+        "Surel pribadi": "suharyono.w@gmail.com",
+        [questionTitle("previousTicket", "id")]: rec.ticket,
+      }),
+    );
+    const after = row(office, rec.ticket);
+    expect(after.status).toBe("baru");
+    expect(after.address).toBe(`suharyono.wibisono@${DOMAIN}`);
+    expect(after.addressRecorded).toBe(`suharyono.wibisono@${DOMAIN}`);
+  });
+});
