@@ -20,7 +20,7 @@ import { errorText, logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
 import { drainMailQueue } from "../workspace/mail.js";
-import { registerTable } from "../workspace/register.js";
+import { personalDigest, registerTable } from "../workspace/register.js";
 import { ADMIN_COLUMNS, SHEET_NAMES, type AdminKey } from "../workspace/schema.js";
 import { sheetCell, Table } from "../workspace/table.js";
 import { requestReissue, resumeProvisioning } from "./provision.js";
@@ -282,9 +282,11 @@ function changeDeliveryAddress(
         ),
       },
     ]);
+    const changed = { ...row, personalEmail: sheetCell(next) };
     table.write(rowNumber, {
-      ...row,
-      personalEmail: sheetCell(next),
+      ...changed,
+      // The program itself changed the personal data: its digest follows (provisioning compares it).
+      dataDigest: personalDigest(changed, ctx.sha256),
       lastLogSeq: entry!.seq,
       updatedAt: new Date(now()),
     });

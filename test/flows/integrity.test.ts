@@ -8,6 +8,7 @@ import { questionTitle } from "../../src/domain/form.js";
 import {
   a1Of,
   ADMIN,
+  SERVICE,
   application,
   cellOf,
   editRange,
@@ -314,12 +315,13 @@ describe("a paste by the owner over the personal columns", () => {
     );
     const from = a1Of(office, ticket, "personalEmail");
     const to = a1Of(office, ticket, "accountType");
-    const { edit } = await editRange(office, ADMIN, SHEET_NAMES.register, `${from}:${to}`, [
+    // The owner of the register is the service account: only it gets past the protection.
+    const { edit } = await editRange(office, SERVICE, SHEET_NAMES.register, `${from}:${to}`, [
       [pasted, "Pribadi"],
     ]);
     expect(edit.ok).toBe(true);
     expect(row(office, ticket).personalEmail).toBe(pasted); // not restored: and the message says so
-    expect(toastsFor(office, ADMIN).pop()?.message).toContain("tidak dapat dipulihkan otomatis");
+    expect(toastsFor(office, SERVICE).pop()?.message).toContain("tidak dapat dipulihkan otomatis");
     await chooseCreate(office, ticket, STAF);
     const after = row(office, ticket);
     expect(after.status).not.toBe("selesai");
