@@ -7,7 +7,6 @@ import { ALPHABET } from "../../src/domain/password.js";
 import { questionTitle } from "../../src/domain/form.js";
 import {
   a1Of,
-  ADMIN,
   SERVICE,
   application,
   cellOf,
