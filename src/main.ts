@@ -8,6 +8,13 @@
  * `setup`, `sweep` and `verifyLog` can also be run from the script editor, which only the service
  * account can open.
  *
+ * Every top-level function is reachable from the status page (a web app deployed "execute as me,
+ * anyone": google.script.run calls any of them with the service account's authority). So every one
+ * but the page's own three (`doGet`, `lookupStatus`, `fileComplaint`) starts with `guardEntry`,
+ * which refuses a caller that brings neither a trigger event of this project nor their own
+ * authority (src/handlers/guard.ts, docs/SECURITY.md). A new entry point must do the same; the flow
+ * test test/flows/webapp-guard.test.ts calls every function of the bundle from the page.
+ *
  * The edit handler is deliberately not called `onEdit`: a function of that name is also run as a
  * simple trigger (with limited authorisation) on every edit of a bound container.
  */
@@ -17,8 +24,7 @@ import { runSweep, type SweepReport } from "./handlers/sweep.js";
 import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
 import { doctorDiagnostic, type DoctorDiagnostic } from "./handlers/doctor.js";
-import { t } from "./domain/text/index.js";
-import { configuredLanguage } from "./workspace/settings.js";
+import { guardEntry } from "./handlers/guard.js";
 import {
   fileComplaintFromPage,
   lookupStatusFrom,
@@ -29,6 +35,7 @@ import { handleComplaintEdit, isComplaintEdit, type ComplaintEditOutcome } from 
 
 /** Installable trigger: a form response arrived. */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeOutcome | null {
+  guardEntry("onFormSubmit", e);
   return handleFormSubmit(e);
 }
 
@@ -37,6 +44,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Int
  * admin sheet (a request).
  */
 export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditOutcome | ComplaintEditOutcome {
+  guardEntry("onRegisterEdit", e);
   // A complaint handler's response in the Pengaduan sheet (same trigger: it is on the spreadsheet).
   if (isComplaintEdit(e)) return handleComplaintEdit(e);
   return handleEdit(e);
@@ -45,7 +53,7 @@ export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditOut
 /**
  * Web app (the applicant status page): the page itself. Deployed "execute as me, anyone": every
  * top-level function of the project can then be called from the page with google.script.run, so
- * each one checks its caller (docs/SECURITY.md, _The status page_).
+ * every other one is guarded (above).
  */
 export function doGet(_e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
   return renderStatusPage();
@@ -62,12 +70,14 @@ export function fileComplaint(form: unknown): PageReply {
 }
 
 /** Checks the disposition log's hash chain and reports the first broken entry (also an admin request). */
-export function verifyLog(): VerifyReport {
+export function verifyLog(e?: unknown): VerifyReport {
+  guardEntry("verifyLog", e);
   return runVerifyLog();
 }
 
 /** Time-driven trigger (and an admin request). */
-export function sweep(): SweepReport {
+export function sweep(e?: GoogleAppsScript.Events.TimeDriven): SweepReport {
+  guardEntry("sweep", e);
   return runSweep();
 }
 
@@ -75,7 +85,8 @@ export function sweep(): SweepReport {
  * Run once by the service account from the script editor; safe to run again (administrators ask
  * for it on the admin sheet). The report is returned and logged.
  */
-export function setup(): SetupReport {
+export function setup(e?: unknown): SetupReport {
+  guardEntry("setup", e);
   const report = runSetup({ via: "editor" });
   console.info(report.lines.join("\n"));
   return report;
@@ -86,9 +97,7 @@ export function setup(): SetupReport {
  * of this project, the form / template / archive ids in Script Properties). Called through the
  * Apps Script API (`scripts.run`); changes nothing.
  */
-export function doctorReport(): DoctorDiagnostic {
-  // The status page's visitors could call it too (google.script.run reaches every top-level
-  // function): ids and triggers are for the domain's people only, never an anonymous caller.
-  if (!Session.getActiveUser().getEmail()) throw new Error(t(configuredLanguage(), "status_page.denied"));
+export function doctorReport(e?: unknown): DoctorDiagnostic {
+  guardEntry("doctorReport", e);
   return doctorDiagnostic();
 }

@@ -178,10 +178,12 @@ describe("guessing", () => {
   test("the page cannot call private or unknown functions, and nothing else answers an anonymous visitor", async () => {
     expect((await webAppCall(office.emu, "lookupStatus_", [{}])).ok).toBe(false);
     expect((await webAppCall(office.emu, "nosuchfunction", [])).ok).toBe(false);
-    // The doctor's diagnostic refuses a visitor without an address.
+    // The doctor's diagnostic refuses a page visitor (every guarded entry point does:
+    // webapp-guard.test.ts).
     const doctor = await webAppCall(office.emu, "doctorReport", []);
     expect(doctor.ok).toBe(false);
-    expect(doctor.result?.error?.message).toContain("bukan untuk pengunjung halaman status");
+    expect(doctor.result?.error?.message).toContain("doctorReport ditolak");
+    expect(doctor.result?.error?.message).toContain("bukan dari halaman status");
     // The reissue is an admin-sheet request now: there is no such function to call.
     expect((await webAppCall(office.emu, "reissueLetter", [ticket])).ok).toBe(false);
   });

@@ -932,8 +932,14 @@ export const en: Record<MessageKey, string> = {
     "Contact for questions about personal data (empty: the office's address)",
   "form.privacy":
     "PERSONAL DATA NOTICE (Law No. 27 of 2022). Data controller: {controller}. Purpose: processing the request for an official e-mail account, creating the account and sending the account letter; the data is used for nothing else. Kept: name and titles, employment status, NIP/NI PPPK, NIK (if given), position, agency, mobile number, personal e-mail and the request letter. Retention: {days} days after the request is completed or rejected; then the NIP, NIK, position, mobile number, personal e-mail and request letter are erased (the name and the address of a created account are kept). You may ask for access to, correction or erasure of your data at: {contact}.",
-  "status_page.denied":
-    "This function is for signed-in users of the domain only, not for visitors of the status page.",
+  "guard.refused":
+    "{entry} refused: this function runs only for Surel's triggers or for the service account from the script editor, never from the status page or for another caller. Nothing was changed.",
+  "guard.record":
+    "A call of {entry} was refused and ran nothing: the caller {who} brought no Surel trigger event and did not act with their own authority (authority used: {effective}), e.g. google.script.run from the status page.",
+  "guard.anonymous": "anonymous (no account)",
+  "guard.previous_hour": "In the previous hour {count} calls were refused in all.",
+  "guard.record_limit":
+    "This hour's record limit is reached: further refusals this hour are only counted, and their number is recorded with the first refusal of the next hour.",
   "status_page.title": "Official E-mail Request Status",
   "status_page.lookup.heading": "Check a request's status",
   "status_page.lookup.hint":

@@ -924,8 +924,14 @@ export const id = {
     "Kontak untuk pertanyaan tentang data pribadi (bila kosong: surel dinas)",
   "form.privacy":
     "PEMBERITAHUAN PELINDUNGAN DATA PRIBADI (UU No. 27 Tahun 2022). Pengendali data: {controller}. Tujuan: memproses permohonan akun surel dinas, membuat akun dan mengirim surat pemberitahuan akun; data tidak digunakan untuk keperluan lain. Data yang disimpan: nama dan gelar, status kepegawaian, NIP/NI PPPK, NIK (bila diisi), jabatan, perangkat daerah, nomor HP, surel pribadi dan surat permohonan. Masa simpan: {days} hari setelah permohonan selesai atau ditolak; setelah itu NIP, NIK, jabatan, nomor HP, surel pribadi dan surat permohonan dihapus (nama dan alamat akun yang dibuat tetap disimpan). Anda berhak meminta akses, perbaikan atau penghapusan data Anda melalui: {contact}.",
-  "status_page.denied":
-    "Fungsi ini hanya untuk pengguna domain yang masuk, bukan untuk pengunjung halaman status.",
+  "guard.refused":
+    "{entry} ditolak: fungsi ini hanya dijalankan oleh pemicu Surel atau oleh akun layanan dari editor skrip, bukan dari halaman status atau oleh pemanggil lain. Tidak ada yang diubah.",
+  "guard.record":
+    "Panggilan {entry} ditolak dan tidak menjalankan apa pun: pemanggil {who} tidak membawa peristiwa pemicu Surel dan tidak bertindak dengan haknya sendiri (hak yang dipakai: {effective}), misalnya lewat google.script.run dari halaman status.",
+  "guard.anonymous": "anonim (tanpa akun)",
+  "guard.previous_hour": "Pada jam sebelumnya seluruhnya {count} panggilan ditolak.",
+  "guard.record_limit":
+    "Batas catatan jam ini tercapai: penolakan berikutnya dalam jam ini hanya dihitung, dan jumlahnya dicatat bersama penolakan pertama jam berikutnya.",
   "status_page.title": "Status Permohonan Surel Dinas",
   "status_page.lookup.heading": "Cek status permohonan",
   "status_page.lookup.hint":

@@ -1,0 +1,65 @@
+/**
+ * The entry-point guard (docs/SECURITY.md, "Every entry point checks its caller"): the first line
+ * of every privileged top-level function in src/main.ts. It lets a call through when the argument
+ * is a runtime trigger event, when its triggerUid is one of this project's triggers for the same
+ * function, or when the caller acts with their own authority (rules in domain/guard.ts); anything
+ * else (a status page visitor's google.script.run, anonymous or signed in) is refused with a clear
+ * message before anything is read or changed, and recorded in the error log, at most
+ * REFUSALS_RECORDED_PER_HOUR times an hour (the rest are counted).
+ *
+ * Cost on the normal paths: an edit or a form submission, 0 calls (its event holds a Range); the
+ * time-driven sweep, 1 call (the project's triggers); a run from the editor or scripts.run, 1 call
+ * (the active user; the effective user is asked once per execution anyway).
+ */
+import {
+  eventEvidence,
+  isOwnTrigger,
+  ownAuthority,
+  refusalHour,
+  refusalRecord,
+  type CallerFacts,
+} from "../domain/guard.js";
+import type { Language } from "../domain/config.js";
+import { t } from "../domain/text/index.js";
+import { recordedRegisterId, registerSpreadsheet } from "../workspace/context.js";
+import { logError } from "../workspace/errors.js";
+import { callerFacts, countRefusal, projectTriggers } from "../workspace/guard.js";
+import { configuredLanguage, loadConfig } from "../workspace/settings.js";
+
+/** Thrown to a refused caller: the message says what was refused and that nothing changed. */
+export class RefusedCaller extends Error {
+  override name = "RefusedCaller";
+}
+
+/** Lets the call through or throws RefusedCaller (after recording it). */
+export function guardEntry(entry: string, arg: unknown): void {
+  const evidence = eventEvidence(arg);
+  if (evidence.kind === "runtime") return;
+  if (evidence.kind === "trigger" && isOwnTrigger(evidence.uid, entry, projectTriggers())) return;
+  const caller = callerFacts();
+  if (ownAuthority(caller)) return;
+  refuse(entry, caller);
+}
+
+function refuse(entry: string, caller: CallerFacts): never {
+  const { seen, previous } = countRefusal(refusalHour(Date.now()));
+  const plan = refusalRecord(seen);
+  let lang: Language = configuredLanguage();
+  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  try {
+    if (recordedRegisterId()) {
+      ss = registerSpreadsheet();
+      lang = loadConfig(ss).config.language;
+    }
+  } catch (e) {
+    console.error(`guard: the register could not be opened: ${String(e)}`);
+  }
+  if (plan !== "count" && ss) {
+    const who = caller.active || t(lang, "guard.anonymous");
+    const lines = [t(lang, "guard.record", { entry, who, effective: caller.effective || "?" })];
+    if (seen === 0 && previous > 0) lines.push(t(lang, "guard.previous_hour", { count: previous }));
+    if (plan === "record_last") lines.push(t(lang, "guard.record_limit"));
+    logError(ss, entry, "", lines.join(" "));
+  } else console.warn(`guard: ${entry} refused (${caller.active || "anonymous"}), counted`);
+  throw new RefusedCaller(t(lang, "guard.refused", { entry }));
+}
