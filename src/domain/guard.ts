@@ -36,10 +36,7 @@ const RUNTIME_OBJECTS: readonly [field: string, method: string][] = [
 ];
 
 /** What an entry point's argument shows about where the call comes from. */
-export type EventEvidence =
-  | { kind: "runtime" }
-  | { kind: "trigger"; uid: string }
-  | { kind: "none" };
+export type EventEvidence = { kind: "runtime" } | { kind: "trigger"; uid: string } | { kind: "none" };
 
 /**
  * Reads the argument without calling anything: a runtime object with methods, else a trigger id to
@@ -54,7 +51,8 @@ export function eventEvidence(arg: unknown): EventEvidence {
       return { kind: "runtime" };
   }
   const uid = e["triggerUid"];
-  if ((typeof uid === "string" && uid !== "") || typeof uid === "number") return { kind: "trigger", uid: String(uid) };
+  if ((typeof uid === "string" && uid !== "") || typeof uid === "number")
+    return { kind: "trigger", uid: String(uid) };
   return { kind: "none" };
 }
 

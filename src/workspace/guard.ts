@@ -10,7 +10,10 @@ import { effectiveAccount } from "./trust.js";
  * user's own). One call; the Trigger getters are local.
  */
 export function projectTriggers(): TriggerFacts[] {
-  return ScriptApp.getProjectTriggers().map((t) => ({ uid: t.getUniqueId(), handler: t.getHandlerFunction() }));
+  return ScriptApp.getProjectTriggers().map((t) => ({
+    uid: t.getUniqueId(),
+    handler: t.getHandlerFunction(),
+  }));
 }
 
 /** Who calls: the active user as Google shows it ("" when hidden or anonymous), the effective user. */
