@@ -19,7 +19,6 @@ const OWNER = "layanan.surel@contohkota.go.id";
 const ADMIN = "admin@contohkota.go.id";
 
 let ws: Workspace;
-let DriveApp: drive.DriveAppService;
 let Files: drive.DriveFilesCollection;
 let Permissions: drive.DrivePermissionsCollection;
 
@@ -33,7 +32,6 @@ function setUp(scopes: string[] | undefined): void {
   const g = drive.install(ws);
   docs.install(ws);
   sheets.install(ws);
-  DriveApp = g.DriveApp as drive.DriveAppService;
   const adv = g.Drive as drive.DriveAdvancedService;
   Files = adv.gasProps().Files as drive.DriveFilesCollection;
   Permissions = adv.gasProps().Permissions as drive.DrivePermissionsCollection;

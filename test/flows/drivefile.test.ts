@@ -45,7 +45,7 @@ afterAll(async () => {
   await office.emu.close();
 });
 
-function setupLines(r: { returnValue: unknown }): string[] {
+function setupLines(r: { returnValue?: unknown }): string[] {
   return (r.returnValue as { lines: string[] }).lines;
 }
 
