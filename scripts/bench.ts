@@ -93,9 +93,9 @@ const FLOORS: Record<string, Measure> = {
   // One insert, one copy, one fill, one export, one mail, one delete.
   account: floor([
     ["AdminDirectory.Users.insert", null],
-    ["File.makeCopy", null],
+    ["Drive.Files.copy", null],
     ["Docs.Documents.batchUpdate", null],
-    ["File.getAs", null],
+    ["Document.getAs", null],
     ["MailApp.sendEmail", null],
     ["Drive.Files.remove", null],
   ]),

@@ -30,6 +30,7 @@ import {
 } from "../domain/trust.js";
 import {
   boundContainer,
+  createSpreadsheetViaDrive,
   effectiveAccount,
   filePermissions,
   missingGroups,
@@ -400,19 +401,29 @@ function preflight(opts: SetupOptions, me: string): { refused: SetupReport } | {
 /** The register (and the form's response spreadsheet) must not be shared by link. */
 function linkSharingProblems(ss: Spreadsheet, lang: Language): string[] {
   const out: string[] = [];
-  const files: [string, string][] = [[ss.getId(), t(lang, "trust.file.register")]];
+  const files: [string, string, "register" | "responses"][] = [
+    [ss.getId(), t(lang, "trust.file.register"), "register"],
+  ];
   const formId = PropertiesService.getScriptProperties().getProperty(FORM_ID_KEY);
   const form = openForm(formId);
   if (form) {
     try {
       const dest = form.getDestinationId();
-      if (dest && dest !== ss.getId()) files.push([dest, t(lang, "trust.file.responses")]);
+      if (dest && dest !== ss.getId()) files.push([dest, t(lang, "trust.file.responses"), "responses"]);
     } catch {
       // a form without a destination has no response sheet to check
     }
   }
-  for (const [id, what] of files) {
+  for (const [id, what, which] of files) {
     const permissions = filePermissions(id);
+    if (permissions === "not_ours") {
+      out.push(
+        which === "register"
+          ? t(lang, "trust.register_not_ours", { id, key: REGISTER_ID_PROPERTY })
+          : t(lang, "trust.responses_not_ours", { id }),
+      );
+      continue;
+    }
     if (permissions === null) {
       out.push(t(lang, "trust.sharing_unknown", { what }));
       continue;
@@ -466,7 +477,9 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     // 0. The register: the recorded one, or a new spreadsheet the service account owns.
     let ss = pre.ss;
     if (!ss) {
-      ss = SpreadsheetApp.create(t(configuredLanguage(), "trust.register_name"));
+      // Through the Drive API: under drive.file, Drive reaches the register's sharing only because
+      // this project created it there.
+      ss = createSpreadsheetViaDrive(t(configuredLanguage(), "trust.register_name"));
     }
     rememberRegister(ss);
     props.setProperties({ [REGISTER_ID_PROPERTY]: ss.getId(), [INSTALLER_PROPERTY]: me });
@@ -577,7 +590,7 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     const archiveLine = letter.created.includes("archive")
       ? "provision.setup.archive_created"
       : "provision.setup.archive_kept";
-    lines.push(t(lang, templateLine, { url: letter.templateUrl }));
+    lines.push(letter.foreignTemplate ?? t(lang, templateLine, { url: letter.templateUrl }));
     lines.push(t(lang, archiveLine, { url: letter.archiveFolderUrl }));
     for (const detail of letter.problems) lines.push(t(lang, "provision.setup.template_problem", { detail }));
 
@@ -615,7 +628,7 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     const tenantOk =
       formAccess.published && directory.missingGroups.length === 0 && directory.missingOrgUnits.length === 0;
     return {
-      ok: errorsFound.length === 0 && tenantOk && rights.missing === 0,
+      ok: errorsFound.length === 0 && tenantOk && rights.missing === 0 && !letter.foreignTemplate,
       lines,
       problems: loaded.problems,
       formId: form.getId(),

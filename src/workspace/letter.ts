@@ -10,6 +10,11 @@
  *   with the Drive advanced service (Drive.Files.remove: a trashed file stays 30 days and a
  *   document keeps its revisions, both with the password). A copy left behind by an execution
  *   that was cut off is removed by the sweep (cleanupWorkCopies).
+ * Drive is reached only through the Drive advanced service (v3) under the `drive.file` scope: it
+ * sees the files this project created through it, so every file and folder here is made with
+ * Drive.Files.create or Drive.Files.copy, shared with Drive.Permissions; DocumentApp (the
+ * `documents` scope) fills the copies and exports the PDF. A template the project did not create
+ * cannot be copied: setup refuses it and says what to do (docs/SECURITY.md, "Least privilege").
  * Values are written in one pass over the template's own placeholders (fill); a value never
  * carries "{{", "}}" or the password mask (neutralValue), and the password and any value holding
  * `$` or `\` are written literally with insertText/deleteText, never as a replaceText
@@ -35,6 +40,7 @@ import {
 } from "../domain/letters.js";
 import type { Language, OfficeConfig } from "../domain/config.js";
 import { t } from "../domain/text/index.js";
+import { errorFacts } from "./directory.js";
 import { errorText } from "./errors.js";
 import { configuredLanguage } from "./settings.js";
 
@@ -55,6 +61,52 @@ export const WORK_PREFIX = "kerja-";
 /** A working copy older than this has no live execution using it. */
 export const WORK_COPY_MAX_AGE_MS = 10 * 60_000;
 const PDF = "application/pdf";
+const FOLDER = "application/vnd.google-apps.folder";
+const GOOGLE_DOC = "application/vnd.google-apps.document";
+
+type DriveFiles = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
+type DrivePermissions = GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection;
+type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+
+/**
+ * A Drive call of the letter failed. It keeps Google's message but not its code: a failed copy or
+ * export is retried like any passing failure, never read as a Directory error (provision.ts judge).
+ */
+export class DriveFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DriveFailure";
+  }
+}
+
+function driveApi(): { files: DriveFiles; permissions: DrivePermissions } {
+  if (typeof Drive === "undefined" || !Drive.Files || !Drive.Permissions)
+    throw new Error(t(configuredLanguage(), "drive.not_enabled"));
+  return { files: Drive.Files, permissions: Drive.Permissions };
+}
+
+/** Runs Drive calls; an API error becomes a DriveFailure (message kept, code dropped). */
+function viaDrive<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (errorFacts(e).code !== undefined) throw new DriveFailure(e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+}
+
+/** Whether a Drive error says the file cannot be reached (missing, or not created by this project). */
+function notFound(e: unknown): boolean {
+  return errorFacts(e).code === 404;
+}
+
+function docUrl(id: string): string {
+  return `https://docs.google.com/document/d/${id}/edit`;
+}
+
+function folderUrl(id: string): string {
+  return `https://drive.google.com/drive/folders/${id}`;
+}
 
 /** A problem with the template that stops a letter (shown to administrators). */
 export class TemplateError extends Error {
@@ -158,24 +210,28 @@ export function templateProblems(text: string, lang: Language = "id"): string[] 
   return problems;
 }
 
-function openFile(id: string | null): GoogleAppsScript.Drive.File | null {
+/**
+ * A file or folder this project created, if Drive still has it out of the trash; null when it is
+ * gone (deleted, trashed) or, under `drive.file`, was not created by this project (Drive answers
+ * 404 "File not found" for both).
+ */
+function ownFile(id: string | null): DriveFile | null {
   if (!id) return null;
   try {
-    const f = DriveApp.getFileById(id);
-    return f.isTrashed() ? null : f;
-  } catch {
-    return null;
+    const f = driveApi().files.get(id, { fields: "id,trashed", supportsAllDrives: true });
+    return f.trashed ? null : f;
+  } catch (e) {
+    if (notFound(e)) return null;
+    throw e;
   }
 }
 
-function openFolder(id: string | null): GoogleAppsScript.Drive.Folder | null {
-  if (!id) return null;
-  try {
-    const f = DriveApp.getFolderById(id);
-    return f.isTrashed() ? null : f;
-  } catch {
-    return null;
-  }
+function createFolder(name: string, description: string): string {
+  const made = driveApi().files.create({ name, mimeType: FOLDER, description }, null as never, {
+    fields: "id",
+    supportsAllDrives: true,
+  });
+  return String(made.id);
 }
 
 export interface LetterResources {
@@ -187,26 +243,46 @@ export interface LetterResources {
   /** Problems of an existing (edited) template. */
   problems: string[];
   created: string[];
+  /**
+   * The recorded template is a Google Doc this project did not create (an office's own, or one an
+   * earlier version made with DocumentApp): Drive cannot copy it under `drive.file`. Setup refuses
+   * it (never replaces it silently) and says what to do.
+   */
+  foreignTemplate?: string;
 }
 
 /**
- * A folder only its owner (the installer) and, read-only, the administrators can open: viewers
- * who are no longer administrators (taken out of the settings) are removed.
+ * Who may open a file or folder besides its owner, through Drive v3 permissions: exactly `people`
+ * with `role`; any other person, group, domain or link permission is removed (nothing is shared by
+ * link), missing ones are added. The owner's permission stays.
  */
-function restrict(folder: GoogleAppsScript.Drive.Folder, viewers: string[]): void {
-  if (folder.getSharingAccess() !== DriveApp.Access.PRIVATE)
-    folder.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.NONE);
-  const keep = new Set(viewers.map((v) => v.toLowerCase()));
-  for (const user of folder.getViewers()) {
-    const email = user.getEmail().toLowerCase();
-    if (email && !keep.has(email)) folder.removeViewer(email);
+function restrict(id: string, people: string[], role: "reader" | "writer"): void {
+  const { permissions } = driveApi();
+  const want = new Set(people.map((p) => p.toLowerCase()));
+  const list =
+    permissions.list(id, {
+      fields: "permissions(id,type,role,emailAddress)",
+      supportsAllDrives: true,
+    }).permissions ?? [];
+  const have = new Set<string>();
+  for (const p of list) {
+    if (p.role === "owner") continue;
+    const email = String(p.emailAddress ?? "").toLowerCase();
+    if (p.type === "user" && want.has(email) && p.role === role) {
+      have.add(email);
+      continue;
+    }
+    permissions.remove(id, String(p.id), { supportsAllDrives: true });
   }
-  if (viewers.length) folder.addViewers(viewers);
+  for (const email of people)
+    if (!have.has(email.toLowerCase()))
+      permissions.create({ type: "user", role, emailAddress: email }, id, { supportsAllDrives: true });
 }
 
 /**
- * Creates what is missing (template, archive folder, work folder) and stores the ids in Script
- * Properties; existing ones are kept (an edited template is never overwritten) and checked.
+ * Creates what is missing (template, archive folder, work folder) through the Drive advanced
+ * service and stores the ids in Script Properties; existing ones are kept (an edited template is
+ * never overwritten) and checked.
  */
 export function ensureLetterResources(
   config: OfficeConfig,
@@ -219,19 +295,37 @@ export function ensureLetterResources(
   const admins = config.admins.map((a) => a.toLowerCase()).filter((a) => a && a !== me);
   const created: string[] = [];
   let problems: string[] = [];
+  const files = driveApi().files;
 
-  let template = openFile(p.getProperty(TEMPLATE_ID_KEY));
-  if (!template) {
-    const doc = DocumentApp.create(t(lang, "letter.name.template"));
+  const recorded = p.getProperty(TEMPLATE_ID_KEY);
+  let templateId = ownFile(recorded)?.id ?? "";
+  let foreignTemplate: string | undefined;
+  if (!templateId && recorded && foreignDocument(recorded)) {
+    // A Doc exists under that id but this project did not create it: not copied, not replaced.
+    templateId = recorded;
+    foreignTemplate = t(lang, "letter.template.foreign", {
+      id: recorded,
+      key: TEMPLATE_ID_KEY,
+      example: "{{\u2026}}",
+    });
+  } else if (!templateId) {
+    const made = files.create(
+      {
+        name: t(lang, "letter.name.template"),
+        mimeType: GOOGLE_DOC,
+        description: t(lang, "letter.description.template", { example: "{{\u2026}}" }),
+      },
+      null as never,
+      { fields: "id", supportsAllDrives: true },
+    );
+    templateId = String(made.id);
+    const doc = DocumentApp.openById(templateId);
     writeLetterBody(doc.getBody(), paragraphs);
     doc.saveAndClose();
-    template = DriveApp.getFileById(doc.getId());
-    template.setDescription(t(lang, "letter.description.template", { example: "{{\u2026}}" }));
-    if (admins.length) template.addEditors(admins);
-    p.setProperty(TEMPLATE_ID_KEY, template.getId());
+    p.setProperty(TEMPLATE_ID_KEY, templateId);
     created.push("template");
   } else {
-    const doc = DocumentApp.openById(template.getId());
+    const doc = DocumentApp.openById(templateId);
     const texts = [doc.getBody().getText()];
     const header = doc.getHeader();
     const footer = doc.getFooter();
@@ -239,34 +333,44 @@ export function ensureLetterResources(
     if (footer) texts.push(footer.getText());
     problems = templateProblems(texts.join("\n"), lang);
   }
+  if (!foreignTemplate) restrict(templateId, admins, "writer");
 
-  let archive = openFolder(p.getProperty(ARCHIVE_FOLDER_KEY));
-  if (!archive) {
-    archive = DriveApp.createFolder(t(lang, "letter.name.archive"));
-    archive.setDescription(t(lang, "letter.description.archive"));
-    p.setProperty(ARCHIVE_FOLDER_KEY, archive.getId());
+  let archiveId = ownFile(p.getProperty(ARCHIVE_FOLDER_KEY))?.id ?? "";
+  if (!archiveId) {
+    archiveId = createFolder(t(lang, "letter.name.archive"), t(lang, "letter.description.archive"));
+    p.setProperty(ARCHIVE_FOLDER_KEY, archiveId);
     created.push("archive");
   }
-  restrict(archive, admins);
+  restrict(archiveId, admins, "reader");
 
-  let work = openFolder(p.getProperty(WORK_FOLDER_KEY));
-  if (!work) {
-    work = DriveApp.createFolder(t(lang, "letter.name.work"));
-    work.setDescription(t(lang, "letter.description.work"));
-    p.setProperty(WORK_FOLDER_KEY, work.getId());
+  let workId = ownFile(p.getProperty(WORK_FOLDER_KEY))?.id ?? "";
+  if (!workId) {
+    workId = createFolder(t(lang, "letter.name.work"), t(lang, "letter.description.work"));
+    p.setProperty(WORK_FOLDER_KEY, workId);
     created.push("work");
   }
-  restrict(work, []);
+  restrict(workId, [], "reader");
 
   return {
-    templateId: template.getId(),
-    templateUrl: template.getUrl(),
-    archiveFolderId: archive.getId(),
-    archiveFolderUrl: archive.getUrl(),
-    workFolderId: work.getId(),
+    templateId,
+    templateUrl: docUrl(templateId),
+    archiveFolderId: archiveId,
+    archiveFolderUrl: folderUrl(archiveId),
+    workFolderId: workId,
     problems,
     created,
+    ...(foreignTemplate ? { foreignTemplate } : {}),
   };
+}
+
+/** Whether a Google Doc this account can open exists under `id` (DocumentApp: the documents scope). */
+function foreignDocument(id: string): boolean {
+  try {
+    DocumentApp.openById(id);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The letter's Drive ids, read once per execution (one Properties call instead of one per id). */
@@ -389,15 +493,24 @@ function fill(doc: GoogleAppsScript.Document.Document, values: LetterValues): vo
     );
 }
 
-function driveFiles(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection {
-  const files = Drive?.Files;
-  if (!files) throw new Error(t(configuredLanguage(), "drive.not_enabled"));
-  return files;
-}
-
 /** Deletes a file for good (not to the trash: a trashed document keeps its content and revisions). */
 function removeForGood(id: string): void {
-  driveFiles().remove(id);
+  driveApi().files.remove(id, { supportsAllDrives: true });
+}
+
+/** A copy of `sourceId` named `name` in `folderId`, made by this project (so `drive.file` reaches it). */
+function copyInto(sourceId: string, name: string, folderId: string): { id: string; url: string } {
+  const copy = driveApi().files.copy({ name, parents: [folderId] }, sourceId, {
+    fields: "id",
+    supportsAllDrives: true,
+  });
+  const id = String(copy.id);
+  return { id, url: docUrl(id) };
+}
+
+/** A value inside a Drive query string literal (`'…'`): backslashes and quotes escaped. */
+function queryLiteral(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
 }
 
 /** The archive copy's file name (deterministic, so a half-made copy can be found again). */
@@ -407,12 +520,19 @@ export function archiveName(letterNumber: string, ticket: string): string {
 
 /** Removes copies a cut-off run left in the archive folder under this name. Returns how many. */
 export function removeArchiveLeftovers(name: string): number {
-  const folder = DriveApp.getFolderById(requiredId(ARCHIVE_FOLDER_KEY, "archive"));
-  const found = folder.getFilesByName(name);
-  const ids: string[] = [];
-  while (found.hasNext()) ids.push(found.next().getId());
-  for (const id of ids) removeForGood(id);
-  return ids.length;
+  const folder = requiredId(ARCHIVE_FOLDER_KEY, "archive");
+  return viaDrive(() => {
+    const found =
+      driveApi().files.list({
+        q: `'${queryLiteral(folder)}' in parents and name = '${queryLiteral(name)}'`,
+        fields: "files(id)",
+        pageSize: 100,
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+      }).files ?? [];
+    for (const f of found) removeForGood(String(f.id));
+    return found.length;
+  });
 }
 
 /**
@@ -422,28 +542,33 @@ export function removeArchiveLeftovers(name: string): number {
 export function makeArchiveCopy(values: LetterValues, name: string): { id: string; url: string } {
   if (values.KATA_SANDI !== ARCHIVE_PASSWORD_MASK)
     throw new Error("archive copy: the password must be masked");
-  const template = DriveApp.getFileById(requiredId(TEMPLATE_ID_KEY, "template"));
-  const folder = DriveApp.getFolderById(requiredId(ARCHIVE_FOLDER_KEY, "archive"));
-  const copy = template.makeCopy(name, folder);
+  const template = requiredId(TEMPLATE_ID_KEY, "template");
+  const folder = requiredId(ARCHIVE_FOLDER_KEY, "archive");
+  const copy = viaDrive(() => copyInto(template, name, folder));
   try {
-    const doc = DocumentApp.openById(copy.getId());
+    const doc = DocumentApp.openById(copy.id);
     fill(doc, values);
     doc.saveAndClose();
   } catch (e) {
     try {
-      removeForGood(copy.getId());
+      removeForGood(copy.id);
     } catch {
       // The archive folder holds no password; the next attempt removes leftovers by name.
     }
     throw e;
   }
-  return { id: copy.getId(), url: copy.getUrl() };
+  return copy;
 }
 
 /** The id in a Docs or Drive URL ("…/d/<id>/…"). */
 export function idFromUrl(url: string): string {
   const m = /\/d\/([A-Za-z0-9_-]+)/.exec(url);
   return m ? m[1]! : "";
+}
+
+/** The saved content of a Google Doc as PDF (Document.getAs: the documents scope, no Drive export). */
+function pdfOf(docId: string, fileName: string): GoogleAppsScript.Base.Blob {
+  return DocumentApp.openById(docId).getAs(PDF).setName(fileName);
 }
 
 /**
@@ -458,11 +583,10 @@ export function letterPdf(
   ticket: string,
   onCleanupError: (message: string) => void,
 ): GoogleAppsScript.Base.Blob {
-  const source = DriveApp.getFileById(archiveId);
-  const work = DriveApp.getFolderById(requiredId(WORK_FOLDER_KEY, "work"));
-  const copy = source.makeCopy(`${WORK_PREFIX}${ticket}`, work);
+  const work = requiredId(WORK_FOLDER_KEY, "work");
+  const copy = viaDrive(() => copyInto(archiveId, `${WORK_PREFIX}${ticket}`, work));
   try {
-    const doc = DocumentApp.openById(copy.getId());
+    const doc = DocumentApp.openById(copy.id);
     const mask = escapePattern(ARCHIVE_PASSWORD_MASK);
     let found = false;
     for (const section of sectionsOf(doc)) {
@@ -475,21 +599,20 @@ export function letterPdf(
         t(configuredLanguage(), "letter.template.no_password", { placeholder: "{{KATA_SANDI}}" }),
       );
     doc.saveAndClose();
-    return copy.getAs(PDF).setName(fileName);
+    // Reopened: whether a closed Document still exports is not documented.
+    return pdfOf(copy.id, fileName);
   } finally {
     try {
-      removeForGood(copy.getId());
+      removeForGood(copy.id);
     } catch (e) {
-      onCleanupError(
-        t(configuredLanguage(), "letter.work_copy_left", { id: copy.getId(), detail: errorText(e) }),
-      );
+      onCleanupError(t(configuredLanguage(), "letter.work_copy_left", { id: copy.id, detail: errorText(e) }));
     }
   }
 }
 
 /** The archive copy as a PDF (no password in it), e.g. for the OPD's copy. */
 export function archivePdf(archiveId: string, fileName: string): GoogleAppsScript.Base.Blob {
-  return DriveApp.getFileById(archiveId).getAs(PDF).setName(fileName);
+  return pdfOf(archiveId, fileName);
 }
 
 /**
@@ -501,10 +624,12 @@ export function cleanupWorkCopies(nowMs: number): number {
   const id = ids[WORK_FOLDER_KEY];
   if (!id) return 0;
   const before = new Date(nowMs - WORK_COPY_MAX_AGE_MS).toISOString();
-  const list = driveFiles().list({
-    q: `'${id}' in parents and createdTime < '${before}'`,
+  const list = driveApi().files.list({
+    q: `'${queryLiteral(id)}' in parents and createdTime < '${before}'`,
     fields: "files(id,name,createdTime)",
     pageSize: 100,
+    supportsAllDrives: true,
+    includeItemsFromAllDrives: true,
   });
   let removed = 0;
   for (const f of list.files ?? []) {

@@ -6,7 +6,9 @@
  */
 import type { OfficeConfig } from "../domain/config.js";
 import type { PermissionFacts, RoleFacts } from "../domain/trust.js";
+import { t } from "../domain/text/index.js";
 import { errorFacts, groupExists } from "./directory.js";
+import { configuredLanguage } from "./settings.js";
 
 /**
  * Whether the project runs bound to a container. A bound project run from its editor has an active
@@ -42,20 +44,38 @@ function driveFiles(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollec
 }
 
 /**
- * The permissions of a file the service created or owns (Drive API v3 `permissions`), or null
- * when they cannot be read (then setup says so instead of guessing).
+ * The permissions of a file the service created (Drive API v3 `permissions`); "not_ours" when
+ * Drive answers 404: under the manifest's `drive.file` scope the Drive API reaches only files this
+ * project created through it, so a file made another way (in the Drive UI, by SpreadsheetApp or
+ * Forms) is invisible; null when they cannot be read for another reason. Setup then says so
+ * instead of guessing.
  */
-export function filePermissions(id: string): PermissionFacts[] | null {
+export function filePermissions(id: string): PermissionFacts[] | "not_ours" | null {
   const files = driveFiles();
   if (!files || !id) return null;
   try {
-    const f = files.get(id, { fields: "permissions(type,role,domain)" }) as {
+    const f = files.get(id, { fields: "permissions(type,role,domain)", supportsAllDrives: true }) as {
       permissions?: PermissionFacts[];
     };
     return f.permissions ?? [];
-  } catch {
-    return null;
+  } catch (e) {
+    return errorFacts(e).code === 404 ? "not_ours" : null;
   }
+}
+
+/**
+ * A new spreadsheet created through the Drive API (so that `drive.file` reaches its sharing),
+ * opened with SpreadsheetApp. Documented: files.create with a Google Workspace mimeType makes an
+ * empty file of that type.
+ */
+export function createSpreadsheetViaDrive(name: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const files = driveFiles();
+  if (!files) throw new Error(t(configuredLanguage(), "drive.not_enabled"));
+  const made = files.create({ name, mimeType: "application/vnd.google-apps.spreadsheet" }, null as never, {
+    fields: "id",
+    supportsAllDrives: true,
+  });
+  return SpreadsheetApp.openById(String(made.id));
 }
 
 /**

@@ -162,6 +162,12 @@ export const COSTS: Readonly<Record<string, CostEntry>> = {
   "FolderIterator.*": guess(20, NONE),
   "Drive.Files.remove": guess(400, NONE),
   "Drive.Files.get": guess(300, NONE),
+  "Drive.Files.create": guess(800, "assumption: as DriveApp.createFolder"),
+  "Drive.Files.copy": guess(1500, "assumption: as File.makeCopy"),
+  "Drive.Files.list": guess(300, NONE),
+  "Drive.Permissions.list": guess(300, NONE),
+  "Drive.Permissions.create": guess(400, NONE),
+  "Drive.Permissions.remove": guess(400, NONE),
   "Drive.Revisions.list": guess(300, NONE),
   "service:Drive": guess(300, NONE),
   // --- DocumentApp ---

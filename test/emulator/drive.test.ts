@@ -368,6 +368,7 @@ describe("script-visible surface", () => {
     [drive.DriveUser, D, "User"],
     [drive.DriveFilesCollection, V3, "FilesCollection"],
     [drive.DriveRevisionsCollection, V3, "RevisionsCollection"],
+    [drive.DrivePermissionsCollection, V3, "PermissionsCollection"],
   ];
   for (const [cls, file, name] of cases) {
     it(`${name}: every public method exists in Apps Script`, () => {

@@ -55,6 +55,14 @@ export interface ScriptProject {
   viewers: Set<string>;
   /** The container's id for a bound project; null for a standalone one. */
   boundTo: string | null;
+  /**
+   * The manifest's explicit `oauthScopes` (full URLs), or null when the emulated project has none
+   * (then no call is refused for want of a scope outside simple triggers). Documented: with
+   * explicit scopes, a call whose scope the manifest lacks fails with "You do not have permission
+   * to call X. Required permissions: …" (runtime/auth.ts); the Drive advanced service under
+   * `drive.file` sees only the files this project created (services/drive.ts).
+   */
+  oauthScopes: string[] | null;
 }
 
 export interface WorkspaceOptions {
@@ -67,6 +75,8 @@ export interface WorkspaceOptions {
   /** The Workspace primary domain (e.g. "pematangsiantarkota.go.id"). */
   domain?: string;
   scriptTimeZone?: string;
+  /** The project manifest's `oauthScopes` (default: none declared, nothing refused for scopes). */
+  oauthScopes?: readonly string[];
 }
 
 export const DEFAULT_START_MS = Date.UTC(2026, 10, 23, 1, 0, 0); // 2026-11-23 08:00 WIB (a Monday)
@@ -140,6 +150,7 @@ export class Workspace {
       editors: new Set(),
       viewers: new Set(),
       boundTo: null,
+      oauthScopes: opts.oauthScopes ? [...opts.oauthScopes] : null,
     };
   }
 

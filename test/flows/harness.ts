@@ -6,6 +6,7 @@
  * Helpers submit the form, edit the register and ask for admin operations as people would.
  * Everything goes through dist/Code.js.
  */
+import { readFileSync } from "node:fs";
 import type { OfficeConfig } from "../../src/domain/config.js";
 import { defaultConfig } from "../../src/domain/defaults.js";
 import { configToTables, SHEETS } from "../../src/domain/settings.js";
@@ -30,6 +31,7 @@ import {
 import type { Sheet, Spreadsheet } from "../emulator/services/sheets.js";
 import { submitResponse, type SubmitOptions } from "../emulator/services/forms.js";
 import { outbox } from "../emulator/services/mail.js";
+import { markCreatedByProject } from "../emulator/services/drive.js";
 import { columnLetter } from "../emulator/services/sheets/a1.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
 import { ADMIN_COLUMNS, type AdminKey } from "../../src/workspace/schema.js";
@@ -70,22 +72,32 @@ function people(config: OfficeConfig): string[] {
   return [...all];
 }
 
+/** The project's manifest scopes: the emulator refuses every call they do not cover. */
+export const MANIFEST_SCOPES: readonly string[] = (
+  JSON.parse(readFileSync(new URL("../../appsscript.json", import.meta.url), "utf8")) as {
+    oauthScopes: string[];
+  }
+).oauthScopes;
+
 export async function createOffice(opts: OfficeOptions = {}): Promise<Office> {
   const emu = new Emulator({
     domain: DOMAIN,
     owner: { email: SERVICE, admin: true, name: "Layanan Surel Dinas" },
+    oauthScopes: MANIFEST_SCOPES,
     ...opts,
   });
   return prepareOffice(emu, opts);
 }
 
 /**
- * The register prepared by the service account before setup (the settings filled in), recorded
- * where setup looks for it (Script Properties, as the deployer would enter it in the project's
- * settings). Setup adopts it only because the service account owns it.
+ * The register as setup's first run leaves it (created by the project through the Drive API, id in
+ * Script Properties) with the office's settings filled in by the service account: a shortcut for
+ * steps 3 and 4 of the README's deploy section. Setup adopts it because the service account owns it
+ * and, under `drive.file`, can read its sharing only because the project created it.
  */
 function preparedRegister(emu: Emulator, config: OfficeConfig): Spreadsheet {
   const ss = createStandaloneSpreadsheet(emu.ws, "Register Surel Dinas");
+  markCreatedByProject(emu.ws, ss.getId());
   const tables = configToTables(config);
   const write = (name: string, rows: string[][]) => {
     const sheet = ss.insertSheet(name);

@@ -4,7 +4,7 @@
  * that reset (the emulator's mail quota resets 24 hours after its first use, as documented).
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { serviceError } from "../emulator/core.js";
+import { apiError } from "../emulator/core.js";
 import { checkUserPassword } from "../emulator/services/directory.js";
 import { ADMIN, adminRequest, errorLog, log, mailsTo, type Office } from "./harness.js";
 import {
@@ -39,8 +39,8 @@ describe("a reissue that fails", () => {
     expect(asked.edit.ok).toBe(true);
     expect(asked.results.every((r) => r.ok)).toBe(true);
     // The sweep that issues it fails once while copying the template (a passing Drive error).
-    const rule = office.emu.faults.inject("File.makeCopy", {
-      error: () => serviceError("We're sorry, a server error occurred. Please wait a bit and try again."),
+    const rule = office.emu.faults.inject("Drive.Files.copy", {
+      error: () => apiError("drive.files.copy", "Internal Error", 500, "internalError"),
       handler: "sweep",
       times: 1,
     });

@@ -567,6 +567,8 @@ export const en: Record<MessageKey, string> = {
   "letter.what.template": "The letter template",
   "letter.what.archive": "The letter archive folder",
   "letter.what.work": "The letter work folder",
+  "letter.template.foreign":
+    "The recorded letter template ({id}) was not created by Surel, so Surel cannot copy it into letters: Surel's Drive permission reaches only the files it created itself (drive.file). The template is neither used nor replaced. What to do: the service account deletes the script property {key} in the project settings, runs setup again (Surel creates its own template), then copies the office template's text and letterhead into that new template; the {example} placeholders are in docs/LETTER.md. Until then no credential letter can be made.",
   "letter.work_copy_left": "The working copy {id} of a letter is not deleted yet: {detail}",
 
   // ── Provisioning details (handlers/provision.ts) ─────────────────────────
@@ -757,6 +759,10 @@ export const en: Record<MessageKey, string> = {
     "Setup stopped before changing anything: the register is owned by {owner}, not by the service account {me}. The register's owner can lift protections and change the log; transfer its ownership to the service account.",
   "trust.file.register": "the register",
   "trust.file.responses": "the form's response sheet",
+  "trust.register_not_ours":
+    "Setup stopped before changing anything: the register ({id}) was not created by Surel, so its sharing cannot be checked: Surel's Drive permission reaches only the files it created itself (drive.file). What to do: the service account deletes the script property {key} in the project settings and runs setup again; setup creates a new register. Copy the Pengaturan, Tahapan, OPD and Hari Libur sheets into that new register, then run setup once more.",
+  "trust.responses_not_ours":
+    "Setup stopped before changing anything: the form sends its responses to another spreadsheet ({id}) that Surel did not create, so its sharing cannot be checked (drive.file permission). Point the response destination back to the register (in the form: Responses \u2192 Select response destination \u2192 Select existing spreadsheet \u2192 the register), then run setup again.",
   "trust.sharing_unknown":
     "Setup stopped before changing anything: the sharing of {what} cannot be checked (the Drive advanced service is off or has no access).",
   "trust.link_shared":

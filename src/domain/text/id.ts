@@ -561,6 +561,8 @@ export const id = {
   "letter.what.template": "Templat surat",
   "letter.what.archive": "Folder arsip surat",
   "letter.what.work": "Folder kerja surat",
+  "letter.template.foreign":
+    "Templat surat yang tercatat ({id}) tidak dibuat oleh Surel, sehingga Surel tidak dapat menyalinnya menjadi surat: izin Drive Surel hanya menjangkau berkas yang dibuatnya sendiri (drive.file). Templat itu tidak dipakai dan tidak diganti. Yang perlu dilakukan: akun layanan menghapus properti skrip {key} di Setelan proyek, menjalankan setup lagi (Surel membuat templatnya sendiri), lalu menyalin isi dan kop templat kantor ke templat baru itu; isian {example} ada di docs/LETTER.md. Sampai itu selesai, surat akun tidak dapat dibuat.",
   "letter.work_copy_left": "Salinan kerja surat {id} belum terhapus: {detail}",
 
   // ── Provisioning details (handlers/provision.ts) ─────────────────────────
@@ -752,6 +754,10 @@ export const id = {
     "Setup dihentikan sebelum mengubah apa pun: register dimiliki oleh {owner}, bukan akun layanan {me}. Pemilik register dapat membuka proteksi dan mengubah log; pindahkan kepemilikan ke akun layanan.",
   "trust.file.register": "register",
   "trust.file.responses": "lembar jawaban formulir",
+  "trust.register_not_ours":
+    "Setup dihentikan sebelum mengubah apa pun: register ({id}) tidak dibuat oleh Surel, sehingga berbaginya tidak dapat diperiksa: izin Drive Surel hanya menjangkau berkas yang dibuatnya sendiri (drive.file). Yang perlu dilakukan: akun layanan menghapus properti skrip {key} di Setelan proyek dan menjalankan setup lagi; setup membuat register baru. Salin isi lembar Pengaturan, Tahapan, OPD dan Hari Libur ke register baru itu, lalu jalankan setup sekali lagi.",
+  "trust.responses_not_ours":
+    "Setup dihentikan sebelum mengubah apa pun: jawaban formulir dikirim ke spreadsheet lain ({id}) yang tidak dibuat oleh Surel, sehingga berbaginya tidak dapat diperiksa (izin drive.file). Kembalikan tujuan jawaban ke register (di formulir: Jawaban \u2192 Pilih tujuan jawaban \u2192 Pilih spreadsheet yang ada \u2192 register), lalu jalankan setup lagi.",
   "trust.sharing_unknown":
     "Setup dihentikan sebelum mengubah apa pun: berbagi {what} tidak dapat diperiksa (layanan lanjutan Drive tidak aktif atau tidak ada akses).",
   "trust.link_shared":

@@ -20,6 +20,7 @@ import { HandleTable, errorToWire } from "./marshal.js";
 import type { WorkerHandle, WorkerPool } from "./pool.js";
 import type { CallMsg, DoneMsg, ErrorWire, LogLevel, SetMsg } from "./protocol.js";
 import { Scheduler, type Candidate } from "./scheduler.js";
+import { missingScopeMessage } from "./auth.js";
 
 /** Apps Script limits (reference/apps-script.md). */
 export const TIME_LIMIT_MS = 6 * 60_000;
@@ -539,6 +540,15 @@ export class Engine {
           name: "Exception",
           message: `You do not have permission to call ${cls}.${method}. Required permissions: ${scope}`,
         });
+      }
+    }
+
+    // A project with explicit oauthScopes can make only the calls they cover (runtime/auth.ts).
+    if (msg.t === "call" && ws.project.oauthScopes) {
+      const denied = missingScopeMessage(ws.project.oauthScopes, cls, method);
+      if (denied !== null) {
+        record.outcome = "error";
+        return this.reply(e, undefined, { name: "Exception", message: denied });
       }
     }
 

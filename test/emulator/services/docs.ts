@@ -2260,6 +2260,19 @@ export function install(ws: Workspace): Record<string, unknown> {
   const state = docsState(ws);
   registerGoogleType(ws, MIME.document, {
     countsAsDocument: true,
+    init(w, id, owner) {
+      const tree = newTree();
+      const rec: DocRecord = {
+        id,
+        live: tree,
+        committed: cloneTree(tree),
+        dirty: false,
+        revisions: [],
+        revisionCounter: 0,
+      };
+      state.docs.set(id, rec);
+      commit(w, rec, owner);
+    },
     copy(w, fromId, toId) {
       const src = record(w, fromId);
       const rec: DocRecord = {

@@ -1,6 +1,7 @@
 /**
  * Emulated Google Drive: DriveApp (File, Folder, iterators, sharing) and the Drive advanced
- * service v3 (global `Drive`: Files.get/list/update/copy/remove, Revisions.list/get/remove).
+ * service v3 (global `Drive`: Files.create/get/list/update/copy/remove, Permissions.create/list/
+ * remove, Revisions.list/get/remove).
  *
  * One store of items (files and folders) per workspace, each with an owner, parents, sharing,
  * editors/viewers, a trashed flag and, for ordinary (binary) files, the bytes and their revisions.
@@ -13,9 +14,19 @@
  * item it cannot see fails exactly like a missing item; changing one it can only read fails with
  * "Access denied: DriveApp.". The harness (`ws.current === null`) acts as the workspace owner and
  * is not subject to access checks (it sets the scene).
+ *
+ * `drive.file` (documented: "create new Drive files, or modify existing files, that you open with
+ * an app or that the user shares with an app while using the Google Picker API"): when the
+ * project's manifest grants `drive.file` and no wider Drive scope, the Drive advanced service sees
+ * only the items this project created through Drive itself (Files.create, Files.copy). Chosen (the
+ * references are silent; the less convenient reading): a file the project made through
+ * SpreadsheetApp, DocumentApp, FormApp or DriveApp, or one its user made in the Drive UI, does not
+ * count, and a server-side project has no picker. Any other item answers like a missing one
+ * (reported: 404 "File not found: <id>."), in get, copy, update, delete, permissions and
+ * revisions, and files.list leaves it out.
  */
 import { createHash } from "node:crypto";
-import { apiError, Blob, GasObject, serviceError } from "../core.js";
+import { apiError, Blob, GasError, GasObject, serviceError } from "../core.js";
 import { registerDumper } from "../dump.js";
 import type { Workspace } from "../workspace.js";
 
@@ -93,6 +104,8 @@ export interface GoogleTypeHandler {
   revisions(ws: Workspace, id: string): GoogleRevisionInfo[];
   /** Whether copies count against the daily "documents created" quota. */
   countsAsDocument?: boolean;
+  /** Gives a new item (Drive.Files.create) empty content. */
+  init?(ws: Workspace, id: string, owner: string): void;
 }
 
 export class DriveState {
@@ -102,6 +115,8 @@ export class DriveState {
   readonly handlers = new Map<string, GoogleTypeHandler>();
   /** Items deleted permanently (ids only), for dumps and tests. */
   readonly deleted: string[] = [];
+  /** Items the script project created through the Drive advanced service (what `drive.file` reaches). */
+  readonly appFiles = new Set<string>();
 
   toJSON(): unknown {
     return {
@@ -122,6 +137,7 @@ export class DriveState {
         ...(it.rootOf ? { rootOf: it.rootOf } : {}),
       })),
       deleted: this.deleted,
+      createdByProject: [...this.appFiles],
     };
   }
 }
@@ -245,6 +261,38 @@ export function createDriveItem(ws: Workspace, opts: NewItemOptions): DriveItem 
  * Registered once per service module, outside the workspace state (snapshots hold no function).
  */
 export const driveResolvers: ((ws: Workspace, id: string) => DriveItem | undefined)[] = [];
+
+/**
+ * Makers of Google-type files kept by another service and created through Drive (Files.create of
+ * a spreadsheet): mimeType → a function that creates an empty one and returns its id. Registered
+ * once per service module, as driveResolvers.
+ */
+export const driveCreators = new Map<string, (ws: Workspace, name: string, owner: string) => string>();
+
+/**
+ * Host side: marks an item as created by the script project through Drive, as if it had made it
+ * (the harness's register stands for the one setup's first run creates).
+ */
+export function markCreatedByProject(ws: Workspace, id: string): void {
+  driveState(ws).appFiles.add(String(id));
+}
+
+const DRIVE_SCOPE = "https://www.googleapis.com/auth/";
+const WIDE_DRIVE_SCOPES = ["drive", "drive.readonly", "drive.metadata", "drive.metadata.readonly"].map(
+  (n) => DRIVE_SCOPE + n,
+);
+
+/** Whether this execution's Drive v3 calls see only what the project created (`drive.file` alone). */
+export function fileScopeOnly(ws: Workspace): boolean {
+  const scopes = ws.project.oauthScopes;
+  if (isHarness(ws) || !scopes) return false;
+  return scopes.includes(DRIVE_SCOPE + "drive.file") && !scopes.some((x) => WIDE_DRIVE_SCOPES.includes(x));
+}
+
+/** Whether the Drive advanced service may reach the item in this execution. */
+function v3Reachable(ws: Workspace, id: string): boolean {
+  return !fileScopeOnly(ws) || driveState(ws).appFiles.has(id);
+}
 
 export function getDriveItem(ws: Workspace, id: string): DriveItem | undefined {
   const st = driveState(ws);
@@ -1115,7 +1163,7 @@ function optNumber(opts: unknown, key: string): number | undefined {
 function v3Item(ws: Workspace, method: string, fileId: unknown): DriveItem {
   const id = String(fileId);
   const item = getDriveItem(ws, id);
-  if (!item || (!isHarness(ws) && !canRead(ws, item, actor(ws)))) {
+  if (!item || (!isHarness(ws) && !canRead(ws, item, actor(ws))) || !v3Reachable(ws, id)) {
     throw apiError(method, `File not found: ${id}.`, 404, "notFound");
   }
   return item;
@@ -1224,7 +1272,7 @@ export class DriveFilesCollection extends GasObject {
     }
     const q = optString(optionalArgs, "q");
     const test = q ? parseDriveQuery(this.ws, q) : () => true;
-    const ids = visibleItems(this.ws, test);
+    const ids = visibleItems(this.ws, test).filter((id) => v3Reachable(this.ws, id));
     const orderBy = optString(optionalArgs, "orderBy");
     const items = ids.map((id) => getDriveItem(this.ws, id)!);
     if (orderBy) {
@@ -1299,8 +1347,62 @@ export class DriveFilesCollection extends GasObject {
       throw e;
     }
     if (r.description !== undefined) copy.description = r.description === null ? null : String(r.description);
+    driveState(this.ws).appFiles.add(copy.id);
     const fields = optString(optionalArgs, "fields") ?? "kind,id,name,mimeType";
     return selectFields(v3Resource(this.ws, copy), parseFields(fields)) as V3File;
+  }
+  /**
+   * files.create: a folder, an empty Google Doc or Sheet (documented: a Google Workspace type is
+   * created empty from its mimeType), or an ordinary file with the blob's bytes. The parent must be
+   * one the call can reach (under `drive.file`: one this project created).
+   */
+  create(resource: V3File, mediaData?: Blob, optionalArgs?: Json): V3File {
+    const ws = this.ws;
+    const r = (resource ?? {}) as Json;
+    const mimeType =
+      r.mimeType !== undefined ? String(r.mimeType) : (mediaData?.getContentType() ?? MIME.text);
+    const name = r.name !== undefined ? String(r.name) : "Untitled";
+    const parents = Array.isArray(r.parents) ? (r.parents as unknown[]).map(String) : [];
+    const parentId = parents[0];
+    if (parentId !== undefined) {
+      const parent = v3Item(ws, "drive.files.create", parentId);
+      if (!parent.isFolder)
+        throw apiError(
+          "drive.files.create",
+          "The specified parent is not a folder.",
+          400,
+          "parentNotAFolder",
+        );
+      if (!isHarness(ws) && !canEdit(ws, parent, actor(ws)))
+        throw apiError(
+          "drive.files.create",
+          "The user does not have sufficient permissions for this file.",
+          403,
+          "insufficientFilePermissions",
+        );
+    }
+    const owner = actor(ws);
+    let item: DriveItem;
+    const maker = driveCreators.get(mimeType);
+    if (maker) {
+      const id = maker(ws, name, owner);
+      item = getDriveItem(ws, id)!;
+    } else if (isGoogleType(mimeType) && mimeType !== MIME.folder) {
+      const handler = driveState(ws).handlers.get(mimeType);
+      if (!handler?.init) throw new GasError(`not emulated: Drive.Files.create of ${mimeType}`, "Error");
+      if (handler.countsAsDocument && !ws.quotas.take("documentsCreated", 1, ws.now()))
+        throw apiError("drive.files.create", "User rate limit exceeded.", 403, "userRateLimitExceeded");
+      item = createDriveItem(ws, { name, mimeType, owner, ...(parentId ? { parentId } : {}) });
+      handler.init(ws, item.id, owner);
+    } else {
+      const content = mediaData ? Buffer.from(blobArg(mediaData)._buffer()) : Buffer.alloc(0);
+      item = createDriveItem(ws, { name, mimeType, owner, ...(parentId ? { parentId } : {}), content });
+    }
+    if (r.description !== undefined && r.description !== null && driveState(ws).items.has(item.id))
+      item.description = String(r.description);
+    driveState(ws).appFiles.add(item.id);
+    const fields = optString(optionalArgs, "fields") ?? "kind,id,name,mimeType";
+    return selectFields(v3Resource(ws, item), parseFields(fields)) as V3File;
   }
   remove(fileId: string, _optionalArgs?: Json): void {
     const item = v3Item(this.ws, "drive.files.delete", fileId);
@@ -1313,6 +1415,119 @@ export class DriveFilesCollection extends GasObject {
       );
     }
     deleteItemPermanently(this.ws, item, isHarness(this.ws) ? null : actor(this.ws));
+  }
+}
+
+type V3Permission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
+
+const INSUFFICIENT = "The user does not have sufficient permissions for this file.";
+
+/**
+ * Drive v3 permissions of items Drive keeps itself (folders, Docs, ordinary files). Spreadsheets
+ * are seen by Drive as read-only snapshots (driveResolvers): listing works, changes are refused
+ * as not emulated. Sharing mails (sendNotificationEmail) are not modelled.
+ */
+export class DrivePermissionsCollection extends GasObject {
+  readonly gasClass = "Drive.Permissions";
+  constructor(private readonly ws: Workspace) {
+    super();
+  }
+  /** The item, for a caller who may share it (owner or writer). */
+  private _shareable(method: string, fileId: string): DriveItem {
+    const item = v3Item(this.ws, method, fileId);
+    if (!isHarness(this.ws) && !canEdit(this.ws, item, actor(this.ws)))
+      throw apiError(method, INSUFFICIENT, 403, "insufficientFilePermissions");
+    return item;
+  }
+  private _kept(method: string, item: DriveItem): void {
+    if (!driveState(this.ws).items.has(item.id))
+      throw new GasError(`not emulated: ${method} on ${item.mimeType}`, "Error");
+  }
+  /**
+   * Documented (v3): readers and commenters cannot list a file's permissions. Chosen: they get the
+   * 403 insufficientFilePermissions error.
+   */
+  list(fileId: string, optionalArgs?: Json): GoogleAppsScript.Drive_v3.Drive.V3.Schema.PermissionList {
+    const item = this._shareable("drive.permissions.list", String(fileId));
+    const pageSize = optNumber(optionalArgs, "pageSize") ?? 100;
+    const { page, next } = pageOf(
+      v3Permissions(this.ws, item),
+      optString(optionalArgs, "pageToken"),
+      pageSize,
+    );
+    const result: Json = { kind: "drive#permissionList", permissions: page };
+    if (next) result.nextPageToken = next;
+    const fields = optString(optionalArgs, "fields") ?? "kind,nextPageToken,permissions(kind,id,type,role)";
+    return selectFields(
+      result,
+      parseFields(fields),
+    ) as GoogleAppsScript.Drive_v3.Drive.V3.Schema.PermissionList;
+  }
+  create(resource: V3Permission, fileId: string, optionalArgs?: Json): V3Permission {
+    const method = "drive.permissions.create";
+    const item = this._shareable(method, String(fileId));
+    this._kept(method, item);
+    const r = (resource ?? {}) as Json;
+    const type = String(r.type ?? "");
+    const role = String(r.role ?? "");
+    const byRole: Record<string, PermissionName> = { reader: "VIEW", commenter: "COMMENT", writer: "EDIT" };
+    if (!byRole[role]) {
+      if (role === "owner" || role === "organizer" || role === "fileOrganizer")
+        throw new GasError(`not emulated: ${method} with role ${role}`, "Error");
+      throw apiError(method, `Invalid value for: role`, 400, "invalid");
+    }
+    if (type === "user" || type === "group") {
+      const email = lower(String(r.emailAddress ?? ""));
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+        throw apiError(method, "The permission emailAddress field is required.", 400, "required");
+      if (email !== item.owner) {
+        item.editors = item.editors.filter((e) => e !== email);
+        item.viewers = item.viewers.filter((e) => e !== email);
+        item.commenters = item.commenters.filter((e) => e !== email);
+        if (role === "writer") item.editors.push(email);
+        else if (role === "commenter") item.commenters.push(email);
+        else item.viewers.push(email);
+      }
+    } else if (type === "anyone" || type === "domain") {
+      const discoverable = r.allowFileDiscovery === true;
+      item.access =
+        type === "anyone"
+          ? discoverable
+            ? "ANYONE"
+            : "ANYONE_WITH_LINK"
+          : discoverable
+            ? "DOMAIN"
+            : "DOMAIN_WITH_LINK";
+      item.permission = byRole[role]!;
+    } else {
+      throw apiError(method, `Invalid value for: type`, 400, "invalid");
+    }
+    changed(this.ws, item);
+    const email = type === "user" || type === "group" ? lower(String(r.emailAddress)) : null;
+    const made = v3Permissions(this.ws, item).find((p) =>
+      email !== null ? p.emailAddress === email : p.type === type,
+    )!;
+    const fields = optString(optionalArgs, "fields") ?? "kind,id,type,role";
+    return selectFields(made, parseFields(fields)) as V3Permission;
+  }
+  remove(fileId: string, permissionId: string, _optionalArgs?: Json): void {
+    const method = "drive.permissions.delete";
+    const item = this._shareable(method, String(fileId));
+    this._kept(method, item);
+    const found = v3Permissions(this.ws, item).find((p) => p.id === String(permissionId));
+    if (!found) throw apiError(method, `Permission not found: ${permissionId}.`, 404, "notFound");
+    if (found.role === "owner")
+      throw apiError(method, "The owner of a file cannot be removed.", 403, "cannotRemoveOwner");
+    if (found.type === "user") {
+      const email = String(found.emailAddress);
+      item.editors = item.editors.filter((e) => e !== email);
+      item.viewers = item.viewers.filter((e) => e !== email);
+      item.commenters = item.commenters.filter((e) => e !== email);
+    } else {
+      item.access = "PRIVATE";
+      item.permission = "NONE";
+    }
+    changed(this.ws, item);
   }
 }
 
@@ -1404,18 +1619,20 @@ export class DriveRevisionsCollection extends GasObject {
   }
 }
 
-/** The global `Drive` (advanced service v3): Files and Revisions. */
+/** The global `Drive` (advanced service v3): Files, Permissions and Revisions. */
 export class DriveAdvancedService extends GasObject {
   readonly gasClass = "Drive";
   readonly files: DriveFilesCollection;
+  readonly permissions: DrivePermissionsCollection;
   readonly revisions: DriveRevisionsCollection;
   constructor(ws: Workspace) {
     super();
     this.files = new DriveFilesCollection(ws);
+    this.permissions = new DrivePermissionsCollection(ws);
     this.revisions = new DriveRevisionsCollection(ws);
   }
   override gasProps(): Record<string, unknown> {
-    return { Files: this.files, Revisions: this.revisions };
+    return { Files: this.files, Permissions: this.permissions, Revisions: this.revisions };
   }
 }
 

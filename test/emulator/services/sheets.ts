@@ -3,9 +3,9 @@
  * ./sheets/; this module installs the global and re-exports the host-side API.
  */
 import { registerDumper } from "../dump.js";
-import { driveResolvers, MIME, type DriveItem } from "./drive.js";
+import { driveCreators, driveResolvers, MIME, type DriveItem } from "./drive.js";
 import type { Workspace } from "../workspace.js";
-import { SpreadsheetApp } from "./sheets/app.js";
+import { createSpreadsheet, SpreadsheetApp } from "./sheets/app.js";
 import { chartsGlobal } from "./sheets/chart.js";
 import { sheetToTable, toCsv } from "./sheets/host.js";
 import { SLOT, sheetsState } from "./sheets/model.js";
@@ -111,6 +111,9 @@ driveResolvers.push((ws, id) => {
   };
   return item;
 });
+
+// Drive.Files.create of a spreadsheet: an empty one with its "Sheet1", as SpreadsheetApp.create makes.
+driveCreators.set(MIME.spreadsheet, (ws, name, owner) => createSpreadsheet(sheetsState(ws), name, owner).id);
 
 export function install(ws: Workspace): Record<string, unknown> {
   registerDumper(SLOT, dumpSheets);
