@@ -1,21 +1,37 @@
 /**
  * Issue 9, the smaller items on the built bundle: `{{NIP}}` in a template is masked in the OPD's
- * copy; an administrator taken out of the settings loses the archive folder.
+ * copy; an administrator taken out of the settings loses the archive folder; a name correction
+ * re-derives the address; a lock timeout in the sweep's reconciliation skips nothing else and the
+ * reconciliation is done by the next sweep.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SHEETS } from "../../src/domain/settings.js";
 import { evictAllCaches } from "../emulator/services/cache.js";
 import { driveState } from "../emulator/services/drive.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
-import { DOMAIN, hostWrite, mailsTo, records, type Office } from "./harness.js";
+import { SHEET_NAMES } from "../../src/workspace/schema.js";
+import { QUEUE_COLUMNS } from "../../src/workspace/schema.js";
+import {
+  a1Of,
+  DOMAIN,
+  errorLog,
+  hostWrite,
+  mailsTo,
+  records,
+  row as registerRow,
+  sheet,
+  type Office,
+} from "./harness.js";
 import {
   applicant,
   lettersTo,
+  newRequest,
   pdfText,
   provision,
   provisioningOffice,
   row,
   staffOnly,
+  sweepAfter,
 } from "./provision-kit.js";
 
 const CC = `sekretariat.diskominfo@${DOMAIN}`;
@@ -107,5 +123,51 @@ describe("a name correction", () => {
     expect(after.status).toBe("baru");
     expect(after.address).toBe(`suharyono.wibisono@${DOMAIN}`);
     expect(after.addressRecorded).toBe(`suharyono.wibisono@${DOMAIN}`);
+  });
+});
+
+describe("the sweep's reconciliation while another execution holds the lock", () => {
+  test("times out without skipping the rest of the sweep, and is done by the next sweep", async () => {
+    const ticket = await newRequest(office, applicant(802));
+    const logged = registerRow(office, ticket).status;
+    // A row that disagrees with its log (a lost write), and a mail that waits in the queue.
+    hostWrite(office, SHEET_NAMES.register, a1Of(office, ticket, "status"), [["ditolak"]]);
+    const queued: Record<string, unknown> = {
+      id: `${ticket}-antre`,
+      time: new Date(office.emu.ws.clockMs - 3_600_000),
+      to: "antrean.surel@gmail.com",
+      subject: `Surel yang menunggu ${ticket}`,
+      body: "Isi surel yang menunggu.",
+      attempts: 1,
+      lastError: "Service invoked too many times",
+    };
+    sheet(office, SHEET_NAMES.mailQueue).appendRow(QUEUE_COLUMNS.map((c) => queued[c.key] ?? ""));
+    const lock = office.emu
+      .service<{ getScriptLock(): { tryLock(ms: number): boolean; releaseLock(): void } }>("LockService")
+      .getScriptLock();
+    expect(lock.tryLock(0)).toBe(true);
+    try {
+      const held = await sweepAfter(office, 10);
+      expect(held.ok).toBe(true);
+      // The reconciliation timed out (recorded), the row is not repaired yet…
+      expect(registerRow(office, ticket).status).toBe("ditolak");
+      expect(errorLog(office).some((e) => Object.values(e).some((v) => v.includes("Lock timeout")))).toBe(
+        true,
+      );
+      // …and the sweep's later work still happened: the queued mail went out.
+      expect(mailsTo(office, "antrean.surel@gmail.com").map((m) => m.subject)).toEqual([
+        `Surel yang menunggu ${ticket}`,
+      ]);
+    } finally {
+      lock.releaseLock();
+    }
+    // The next sweep reconciles: the row is back to what the log says.
+    await sweepAfter(office, 10);
+    expect(registerRow(office, ticket).status).toBe(logged);
+    expect(
+      errorLog(office).some(
+        (e) => Object.values(e).includes(ticket) && Object.values(e).some((v) => v.includes("ditolak")),
+      ),
+    ).toBe(true);
   });
 });
