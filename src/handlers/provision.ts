@@ -90,7 +90,8 @@ import {
   TemplateError,
 } from "../workspace/letter.js";
 import { withScriptLock } from "../workspace/lock.js";
-import { appendLog } from "../workspace/log.js";
+import { appendLog, readEntriesFrom } from "../workspace/log.js";
+import type { LogEntry } from "../domain/audit.js";
 import { sendOrQueue, type OutgoingMail } from "../workspace/mail.js";
 import {
   actionLabels,
@@ -614,6 +615,7 @@ function makeArchive(r: Run): void {
         leftovers = true;
         return {};
       }
+      r.numberedHere = true;
       return { letterNumber: asSheetLiteral(allocateLetterNumber(ctx.config, ctx.offset, now())) };
     });
   }
@@ -754,6 +756,14 @@ function finish(r: Run): void {
         logError(ctx.ss, "provision", r.ticket, `selesaikan: ${d.reason}`);
       }
     } else if (r.reissue) {
+      // An earlier attempt of this reissue may have logged it and lost its row write (the log is
+      // appended first): its entry names this letter number. A number this run allocated cannot
+      // have been logged before.
+      const logged = r.numberedHere ? null : reissueLogged(ctx, r.ticket, row);
+      if (logged) {
+        extra.lastLogSeq = logged.seq;
+        return extra;
+      }
       const [entry] = appendLog(ctx, [
         {
           ticket: r.ticket,
@@ -950,6 +960,22 @@ function failCreation(r: Run, reason: string): void {
     };
   });
   for (const m of mails) sendOrQueue(ctx, m);
+}
+
+/**
+ * The `terbitkan_ulang` entry of the row's current letter, if the log has it: searched among the
+ * entries from the row's last recorded one on (a lost row write leaves the entry after it; the
+ * sweep's reconciliation may have moved the row's number onto it). One read.
+ */
+function reissueLogged(ctx: Ctx, ticket: string, row: RegisterRow): LogEntry | null {
+  const letterNumber = String(row.letterNumber).trim();
+  if (!letterNumber) return null;
+  const from = Math.max(1, Number(row.lastLogSeq) || 1);
+  return (
+    readEntriesFrom(ctx, from).find(
+      (e) => e.ticket === ticket && e.action === "terbitkan_ulang" && e.note.includes(letterNumber),
+    ) ?? null
+  );
 }
 
 function notifyAdmins(r: Run, text: string): void {

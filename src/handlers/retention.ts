@@ -6,9 +6,11 @@
  *
  * Cost. At most one pass a day (the day is kept in Script Properties once a pass finished; a pass
  * cut short by the sweep's time budget or a busy lock goes on at the next sweep). The register is
- * read once (one call), the response index once; then due rows are erased in batches of at most
- * 100 rows and 10 runs of consecutive rows, each batch under the script lock: one read of the
- * batch's register rows and one of its response rows (the facts are checked again there), one
+ * read once (one call), the response index once, the responses sheet once (each response is found
+ * by its stable identity, never by a row number: see ResponsesSheet); then due rows are erased in
+ * batches of at most 100 rows and 10 runs of consecutive rows, each batch under the script lock:
+ * one read of the batch's register rows and one of its response rows (the facts and the
+ * responses' identities are checked again there), one
  * append to the log for the whole batch, and one range write per run of consecutive rows in each
  * sheet. Between batches the time budget is checked; what is left is done by the next sweep.
  *
@@ -33,12 +35,14 @@ import {
 import { t } from "../domain/text/index.js";
 import { SYSTEM_ACTOR } from "../domain/workflow.js";
 import type { Ctx } from "../workspace/context.js";
+import { logError } from "../workspace/errors.js";
 import { tryWithScriptLock } from "../workspace/lock.js";
 import { appendLog, type LogDraftEntry } from "../workspace/log.js";
 import {
   cellMs,
   indexTable,
   registerTable,
+  responseKey,
   type RegisterRow,
   type RegisterTable,
 } from "../workspace/register.js";
@@ -65,6 +69,8 @@ export interface RetentionReport {
   erased: string[];
   /** Form response rows erased. */
   responseRows: number;
+  /** Tickets erased with responses that could not be found by their identity (left untouched, reported). */
+  unlocated: string[];
   /** Due rows left for the next sweep (time budget, or the lock was busy). */
   pending: number;
   /** Finished requests past retention whose provisioning still needs the personal address. */
@@ -84,6 +90,8 @@ interface Erasure {
   fields: PersonalField[];
   accountGiven: boolean;
   responseRows: number[];
+  /** Responses of the ticket that could not be found by their identity (left untouched). */
+  unlocated: number;
 }
 
 function facts(row: RegisterRow): RetentionFacts {
@@ -109,6 +117,7 @@ export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport
     ran: false,
     erased: [],
     responseRows: 0,
+    unlocated: [],
     pending: 0,
     waiting: 0,
     undated: 0,
@@ -175,6 +184,15 @@ function erasePass(
     }
     report.erased.push(...done.value.tickets);
     report.responseRows += done.value.responseRows;
+    for (const u of done.value.unlocated) {
+      report.unlocated.push(u.ticket);
+      logError(
+        ctx.ss,
+        "retention",
+        u.ticket,
+        t(ctx.config.language, "retention.response_unlocated", { ticket: u.ticket, count: u.count }),
+      );
+    }
   }
   return true;
 }
@@ -187,7 +205,7 @@ function eraseBatch(
   rows: readonly number[],
   ticketAt: ReadonlyMap<number, string>,
   p: { nowMs: number; days: number; marker: string },
-): { tickets: string[]; responseRows: number } {
+): { tickets: string[]; responseRows: number; unlocated: { ticket: string; count: number }[] } {
   const lang = ctx.config.language;
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
@@ -200,9 +218,16 @@ function eraseBatch(
     if (String(row.ticket) !== ticketAt.get(rowNumber)) continue;
     const v = retentionVerdict(facts(row), p.days, p.nowMs);
     if (v.kind !== "due") continue;
-    erasures.push({ rowNumber, row, fields: v.fields, accountGiven: v.accountGiven, responseRows: [] });
+    erasures.push({
+      rowNumber,
+      row,
+      fields: v.fields,
+      accountGiven: v.accountGiven,
+      responseRows: [],
+      unlocated: 0,
+    });
   }
-  if (erasures.length === 0) return { tickets: [], responseRows: 0 };
+  if (erasures.length === 0) return { tickets: [], responseRows: 0, unlocated: [] };
 
   responses.assign(erasures);
   const header = (k: RegisterKey): string => REGISTER_COLUMNS.find((c) => c.key === k)![lang];
@@ -242,57 +267,103 @@ function eraseBatch(
     }
     table.sheet.getRange(run.start, FIRST_WRITTEN + 1, run.count, width).setValues(values);
   }
-  return { tickets: erasures.map((e) => String(e.row.ticket)), responseRows };
+  return {
+    tickets: erasures.map((e) => String(e.row.ticket)),
+    responseRows,
+    unlocated: erasures
+      .filter((e) => e.unlocated > 0)
+      .map((e) => ({ ticket: String(e.row.ticket), count: e.unlocated })),
+  };
 }
 
 /**
- * The form responses sheet: which rows belong to a ticket (the response index, read once: it
- * lists every response a request was made from, a corrected request has several; the register's
- * "Baris Respons" is not used, since a row it names that the index lacks may be a submission not
- * registered yet), which columns are personal (by header, read once), and the erasure of a
- * batch's rows (one read of their span, one write per run of consecutive rows).
+ * The form responses sheet: which rows belong to a ticket, found by each response's stable
+ * identity (register.ts responseKey, kept in the response index), never by a row number: the
+ * owner may delete or sort response rows, and a row number would then name another person's
+ * response. The index is read once (it lists every response a request was made from; a corrected
+ * request has several), the sheet once per pass to find each identity's row; each batch reads its
+ * rows' span again under the lock and checks every row's identity before anything is written (one
+ * read), then writes one range per run of consecutive rows. A response that cannot be found (its
+ * row deleted or changed, or an index entry without an identity) is not erased: the ticket is
+ * reported (retention.response_unlocated).
  */
 class ResponsesSheet {
   private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
-  private rowsOf: Map<string, number[]> | null = null;
+  /** Ticket → the identities of its responses ("" for an entry recorded without one). */
+  private keysOf: Map<string, string[]> | null = null;
+  /** Identity → the rows holding it when the pass began. */
+  private rowsOfKey = new Map<string, number[]>();
   private headers: Cell[] = [];
-  private lastRow = 0;
+  private width = 0;
+  /** The span read by the last `assign` (rows `spanFirst`…), checked there, written by `erase`. */
+  private span: Cell[][] = [];
+  private spanFirst = 0;
 
   constructor(private readonly ctx: Ctx) {
     this.sheet = ctx.ss.getSheetByName(SHEET_NAMES.responses);
   }
 
-  private load(): Map<string, number[]> {
-    if (this.rowsOf) return this.rowsOf;
-    const map = new Map<string, number[]>();
-    this.rowsOf = map;
+  private load(): Map<string, string[]> {
+    if (this.keysOf) return this.keysOf;
+    const map = new Map<string, string[]>();
+    this.keysOf = map;
     if (!this.sheet) return map;
-    this.lastRow = this.sheet.getLastRow();
-    const width = this.sheet.getLastColumn();
-    if (this.lastRow < 2 || width < 1) return map;
-    this.headers = this.sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[];
+    const last = this.sheet.getLastRow();
+    this.width = this.sheet.getLastColumn();
+    if (last < 2 || this.width < 1) return map;
+    const all = this.sheet.getRange(1, 1, last, this.width).getValues() as Cell[][];
+    this.headers = all[0] ?? [];
+    for (let r = 2; r <= last; r++) {
+      const key = responseKey(all[r - 1] ?? []);
+      const list = this.rowsOfKey.get(key);
+      if (list) list.push(r);
+      else this.rowsOfKey.set(key, [r]);
+    }
     if (!this.ctx.ss.getSheetByName(SHEET_NAMES.responseIndex)) return map;
-    const index = indexTable(this.ctx.ss).readColumns(["responseRow", "ticket"] as const);
-    index.ticket.forEach((ticket, i) => this.add(map, String(ticket), Number(index.responseRow[i])));
+    const index = indexTable(this.ctx.ss).readColumns(["responseKey", "ticket"] as const);
+    index.ticket.forEach((t, i) => {
+      const ticket = String(t);
+      if (!ticket) return;
+      const key = String(index.responseKey[i] ?? "");
+      const list = map.get(ticket);
+      if (!list) map.set(ticket, [key]);
+      else if (key === "" || !list.includes(key)) list.push(key);
+    });
     return map;
   }
 
-  private add(map: Map<string, number[]>, ticket: string, row: number): void {
-    if (!ticket || !Number.isInteger(row) || row < 2 || row > this.lastRow) return;
-    const list = map.get(ticket);
-    if (!list) map.set(ticket, [row]);
-    else if (!list.includes(row)) list.push(row);
-  }
-
-  /** Fills in each erasure's response rows. */
+  /**
+   * Fills in each erasure's response rows: the rows holding its responses' identities, checked
+   * again in one read of their span. What cannot be found is counted in `unlocated`.
+   */
   assign(erasures: Erasure[]): void {
     const map = this.load();
+    const expected = new Map<number, string>();
     for (const e of erasures) {
-      e.responseRows = [...(map.get(String(e.row.ticket)) ?? [])].sort((a, b) => a - b);
+      for (const key of map.get(String(e.row.ticket)) ?? []) {
+        const rows = key ? (this.rowsOfKey.get(key) ?? []) : [];
+        if (rows.length === 0) e.unlocated++;
+        for (const r of rows) expected.set(r, key);
+        e.responseRows.push(...rows);
+      }
+    }
+    if (!this.sheet || expected.size === 0) return;
+    const rows = [...expected.keys()].sort((a, b) => a - b);
+    this.spanFirst = rows[0]!;
+    this.span = this.sheet
+      .getRange(this.spanFirst, 1, rows[rows.length - 1]! - this.spanFirst + 1, this.width)
+      .getValues() as Cell[][];
+    for (const e of erasures) {
+      const here = e.responseRows.filter(
+        (r) => responseKey(this.span[r - this.spanFirst] ?? []) === expected.get(r),
+      );
+      // A row that moved or changed since the pass began: its response is not erased.
+      if (here.length < e.responseRows.length) e.unlocated++;
+      e.responseRows = [...new Set(here)].sort((a, b) => a - b);
     }
   }
 
-  /** Erases the personal answers of the erasures' rows; returns how many rows were touched. */
+  /** Erases the personal answers of the erasures' rows (as checked by `assign`); returns how many. */
   erase(erasures: readonly Erasure[], marker: string): number {
     if (!this.sheet) return 0;
     const plan = new Map<number, boolean[]>();
@@ -306,18 +377,14 @@ class ResponsesSheet {
     const c0 = cols[0]!;
     const width = cols[cols.length - 1]! - c0 + 1;
     const rows = [...plan.keys()].sort((a, b) => a - b);
-    const first = rows[0]!;
-    const span = this.sheet
-      .getRange(first, c0 + 1, rows[rows.length - 1]! - first + 1, width)
-      .getValues() as Cell[][];
     for (const run of rowRuns(rows)) {
       const values: Cell[][] = [];
       for (let r = run.start; r < run.start + run.count; r++) {
         const erase = plan.get(r)!;
-        const read = span[r - first] ?? [];
+        const read = this.span[r - this.spanFirst] ?? [];
         values.push(
           Array.from({ length: width }, (_, j): Cell => {
-            const v = read[j] ?? "";
+            const v = read[c0 + j] ?? "";
             return erase[c0 + j] && holdsData(v) ? marker : sheetCell(v);
           }),
         );

@@ -203,14 +203,20 @@ export function readEntry(ctx: Ctx, seq: number): LogEntry | null {
   return entry.seq === seq ? entry : null;
 }
 
-export function readLog(ctx: Ctx): LogEntry[] {
+/** The entries from number `seq` on (entry n is on row n + 1). One read; [] when there are none. */
+export function readEntriesFrom(ctx: Ctx, seq: number): LogEntry[] {
   const table = logTable(ctx);
   const last = table.sheet.getLastRow();
-  if (last < 2) return [];
+  const first = Math.max(2, Math.floor(seq) + 1);
+  if (last < first) return [];
   return table.sheet
-    .getRange(2, 1, last - 1, table.width)
+    .getRange(first, 1, last - first + 1, table.width)
     .getValues()
     .map((v) => fromValues(v as Cell[]));
+}
+
+export function readLog(ctx: Ctx): LogEntry[] {
+  return readEntriesFrom(ctx, 1);
 }
 
 /** Checks the whole chain (read here unless given) against the stored anchor. */

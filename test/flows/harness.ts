@@ -7,6 +7,8 @@
  * Everything goes through dist/Code.js.
  */
 import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { verifyChain, type LogEntry } from "../../src/domain/audit.js";
 import type { OfficeConfig } from "../../src/domain/config.js";
 import { defaultConfig } from "../../src/domain/defaults.js";
 import { configToTables, SHEETS } from "../../src/domain/settings.js";
@@ -359,6 +361,39 @@ export async function act(
   const { edit, results: r } = await editCell(office, as, ticket, "action", action);
   if (!edit.ok) throw new Error(`edit refused by Sheets: ${edit.error}`);
   return [...results, ...r];
+}
+
+/** The log as entries (stored values parsed back), for checking its hash chain. */
+export function logEntries(office: Office): LogEntry[] {
+  const values = sheet(office, SHEET_NAMES.log).getDataRange().getValues().slice(1);
+  return values
+    .filter((v) => v[0] !== "")
+    .map((v) => ({
+      seq: Number(v[0]),
+      timeMs: v[1] instanceof Date ? v[1].getTime() : Number(v[1]),
+      ticket: String(v[2]),
+      from: String(v[3]),
+      to: String(v[4]),
+      action: String(v[5]),
+      actor: String(v[6]),
+      note: String(v[7]),
+      prevHash: String(v[8]),
+      hash: String(v[9]),
+    }));
+}
+
+const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
+
+/** Whether entries chain from the genesis hash. */
+export function chainOk(entries: readonly LogEntry[]): boolean {
+  return verifyChain(entries, sha256).ok;
+}
+
+/** Whether the office's log verifies: an unbroken chain that ends at the anchor the program keeps. */
+export function logChainOk(office: Office): boolean {
+  const raw = scriptPropertiesOf(office.emu.ws).get("surel:logHead");
+  const head = raw ? (JSON.parse(raw) as { seq: number; hash: string }) : undefined;
+  return verifyChain(logEntries(office), sha256, head ? { head } : {}).ok;
 }
 
 export function mails(office: Office) {

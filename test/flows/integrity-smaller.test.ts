@@ -1,21 +1,43 @@
 /**
  * Issue 9, the smaller items on the built bundle: `{{NIP}}` in a template is masked in the OPD's
- * copy; an administrator taken out of the settings loses the archive folder.
+ * copy; an administrator taken out of the settings loses the archive folder; a name correction
+ * re-derives the address; a lock timeout in the sweep's reconciliation skips nothing else and the
+ * reconciliation is done by the next sweep.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SHEETS } from "../../src/domain/settings.js";
 import { evictAllCaches } from "../emulator/services/cache.js";
 import { driveState } from "../emulator/services/drive.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
-import { DOMAIN, hostWrite, mailsTo, records, type Office } from "./harness.js";
+import { QUEUE_COLUMNS, SHEET_NAMES } from "../../src/workspace/schema.js";
+import { apiError, serviceError } from "../emulator/core.js";
+import { Emulator } from "../emulator/index.js";
+import { userEdit } from "../emulator/services/sheets/host.js";
+import {
+  a1Of,
+  DOMAIN,
+  errorLog,
+  hostWrite,
+  mailsTo,
+  records,
+  row as registerRow,
+  SERVICE,
+  sheet,
+  submitOnly,
+  type Office,
+} from "./harness.js";
 import {
   applicant,
   lettersTo,
+  newRequest,
   pdfText,
   provision,
   provisioningOffice,
+  provisioningOfficeIn,
   row,
+  STAF,
   staffOnly,
+  sweepAfter,
 } from "./provision-kit.js";
 
 const CC = `sekretariat.diskominfo@${DOMAIN}`;
@@ -108,4 +130,130 @@ describe("a name correction", () => {
     expect(after.address).toBe(`suharyono.wibisono@${DOMAIN}`);
     expect(after.addressRecorded).toBe(`suharyono.wibisono@${DOMAIN}`);
   });
+});
+
+describe("the sweep's reconciliation while another execution holds the lock", () => {
+  test("times out without skipping the rest of the sweep, and is done by the next sweep", async () => {
+    const ticket = await newRequest(office, applicant(802));
+    const logged = registerRow(office, ticket).status;
+    // A row that disagrees with its log (a lost write), and a mail that waits in the queue.
+    hostWrite(office, SHEET_NAMES.register, a1Of(office, ticket, "status"), [["ditolak"]]);
+    const queued: Record<string, unknown> = {
+      id: `${ticket}-antre`,
+      time: new Date(office.emu.ws.clockMs - 3_600_000),
+      to: "antrean.surel@gmail.com",
+      subject: `Surel yang menunggu ${ticket}`,
+      body: "Isi surel yang menunggu.",
+      attempts: 1,
+      lastError: "Service invoked too many times",
+    };
+    sheet(office, SHEET_NAMES.mailQueue).appendRow(QUEUE_COLUMNS.map((c) => queued[c.key] ?? ""));
+    const lock = office.emu
+      .service<{ getScriptLock(): { tryLock(ms: number): boolean; releaseLock(): void } }>("LockService")
+      .getScriptLock();
+    expect(lock.tryLock(0)).toBe(true);
+    try {
+      const held = await sweepAfter(office, 10);
+      expect(held.ok).toBe(true);
+      // The reconciliation timed out (recorded), the row is not repaired yet…
+      expect(registerRow(office, ticket).status).toBe("ditolak");
+      expect(errorLog(office).some((e) => Object.values(e).some((v) => v.includes("Lock timeout")))).toBe(
+        true,
+      );
+      // …and the sweep's later work still happened: the queued mail went out.
+      expect(mailsTo(office, "antrean.surel@gmail.com").map((m) => m.subject)).toEqual([
+        `Surel yang menunggu ${ticket}`,
+      ]);
+    } finally {
+      lock.releaseLock();
+    }
+    // The next sweep reconciles: the row is back to what the log says.
+    await sweepAfter(office, 10);
+    expect(registerRow(office, ticket).status).toBe(logged);
+    expect(
+      errorLog(office).some(
+        (e) => Object.values(e).includes(ticket) && Object.values(e).some((v) => v.includes("ditolak")),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe("appends to the mail queue and the error log from executions running at once", () => {
+  test("lose no row and double none under every interleaving (≤ 1 preemption)", async () => {
+    const emu = new Emulator({ domain: DOMAIN, owner: { email: SERVICE, admin: true, name: "Layanan" } });
+    try {
+      let o: Office | null = null;
+      let ticket = "";
+      const report = await emu.explore({
+        setup: async (e) => {
+          o = await provisioningOfficeIn(e, { configure: staffOnly });
+          ticket = await newRequest(o, applicant(803));
+        },
+        scenario: async (e) => {
+          const office = o!;
+          const queueBefore = records(office, SHEET_NAMES.mailQueue).length;
+          const errorsBefore = errorLog(office).length;
+          // The account cannot be created (no right) and no mail of that execution goes out: its
+          // notices are queued and its failures logged, outside the lock, while a submission
+          // records its mails in the queue under the lock.
+          e.faults.clear();
+          e.faults.inject("AdminDirectory.Users.get", {
+            error: () =>
+              apiError("directory.users.get", "Not Authorized to access this resource/api", 403, "forbidden"),
+            handler: "onRegisterEdit",
+            times: Infinity,
+          });
+          e.faults.inject("MailApp.sendEmail", {
+            error: () => serviceError("Service invoked too many times for one day: email."),
+            handler: "onRegisterEdit",
+            times: Infinity,
+          });
+          const target = {
+            spreadsheetId: office.ssId,
+            sheet: SHEET_NAMES.register,
+            a1: a1Of(office, ticket, "action"),
+          };
+          expect(userEdit(e.ws, STAF, target, [["Buat akun"]]).ok).toBe(true);
+          submitOnly(office, applicant(804));
+          const results = await e.drain({ concurrency: 2 });
+          e.faults.clear();
+          const edit = results.find((r) => r.handler === "onRegisterEdit")!;
+          const logged = results
+            .flatMap((r) => r.logs)
+            .filter(
+              (l) =>
+                l.level === "error" && !/^(error log unavailable|status record not updated)/.test(l.message),
+            );
+          const queue = records(office, SHEET_NAMES.mailQueue).slice(queueBefore);
+          return {
+            ok: results.map((r) => r.ok),
+            failedSends: edit.calls["MailApp.sendEmail"]?.count ?? 0,
+            queued: queue.map((q) => q["Perihal"]!).sort(),
+            queuedForEdit: queue.filter((q) => q["ID"]!.startsWith(`${ticket}-`)).length,
+            queuedForIntake: queue.filter((q) => !q["ID"]!.startsWith(`${ticket}-`)).length,
+            errors: errorLog(office).length - errorsBefore,
+            errorLines: logged.length,
+            status: registerRow(office, ticket).status,
+          };
+        },
+        maxPreemptions: 1,
+      });
+      expect(report.truncated).toBe(false);
+      expect(report.runs.filter((r) => r.preemptions > 0).length).toBeGreaterThan(10);
+      for (const run of report.runs) {
+        expect(run.error).toBeUndefined();
+        const v = run.value!;
+        expect(v.ok).toEqual([true, true]);
+        expect(v.failedSends).toBeGreaterThan(0);
+        // Every mail the edit could not send is queued once; the submission's two mails once each.
+        expect(v.queuedForEdit, JSON.stringify(v)).toBe(v.failedSends);
+        expect(v.queuedForIntake, JSON.stringify(v)).toBe(2);
+        expect(new Set(v.queued).size).toBe(v.queued.length);
+        // Every failure written to the error log once.
+        expect(v.errors, JSON.stringify(v)).toBe(v.errorLines);
+      }
+    } finally {
+      await emu.close();
+    }
+  }, 240_000);
 });

@@ -55,7 +55,7 @@ function methodId(key: string): string {
   return key.replace(/^AdminDirectory\./, "directory.").toLowerCase();
 }
 
-function errorFor(key: string): () => GasError {
+export function errorFor(key: string): () => GasError {
   return key.startsWith("AdminDirectory.")
     ? () => apiError(methodId(key), "Service unavailable. Please try again", 503, "backendError")
     : () => serviceError("We're sorry, a server error occurred. Please wait a bit and try again.");

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { questionTitle } from "../../src/domain/form.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../../src/workspace/schema.js";
+import { responseKey } from "../../src/workspace/register.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
 import { sheetToTable } from "../emulator/services/sheets/host.js";
 import type { ExecutionResult } from "../emulator/index.js";
@@ -300,6 +301,81 @@ describe("a finished request whose unused-credential check is still to come", ()
   });
 });
 
+describe("response rows deleted or sorted by the owner (issue 9)", () => {
+  let office: Office;
+  const who = {
+    first: applicant(21),
+    closed: applicant(22),
+    open: applicant(23),
+    gone: applicant(24),
+    next: applicant(25),
+  };
+  const t: Record<keyof typeof who, string> = { first: "", closed: "", open: "", gone: "", next: "" };
+  let result: ExecutionResult;
+  let before: Record<string, Record<string, string>>;
+  let closedRow = 0;
+
+  /** The response row whose personal e-mail answer is `email` (0 when none). */
+  function responseRowOf(email: string): number {
+    const at = responses(office).findIndex((cells) => cells.includes(email));
+    return at < 1 ? 0 : at + 1;
+  }
+
+  beforeAll(async () => {
+    office = await provisioningOffice({
+      configure: (c) => {
+        staffOnly(c);
+        c.privacy.retentionDays = RETENTION_DAYS;
+      },
+    });
+    // Five responses in order; two requests are closed (rejected), three stay open.
+    t.first = await newRequest(office, who.first);
+    t.closed = await newRequest(office, who.closed);
+    await act(office, STAF, t.closed, "Tolak", "Bukan pegawai OPD yang disebut.");
+    t.open = await newRequest(office, who.open);
+    t.gone = await newRequest(office, who.gone);
+    await act(office, STAF, t.gone, "Tolak", "Permohonan ganda.");
+    t.next = await newRequest(office, who.next);
+    const sheetOf = sheet(office, SHEET_NAMES.responses);
+    // The owner deletes the first response (every row below moves up one) and the response of
+    // the second closed request (the open request after it moves into its old row number)…
+    sheetOf.deleteRow(responseRowOf(who.gone["Surel pribadi"]!));
+    sheetOf.deleteRow(responseRowOf(who.first["Surel pribadi"]!));
+    closedRow = responseRowOf(who.closed["Surel pribadi"]!);
+    before = {
+      open: answersAt(office, responseRowOf(who.open["Surel pribadi"]!)),
+      next: answersAt(office, responseRowOf(who.next["Surel pribadi"]!)),
+    };
+    result = await sweep(office, (RETENTION_DAYS + 1) * DAY);
+  }, 60_000);
+  afterAll(async () => {
+    await office?.emu.close();
+  });
+
+  test("the closed request's own response is found by its identity and erased; nobody else's is touched", () => {
+    const report = retentionOf(result)!;
+    expect([...report.erased].sort()).toEqual([t.closed, t.gone].sort());
+    const rows = responses(office);
+    const erased = rows.map((cells, i) => (cells.some((c) => MARKER.test(c)) ? i + 1 : 0)).filter(Boolean);
+    expect(erased).toEqual([closedRow]);
+    expect(answersAt(office, responseRowOf(who.open["Surel pribadi"]!))).toEqual(before.open);
+    expect(answersAt(office, responseRowOf(who.next["Surel pribadi"]!))).toEqual(before.next);
+    expect(row(office, t.open).nip).toMatch(/^\d{18}$/);
+  });
+
+  test("a response that cannot be found is refused and reported; the register row is erased", () => {
+    const report = retentionOf(result)!;
+    expect(report.unlocated).toEqual([t.gone]);
+    expect(row(office, t.gone).personalEmail).toMatch(MARKER);
+    const alarm = errorLog(office).filter((e) => Object.values(e).includes(t.gone));
+    expect(
+      alarm.some((e) => Object.values(e).some((v) => v.includes("tidak ditemukan menurut identitasnya"))),
+    ).toBe(true);
+    const entry = log(office).find((e) => e.ticket === t.gone && e.action === "hapus_data_pribadi")!;
+    expect(entry.note).toContain("0 baris respons");
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Many closed requests, written host side (fast): the cost per erased row and the time budget.
 
@@ -376,7 +452,10 @@ function fill(office: Office, pattern: string, daysAgo: number, lang: "id" | "en
   }
   reg.getRange(firstReg, 1, n, REGISTER_COLUMNS.length).setValues(regRows as never);
   resp.getRange(firstResp, 1, n, head.length).setValues(respRows as never);
-  index.getRange(firstIndex, 1, n, 3).setValues(indexRows as never);
+  // Each response's identity, from its cells as stored (what intake records).
+  const stored = resp.getRange(firstResp, 1, n, head.length).getValues();
+  indexRows.forEach((r, i) => r.push(responseKey(stored[i]!)));
+  index.getRange(firstIndex, 1, n, 4).setValues(indexRows as never);
   return tickets;
 }
 

@@ -741,6 +741,8 @@ export const en: Record<MessageKey, string> = {
   "retention.marker": "[erased {date}]",
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
+  "retention.response_unlocated":
+    "The personal data of ticket {ticket} was erased from the register, but {count} of its form responses could not be found by their identity (the row was deleted, changed, or recorded without an identity): those were not touched (a row now in their place may be someone else's). Check the Form Responses sheet and erase this request's personal data by hand if it is still there.",
 
   // ── Trust boundary and admin requests (handlers/admin.ts, setup) ──────────
   "trust.no_register":

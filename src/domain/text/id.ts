@@ -737,6 +737,8 @@ export const id = {
   "retention.marker": "[dihapus {date}]",
   "retention.log_note":
     "Data pribadi dihapus setelah masa simpan {days} hari sejak permohonan ditutup: {fields}; {rows} baris respons formulir.",
+  "retention.response_unlocated":
+    "Data pribadi tiket {ticket} sudah dihapus dari register, tetapi {count} respons formulirnya tidak ditemukan menurut identitasnya (baris itu dihapus, diubah, atau tercatat tanpa identitas): respons itu tidak disentuh (baris yang kini ada di tempatnya bisa milik orang lain). Periksa lembar Respons Formulir dan hapus data pribadi permohonan ini secara manual bila masih ada.",
 
   // ── Trust boundary and admin requests (handlers/admin.ts, setup) ──────────
   "trust.no_register": "Register belum ada: jalankan setup sekali dari editor skrip dengan akun layanan.",

@@ -93,6 +93,11 @@ export class DirectoryState {
   readonly createLog = new Map<string, number[]>();
   /** Number of successful users.insert calls, for tests that count creations. */
   insertCount = 0;
+  /**
+   * Every password that took effect, in order: the user's address then, when, and a digest of the
+   * password (never the password), for tests that count new passwords.
+   */
+  readonly passwordSets: { email: string; atMs: number; digest: string }[] = [];
 
   constructor(ws: Workspace) {
     const alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -371,6 +376,11 @@ function setPassword(
   r.passwordSalt = salt;
   r.passwordHash = hf ? `${hf}:${p}` : hashPassword(salt, p);
   r.hashFunction = hf;
+  directoryStateObject(ws).passwordSets.push({
+    email: lower(r.user.primaryEmail),
+    atMs: ws.now(),
+    digest: hashPassword("", p),
+  });
 }
 
 function checkOrgUnit(ws: Workspace, method: string, path: unknown): string {
