@@ -12,6 +12,13 @@ import { t, tx, type MessageKey, type MessageRef } from "./text/index.js";
 
 export const COMPLAINT_PREFIX = "ADU";
 
+/**
+ * The actor of a complaint's filing in the log: the page has no sign-in, so the address typed is
+ * nobody's verified identity, and the log (never rewritten) must not keep personal data that
+ * retention erases from the Pengaduan sheet. An identifier, like "sistem".
+ */
+export const COMPLAINANT_ACTOR = "pengadu";
+
 export type ComplaintStatus = "baru" | "ditanggapi" | "selesai";
 export type ComplaintAction = "tanggapi" | "selesaikan";
 export const COMPLAINT_ACTIONS: readonly ComplaintAction[] = ["tanggapi", "selesaikan"];

@@ -6,6 +6,7 @@
  */
 import {
   checkComplaint,
+  COMPLAINANT_ACTOR,
   complaintCounterKey,
   complaintEscalation,
   complaintSubject,
@@ -66,7 +67,7 @@ export function registerComplaint(ctx: Ctx, c: CheckedComplaint): { number: stri
         from: "",
         to: complaintStateLabel("baru"),
         action: "pengaduan_diterima",
-        actor: c.email,
+        actor: COMPLAINANT_ACTOR,
         timeMs: now,
         note: c.ticket ? t(lang, "complaint.log.about", { ticket: c.ticket }) : "",
       },

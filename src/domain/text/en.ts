@@ -739,6 +739,8 @@ export const en: Record<MessageKey, string> = {
   "provision.reissue.pick": "Enter the ticket number of the request, e.g. SRL-2611-0007.",
   // ── Retention of personal data (UU PDP) ────────────────────────────────────
   "retention.marker": "[erased {date}]",
+  "retention.complaint_log_note":
+    "The complainant's personal data was erased {days} days after the complaint was closed: {fields}.",
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
 

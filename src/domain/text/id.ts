@@ -735,6 +735,8 @@ export const id = {
   "provision.reissue.pick": "Isikan nomor tiket permohonan, mis. SRL-2611-0007.",
   // ── Retention of personal data (UU PDP) ────────────────────────────────────
   "retention.marker": "[dihapus {date}]",
+  "retention.complaint_log_note":
+    "Data pribadi pengadu dihapus setelah masa simpan {days} hari sejak pengaduan selesai: {fields}.",
   "retention.log_note":
     "Data pribadi dihapus setelah masa simpan {days} hari sejak permohonan ditutup: {fields}; {rows} baris respons formulir.",
 
