@@ -135,6 +135,23 @@ export type ComplaintEditOutcome =
   | { kind: "refused"; ticket: string; reason: string }
   | { kind: "done"; ticket: string; status: ComplaintStatus };
 
+/** The mail that tells the complainant of a response. */
+export function responseMail(
+  ctx: Ctx,
+  c: { number: string; name: string; email: string },
+  response: string,
+  status: ComplaintStatus,
+): OutgoingMail {
+  return {
+    ...composeComplaintResponse(
+      { number: c.number, name: c.name, response, closed: status === "selesai" },
+      ctx.config,
+    ),
+    to: [c.email],
+    ticket: c.number,
+  };
+}
+
 /** Whether an edit event is on the Pengaduan sheet. */
 export function isComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): boolean {
   return !!e && !!e.range && e.range.getSheet().getName() === COMPLAINT_SHEET;
@@ -159,7 +176,7 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
   const value = e.value === undefined ? "" : String(e.value);
   if (!value.trim()) return { kind: "ignored" };
   const mails: OutgoingMail[] = [];
-  return withOutbox(ctx, mails, (): ComplaintEditOutcome => {
+  return withOutbox(ctx, mails, (record): ComplaintEditOutcome => {
     const table = complaintTable(ctx.ss, lang, []);
     const row: Row<ComplaintKey> = table.read(rowNumber);
     const number = String(row.number);
@@ -201,6 +218,12 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
         note,
       },
     ]);
+    // The complainant's mail is recorded right after the log entry, before the row: a run cut off
+    // in between is finished by the sweep (reconcile.ts re-records a response the queue lacks).
+    mails.push(
+      responseMail(ctx, { number, name: String(row.name), email: String(row.email) }, note, d.status),
+    );
+    record();
     table.write(rowNumber, {
       ...row,
       status: d.status,
@@ -213,14 +236,6 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
     });
     range.clearNote();
     setComplaintChoices(table, rowNumber, lang, d.status !== "selesai");
-    mails.push({
-      ...composeComplaintResponse(
-        { number, name: String(row.name), response: note, closed: d.status === "selesai" },
-        ctx.config,
-      ),
-      to: [String(row.email)],
-      ticket: number,
-    });
     return { kind: "done", ticket: number, status: d.status };
   });
 }

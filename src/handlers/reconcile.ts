@@ -31,6 +31,8 @@ import { logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { readLog } from "../workspace/log.js";
 import { complaintFromLog } from "../domain/complaints.js";
+import { mailRecordedSince, recordMails, sendRecorded, type OutgoingMail } from "../workspace/mail.js";
+import { responseMail } from "./complaints.js";
 import {
   existingComplaintTable,
   setComplaintChoices,
@@ -69,6 +71,9 @@ function markAfterLog(mark: ReminderMark, e: LogEntry, visitStartMs: number): Re
     escalatedMs: mark.escalatedMs || found.escalatedMs,
   };
 }
+
+/** Log actions of a handler's response (the complainant is mailed each). */
+const RESPONSES = new Set(["pengaduan_ditanggapi", "pengaduan_selesai"]);
 
 /** Entries that do not change where a request is (a refused attempt is logged "at" the state). */
 const NOT_STATE = new Set(["ditolak_sistem"]);
@@ -133,6 +138,10 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
   const lang = config.language;
   const report: ReconcileReport = { repaired: [], flagged: [] };
   const flags: { ticket: string; signature: string; message: string }[] = [];
+  // Responses a cut-off execution logged but never recorded for the complainant: recorded under
+  // the lock, sent after it.
+  const complaintMails: OutgoingMail[] = [];
+  let recorded: ReturnType<typeof recordMails> = [];
   withScriptLock(() => {
     const table = registerTable(ctx.ss);
     const rows = table.all();
@@ -146,7 +155,11 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       else byTicket.set(e.ticket, [e]);
     }
     const now = Date.now();
-    if (complaints) report.repaired.push(...repairComplaints(ctx, complaints, complaintRows, byTicket, now));
+    if (complaints)
+      report.repaired.push(
+        ...repairComplaints(ctx, complaints, complaintRows, byTicket, now, complaintMails),
+      );
+    recorded = recordMails(ctx, complaintMails);
     for (const { rowNumber, row } of rows) {
       const ticket = String(row.ticket);
       if (!ticket) continue;
@@ -191,6 +204,7 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       );
     }
   });
+  sendRecorded(ctx, recorded);
   if (flags.length > 0) report.flagged = writeFlags(ctx, flags);
   return report;
 }
@@ -206,16 +220,28 @@ function repairComplaints(
   rows: readonly { rowNumber: number; row: Row<ComplaintKey> }[],
   byTicket: ReadonlyMap<string, LogEntry[]>,
   now: number,
+  mails: OutgoingMail[],
 ): string[] {
   const repaired: string[] = [];
   const lang = ctx.config.language;
   for (const { rowNumber, row } of rows) {
     const number = String(row.number);
-    const logged = number ? complaintFromLog(byTicket.get(number) ?? []) : null;
+    const entries = number ? (byTicket.get(number) ?? []) : [];
+    const logged = complaintFromLog(entries);
     if (!logged) continue;
     const recordedSeq = Number(row.lastLogSeq) || 0;
     if (recordedSeq > logged.maxSeq) continue;
     if (String(row.status) === logged.status && recordedSeq === logged.lastSeq) continue;
+    // A response the row does not reflect: its execution may have died before recording the
+    // complainant's mail (it records it right after the log entry, before the row).
+    for (const e of entries) {
+      if (e.seq <= recordedSeq || !RESPONSES.has(e.action)) continue;
+      if (mailRecordedSince(ctx, number, e.timeMs)) continue;
+      const status = e.action === "pengaduan_selesai" ? "selesai" : "ditanggapi";
+      mails.push(
+        responseMail(ctx, { number, name: String(row.name), email: String(row.email) }, e.note, status),
+      );
+    }
     const at = (ms: number, cell: Cell): Cell => (ms ? new Date(ms) : cell);
     writeProgramColumns(table, rowNumber, {
       ...row,

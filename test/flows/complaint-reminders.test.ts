@@ -27,7 +27,7 @@ import {
   type Office,
   type OfficeOptions,
 } from "./harness.js";
-import { answer, complain, complaintNumberIn, complaintRow } from "./status-kit.js";
+import { answer, complain, complaintNumberIn, complaintRow, handlerEdit } from "./status-kit.js";
 
 const MIN = 60_000;
 const KADIS = `kadis@${DOMAIN}`;
@@ -225,6 +225,64 @@ describe("faults and concurrency", () => {
       }
       // Cut between the log and the queue, the mail is lost; everywhere else it is sent once.
       expect(outcomes.has("1")).toBe(true);
+    } finally {
+      await emu.close();
+    }
+  }, 600_000);
+
+  test("a handler's answer cut off at any call: either answered (row repaired, the complainant told, no reminder) or not (reminded once)", async () => {
+    const emu = newEmulator();
+    const filedOnly = async (): Promise<{ o: Office; number: string }> => {
+      emu.reset();
+      const o = await prepareOffice(emu, opts);
+      const number = await fileComplaint(o);
+      await handlerEdit(o, KABID, number, "response", "Sedang kami periksa.");
+      return { o, number };
+    };
+    const responses = (o: Office, number: string) =>
+      mails(o).filter((m) => m.subject === `Tanggapan atas pengaduan ${number}`);
+    try {
+      let { o, number } = await filedOnly();
+      const clean = (await handlerEdit(o, KABID, number, "action", "Tanggapi")).results.at(-1)!;
+      expect(clean.ok).toBe(true);
+      expect(complaintRow(o, number).Status).toBe("ditanggapi");
+      const keys = clean.trace.map((c) => c.key);
+      const sendCall = keys.indexOf("MailApp.sendEmail") + 1;
+      const markCall = keys.indexOf("Range.setValues", sendCall) + 1;
+      expect(sendCall).toBeGreaterThan(0);
+      expect(markCall).toBeGreaterThan(sendCall);
+      const outcomes = new Set<string>();
+      for (let k = 1; k <= clean.callCount; k++) {
+        ({ o, number } = await filedOnly());
+        emu.faults.killAt(k, { handler: "onRegisterEdit", when: "after" });
+        const killed = (await handlerEdit(o, KABID, number, "action", "Tanggapi")).results.at(-1)!;
+        const label = `killed after call ${k} (${clean.trace[k - 1]?.key})`;
+        expect(killed.killed, label).toBe("fault");
+        emu.ws.advance(70 * MIN); // past the target: both events would be due
+        for (let i = 0; i < 3; i++) expect((await emu.run("sweep")).ok, label).toBe(true);
+        const answered = log(o).some((e) => e.ticket === number && e.action === "pengaduan_ditanggapi");
+        const r = complaintRow(o, number);
+        const chain = log(o).filter((e) => e.ticket === number && e.action !== "ditolak_sistem");
+        expect(r["No. Log Terakhir"], label).toBe(chain.at(-1)!.seq);
+        // Sent twice only when cut between the send and its mark (the queue cannot tell: mail.ts).
+        const between = k >= sendCall && k < markCall;
+        expect(responses(o, number).length, label).toBeLessThanOrEqual(between ? 2 : 1);
+        if (answered) {
+          // The complainant is told of the response, even when the run died before recording it.
+          expect(responses(o, number).length, label).toBeGreaterThanOrEqual(1);
+          expect(r.Status, label).toBe("ditanggapi");
+          expect(events(o, number), label).toHaveLength(0);
+        } else {
+          expect(r.Status, label).toBe("baru");
+          expect(
+            events(o, number).map((e) => e.action),
+            label,
+          ).toEqual(["pengingat", "eskalasi"]);
+          expect(responses(o, number), label).toHaveLength(0);
+        }
+        outcomes.add(answered ? "answered" : "not answered");
+      }
+      expect([...outcomes].sort()).toEqual(["answered", "not answered"]);
     } finally {
       await emu.close();
     }
