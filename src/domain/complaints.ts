@@ -3,12 +3,21 @@
  * number (ADU-yyMM-nnnn), its states and the handlers' actions (chosen in the Pengaduan sheet's
  * dropdown, as dispositions are), and the mails to the handlers and to the complainant.
  */
+import type { LogEntry } from "./audit.js";
 import type { Language, OfficeConfig } from "./config.js";
+import { markFromLog, type ReminderMark } from "./reminders.js";
 import { brandOf, footer, formatDateTime, render, type Block, type MailText } from "./intake.js";
 import { formatTicket, normalizeTicket } from "./request.js";
 import { t, tx, type MessageKey, type MessageRef } from "./text/index.js";
 
 export const COMPLAINT_PREFIX = "ADU";
+
+/**
+ * The actor of a complaint's filing in the log: the page has no sign-in, so the address typed is
+ * nobody's verified identity, and the log (never rewritten) must not keep personal data that
+ * retention erases from the Pengaduan sheet. An identifier, like "sistem".
+ */
+export const COMPLAINANT_ACTOR = "pengadu";
 
 export type ComplaintStatus = "baru" | "ditanggapi" | "selesai";
 export type ComplaintAction = "tanggapi" | "selesaikan";
@@ -86,6 +95,68 @@ export function parseComplaintAction(label: string): ComplaintAction | null {
 
 export function complaintStatusLabel(lang: Language, status: ComplaintStatus): string {
   return tx(lang, `complaint.status.${status}` as MessageKey);
+}
+
+/**
+ * Who is told when a complaint passes its target unanswered (`eskalasi_pengaduan`): each entry a
+ * stage key (its officials) or an address; none set: the first stage's officials (the head of
+ * office, as the SOP names the Kadis first); "-": nobody.
+ */
+export function complaintEscalation(config: OfficeConfig): string[] {
+  const set = (config.complaintDesk.escalateTo ?? []).map((v) => v.trim().toLowerCase()).filter(Boolean);
+  if (set.includes("-")) return [];
+  const named = set.length > 0 ? set : config.stages[0] ? [config.stages[0].key] : [];
+  const out = named.flatMap((v) =>
+    v.includes("@") ? [v] : (config.stages.find((s) => s.key === v)?.officials ?? []),
+  );
+  return [...new Set(out.map((a) => a.toLowerCase()))];
+}
+
+/** What a digest line says a complaint is about (no personal data): the ticket, or "general". */
+export function complaintSubject(lang: Language, ticket: string): string {
+  return ticket ? t(lang, "complaint.digest.about", { ticket }) : t(lang, "complaint.digest.general");
+}
+
+/** Where the log says a complaint is (the log is the record; reconcile.ts repairs the row from it). */
+export interface LoggedComplaint {
+  status: ComplaintStatus;
+  /** The last entry the row reflects (a refused attempt is logged but not written to the row). */
+  lastSeq: number;
+  maxSeq: number;
+  /** Reminders and escalations logged while it waited for its first response. */
+  reminders: ReminderMark;
+  /** The last response, and the closing (0 = none). */
+  lastResponseMs: number;
+  closedMs: number;
+}
+
+const COMPLAINT_STATES = new Set<string>(["baru", "ditanggapi", "selesai"]);
+
+/** Replays one complaint's entries (log order) into the state its row should show; null if none. */
+export function complaintFromLog(entries: readonly LogEntry[]): LoggedComplaint | null {
+  let status: ComplaintStatus | null = null;
+  let lastSeq = 0;
+  let maxSeq = 0;
+  let filedMs = 0;
+  let lastResponseMs = 0;
+  let closedMs = 0;
+  for (const e of entries) {
+    const to = e.to.startsWith("pengaduan/") ? e.to.slice("pengaduan/".length) : "";
+    if (!COMPLAINT_STATES.has(to)) continue;
+    maxSeq = Math.max(maxSeq, e.seq);
+    if (e.action === "ditolak_sistem") continue;
+    if (!status) filedMs = e.timeMs;
+    status = to as ComplaintStatus;
+    lastSeq = e.seq;
+    if (e.action === "pengaduan_ditanggapi" || e.action === "pengaduan_selesai") lastResponseMs = e.timeMs;
+    if (e.action === "pengaduan_selesai") closedMs = e.timeMs;
+  }
+  if (!status) return null;
+  const reminders = markFromLog(
+    entries.filter((e) => e.to === "pengaduan/baru"),
+    filedMs,
+  );
+  return { status, lastSeq, maxSeq, reminders, lastResponseMs, closedMs };
 }
 
 export type ComplaintDecision =

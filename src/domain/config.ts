@@ -130,8 +130,12 @@ export interface OfficeConfig {
   complaints: string;
   /** The applicant status page's public address (the web app's URL), printed on receipts; "" until deployed. */
   statusPageUrl: string;
-  /** Complaints (pengaduan) filed on the status page: who handles them, and their target in working minutes. */
-  complaintDesk: { handlers: string[]; targetMinutes: number };
+  /**
+   * Complaints (pengaduan) filed on the status page: who handles them, their target in working
+   * minutes, and who is told when a complaint passes its target unanswered (stage keys or
+   * addresses; empty: the first stage's officials, the head of office; ["-"]: nobody).
+   */
+  complaintDesk: { handlers: string[]; targetMinutes: number; escalateTo?: string[] };
   /** Whom people contact about their personal data (UU PDP); the office's address when empty. */
   privacyContact: string;
 }

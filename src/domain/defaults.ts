@@ -167,6 +167,8 @@ export function defaultConfig(): OfficeConfig {
     complaintDesk: {
       handlers: [`kadis@${domain}`, `kabid.egov@${domain}`, `staf.pksi@${domain}`],
       targetMinutes: ONE_WORKING_DAY,
+      // Empty: an unanswered complaint past its target goes to the first stage (the head of office).
+      escalateTo: [],
     },
     privacyContact: "",
   };
@@ -220,6 +222,7 @@ export function pematangsiantarConfig(): OfficeConfig {
     complaintDesk: {
       handlers: [`kadis@${domain}`, `kabid.egov@${domain}`, `support.teknis@${domain}`],
       targetMinutes: base.complaintDesk.targetMinutes,
+      escalateTo: [],
     },
   };
 }
@@ -288,6 +291,7 @@ export function lumajangConfig(): OfficeConfig {
     complaintDesk: {
       handlers: [`kadis@${domain}`, `kabid.tkpbet@${domain}`, `staf.pksi@${domain}`],
       targetMinutes: base.complaintDesk.targetMinutes,
+      escalateTo: [],
     },
   };
 }
@@ -510,6 +514,9 @@ export function validateConfig(config: OfficeConfig): Problem[] {
       error("complaintDesk.handlers", t(lang, "config.complaint_handler_email", { value: h }));
   if (!(Number.isInteger(config.complaintDesk.targetMinutes) && config.complaintDesk.targetMinutes > 0))
     error("complaintDesk.targetMinutes", t(lang, "config.complaint_target"));
+  for (const v of config.complaintDesk.escalateTo ?? [])
+    if (v !== "-" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) && !config.stages.some((s) => s.key === v))
+      error("complaintDesk.escalateTo", t(lang, "config.complaint_escalate", { value: v }));
 
   return [...problems.filter((p) => p.level === "error"), ...problems.filter((p) => p.level === "warning")];
 }

@@ -54,6 +54,8 @@ export interface TimedItem {
   url: string;
   /** A short description without personal data (e.g. the OPD). */
   subject: string;
+  /** What the item is, for the digest's line: a request (default) or a complaint. */
+  kind?: "request" | "complaint";
 }
 
 export interface ReminderEvent {

@@ -25,6 +25,9 @@
  * - Kept for the archive: the ticket, status, stage, OPD, employment status, account type and
  *   unit, the previous ticket, officials' notes, the letter number and archive link, provisioning
  *   state and every date.
+ * - The status page's record (Status Publik) loses the first name with the rest, in the same batch
+ *   and under the same log entry; a closed complaint loses its complainant's name, address and
+ *   text after the same period (complaintFieldsDue).
  * - An erased cell holds a visible marker with the erasure date ("[dihapus 2028-11-23]"); a cell
  *   that was empty stays empty (nothing was there to erase). A request is erased once: when no
  *   field it would erase holds anything but a marker, nothing is due.
@@ -189,6 +192,39 @@ export function erasedValues(
   const out = {} as Record<PersonalField, string>;
   for (const k of fields) out[k] = marker;
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Complaints and the status page's record
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A complaint's personal cells (Pengaduan column keys): the complainant's name and address and
+ * the complaint's text (which quotes whatever the complainant wrote). Kept: the number, the ticket
+ * it is about, the dates, the status, the handlers. The hash-chained log holds none of them (its
+ * filing entry's actor is "pengadu", not the typed address; responses are officials' words).
+ */
+export const COMPLAINT_PERSONAL = ["name", "email", "text"] as const;
+export type ComplaintPersonal = (typeof COMPLAINT_PERSONAL)[number];
+
+/**
+ * The complaint fields to erase now: a closed complaint ("selesai") whose closing (else its last
+ * change) lies more than `retentionDays` ago; [] when none is due (open, recent, undated, erased).
+ */
+export function complaintFieldsDue(
+  f: {
+    status: string;
+    closedMs: number;
+    updatedMs: number;
+    values: Readonly<Partial<Record<ComplaintPersonal, unknown>>>;
+  },
+  retentionDays: number,
+  nowMs: number,
+): ComplaintPersonal[] {
+  if (f.status !== "selesai") return [];
+  const closedMs = f.closedMs > 0 ? f.closedMs : f.updatedMs;
+  if (!(closedMs > 0) || nowMs <= closedMs + retentionDays * DAY_MS) return [];
+  return COMPLAINT_PERSONAL.filter((k) => holdsData(f.values[k]));
 }
 
 // ---------------------------------------------------------------------------------------------

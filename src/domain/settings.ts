@@ -395,6 +395,11 @@ export const FIELDS: Field[] = [
       if (n !== undefined) c.complaintDesk.targetMinutes = Math.round(n);
     },
   },
+  {
+    key: "eskalasi_pengaduan",
+    get: (c) => (c.complaintDesk.escalateTo ?? []).join(", "),
+    set: (c, v) => (c.complaintDesk.escalateTo = list(v).map((s) => s.toLowerCase())),
+  },
   text("kontak_data_pribadi", (c) => ({
     get: () => c.privacyContact,
     set: (v) => (c.privacyContact = v.trim()),

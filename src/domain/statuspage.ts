@@ -8,6 +8,7 @@ import type { Language, OfficeConfig } from "./config.js";
 import { formatDateTime } from "./intake.js";
 import { UuidBits } from "./password.js";
 import { isStatus, isTerminal, statusTextKey, type Status } from "./request.js";
+import { isErasureMarker } from "./retention.js";
 import { t, tx, type MessageKey } from "./text/index.js";
 
 // ── The secret code ────────────────────────────────────────────────────────────
@@ -212,7 +213,8 @@ export function statusView(
   }
   return {
     ticket: record.ticket,
-    firstName: record.firstName,
+    // Erased by retention: the marker is not a name.
+    firstName: isErasureMarker(record.firstName) ? "" : record.firstName,
     statusLabel: tx(lang, statusTextKey(record.status)),
     stageLabel: i >= 0 ? stages[i]!.label : "",
     next,

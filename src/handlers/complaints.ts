@@ -6,7 +6,10 @@
  */
 import {
   checkComplaint,
+  COMPLAINANT_ACTOR,
   complaintCounterKey,
+  complaintEscalation,
+  complaintSubject,
   complaintNumber,
   complaintStateLabel,
   composeComplaintNotice,
@@ -17,7 +20,8 @@ import {
   type CheckedComplaint,
   type ComplaintStatus,
 } from "../domain/complaints.js";
-import { addWorkingMinutes, calendarFromConfig } from "../domain/calendar.js";
+import { addWorkingMinutes, calendarFromConfig, workingMinutesBetween } from "../domain/calendar.js";
+import { formatMark, markForVisit, type TimedItem } from "../domain/reminders.js";
 import { ticketPeriod } from "../domain/request.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { message, t, type MessageRef } from "../domain/text/index.js";
@@ -28,10 +32,13 @@ import {
   COMPLAINT_SHEET,
   complaintColumn,
   complaintTable,
+  existingComplaintTable,
   setComplaintChoices,
   type ComplaintKey,
 } from "../workspace/complaints.js";
-import type { Row } from "../workspace/table.js";
+import type { Cell, Row } from "../workspace/table.js";
+import { cellMs } from "../workspace/register.js";
+import type { ReminderSource } from "./reminders.js";
 
 export type FileOutcome = { ok: true; number: string; dueMs: number } | { ok: false; problems: MessageRef[] };
 
@@ -60,7 +67,7 @@ export function registerComplaint(ctx: Ctx, c: CheckedComplaint): { number: stri
         from: "",
         to: complaintStateLabel("baru"),
         action: "pengaduan_diterima",
-        actor: c.email,
+        actor: COMPLAINANT_ACTOR,
         timeMs: now,
         note: c.ticket ? t(lang, "complaint.log.about", { ticket: c.ticket }) : "",
       },
@@ -77,6 +84,7 @@ export function registerComplaint(ctx: Ctx, c: CheckedComplaint): { number: stri
       action: "",
       response: "",
       dueAt: new Date(dueMs),
+      reminders: "",
       lastResponseAt: "",
       closedAt: "",
       lastLogSeq: entry!.seq,
@@ -127,6 +135,23 @@ export type ComplaintEditOutcome =
   | { kind: "refused"; ticket: string; reason: string }
   | { kind: "done"; ticket: string; status: ComplaintStatus };
 
+/** The mail that tells the complainant of a response. */
+export function responseMail(
+  ctx: Ctx,
+  c: { number: string; name: string; email: string },
+  response: string,
+  status: ComplaintStatus,
+): OutgoingMail {
+  return {
+    ...composeComplaintResponse(
+      { number: c.number, name: c.name, response, closed: status === "selesai" },
+      ctx.config,
+    ),
+    to: [c.email],
+    ticket: c.number,
+  };
+}
+
 /** Whether an edit event is on the Pengaduan sheet. */
 export function isComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): boolean {
   return !!e && !!e.range && e.range.getSheet().getName() === COMPLAINT_SHEET;
@@ -151,7 +176,7 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
   const value = e.value === undefined ? "" : String(e.value);
   if (!value.trim()) return { kind: "ignored" };
   const mails: OutgoingMail[] = [];
-  return withOutbox(ctx, mails, (): ComplaintEditOutcome => {
+  return withOutbox(ctx, mails, (record): ComplaintEditOutcome => {
     const table = complaintTable(ctx.ss, lang, []);
     const row: Row<ComplaintKey> = table.read(rowNumber);
     const number = String(row.number);
@@ -193,6 +218,12 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
         note,
       },
     ]);
+    // The complainant's mail is recorded right after the log entry, before the row: a run cut off
+    // in between is finished by the sweep (reconcile.ts re-records a response the queue lacks).
+    mails.push(
+      responseMail(ctx, { number, name: String(row.name), email: String(row.email) }, note, d.status),
+    );
+    record();
     table.write(rowNumber, {
       ...row,
       status: d.status,
@@ -205,14 +236,76 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
     });
     range.clearNote();
     setComplaintChoices(table, rowNumber, lang, d.status !== "selesai");
-    mails.push({
-      ...composeComplaintResponse(
-        { number, name: String(row.name), response: note, closed: d.status === "selesai" },
-        ctx.config,
-      ),
-      to: [String(row.email)],
-      ticket: number,
-    });
     return { kind: "done", ticket: number, status: d.status };
   });
+}
+
+// ── Complaints as a source of the reminder engine ─────────────────────────────
+
+/**
+ * Unanswered complaints as timed items (reminders.ts): one stage, "pengaduan/baru", from filing to
+ * the first response; the handlers of the row hold it, its target is the one the complainant was
+ * given (received → "Batas Waktu" in working time; the setting when the row has none), and the
+ * level above is whoever `eskalasi_pengaduan` names (a mail in this sweep's digest, never the
+ * daily one: a citizen waits). Answered, closed: nothing. `open` reads the sheet once; `save`
+ * writes the "Pengingat" and "No. Log Terakhir" columns once each, and only when an event was logged.
+ */
+export function complaintSource(): ReminderSource {
+  return {
+    open(ctx) {
+      const { config } = ctx;
+      const lang = config.language;
+      const table = existingComplaintTable(ctx.ss);
+      if (!table) return { items: [], stateOf: () => "", save: () => undefined };
+      const rows = table.all();
+      const cal = calendarFromConfig(config);
+      const escalateTo = complaintEscalation(config);
+      const items: TimedItem[] = [];
+      const byId = new Map<string, number>();
+      rows.forEach(({ rowNumber, row }, i) => {
+        const number = String(row.number);
+        const received = cellMs(row.receivedAt);
+        if (!number || !received || String(row.status) !== "baru") return;
+        const due = cellMs(row.dueAt);
+        const target =
+          due > received ? workingMinutesBetween(received, due, cal) : config.complaintDesk.targetMinutes;
+        byId.set(number, i);
+        items.push({
+          id: number,
+          kind: "complaint",
+          stageKey: complaintStateLabel("baru"),
+          stageLabel: t(lang, "complaint.stage"),
+          holders: String(row.handlers)
+            .split(/[,;\s]+/)
+            .filter(Boolean),
+          escalateTo,
+          escalateDaily: false,
+          targetMinutes: target,
+          visitStartMs: received,
+          onHold: false,
+          mark: markForVisit(String(row.reminders), received, ctx.offset),
+          get url(): string {
+            return rowUrl(ctx.ss, table.sheet, rowNumber);
+          },
+          subject: complaintSubject(lang, String(row.ticket)),
+        });
+      });
+      return {
+        items,
+        stateOf: () => complaintStateLabel("baru"),
+        save: (updates) => {
+          if (updates.length === 0) return;
+          const marks: Cell[][] = rows.map((r) => [table.cellFor("reminders", r.row.reminders)]);
+          const seqs: Cell[][] = rows.map((r) => [r.row.lastLogSeq]);
+          for (const u of updates) {
+            const i = byId.get(u.id)!;
+            marks[i] = [table.cellFor("reminders", formatMark(u.mark, ctx.offset))];
+            seqs[i] = [u.seq];
+          }
+          table.sheet.getRange(2, table.col("reminders"), marks.length, 1).setValues(marks);
+          table.sheet.getRange(2, table.col("lastLogSeq"), seqs.length, 1).setValues(seqs);
+        },
+      };
+    },
+  };
 }

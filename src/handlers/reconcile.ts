@@ -8,8 +8,9 @@
  * (it names an entry the log does not have, or has no history at all) is flagged for an
  * administrator and left alone (a row without any recorded log number, entered by hand or
  * imported, has nothing to be compared with and is skipped). Both go to the error log; a flag is written once, not on every
- * sweep. Everything happens under the script lock with two reads (register, log) and a write
- * only per repaired row.
+ * sweep. Complaint rows (the Pengaduan sheet) are compared with their entries from the same read
+ * of the log and rewritten when behind it. Everything happens under the script lock with three
+ * reads (register, complaints, log) and a write only per repaired row.
  */
 import { t } from "../domain/text/index.js";
 import type { LogEntry } from "../domain/audit.js";
@@ -29,6 +30,16 @@ import type { Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { readLog } from "../workspace/log.js";
+import { complaintFromLog } from "../domain/complaints.js";
+import { mailRecordedSince, recordMails, sendRecorded, type OutgoingMail } from "../workspace/mail.js";
+import { responseMail } from "./complaints.js";
+import {
+  existingComplaintTable,
+  setComplaintChoices,
+  writeProgramColumns,
+  type ComplaintKey,
+} from "../workspace/complaints.js";
+import type { Cell, Row, Table } from "../workspace/table.js";
 import {
   actionLabels,
   cellMs,
@@ -60,6 +71,9 @@ function markAfterLog(mark: ReminderMark, e: LogEntry, visitStartMs: number): Re
     escalatedMs: mark.escalatedMs || found.escalatedMs,
   };
 }
+
+/** Log actions of a handler's response (the complainant is mailed each). */
+const RESPONSES = new Set(["pengaduan_ditanggapi", "pengaduan_selesai"]);
 
 /** Entries that do not change where a request is (a refused attempt is logged "at" the state). */
 const NOT_STATE = new Set(["ditolak_sistem"]);
@@ -124,10 +138,16 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
   const lang = config.language;
   const report: ReconcileReport = { repaired: [], flagged: [] };
   const flags: { ticket: string; signature: string; message: string }[] = [];
+  // Responses a cut-off execution logged but never recorded for the complainant: recorded under
+  // the lock, sent after it.
+  const complaintMails: OutgoingMail[] = [];
+  let recorded: ReturnType<typeof recordMails> = [];
   withScriptLock(() => {
     const table = registerTable(ctx.ss);
     const rows = table.all();
-    if (rows.length === 0) return;
+    const complaints = existingComplaintTable(ctx.ss);
+    const complaintRows = complaints ? complaints.all() : [];
+    if (rows.length === 0 && complaintRows.length === 0) return;
     const byTicket = new Map<string, LogEntry[]>();
     for (const e of readLog(ctx)) {
       const list = byTicket.get(e.ticket);
@@ -135,6 +155,11 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       else byTicket.set(e.ticket, [e]);
     }
     const now = Date.now();
+    if (complaints)
+      report.repaired.push(
+        ...repairComplaints(ctx, complaints, complaintRows, byTicket, now, complaintMails),
+      );
+    recorded = recordMails(ctx, complaintMails);
     for (const { rowNumber, row } of rows) {
       const ticket = String(row.ticket);
       if (!ticket) continue;
@@ -179,8 +204,70 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       );
     }
   });
+  sendRecorded(ctx, recorded);
   if (flags.length > 0) report.flagged = writeFlags(ctx, flags);
   return report;
+}
+
+/**
+ * Complaint rows behind their log (an execution cut off after its log entry: a response, a
+ * reminder): rewritten from it, so that an answered complaint gets no reminder and a reminder is
+ * never sent twice. Only the program's columns are written; a row ahead of the log is left alone.
+ */
+function repairComplaints(
+  ctx: Ctx,
+  table: Table<ComplaintKey>,
+  rows: readonly { rowNumber: number; row: Row<ComplaintKey> }[],
+  byTicket: ReadonlyMap<string, LogEntry[]>,
+  now: number,
+  mails: OutgoingMail[],
+): string[] {
+  const repaired: string[] = [];
+  const lang = ctx.config.language;
+  for (const { rowNumber, row } of rows) {
+    const number = String(row.number);
+    const entries = number ? (byTicket.get(number) ?? []) : [];
+    const logged = complaintFromLog(entries);
+    if (!logged) continue;
+    const recordedSeq = Number(row.lastLogSeq) || 0;
+    if (recordedSeq > logged.maxSeq) continue;
+    if (String(row.status) === logged.status && recordedSeq === logged.lastSeq) continue;
+    // A response the row does not reflect: its execution may have died before recording the
+    // complainant's mail (it records it right after the log entry, before the row).
+    for (const e of entries) {
+      if (e.seq <= recordedSeq || !RESPONSES.has(e.action)) continue;
+      if (mailRecordedSince(ctx, number, e.timeMs)) continue;
+      const status = e.action === "pengaduan_selesai" ? "selesai" : "ditanggapi";
+      mails.push(
+        responseMail(ctx, { number, name: String(row.name), email: String(row.email) }, e.note, status),
+      );
+    }
+    const at = (ms: number, cell: Cell): Cell => (ms ? new Date(ms) : cell);
+    writeProgramColumns(table, rowNumber, {
+      ...row,
+      status: logged.status,
+      reminders: formatMark(logged.reminders, ctx.offset),
+      lastResponseAt: at(logged.lastResponseMs, row.lastResponseAt),
+      closedAt: at(logged.closedMs, row.closedAt),
+      lastLogSeq: logged.lastSeq,
+      updatedAt: new Date(now),
+    });
+    setComplaintChoices(table, rowNumber, lang, logged.status !== "selesai");
+    repaired.push(number);
+    logError(
+      ctx.ss,
+      "sweep",
+      number,
+      t(lang, "sweep.complaint_restored", {
+        row: rowNumber,
+        number,
+        seq: recordedSeq || t(lang, "common.empty"),
+        last: logged.lastSeq,
+        status: logged.status,
+      }),
+    );
+  }
+  return repaired;
 }
 
 function repair(

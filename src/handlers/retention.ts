@@ -14,6 +14,10 @@
  * append to the log for the whole batch, and one range write per run of consecutive rows in each
  * sheet. Between batches the time budget is checked; what is left is done by the next sweep.
  *
+ * The status page's record of an erased request loses its first name in the same batch (one read
+ * of its two columns per pass, one write per run); closed complaints past the same period lose
+ * the complainant's name, address and text (eraseComplaints), each with its own log entry.
+ *
  * The hash-chained log itself is never rewritten: it holds no identity numbers, and its notes are
  * officials' reasons (see docs/SECURITY.md).
  */
@@ -21,6 +25,7 @@ import { stateLabel } from "../domain/audit.js";
 import { parseProvisionState } from "../domain/provisioning.js";
 import {
   batches,
+  complaintFieldsDue,
   dateKey,
   ERASE_ACTION,
   erasureMarker,
@@ -29,6 +34,7 @@ import {
   responseColumnsToErase,
   retentionVerdict,
   rowRuns,
+  type ComplaintPersonal,
   type PersonalField,
   type RetentionFacts,
 } from "../domain/retention.js";
@@ -47,7 +53,15 @@ import {
   type RegisterTable,
 } from "../workspace/register.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
-import { sheetCell, type Cell } from "../workspace/table.js";
+import { sheetCell, type Cell, type Row, type Table } from "../workspace/table.js";
+import { STATUS_COLUMNS, STATUS_SHEET, statusTable, type StatusKey } from "../workspace/statusrecords.js";
+import {
+  COMPLAINT_COLUMNS,
+  existingComplaintTable,
+  writeProgramColumns,
+  type ComplaintKey,
+} from "../workspace/complaints.js";
+import { complaintStateLabel } from "../domain/complaints.js";
 
 /** Script property: the office-local day ("yyyy-MM-dd") of the last finished pass. */
 export const RETENTION_DAY_KEY = "surel:retentionDay";
@@ -77,6 +91,10 @@ export interface RetentionReport {
   waiting: number;
   /** Closed rows without any date (nothing tells since when they are closed): never erased. */
   undated: number;
+  /** First names erased in the status page's records (Status Publik). */
+  statusNames: number;
+  /** Complaints whose complainant's name, address and text were erased. */
+  complaints: string[];
 }
 
 interface Due {
@@ -121,6 +139,8 @@ export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport
     pending: 0,
     waiting: 0,
     undated: 0,
+    statusNames: 0,
+    complaints: [],
   };
   const props = PropertiesService.getScriptProperties();
   const nowMs = Date.now();
@@ -130,7 +150,8 @@ export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport
   report.ran = true;
   let finished: boolean;
   try {
-    finished = erasePass(ctx, budget, report, nowMs, today);
+    finished =
+      erasePass(ctx, budget, report, nowMs, today) && eraseComplaints(ctx, budget, report, nowMs, today);
   } catch (e) {
     props.setProperty(RETENTION_DAY_KEY, today);
     throw e;
@@ -162,6 +183,7 @@ function erasePass(
 
   const ticketAt = new Map(due.map((d) => [d.rowNumber, d.ticket]));
   const responses = new ResponsesSheet(ctx);
+  const names = new StatusNames(ctx);
   const marker = erasureMarker(ctx.config.language, today);
   const batchList = batches(
     due.map((d) => d.rowNumber),
@@ -176,7 +198,7 @@ function erasePass(
       return false;
     }
     const done = tryWithScriptLock(() =>
-      eraseBatch(ctx, table, responses, rows, ticketAt, { nowMs, days, marker }),
+      eraseBatch(ctx, table, responses, names, rows, ticketAt, { nowMs, days, marker }),
     );
     if (!done.ok) {
       report.pending += left;
@@ -193,6 +215,7 @@ function erasePass(
         t(ctx.config.language, "retention.response_unlocated", { ticket: u.ticket, count: u.count }),
       );
     }
+    report.statusNames += done.value.statusNames;
   }
   return true;
 }
@@ -202,10 +225,16 @@ function eraseBatch(
   ctx: Ctx,
   table: RegisterTable,
   responses: ResponsesSheet,
+  names: StatusNames,
   rows: readonly number[],
   ticketAt: ReadonlyMap<number, string>,
   p: { nowMs: number; days: number; marker: string },
-): { tickets: string[]; responseRows: number; unlocated: { ticket: string; count: number }[] } {
+): {
+  tickets: string[];
+  responseRows: number;
+  statusNames: number;
+  unlocated: { ticket: string; count: number }[];
+} {
   const lang = ctx.config.language;
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
@@ -227,12 +256,15 @@ function eraseBatch(
       unlocated: 0,
     });
   }
-  if (erasures.length === 0) return { tickets: [], responseRows: 0, unlocated: [] };
+  if (erasures.length === 0) return { tickets: [], responseRows: 0, statusNames: 0, unlocated: [] };
 
   responses.assign(erasures);
   const header = (k: RegisterKey): string => REGISTER_COLUMNS.find((c) => c.key === k)![lang];
+  const statusName = `${STATUS_COLUMNS.find((c) => c.key === "firstName")![lang]} (${STATUS_SHEET})`;
   const drafts: LogDraftEntry[] = erasures.map((e) => {
     const here = stateLabel(String(e.row.status), String(e.row.stageKey));
+    const fields = e.fields.map(header);
+    if (names.holds(String(e.row.ticket))) fields.push(statusName);
     return {
       ticket: String(e.row.ticket),
       from: here,
@@ -242,7 +274,7 @@ function eraseBatch(
       timeMs: p.nowMs,
       note: t(lang, "retention.log_note", {
         days: p.days,
-        fields: e.fields.map(header).join(", "),
+        fields: fields.join(", "),
         rows: e.responseRows.length,
       }),
     };
@@ -251,6 +283,10 @@ function eraseBatch(
   // never erased without a record.
   const entries = appendLog(ctx, drafts);
   const responseRows = responses.erase(erasures, p.marker);
+  const statusNames = names.erase(
+    erasures.map((e) => String(e.row.ticket)),
+    p.marker,
+  );
 
   const updated = new Date(p.nowMs);
   const byRow = new Map<number, RegisterRow>();
@@ -270,10 +306,136 @@ function eraseBatch(
   return {
     tickets: erasures.map((e) => String(e.row.ticket)),
     responseRows,
+    statusNames,
     unlocated: erasures
       .filter((e) => e.unlocated > 0)
       .map((e) => ({ ticket: String(e.row.ticket), count: e.unlocated })),
   };
+}
+
+/**
+ * The first names of the status page's records (Status Publik): the ticket and name columns read
+ * once per pass (records are only appended, never moved), then one write per run of consecutive
+ * records in a batch.
+ */
+class StatusNames {
+  private rowOf: Map<string, number> | null = null;
+  private table: Table<StatusKey> | null = null;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  private load(): Map<string, number> {
+    if (this.rowOf) return this.rowOf;
+    const map = new Map<string, number>();
+    this.rowOf = map;
+    this.table = statusTable(this.ctx.ss, false);
+    if (!this.table) return map;
+    const cols = this.table.readColumns(["ticket", "firstName"] as const);
+    cols.ticket.forEach((ticket, i) => {
+      if (holdsData(cols.firstName[i])) map.set(String(ticket), i + 2);
+    });
+    return map;
+  }
+
+  /** Whether the ticket's record still shows a name. */
+  holds(ticket: string): boolean {
+    return this.load().has(ticket);
+  }
+
+  /** Erases the names of these tickets' records; returns how many. */
+  erase(tickets: readonly string[], marker: string): number {
+    const map = this.load();
+    const rows = tickets.map((t) => map.get(t)).filter((r): r is number => r !== undefined);
+    if (!this.table || rows.length === 0) return 0;
+    const col = this.table.col("firstName");
+    const value = this.table.cellFor("firstName", marker);
+    for (const run of rowRuns(rows))
+      this.table.sheet
+        .getRange(run.start, col, run.count, 1)
+        .setValues(Array.from({ length: run.count }, () => [value]));
+    for (const t of tickets) map.delete(t);
+    return rows.length;
+  }
+}
+
+/**
+ * Closed complaints past retention lose the complainant's name, address and text (Pengaduan), in
+ * batches under the script lock: checked again, one log entry each ("hapus_data_pribadi", the
+ * complaint's own chain), then the program's columns of each row. Returns whether all were done.
+ */
+function eraseComplaints(
+  ctx: Ctx,
+  budget: () => boolean,
+  report: RetentionReport,
+  nowMs: number,
+  today: string,
+): boolean {
+  const table = existingComplaintTable(ctx.ss);
+  if (!table) return true;
+  const days = ctx.config.privacy.retentionDays;
+  const lang = ctx.config.language;
+  const dueOf = (row: Row<ComplaintKey>): ComplaintPersonal[] =>
+    complaintFieldsDue(
+      {
+        status: String(row.status),
+        closedMs: cellMs(row.closedAt),
+        updatedMs: cellMs(row.updatedAt),
+        values: { name: row.name, email: row.email, text: row.text },
+      },
+      days,
+      nowMs,
+    );
+  const due = table
+    .all()
+    .filter((r) => String(r.row.number) && dueOf(r.row).length > 0)
+    .map((r) => ({ rowNumber: r.rowNumber, number: String(r.row.number) }));
+  if (due.length === 0) return true;
+  const numberAt = new Map(due.map((d) => [d.rowNumber, d.number]));
+  const marker = erasureMarker(lang, today);
+  const header = (k: ComplaintKey): string => COMPLAINT_COLUMNS.find((c) => c.key === k)![lang];
+  const batchList = batches(
+    due.map((d) => d.rowNumber),
+    BATCH_ROWS,
+    BATCH_RUNS,
+  );
+  for (let b = 0; b < batchList.length; b++) {
+    const rows = batchList[b]!;
+    if (!budget()) return false;
+    const done = tryWithScriptLock(() => {
+      const first = rows[0]!;
+      const span = table.sheet
+        .getRange(first, 1, rows[rows.length - 1]! - first + 1, table.width)
+        .getValues() as Cell[][];
+      const work = rows
+        .map((rowNumber) => ({ rowNumber, row: table.toRow(span[rowNumber - first] ?? []) }))
+        .filter((w) => String(w.row.number) === numberAt.get(w.rowNumber))
+        .map((w) => ({ ...w, fields: dueOf(w.row) }))
+        .filter((w) => w.fields.length > 0);
+      if (work.length === 0) return [];
+      const here = complaintStateLabel("selesai");
+      const entries = appendLog(
+        ctx,
+        work.map((w) => ({
+          ticket: String(w.row.number),
+          from: here,
+          to: here,
+          action: ERASE_ACTION,
+          actor: SYSTEM_ACTOR,
+          timeMs: nowMs,
+          note: t(lang, "retention.complaint_log_note", { days, fields: w.fields.map(header).join(", ") }),
+        })),
+      );
+      work.forEach((w, i) => {
+        const next: Row<ComplaintKey> = { ...w.row, lastLogSeq: entries[i]!.seq, updatedAt: new Date(nowMs) };
+        for (const k of w.fields) next[k] = marker;
+        writeProgramColumns(table, w.rowNumber, next);
+      });
+      return work.map((w) => String(w.row.number));
+    });
+    if (!done.ok) return false;
+    report.complaints.push(...done.value);
+  }
+  return true;
 }
 
 /**

@@ -9,7 +9,8 @@
  *   temporary passwords never used are invalidated;
  * - retention (retention.ts, once a day): personal fields of requests closed longer than
  *   retensi_hari ago are erased in the register and the responses sheet;
- * - the time standard (reminders.ts, last): reminders, escalations and digests; every row's
+ * - the time standard (reminders.ts, last): reminders, escalations and digests of requests and
+ *   of unanswered complaints (complaints.ts, complaintSource); every row's
  *   total against the service standard; the Dasbor sheet (dashboard.ts) and, on the first working
  *   day of a month, the monthly recap (recap.ts), from the same read of the register.
  * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
@@ -34,6 +35,7 @@ import { reconcileRegister, type ReconcileReport } from "./reconcile.js";
 import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
 import { sweepRetention, type RetentionReport } from "./retention.js";
 import { registerSource, sweepReminders, type RegisterSnapshot, type ReminderReport } from "./reminders.js";
+import { complaintSource } from "./complaints.js";
 import { refreshDashboard, type DashboardReport } from "./dashboard.js";
 import { sweepRecap, type RecapReport } from "./recap.js";
 
@@ -252,7 +254,7 @@ export function runSweep(): SweepReport {
   const snapshot: RegisterSnapshot = { rows: [] };
   if (reconcileRan && budget()) {
     try {
-      reminders = sweepReminders(ctx, [registerSource(snapshot)]);
+      reminders = sweepReminders(ctx, [registerSource(snapshot), complaintSource()]);
     } catch (e) {
       logError(ctx.ss, "sweep", "", e);
     }

@@ -6,7 +6,7 @@
 import type { Language } from "../domain/config.js";
 import { COMPLAINT_ACTIONS, complaintActionLabel } from "../domain/complaints.js";
 import { t } from "../domain/text/index.js";
-import { Table, type ColumnDef } from "./table.js";
+import { Table, type ColumnDef, type Row } from "./table.js";
 
 export const COMPLAINT_SHEET = "Pengaduan";
 
@@ -22,6 +22,7 @@ export type ComplaintKey =
   | "action"
   | "response"
   | "dueAt"
+  | "reminders"
   | "lastResponseAt"
   | "closedAt"
   | "lastLogSeq"
@@ -32,6 +33,8 @@ export const COMPLAINT_COLUMNS: readonly ColumnDef<ComplaintKey>[] = [
   { key: "ticket", id: "Tiket", en: "Ticket", plainText: true },
   { key: "receivedAt", id: "Diterima", en: "Received", kind: "date" },
   { key: "dueAt", id: "Batas Waktu", en: "Due", kind: "date" },
+  // What the sweep sent about an unanswered complaint ("pengingat …; eskalasi …"), as the register's.
+  { key: "reminders", id: "Pengingat", en: "Reminders", width: 220 },
   { key: "status", id: "Status", en: "Status" },
   { key: "name", id: "Nama", en: "Name" },
   { key: "email", id: "Surel", en: "E-mail" },
@@ -75,6 +78,28 @@ export function complaintTable(ss: Spreadsheet, lang: Language, editors: string[
     prepareComplaintSheet(sheet, lang, editors);
   }
   return new Table(sheet, COMPLAINT_COLUMNS, editableRanges);
+}
+
+/**
+ * Writes a record's program columns only (two writes: before and after the handlers' Tindakan and
+ * Tanggapan, which are left as the handler may be typing them).
+ */
+export function writeProgramColumns(
+  table: Table<ComplaintKey>,
+  rowNumber: number,
+  row: Row<ComplaintKey>,
+): void {
+  const values = table.toWrite(row);
+  const a = complaintColumn("action");
+  const r = complaintColumn("response");
+  table.sheet.getRange(rowNumber, 1, 1, a - 1).setValues([values.slice(0, a - 1)]);
+  table.sheet.getRange(rowNumber, r + 1, 1, values.length - r).setValues([values.slice(r)]);
+}
+
+/** The sheet's table when the sheet exists (the sweep: no complaint yet, nothing to do). */
+export function existingComplaintTable(ss: Spreadsheet): Table<ComplaintKey> | null {
+  const sheet = ss.getSheetByName(COMPLAINT_SHEET);
+  return sheet ? new Table(sheet, COMPLAINT_COLUMNS, editableRanges) : null;
 }
 
 /**

@@ -177,6 +177,20 @@ export function mailsRecordedFor(ctx: Ctx, ticket: string): boolean {
 }
 
 /**
+ * Whether a mail about a ticket was recorded at or after a moment (a repair's question: did the
+ * execution that logged a step get as far as recording its mail?). Reads two columns; rare.
+ */
+export function mailRecordedSince(ctx: Ctx, ticket: string, sinceMs: number): boolean {
+  const table = queueTable(ctx);
+  if (!table) return false;
+  const cols = table.readColumns(["id", "time"] as const);
+  return cols.id.some((id, i) => {
+    const at = cols.time[i];
+    return String(id).startsWith(`${ticket}-`) && at instanceof Date && at.getTime() >= sinceMs;
+  });
+}
+
+/**
  * Sends what the queue holds and nobody else will: failed attempts, and pending rows older than
  * the grace time (their execution died). Oldest first, while the budget and the quota last.
  * Reads the "sent" and "created" columns once, then only the rows it sends.

@@ -528,6 +528,8 @@ export const en: Record<MessageKey, string> = {
 
   // ── The sweep and the log check (handlers/reconcile.ts, verify.ts) ───────
   "sweep.where": "Sweep: row {row} (ticket {ticket})",
+  "sweep.complaint_restored":
+    "Sweep: row {row} of the Pengaduan sheet ({number}) records log entry #{seq}, but its last entry is #{last}; the row was updated from the log (status {status}).",
   "sweep.no_history":
     "{where} refers to log entry #{seq}, but this ticket has no history in the disposition log; its status \u201c{shown}\u201d cannot be confirmed. The row is left as it is: check with the menu Verify the log.",
   "sweep.history_lost":
@@ -739,6 +741,8 @@ export const en: Record<MessageKey, string> = {
   "provision.reissue.pick": "Enter the ticket number of the request, e.g. SRL-2611-0007.",
   // ── Retention of personal data (UU PDP) ────────────────────────────────────
   "retention.marker": "[erased {date}]",
+  "retention.complaint_log_note":
+    "The complainant's personal data was erased {days} days after the complaint was closed: {fields}.",
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
   "retention.response_unlocated":
@@ -861,7 +865,12 @@ export const en: Record<MessageKey, string> = {
   "reminder.due_heading": "Your action is needed: {percent}% of the stage's target is used",
   "reminder.late_heading": "Past the stage's target (you are the level above)",
   "reminder.item": "{ticket} · {stage} · {subject} · {elapsed} of the target {target}",
+  "reminder.item_complaint": "Complaint {ticket} · {subject} · {elapsed} of the target {target}",
   "reminder.how": "Open the row in the register (links above) and choose an action in the Action column.",
+  "reminder.how_complaint":
+    "Complaints: open the row in the Pengaduan sheet (links above), write the answer in the Response column, then choose an action in the Action column.",
+  "reminder.intro_with_complaints":
+    "Dear Sir or Madam, these requests and complaints need your attention ({office}).",
   "reminder.log.pengingat": "Reminder to {to}: {elapsed} of the target {target}.",
   "reminder.log.eskalasi": "Escalation to {to}: {elapsed} of the target {target}.",
   "reminder.log.eskalasi_daily":
@@ -872,6 +881,10 @@ export const en: Record<MessageKey, string> = {
   "daily.intro":
     "Dear Sir or Madam, as of {date}, {count} requests are past their stage's target ({office}).",
   "daily.item": "{ticket} · {stage} · held by {holders} · {elapsed} of the target {target}",
+  "daily.item_complaint":
+    "Complaint {ticket} · {subject} · handlers {holders} · {elapsed} of the target {target}",
+  "daily.intro_with_complaints":
+    "Dear Sir or Madam, as of {date} {count} requests and complaints are past their target ({office}).",
   // ── Dashboard (dashboard.ts) ─────────────────────────────────────────────
   "dash.protect": "Dashboard: only the Surel program writes here; refreshed by every sweep.",
   "dash.title": "Official E-mail Service Dashboard",
@@ -932,10 +945,14 @@ export const en: Record<MessageKey, string> = {
   "config.complaint_handler_email":
     "The complaint handler address \u201c{value}\u201d is not a valid e-mail address.",
   "config.complaint_target": "The complaint target must be a whole number of working minutes above 0.",
+  "config.complaint_escalate":
+    "Complaint escalation \u201c{value}\u201d is neither a stage key of Tahapan nor a valid e-mail address.",
   "settings.help.halaman_status": "Address of the status page (the web app's URL), printed on receipts",
   "settings.help.penangan_pengaduan":
     "E-mail addresses of the complaint handlers, comma-separated (head of office, head of e-Government, technical support)",
   "settings.help.target_pengaduan_menit": "Target time to answer a complaint, in working minutes",
+  "settings.help.eskalasi_pengaduan":
+    "Who is told when a complaint passes its target unanswered: a stage key (e.g. kadis) or e-mail addresses, comma-separated; empty: the first stage's officials; -: nobody",
   "settings.help.kontak_data_pribadi":
     "Contact for questions about personal data (empty: the office's address)",
   "form.privacy":
@@ -1012,6 +1029,9 @@ export const en: Record<MessageKey, string> = {
   "complaint.refused.not_complaint": "This row is not a complaint.",
   "complaint.refused.unknown_action": "Unknown action; choose one from the list.",
   "complaint.log.about": "about ticket {ticket}",
+  "complaint.digest.about": "about {ticket}",
+  "complaint.digest.general": "general",
+  "complaint.stage": "Complaint",
   "complaint.mail.receipt.subject": "Complaint received \u2013 {number}",
   "complaint.mail.receipt.intro": "We received your complaint as number {number}.",
   "complaint.mail.about": "About request: {ticket}",

@@ -524,6 +524,8 @@ export const id = {
 
   // ── The sweep and the log check (handlers/reconcile.ts, verify.ts) ───────
   "sweep.where": "Penyapuan: baris {row} (tiket {ticket})",
+  "sweep.complaint_restored":
+    "Penyapuan: baris {row} lembar Pengaduan ({number}) mencatat entri log #{seq}, padahal entri terakhirnya #{last}; baris diperbarui dari log (status {status}).",
   "sweep.no_history":
     "{where} merujuk entri log #{seq}, tetapi tiket ini tidak punya riwayat di log disposisi; statusnya \u201c{shown}\u201d tidak dapat dipastikan. Baris tidak diubah: periksa dengan menu Periksa keutuhan log.",
   "sweep.history_lost":
@@ -735,6 +737,8 @@ export const id = {
   "provision.reissue.pick": "Isikan nomor tiket permohonan, mis. SRL-2611-0007.",
   // ── Retention of personal data (UU PDP) ────────────────────────────────────
   "retention.marker": "[dihapus {date}]",
+  "retention.complaint_log_note":
+    "Data pribadi pengadu dihapus setelah masa simpan {days} hari sejak pengaduan selesai: {fields}.",
   "retention.log_note":
     "Data pribadi dihapus setelah masa simpan {days} hari sejak permohonan ditutup: {fields}; {rows} baris respons formulir.",
   "retention.response_unlocated":
@@ -852,7 +856,12 @@ export const id = {
   "reminder.due_heading": "Perlu tindakan Anda: {percent}% target tahap sudah terpakai",
   "reminder.late_heading": "Melewati target tahap (Anda berada satu tingkat di atasnya)",
   "reminder.item": "{ticket} · {stage} · {subject} · {elapsed} dari target {target}",
+  "reminder.item_complaint": "Pengaduan {ticket} · {subject} · {elapsed} dari target {target}",
   "reminder.how": "Buka baris di register (tautan di atas) dan pilih tindakan di kolom Tindakan.",
+  "reminder.how_complaint":
+    "Pengaduan: buka barisnya di lembar Pengaduan (tautan di atas), tulis tanggapan di kolom Tanggapan, lalu pilih tindakan di kolom Tindakan.",
+  "reminder.intro_with_complaints":
+    "Yth. Bapak/Ibu, berikut permohonan dan pengaduan yang perlu perhatian Anda ({office}).",
   "reminder.log.pengingat": "Pengingat ke {to}: {elapsed} dari target {target}.",
   "reminder.log.eskalasi": "Eskalasi ke {to}: {elapsed} dari target {target}.",
   "reminder.log.eskalasi_daily":
@@ -863,6 +872,10 @@ export const id = {
   "daily.intro":
     "Yth. Bapak/Ibu, per {date} terdapat {count} permohonan yang melewati target tahapnya ({office}).",
   "daily.item": "{ticket} · {stage} · pemegang {holders} · {elapsed} dari target {target}",
+  "daily.item_complaint":
+    "Pengaduan {ticket} · {subject} · penangan {holders} · {elapsed} dari target {target}",
+  "daily.intro_with_complaints":
+    "Yth. Bapak/Ibu, per {date} terdapat {count} permohonan dan pengaduan yang melewati target ({office}).",
   // ── Dashboard (dashboard.ts) ─────────────────────────────────────────────
   "dash.protect": "Dasbor: hanya program Surel yang menulis; diperbarui setiap penyapuan.",
   "dash.title": "Dasbor Layanan Surel Dinas",
@@ -923,11 +936,15 @@ export const id = {
   "config.complaint_handler_email":
     "Alamat penangan pengaduan \u201c{value}\u201d bukan alamat surel yang sah.",
   "config.complaint_target": "Target waktu pengaduan harus bilangan bulat menit kerja lebih dari 0.",
+  "config.complaint_escalate":
+    "Eskalasi pengaduan \u201c{value}\u201d bukan kunci tahap di Tahapan maupun alamat surel yang sah.",
   "settings.help.halaman_status":
     "Alamat halaman status (URL aplikasi web) yang dicantumkan pada tanda terima",
   "settings.help.penangan_pengaduan":
     "Surel para penangan pengaduan, dipisah koma (Kadis, Kabid e-Government, technical support)",
   "settings.help.target_pengaduan_menit": "Target waktu menanggapi pengaduan, dalam menit kerja",
+  "settings.help.eskalasi_pengaduan":
+    "Siapa diberi tahu bila pengaduan melewati target tanpa tanggapan: kunci tahap (mis. kadis) atau surel, dipisah koma; kosong: pejabat tahap pertama; - : tidak ada",
   "settings.help.kontak_data_pribadi":
     "Kontak untuk pertanyaan tentang data pribadi (bila kosong: surel dinas)",
   "form.privacy":
@@ -1005,6 +1022,9 @@ export const id = {
   "complaint.refused.not_complaint": "Baris ini bukan pengaduan.",
   "complaint.refused.unknown_action": "Tindakan tidak dikenal; pilih dari daftar.",
   "complaint.log.about": "tentang tiket {ticket}",
+  "complaint.digest.about": "tentang {ticket}",
+  "complaint.digest.general": "umum",
+  "complaint.stage": "Pengaduan",
   "complaint.mail.receipt.subject": "Pengaduan diterima \u2013 {number}",
   "complaint.mail.receipt.intro": "Pengaduan Anda telah kami terima dengan nomor {number}.",
   "complaint.mail.about": "Tentang permohonan: {ticket}",
