@@ -43,6 +43,7 @@ import { parseFormsCsv } from "../test/emulator/services/forms.js";
 import { scenarioStatusPage } from "./start-status.js";
 import { appendResponses } from "../test/flows/responses-door.js";
 import { scenarioProvisioning } from "./start-provision.js";
+import { scenarioLicences } from "./start-lifecycle.js";
 import { scenarioTimeStandard } from "./start-timestd.js";
 import { scenarioDoctor } from "./start-doctor.js";
 
@@ -466,6 +467,8 @@ async function main(): Promise<void> {
   if (!RESPONSES) await scenarioTimeStandard(office, { say, record, out: OUT });
 
   if (!RESPONSES) await scenarioStatusPage(office, { say, record, step: K, out: OUT });
+
+  if (!RESPONSES) await scenarioLicences(office, { say, record });
 
   say("\n4. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
   record(await office.emu.advance(10 * MINUTE));

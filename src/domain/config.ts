@@ -126,6 +126,8 @@ export interface OfficeConfig {
   };
   /** Who gets the monthly recap besides the head of office (the first stage's officials). */
   recapTo?: string[];
+  /** Google Workspace licences the office holds (setting lisensi); 0 or absent = not checked. */
+  licences?: number;
   /** Complaint channel published in the receipt (service standard). */
   complaints: string;
   /** The applicant status page's public address (the web app's URL), printed on receipts; "" until deployed. */

@@ -374,6 +374,14 @@ export const FIELDS: Field[] = [
       c.recapTo = all.filter((e) => EMAIL.test(e));
     },
   },
+  {
+    key: "lisensi",
+    get: (c) => String(c.licences ?? 0),
+    set: (c, v, p, lang) => {
+      const n = num(v || "0", 0, p, lang);
+      if (n !== undefined) c.licences = Math.floor(n);
+    },
+  },
   text("pengaduan", (c) => ({
     get: () => c.complaints,
     set: (v) => (c.complaints = v),

@@ -36,6 +36,7 @@ import { sweepRetention, type RetentionReport } from "./retention.js";
 import { registerSource, sweepReminders, type RegisterSnapshot, type ReminderReport } from "./reminders.js";
 import { refreshDashboard, type DashboardReport } from "./dashboard.js";
 import { sweepRecap, type RecapReport } from "./recap.js";
+import { refreshLicencesDaily } from "./licences.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -63,6 +64,8 @@ export interface SweepReport {
   dashboard?: DashboardReport;
   /** The monthly recap sent in this sweep (recap.ts). */
   recap?: RecapReport;
+  /** The accounts counted against the licences (licences.ts; once a day, when lisensi is set). */
+  licences?: number;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -238,6 +241,15 @@ export function runSweep(): SweepReport {
       logError(ctx.ss, "sweep", "", e);
     }
   }
+  // The accounts against the licences, at most once a day (licences.ts).
+  let licences: number | null = null;
+  if (budget()) {
+    try {
+      licences = refreshLicencesDaily(ctx);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
   let retention: RetentionReport | undefined;
   if (budget()) {
     try {
@@ -281,5 +293,6 @@ export function runSweep(): SweepReport {
     ...(reminders ? { reminders } : {}),
     ...(dashboard ? { dashboard } : {}),
     ...(recap ? { recap } : {}),
+    ...(licences !== null ? { licences } : {}),
   };
 }

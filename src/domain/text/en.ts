@@ -1100,4 +1100,25 @@ export const en: Record<MessageKey, string> = {
   "provision.join.failed":
     "Account {address} could not be added to group {group} yet: {reason}. The sweep tries again every 10 minutes; correct the group in the OPD sheet or create the group in the Admin console.",
   "provision.join.done": "Account {address} is now a member of group {group} (retried by the sweep).",
+  "settings.help.lisensi":
+    "Google Workspace licences the office holds (0 = not checked). Account creation stops before the last licence is taken; administrators are warned at 90 %.",
+  "licence.not_set":
+    "the number of licences is not set (setting lisensi), accounts are not compared with licences",
+  "licence.count": "{used} accounts of {total} licences ({percent} %)",
+  "licence.dash": "Google Workspace licences: {text}; counted {time}",
+  "licence.setup": "Google Workspace licences: {text}.",
+  "licence.setup_full":
+    "WARNING: licences are nearly used up; no new account is created until the licence value in the Pengaturan sheet is raised (the last licence is always kept free).",
+  "licence.setup_failed": "Warning: the directory's accounts could not be counted: {detail}",
+  "licence.warn.subject": "[Surel] Google Workspace licences {percent} % used",
+  "licence.warn.intro":
+    "The directory now holds {used} accounts of {total} Google Workspace licences ({percent} %); {left} licences are left. The e-mail service never takes the last licence: account creation stops before it is used.",
+  "licence.warn.next":
+    "Add licences in the Admin console (Billing, Subscriptions) and raise the licence value in the Pengaturan sheet, or suspend accounts nobody uses.",
+  "licence.log.warned":
+    "Accounts reached {percent} % of the licences ({used} of {total}); administrators told.",
+  "licence.stop":
+    "Account {address} was not created: Google Workspace licences are nearly used up ({used} accounts of {total} licences; the last licence is never taken). Request {ticket} waits and nothing is lost. Add licences in the Admin console and raise the licence value in the Pengaturan sheet: the sweep resumes the account creation by itself.",
+  "licence.stop.note":
+    "no licence left: {used} accounts of {total} licences; waiting for the licence value to be raised",
 };

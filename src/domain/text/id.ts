@@ -1095,4 +1095,23 @@ export const id = {
   "provision.join.failed":
     "Akun {address} belum dapat ditambahkan ke grup {group}: {reason}. Penyapuan mencoba lagi setiap 10 menit; perbaiki grup di lembar OPD atau buat grupnya di Konsol Admin.",
   "provision.join.done": "Akun {address} kini anggota grup {group} (dicoba ulang oleh penyapuan).",
+  "settings.help.lisensi":
+    "Jumlah lisensi Google Workspace yang dimiliki kantor (0 = tidak diperiksa). Pembuatan akun berhenti sebelum lisensi terakhir terpakai; administrator diperingatkan pada 90 %.",
+  "licence.not_set":
+    "jumlah lisensi belum diisi (pengaturan lisensi), akun tidak dibandingkan dengan lisensi",
+  "licence.count": "{used} akun dari {total} lisensi ({percent} %)",
+  "licence.dash": "Lisensi Google Workspace: {text}; dihitung {time}",
+  "licence.setup": "Lisensi Google Workspace: {text}.",
+  "licence.setup_full":
+    "PERINGATAN: lisensi hampir habis; akun baru tidak dibuat sebelum nilai lisensi di lembar Pengaturan dinaikkan (lisensi terakhir selalu disisakan).",
+  "licence.setup_failed": "Peringatan: jumlah akun di direktori tidak dapat dihitung: {detail}",
+  "licence.warn.subject": "[Surel] Lisensi Google Workspace sudah terpakai {percent} %",
+  "licence.warn.intro":
+    "Akun di direktori kini berjumlah {used} dari {total} lisensi Google Workspace ({percent} %); tersisa {left} lisensi. Layanan surel tidak pernah memakai lisensi terakhir: pembuatan akun berhenti sebelum lisensi itu terpakai.",
+  "licence.warn.next":
+    "Tambah lisensi di Konsol Admin (Penagihan, Langganan) lalu naikkan nilai lisensi di lembar Pengaturan, atau tangguhkan akun yang tidak dipakai.",
+  "licence.log.warned": "Akun mencapai {percent} % lisensi ({used} dari {total}); administrator diberi tahu.",
+  "licence.stop":
+    "Akun {address} belum dibuat: lisensi Google Workspace hampir habis ({used} akun dari {total} lisensi; lisensi terakhir tidak dipakai). Permohonan {ticket} menunggu dan tidak hilang. Tambah lisensi di Konsol Admin lalu naikkan nilai lisensi di lembar Pengaturan: penyapuan melanjutkan pembuatan akun dengan sendirinya.",
+  "licence.stop.note": "lisensi habis: {used} akun dari {total} lisensi; menunggu nilai lisensi dinaikkan",
 } as const;
