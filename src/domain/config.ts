@@ -123,6 +123,8 @@ export interface OfficeConfig {
     retentionDays: number;
     /** Days after which an unused credential is reset. */
     unusedCredentialDays: number;
+    /** Days after the letter when an account never signed into is proposed for suspension (0 or absent: never). */
+    suspendUnusedDays?: number;
   };
   /** Who gets the monthly recap besides the head of office (the first stage's officials). */
   recapTo?: string[];

@@ -366,6 +366,14 @@ export const FIELDS: Field[] = [
     },
   },
   {
+    key: "usul_tangguhkan_hari",
+    get: (c) => String(c.privacy.suspendUnusedDays ?? 0),
+    set: (c, v, p, lang) => {
+      const n = num(v || "0", 0, p, lang);
+      if (n !== undefined) c.privacy.suspendUnusedDays = Math.floor(n);
+    },
+  },
+  {
     key: "rekap_kepada",
     get: (c) => (c.recapTo ?? []).join(", "),
     set: (c, v, p, lang) => {

@@ -33,7 +33,7 @@ import { localStamp } from "../domain/reminders.js";
 import { t } from "../domain/text/index.js";
 import { SYSTEM_ACTOR } from "../domain/workflow.js";
 import type { Ctx } from "../workspace/context.js";
-import { withBackoff } from "../workspace/directory.js";
+import { forEachAccount } from "../workspace/accounts.js";
 import { errorText } from "../workspace/errors.js";
 import { appendLog } from "../workspace/log.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
@@ -72,23 +72,9 @@ function writeSnapshot(s: LicenceSnapshot): void {
  */
 export function listedAccounts(): Set<string> {
   const out = new Set<string>();
-  const users = AdminDirectory?.Users;
-  if (!users) throw new Error("AdminDirectory");
-  let pageToken: string | undefined;
-  do {
-    const args = {
-      customer: "my_customer",
-      maxResults: 500,
-      fields: "nextPageToken,users(primaryEmail,archived)",
-      ...(pageToken ? { pageToken } : {}),
-    };
-    const page = withBackoff(() => users.list(args));
-    for (const u of page.users ?? []) {
-      if (u.archived === true || !u.primaryEmail) continue;
-      out.add(String(u.primaryEmail).toLowerCase());
-    }
-    pageToken = page.nextPageToken ?? undefined;
-  } while (pageToken);
+  forEachAccount("primaryEmail,archived", (u) => {
+    if (u.archived !== true) out.add(String(u.primaryEmail).toLowerCase());
+  });
   return out;
 }
 

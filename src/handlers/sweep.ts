@@ -37,6 +37,7 @@ import { registerSource, sweepReminders, type RegisterSnapshot, type ReminderRep
 import { refreshDashboard, type DashboardReport } from "./dashboard.js";
 import { sweepRecap, type RecapReport } from "./recap.js";
 import { refreshLicencesDaily } from "./licences.js";
+import { sweepUnused, type UnusedReport } from "./unused.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -66,6 +67,8 @@ export interface SweepReport {
   recap?: RecapReport;
   /** The accounts counted against the licences (licences.ts; once a day, when lisensi is set). */
   licences?: number;
+  /** Accounts never used: reminders, monthly lists, suspension proposals (unused.ts; once a day). */
+  unused?: UnusedReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -250,6 +253,15 @@ export function runSweep(): SweepReport {
       logError(ctx.ss, "sweep", "", e);
     }
   }
+  // Accounts never used: reminders, the OPDs' monthly lists, suspension proposals (once a day).
+  let unused: UnusedReport | null = null;
+  if (budget()) {
+    try {
+      unused = sweepUnused(ctx);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
   let retention: RetentionReport | undefined;
   if (budget()) {
     try {
@@ -294,5 +306,6 @@ export function runSweep(): SweepReport {
     ...(dashboard ? { dashboard } : {}),
     ...(recap ? { recap } : {}),
     ...(licences !== null ? { licences } : {}),
+    ...(unused ? { unused } : {}),
   };
 }

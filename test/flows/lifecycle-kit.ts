@@ -30,3 +30,21 @@ export function signIn(office: Office, address: string, ms: number): void {
   if (!rec) throw new Error(`no account ${address}`);
   rec.user.lastLoginTime = new Date(ms).toISOString();
 }
+
+/** 09:00 WIB of a day (UTC+7). */
+export const nineAm = (year: number, month: number, day: number): number =>
+  Date.UTC(year, month - 1, day, 2, 0);
+
+/** The virtual clock jumps to `ms` (no sweep in between) and the sweep runs once, as its trigger would. */
+export async function sweepAt(office: Office, ms: number) {
+  const ws = office.emu.ws;
+  ws.clockMs = Math.max(ws.clockMs, ms);
+  const result = await office.emu.run("sweep", { kind: "installable" });
+  if (!result.ok) throw new Error(`sweep failed: ${result.error?.message}`);
+  return result;
+}
+
+/** How many times the bundle called a service method so far (e.g. "AdminDirectory.Users.update"). */
+export function callsSoFar(office: Office, method: string): number {
+  return office.emu.ledger.snapshot().calls[method]?.count ?? 0;
+}
