@@ -43,6 +43,7 @@ import { parseFormsCsv } from "../test/emulator/services/forms.js";
 import { scenarioStatusPage } from "./start-status.js";
 import { appendResponses } from "../test/flows/responses-door.js";
 import { scenarioProvisioning } from "./start-provision.js";
+import { scenarioLicences, scenarioUnused } from "./start-lifecycle.js";
 import { scenarioTimeStandard } from "./start-timestd.js";
 import { scenarioDoctor } from "./start-doctor.js";
 
@@ -467,6 +468,8 @@ async function main(): Promise<void> {
 
   if (!RESPONSES) await scenarioStatusPage(office, { say, record, step: K, out: OUT });
 
+  if (!RESPONSES) await scenarioLicences(office, { say, record });
+
   say("\n4. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
   record(await office.emu.advance(10 * MINUTE));
   const outsider = await adminRequest(office, OUTSIDER, "verify");
@@ -478,6 +481,8 @@ async function main(): Promise<void> {
   const v = adminRows(office).pop();
   say(`   ${ADMIN} meminta pemeriksaan log; dijalankan akun layanan, log no. ${v?.logSeq ?? "?"}`);
   say(`   Keutuhan log disposisi: ${v?.result ?? "?"}`);
+
+  if (!RESPONSES) await scenarioUnused(office, { say, record });
 
   // out/
   const ss = openSpreadsheet(office.emu.ws, office.ssId);

@@ -8,7 +8,7 @@ import type { Language, OfficeConfig } from "./config.js";
 import { checkPersonalEmail } from "./intake.js";
 import { message, t, tx, type MessageKey } from "./text/index.js";
 
-export type AdminOp = "setup" | "sweep" | "verify" | "reissue" | "address" | "resend" | "retry";
+export type AdminOp = "setup" | "sweep" | "verify" | "reissue" | "address" | "resend" | "retry" | "suspend";
 
 export interface AdminOpSpec {
   op: AdminOp;
@@ -29,6 +29,7 @@ export const ADMIN_OPS: readonly AdminOpSpec[] = [
   { op: "address", label: "admin.op.address", ticket: true, value: true, reason: true },
   { op: "resend", label: "admin.op.resend", ticket: true, value: false, reason: false },
   { op: "retry", label: "admin.op.retry", ticket: true, value: false, reason: false },
+  { op: "suspend", label: "admin.op.suspend", ticket: true, value: false, reason: false },
 ];
 
 /** The dropdown's labels in the office's language. */

@@ -123,9 +123,13 @@ export interface OfficeConfig {
     retentionDays: number;
     /** Days after which an unused credential is reset. */
     unusedCredentialDays: number;
+    /** Days after the letter when an account never signed into is proposed for suspension (0 or absent: never). */
+    suspendUnusedDays?: number;
   };
   /** Who gets the monthly recap besides the head of office (the first stage's officials). */
   recapTo?: string[];
+  /** Google Workspace licences the office holds (setting lisensi); 0 or absent = not checked. */
+  licences?: number;
   /** Complaint channel published in the receipt (service standard). */
   complaints: string;
   /** The applicant status page's public address (the web app's URL), printed on receipts; "" until deployed. */

@@ -293,6 +293,8 @@ export function dashboardGrid(
   config: OfficeConfig,
   updated: string,
   lang: Language,
+  /** The licences line (handlers/licences.ts), shown in the second row. */
+  licences = "",
 ): DashboardGrid {
   const rows: GridCell[][] = [];
   const push = (...cells: GridCell[]): number => {
@@ -300,7 +302,7 @@ export function dashboardGrid(
     return rows.length;
   };
   push(t(lang, "dash.title"), "", "", "", "", t(lang, "dash.updated", { time: updated }));
-  push();
+  push(licences);
   push(t(lang, "dash.by_status"));
   const statusHeader = push(
     t(lang, "dash.col.status"),

@@ -159,8 +159,9 @@ export function defaultConfig(): OfficeConfig {
       serviceMinutes: ONE_WORKING_DAY,
       reminderAtPercent: 80,
     },
-    privacy: { retentionDays: 365 * 2, unusedCredentialDays: 14 },
+    privacy: { retentionDays: 365 * 2, unusedCredentialDays: 14, suspendUnusedDays: 0 },
     recapTo: [],
+    licences: 0,
     complaints: `Diskominfo Kota Contoh: diskominfo@${domain}, telepon (0123) 456789`,
     statusPageUrl: "",
     // As the Pematangsiantar SOP names them: the head of office, the head of e-Government, technical support.

@@ -22,6 +22,8 @@
  *   unused temporary password was invalidated by the sweep.
  * - menunggu ulang / menunggu kuota: a step failed (the sweep retries it) or the mail quota is
  *   spent (the sweep sends when there is quota again). gagal: a permanent failure.
+ * - menunggu lisensi: the account would take the last Workspace licence (handlers/licences.ts);
+ *   the cell keeps the licences of the settings then, and the sweep resumes once they are raised.
  * - diminta ulang: an administrator asked for a new letter (new number, new password); the sweep
  *   issues it.
  * "In progress" labels belong to a live execution; the sweep takes them over only when they are
@@ -37,7 +39,7 @@ import { t } from "./text/index.js";
 // ---------------------------------------------------------------------------------------------
 
 export const IN_PROGRESS = ["membuat", "dibuat", "arsip", "mengirim"] as const;
-export const WAITING = ["menunggu ulang", "menunggu kuota", "diminta ulang"] as const;
+export const WAITING = ["menunggu ulang", "menunggu kuota", "menunggu lisensi", "diminta ulang"] as const;
 export const FINISHED = ["selesai", "digunakan", "kedaluwarsa"] as const;
 export type InProgressLabel = (typeof IN_PROGRESS)[number];
 export type WaitingLabel = (typeof WAITING)[number];
@@ -62,6 +64,8 @@ export interface ProvisionState {
   attempts?: number;
   /** A short reason (failures). */
   note?: string;
+  /** menunggu lisensi: the licences the settings held when the request stopped. */
+  licences?: number;
   /**
    * The run is a reissue (a new letter for a finished request): kept in every state the reissue
    * writes, so that a failed attempt is retried as a reissue and never taken as finished.
@@ -95,6 +99,7 @@ export function formatProvisionState(s: ProvisionState, utcOffsetMinutes = 420):
   const parts: string[] = [s.label, localIso(s.atMs, utcOffsetMinutes)];
   if (s.quota !== undefined) parts.push(`kuota ${s.quota}`);
   if (s.attempts !== undefined) parts.push(`percobaan ${s.attempts}`);
+  if (s.licences !== undefined) parts.push(`lisensi ${s.licences}`);
   if (s.reissueOf !== undefined)
     parts.push(`${REISSUE_TOKEN} ${s.reissueOf.replace(/\s*\u00b7\s*/g, " ") || "-"}`);
   if (s.note)
@@ -120,9 +125,11 @@ export function parseProvisionState(text: string): ProvisionState {
   for (const p of parts.slice(2)) {
     const q = /^kuota (\d+)$/.exec(p);
     const a = /^percobaan (\d+)$/.exec(p);
+    const l = /^lisensi (\d+)$/.exec(p);
     const u = p.startsWith(`${REISSUE_TOKEN} `) ? p.slice(REISSUE_TOKEN.length + 1) : null;
     if (q) out.quota = Number(q[1]);
     else if (a) out.attempts = Number(a[1]);
+    else if (l) out.licences = Number(l[1]);
     else if (u !== null) out.reissueOf = u === "-" ? "" : u;
     else notes.push(p);
   }
@@ -149,12 +156,15 @@ export type ResumeKind = "none" | "resume" | "resume_if_quota";
  * What the sweep may do with a row. `status` is the request status; `updatedMs` the row's last
  * update (the edit handler writes it when "Buat akun" is chosen, before provisioning claims the
  * row): a row in "membuat akun" whose provisioning never started is taken over once stale.
+ * `licences` is the setting now: a request waiting for a licence resumes once it was raised
+ * above the number it stopped at (or cleared).
  */
 export function resumeKind(
   status: string,
   state: ProvisionState,
   updatedMs: number,
   nowMs: number,
+  licences = 0,
 ): ResumeKind {
   const label = state.label;
   if (label === "diminta ulang") return status === "selesai" || status === "akun dibuat" ? "resume" : "none";
@@ -173,6 +183,8 @@ export function resumeKind(
   if (isInProgress(label)) return isStale(state.atMs, nowMs) ? "resume" : "none";
   if (label === "menunggu kuota") return "resume_if_quota";
   if (label === "menunggu ulang") return "resume";
+  if (label === "menunggu lisensi")
+    return !(licences > 0) || licences > (state.licences ?? 0) ? "resume" : "none";
   return "none";
 }
 

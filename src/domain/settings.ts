@@ -366,12 +366,28 @@ export const FIELDS: Field[] = [
     },
   },
   {
+    key: "usul_tangguhkan_hari",
+    get: (c) => String(c.privacy.suspendUnusedDays ?? 0),
+    set: (c, v, p, lang) => {
+      const n = num(v || "0", 0, p, lang);
+      if (n !== undefined) c.privacy.suspendUnusedDays = Math.floor(n);
+    },
+  },
+  {
     key: "rekap_kepada",
     get: (c) => (c.recapTo ?? []).join(", "),
     set: (c, v, p, lang) => {
       const all = list(v).map((s) => s.toLowerCase());
       for (const e of all) if (!EMAIL.test(e)) p(t(lang, "settings.stage.email", { value: e }));
       c.recapTo = all.filter((e) => EMAIL.test(e));
+    },
+  },
+  {
+    key: "lisensi",
+    get: (c) => String(c.licences ?? 0),
+    set: (c, v, p, lang) => {
+      const n = num(v || "0", 0, p, lang);
+      if (n !== undefined) c.licences = Math.floor(n);
     },
   },
   text("pengaduan", (c) => ({

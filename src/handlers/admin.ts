@@ -27,6 +27,7 @@ import { requestReissue, resumeProvisioning } from "./provision.js";
 import { runSetup } from "./setup.js";
 import { runSweep } from "./sweep.js";
 import { runVerifyLog } from "./verify.js";
+import { suspendUnused } from "./unused.js";
 
 export type AdminOutcome =
   | { kind: "ignored" }
@@ -237,6 +238,8 @@ function execute(
     }
     case "retry":
       return retryStep(ctx, ticket);
+    case "suspend":
+      return suspendUnused(ctx, ticket, requester);
   }
 }
 

@@ -21,6 +21,7 @@ import type { Ctx } from "../workspace/context.js";
 import { cellMs, type RegisterRow } from "../workspace/register.js";
 import { sheetCell, type Cell } from "../workspace/table.js";
 import { stoppedMs } from "./reminders.js";
+import { licenceDashLine } from "./licences.js";
 
 export const DASHBOARD_SHEET = "Dasbor";
 
@@ -63,7 +64,7 @@ function a1(b: GridBlock, sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
 export function refreshDashboard(ctx: Ctx, rows: readonly RegisterRow[], nowMs: number): DashboardReport {
   const lang = ctx.config.language;
   const d = dashboardOf(ctx, rows, nowMs);
-  const grid = dashboardGrid(d, ctx.config, localStamp(nowMs, ctx.offset), lang);
+  const grid = dashboardGrid(d, ctx.config, localStamp(nowMs, ctx.offset), lang, licenceDashLine(ctx));
   let sheet = ctx.ss.getSheetByName(DASHBOARD_SHEET);
   if (!sheet) {
     sheet = ctx.ss.insertSheet(DASHBOARD_SHEET);

@@ -108,6 +108,7 @@ import { Table, type Cell } from "../workspace/table.js";
 import { stageMail } from "./intake.js";
 import { isRetryableJoinFailure, joinFailureText, recordPendingJoin } from "./groups.js";
 import { reconcileRegister } from "./reconcile.js";
+import { LicenceWait, licenceGate, licenceTaken } from "./licences.js";
 
 const DAY_MS = 86_400_000;
 
@@ -151,7 +152,14 @@ interface Run {
 }
 
 export type ProvisionResult =
-  "selesai" | "menunggu kuota" | "menunggu ulang" | "gagal" | "dilewati" | "digunakan" | "kedaluwarsa";
+  | "selesai"
+  | "menunggu kuota"
+  | "menunggu lisensi"
+  | "menunggu ulang"
+  | "gagal"
+  | "dilewati"
+  | "digunakan"
+  | "kedaluwarsa";
 
 /**
  * A row as the sheet will give it back: Sheets does not store the leading apostrophe that
@@ -328,7 +336,7 @@ export function resumeProvisioning(ctx: Ctx, ticket: string, cellText: string, h
   const r = claim(ctx, ticket, hint, (row, state) => {
     if (String(row.provisioning) !== cellText) return null;
     const status = String(row.status);
-    if (resumeKind(status, state, cellMs(row.updatedAt), now()) === "none") return null;
+    if (resumeKind(status, state, cellMs(row.updatedAt), now(), ctx.config.licences) === "none") return null;
     const attempts = state.label === "diminta ulang" ? 0 : (state.attempts ?? 0);
     if (status === "selesai" && state.label === "diminta ulang") {
       return {
@@ -398,10 +406,40 @@ function execute(r: Run): ProvisionResult {
     finish(r);
     return "selesai";
   } catch (e) {
+    if (e instanceof LicenceWait) return waitForLicence(r, e);
     return fail(r, e);
   } finally {
     r.password = null;
   }
+}
+
+/** No licence left to take (licences.ts): the request waits, logged; the administrators are told. */
+function waitForLicence(r: Run, e: LicenceWait): ProvisionResult {
+  const { ctx } = r;
+  const lang = ctx.config.language;
+  const address = String(r.row.addressRecorded || r.row.address).toLowerCase();
+  const facts = { used: e.used, total: e.licences };
+  try {
+    const note = t(lang, "licence.stop.note", facts);
+    commit(r, { label: "menunggu lisensi", atMs: now(), licences: e.licences, note }, (row) => {
+      const [entry] = appendLog(ctx, [
+        {
+          ticket: r.ticket,
+          from: String(row.status),
+          to: String(row.status),
+          action: "menunggu_lisensi",
+          actor: SYSTEM_ACTOR,
+          timeMs: now(),
+          note,
+        },
+      ]);
+      return { lastLogSeq: entry!.seq };
+    });
+  } catch (inner) {
+    return fail(r, inner);
+  }
+  notifyAdmins(r, t(lang, "licence.stop", { ...facts, address, ticket: r.ticket }));
+  return "menunggu lisensi";
 }
 
 interface AccountSpec extends AccountInput {
@@ -512,6 +550,7 @@ function createAccount(r: Run): void {
     created = own.user; // an earlier run created it; its password is gone with that run
   } else {
     duplicateText = recheck(r, spec);
+    licenceGate(ctx);
     const password = generatePassword(() => Utilities.getUuid());
     r.password = password;
     created = insertUser(userResource(spec), password, r.ticket);
@@ -519,6 +558,7 @@ function createAccount(r: Run): void {
   const createdMs = Date.parse(String(created.creationTime ?? "")) || now();
   commit(r, { label: "dibuat", atMs: now() }, (row, table, rowNumber) => {
     const extra: Partial<RegisterRow> = { createdAt: new Date(createdMs) };
+    licenceTaken(ctx, spec.address);
     if (duplicateText) extra.duplicate = asSheetText(duplicateText);
     if (!has(row.letterNumber)) {
       // The letter follows at once: its number is taken in this same critical section.
@@ -1051,7 +1091,7 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
       if (sentMs > 0 && t0 - sentMs > days * DAY_MS) expiring.push(i);
       continue;
     }
-    const kind = resumeKind(status, state, cellMs(updated[i] ?? ""), t0);
+    const kind = resumeKind(status, state, cellMs(updated[i] ?? ""), t0, ctx.config.licences);
     if (kind === "none") continue;
     if (!budget()) {
       report.deferred++;

@@ -38,6 +38,7 @@ import {
 } from "../workspace/trust.js";
 import { defaultConfig } from "../domain/defaults.js";
 import { buildForm, type FormQuestion } from "../domain/form.js";
+import { licenceSetupLines } from "./licences.js";
 import { configToTables, settingHelp, SHEETS, tableHeaders, type Tables } from "../domain/settings.js";
 import type { Language } from "../domain/config.js";
 import {
@@ -576,6 +577,8 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     const clock = ensureSpreadsheetClock(ss, config, lines);
     // Every configured group and org unit exists (setup-tenant.ts).
     const directory = checkDirectoryTargets(config, lines);
+    // The accounts against the licences the office holds (licences.ts).
+    lines.push(...licenceSetupLines(config, lang));
     // The durable inbox: no editor of the spreadsheet may delete or change a response (the form
     // writes as its owner; the program as the installer).
     const responsesSheet = ss.getSheetByName(SHEET_NAMES.responses);

@@ -38,6 +38,8 @@ import { registerSource, sweepReminders, type RegisterSnapshot, type ReminderRep
 import { complaintSource } from "./complaints.js";
 import { refreshDashboard, type DashboardReport } from "./dashboard.js";
 import { sweepRecap, type RecapReport } from "./recap.js";
+import { refreshLicencesDaily } from "./licences.js";
+import { sweepUnused, type UnusedReport } from "./unused.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -65,6 +67,10 @@ export interface SweepReport {
   dashboard?: DashboardReport;
   /** The monthly recap sent in this sweep (recap.ts). */
   recap?: RecapReport;
+  /** The accounts counted against the licences (licences.ts; once a day, when lisensi is set). */
+  licences?: number;
+  /** Accounts never used: reminders, monthly lists, suspension proposals (unused.ts; once a day). */
+  unused?: UnusedReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -240,6 +246,24 @@ export function runSweep(): SweepReport {
       logError(ctx.ss, "sweep", "", e);
     }
   }
+  // The accounts against the licences, at most once a day (licences.ts).
+  let licences: number | null = null;
+  if (budget()) {
+    try {
+      licences = refreshLicencesDaily(ctx);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
+  // Accounts never used: reminders, the OPDs' monthly lists, suspension proposals (once a day).
+  let unused: UnusedReport | null = null;
+  if (budget()) {
+    try {
+      unused = sweepUnused(ctx);
+    } catch (e) {
+      logError(ctx.ss, "sweep", "", e);
+    }
+  }
   let retention: RetentionReport | undefined;
   if (budget()) {
     try {
@@ -283,5 +307,7 @@ export function runSweep(): SweepReport {
     ...(reminders ? { reminders } : {}),
     ...(dashboard ? { dashboard } : {}),
     ...(recap ? { recap } : {}),
+    ...(licences !== null ? { licences } : {}),
+    ...(unused ? { unused } : {}),
   };
 }

@@ -123,6 +123,7 @@ describe("an office that works in English", () => {
       "Change the delivery address",
       "Resend waiting mail",
       "Retry a failed step",
+      "Suspend an account never used",
     ]);
     const r = (await adminRequest(office, ADMIN, "verify")).results.pop()!;
     expect(r.returnValue).toMatchObject({ kind: "done", op: "verify", ok: true });

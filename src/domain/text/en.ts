@@ -1134,4 +1134,61 @@ export const en: Record<MessageKey, string> = {
   "provision.join.failed":
     "Account {address} could not be added to group {group} yet: {reason}. The sweep tries again every 10 minutes; correct the group in the OPD sheet or create the group in the Admin console.",
   "provision.join.done": "Account {address} is now a member of group {group} (retried by the sweep).",
+  "settings.help.lisensi":
+    "Google Workspace licences the office holds (0 = not checked). Account creation stops before the last licence is taken; administrators are warned at 90 %.",
+  "licence.not_set":
+    "the number of licences is not set (setting lisensi), accounts are not compared with licences",
+  "licence.count": "{used} accounts of {total} licences ({percent} %)",
+  "licence.dash": "Google Workspace licences: {text}; counted {time}",
+  "licence.setup": "Google Workspace licences: {text}.",
+  "licence.setup_full":
+    "WARNING: licences are nearly used up; no new account is created until the licence value in the Pengaturan sheet is raised (the last licence is always kept free).",
+  "licence.setup_failed": "Warning: the directory's accounts could not be counted: {detail}",
+  "licence.warn.subject": "[Surel] Google Workspace licences {percent} % used",
+  "licence.warn.intro":
+    "The directory now holds {used} accounts of {total} Google Workspace licences ({percent} %); {left} licences are left. The e-mail service never takes the last licence: account creation stops before it is used.",
+  "licence.warn.next":
+    "Add licences in the Admin console (Billing, Subscriptions) and raise the licence value in the Pengaturan sheet, or suspend accounts nobody uses.",
+  "licence.log.warned":
+    "Accounts reached {percent} % of the licences ({used} of {total}); administrators told.",
+  "licence.stop":
+    "Account {address} was not created: Google Workspace licences are nearly used up ({used} accounts of {total} licences; the last licence is never taken). Request {ticket} waits and nothing is lost. Add licences in the Admin console and raise the licence value in the Pengaturan sheet: the sweep resumes the account creation by itself.",
+  "licence.stop.note":
+    "no licence left: {used} accounts of {total} licences; waiting for the licence value to be raised",
+  "settings.help.usul_tangguhkan_hari":
+    "How many days after the account letter was sent an account never used is proposed to the administrators for suspension (0 = never).",
+  "admin.op.suspend": "Suspend an account never used",
+  "unused.remind.subject": "Sign in to your official e-mail account {address} soon",
+  "unused.remind.intro":
+    "You have not used the official e-mail account {address} (ticket {ticket}) yet. The temporary password in the account letter is valid until {deadline}; after that it no longer works.",
+  "unused.remind.next":
+    "Sign in before that date with the address and the temporary password of the letter, then choose a new password. If you do not have the letter, contact the office and name the ticket number.",
+  "unused.monthly.subject": "Official e-mail accounts of {opd} never used ({month})",
+  "unused.monthly.intro":
+    "{count} official e-mail accounts of {opd} have never been used and their temporary password has expired (as of {month}):",
+  "unused.monthly.item": "{address} ({name}), letter sent {sent}",
+  "unused.monthly.next":
+    "Please remind the employees concerned. If an account is still needed, ask the office for a new account letter; an account unused for long may be proposed for suspension.",
+  "unused.propose.subject": "Proposed suspension of an account never used: {address}",
+  "unused.propose.intro":
+    "Account {address} ({opd}, ticket {ticket}) has not been used in {days} days or more since its letter was sent. It is proposed for suspension (not deletion; it can be reactivated).",
+  "unused.propose.how":
+    "To confirm: on the Permintaan Admin sheet fill in Ticket {ticket}, then choose the request “{op}”. If the account is still needed, ignore this mail.",
+  "unused.log.reminded": "activation reminder sent; the temporary password is valid until {deadline}",
+  "unused.log.proposed":
+    "account {address} not used in {days} days; proposed to the administrators for suspension",
+  "unused.log.suspended":
+    "account {address} suspended: not used in {days} days since the account letter was sent",
+  "unused.suspend.refused": "Suspension of the account of {ticket} not carried out: {reason}",
+  "unused.suspend.off": "the setting usul_tangguhkan_hari is 0 (suspending unused accounts is not enabled).",
+  "unused.suspend.no_ticket": "the ticket is not in the register.",
+  "unused.suspend.no_account": "this request is not finished with an account and a letter sent.",
+  "unused.suspend.too_early":
+    "the account letter was sent {days} days ago; a suspension may be proposed after {needed} days (usul_tangguhkan_hari).",
+  "unused.suspend.gone": "account {address} is not in the directory.",
+  "unused.suspend.not_ours": "account {address} in the directory is not the account created for this ticket.",
+  "unused.suspend.already": "account {address} is already suspended.",
+  "unused.suspend.used": "account {address} has been used; not suspended.",
+  "unused.suspend.done":
+    "Account {address} (ticket {ticket}) suspended. It is not deleted: an administrator can reactivate it in the Admin console.",
 };

@@ -1129,4 +1129,60 @@ export const id = {
   "provision.join.failed":
     "Akun {address} belum dapat ditambahkan ke grup {group}: {reason}. Penyapuan mencoba lagi setiap 10 menit; perbaiki grup di lembar OPD atau buat grupnya di Konsol Admin.",
   "provision.join.done": "Akun {address} kini anggota grup {group} (dicoba ulang oleh penyapuan).",
+  "settings.help.lisensi":
+    "Jumlah lisensi Google Workspace yang dimiliki kantor (0 = tidak diperiksa). Pembuatan akun berhenti sebelum lisensi terakhir terpakai; administrator diperingatkan pada 90 %.",
+  "licence.not_set":
+    "jumlah lisensi belum diisi (pengaturan lisensi), akun tidak dibandingkan dengan lisensi",
+  "licence.count": "{used} akun dari {total} lisensi ({percent} %)",
+  "licence.dash": "Lisensi Google Workspace: {text}; dihitung {time}",
+  "licence.setup": "Lisensi Google Workspace: {text}.",
+  "licence.setup_full":
+    "PERINGATAN: lisensi hampir habis; akun baru tidak dibuat sebelum nilai lisensi di lembar Pengaturan dinaikkan (lisensi terakhir selalu disisakan).",
+  "licence.setup_failed": "Peringatan: jumlah akun di direktori tidak dapat dihitung: {detail}",
+  "licence.warn.subject": "[Surel] Lisensi Google Workspace sudah terpakai {percent} %",
+  "licence.warn.intro":
+    "Akun di direktori kini berjumlah {used} dari {total} lisensi Google Workspace ({percent} %); tersisa {left} lisensi. Layanan surel tidak pernah memakai lisensi terakhir: pembuatan akun berhenti sebelum lisensi itu terpakai.",
+  "licence.warn.next":
+    "Tambah lisensi di Konsol Admin (Penagihan, Langganan) lalu naikkan nilai lisensi di lembar Pengaturan, atau tangguhkan akun yang tidak dipakai.",
+  "licence.log.warned": "Akun mencapai {percent} % lisensi ({used} dari {total}); administrator diberi tahu.",
+  "licence.stop":
+    "Akun {address} belum dibuat: lisensi Google Workspace hampir habis ({used} akun dari {total} lisensi; lisensi terakhir tidak dipakai). Permohonan {ticket} menunggu dan tidak hilang. Tambah lisensi di Konsol Admin lalu naikkan nilai lisensi di lembar Pengaturan: penyapuan melanjutkan pembuatan akun dengan sendirinya.",
+  "licence.stop.note": "lisensi habis: {used} akun dari {total} lisensi; menunggu nilai lisensi dinaikkan",
+  "settings.help.usul_tangguhkan_hari":
+    "Setelah berapa hari sejak surat akun dikirim, akun yang belum pernah dipakai diusulkan kepada administrator untuk ditangguhkan (0 = tidak pernah).",
+  "admin.op.suspend": "Tangguhkan akun menganggur",
+  "unused.remind.subject": "Segera masuk ke akun surel dinas {address}",
+  "unused.remind.intro":
+    "Akun surel dinas {address} (tiket {ticket}) belum pernah Anda pakai. Kata sandi sementara pada surat pemberitahuan akun berlaku sampai {deadline}; setelah itu kata sandi tersebut tidak dapat dipakai lagi.",
+  "unused.remind.next":
+    "Masuklah sebelum tanggal itu dengan alamat dan kata sandi sementara dari surat, lalu buat kata sandi baru. Bila surat tidak ada pada Anda, hubungi Diskominfo dengan menyebut nomor tiket.",
+  "unused.monthly.subject": "Akun surel dinas {opd} yang belum pernah dipakai ({month})",
+  "unused.monthly.intro":
+    "{count} akun surel dinas {opd} belum pernah dipakai, dan kata sandi sementaranya sudah tidak berlaku (keadaan {month}):",
+  "unused.monthly.item": "{address} ({name}), surat dikirim {sent}",
+  "unused.monthly.next":
+    "Mohon ingatkan pegawai yang bersangkutan. Bila akun masih diperlukan, ajukan penerbitan ulang surat akun kepada Diskominfo; akun yang lama tidak dipakai dapat diusulkan untuk ditangguhkan.",
+  "unused.propose.subject": "Usul penangguhan akun tidak dipakai: {address}",
+  "unused.propose.intro":
+    "Akun {address} ({opd}, tiket {ticket}) belum pernah dipakai {days} hari atau lebih sejak surat akunnya dikirim. Akun ini diusulkan untuk ditangguhkan (tidak dihapus; dapat diaktifkan kembali).",
+  "unused.propose.how":
+    "Untuk menyetujui: di lembar Permintaan Admin isi Tiket {ticket}, lalu pilih permintaan “{op}”. Bila akun masih diperlukan, abaikan surel ini.",
+  "unused.log.reminded": "pengingat aktivasi dikirim; kata sandi sementara berlaku sampai {deadline}",
+  "unused.log.proposed":
+    "akun {address} belum pernah dipakai {days} hari; diusulkan ditangguhkan kepada administrator",
+  "unused.log.suspended":
+    "akun {address} ditangguhkan: belum pernah dipakai {days} hari sejak surat akun dikirim",
+  "unused.suspend.refused": "Penangguhan akun {ticket} tidak dijalankan: {reason}",
+  "unused.suspend.off":
+    "pengaturan usul_tangguhkan_hari bernilai 0 (penangguhan akun tidak dipakai tidak diaktifkan).",
+  "unused.suspend.no_ticket": "nomor tiket tidak ditemukan di register.",
+  "unused.suspend.no_account": "permohonan ini belum selesai dengan akun dan surat yang terkirim.",
+  "unused.suspend.too_early":
+    "surat akun baru dikirim {days} hari lalu; usul penangguhan berlaku setelah {needed} hari (usul_tangguhkan_hari).",
+  "unused.suspend.gone": "akun {address} tidak ada di direktori.",
+  "unused.suspend.not_ours": "akun {address} di direktori bukan akun yang dibuat untuk tiket ini.",
+  "unused.suspend.already": "akun {address} sudah ditangguhkan.",
+  "unused.suspend.used": "akun {address} sudah pernah dipakai; tidak ditangguhkan.",
+  "unused.suspend.done":
+    "Akun {address} (tiket {ticket}) ditangguhkan. Akun tidak dihapus: administrator dapat mengaktifkannya kembali di Konsol Admin.",
 } as const;

@@ -570,6 +570,8 @@ function buildUser(ws: Workspace, id: string, email: string, resource: Json, cre
     name: { givenName: given, familyName: family, fullName: `${given} ${family}`.trim() },
     isAdmin: false,
     isDelegatedAdmin: false,
+    // Reported: an account never signed into has lastLoginTime at the epoch (the reference only
+    // says "User's last login time"), which the program reads as "never" (hasLoggedIn).
     lastLoginTime: "1970-01-01T00:00:00.000Z",
     creationTime: iso(createdMs),
     agreedToTerms: false,
