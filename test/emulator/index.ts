@@ -91,6 +91,13 @@ export interface RunOptions {
   triggerUid?: string;
   cause?: string;
   schedule?: SchedulePolicy;
+  /**
+   * Runs the function the way another project that added this one as a library would: documented,
+   * a library's code runs with the authority of the user running the calling script, and anyone who
+   * can view the project can add a version of it as a library. So view access suffices, and the
+   * caller can pass real objects (`event`). The library's Script Properties are its own (documented).
+   */
+  library?: boolean;
 }
 
 export interface ConcurrentSpec extends Omit<RunOptions, "schedule"> {
@@ -302,7 +309,8 @@ export class Emulator {
       !this.opts.openProject &&
       kind === "run" &&
       handler !== "(load)" &&
-      ws.projectAccess(active) !== "edit"
+      ws.projectAccess(active) !== "edit" &&
+      !(o.library && ws.projectAccess(active) === "view")
     ) {
       throw new Error(
         `emulator: ${active} cannot run ${handler}: only the script project's owner and editors can open and run it`,

@@ -961,6 +961,10 @@ export const en: Record<MessageKey, string> = {
     "{entry} refused: this function runs only for Surel's triggers or for the service account from the script editor, never from the status page or for another caller. Nothing was changed.",
   "guard.record":
     "A call of {entry} was refused and ran nothing: the caller {who} brought no Surel trigger event and did not act with their own authority (authority used: {effective}), e.g. google.script.run from the status page.",
+  "guard.foreign_authority":
+    "{entry} refused: this function is running with the rights of {effective}, while Surel was installed by the service account {installer} and runs only with that account's rights (for example never as a library in another project). Nothing was changed.",
+  "guard.record_foreign":
+    "A call of {entry} was refused and ran nothing: the code ran with the rights of {effective} (caller {who}), not with those of the service account {installer} that installed Surel, e.g. as a library in someone else's project.",
   "guard.anonymous": "anonymous (no account)",
   "guard.previous_hour": "In the previous hour {count} calls were refused in all.",
   "guard.record_limit":

@@ -953,6 +953,10 @@ export const id = {
     "{entry} ditolak: fungsi ini hanya dijalankan oleh pemicu Surel atau oleh akun layanan dari editor skrip, bukan dari halaman status atau oleh pemanggil lain. Tidak ada yang diubah.",
   "guard.record":
     "Panggilan {entry} ditolak dan tidak menjalankan apa pun: pemanggil {who} tidak membawa peristiwa pemicu Surel dan tidak bertindak dengan haknya sendiri (hak yang dipakai: {effective}), misalnya lewat google.script.run dari halaman status.",
+  "guard.foreign_authority":
+    "{entry} ditolak: fungsi ini berjalan dengan hak {effective}, padahal Surel dipasang oleh akun layanan {installer} dan hanya berjalan dengan hak akun itu (misalnya bukan sebagai pustaka/library di proyek lain). Tidak ada yang diubah.",
+  "guard.record_foreign":
+    "Panggilan {entry} ditolak dan tidak menjalankan apa pun: kode berjalan dengan hak {effective} (pemanggil {who}), bukan dengan hak akun layanan {installer} yang memasang Surel, misalnya sebagai pustaka/library di proyek orang lain.",
   "guard.anonymous": "anonim (tanpa akun)",
   "guard.previous_hour": "Pada jam sebelumnya seluruhnya {count} panggilan ditolak.",
   "guard.record_limit":
