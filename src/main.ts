@@ -14,6 +14,7 @@
 import { handleFormSubmit, type IntakeOutcome } from "./handlers/intake.js";
 import { runSetup, type SetupReport } from "./handlers/setup.js";
 import { runSweep, type SweepReport } from "./handlers/sweep.js";
+import { runWorker, type WorkerReport } from "./handlers/worker.js";
 import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
 import { doctorDiagnostic, type DoctorDiagnostic } from "./handlers/doctor.js";
@@ -69,6 +70,14 @@ export function verifyLog(): VerifyReport {
 /** Time-driven trigger (and an admin request). */
 export function sweep(): SweepReport {
   return runSweep();
+}
+
+/**
+ * Time-driven trigger (one-shot, created by "Buat akun", by a worker while work remains, or by
+ * the sweep): creates the queued accounts back to back within its time budget.
+ */
+export function provisionWorker(e?: GoogleAppsScript.Events.TimeDriven): WorkerReport {
+  return runWorker(e);
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * Provisioning: the account in the directory exactly once, then the credential letter.
  *
- * Entry points: `startProvisioning` (the edit handler, after an official chose "Buat akun"),
- * `sweepProvisioning` (the time-driven sweep: resumes what a cut-off run left, sends letters that
- * waited for mail quota, invalidates temporary passwords never used) and `requestReissue` (menu:
- * an administrator asks for a new letter with a new password).
+ * Entry points: `provisionQueued` (the provisioning worker, worker.ts, for a request queued by
+ * "Buat akun"), `sweepProvisioning` (the time-driven sweep: resumes what a cut-off run left, sends
+ * letters that waited for mail quota, invalidates temporary passwords never used, calls a worker
+ * for a queue nobody drains) and `requestReissue` (an administrator asks for a new letter with a
+ * new password).
  *
  * Exactly once. Every step is recorded in the register row under the script lock BEFORE the side
  * effect it announces (domain/provisioning.ts has the state machine), and every write checks that
@@ -90,6 +91,7 @@ import {
   TemplateError,
 } from "../workspace/letter.js";
 import { withScriptLock } from "../workspace/lock.js";
+import { ensureWorker, type Scheduling } from "../workspace/worker.js";
 import { appendLog } from "../workspace/log.js";
 import { sendOrQueue, type OutgoingMail } from "../workspace/mail.js";
 import {
@@ -300,21 +302,21 @@ function commit(
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Called by the edit handler once "Buat akun" moved the request to "membuat akun". Never throws:
- * whatever happens is recorded in the register (and the error log) for the sweep and the people.
+ * Called by the provisioning worker (worker.ts) for a request the edit handler queued ("Buat akun":
+ * status "membuat akun", state "antre"); `hint` is the row the worker last saw it in. Claims it
+ * only while it is still queued, so that workers running at once never both take it. Never
+ * throws: whatever happens is recorded in the register (and the error log) for the sweep and the
+ * people.
  */
-export function startProvisioning(ctx: Ctx, ticket: string): ProvisionResult {
+export function provisionQueued(ctx: Ctx, ticket: string, hint = 0): ProvisionResult {
   let r: Run | null;
   try {
-    r = claim(ctx, ticket, 0, (row, state) => {
-      if (String(row.status) !== "membuat akun") return null;
-      // "Buat akun" was just chosen: an earlier attempt's state is dead unless a run is still on it.
-      if (isInProgress(state.label) && !isStale(state.atMs, now())) return null;
+    r = claim(ctx, ticket, hint, (row, state) => {
+      if (String(row.status) !== "membuat akun" || state.label !== "antre") return null;
       return { next: { label: "membuat", atMs: now() }, attempts: 0 };
     });
   } catch (e) {
-    // The claim itself failed (lock, sheet): the row stays as the edit left it and the sweep
-    // takes it over once stale.
+    // The claim itself failed (lock, sheet): the row stays queued for the next worker or the sweep.
     logError(ctx.ss, "provision", ticket, e);
     return "menunggu ulang";
   }
@@ -772,6 +774,7 @@ function finish(r: Run): void {
     }
     return extra;
   });
+  if (!r.reissue) clearQueuedNote(r);
   const row = r.row;
   const address = String(row.addressRecorded || row.address).toLowerCase();
   if (r.uncertain) {
@@ -949,7 +952,18 @@ function failCreation(r: Run, reason: string): void {
       lastLogSeq: entry!.seq,
     };
   });
+  clearQueuedNote(r);
   for (const m of mails) sendOrQueue(ctx, m);
+}
+
+/** The action cell's note said "akun sedang dibuat" (edit.ts): it no longer holds. Outside the lock. */
+function clearQueuedNote(r: Run): void {
+  try {
+    const table = registerTable(r.ctx.ss);
+    table.sheet.getRange(r.rowNumber, table.col("action")).clearNote();
+  } catch (e) {
+    logError(r.ctx.ss, "provision", r.ticket, e);
+  }
 }
 
 function notifyAdmins(r: Run, text: string): void {
@@ -985,6 +999,10 @@ export interface ProvisionSweepReport {
   expired: string[];
   /** Accounts found in use (first sign-in done). */
   used: string[];
+  /** Requests waiting in the queue for a worker ("antre"). */
+  queued: number;
+  /** A worker trigger was pending, or was created for them (a lost or refused one is replaced). */
+  worker?: Scheduling | "gagal";
 }
 
 /**
@@ -1000,6 +1018,7 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
     cleaned: 0,
     expired: [],
     used: [],
+    queued: 0,
   };
   if (!ctx.ss.getSheetByName(SHEET_NAMES.register)) return report;
   const table = registerTable(ctx.ss);
@@ -1025,6 +1044,7 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
       if (sentMs > 0 && t0 - sentMs > days * DAY_MS) expiring.push(i);
       continue;
     }
+    if (state.label === "antre" && status === "membuat akun") report.queued++;
     const kind = resumeKind(status, state, cellMs(updated[i] ?? ""), t0);
     if (kind === "none") continue;
     if (!budget()) {
@@ -1054,6 +1074,15 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
       if (result === "menunggu kuota") quota = 0;
     } catch (e) {
       logError(ctx.ss, "sweep", ticket, e);
+    }
+  }
+  if (report.queued > 0) {
+    // The queue is the workers'; should their trigger be lost (or refused), a new one is made.
+    try {
+      report.worker = withScriptLock(() => ensureWorker(now()));
+    } catch (e) {
+      report.worker = "gagal";
+      logError(ctx.ss, "sweep", "", e);
     }
   }
   if (budget()) {

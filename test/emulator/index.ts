@@ -108,6 +108,11 @@ export interface DrainOptions {
 export interface AdvanceOptions extends DrainOptions {
   /** Fire only the clock triggers this accepts (a test that drives the others by hand). */
   only?: ClockFilter;
+  /**
+   * Stop as soon as nothing is left to run before `t`: the clock stays where the last execution
+   * ended instead of moving on to `t` (to run a chain of triggers to its end).
+   */
+  untilIdle?: boolean;
 }
 
 export interface ExploreOptions<T> {
@@ -458,7 +463,7 @@ export class Emulator {
   async advanceTo(t: number, opts: AdvanceOptions = {}): Promise<ExecutionResult[]> {
     const ws = this.ws;
     const results = this.runPending(opts, { upTo: t, ...(opts.only ? { only: opts.only } : {}) });
-    ws.clockMs = Math.max(ws.clockMs, t);
+    if (!opts.untilIdle) ws.clockMs = Math.max(ws.clockMs, t);
     return results;
   }
 

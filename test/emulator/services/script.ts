@@ -286,6 +286,23 @@ export function nextClockDue(ws: Workspace, only?: ClockFilter): number | null {
 }
 
 /**
+ * Recurring clock triggers whose runs fell behind the clock (the host moved it with `ws.advance`
+ * without firing them) skip the runs they missed, as Apps Script never replays them; the next run
+ * is the first one after now. One-shot triggers keep their time (they fire at once); daily and
+ * weekly ones are left as they are.
+ */
+export function skipMissedRuns(ws: Workspace): void {
+  const now = ws.now();
+  const st = state(ws);
+  for (const t of ws.triggers) {
+    if (t.eventType !== "CLOCK" || t.nextDueMs === undefined || !t.everyMs || t.nextDueMs > now) continue;
+    const kind = st.clocks.get(t.uid)?.kind;
+    if (kind !== undefined && kind !== "minutes" && kind !== "hours") continue; // daily windows: not needed yet
+    t.nextDueMs += Math.ceil((now - t.nextDueMs + 1) / t.everyMs) * t.everyMs;
+  }
+}
+
+/**
  * Queues one execution for every clock trigger due at or before `uptoMs` (each once, in due
  * order) and schedules its next run. Returns how many were queued.
  */
