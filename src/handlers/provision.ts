@@ -54,6 +54,7 @@ import {
   parseProvisionState,
   redact,
   resumeKind,
+  type ResumeKind,
   userResource,
   failureKey,
   type AccountInput,
@@ -1033,20 +1034,28 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
   const expiring: number[] = [];
   const days = ctx.config.privacy.unusedCredentialDays;
   const t0 = now();
+  // What the sweep resumes: cut-off and waiting runs first, requests queued too long (the
+  // workers' own, taken only as a fallback) after them.
+  const due: { i: number; kind: ResumeKind }[] = [];
+  const queuedDue: { i: number; kind: ResumeKind }[] = [];
   for (let i = 0; i < tickets.length; i++) {
     const ticket = String(tickets[i]);
     if (!ticket) continue;
     const status = String(statuses[i] ?? "");
-    const cell = String(cells[i] ?? "");
-    const state = parseProvisionState(cell);
+    const state = parseProvisionState(String(cells[i] ?? ""));
     if (status === "selesai" && state.label === "selesai" && days > 0) {
       const sentMs = cellMs(sent[i] ?? "");
       if (sentMs > 0 && t0 - sentMs > days * DAY_MS) expiring.push(i);
       continue;
     }
-    if (state.label === "antre" && status === "membuat akun") report.queued++;
+    const queued = state.label === "antre" && status === "membuat akun";
+    if (queued) report.queued++;
     const kind = resumeKind(status, state, cellMs(updated[i] ?? ""), t0);
-    if (kind === "none") continue;
+    if (kind !== "none") (queued ? queuedDue : due).push({ i, kind });
+  }
+  for (const { i, kind } of [...due, ...queuedDue]) {
+    const ticket = String(tickets[i]);
+    const cell = String(cells[i] ?? "");
     if (!budget()) {
       report.deferred++;
       continue;

@@ -13,12 +13,7 @@
  * run cut off anywhere leaves its request in progress for the sweep, which resumes it after the
  * lease, and its queue to the other workers or to the sweep, which calls a new worker.
  */
-import {
-  fractionOf,
-  rotate,
-  wantsAnotherWorker,
-  WORKER_BUDGET_MS,
-} from "../domain/queue.js";
+import { fractionOf, MAX_WORKERS, rotate, wantsAnotherWorker, WORKER_BUDGET_MS } from "../domain/queue.js";
 import { parseProvisionState } from "../domain/provisioning.js";
 import { t } from "../domain/text/index.js";
 import { context, recordedInstaller, type Ctx } from "../workspace/context.js";
@@ -78,6 +73,16 @@ function callNext(ctx: Ctx, uid: string): Scheduling | "gagal" {
   }
 }
 
+/** This run's trigger has fired: it goes (a run started by hand has none). */
+function dropOwnTrigger(ctx: Ctx, uid: string, start: number): void {
+  if (uid === `run-${start}`) return;
+  try {
+    deleteSpentTrigger(uid);
+  } catch (err) {
+    logError(ctx.ss, "worker", "", err);
+  }
+}
+
 export function runWorker(e?: { triggerUid?: unknown }): WorkerReport {
   const start = Date.now();
   const uid = typeof e?.triggerUid === "string" && e.triggerUid ? e.triggerUid : `run-${start}`;
@@ -95,26 +100,52 @@ export function runWorker(e?: { triggerUid?: unknown }): WorkerReport {
     return report;
   }
   const attempted = new Set<string>();
-  let queue = readQueue(ctx, attempted);
+  // The queue as the register shows it now; unknown (null) when it cannot be read.
+  const read = (): Queued[] | null => {
+    try {
+      return readQueue(ctx, attempted);
+    } catch (err) {
+      logError(ctx.ss, "worker", "", err);
+      return null;
+    }
+  };
+  let queue = read() ?? [];
   // A new trigger deletes every spent worker trigger, this run's own among them.
   let cleaned = false;
+  let crowded = false;
   try {
     withScriptLock(() => {
       const running = workerStarted(uid, start);
+      // Enough workers run already (a trigger called while work remained fired after others
+      // started): this one leaves the queue to them; each calls the next while work remains.
+      if (running > MAX_WORKERS) {
+        workerEnded(uid, Date.now());
+        crowded = true;
+        return;
+      }
       if (wantsAnotherWorker(queue.length, running)) report.next = ensureWorker(Date.now());
       cleaned = report.next === "scheduled";
     });
   } catch (err) {
     logError(ctx.ss, "worker", "", err);
   }
-  let spent = false;
+  if (crowded) {
+    report.left = queue.length;
+    dropOwnTrigger(ctx, uid, start);
+    return report;
+  }
+  let unsure = false;
   for (;;) {
     if (Date.now() - start >= WORKER_BUDGET_MS) {
-      spent = true;
+      unsure = queue.length === 0;
       break;
     }
     // The snapshot ran out, or went stale (another worker took a request first): read it again.
-    if (queue.length === 0) queue = readQueue(ctx, attempted);
+    if (queue.length === 0) {
+      const fresh = read();
+      if (fresh === null) unsure = true;
+      queue = fresh ?? [];
+    }
     const item = queue.shift();
     if (!item) break;
     attempted.add(item.ticket);
@@ -128,8 +159,8 @@ export function runWorker(e?: { triggerUid?: unknown }): WorkerReport {
     if (result === "dilewati") queue = [];
     else report.done.push({ ticket: item.ticket, result });
   }
-  report.left = queue.length;
-  if (spent && queue.length === 0) report.left = readQueue(ctx, attempted).length;
+  // Work left (or perhaps left: the budget ran out, the queue could not be read): the next worker.
+  report.left = unsure ? (read()?.length ?? 1) : queue.length;
   if (report.left > 0) {
     report.next = callNext(ctx, uid);
     cleaned ||= report.next === "scheduled";
@@ -140,12 +171,6 @@ export function runWorker(e?: { triggerUid?: unknown }): WorkerReport {
       logError(ctx.ss, "worker", "", err);
     }
   }
-  if (!cleaned && uid !== `run-${start}`) {
-    try {
-      deleteSpentTrigger(uid);
-    } catch (err) {
-      logError(ctx.ss, "worker", "", err);
-    }
-  }
+  if (!cleaned) dropOwnTrigger(ctx, uid, start);
   return report;
 }

@@ -58,10 +58,14 @@ export function workerStarted(uid: string, nowMs: number): number {
   return Object.keys(record.running).length;
 }
 
-/** A worker ends (under the script lock). */
+/**
+ * A worker ends (under the script lock). Its own trigger has fired, whatever its start could
+ * record: it is no longer counted as pending.
+ */
 export function workerEnded(uid: string, nowMs: number): void {
   const props = PropertiesService.getScriptProperties();
   const record = pruneRunning(readRecord(props), nowMs);
+  if (record.pending?.uid === uid) delete record.pending;
   delete record.running[uid];
   props.setProperty(RECORD_KEY, formatWorkerRecord(record));
 }
