@@ -66,7 +66,7 @@ export function workerEnded(uid: string, nowMs: number): void {
   const props = PropertiesService.getScriptProperties();
   const record = pruneRunning(readRecord(props), nowMs);
   if (record.pending?.uid === uid) delete record.pending;
-  delete record.running[uid];
+  record.running = Object.fromEntries(Object.entries(record.running).filter(([id]) => id !== uid));
   props.setProperty(RECORD_KEY, formatWorkerRecord(record));
 }
 

@@ -310,7 +310,8 @@ export function fireClockTriggers(ws: Workspace, uptoMs: number, only?: ClockFil
   const st = state(ws);
   const due = ws.triggers
     .filter(
-      (t) => t.eventType === "CLOCK" && t.nextDueMs !== undefined && t.nextDueMs <= uptoMs && (!only || only(t)),
+      (t) =>
+        t.eventType === "CLOCK" && t.nextDueMs !== undefined && t.nextDueMs <= uptoMs && (!only || only(t)),
     )
     .sort((a, b) => a.nextDueMs! - b.nextDueMs!);
   for (const t of due) {
