@@ -20,8 +20,13 @@ export const WORKER_DELAY_MS = 1_000;
 /** A pending trigger this long past its time has been lost (or its worker died before starting). */
 export const PENDING_GRACE_MS = 5 * 60_000;
 /** A worker that started this long ago has ended, whatever its record says (executions last ≤ 6 min). */
-export const RUNNING_LEASE_MS = 7 * 60_000;
-/** Workers running at once, at most (they share the script lock and the 30 simultaneous executions). */
+export const RUNNING_LEASE_MS = 6 * 60_000;
+/**
+ * Workers a worker calls at most (they share the script lock and Apps Script's 30 simultaneous
+ * executions per user). Only a worker that starts calls another at once, while fewer run; the one
+ * pending trigger keeps it so (a worker ending with work left calls its successor, which may start
+ * a moment before the last one's execution is over).
+ */
 export const MAX_WORKERS = 6;
 /** About how many requests one worker finishes in its budget: more queued than that calls a second worker. */
 export const REQUESTS_PER_WORKER = 8;

@@ -13,7 +13,7 @@
  * run cut off anywhere leaves its request in progress for the sweep, which resumes it after the
  * lease, and its queue to the other workers or to the sweep, which calls a new worker.
  */
-import { fractionOf, MAX_WORKERS, rotate, wantsAnotherWorker, WORKER_BUDGET_MS } from "../domain/queue.js";
+import { fractionOf, rotate, wantsAnotherWorker, WORKER_BUDGET_MS } from "../domain/queue.js";
 import { parseProvisionState } from "../domain/provisioning.js";
 import { t } from "../domain/text/index.js";
 import { context, recordedInstaller, type Ctx } from "../workspace/context.js";
@@ -112,27 +112,14 @@ export function runWorker(e?: { triggerUid?: unknown }): WorkerReport {
   let queue = read() ?? [];
   // A new trigger deletes every spent worker trigger, this run's own among them.
   let cleaned = false;
-  let crowded = false;
   try {
     withScriptLock(() => {
       const running = workerStarted(uid, start);
-      // Enough workers run already (a trigger called while work remained fired after others
-      // started): this one leaves the queue to them; each calls the next while work remains.
-      if (running > MAX_WORKERS) {
-        workerEnded(uid, Date.now());
-        crowded = true;
-        return;
-      }
       if (wantsAnotherWorker(queue.length, running)) report.next = ensureWorker(Date.now());
       cleaned = report.next === "scheduled";
     });
   } catch (err) {
     logError(ctx.ss, "worker", "", err);
-  }
-  if (crowded) {
-    report.left = queue.length;
-    dropOwnTrigger(ctx, uid, start);
-    return report;
   }
   let unsure = false;
   for (;;) {
