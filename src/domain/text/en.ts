@@ -500,6 +500,8 @@ export const en: Record<MessageKey, string> = {
   "settings.edit.more": "(and {count} more problems)",
   "settings.edit.title": "Surel: problems in the settings",
   "settings.edit.logged": "Problems in the settings after an edit: {problems}",
+  "edit.queued_note":
+    "Create account recorded ({time}, {actor}): the account is being created. The request is in the account queue; the result shows in this row (Status, Provisioning, Letter number) within a few minutes, and the account letter goes to the applicant.",
   "edit.undone_note": "Change undone by the system: {reason}",
   "edit.undone_title": "Surel: change undone",
   "edit.not_a_request": "This row is not a request.",
@@ -753,6 +755,8 @@ export const en: Record<MessageKey, string> = {
     "There is no register yet: run setup once from the script editor as the service account.",
   "trust.sweep_other_account":
     "The sweep did not run: its trigger runs as {me}, but the recorded service account is {installer}. Delete that account's trigger; only the service account installs triggers.",
+  "trust.worker_other_account":
+    "Account creation from the queue did not run: its trigger runs as {me}, but the recorded service account is {installer}. Delete that account's trigger; only the service account installs triggers.",
   "trust.unknown_account":
     "Setup stopped before changing anything: Google does not say which account runs it. Run setup from the script editor as the office's service account.",
   "trust.bound":

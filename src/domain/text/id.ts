@@ -498,6 +498,8 @@ export const id = {
   "settings.edit.more": "(dan {count} masalah lain)",
   "settings.edit.title": "Surel: pengaturan bermasalah",
   "settings.edit.logged": "Pengaturan bermasalah setelah diubah: {problems}",
+  "edit.queued_note":
+    "Buat akun dicatat ({time}, {actor}): akun sedang dibuat. Permintaan masuk antrean pembuatan akun; hasilnya tampil di baris ini (Status, Status Pembuatan, Nomor Surat) dalam beberapa menit, dan surat akun dikirim ke pemohon.",
   "edit.undone_note": "Perubahan dibatalkan oleh sistem: {reason}",
   "edit.undone_title": "Surel: perubahan dibatalkan",
   "edit.not_a_request": "Baris ini bukan permohonan.",
@@ -748,6 +750,8 @@ export const id = {
   "trust.no_register": "Register belum ada: jalankan setup sekali dari editor skrip dengan akun layanan.",
   "trust.sweep_other_account":
     "Penyapuan tidak dijalankan: pemicunya berjalan sebagai {me}, padahal akun layanan yang tercatat adalah {installer}. Hapus pemicu akun itu; hanya akun layanan yang memasang pemicu.",
+  "trust.worker_other_account":
+    "Pembuatan akun dari antrean tidak dijalankan: pemicunya berjalan sebagai {me}, padahal akun layanan yang tercatat adalah {installer}. Hapus pemicu akun itu; hanya akun layanan yang memasang pemicu.",
   "trust.unknown_account":
     "Setup dihentikan sebelum mengubah apa pun: Google tidak menyebut akun yang menjalankannya. Jalankan setup dari editor skrip dengan akun layanan dinas.",
   "trust.bound":
