@@ -37,7 +37,7 @@ export interface WorkerReport {
   /** Requests still queued when the run ended (as it last saw the queue). */
   left: number;
   /** The next worker: already pending, created by this run, or none needed. */
-  next: Scheduling | "tidak perlu" | "gagal";
+  next: Scheduling | "none" | "failed";
   /** Set when the worker refused to work (another account than the service account runs it). */
   refused?: string;
 }
@@ -61,7 +61,7 @@ function readQueue(ctx: Ctx, skip: ReadonlySet<string>): Queued[] {
 }
 
 /** This run ends and calls the next worker, under the lock; a refusal is logged (the sweep calls one later). */
-function callNext(ctx: Ctx, uid: string): Scheduling | "gagal" {
+function callNext(ctx: Ctx, uid: string): Scheduling | "failed" {
   try {
     return withScriptLock(() => {
       workerEnded(uid, Date.now());
@@ -69,7 +69,7 @@ function callNext(ctx: Ctx, uid: string): Scheduling | "gagal" {
     });
   } catch (e) {
     logError(ctx.ss, "worker", "", e);
-    return "gagal";
+    return "failed";
   }
 }
 
@@ -87,7 +87,7 @@ export function runWorker(e?: { triggerUid?: unknown }): WorkerReport {
   const start = Date.now();
   const uid = typeof e?.triggerUid === "string" && e.triggerUid ? e.triggerUid : `run-${start}`;
   const ctx = context();
-  const report: WorkerReport = { done: [], left: 0, next: "tidak perlu" };
+  const report: WorkerReport = { done: [], left: 0, next: "none" };
   // As the sweep: a worker trigger installed by another account runs with that account's rights.
   const installer = recordedInstaller();
   const me = effectiveAccount();

@@ -24,6 +24,7 @@ import {
   SERVICE,
   sheet,
   submitOnly,
+  WORKER,
   type Office,
 } from "./harness.js";
 import {
@@ -196,28 +197,45 @@ describe("appends to the mail queue and the error log from executions running at
           // The account cannot be created (no right) and no mail of that execution goes out: its
           // notices are queued and its failures logged, outside the lock, while a submission
           // records its mails in the queue under the lock.
-          e.faults.clear();
-          e.faults.inject("AdminDirectory.Users.get", {
-            error: () =>
-              apiError("directory.users.get", "Not Authorized to access this resource/api", 403, "forbidden"),
-            handler: "onRegisterEdit",
-            times: Infinity,
-          });
-          e.faults.inject("MailApp.sendEmail", {
-            error: () => serviceError("Service invoked too many times for one day: email."),
-            handler: "onRegisterEdit",
-            times: Infinity,
-          });
+          // "Buat akun" only queues the request (the edit trigger); the worker it schedules makes
+          // the account. Here the worker runs beside a submission.
           const target = {
             spreadsheetId: office.ssId,
             sheet: SHEET_NAMES.register,
             a1: a1Of(office, ticket, "action"),
           };
           expect(userEdit(e.ws, STAF, target, [["Buat akun"]]).ok).toBe(true);
+          await e.drain();
+          const worker = e.ws.triggers.find((t) => t.handler === WORKER && t.nextDueMs !== undefined)!;
+          expect(worker).toBeDefined();
+          e.faults.clear();
+          e.faults.inject("AdminDirectory.Users.get", {
+            error: () =>
+              apiError("directory.users.get", "Not Authorized to access this resource/api", 403, "forbidden"),
+            handler: WORKER,
+            times: Infinity,
+          });
+          e.faults.inject("MailApp.sendEmail", {
+            error: () => serviceError("Service invoked too many times for one day: email."),
+            handler: WORKER,
+            times: Infinity,
+          });
           submitOnly(office, applicant(804));
+          // The worker's trigger fires now, beside the submission (one batch of two).
+          e.ws.pending.push({
+            handler: WORKER,
+            kind: "installable",
+            authMode: "FULL",
+            activeUser: SERVICE,
+            effectiveUser: SERVICE,
+            event: () => ({ authMode: "FULL", triggerUid: worker.uid }),
+            triggerUid: worker.uid,
+            cause: "clock",
+            dueMs: e.ws.clockMs,
+          });
           const results = await e.drain({ concurrency: 2 });
           e.faults.clear();
-          const edit = results.find((r) => r.handler === "onRegisterEdit")!;
+          const edit = results.find((r) => r.handler === WORKER)!;
           const logged = results
             .flatMap((r) => r.logs)
             .filter(
