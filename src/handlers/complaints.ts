@@ -93,7 +93,7 @@ export function registerComplaint(ctx: Ctx, c: CheckedComplaint): { number: stri
     setComplaintChoices(table, row, lang, true);
     mails.push({
       ...composeComplaintReceipt(
-        { number, name: c.name, ticket: c.ticket, text: c.text, dueMs, offset: ctx.offset },
+        { number, ticket: c.ticket, dueMs, offset: ctx.offset },
         config,
       ),
       to: [c.email],
@@ -138,13 +138,13 @@ export type ComplaintEditOutcome =
 /** The mail that tells the complainant of a response. */
 export function responseMail(
   ctx: Ctx,
-  c: { number: string; name: string; email: string },
+  c: { number: string; email: string },
   response: string,
   status: ComplaintStatus,
 ): OutgoingMail {
   return {
     ...composeComplaintResponse(
-      { number: c.number, name: c.name, response, closed: status === "selesai" },
+      { number: c.number, response, closed: status === "selesai" },
       ctx.config,
     ),
     to: [c.email],
@@ -221,7 +221,7 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
     // The complainant's mail is recorded right after the log entry, before the row: a run cut off
     // in between is finished by the sweep (reconcile.ts re-records a response the queue lacks).
     mails.push(
-      responseMail(ctx, { number, name: String(row.name), email: String(row.email) }, note, d.status),
+      responseMail(ctx, { number, email: String(row.email) }, note, d.status),
     );
     record();
     table.write(rowNumber, {

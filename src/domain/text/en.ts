@@ -1032,6 +1032,9 @@ export const en: Record<MessageKey, string> = {
   "complaint.digest.about": "about {ticket}",
   "complaint.digest.general": "general",
   "complaint.stage": "Complaint",
+  "complaint.mail.greeting": "Dear Sir or Madam,",
+  "complaint.mail.receipt.not_you":
+    "If you did not file this complaint, ignore this e-mail: someone else may have typed your address.",
   "complaint.mail.receipt.subject": "Complaint received \u2013 {number}",
   "complaint.mail.receipt.intro": "We received your complaint as number {number}.",
   "complaint.mail.about": "About request: {ticket}",

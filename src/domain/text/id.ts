@@ -1025,6 +1025,9 @@ export const id = {
   "complaint.digest.about": "tentang {ticket}",
   "complaint.digest.general": "umum",
   "complaint.stage": "Pengaduan",
+  "complaint.mail.greeting": "Yth. Bapak/Ibu,",
+  "complaint.mail.receipt.not_you":
+    "Jika Anda tidak mengajukan pengaduan ini, abaikan surel ini: alamat Anda mungkin diketik oleh orang lain.",
   "complaint.mail.receipt.subject": "Pengaduan diterima \u2013 {number}",
   "complaint.mail.receipt.intro": "Pengaduan Anda telah kami terima dengan nomor {number}.",
   "complaint.mail.about": "Tentang permohonan: {ticket}",
