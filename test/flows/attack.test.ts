@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { questionTitle } from "../../src/domain/form.js";
 import { webAppCall } from "../emulator/webapp.js";
 import { application, DOMAIN, log, mails, mailsTo, OUTSIDER, row, submit, type Office } from "./harness.js";
-import { accountsFor, chooseCreate, provisioningOffice, staffOnly, toLastStage } from "./provision-kit.js";
+import {
+  accountsFor,
+  chooseCreate,
+  provisioningOffice,
+  STAF,
+  staffOnly,
+  toLastStage,
+} from "./provision-kit.js";
 import {
   complain,
   complaintNumberIn,
@@ -61,5 +68,103 @@ describe("the complaint form is no mail relay", () => {
     expect(all).not.toContain("Tim Keamanan");
     // The handlers still read everything.
     expect(mailsTo(office, KADIS).find((m) => m.subject.includes(n))?.body).toContain("diblokir");
+  });
+});
+
+describe("a complaint's response is the acting handler's own", () => {
+  test("text another editor typed is not sent under a handler's action", async () => {
+    const citizen = "warga.asli@gmail.com";
+    const r = await complain(office, {
+      name: "Warga Asli",
+      email: citizen,
+      ticket: "",
+      text: "Permohonan akun saya belum ada kabar sejak minggu lalu.",
+    });
+    const n = complaintNumberIn(r);
+    // An editor of the spreadsheet who handles no complaint types the "response"…
+    await handlerEdit(
+      office,
+      OUTSIDER,
+      n,
+      "response",
+      "Silakan kirim NIK dan foto KTP ke wa.me/6281200000000.",
+    );
+    // …and the handler, busy, chooses "Tanggapi" on the row.
+    await handlerEdit(office, STAF, n, "action", "Tanggapi");
+    const told = mailsTo(office, citizen)
+      .map((m) => m.body)
+      .join("\n");
+    expect(told).not.toContain("foto KTP");
+    expect(complaintRow(office, n).Status).toBe("baru");
+    // The handler's own text goes out.
+    await handlerEdit(office, STAF, n, "response", "Permohonan Anda sedang kami periksa.");
+    await handlerEdit(office, STAF, n, "action", "Tanggapi");
+    expect(
+      mailsTo(office, citizen)
+        .map((m) => m.body)
+        .join("\n"),
+    ).toContain("sedang kami periksa");
+    expect(complaintRow(office, n).Status).toBe("ditanggapi");
+  });
+});
+
+describe("the complaint limit holds under parallel calls", () => {
+  test("batches of 30 complaints at the same moment file at most 30 in the hour", async () => {
+    // The hour's window starts fresh.
+    office.emu.ws.advance(2 * 60 * 60_000);
+    let filed = 0;
+    for (let batch = 0; batch < 3; batch++) {
+      const specs = Array.from({ length: 30 }, (_, i) => ({
+        handler: "fileComplaint",
+        kind: "webapp" as const,
+        as: "",
+        effectiveUser: office.emu.ws.owner.email,
+        args: [
+          {
+            name: `Pengadu ${batch}-${i}`,
+            email: `banjir.${batch}.${i}@gmail.com`,
+            ticket: "",
+            text: "Pengaduan banjir untuk menguji batas per jam.",
+          },
+        ],
+      }));
+      const results = await office.emu.runConcurrently(specs);
+      filed += results.filter((x) => (x.returnValue as { ok?: boolean } | null)?.ok === true).length;
+      office.emu.ws.advance(60_000);
+    }
+    expect(filed).toBeGreaterThan(0);
+    expect(filed).toBeLessThanOrEqual(30);
+  });
+});
+
+describe("a correction by ticket and NIP cannot take over the account's recovery", () => {
+  test("the recovery phone on record stays; the letter's account gets the applicant's number", async () => {
+    const victimPhone = "0813-1111-2222";
+    const ticket = await intake(
+      application({
+        "Nama lengkap": "Lestari Handayani",
+        "NIP / NI PPPK": "199104042015032005",
+        "Surel pribadi": "lestari.h@gmail.com",
+        "Nomor HP/WhatsApp": victimPhone,
+        "Tanggal surat permohonan": "2027-01-05",
+      }),
+    );
+    expect(row(office, ticket).status).toBe("perlu perbaikan");
+    // An outsider knows the ticket and the NIP (and may type the victim's address too: it is no secret).
+    await intake(
+      application({
+        "Nama lengkap": "Lestari Handayani",
+        "NIP / NI PPPK": "199104042015032005",
+        "Surel pribadi": "lestari.h@gmail.com",
+        "Nomor HP/WhatsApp": "0899-6666-7777",
+        [questionTitle("previousTicket", "id")]: ticket,
+      }),
+    );
+    await toLastStage(office, ticket);
+    await chooseCreate(office, ticket);
+    const [user] = accountsFor(office, ticket);
+    expect(user).toBeDefined();
+    expect(JSON.stringify(user)).not.toContain("89966667777");
+    expect((user as { recoveryPhone?: string }).recoveryPhone).toBe("+6281311112222");
   });
 });
