@@ -170,6 +170,10 @@ export function fileComplaintFromPage(form: unknown): PageReply {
       const now = Date.now();
       const c = counterNow(readCounter(cache.get(COMPLAINT_KEY)), now);
       if (c.count >= COMPLAINTS_PER_HOUR) return false;
+      // Each complaint mails the typed address and every handler: the day's mail quota stays for
+      // the receipts, notices and letters of requests (a day at the hourly limit spent it all).
+      const recipients = 1 + ctx.config.complaintDesk.handlers.length;
+      if (MailApp.getRemainingDailyQuota() < COMPLAINT_MAIL_RESERVE + recipients) return false;
       cache.put(COMPLAINT_KEY, JSON.stringify(afterFailure(c, now)), Math.ceil(WINDOW_MS / 1000));
       return true;
     }, LOOKUP_LOCK_MS);
@@ -194,3 +198,5 @@ export function fileComplaintFromPage(form: unknown): PageReply {
 }
 
 export const COMPLAINTS_PER_HOUR = 30;
+/** Mail recipients a day complaints never use (Google Workspace allows 1,500 a day). */
+export const COMPLAINT_MAIL_RESERVE = 500;

@@ -168,3 +168,40 @@ describe("a correction by ticket and NIP cannot take over the account's recovery
     expect((user as { recoveryPhone?: string }).recoveryPhone).toBe("+6281311112222");
   });
 });
+
+describe("complaints cannot spend the mail quota the letters need", () => {
+  test("a day of complaints at the hourly limit leaves quota for a request's receipt and letter", async () => {
+    // A fresh office: the attacker files 30 complaints every hour (each mails the typed
+    // address and the three handlers: 4 of the 1,500 recipients a day).
+    const o = await provisioningOffice({ configure: staffOnly });
+    try {
+      // Google resets the quota 24 hours after its first use: the request comes in hour 16.
+      for (let hour = 0; hour < 16; hour++) {
+        for (let i = 0; i < 30; i++) {
+          await webAppCall(o.emu, "fileComplaint", [
+            {
+              name: "Pengadu",
+              email: `banjir.${hour}.${i}@gmail.com`,
+              ticket: "",
+              text: "Pengaduan banjir untuk menghabiskan kuota surel.",
+            },
+          ]);
+        }
+        o.emu.ws.advance(60 * 60_000);
+      }
+      expect(o.emu.ws.quotas.remaining("emailRecipients", o.emu.ws.now())).toBeGreaterThanOrEqual(500);
+      const personal = "setelah.banjir@gmail.com";
+      const { results } = await submit(
+        o,
+        application({ "Nama lengkap": "Budi Setiawan", "Surel pribadi": personal }),
+      );
+      const ticket = (results.find((r) => r.handler === "onFormSubmit")?.returnValue as { ticket: string })
+        .ticket;
+      await chooseCreate(o, ticket);
+      expect(row(o, ticket).status).toBe("selesai");
+      expect(mailsTo(o, personal).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await o.emu.close();
+    }
+  }, 300_000);
+});
