@@ -205,3 +205,53 @@ describe("complaints cannot spend the mail quota the letters need", () => {
     }
   }, 300_000);
 });
+
+describe("the status page holds against an anonymous visitor (controls that passed)", () => {
+  test("varying the case and spaces of a ticket does not reset its attempt limit", async () => {
+    const personal = "limit.tiket@gmail.com";
+    const ticket = await intake(application({ "Nama lengkap": "Yanti Susanti", "Surel pribadi": personal }));
+    const code = receiptCode(office, personal, ticket);
+    // Every spelling the page reads as this ticket (one that does not parse looks nothing up).
+    const variants = [
+      ticket.toLowerCase(),
+      ` ${ticket} `,
+      ticket.replace(/-/g, " "),
+      ticket.replace(/-(\d{4})$/, "-0$1"),
+      `\t${ticket.toLowerCase()}\n`,
+    ];
+    for (const v of variants) expect((await lookup(office, v, "AAAA-AAAA-AAAA")).ok).toBe(false);
+    // Five failures in every spelling: the ticket is locked, the right code too.
+    expect((await lookup(office, ticket, code)).ok).toBe(false);
+    office.emu.ws.advance(61 * 60_000);
+    expect((await lookup(office, ticket.toLowerCase(), code)).ok).toBe(true);
+  });
+
+  test("huge and hostile inputs come back as the one generic answer or escaped text", async () => {
+    const huge = "SRL-2611-0001" + "x".repeat(2_000_000);
+    const r = await webAppCall(office.emu, "lookupStatus", [{ ticket: huge, code: huge }]);
+    expect(r.ok).toBe(true);
+    expect((r.result!.returnValue as { ok: boolean }).ok).toBe(false);
+    const c = await complain(office, {
+      name: 'Budi <img src=x onerror="alert(1)">',
+      email: "budi.html@gmail.com",
+      ticket: "",
+      text: '<script>alert("x")</script> permohonan saya hilang',
+    });
+    expect(c.ok).toBe(true);
+    const n = complaintNumberIn(c);
+    const notice = mails(office).find((m) => m.subject.includes(n) && m.to.includes(STAF));
+    expect(notice?.htmlBody).toContain("&lt;script&gt;");
+    expect(notice?.htmlBody).not.toContain("<script>");
+    expect(notice?.htmlBody).not.toContain("<img");
+    // A header injection attempt in the name never reaches a header: the subject is the number.
+    const crlf = await complain(office, {
+      name: "Budi\r\nBcc: korban@gmail.com",
+      email: "budi.crlf@gmail.com\r\nBcc: korban2@gmail.com",
+      ticket: "",
+      text: "Pengaduan dengan baris baru di alamat.",
+    });
+    expect(crlf.ok).toBe(false);
+    expect(readable(crlf.html)).toContain("surel");
+    expect(mailsTo(office, "korban2@gmail.com")).toEqual([]);
+  });
+});
