@@ -255,3 +255,31 @@ describe("the status page holds against an anonymous visitor (controls that pass
     expect(mailsTo(office, "korban2@gmail.com")).toEqual([]);
   });
 });
+
+describe("a correction needs more than the ticket and the NIP (open: a design decision)", () => {
+  // Left open. A correction is matched on the e-mail or the NIP, both known to others; the address
+  // and the recovery phone on record now stay, but everything else the outsider types replaces
+  // the applicant's answers: the name (and so the proposed address), the position, the OPD, the
+  // account type, the wish. Every stage approves again and the applicant is told "corrected"
+  // without what changed. The fix needs a proof of control: the receipt's secret code as a
+  // question of the correction form, or a confirmation link mailed to the address on record.
+  test.fails("an outsider's correction does not rename the request", async () => {
+    const ticket = await intake(
+      application({
+        "Nama lengkap": "Wahyu Pratama",
+        "NIP / NI PPPK": "199203032016031006",
+        "Surel pribadi": "wahyu.p@gmail.com",
+        "Tanggal surat permohonan": "2027-01-05",
+      }),
+    );
+    await intake(
+      application({
+        "Nama lengkap": "Wahyu Bodoh",
+        "NIP / NI PPPK": "199203032016031006",
+        "Surel pribadi": "penyerang.lain@yahoo.com",
+        [questionTitle("previousTicket", "id")]: ticket,
+      }),
+    );
+    expect(row(office, ticket).address).not.toContain("bodoh");
+  });
+});
