@@ -7,7 +7,17 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { questionTitle } from "../../src/domain/form.js";
 import { webAppCall } from "../emulator/webapp.js";
-import { application, DOMAIN, log, mails, mailsTo, OUTSIDER, row, submit, type Office } from "./harness.js";
+import {
+  application,
+  DOMAIN,
+  mails,
+  mailsTo,
+  OUTSIDER,
+  register,
+  row,
+  submit,
+  type Office,
+} from "./harness.js";
 import {
   accountsFor,
   chooseCreate,
@@ -39,9 +49,7 @@ afterAll(async () => {
 async function intake(answers: Record<string, string>): Promise<string> {
   const { row: responseRow, results } = await submit(office, answers);
   for (const r of results) expect(r.error?.message ?? "").toBe("");
-  const rec = (await import("./harness.js"))
-    .register(office)
-    .find((r) => r.responseRow === String(responseRow));
+  const rec = register(office).find((r) => r.responseRow === String(responseRow));
   if (!rec) throw new Error(`no register row for response ${responseRow}`);
   return rec.ticket;
 }
