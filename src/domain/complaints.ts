@@ -187,23 +187,28 @@ export function decideComplaint(input: {
 
 // ── Mails ──────────────────────────────────────────────────────────────────────
 
+/**
+ * The receipt to the address the complainant typed. Anyone can type any address, so it carries
+ * nothing the complainant typed (no name, no text): else the office's own sender would carry an
+ * anonymous visitor's words (a link, a false warning) to any mailbox under the government's name.
+ */
 export function composeComplaintReceipt(
-  input: { number: string; name: string; ticket: string; text: string; dueMs: number; offset: number },
+  input: { number: string; ticket: string; dueMs: number; offset: number },
   config: OfficeConfig,
   lang: Language = config.language,
 ): MailText {
   const blocks: Block[] = [
-    { kind: "p", text: t(lang, "mail.greeting", { name: input.name }) },
+    { kind: "p", text: t(lang, "complaint.mail.greeting") },
     { kind: "p", text: t(lang, "complaint.mail.receipt.intro", { number: input.number }) },
   ];
   if (input.ticket)
     blocks.push({ kind: "p", text: t(lang, "complaint.mail.about", { ticket: input.ticket }) });
   blocks.push(
-    { kind: "p", text: t(lang, "complaint.mail.text", { text: input.text }) },
     {
       kind: "p",
       text: t(lang, "complaint.mail.receipt.due", { due: formatDateTime(input.dueMs, input.offset, lang) }),
     },
+    { kind: "p", text: t(lang, "complaint.mail.receipt.not_you") },
     { kind: "small", text: footer(config, lang) },
   );
   return render(
@@ -257,13 +262,14 @@ export function composeComplaintNotice(
   );
 }
 
+/** A handler's response; greets without the typed name (see composeComplaintReceipt). */
 export function composeComplaintResponse(
-  input: { number: string; name: string; response: string; closed: boolean },
+  input: { number: string; response: string; closed: boolean },
   config: OfficeConfig,
   lang: Language = config.language,
 ): MailText {
   const blocks: Block[] = [
-    { kind: "p", text: t(lang, "mail.greeting", { name: input.name }) },
+    { kind: "p", text: t(lang, "complaint.mail.greeting") },
     { kind: "p", text: t(lang, "complaint.mail.response.intro", { number: input.number }) },
     { kind: "p", text: input.response },
     {

@@ -27,6 +27,7 @@ import { asSheetText } from "../domain/sanitize.js";
 import { message, t, type MessageRef } from "../domain/text/index.js";
 import { context, rowUrl, type Ctx } from "../workspace/context.js";
 import { appendLog } from "../workspace/log.js";
+import { journalNoteAuthor, noteIsOwn } from "../workspace/notes.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import {
   COMPLAINT_SHEET,
@@ -92,10 +93,7 @@ export function registerComplaint(ctx: Ctx, c: CheckedComplaint): { number: stri
     });
     setComplaintChoices(table, row, lang, true);
     mails.push({
-      ...composeComplaintReceipt(
-        { number, name: c.name, ticket: c.ticket, text: c.text, dueMs, offset: ctx.offset },
-        config,
-      ),
+      ...composeComplaintReceipt({ number, ticket: c.ticket, dueMs, offset: ctx.offset }, config),
       to: [c.email],
       ticket: number,
     });
@@ -138,15 +136,12 @@ export type ComplaintEditOutcome =
 /** The mail that tells the complainant of a response. */
 export function responseMail(
   ctx: Ctx,
-  c: { number: string; name: string; email: string },
+  c: { number: string; email: string },
   response: string,
   status: ComplaintStatus,
 ): OutgoingMail {
   return {
-    ...composeComplaintResponse(
-      { number: c.number, name: c.name, response, closed: status === "selesai" },
-      ctx.config,
-    ),
+    ...composeComplaintResponse({ number: c.number, response, closed: status === "selesai" }, ctx.config),
     to: [c.email],
     ticket: c.number,
   };
@@ -171,7 +166,14 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
     range.getColumn() !== complaintColumn("action")
   ) {
     // Only the response and the action are the handlers'; the sheet's protection keeps the rest.
-    return range.getColumn() === complaintColumn("response") ? { kind: "note" } : { kind: "ignored" };
+    if (range.getColumn() !== complaintColumn("response")) return { kind: "ignored" };
+    // Every editor of the spreadsheet can type a response: its author is journaled, and an action
+    // sends it only when the acting handler wrote it (a pasted block has no author: never sent).
+    if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
+      const number = String(range.getSheet().getRange(rowNumber, complaintColumn("number")).getValue());
+      if (number) journalNoteAuthor(ctx, number, actor, e.value === undefined ? "" : String(e.value));
+    }
+    return { kind: "note" };
   }
   const value = e.value === undefined ? "" : String(e.value);
   if (!value.trim()) return { kind: "ignored" };
@@ -204,6 +206,12 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
     };
     if (!number || !isComplaintStatus(status)) return refuse({ code: "complaint.refused.not_complaint" });
     if (!action) return refuse({ code: "complaint.refused.unknown_action" });
+    const own = noteIsOwn(ctx, number, note, actor);
+    if (!own.ok)
+      return refuse({
+        code: "complaint.refused.response_not_own",
+        params: { by: own.by || t(lang, "common.unknown") },
+      });
     const d = decideComplaint({ status, action, note, actor, config: ctx.config });
     if (!d.ok) return refuse(d.reason);
     const now = Date.now();
@@ -220,9 +228,7 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
     ]);
     // The complainant's mail is recorded right after the log entry, before the row: a run cut off
     // in between is finished by the sweep (reconcile.ts re-records a response the queue lacks).
-    mails.push(
-      responseMail(ctx, { number, name: String(row.name), email: String(row.email) }, note, d.status),
-    );
+    mails.push(responseMail(ctx, { number, email: String(row.email) }, note, d.status));
     record();
     table.write(rowNumber, {
       ...row,
@@ -235,6 +241,7 @@ export function handleComplaintEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Co
       updatedAt: new Date(now),
     });
     range.clearNote();
+    journalNoteAuthor(ctx, number, actor, "");
     setComplaintChoices(table, rowNumber, lang, d.status !== "selesai");
     return { kind: "done", ticket: number, status: d.status };
   });

@@ -36,6 +36,7 @@ import { duplicateCheck, registerFacts } from "../workspace/duplicates.js";
 import { errorText, logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, readEntry } from "../workspace/log.js";
+import { journalNoteAuthor, noteIsOwn } from "../workspace/notes.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import {
   actionLabels,
@@ -130,13 +131,9 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   }
 }
 
-/** The Script Properties key of a request's note journal. */
-const noteKey = (ticket: string): string => `surel:noteBy:${ticket}`;
-
 /**
  * Who wrote a row's note: the note is an official's reason (logged, mailed to the applicant), but
- * any editor of the register can type in the note column. Each note edit journals its author and
- * the text's digest; an action takes the note only when the acting official wrote it.
+ * any editor of the register can type in the note column (workspace/notes.ts).
  */
 function journalNote(
   ctx: Ctx,
@@ -145,31 +142,8 @@ function journalNote(
   value: string,
 ): EditOutcome {
   const ticket = String(cell.getSheet().getRange(cell.getRow(), col("ticket")).getValue());
-  if (!ticket) return { kind: "note" };
-  const props = PropertiesService.getScriptProperties();
-  if (value.trim() === "") props.deleteProperty(noteKey(ticket));
-  else
-    props.setProperty(
-      noteKey(ticket),
-      JSON.stringify({ by: actor.toLowerCase(), digest: ctx.sha256(value) }),
-    );
+  if (ticket) journalNoteAuthor(ctx, ticket, actor, value);
   return { kind: "note" };
-}
-
-/** Whether `actor` wrote the row's note as it stands (an empty note needs no author). */
-function noteIsOwn(ctx: Ctx, ticket: string, note: string, actor: string): { ok: boolean; by: string } {
-  if (note.trim() === "") return { ok: true, by: "" };
-  const raw = PropertiesService.getScriptProperties().getProperty(noteKey(ticket));
-  let by = "";
-  let digest = "";
-  try {
-    const j = raw ? (JSON.parse(raw) as { by?: string; digest?: string }) : {};
-    by = j.by ?? "";
-    digest = j.digest ?? "";
-  } catch {
-    by = "";
-  }
-  return { ok: by !== "" && by === actor.toLowerCase() && digest === ctx.sha256(note), by };
 }
 
 /** The script lock could not be had in time (another execution held it too long). */
@@ -358,7 +332,7 @@ function applyAction(
     const queued = action === "buat_akun";
     if (queued) updated.provisioning = formatProvisionState({ label: "antre", atMs: now }, ctx.offset);
     table.write(rowNumber, updated);
-    if (written.trim() !== "") PropertiesService.getScriptProperties().deleteProperty(noteKey(state.ticket));
+    if (written.trim() !== "") journalNoteAuthor(ctx, state.ticket, actor, "");
     if (queued) {
       cell.setNote(t(lang, "edit.queued_note", { time: formatDateTime(now, ctx.offset, lang), actor }));
       scheduleWorker(ctx, state.ticket, now);

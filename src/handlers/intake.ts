@@ -4,6 +4,7 @@
  * response rows is checked and written under the script lock; duplicate deliveries, blank events
  * and re-runs by the sweep change nothing.
  */
+import { maskPhone } from "../domain/phone.js";
 import { decide, SYSTEM_ACTOR, stepDeadlines } from "../domain/workflow.js";
 import { actionLabels, setActionChoices } from "../workspace/register.js";
 import { mapNamedValues } from "../domain/form.js";
@@ -449,7 +450,25 @@ function applyCorrection(
   const recorded = String(prevRow.personalEmail).trim().toLowerCase();
   const requested = applicant.personalEmail;
   const keep = isDeliverable(recorded, config.domain) && requested !== recorded;
-  const corrected: Applicant = keep ? { ...applicant, personalEmail: recorded } : applicant;
+  // The mobile number becomes the account's recovery phone: the same rule. A valid number on
+  // record stays (whoever knows the ticket and the NIP would otherwise take over the account's
+  // recovery); a number that never was valid may be corrected.
+  const recordedPhone = String(prevRow.phone).trim();
+  const keepPhone = /^\+\d{8,15}$/.test(recordedPhone) && applicant.phone !== recordedPhone;
+  const corrected: Applicant = {
+    ...applicant,
+    ...(keep ? { personalEmail: recorded } : {}),
+    ...(keepPhone ? { phone: recordedPhone } : {}),
+  };
+  if (keepPhone) {
+    for (let i = problems.length - 1; i >= 0; i--) if (problems[i]!.field === "phone") problems.splice(i, 1);
+    problems.push({
+      code: "correction.phone_kept",
+      field: "phone",
+      severity: "warning",
+      message: tx(lang, "correction.phone_kept", { phone: maskPhone(recordedPhone) }),
+    });
+  }
   if (keep) {
     for (let i = problems.length - 1; i >= 0; i--)
       if (problems[i]!.field === "personalEmail") problems.splice(i, 1);
@@ -466,6 +485,7 @@ function applyCorrection(
       after: maskEmail(corrected.personalEmail) || "-",
     }),
     keep ? t(lang, "intake.log.delivery_kept", { requested: maskEmail(requested) || "-" }) : "",
+    keepPhone ? t(lang, "intake.log.phone_kept", { phone: maskPhone(recordedPhone) }) : "",
   ]
     .filter(Boolean)
     .join(" ");

@@ -238,9 +238,7 @@ function repairComplaints(
       if (e.seq <= recordedSeq || !RESPONSES.has(e.action)) continue;
       if (mailRecordedSince(ctx, number, e.timeMs)) continue;
       const status = e.action === "pengaduan_selesai" ? "selesai" : "ditanggapi";
-      mails.push(
-        responseMail(ctx, { number, name: String(row.name), email: String(row.email) }, e.note, status),
-      );
+      mails.push(responseMail(ctx, { number, email: String(row.email) }, e.note, status));
     }
     const at = (ms: number, cell: Cell): Cell => (ms ? new Date(ms) : cell);
     writeProgramColumns(table, rowNumber, {

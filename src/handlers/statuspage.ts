@@ -22,6 +22,7 @@ import {
   WINDOW_MS,
   type Counter,
 } from "../domain/statuspage.js";
+import { checkComplaint } from "../domain/complaints.js";
 import { normalizeTicket } from "../domain/request.js";
 import { message, t } from "../domain/text/index.js";
 import { context, type Ctx } from "../workspace/context.js";
@@ -37,6 +38,7 @@ export interface PageReply {
 }
 
 const GLOBAL_KEY = "status:fail:*";
+const COMPLAINT_KEY = "complaint:count";
 /** A lookup waits this long for the lock, then gives the generic answer (the sweep may hold it). */
 const LOOKUP_LOCK_MS = 10_000;
 
@@ -152,17 +154,31 @@ export function fileComplaintFromPage(form: unknown): PageReply {
   const lang = ctx.config.language;
   const fields = (form && typeof form === "object" ? form : {}) as Record<string, unknown>;
   // Complaints are bounded too (a flood would bury the handlers): 30 an hour over the whole page.
-  const cache = CacheService.getScriptCache();
-  const now = Date.now();
-  const key = "complaint:count";
-  const c = counterNow(readCounter(cache.get(key)), now);
-  if (c.count >= COMPLAINTS_PER_HOUR)
-    return {
-      ok: false,
-      html: messageHtml("fail", t(lang, "status_page.complaint.busy_heading"), [
-        t(lang, "status_page.complaint.busy", { contact: ctx.config.complaints || ctx.config.office.email }),
-      ]),
-    };
+  // A slot is taken under the script lock before filing, so parallel calls cannot all read the
+  // same count and pass (nor write back the same count + 1). A complaint that does not pass the
+  // checks takes no slot.
+  const busy = (): PageReply => ({
+    ok: false,
+    html: messageHtml("fail", t(lang, "status_page.complaint.busy_heading"), [
+      t(lang, "status_page.complaint.busy", { contact: ctx.config.complaints || ctx.config.office.email }),
+    ]),
+  });
+  const checked = checkComplaint(fields);
+  if (checked.ok) {
+    const slot = tryWithScriptLock((): boolean => {
+      const cache = CacheService.getScriptCache();
+      const now = Date.now();
+      const c = counterNow(readCounter(cache.get(COMPLAINT_KEY)), now);
+      if (c.count >= COMPLAINTS_PER_HOUR) return false;
+      // Each complaint mails the typed address and every handler: the day's mail quota stays for
+      // the receipts, notices and letters of requests (a day at the hourly limit spent it all).
+      const recipients = 1 + ctx.config.complaintDesk.handlers.length;
+      if (MailApp.getRemainingDailyQuota() < COMPLAINT_MAIL_RESERVE + recipients) return false;
+      cache.put(COMPLAINT_KEY, JSON.stringify(afterFailure(c, now)), Math.ceil(WINDOW_MS / 1000));
+      return true;
+    }, LOOKUP_LOCK_MS);
+    if (!slot.ok || !slot.value) return busy();
+  }
   const r = fileComplaintFrom(ctx, fields);
   if (!r.ok)
     return {
@@ -173,7 +189,6 @@ export function fileComplaintFromPage(form: unknown): PageReply {
         r.problems.map((p) => message(lang, p)),
       ),
     };
-  cache.put(key, JSON.stringify(afterFailure(c, now)), Math.ceil(WINDOW_MS / 1000));
   return {
     ok: true,
     html: messageHtml("ok", t(lang, "status_page.complaint.filed_heading", { number: r.number }), [
@@ -183,3 +198,5 @@ export function fileComplaintFromPage(form: unknown): PageReply {
 }
 
 export const COMPLAINTS_PER_HOUR = 30;
+/** Mail recipients a day complaints never use (Google Workspace allows 1,500 a day). */
+export const COMPLAINT_MAIL_RESERVE = 500;

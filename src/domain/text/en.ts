@@ -1034,12 +1034,17 @@ export const en: Record<MessageKey, string> = {
   "complaint.refused.not_handler": "You are not a complaint handler or an administrator.",
   "complaint.refused.closed": "This complaint is closed.",
   "complaint.refused.note": "Write the response in the Response column first; it is sent to the complainant.",
+  "complaint.refused.response_not_own":
+    "The response on this row was not written by you (written by: {by}); write your own response in the Response column, then choose the action again.",
   "complaint.refused.not_complaint": "This row is not a complaint.",
   "complaint.refused.unknown_action": "Unknown action; choose one from the list.",
   "complaint.log.about": "about ticket {ticket}",
   "complaint.digest.about": "about {ticket}",
   "complaint.digest.general": "general",
   "complaint.stage": "Complaint",
+  "complaint.mail.greeting": "Dear Sir or Madam,",
+  "complaint.mail.receipt.not_you":
+    "If you did not file this complaint, ignore this e-mail: someone else may have typed your address.",
   "complaint.mail.receipt.subject": "Complaint received \u2013 {number}",
   "complaint.mail.receipt.intro": "We received your complaint as number {number}.",
   "complaint.mail.about": "About request: {ticket}",
@@ -1085,6 +1090,10 @@ export const en: Record<MessageKey, string> = {
     "The full name \u201c{name}\u201d contains only titles or initials; please write your name without abbreviating it.",
   "correction.address_kept":
     "The personal e-mail address cannot be changed by a correction: the account letter still goes to the address on record ({address}). To change the address, contact the service administrator.",
+  "correction.phone_kept":
+    "The mobile number cannot be changed by a correction: the account's recovery number stays the number on record ({phone}). To change it, contact the service administrator.",
+  "intake.log.phone_kept":
+    "(the correction asked for another mobile number; the number on record {phone} was not changed)",
   "intake.log.delivery": "delivery address {before} \u2192 {after}",
   "intake.log.delivery_kept": "(the correction asked for {requested}; not changed)",
   "mail.address_kept.subject": "Request to change the personal e-mail address \u2013 {ticket}",

@@ -1027,12 +1027,17 @@ export const id = {
   "complaint.refused.closed": "Pengaduan ini sudah selesai.",
   "complaint.refused.note":
     "Tulis tanggapan di kolom Tanggapan terlebih dahulu; tanggapan dikirim kepada pengadu.",
+  "complaint.refused.response_not_own":
+    "Tanggapan pada baris ini tidak ditulis oleh Anda (penulis: {by}); tulis sendiri tanggapan Anda di kolom Tanggapan, lalu pilih lagi tindakannya.",
   "complaint.refused.not_complaint": "Baris ini bukan pengaduan.",
   "complaint.refused.unknown_action": "Tindakan tidak dikenal; pilih dari daftar.",
   "complaint.log.about": "tentang tiket {ticket}",
   "complaint.digest.about": "tentang {ticket}",
   "complaint.digest.general": "umum",
   "complaint.stage": "Pengaduan",
+  "complaint.mail.greeting": "Yth. Bapak/Ibu,",
+  "complaint.mail.receipt.not_you":
+    "Jika Anda tidak mengajukan pengaduan ini, abaikan surel ini: alamat Anda mungkin diketik oleh orang lain.",
   "complaint.mail.receipt.subject": "Pengaduan diterima \u2013 {number}",
   "complaint.mail.receipt.intro": "Pengaduan Anda telah kami terima dengan nomor {number}.",
   "complaint.mail.about": "Tentang permohonan: {ticket}",
@@ -1079,6 +1084,9 @@ export const id = {
     "Nama lengkap \u201c{name}\u201d hanya berisi gelar atau inisial; tuliskan nama Anda tanpa disingkat.",
   "correction.address_kept":
     "Alamat surel pribadi tidak dapat diganti melalui perbaikan: surat akun tetap dikirim ke alamat yang tercatat ({address}). Untuk mengganti alamat, hubungi administrator layanan.",
+  "correction.phone_kept":
+    "Nomor HP tidak dapat diganti melalui perbaikan: nomor pemulihan akun tetap nomor yang tercatat ({phone}). Untuk menggantinya, hubungi administrator layanan.",
+  "intake.log.phone_kept": "(perbaikan meminta nomor HP lain; nomor tercatat {phone} tidak diganti)",
   "intake.log.delivery": "alamat pengiriman {before} \u2192 {after}",
   "intake.log.delivery_kept": "(perbaikan meminta {requested}; tidak diganti)",
   "mail.address_kept.subject": "Permintaan penggantian alamat surel pribadi \u2013 {ticket}",
