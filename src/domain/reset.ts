@@ -41,13 +41,13 @@ export interface DirectoryRecord {
   externalIds?: unknown;
 }
 
-export type ResetVerdict = "cocok" | "tidak cocok" | "tidak ada";
+export type ResetVerdict = "match" | "mismatch" | "no_account";
 
 export interface ResetCheck {
   verdict: ResetVerdict;
-  /** What did not match, for the staff (masked values only). Empty when the verdict is "cocok". */
+  /** What did not match, for the staff (masked values only). Empty when the verdict is "match". */
   mismatches: MessageRef[];
-  /** Where the reset letter may go: the recovery address ON RECORD, and only on "cocok". */
+  /** Where the reset letter may go: the recovery address ON RECORD, and only on "match". */
   recipient: string | null;
 }
 
@@ -107,7 +107,7 @@ export function checkResetIdentity(
 ): ResetCheck {
   if (!record) {
     return {
-      verdict: "tidak ada",
+      verdict: "no_account",
       mismatches: [{ code: "reset.mismatch.no_account", params: { address: claim.address } }],
       recipient: null,
     };
@@ -136,15 +136,15 @@ export function checkResetIdentity(
       code: "reset.mismatch.email",
       params: { given: maskEmail(claim.personalEmail), recorded: maskEmail(recovery) },
     });
-  if (mismatches.length) return { verdict: "tidak cocok", mismatches, recipient: null };
-  return { verdict: "cocok", mismatches: [], recipient: recovery };
+  if (mismatches.length) return { verdict: "mismatch", mismatches, recipient: null };
+  return { verdict: "match", mismatches: [], recipient: recovery };
 }
 
 /** The check as the staff read it in the register (one line per fact that did not match). */
 export function resetStaffNote(check: ResetCheck, lang: Language): string {
-  if (check.verdict === "cocok") return tx(lang, "reset.staff.match");
+  if (check.verdict === "match") return tx(lang, "reset.staff.match");
   return [
-    tx(lang, check.verdict === "tidak ada" ? "reset.staff.no_account" : "reset.staff.mismatch"),
+    tx(lang, check.verdict === "no_account" ? "reset.staff.no_account" : "reset.staff.mismatch"),
     ...check.mismatches.map((m) => `- ${tx(lang, m.code, m.params)}`),
   ].join("\n");
 }

@@ -62,7 +62,7 @@ describe("a reset request's answers", () => {
 describe("the reset claim against the directory", () => {
   it("matches: the letter goes to the recovery address on record", () => {
     const c = checkResetIdentity(claim, record(), DOMAIN);
-    expect(c).toEqual({ verdict: "cocok", mismatches: [], recipient: "ahmad.fauzi85@gmail.com" });
+    expect(c).toEqual({ verdict: "match", mismatches: [], recipient: "ahmad.fauzi85@gmail.com" });
   });
 
   it("the recipient is the record's, never the typed address (case and spaces aside)", () => {
@@ -72,7 +72,7 @@ describe("the reset claim against the directory", () => {
 
   it("a NIP that does not match goes to staff, masked on both sides, and no recipient", () => {
     const c = checkResetIdentity({ ...claim, nip: OTHER_NIP }, record(), DOMAIN);
-    expect(c.verdict).toBe("tidak cocok");
+    expect(c.verdict).toBe("mismatch");
     expect(c.recipient).toBeNull();
     expect(c.mismatches).toEqual([
       { code: "reset.mismatch.nip", params: { given: "19900101********01", recorded: "19850330********02" } },
@@ -85,7 +85,7 @@ describe("the reset claim against the directory", () => {
 
   it("a personal e-mail that does not match: the typed address never becomes the recipient", () => {
     const c = checkResetIdentity({ ...claim, personalEmail: "attacker@gmail.com" }, record(), DOMAIN);
-    expect(c.verdict).toBe("tidak cocok");
+    expect(c.verdict).toBe("mismatch");
     expect(c.recipient).toBeNull();
     expect(c.mismatches).toEqual([
       { code: "reset.mismatch.email", params: { given: "a***r@gmail.com", recorded: "a***5@gmail.com" } },
@@ -95,7 +95,7 @@ describe("the reset claim against the directory", () => {
 
   it("a near match (Gmail dots) is not a match", () => {
     const c = checkResetIdentity({ ...claim, personalEmail: "ahmadfauzi85@gmail.com" }, record(), DOMAIN);
-    expect(c.verdict).toBe("tidak cocok");
+    expect(c.verdict).toBe("mismatch");
   });
 
   it("names every fact that failed at once", () => {
@@ -142,7 +142,7 @@ describe("the reset claim against the directory", () => {
   it("an address the directory does not have", () => {
     const c = checkResetIdentity(claim, null, DOMAIN);
     expect(c).toEqual({
-      verdict: "tidak ada",
+      verdict: "no_account",
       mismatches: [{ code: "reset.mismatch.no_account", params: { address: claim.address } }],
       recipient: null,
     });
