@@ -516,7 +516,7 @@ export function defaultCredentialLetter(): LetterParagraph[] {
       "justify",
     ),
     p(
-      "2. Masuklah pertama kali paling lambat tanggal {{BATAS_AKTIVASI}}. Setelah tanggal tersebut kata sandi sementara tidak berlaku lagi dan Saudara perlu mengajukan permohonan atur ulang kata sandi.",
+      "2. Masuklah pertama kali paling lambat tanggal {{BATAS_AKTIVASI}}. Setelah tanggal tersebut kata sandi sementara tidak berlaku lagi; untuk mendapatkan kata sandi baru, hubungi kami melalui {{PENGADUAN}} dengan menyebutkan nomor tiket {{NOMOR_TIKET}}.",
       "list",
       "justify",
     ),

@@ -1208,4 +1208,26 @@ export const en: Record<MessageKey, string> = {
   "unused.suspend.used": "account {address} has been used; not suspended.",
   "unused.suspend.done":
     "Account {address} (ticket {ticket}) suspended. It is not deleted: an administrator can reactivate it in the Admin console.",
+  "reset.address.required": "The address of the official account whose password is to be reset is required.",
+  "reset.address.invalid": 'Account address "{value}" is not an official @{domain} address.',
+  "reset.nip.required": "The account holder's NIP / NI PPPK is required for a password reset.",
+  "reset.nip.invalid": "NIP / NI PPPK must be 18 digits.",
+  "reset.email.required": "The personal e-mail on record for this account is required.",
+  "reset.mismatch.no_account": "account {address} is not in the directory.",
+  "reset.mismatch.alias": "{address} is an alias of account {primary}, not the account's primary address.",
+  "reset.mismatch.suspended": "the account is suspended in the directory.",
+  "reset.mismatch.nip_none": "the directory records no NIP for this account.",
+  "reset.mismatch.nip": "NIP does not match: form {given}, directory {recorded}.",
+  "reset.mismatch.email_none":
+    "the directory records no recovery e-mail for this account: the reset letter has nowhere to go.",
+  "reset.mismatch.email_unusable":
+    "the recovery e-mail in the directory ({recorded}) cannot receive the letter.",
+  "reset.mismatch.email": "personal e-mail does not match: form {given}, directory {recorded}.",
+  "reset.staff.match":
+    "Password reset: address, NIP and recovery e-mail match the directory. The letter goes only to the recovery e-mail on record.",
+  "reset.staff.mismatch":
+    "Password reset: the data do not match the directory. Do not approve before the account holder is confirmed:",
+  "reset.staff.no_account": "Password reset: account not found.",
+  "reset.applicant.received":
+    "Your password reset request has been received and will be checked by our staff. If the data match our records, a new temporary password is sent to the recovery e-mail on record for the account; if not, our staff will contact you.",
 };

@@ -1201,4 +1201,26 @@ export const id = {
   "unused.suspend.used": "akun {address} sudah pernah dipakai; tidak ditangguhkan.",
   "unused.suspend.done":
     "Akun {address} (tiket {ticket}) ditangguhkan. Akun tidak dihapus: administrator dapat mengaktifkannya kembali di Konsol Admin.",
+  "reset.address.required": "Alamat akun surel dinas yang kata sandinya diatur ulang wajib diisi.",
+  "reset.address.invalid": 'Alamat akun "{value}" bukan alamat surel dinas @{domain}.',
+  "reset.nip.required": "NIP / NI PPPK pemilik akun wajib diisi untuk atur ulang kata sandi.",
+  "reset.nip.invalid": "NIP / NI PPPK harus 18 digit angka.",
+  "reset.email.required": "Surel pribadi yang tercatat untuk akun ini wajib diisi.",
+  "reset.mismatch.no_account": "akun {address} tidak ada di direktori.",
+  "reset.mismatch.alias": "{address} adalah alias dari akun {primary}, bukan alamat utama akun.",
+  "reset.mismatch.suspended": "akun ditangguhkan di direktori.",
+  "reset.mismatch.nip_none": "direktori tidak mencatat NIP untuk akun ini.",
+  "reset.mismatch.nip": "NIP tidak cocok: di formulir {given}, di direktori {recorded}.",
+  "reset.mismatch.email_none":
+    "direktori tidak mencatat surel pemulihan untuk akun ini: surat atur ulang tidak punya tujuan.",
+  "reset.mismatch.email_unusable":
+    "surel pemulihan di direktori ({recorded}) tidak dapat dipakai mengirim surat.",
+  "reset.mismatch.email": "surel pribadi tidak cocok: di formulir {given}, di direktori {recorded}.",
+  "reset.staff.match":
+    "Atur ulang kata sandi: alamat, NIP dan surel pemulihan cocok dengan direktori. Surat hanya dikirim ke surel pemulihan yang tercatat.",
+  "reset.staff.mismatch":
+    "Atur ulang kata sandi: data tidak cocok dengan direktori. Jangan setujui sebelum pemilik akun dipastikan:",
+  "reset.staff.no_account": "Atur ulang kata sandi: akun tidak ditemukan.",
+  "reset.applicant.received":
+    "Permohonan atur ulang kata sandi Anda diterima dan akan diperiksa petugas. Bila data cocok dengan catatan kami, kata sandi sementara yang baru dikirim ke surel pemulihan yang tercatat untuk akun tersebut; bila tidak, petugas akan menghubungi Anda.",
 } as const;
