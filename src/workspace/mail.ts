@@ -421,7 +421,11 @@ function prune(queue: Table<QueueKey>, claims: Table<ClaimKey>, nowMs: number): 
   // 1. The claims first (a reader asks the queue, then the claims: the id is always in one).
   const old = claims.column("id").map(String);
   const kept = old.filter((id) => id !== "" && keepClaim(id, nowMs));
-  const added = sent.map(({ row }) => String(row.id)).filter((id) => id !== "" && keepClaim(id, nowMs));
+  // A run cut off between the claims and the deletions left ids there already: not twice.
+  const known = new Set(old);
+  const added = sent
+    .map(({ row }) => String(row.id))
+    .filter((id) => id !== "" && !known.has(id) && keepClaim(id, nowMs));
   if (kept.length === old.length) {
     claims.writeRows(old.length + 2, added.map((id) => [id]));
   } else {
