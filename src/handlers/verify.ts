@@ -49,6 +49,8 @@ export interface VerifyReport {
   row?: number;
   ticket?: string;
   problem?: ChainProblem;
+  /** The problem is the log's end against the anchor of the last append (the append's check alarms it). */
+  atTail?: boolean;
   /** The message shown to the administrator. */
   message: string;
 }
@@ -60,6 +62,7 @@ const budgetFor = (ms: number): (() => boolean) => {
 
 function brokenReport(ctx: Ctx, check: Extract<LogCheck, { ok: false }>, count: number): VerifyReport {
   const lang = ctx.config.language;
+  const atTail = check.atTail ? { atTail: true } : {};
   const where = { reason: check.reason, sheet: SHEET_NAMES.log, row: check.row, seq: check.firstBad };
   return {
     ok: false,
@@ -69,6 +72,7 @@ function brokenReport(ctx: Ctx, check: Extract<LogCheck, { ok: false }>, count: 
     row: check.row,
     ticket: check.ticket,
     problem: check.problem,
+    ...atTail,
     message: check.ticket
       ? t(lang, "verify.broken_ticket", { ...where, ticket: check.ticket })
       : t(lang, "verify.broken", where),
@@ -155,7 +159,7 @@ export function sweepLogCheck(ctx: Ctx, budget: () => boolean): VerifyReport | n
   const slice = budgetFor(SWEEP_SLICE_MS);
   const report = fullPassStep(ctx, () => budget() && slice(), true);
   // Nobody is looking at a toast: the administrators get a mail (once per finding) and the error log.
-  if (report && !report.ok) {
+  if (report && !report.ok && !report.atTail) {
     const key = `pass:${report.firstBad}:${report.problem}`;
     alarm(ctx, PropertiesService.getScriptProperties(), key, report.message);
   }

@@ -257,6 +257,8 @@ export type LogCheck =
       problem: ChainProblem;
       /** Plain words, in the office's language. */
       reason: string;
+      /** Found at the end, against the anchor of the last append (checkTail alarms that already). */
+      atTail?: boolean;
     };
 
 /**
@@ -278,7 +280,11 @@ export function checkLogFrom(ctx: Ctx, start: Head, budget: () => boolean): LogC
       .getRange(from + 1, 1, to - from + 1, table.width)
       .getValues()
       .map((v) => fromValues(v as Cell[]));
-  const failure = (r: Extract<VerifyResult, { ok: false }>, rowOf: (i: number) => number, block: LogEntry[]): LogCheck => {
+  const failure = (
+    r: Extract<VerifyResult, { ok: false }>,
+    rowOf: (i: number) => number,
+    block: LogEntry[],
+  ): Extract<LogCheck, { ok: false }> => {
     const entry = block[r.index];
     return {
       ok: false,
@@ -291,7 +297,7 @@ export function checkLogFrom(ctx: Ctx, start: Head, budget: () => boolean): LogC
   };
   if (start.seq > total) {
     const reason = t(lang, "audit.truncated", { last: total, head: start.seq });
-    return { ok: false, firstBad: total + 1, row: total + 2, ticket: "", problem: "truncated", reason };
+    return { ok: false, firstBad: total + 1, row: total + 2, ticket: "", problem: "truncated", reason, atTail: true };
   }
   let prev = start;
   let before: Head = start; // the entry before `tail`
@@ -342,7 +348,7 @@ export function checkLogFrom(ctx: Ctx, start: Head, budget: () => boolean): LogC
   if (raw) {
     const head = JSON.parse(raw) as Head;
     const r = verifyChain([], ctx.sha256, { start: prev, head, language: lang });
-    if (!r.ok) return failure(r, () => r.firstBad + 1, []);
+    if (!r.ok) return { ...failure(r, () => r.firstBad + 1, []), atTail: true };
   }
   return { ok: true, done: true, checked, head: prev, total };
 }

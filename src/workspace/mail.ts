@@ -257,13 +257,17 @@ function leases(props: GoogleAppsScript.Properties.Properties, nowMs: number): R
   return Object.fromEntries(Object.entries(all).filter(([, until]) => until > nowMs));
 }
 
-/** Takes this execution's drain lease (under the lock). */
-function takeDrainLease(): void {
-  withScriptLock(() => {
+/**
+ * Takes this execution's drain lease (under the lock). False when the lock cannot be had: the
+ * drain waits for the next sweep rather than write rows by numbers a clean-up may have moved.
+ */
+function takeDrainLease(): boolean {
+  const out = tryWithScriptLock(() => {
     const props = PropertiesService.getScriptProperties();
     const now = Date.now();
     props.setProperty(DRAIN_LEASES, JSON.stringify({ ...leases(props, now), [RUN_ID]: now + LEASE_MS }));
   });
+  return out.ok;
 }
 
 /**
@@ -300,7 +304,7 @@ export function drainMailQueue(
   if (!waiting(cols)) return only ? { sent: 0, failed: 0 } : 0;
   // Row numbers are held from here to the last write: the lease keeps the clean-up away, and the
   // queue is read again after it (a clean-up may have moved the rows just before).
-  takeDrainLease();
+  if (!takeDrainLease()) return only ? { sent: 0, failed: 0 } : 0;
   cols = columns();
   const sentCol = cols.sentAt;
   const timeCol = cols.time;
