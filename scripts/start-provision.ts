@@ -2,14 +2,16 @@
  * The provisioning part of the sample scenario: the technical staff create the accounts. One
  * address was taken in the admin console after intake proposed it (a collision found at the
  * re-check), and one creation meets a 503 from the Directory API (retried with backoff).
- * Letters (PDF) go out; out/letters/ receives what the applicants received.
+ * "Buat akun" queues the request; the provisioning worker (a time-driven trigger, about a minute
+ * later) creates the account and sends the letter. Letters (PDF) go out; out/letters/ receives
+ * what the applicants received.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { ExecutionResult } from "../test/emulator/index.js";
 import { apiError } from "../test/emulator/core.js";
 import { seedUser } from "../test/emulator/services/directory.js";
-import { act, editCell, register, mails, DOMAIN, type Office } from "../test/flows/harness.js";
+import { act, editCell, register, mails, runWorkers, DOMAIN, type Office } from "../test/flows/harness.js";
 
 export interface ScenarioIo {
   say: (s: string) => void;
@@ -40,6 +42,12 @@ export async function scenarioProvisioning(office: Office, io: ScenarioIo): Prom
     }
     const results = await act(office, io.step.staf!, r.ticket, "Buat akun");
     io.record(results);
+    const queued = register(office).find((x) => x.ticket === r.ticket)!;
+    if (i === 0)
+      io.say(
+        `   (Buat akun: ${queued.status}, ${queued.provisioning.split(" \u00b7 ")[0]}; pekerja berjalan)`,
+      );
+    io.record(await runWorkers(office));
     const now = register(office).find((x) => x.ticket === r.ticket)!;
     io.say(`   ${r.ticket}  ${now.address.padEnd(40)} ${now.status.padEnd(12)} ${now.letterNumber}`);
   }
@@ -53,6 +61,7 @@ export async function scenarioProvisioning(office: Office, io: ScenarioIo): Prom
     io.record(edit.results);
     const results = await act(office, io.step.staf!, refused.ticket, "Buat akun");
     io.record(results);
+    io.record(await runWorkers(office));
     const now = register(office).find((x) => x.ticket === refused.ticket)!;
     io.say(
       `   ${refused.ticket}  alamat diganti staf menjadi ${now.address}: ${now.status} ${now.letterNumber}`,

@@ -21,6 +21,7 @@
 import { handleFormSubmit, type IntakeOutcome } from "./handlers/intake.js";
 import { runSetup, type SetupReport } from "./handlers/setup.js";
 import { runSweep, type SweepReport } from "./handlers/sweep.js";
+import { runWorker, type WorkerReport } from "./handlers/worker.js";
 import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
 import { doctorDiagnostic, type DoctorDiagnostic } from "./handlers/doctor.js";
@@ -79,6 +80,15 @@ export function verifyLog(e?: unknown): VerifyReport {
 export function sweep(e?: GoogleAppsScript.Events.TimeDriven): SweepReport {
   guardEntry("sweep", e);
   return runSweep();
+}
+
+/**
+ * Time-driven trigger (one-shot, created by "Buat akun", by a worker while work remains, or by
+ * the sweep): creates the queued accounts back to back within its time budget.
+ */
+export function provisionWorker(e?: GoogleAppsScript.Events.TimeDriven): WorkerReport {
+  guardEntry("provisionWorker", e);
+  return runWorker(e);
 }
 
 /**

@@ -17,6 +17,14 @@
  *    has no address, a signed-in one is not the deploying service account. Such a caller gets only
  *    their own rights; whether they are the recorded installer is setup's and the sweep's own check.
  *
+ * And in every case the code must run with the recorded installer's rights (the effective user is
+ * the service account that setup recorded). Officials must be able to view the project, or its
+ * triggers would not fire for their edits, and a viewer can add a version of the project as a
+ * library: its functions then run with the viewer's rights and the project's own Script Properties,
+ * and the viewer can hand them real objects (rule 1 would pass). The effective user tells that
+ * apart. `setup` and `sweep` say why themselves (their own, more specific refusal) and are exempt
+ * here; before the first setup nothing is recorded and nothing is checked.
+ *
  * Everything else is refused before anything is read or changed. Nothing here knows Google.
  */
 
@@ -77,6 +85,19 @@ export interface CallerFacts {
 export function ownAuthority(c: CallerFacts): boolean {
   const active = c.active.trim().toLowerCase();
   return active !== "" && active === c.effective.trim().toLowerCase();
+}
+
+/** The entry points that check the installer themselves, with a refusal of their own. */
+const CHECK_INSTALLER_THEMSELVES: readonly string[] = ["setup", "sweep"];
+
+/**
+ * Whether the code runs with someone else's rights than the recorded installer's (a library use by a
+ * viewer, a second account's own trigger); never for setup and sweep, nor before the first setup.
+ */
+export function foreignAuthority(entry: string, effective: string, installer: string): boolean {
+  if (CHECK_INSTALLER_THEMSELVES.includes(entry)) return false;
+  const recorded = installer.trim().toLowerCase();
+  return recorded !== "" && effective.trim().toLowerCase() !== recorded;
 }
 
 /**

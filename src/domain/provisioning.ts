@@ -6,10 +6,12 @@
  *
  * The state machine (label of the "Status Pembuatan" cell):
  *
- *   ""/gagal ─▶ membuat ─▶ dibuat ─▶ arsip ─▶ mengirim ─▶ selesai ─▶ digunakan | kedaluwarsa
- *                 │           │        │          │
- *                 └───────────┴────────┴──────────┴──▶ menunggu ulang / menunggu kuota ─▶ (resumed)
+ *   ""/gagal ─▶ antre ─▶ membuat ─▶ dibuat ─▶ arsip ─▶ mengirim ─▶ selesai ─▶ digunakan | kedaluwarsa
+ *                           │           │        │          │
+ *                           └───────────┴────────┴──────────┴──▶ menunggu ulang / menunggu kuota ─▶ (resumed)
  *
+ * - antre: "Buat akun" was chosen; the request waits in the queue the provisioning worker
+ *   (handlers/worker.ts) drains. Nothing has happened outside the register yet.
  * - membuat: the run holds the request and is about to check the directory and insert the user.
  * - dibuat: the account exists (confirmed) and, in the run that created it, the letter is
  *   numbered in the same write; group membership and the archive copy follow.
@@ -44,12 +46,24 @@ export const FINISHED = ["selesai", "digunakan", "kedaluwarsa"] as const;
 export type InProgressLabel = (typeof IN_PROGRESS)[number];
 export type WaitingLabel = (typeof WAITING)[number];
 export type FinishedLabel = (typeof FINISHED)[number];
-export type ProvisionLabel = InProgressLabel | WaitingLabel | FinishedLabel | "gagal";
+export type ProvisionLabel = "antre" | InProgressLabel | WaitingLabel | FinishedLabel | "gagal";
 
-export const PROVISION_LABELS: readonly ProvisionLabel[] = [...IN_PROGRESS, ...WAITING, ...FINISHED, "gagal"];
+export const PROVISION_LABELS: readonly ProvisionLabel[] = [
+  "antre",
+  ...IN_PROGRESS,
+  ...WAITING,
+  ...FINISHED,
+  "gagal",
+];
 
 /** An execution lasts at most 6 minutes: a state older than this has no live owner. */
 export const LEASE_MS = 7 * 60_000;
+/**
+ * A queued request ("antre") the worker has not claimed for this long is also taken by the sweep
+ * (the worker's triggers may be lost or refused). Taking is a claim under the lock: in a long but
+ * healthy queue the sweep merely helps the workers.
+ */
+export const QUEUE_STALE_MS = 15 * 60_000;
 /** Failed attempts (each a sweep run) before the sweep gives up and asks an administrator. */
 export const MAX_ATTEMPTS = 12;
 
@@ -174,6 +188,9 @@ export function resumeKind(
     return isInProgress(label) || isWaiting(label) ? "resume" : "none";
   }
   if (status !== "membuat akun" && status !== "akun dibuat") return "none";
+  // Queued: the worker's; the sweep takes it only when the queue has stood still for long.
+  if (label === "antre")
+    return status === "membuat akun" && isStale(state.atMs, nowMs, QUEUE_STALE_MS) ? "resume" : "none";
   if (label === "" || label === "gagal") {
     // Never started (or an earlier attempt failed for good and "Buat akun" was chosen again).
     if (status !== "membuat akun") return "none";

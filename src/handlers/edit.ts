@@ -15,7 +15,8 @@ import { stateLabel } from "../domain/audit.js";
 import { checkUsername } from "../domain/naming.js";
 import { t } from "../domain/text/index.js";
 import { namingPolicyFromConfig } from "../domain/naming.js";
-import { composeCorrectionMail } from "../domain/intake.js";
+import { composeCorrectionMail, formatDateTime } from "../domain/intake.js";
+import { formatProvisionState } from "../domain/provisioning.js";
 import { composeAdminNotice, composeApplicantNotice, type ApplicantNoticeKind } from "../domain/notices.js";
 import { formatDuration, zoneOffsetMinutes } from "../domain/calendar.js";
 import {
@@ -51,7 +52,7 @@ import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../workspace/sc
 import { sheetCell, type Cell } from "../workspace/table.js";
 import { invalidateConfig, loadConfig, SETTINGS_SHEET_NAMES } from "../workspace/settings.js";
 import { stageMail } from "./intake.js";
-import { startProvisioning } from "./provision.js";
+import { ensureWorker } from "../workspace/worker.js";
 import { handleAdminEdit, type AdminOutcome } from "./admin.js";
 
 export type EditOutcome =
@@ -279,7 +280,6 @@ function applyAction(
   if (value.trim() === "") return { kind: "ignored" }; // clearing the action cell is harmless
   const rowNumber = cell.getRow();
   const mails: OutgoingMail[] = [];
-  let provisioning = false;
   const outcome = withOutbox(ctx, mails, (): EditOutcome => {
     const table = registerTable(ctx.ss);
     const row = table.read(rowNumber);
@@ -354,16 +354,32 @@ function applyAction(
       lastLogSeq: entry!.seq,
       updatedAt: new Date(now),
     };
+    // "Buat akun" queues the request: the account is the provisioning worker's (worker.ts).
+    const queued = action === "buat_akun";
+    if (queued) updated.provisioning = formatProvisionState({ label: "antre", atMs: now }, ctx.offset);
     table.write(rowNumber, updated);
     if (written.trim() !== "") PropertiesService.getScriptProperties().deleteProperty(noteKey(state.ticket));
-    cell.clearNote();
+    if (queued) {
+      cell.setNote(t(lang, "edit.queued_note", { time: formatDateTime(now, ctx.offset, lang), actor }));
+      scheduleWorker(ctx, state.ticket, now);
+    } else cell.clearNote();
     setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
     collectNotices(ctx, table, rowNumber, updated, decision, mails);
-    provisioning = action === "buat_akun";
     return { kind: "applied", ticket: state.ticket, action: action!, status: next.status };
   });
-  if (provisioning && outcome.kind === "applied") startProvisioning(ctx, outcome.ticket);
   return outcome;
+}
+
+/**
+ * Under the lock of the decision: a worker trigger is pending or created. Should Apps Script refuse
+ * it, the decision stands (the request is queued) and the sweep calls a worker.
+ */
+function scheduleWorker(ctx: Ctx, ticket: string, now: number): void {
+  try {
+    ensureWorker(now);
+  } catch (e) {
+    logError(ctx.ss, "edit", ticket, e);
+  }
 }
 
 function collectNotices(

@@ -7,12 +7,16 @@
  * message before anything is read or changed, and recorded in the error log, at most
  * REFUSALS_RECORDED_PER_HOUR times an hour (the rest are counted).
  *
- * Cost on the normal paths: an edit or a form submission, 0 calls (its event holds a Range); the
- * time-driven sweep, 1 call (the project's triggers); a run from the editor or scripts.run, 1 call
- * (the active user; the effective user is asked once per execution anyway).
+ * Then, but for setup and sweep (their own check), the effective user must be the recorded installer
+ * (a viewer's library use of the project runs with the viewer's rights and can pass real objects).
+ *
+ * Cost on the normal paths: an edit or a form submission, 2 calls (the effective user, asked once
+ * per execution anyway, and the recorded installer); the time-driven sweep, 1 call (the project's
+ * triggers); a run from the editor or scripts.run, 2 or 3 calls.
  */
 import {
   eventEvidence,
+  foreignAuthority,
   isOwnTrigger,
   ownAuthority,
   refusalHour,
@@ -21,7 +25,8 @@ import {
 } from "../domain/guard.js";
 import type { Language } from "../domain/config.js";
 import { t } from "../domain/text/index.js";
-import { recordedRegisterId, registerSpreadsheet } from "../workspace/context.js";
+import { recordedInstaller, recordedRegisterId, registerSpreadsheet } from "../workspace/context.js";
+import { effectiveAccount } from "../workspace/trust.js";
 import { logError } from "../workspace/errors.js";
 import { callerFacts, countRefusal, projectTriggers } from "../workspace/guard.js";
 import { configuredLanguage, loadConfig } from "../workspace/settings.js";
@@ -34,14 +39,22 @@ export class RefusedCaller extends Error {
 /** Lets the call through or throws RefusedCaller (after recording it). */
 export function guardEntry(entry: string, arg: unknown): void {
   const evidence = eventEvidence(arg);
-  if (evidence.kind === "runtime") return;
-  if (evidence.kind === "trigger" && isOwnTrigger(evidence.uid, entry, projectTriggers())) return;
-  const caller = callerFacts();
-  if (ownAuthority(caller)) return;
-  refuse(entry, caller);
+  const passed =
+    evidence.kind === "runtime" ||
+    (evidence.kind === "trigger" && isOwnTrigger(evidence.uid, entry, projectTriggers())) ||
+    ownAuthority(callerFacts());
+  if (!passed) refuse(entry, callerFacts(), "guard.refused");
+  const installer = recordedInstaller();
+  if (foreignAuthority(entry, effectiveAccount(), installer))
+    refuse(entry, callerFacts(), "guard.foreign_authority", installer);
 }
 
-function refuse(entry: string, caller: CallerFacts): never {
+function refuse(
+  entry: string,
+  caller: CallerFacts,
+  reason: "guard.refused" | "guard.foreign_authority",
+  installer = "",
+): never {
   const { seen, previous } = countRefusal(refusalHour(Date.now()));
   const plan = refusalRecord(seen);
   let lang: Language = configuredLanguage();
@@ -56,10 +69,17 @@ function refuse(entry: string, caller: CallerFacts): never {
   }
   if (plan !== "count" && ss) {
     const who = caller.active || t(lang, "guard.anonymous");
-    const lines = [t(lang, "guard.record", { entry, who, effective: caller.effective || "?" })];
+    const lines = [
+      t(lang, reason === "guard.refused" ? "guard.record" : "guard.record_foreign", {
+        entry,
+        who,
+        effective: caller.effective || "?",
+        installer,
+      }),
+    ];
     if (seen === 0 && previous > 0) lines.push(t(lang, "guard.previous_hour", { count: previous }));
     if (plan === "record_last") lines.push(t(lang, "guard.record_limit"));
     logError(ss, entry, "", lines.join(" "));
   } else console.warn(`guard: ${entry} refused (${caller.active || "anonymous"}), counted`);
-  throw new RefusedCaller(t(lang, "guard.refused", { entry }));
+  throw new RefusedCaller(t(lang, reason, { entry, effective: caller.effective || "?", installer }));
 }

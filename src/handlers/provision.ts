@@ -1,10 +1,11 @@
 /**
  * Provisioning: the account in the directory exactly once, then the credential letter.
  *
- * Entry points: `startProvisioning` (the edit handler, after an official chose "Buat akun"),
- * `sweepProvisioning` (the time-driven sweep: resumes what a cut-off run left, sends letters that
- * waited for mail quota, invalidates temporary passwords never used) and `requestReissue` (menu:
- * an administrator asks for a new letter with a new password).
+ * Entry points: `provisionQueued` (the provisioning worker, worker.ts, for a request queued by
+ * "Buat akun"), `sweepProvisioning` (the time-driven sweep: resumes what a cut-off run left, sends
+ * letters that waited for mail quota, invalidates temporary passwords never used, calls a worker
+ * for a queue nobody drains) and `requestReissue` (an administrator asks for a new letter with a
+ * new password).
  *
  * Exactly once. Every step is recorded in the register row under the script lock BEFORE the side
  * effect it announces (domain/provisioning.ts has the state machine), and every write checks that
@@ -53,6 +54,7 @@ import {
   parseProvisionState,
   redact,
   resumeKind,
+  type ResumeKind,
   userResource,
   failureKey,
   type AccountInput,
@@ -92,6 +94,7 @@ import {
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, readEntriesFrom } from "../workspace/log.js";
 import type { LogEntry } from "../domain/audit.js";
+import { ensureWorker, type Scheduling } from "../workspace/worker.js";
 import { sendOrQueue, type OutgoingMail } from "../workspace/mail.js";
 import {
   actionLabels,
@@ -309,21 +312,21 @@ function commit(
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Called by the edit handler once "Buat akun" moved the request to "membuat akun". Never throws:
- * whatever happens is recorded in the register (and the error log) for the sweep and the people.
+ * Called by the provisioning worker (worker.ts) for a request the edit handler queued ("Buat akun":
+ * status "membuat akun", state "antre"); `hint` is the row the worker last saw it in. Claims it
+ * only while it is still queued, so that workers running at once never both take it. Never
+ * throws: whatever happens is recorded in the register (and the error log) for the sweep and the
+ * people.
  */
-export function startProvisioning(ctx: Ctx, ticket: string): ProvisionResult {
+export function provisionQueued(ctx: Ctx, ticket: string, hint = 0): ProvisionResult {
   let r: Run | null;
   try {
-    r = claim(ctx, ticket, 0, (row, state) => {
-      if (String(row.status) !== "membuat akun") return null;
-      // "Buat akun" was just chosen: an earlier attempt's state is dead unless a run is still on it.
-      if (isInProgress(state.label) && !isStale(state.atMs, now())) return null;
+    r = claim(ctx, ticket, hint, (row, state) => {
+      if (String(row.status) !== "membuat akun" || state.label !== "antre") return null;
       return { next: { label: "membuat", atMs: now() }, attempts: 0 };
     });
   } catch (e) {
-    // The claim itself failed (lock, sheet): the row stays as the edit left it and the sweep
-    // takes it over once stale.
+    // The claim itself failed (lock, sheet): the row stays queued for the next worker or the sweep.
     logError(ctx.ss, "provision", ticket, e);
     return "menunggu ulang";
   }
@@ -822,6 +825,7 @@ function finish(r: Run): void {
     }
     return extra;
   });
+  if (!r.reissue) clearQueuedNote(r);
   const row = r.row;
   const address = String(row.addressRecorded || row.address).toLowerCase();
   if (r.uncertain) {
@@ -999,6 +1003,7 @@ function failCreation(r: Run, reason: string): void {
       lastLogSeq: entry!.seq,
     };
   });
+  clearQueuedNote(r);
   for (const m of mails) sendOrQueue(ctx, m);
 }
 
@@ -1016,6 +1021,16 @@ function reissueLogged(ctx: Ctx, ticket: string, row: RegisterRow): LogEntry | n
       (e) => e.ticket === ticket && e.action === "terbitkan_ulang" && e.note.includes(letterNumber),
     ) ?? null
   );
+}
+
+/** The action cell's note said "akun sedang dibuat" (edit.ts): it no longer holds. Outside the lock. */
+function clearQueuedNote(r: Run): void {
+  try {
+    const table = registerTable(r.ctx.ss);
+    table.sheet.getRange(r.rowNumber, table.col("action")).clearNote();
+  } catch (e) {
+    logError(r.ctx.ss, "provision", r.ticket, e);
+  }
 }
 
 function notifyAdmins(r: Run, text: string): void {
@@ -1051,6 +1066,10 @@ export interface ProvisionSweepReport {
   expired: string[];
   /** Accounts found in use (first sign-in done). */
   used: string[];
+  /** Requests waiting in the queue for a worker ("antre"). */
+  queued: number;
+  /** A worker trigger was pending, or was created for them (a lost or refused one is replaced). */
+  worker?: Scheduling | "gagal";
 }
 
 /**
@@ -1066,6 +1085,7 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
     cleaned: 0,
     expired: [],
     used: [],
+    queued: 0,
   };
   if (!ctx.ss.getSheetByName(SHEET_NAMES.register)) return report;
   const table = registerTable(ctx.ss);
@@ -1080,19 +1100,28 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
   const expiring: number[] = [];
   const days = ctx.config.privacy.unusedCredentialDays;
   const t0 = now();
+  // What the sweep resumes: cut-off and waiting runs first, requests queued too long (the
+  // workers' own, taken only as a fallback) after them.
+  const due: { i: number; kind: ResumeKind }[] = [];
+  const queuedDue: { i: number; kind: ResumeKind }[] = [];
   for (let i = 0; i < tickets.length; i++) {
     const ticket = String(tickets[i]);
     if (!ticket) continue;
     const status = String(statuses[i] ?? "");
-    const cell = String(cells[i] ?? "");
-    const state = parseProvisionState(cell);
+    const state = parseProvisionState(String(cells[i] ?? ""));
     if (status === "selesai" && state.label === "selesai" && days > 0) {
       const sentMs = cellMs(sent[i] ?? "");
       if (sentMs > 0 && t0 - sentMs > days * DAY_MS) expiring.push(i);
       continue;
     }
+    const queued = state.label === "antre" && status === "membuat akun";
+    if (queued) report.queued++;
     const kind = resumeKind(status, state, cellMs(updated[i] ?? ""), t0, ctx.config.licences);
-    if (kind === "none") continue;
+    if (kind !== "none") (queued ? queuedDue : due).push({ i, kind });
+  }
+  for (const { i, kind } of [...due, ...queuedDue]) {
+    const ticket = String(tickets[i]);
+    const cell = String(cells[i] ?? "");
     if (!budget()) {
       report.deferred++;
       continue;
@@ -1120,6 +1149,15 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
       if (result === "menunggu kuota") quota = 0;
     } catch (e) {
       logError(ctx.ss, "sweep", ticket, e);
+    }
+  }
+  if (report.queued > 0) {
+    // The queue is the workers'; should their trigger be lost (or refused), a new one is made.
+    try {
+      report.worker = withScriptLock(() => ensureWorker(now()));
+    } catch (e) {
+      report.worker = "gagal";
+      logError(ctx.ss, "sweep", "", e);
     }
   }
   if (budget()) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   REFUSALS_RECORDED_PER_HOUR,
   eventEvidence,
+  foreignAuthority,
   isOwnTrigger,
   isPublicEntryPoint,
   ownAuthority,
@@ -72,5 +73,20 @@ describe("the record limit", () => {
     expect(
       ["setup", "sweep", "doctorReport", "onRegisterEdit", "lookupStatus_"].some(isPublicEntryPoint),
     ).toBe(false);
+  });
+});
+
+describe("the installer's rights", () => {
+  const SA = "layanan.surel@contohkota.go.id";
+  it("refuses code running with anyone else's rights but for setup and sweep, which say why themselves", () => {
+    expect(foreignAuthority("onRegisterEdit", "kadis@contohkota.go.id", SA)).toBe(true);
+    expect(foreignAuthority("verifyLog", "KADIS@contohkota.go.id", SA)).toBe(true);
+    expect(foreignAuthority("onRegisterEdit", "Layanan.Surel@contohkota.go.id", SA)).toBe(false);
+    expect(foreignAuthority("setup", "kadis@contohkota.go.id", SA)).toBe(false);
+    expect(foreignAuthority("sweep", "kadis@contohkota.go.id", SA)).toBe(false);
+  });
+
+  it("checks nothing before the first setup has recorded an installer", () => {
+    expect(foreignAuthority("onRegisterEdit", "kadis@contohkota.go.id", "")).toBe(false);
   });
 });

@@ -20,6 +20,7 @@ import {
   parseProvisionState,
   redact,
   resumeKind,
+  QUEUE_STALE_MS,
   TICKET_ID_TYPE,
   userResource,
   type AccountInput,
@@ -87,6 +88,14 @@ describe("resumeKind: what the sweep may take over", () => {
     expect(resumeKind("membuat akun", state(""), T, later(LEASE_MS + 1))).toBe("resume");
     // a failed earlier attempt, "Buat akun" chosen again: the edit's time counts
     expect(resumeKind("membuat akun", state("gagal", T - 86_400_000), T, later(60_000))).toBe("none");
+  });
+
+  it("leaves a queued request to the worker until the queue has stood still for long", () => {
+    expect(resumeKind("membuat akun", state("antre"), T, later(LEASE_MS + 1))).toBe("none");
+    expect(resumeKind("membuat akun", state("antre"), T, later(QUEUE_STALE_MS - 1))).toBe("none");
+    expect(resumeKind("membuat akun", state("antre"), T, later(QUEUE_STALE_MS + 1))).toBe("resume");
+    // queued, then sent back or moved on by an official: not provisioning's any more
+    expect(resumeKind("disetujui", state("antre"), T, later(QUEUE_STALE_MS + 1))).toBe("none");
   });
 
   it("never touches finished, failed or other requests", () => {

@@ -31,7 +31,7 @@ import { WorkerPool } from "./runtime/pool.js";
 import { cloneWorkspace, deepCopy } from "./runtime/snapshot.js";
 import { Scheduler, alternatives, type SchedulePolicy } from "./runtime/scheduler.js";
 import { installAll } from "./services/index.js";
-import { fireClockTriggers, nextClockDue } from "./services/script.js";
+import { fireClockTriggers, nextClockDue, type ClockFilter } from "./services/script.js";
 import { Workspace, type WorkspaceOptions } from "./workspace.js";
 
 export type { ExecutionResult, LogEntry, CallRecord } from "./runtime/engine.js";
@@ -91,6 +91,13 @@ export interface RunOptions {
   triggerUid?: string;
   cause?: string;
   schedule?: SchedulePolicy;
+  /**
+   * Runs the function the way another project that added this one as a library would: documented,
+   * a library's code runs with the authority of the user running the calling script, and anyone who
+   * can view the project can add a version of it as a library. So view access suffices, and the
+   * caller can pass real objects (`event`). The library's Script Properties are its own (documented).
+   */
+  library?: boolean;
 }
 
 export interface ConcurrentSpec extends Omit<RunOptions, "schedule"> {
@@ -103,6 +110,16 @@ export interface DrainOptions {
   schedule?: SchedulePolicy;
   /** Safety limit on the number of executions one drain runs (default 10,000). */
   maxExecutions?: number;
+}
+
+export interface AdvanceOptions extends DrainOptions {
+  /** Fire only the clock triggers this accepts (a test that drives the others by hand). */
+  only?: ClockFilter;
+  /**
+   * Stop as soon as nothing is left to run before `t`: the clock stays where the last execution
+   * ended instead of moving on to `t` (to run a chain of triggers to its end).
+   */
+  untilIdle?: boolean;
 }
 
 export interface ExploreOptions<T> {
@@ -302,7 +319,8 @@ export class Emulator {
       !this.opts.openProject &&
       kind === "run" &&
       handler !== "(load)" &&
-      ws.projectAccess(active) !== "edit"
+      ws.projectAccess(active) !== "edit" &&
+      !(o.library && ws.projectAccess(active) === "view")
     ) {
       throw new Error(
         `emulator: ${active} cannot run ${handler}: only the script project's owner and editors can open and run it`,
@@ -371,6 +389,18 @@ export class Emulator {
    * order, `concurrency` at a time, until nothing is pending (executions may queue more).
    */
   async drain(opts: DrainOptions = {}): Promise<ExecutionResult[]> {
+    return this.runPending(opts, null);
+  }
+
+  /**
+   * The pending executions as a batch source; with `clock`, clock triggers due up to `clock.upTo`
+   * join as they come due in virtual time (fired when the batch reaches their time, so that a
+   * trigger a running execution creates fires while other executions still run).
+   */
+  private runPending(
+    opts: DrainOptions,
+    clock: { upTo: number; only?: ClockFilter } | null,
+  ): ExecutionResult[] {
     const ws = this.ws;
     const max = opts.maxExecutions ?? 10_000;
     let taken = 0;
@@ -381,12 +411,26 @@ export class Emulator {
       }
       return best;
     };
+    const clockDue = (): number | undefined => {
+      if (!clock) return undefined;
+      const due = nextClockDue(ws, clock.only);
+      return due === null || due > clock.upTo ? undefined : due;
+    };
     const source: BatchSource = {
       peekDue: () => {
         const i = earliest();
-        return i < 0 ? undefined : ws.pending[i]!.dueMs;
+        const pending = i < 0 ? undefined : ws.pending[i]!.dueMs;
+        const due = clockDue();
+        if (due === undefined) return pending;
+        return pending === undefined ? due : Math.min(pending, due);
       },
       next: () => {
+        const due = clockDue();
+        const first = earliest();
+        if (due !== undefined && (first < 0 || due < ws.pending[first]!.dueMs)) {
+          ws.clockMs = Math.max(ws.clockMs, due);
+          fireClockTriggers(ws, due, clock!.only);
+        }
         const i = earliest();
         if (i < 0) return undefined;
         if (++taken > max)
@@ -414,22 +458,20 @@ export class Emulator {
   }
 
   /** Lets `ms` of virtual time pass: due clock triggers fire (and run), in time order. */
-  async advance(ms: number, opts: DrainOptions = {}): Promise<ExecutionResult[]> {
+  async advance(ms: number, opts: AdvanceOptions = {}): Promise<ExecutionResult[]> {
     return this.advanceTo(this.ws.clockMs + Math.max(0, ms), opts);
   }
 
-  /** Lets virtual time pass until `t` (ms since epoch), running every clock trigger due on the way. */
-  async advanceTo(t: number, opts: DrainOptions = {}): Promise<ExecutionResult[]> {
+  /**
+   * Lets virtual time pass until `t` (ms since epoch), running every clock trigger due on the way,
+   * in one batch with whatever is pending: a trigger created by a running execution (a chained
+   * `after` trigger) fires at its time even while other executions still run (with `concurrency`
+   * above 1, as Apps Script runs them).
+   */
+  async advanceTo(t: number, opts: AdvanceOptions = {}): Promise<ExecutionResult[]> {
     const ws = this.ws;
-    const results: ExecutionResult[] = [];
-    for (;;) {
-      const due = nextClockDue(ws);
-      if (due === null || due > t) break;
-      ws.clockMs = Math.max(ws.clockMs, due);
-      fireClockTriggers(ws, due);
-      results.push(...(await this.drain(opts)));
-    }
-    ws.clockMs = Math.max(ws.clockMs, t);
+    const results = this.runPending(opts, { upTo: t, ...(opts.only ? { only: opts.only } : {}) });
+    if (!opts.untilIdle) ws.clockMs = Math.max(ws.clockMs, t);
     return results;
   }
 

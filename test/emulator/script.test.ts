@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "./index.js";
 import { fake, tinyOptions } from "./runtime/fixtures/fake.js";
 import { formatLog, harnessLog, type LoggerService } from "./services/logger.js";
-import { MAX_TRIGGERS_PER_USER, TOO_MANY_TRIGGERS, triggerTable } from "./services/script.js";
+import {
+  MAX_TRIGGERS_PER_USER,
+  ONE_SHOT_LATENESS_MS,
+  TOO_MANY_TRIGGERS,
+  triggerTable,
+} from "./services/script.js";
 import type { SessionService } from "./services/session.js";
 
 const OWNER = "admin@contohkota.go.id";
@@ -166,14 +171,36 @@ describe("clock triggers and advance()", () => {
     expect(rs.filter((r) => r.handler === "sweep")).toHaveLength(2 * 24 * 6);
   });
 
-  it("runs a one-shot after() trigger once and keeps it listed", async () => {
-    const uid = (await emu.run("onceLater", { args: [90_000] })).returnValue as string;
-    const t0 = emu.ws.clockMs;
+  it("runs a one-shot after() trigger once, never sooner than asked, and keeps it listed", async () => {
+    const run = await emu.run("onceLater", { args: [90_000] });
+    const uid = run.returnValue as string;
     const rs = await emu.advance(10 * MINUTE);
     expect(rs.map((r) => [r.handler, r.triggerUid])).toEqual([["sweep", uid]]);
-    expect(rs[0]!.startMs - t0).toBeLessThanOrEqual(90_000);
+    expect(rs[0]!.startMs).toBeGreaterThanOrEqual(run.startMs + 90_000);
+    expect(rs[0]!.startMs).toBeLessThanOrEqual(run.endMs + 90_000 + ONE_SHOT_LATENESS_MS);
     expect(emu.ws.triggers.find((t) => t.uid === uid)?.nextDueMs).toBeUndefined();
     expect(await emu.advance(60 * MINUTE)).toEqual([]);
+  });
+
+  it("fires a chained after() trigger while the execution that created it still runs", async () => {
+    await emu.run("chainLink", { kind: "installable" });
+    const rs = await emu.advance(30 * MINUTE, { concurrency: 30 });
+    const links = rs.filter((r) => r.handler === "chainLink");
+    expect(links.map((r) => r.returnValue)).toEqual([2, 3]);
+    // The third link started before the second ended (each works four minutes).
+    expect(links[1]!.startMs).toBeLessThan(links[0]!.endMs);
+    // One at a time (concurrency 1), the successor waits for the slot.
+    emu.reset();
+    await emu.run("chainLink", { kind: "installable" });
+    const serial = (await emu.advance(30 * MINUTE)).filter((r) => r.handler === "chainLink");
+    expect(serial[1]!.startMs).toBeGreaterThanOrEqual(serial[0]!.endMs);
+  });
+
+  it("fires only the clock triggers a test asks for", async () => {
+    await install();
+    const run = await emu.run("onceLater", { args: [60_000] });
+    const rs = await emu.advance(30 * MINUTE, { only: (t) => t.uid === run.returnValue });
+    expect(rs.map((r) => r.triggerUid)).toEqual([run.returnValue]);
   });
 });
 

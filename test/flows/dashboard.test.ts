@@ -70,7 +70,11 @@ describe("the dashboard", () => {
     expect(kadis[0]).toBe("Kepala Dinas");
     expect(kadis[1]).toBe("120");
     expect(Number(kadis[5])).toBe(3); // three requests left the Kadis: two forwarded, one rejected
-    expect(t.find((r) => r[0] === "Seluruh layanan")!.slice(1, 6)).toEqual(["510", "0", "0", "100", "1"]);
+    const total = t.find((r) => r[0] === "Seluruh layanan")!.slice(1, 6);
+    expect([total[0], total[3], total[4]]).toEqual(["510", "100", "1"]);
+    // Median and 90th percentile: "Buat akun" queues the request, its worker runs a minute or so later.
+    expect(Number(total[1])).toBeLessThanOrEqual(2);
+    expect(Number(total[2])).toBeLessThanOrEqual(2);
     expect(t.find((r) => r[0] === "≤ 1 hari kerja")![1]).toBe("1");
     const oldest = rowOf(t, "Tiket");
     expect(t[oldest]![0]).toMatch(/^SRL-2611-\d{4}$/);

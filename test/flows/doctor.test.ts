@@ -70,13 +70,15 @@ describe("doctorReport", () => {
     expect(state()).toEqual(before);
   });
 
-  test("another account sees none of the installer's triggers (ScriptApp lists the running user's own)", async () => {
+  test("another account is refused: the ids and triggers are the installer's alone", async () => {
     // Only an editor of the standalone project can run a function: a second editor of it.
     office.emu.ws.project.editors.add(`kadis@${DOMAIN}`);
     const r = await office.emu.run("doctorReport", { as: `kadis@${DOMAIN}` });
-    expect(r.ok).toBe(true);
-    const d = r.returnValue as DoctorDiagnostic;
-    expect(d.user).toBe(`kadis@${DOMAIN}`);
-    expect(d.triggers).toEqual([]);
+    office.emu.ws.project.editors.delete(`kadis@${DOMAIN}`);
+    expect(r.ok).toBe(false);
+    expect(r.returnValue).toBeUndefined();
+    expect(r.error?.message).toMatch(
+      /^doctorReport ditolak: fungsi ini berjalan dengan hak kadis@.*, padahal Surel dipasang oleh akun layanan layanan\.surel@/,
+    );
   });
 });

@@ -20,7 +20,7 @@ import {
   type LogKey,
 } from "../../src/workspace/schema.js";
 import { Emulator, type EmulatorSnapshot, type ExecutionResult } from "../emulator/index.js";
-import type { WorkspaceOptions } from "../emulator/workspace.js";
+import type { TriggerRecord, WorkspaceOptions } from "../emulator/workspace.js";
 import {
   cellInfo,
   createStandaloneSpreadsheet,
@@ -394,6 +394,29 @@ export function logChainOk(office: Office): boolean {
   const raw = scriptPropertiesOf(office.emu.ws).get("surel:logHead");
   const head = raw ? (JSON.parse(raw) as { seq: number; hash: string }) : undefined;
   return verifyChain(logEntries(office), sha256, head ? { head } : {}).ok;
+}
+
+/** The provisioning worker's entry point (its one-shot triggers: src/workspace/worker.ts). */
+export const WORKER = "provisionWorker";
+const isWorker = (t: TriggerRecord): boolean => t.handler === WORKER;
+
+/**
+ * Lets the provisioning workers run until the queue is empty, as Apps Script would: each worker
+ * trigger fires at its time (up to a minute late), the chain's next ones beside the running ones
+ * (up to 30 executions at once). Other clock triggers are not fired (the tests drive the sweep by
+ * hand); the clock stays where the last worker ended. `within` bounds how far the clock may go.
+ */
+export async function runWorkers(office: Office, within = 24 * 3_600_000): Promise<ExecutionResult[]> {
+  return office.emu.advanceTo(office.emu.ws.clockMs + within, {
+    only: isWorker,
+    concurrency: 30,
+    untilIdle: true,
+  });
+}
+
+/** Whether a worker trigger is waiting to fire. */
+export function workerPending(office: Office): boolean {
+  return office.emu.ws.triggers.some((t) => isWorker(t) && t.nextDueMs !== undefined);
 }
 
 export function mails(office: Office) {

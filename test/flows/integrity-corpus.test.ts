@@ -15,7 +15,7 @@ import { documentText, docsState } from "../emulator/services/docs.js";
 import { driveState } from "../emulator/services/drive.js";
 import { outbox } from "../emulator/services/mail.js";
 import { propertiesDump } from "../emulator/services/properties.js";
-import { act, DOMAIN, register, spreadsheet, submitOnly, type Office } from "./harness.js";
+import { act, DOMAIN, register, runWorkers, spreadsheet, submitOnly, type Office } from "./harness.js";
 import {
   applicant,
   lettersTo,
@@ -159,6 +159,7 @@ beforeAll(async () => {
   // Account creation for everything the register accepted.
   for (const r of register(office).filter((x) => x.status === "baru"))
     await act(office, STAF, r.ticket, "Buat akun");
+  await runWorkers(office);
   for (const r of register(office).filter((x) => x.status === "selesai")) {
     const sent = lettersTo(office, r.personalEmail);
     expect(sent).toHaveLength(1);

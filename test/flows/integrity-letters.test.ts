@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { apiError } from "../emulator/core.js";
 import { checkUserPassword } from "../emulator/services/directory.js";
-import { ADMIN, adminRequest, errorLog, log, mailsTo, type Office } from "./harness.js";
+import { ADMIN, adminRequest, errorLog, log, mailsTo, WORKER, type Office } from "./harness.js";
 import {
   accountsFor,
   applicant,
@@ -75,7 +75,7 @@ describe("a letter whose run was cut off right after the send", () => {
     office.emu.ws.advance(23 * 3600_000);
     const a = applicant(602);
     const ticket = await newRequest(office, a);
-    office.emu.faults.killAt(1, { handler: "onRegisterEdit", target: "MailApp.sendEmail", when: "after" });
+    office.emu.faults.killAt(1, { handler: WORKER, target: "MailApp.sendEmail", when: "after" });
     const { chooseCreate } = await import("./provision-kit.js");
     await chooseCreate(office, ticket);
     office.emu.faults.clear();

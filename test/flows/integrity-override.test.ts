@@ -3,7 +3,7 @@
  * and approves again before any account is made; an override to a reserved name is refused.
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { act, actionChoices, editCell, log, mailsTo, type Office } from "./harness.js";
+import { act, actionChoices, editCell, log, mailsTo, runWorkers, type Office } from "./harness.js";
 import { applicant, KABID, KADIS, KASI, newRequest, provisioningOffice, row, STAF } from "./provision-kit.js";
 
 let office: Office;
@@ -42,6 +42,7 @@ test("an override after approval goes back to the approver, who approves it agai
   await act(office, KASI, ticket, "Setujui dan teruskan");
   expect(row(office, ticket).stageKey).toBe("staf");
   await act(office, STAF, ticket, "Buat akun");
+  await runWorkers(office);
   expect(row(office, ticket)).toMatchObject({
     status: "selesai",
     address: "sari.pengganti@contohkota.go.id",

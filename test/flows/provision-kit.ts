@@ -23,6 +23,7 @@ import {
   prepareOffice,
   records,
   row,
+  runWorkers,
   submit,
   type Office,
   type OfficeOptions,
@@ -117,8 +118,17 @@ export async function toLastStage(office: Office, ticket: string): Promise<void>
   }
 }
 
-/** The technical staff chooses "Buat akun"; returns the edit execution(s). */
+/**
+ * The technical staff chooses "Buat akun" (the edit queues the request), then the provisioning
+ * workers run until the queue is empty; returns the edit and worker executions.
+ */
 export async function chooseCreate(office: Office, ticket: string, as = STAF) {
+  const edit = await act(office, as, ticket, "Buat akun");
+  return [...edit, ...(await runWorkers(office))];
+}
+
+/** "Buat akun" only: the request is queued, no worker has run. */
+export async function chooseCreateOnly(office: Office, ticket: string, as = STAF) {
   return act(office, as, ticket, "Buat akun");
 }
 

@@ -1,9 +1,9 @@
 /**
  * The fault matrix of provisioning: a clean run's trace names every service call the create step
- * makes (everything after the edit handler's own critical section); then, in one office, one
- * request per call is created with a fault at exactly that call — an error before it takes
- * effect, an error after it took effect (a lost reply), or the execution cut off there — and the
- * sweep is left to finish. Each request must end with exactly one account and exactly one letter,
+ * makes (the provisioning worker's whole execution: "Buat akun" only queues the request); then, in
+ * one office, one request per call is queued and its worker run with a fault at exactly that call
+ * — an error before it takes effect, an error after it took effect (a lost reply), or the
+ * execution cut off there — and the sweep and the next workers are left to finish. Each request must end with exactly one account and exactly one letter,
  * and the letter's password must open the account.
  *
  * Errors: Directory calls get a 503 (what a lost or refused reply looks like there), every other
@@ -12,7 +12,8 @@
  */
 import { apiError, serviceError, type GasError } from "../emulator/core.js";
 import { checkUserPassword, directoryStateObject } from "../emulator/services/directory.js";
-import type { Office } from "./harness.js";
+import { PENDING_GRACE_MS } from "../../src/domain/queue.js";
+import { runWorkers, WORKER, type Office } from "./harness.js";
 import {
   accountsFor,
   applicant,
@@ -30,7 +31,7 @@ import {
 export type FaultKind = "before" | "after" | "kill";
 
 export interface MatrixCase {
-  /** Position of the faulted call in the edit execution (from 1). */
+  /** Position of the faulted call in the worker's execution (from 1). */
   n: number;
   key: string;
   kind: FaultKind | "kill-after";
@@ -45,7 +46,7 @@ export interface MatrixResult {
   office: Office;
   /** Keys of the create step's calls in the clean run, in order. */
   calls: string[];
-  /** Positions (in the edit execution, from 1) of the create step's calls: `calls[i]` is at start + 1 + i. */
+  /** Positions (in the worker's execution, from 1) of the create step's calls: `calls[i]` is at start + 1 + i. */
   start: number;
   cases: MatrixCase[];
 }
@@ -61,7 +62,7 @@ export function errorFor(key: string): () => GasError {
     : () => serviceError("We're sorry, a server error occurred. Please wait a bit and try again.");
 }
 
-/** The clean run: the edit execution's calls, and where the create step starts (0-based). */
+/** The clean run: the worker execution's calls (all of them are the create step). */
 export async function referenceRun(): Promise<{ keys: string[]; start: number }> {
   const office = await provisioningOffice({ configure: staffOnly });
   try {
@@ -70,23 +71,30 @@ export async function referenceRun(): Promise<{ keys: string[]; start: number }>
     await chooseCreate(office, await newRequest(office, applicant(500)));
     const ticket = await newRequest(office, applicant(1));
     const results = await chooseCreate(office, ticket);
-    const edit = results.find((r) => r.handler === "onRegisterEdit" && r.ok);
-    if (!edit || row(office, ticket).status !== "selesai") throw new Error("the clean run did not finish");
-    const keys = edit.trace.map((c) => c.key);
-    // The edit handler's own critical section ends with the first lock release; provisioning follows.
-    const start = keys.indexOf("Lock.releaseLock") + 1;
-    if (start <= 0) throw new Error("no lock release in the edit execution");
-    return { keys, start };
+    const workers = results.filter((r) => r.handler === WORKER);
+    if (workers.length !== 1 || !workers[0]!.ok || row(office, ticket).status !== "selesai")
+      throw new Error("the clean run did not finish in one worker");
+    return { keys: workers[0]!.trace.map((c) => c.key), start: 0 };
   } finally {
     await office.emu.close();
   }
 }
 
-/** Lets the sweep take over: at once for a waiting state, after the lease for one in progress. */
-async function letSweepRun(office: Office, ticket: string): Promise<string> {
+/**
+ * Lets the system finish after a faulted worker: the next sweep, once what the fault left is the
+ * sweep's (at once for a waiting state, after the lease for one in progress, after the pending
+ * trigger's grace for a request still queued: then the sweep calls a new worker), and the workers.
+ * Returns the state the fault left.
+ */
+async function settle(office: Office, ticket: string): Promise<string> {
   const state = row(office, ticket).provisioning;
-  const label = state.split(" \u00b7 ")[0] ?? "";
-  if (label !== "selesai") await sweepAfter(office, label.startsWith("menunggu") ? 1 : 8);
+  for (let round = 0; round < 4; round++) {
+    const label = row(office, ticket).provisioning.split(" \u00b7 ")[0] ?? "";
+    if (label === "selesai") break;
+    const wait = label === "antre" ? PENDING_GRACE_MS / 60_000 + 1 : label.startsWith("menunggu") ? 1 : 8;
+    await sweepAfter(office, wait);
+    await runWorkers(office);
+  }
   return state;
 }
 
@@ -155,12 +163,12 @@ export async function runMatrix(kind: FaultKind): Promise<MatrixResult> {
     const rule =
       p.kind === "kill" || p.kind === "kill-after"
         ? office.emu.faults.killAt(p.n, {
-            handler: "onRegisterEdit",
+            handler: WORKER,
             when: p.kind === "kill" ? "before" : "after",
           })
         : office.emu.faults.inject("*", {
             error: errorFor(key),
-            handler: "onRegisterEdit",
+            handler: WORKER,
             nth: p.n,
             when: p.kind,
             times: 1,
@@ -168,7 +176,7 @@ export async function runMatrix(kind: FaultKind): Promise<MatrixResult> {
     await chooseCreate(office, ticket);
     const fired = rule.fired === 1;
     office.emu.faults.clear();
-    const stateAfterFault = await letSweepRun(office, ticket);
+    const stateAfterFault = await settle(office, ticket);
     cases.push({
       n: p.n,
       key,

@@ -23,7 +23,17 @@ import { driveState } from "../emulator/services/drive.js";
 import { harnessLog } from "../emulator/services/logger.js";
 import { outbox } from "../emulator/services/mail.js";
 import { propertiesDump, scriptPropertiesOf } from "../emulator/services/properties.js";
-import { ADMIN, act, adminRequest, DOMAIN, spreadsheet, submit, type Office } from "./harness.js";
+import {
+  ADMIN,
+  act,
+  adminRequest,
+  DOMAIN,
+  runWorkers,
+  spreadsheet,
+  submit,
+  WORKER,
+  type Office,
+} from "./harness.js";
 import {
   applicant,
   lettersTo,
@@ -55,8 +65,10 @@ async function request(office: Office, answers: Record<string, string>): Promise
   return ticket;
 }
 
+/** "Buat akun", then the provisioning workers until the queue is empty. */
 async function create(office: Office, ticket: string): Promise<void> {
   keep(await act(office, STAF, ticket, "Buat akun"));
+  keep(await runWorkers(office));
 }
 
 async function sweep(office: Office, minutes: number): Promise<void> {
@@ -85,7 +97,7 @@ describe("no password is kept anywhere", () => {
     // 2. A run cut off while its working copy holds the password: that copy stays until the sweep.
     const a2 = applicant(2);
     const t2 = await request(office, a2);
-    office.emu.faults.killAt(1, { target: "Drive.Files.remove", handler: "onRegisterEdit" });
+    office.emu.faults.killAt(1, { target: "Drive.Files.remove", handler: WORKER });
     await create(office, t2);
     office.emu.faults.clear();
     const work = scriptPropertiesOf(ws).get("surel:letterWorkFolderId")!;
@@ -228,8 +240,8 @@ describe("Math.random is never called", () => {
       const before = results.length;
       await create(office, ticket);
       emu.faults.clear();
-      const edit = results.slice(before).find((x) => x.handler === "onRegisterEdit")!;
-      expect(edit.trace.filter((c) => c.key === "Utilities.sleep")).toHaveLength(1);
+      const worker = results.slice(before).find((x) => x.handler === WORKER)!;
+      expect(worker.trace.filter((c) => c.key === "Utilities.sleep")).toHaveLength(1);
       const r = row(office, ticket);
       expect(r.status).toBe("selesai");
       const letters = lettersTo(office, a["Surel pribadi"]!);

@@ -33,7 +33,9 @@ import {
   mailsTo,
   records,
   register,
+  runWorkers,
   SERVICE,
+  WORKER,
   type Office,
 } from "./harness.js";
 import {
@@ -70,10 +72,11 @@ afterAll(async () => {
   await office.emu.close();
 });
 
-function lastEdit(results: Awaited<ReturnType<typeof chooseCreate>>) {
-  const edit = results.filter((r) => r.handler === "onRegisterEdit").pop();
-  if (!edit) throw new Error("no edit execution");
-  return edit;
+/** The execution that created the account: the provisioning worker "Buat akun" called. */
+function creatingRun(results: Awaited<ReturnType<typeof chooseCreate>>) {
+  const run = results.filter((r) => r.handler === WORKER).pop();
+  if (!run) throw new Error("no worker execution");
+  return run;
 }
 
 describe("creating the account and sending the letter", () => {
@@ -203,6 +206,13 @@ describe("letter numbers", () => {
       );
     const results = await office.emu.drain({ concurrency: 2 });
     expect(results.filter((r) => r.handler === "onRegisterEdit").every((r) => r.ok)).toBe(true);
+    // Two workers at once (a chain's links overlap): each claims one request, the runs interleave.
+    const runs = await office.emu.runConcurrently([
+      { handler: WORKER, kind: "installable" },
+      { handler: WORKER, kind: "installable" },
+    ]);
+    expect(runs.every((r) => r.ok)).toBe(true);
+    await runWorkers(office); // the trigger "Buat akun" called finds the queue empty
     const numbers = [row(office, t1).letterNumber, row(office, t2).letterNumber];
     const serials = numbers.map((x) => Number(x.split("/")[1])).sort((x, y) => x - y);
     expect(serials).toEqual([before + 1, before + 2]);
@@ -234,7 +244,7 @@ describe("cost", () => {
     try {
       const measure = async (k: number) => {
         const ticket = await newRequest(fresh, applicant(k));
-        const edit = lastEdit(await chooseCreate(fresh, ticket));
+        const edit = creatingRun(await chooseCreate(fresh, ticket));
         expect(row(fresh, ticket).status).toBe("selesai");
         return edit.trace.map((c) => c.key);
       };
@@ -327,7 +337,7 @@ describe("the Directory API's failures", () => {
       error: () => apiError("directory.users.insert", "Service unavailable. Please try again", 503),
       times: 2,
     });
-    const edit = lastEdit(await chooseCreate(office, ticket));
+    const edit = creatingRun(await chooseCreate(office, ticket));
     office.emu.faults.clear();
     const keys = edit.trace.map((c) => c.key);
     expect(keys.filter((k) => k === "AdminDirectory.Users.insert")).toHaveLength(3);
@@ -357,7 +367,7 @@ describe("the Directory API's failures", () => {
       error: () => apiError("directory.users.insert", "Service unavailable. Please try again", 503),
       when: "after",
     });
-    const edit = lastEdit(await chooseCreate(office, ticket));
+    const edit = creatingRun(await chooseCreate(office, ticket));
     office.emu.faults.clear();
     const keys = edit.trace.map((c) => c.key);
     const second = keys.lastIndexOf("AdminDirectory.Users.insert");
@@ -396,7 +406,7 @@ describe("the Directory API's failures", () => {
       error: () => apiError("directory.users.insert", "Rate Limit Exceeded", 429, "rateLimitExceeded"),
       times: 6,
     });
-    const edit = lastEdit(await chooseCreate(office, ticket));
+    const edit = creatingRun(await chooseCreate(office, ticket));
     office.emu.faults.clear();
     expect(edit.trace.filter((c) => c.key === "AdminDirectory.Users.insert")).toHaveLength(6);
     expect(row(office, ticket).status).toBe("membuat akun");
@@ -423,7 +433,7 @@ describe("the installer is not an administrator", () => {
       const a = applicant(1);
       const ticket = await newRequest(plain, a);
       await toLastStage(plain, ticket);
-      const edit = lastEdit(await chooseCreate(plain, ticket));
+      const edit = creatingRun(await chooseCreate(plain, ticket));
       expect(edit.trace.filter((c) => c.key.startsWith("AdminDirectory.")).map((c) => c.key)).toEqual([
         "AdminDirectory.Users.get",
       ]);
@@ -606,7 +616,7 @@ describe("names and the sweep next to a live run", () => {
     });
   });
 
-  test("a sweep running beside the creating run leaves the request to it: one account, one letter", async () => {
+  test("a sweep running beside the creating worker leaves the request to it: one account, one letter", async () => {
     const a = next();
     const ticket = await newRequest(office, a);
     await toLastStage(office, ticket);
@@ -618,17 +628,16 @@ describe("names and the sweep next to a live run", () => {
       { spreadsheetId: office.ssId, sheet: "Register", a1: a1Of(office, ticket, "action") },
       [["Buat akun"]],
     );
-    office.emu.ws.enqueue({
-      handler: "sweep",
-      kind: "installable",
-      authMode: "FULL",
-      activeUser: SERVICE,
-      effectiveUser: SERVICE,
-      event: () => ({}),
-      cause: "clock",
-      dueMs: office.emu.ws.clockMs,
-    });
-    const results = await office.emu.drain({ concurrency: 2, schedule: "random" });
+    await office.emu.drain(); // the edit queues the request
+    // The worker and a sweep at the same moment.
+    const results = await office.emu.runConcurrently(
+      [
+        { handler: WORKER, kind: "installable" },
+        { handler: "sweep", kind: "installable" },
+      ],
+      { schedule: "random" },
+    );
+    await runWorkers(office);
     const sweep = results.find((r) => r.handler === "sweep")!;
     expect(sweep.ok).toBe(true);
     expect((sweep.returnValue as { provisioning: { resumed: unknown[] } }).provisioning.resumed).toEqual([]);

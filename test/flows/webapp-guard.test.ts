@@ -15,7 +15,7 @@ import { webAppCall, webAppGet, type Visitor } from "../emulator/webapp.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
 import { directoryState } from "../emulator/services/directory.js";
 import { driveState } from "../emulator/services/drive.js";
-import { exportSpreadsheetCsv } from "../emulator/services/sheets/host.js";
+import { exportSpreadsheetCsv, openSpreadsheet } from "../emulator/services/sheets/host.js";
 import { fireBlankFormSubmit } from "../emulator/services/forms.js";
 import { REFUSALS_RECORDED_PER_HOUR, isPublicEntryPoint } from "../../src/domain/guard.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
@@ -231,6 +231,48 @@ describe("every top-level function of the bundle, called from the page", () => {
       "Script function not found: lookupStatus_",
     );
     expect(office.emu.ledger.executions).toBe(ran);
+  });
+});
+
+describe("a viewer's library use of the project", () => {
+  // Officials can view the project (its triggers fire only for people who can), and a viewer can
+  // add a version of it as a library: its functions then run with the viewer's rights and the
+  // project's Script Properties, with real objects as arguments (the runtime-event rule passes).
+  test("every privileged function called with real objects and the viewer's rights is refused and changes nothing", async () => {
+    const r = row(office, ticket);
+    const action = actionChoices(office, ticket)[0]!;
+    const realEdit = (): unknown => {
+      const ss = openSpreadsheet(office.emu.ws, office.ssId);
+      return {
+        authMode: "FULL",
+        range: ss.getSheetByName(SHEET_NAMES.register)!.getRange(r._row, 1),
+        source: ss,
+        value: action,
+        oldValue: "",
+      };
+    };
+    expect(office.emu.ws.projectAccess(KADIS)).toBe("view");
+    const before = state();
+    const privileged = office.emu.entryPoints.filter(
+      (f) => !isPublicEntryPoint(f) && f !== "setup" && f !== "sweep",
+    );
+    expect(privileged).toEqual(
+      expect.arrayContaining(["onRegisterEdit", "onFormSubmit", "verifyLog", "doctorReport"]),
+    );
+    for (const fn of privileged) {
+      const res = await office.emu.run(fn, { as: KADIS, library: true, event: realEdit });
+      expect(res.ok, fn).toBe(false);
+      expect(res.error?.message, fn).toBe(
+        `${fn} ditolak: fungsi ini berjalan dengan hak ${KADIS}, padahal Surel dipasang oleh akun layanan ${SERVICE} dan hanya berjalan dengan hak akun itu (misalnya bukan sebagai pustaka/library di proyek lain). Tidak ada yang diubah.`,
+      );
+    }
+    expect(state()).toBe(before);
+    // setup and sweep refuse the viewer themselves, each saying why.
+    const setup = await office.emu.run("setup", { as: KADIS, library: true });
+    expect(setup.returnValue).toMatchObject({ ok: false, refused: true });
+    const sweep = await office.emu.run("sweep", { as: KADIS, library: true });
+    expect((sweep.returnValue as { refused: string }).refused).toContain(`berjalan sebagai ${KADIS}`);
+    expect(state()).toBe(before);
   });
 });
 

@@ -502,6 +502,8 @@ export const en: Record<MessageKey, string> = {
   "settings.edit.more": "(and {count} more problems)",
   "settings.edit.title": "Surel: problems in the settings",
   "settings.edit.logged": "Problems in the settings after an edit: {problems}",
+  "edit.queued_note":
+    "Create account recorded ({time}, {actor}): the account is being created. The request is in the account queue; the result shows in this row (Status, Provisioning, Letter number) within a few minutes, and the account letter goes to the applicant.",
   "edit.undone_note": "Change undone by the system: {reason}",
   "edit.undone_title": "Surel: change undone",
   "edit.not_a_request": "This row is not a request.",
@@ -762,6 +764,8 @@ export const en: Record<MessageKey, string> = {
     "There is no register yet: run setup once from the script editor as the service account.",
   "trust.sweep_other_account":
     "The sweep did not run: its trigger runs as {me}, but the recorded service account is {installer}. Delete that account's trigger; only the service account installs triggers.",
+  "trust.worker_other_account":
+    "Account creation from the queue did not run: its trigger runs as {me}, but the recorded service account is {installer}. Delete that account's trigger; only the service account installs triggers.",
   "trust.unknown_account":
     "Setup stopped before changing anything: Google does not say which account runs it. Run setup from the script editor as the office's service account.",
   "trust.bound":
@@ -971,6 +975,10 @@ export const en: Record<MessageKey, string> = {
     "{entry} refused: this function runs only for Surel's triggers or for the service account from the script editor, never from the status page or for another caller. Nothing was changed.",
   "guard.record":
     "A call of {entry} was refused and ran nothing: the caller {who} brought no Surel trigger event and did not act with their own authority (authority used: {effective}), e.g. google.script.run from the status page.",
+  "guard.foreign_authority":
+    "{entry} refused: this function is running with the rights of {effective}, while Surel was installed by the service account {installer} and runs only with that account's rights (for example never as a library in another project). Nothing was changed.",
+  "guard.record_foreign":
+    "A call of {entry} was refused and ran nothing: the code ran with the rights of {effective} (caller {who}), not with those of the service account {installer} that installed Surel, e.g. as a library in someone else's project.",
   "guard.anonymous": "anonymous (no account)",
   "guard.previous_hour": "In the previous hour {count} calls were refused in all.",
   "guard.record_limit":

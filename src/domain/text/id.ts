@@ -500,6 +500,8 @@ export const id = {
   "settings.edit.more": "(dan {count} masalah lain)",
   "settings.edit.title": "Surel: pengaturan bermasalah",
   "settings.edit.logged": "Pengaturan bermasalah setelah diubah: {problems}",
+  "edit.queued_note":
+    "Buat akun dicatat ({time}, {actor}): akun sedang dibuat. Permintaan masuk antrean pembuatan akun; hasilnya tampil di baris ini (Status, Status Pembuatan, Nomor Surat) dalam beberapa menit, dan surat akun dikirim ke pemohon.",
   "edit.undone_note": "Perubahan dibatalkan oleh sistem: {reason}",
   "edit.undone_title": "Surel: perubahan dibatalkan",
   "edit.not_a_request": "Baris ini bukan permohonan.",
@@ -758,6 +760,8 @@ export const id = {
   "trust.no_register": "Register belum ada: jalankan setup sekali dari editor skrip dengan akun layanan.",
   "trust.sweep_other_account":
     "Penyapuan tidak dijalankan: pemicunya berjalan sebagai {me}, padahal akun layanan yang tercatat adalah {installer}. Hapus pemicu akun itu; hanya akun layanan yang memasang pemicu.",
+  "trust.worker_other_account":
+    "Pembuatan akun dari antrean tidak dijalankan: pemicunya berjalan sebagai {me}, padahal akun layanan yang tercatat adalah {installer}. Hapus pemicu akun itu; hanya akun layanan yang memasang pemicu.",
   "trust.unknown_account":
     "Setup dihentikan sebelum mengubah apa pun: Google tidak menyebut akun yang menjalankannya. Jalankan setup dari editor skrip dengan akun layanan dinas.",
   "trust.bound":
@@ -964,6 +968,10 @@ export const id = {
     "{entry} ditolak: fungsi ini hanya dijalankan oleh pemicu Surel atau oleh akun layanan dari editor skrip, bukan dari halaman status atau oleh pemanggil lain. Tidak ada yang diubah.",
   "guard.record":
     "Panggilan {entry} ditolak dan tidak menjalankan apa pun: pemanggil {who} tidak membawa peristiwa pemicu Surel dan tidak bertindak dengan haknya sendiri (hak yang dipakai: {effective}), misalnya lewat google.script.run dari halaman status.",
+  "guard.foreign_authority":
+    "{entry} ditolak: fungsi ini berjalan dengan hak {effective}, padahal Surel dipasang oleh akun layanan {installer} dan hanya berjalan dengan hak akun itu (misalnya bukan sebagai pustaka/library di proyek lain). Tidak ada yang diubah.",
+  "guard.record_foreign":
+    "Panggilan {entry} ditolak dan tidak menjalankan apa pun: kode berjalan dengan hak {effective} (pemanggil {who}), bukan dengan hak akun layanan {installer} yang memasang Surel, misalnya sebagai pustaka/library di proyek orang lain.",
   "guard.anonymous": "anonim (tanpa akun)",
   "guard.previous_hour": "Pada jam sebelumnya seluruhnya {count} panggilan ditolak.",
   "guard.record_limit":

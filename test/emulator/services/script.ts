@@ -10,7 +10,10 @@
  *  - everyDays(n).atHour(h): once a day in the hour h (script or `inTimezone` zone), at a seeded
  *    random minute of that hour, or within ±15 minutes of nearMinute(m); without atHour, the hour
  *    of creation; everyWeeks(n).onWeekDay(d) likewise on that weekday;
- *  - after(ms)/at(date): one run; the spent trigger stays listed (and counts) until deleted;
+ *  - after(ms)/at(date): one run, never sooner than asked (documented: "the actual duration might
+ *    vary, but won't be less than your specified minimum") and, chosen (the less convenient
+ *    reading of "might vary"), up to ONE_SHOT_LATENESS_MS later, by a seeded amount; the spent
+ *    trigger stays listed (and counts) until deleted;
  *  - the event's fields are given in the trigger's time zone (the docs' example shows "UTC").
  */
 import { GasObject, serviceError } from "../core.js";
@@ -19,6 +22,13 @@ import type { TriggerRecord, Workspace } from "../workspace.js";
 import { type WallFields, wallFields } from "./wallclock.js";
 
 export const MAX_TRIGGERS_PER_USER = 20;
+/**
+ * How late a one-shot (`after`/`at`) trigger may fire past its time. Chosen: Google documents only
+ * the minimum ("won't be less than your specified minimum") and that time-driven triggers run at
+ * most every minute; the emulator fires a one-shot up to a minute late (seeded, uniform), so that
+ * a chain of triggers cannot count on running at the moment it asked for.
+ */
+export const ONE_SHOT_LATENESS_MS = 60_000;
 export const TOO_MANY_TRIGGERS =
   "This script has too many triggers. Triggers must be deleted from the script before more can be added.";
 
@@ -262,24 +272,47 @@ export function clockEvent(ws: Workspace, t: TriggerRecord, atMs: number): Recor
   };
 }
 
-/** The earliest virtual time at which a clock trigger is due, or null. */
-export function nextClockDue(ws: Workspace): number | null {
+/** Which clock triggers fire (all by default; a test may drive some of them by hand). */
+export type ClockFilter = (t: TriggerRecord) => boolean;
+
+/** The earliest virtual time at which a clock trigger (passing `only`) is due, or null. */
+export function nextClockDue(ws: Workspace, only?: ClockFilter): number | null {
   let best: number | null = null;
   for (const t of ws.triggers) {
-    if (t.eventType !== "CLOCK" || t.nextDueMs === undefined) continue;
+    if (t.eventType !== "CLOCK" || t.nextDueMs === undefined || (only && !only(t))) continue;
     if (best === null || t.nextDueMs < best) best = t.nextDueMs;
   }
   return best;
 }
 
 /**
+ * Recurring clock triggers whose runs fell behind the clock (the host moved it with `ws.advance`
+ * without firing them) skip the runs they missed, as Apps Script never replays them; the next run
+ * is the first one after now. One-shot triggers keep their time (they fire at once); daily and
+ * weekly ones are left as they are.
+ */
+export function skipMissedRuns(ws: Workspace): void {
+  const now = ws.now();
+  const st = state(ws);
+  for (const t of ws.triggers) {
+    if (t.eventType !== "CLOCK" || t.nextDueMs === undefined || !t.everyMs || t.nextDueMs > now) continue;
+    const kind = st.clocks.get(t.uid)?.kind;
+    if (kind !== undefined && kind !== "minutes" && kind !== "hours") continue; // daily windows: not needed yet
+    t.nextDueMs += Math.ceil((now - t.nextDueMs + 1) / t.everyMs) * t.everyMs;
+  }
+}
+
+/**
  * Queues one execution for every clock trigger due at or before `uptoMs` (each once, in due
  * order) and schedules its next run. Returns how many were queued.
  */
-export function fireClockTriggers(ws: Workspace, uptoMs: number): number {
+export function fireClockTriggers(ws: Workspace, uptoMs: number, only?: ClockFilter): number {
   const st = state(ws);
   const due = ws.triggers
-    .filter((t) => t.eventType === "CLOCK" && t.nextDueMs !== undefined && t.nextDueMs <= uptoMs)
+    .filter(
+      (t) =>
+        t.eventType === "CLOCK" && t.nextDueMs !== undefined && t.nextDueMs <= uptoMs && (!only || only(t)),
+    )
     .sort((a, b) => a.nextDueMs! - b.nextDueMs!);
   for (const t of due) {
     const at = t.nextDueMs!;
@@ -472,7 +505,8 @@ export class ClockTriggerBuilder extends GasObject {
       ...(this.weekDay !== undefined ? { weekDay: this.weekDay } : {}),
     };
     const t = addTrigger(this.ws, this.handler, "CLOCK", "CLOCK", null, spec);
-    if (kind === "once") t.record.nextDueMs = Math.max(this.onceAt!, this.ws.now());
+    if (kind === "once")
+      t.record.nextDueMs = Math.max(this.onceAt!, this.ws.now()) + this.ws.rng.int(ONE_SHOT_LATENESS_MS + 1);
     return t;
   }
 }
