@@ -9,15 +9,7 @@ import { checkPersonalEmail } from "./intake.js";
 import { message, t, tx, type MessageKey } from "./text/index.js";
 
 export type AdminOp =
-  | "setup"
-  | "sweep"
-  | "verify"
-  | "verifyFull"
-  | "reissue"
-  | "address"
-  | "resend"
-  | "retry"
-  | "suspend";
+  "setup" | "sweep" | "verify" | "verifyFull" | "reissue" | "address" | "resend" | "retry" | "suspend";
 
 export interface AdminOpSpec {
   op: AdminOp;

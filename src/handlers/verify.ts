@@ -136,8 +136,7 @@ function fullPassStep(ctx: Ctx, budget: () => boolean, begin: boolean): VerifyRe
     ok: true,
     count: check.checked,
     done: true,
-    message:
-      check.total === 0 ? t(lang, "verify.empty") : t(lang, "verify.full_ok", { seq: check.head.seq }),
+    message: check.total === 0 ? t(lang, "verify.empty") : t(lang, "verify.full_ok", { seq: check.head.seq }),
   };
 }
 

@@ -89,7 +89,12 @@ function checkTail(
 }
 
 /** Tells the administrators once per distinct mismatch (every refused append would repeat it). */
-export function alarm(ctx: Ctx, props: GoogleAppsScript.Properties.Properties, key: string, message: string): void {
+export function alarm(
+  ctx: Ctx,
+  props: GoogleAppsScript.Properties.Properties,
+  key: string,
+  message: string,
+): void {
   if (props.getProperty(ALARM_KEY) === key) return;
   props.setProperty(ALARM_KEY, key);
   logError(ctx.ss, "log", "", message);
@@ -297,7 +302,15 @@ export function checkLogFrom(ctx: Ctx, start: Head, budget: () => boolean): LogC
   };
   if (start.seq > total) {
     const reason = t(lang, "audit.truncated", { last: total, head: start.seq });
-    return { ok: false, firstBad: total + 1, row: total + 2, ticket: "", problem: "truncated", reason, atTail: true };
+    return {
+      ok: false,
+      firstBad: total + 1,
+      row: total + 2,
+      ticket: "",
+      problem: "truncated",
+      reason,
+      atTail: true,
+    };
   }
   let prev = start;
   let before: Head = start; // the entry before `tail`
@@ -337,7 +350,8 @@ export function checkLogFrom(ctx: Ctx, start: Head, budget: () => boolean): LogC
     const r = verifyChain(block, ctx.sha256, { start: chainStart, language: lang });
     if (!r.ok) return failure(r, (i) => firstRow + i, block);
     checked += block.length - (tail ? 1 : 0);
-    if (block.length >= 2) before = { seq: block[block.length - 2]!.seq, hash: block[block.length - 2]!.hash };
+    if (block.length >= 2)
+      before = { seq: block[block.length - 2]!.seq, hash: block[block.length - 2]!.hash };
     else if (block.length === 1) before = chainStart;
     tail = block[block.length - 1] ?? tail;
     prev = r.head;

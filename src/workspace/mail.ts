@@ -216,7 +216,9 @@ export function mailRecordedSince(ctx: Ctx, ticket: string, sinceMs: number): bo
   if (queued) return true;
   const claims = claimsTable(ctx);
   return claims
-    ? claims.column("id").some((id) => String(id).startsWith(`${ticket}-`) && recordedAt(String(id)) >= sinceMs)
+    ? claims
+        .column("id")
+        .some((id) => String(id).startsWith(`${ticket}-`) && recordedAt(String(id)) >= sinceMs)
     : false;
 }
 
@@ -244,8 +246,8 @@ export function recordedMailIds(ctx: Ctx): string[] {
 const DRAIN_LEASES = "surel:mailDrainLeases";
 /** The longest an execution lives (Apps Script's 6-minute limit), with a margin. */
 const LEASE_MS = 7 * 60 * 1000;
-/** This execution (module state lives one execution). */
-const RUN_ID = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
+/** This execution's lease id, made when it takes one (module state lives one execution). */
+let runId = "";
 
 function leases(props: GoogleAppsScript.Properties.Properties, nowMs: number): Record<string, number> {
   let all: Record<string, number> = {};
@@ -265,7 +267,8 @@ function takeDrainLease(): boolean {
   const out = tryWithScriptLock(() => {
     const props = PropertiesService.getScriptProperties();
     const now = Date.now();
-    props.setProperty(DRAIN_LEASES, JSON.stringify({ ...leases(props, now), [RUN_ID]: now + LEASE_MS }));
+    runId = runId || Utilities.getUuid();
+    props.setProperty(DRAIN_LEASES, JSON.stringify({ ...leases(props, now), [runId]: now + LEASE_MS }));
   });
   return out.ok;
 }
@@ -408,7 +411,9 @@ export function pruneMailQueue(ctx: Ctx, nowMs: number = Date.now()): PruneRepor
 }
 
 function prune(queue: Table<QueueKey>, claims: Table<ClaimKey>, nowMs: number): PruneReport {
-  const others = Object.keys(leases(PropertiesService.getScriptProperties(), nowMs)).filter((k) => k !== RUN_ID);
+  const others = Object.keys(leases(PropertiesService.getScriptProperties(), nowMs)).filter(
+    (k) => k !== runId,
+  );
   if (others.length > 0) return { removed: 0, claims: 0, deferred: "drain" };
   const rows = queue.all();
   const inFlight = rows.some(
@@ -431,10 +436,16 @@ function prune(queue: Table<QueueKey>, claims: Table<ClaimKey>, nowMs: number): 
     .map(({ row }) => String(row.id))
     .filter((id) => id !== "" && !known.has(id) && keepClaim(id, nowMs));
   if (kept.length === old.length) {
-    claims.writeRows(old.length + 2, added.map((id) => [id]));
+    claims.writeRows(
+      old.length + 2,
+      added.map((id) => [id]),
+    );
   } else {
     const all = [...kept, ...added];
-    claims.writeRows(2, all.map((id) => [id]));
+    claims.writeRows(
+      2,
+      all.map((id) => [id]),
+    );
     const extra = old.length - all.length;
     if (extra > 0) claims.sheet.deleteRows(all.length + 2, extra);
   }
@@ -449,7 +460,8 @@ function prune(queue: Table<QueueKey>, claims: Table<ClaimKey>, nowMs: number): 
   }
   const lastRow = rows.length + 1;
   // Sheets refuses to delete every row below a frozen header: keep one empty row then.
-  if (numbers.length === rows.length && queue.sheet.getMaxRows() === lastRow) queue.sheet.insertRowAfter(lastRow);
+  if (numbers.length === rows.length && queue.sheet.getMaxRows() === lastRow)
+    queue.sheet.insertRowAfter(lastRow);
   for (const [first, count] of runs.reverse()) queue.sheet.deleteRows(first, count);
   return { removed: numbers.length, claims: kept.length + added.length };
 }

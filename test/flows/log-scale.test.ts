@@ -52,7 +52,8 @@ function buildLog(o: Office, n: number): void {
   const logSheet = sheet(o, SHEET_NAMES.log);
   const first = logSheet.getLastRow() + 1;
   const need = first + n - 1;
-  if (need > logSheet.getMaxRows()) logSheet.insertRowsAfter(logSheet.getMaxRows(), need - logSheet.getMaxRows());
+  if (need > logSheet.getMaxRows())
+    logSheet.insertRowsAfter(logSheet.getMaxRows(), need - logSheet.getMaxRows());
   logSheet
     .getRange(first, 1, n, 10)
     .setValues(
@@ -75,7 +76,9 @@ function buildLog(o: Office, n: number): void {
 
 /** Changes an entry's note without touching its hash (entry n is on row n + 1). */
 function tamper(o: Office, seq: number): void {
-  sheet(o, SHEET_NAMES.log).getRange(seq + 1, 8).setValue("diubah diam-diam");
+  sheet(o, SHEET_NAMES.log)
+    .getRange(seq + 1, 8)
+    .setValue("diubah diam-diam");
 }
 
 const count = (r: ExecutionResult, key: string): number =>

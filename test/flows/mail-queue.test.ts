@@ -14,7 +14,16 @@ import {
   QUEUE_COLUMNS,
   SHEET_NAMES,
 } from "../../src/workspace/schema.js";
-import { application, createOffice, mails, records, register, sheet, submit, type Office } from "./harness.js";
+import {
+  application,
+  createOffice,
+  mails,
+  records,
+  register,
+  sheet,
+  submit,
+  type Office,
+} from "./harness.js";
 
 let office: Office;
 beforeAll(async () => {

@@ -552,7 +552,8 @@ export const en: Record<MessageKey, string> = {
     "The disposition log is intact: {count} new entries checked (up to #{seq}); the earlier ones were checked before and entry #{from} is still the same.",
   "verify.partial":
     "The disposition log is intact up to entry #{seq} of {total}; the execution's time ran out. Ask for the check again to continue from entry #{seq}.",
-  "verify.full_ok": "The full re-check of the log is done: the disposition log is intact from entry #1 to #{seq}.",
+  "verify.full_ok":
+    "The full re-check of the log is done: the disposition log is intact from entry #1 to #{seq}.",
   "verify.full_partial":
     "The full re-check of the log is under way: intact up to entry #{seq} of {total}. The next sweep (or the same request) continues it.",
   "verify.broken":

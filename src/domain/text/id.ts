@@ -547,8 +547,7 @@ export const id = {
     "Log disposisi utuh: {count} entri baru diperiksa (sampai #{seq}); entri sebelumnya sudah diperiksa dan entri #{from} masih sama dengan saat itu.",
   "verify.partial":
     "Log disposisi utuh sampai entri #{seq} dari {total}; waktu eksekusi habis. Minta pemeriksaan lagi untuk melanjutkan dari entri #{seq}.",
-  "verify.full_ok":
-    "Pemeriksaan ulang seluruh log selesai: log disposisi utuh dari entri #1 sampai #{seq}.",
+  "verify.full_ok": "Pemeriksaan ulang seluruh log selesai: log disposisi utuh dari entri #1 sampai #{seq}.",
   "verify.full_partial":
     "Pemeriksaan ulang seluruh log berjalan: utuh sampai entri #{seq} dari {total}. Penyapuan berikutnya (atau permintaan yang sama) melanjutkannya.",
   "verify.broken":
