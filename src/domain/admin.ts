@@ -8,7 +8,8 @@ import type { Language, OfficeConfig } from "./config.js";
 import { checkPersonalEmail } from "./intake.js";
 import { message, t, tx, type MessageKey } from "./text/index.js";
 
-export type AdminOp = "setup" | "sweep" | "verify" | "reissue" | "address" | "resend" | "retry" | "suspend";
+export type AdminOp =
+  "setup" | "sweep" | "verify" | "verifyFull" | "reissue" | "address" | "resend" | "retry" | "suspend";
 
 export interface AdminOpSpec {
   op: AdminOp;
@@ -25,6 +26,7 @@ export const ADMIN_OPS: readonly AdminOpSpec[] = [
   { op: "setup", label: "admin.op.setup", ticket: false, value: false, reason: false },
   { op: "sweep", label: "admin.op.sweep", ticket: false, value: false, reason: false },
   { op: "verify", label: "admin.op.verify", ticket: false, value: false, reason: false },
+  { op: "verifyFull", label: "admin.op.verify_full", ticket: false, value: false, reason: false },
   { op: "reissue", label: "admin.op.reissue", ticket: true, value: false, reason: false },
   { op: "address", label: "admin.op.address", ticket: true, value: true, reason: true },
   { op: "resend", label: "admin.op.resend", ticket: true, value: false, reason: false },

@@ -26,7 +26,7 @@ import { sheetCell, Table } from "../workspace/table.js";
 import { requestReissue, resumeProvisioning } from "./provision.js";
 import { runSetup } from "./setup.js";
 import { runSweep } from "./sweep.js";
-import { runVerifyLog } from "./verify.js";
+import { runFullVerify, runVerifyLog } from "./verify.js";
 import { suspendUnused } from "./unused.js";
 
 export type AdminOutcome =
@@ -222,6 +222,10 @@ function execute(
     }
     case "verify": {
       const r = runVerifyLog();
+      return { ok: r.ok, message: r.message };
+    }
+    case "verifyFull": {
+      const r = runFullVerify();
       return { ok: r.ok, message: r.message };
     }
     case "reissue": {

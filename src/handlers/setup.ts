@@ -54,6 +54,7 @@ import {
   INDEX_COLUMNS,
   LOG_COLUMNS,
   QUEUE_COLUMNS,
+  CLAIM_COLUMNS,
   REGISTER_COLUMNS,
   SHEET_NAMES,
 } from "../workspace/schema.js";
@@ -114,10 +115,17 @@ function ensureHeader<K extends string>(
   lang: "id" | "en",
   /** One width for every column (sheets people seldom read: one call instead of one per run). */
   uniform?: number,
+  /**
+   * Delete the columns past the schema's: Sheets counts every column of a row towards the
+   * spreadsheet's cell limit, used or not, and a new sheet has 26. For the sheets that grow by
+   * a row per event and that nobody types into (log, index, queue, claims). Idempotent.
+   */
+  trim = false,
 ): boolean {
   const headers = columns.map((c) => c[lang]);
   const max = sheet.getMaxColumns();
   if (max < headers.length) sheet.insertColumnsAfter(max, headers.length - max);
+  if (trim && max > headers.length) sheet.deleteColumns(headers.length + 1, max - headers.length);
   const current = sheet.getRange(1, 1, 1, headers.length).getDisplayValues()[0] ?? [];
   const same = headers.every((h, i) => current[i] === h);
   if (!same) {
@@ -524,11 +532,14 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     const register = ensureSheet(ss, SHEET_NAMES.register, created);
     ensureHeader(register, REGISTER_COLUMNS, lang);
     const log = ensureSheet(ss, SHEET_NAMES.log, created);
-    ensureHeader(log, LOG_COLUMNS, lang);
+    ensureHeader(log, LOG_COLUMNS, lang, undefined, true);
     const index = ensureSheet(ss, SHEET_NAMES.responseIndex, created);
-    ensureHeader(index, INDEX_COLUMNS, lang, 140);
+    ensureHeader(index, INDEX_COLUMNS, lang, 140, true);
     const queue = ensureSheet(ss, SHEET_NAMES.mailQueue, created);
-    ensureHeader(queue, QUEUE_COLUMNS, lang, 180);
+    ensureHeader(queue, QUEUE_COLUMNS, lang, 180, true);
+    const claims = ensureSheet(ss, SHEET_NAMES.mailClaims, created);
+    ensureHeader(claims, CLAIM_COLUMNS, lang, 260, true);
+    claims.getRange(2, 1, claims.getMaxRows() - 1, 1).setNumberFormat("@");
     const errors = ensureSheet(ss, SHEET_NAMES.errors, created);
     ensureHeader(errors, ERROR_COLUMNS, lang, 240);
     const adminSheet = ensureSheet(ss, SHEET_NAMES.admin, created);
@@ -561,6 +572,7 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     protectSheet(log, t(lang, "setup.protect.log"), []);
     protectSheet(index, t(lang, "setup.protect.index"), []);
     protectSheet(queue, t(lang, "setup.protect.queue"), []);
+    protectSheet(claims, t(lang, "setup.protect.queue"), []);
     protectSheet(errors, t(lang, "setup.protect.errors"), []);
     ensureAdminSheet(adminSheet, config);
     for (const name of Object.values(SHEETS)) {

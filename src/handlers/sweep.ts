@@ -40,6 +40,7 @@ import { refreshDashboard, type DashboardReport } from "./dashboard.js";
 import { sweepRecap, type RecapReport } from "./recap.js";
 import { refreshLicencesDaily } from "./licences.js";
 import { sweepUnused, type UnusedReport } from "./unused.js";
+import { sweepUpkeep } from "./upkeep.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -295,6 +296,8 @@ export function runSweep(): SweepReport {
       logError(ctx.ss, "sweep", "", e);
     }
   }
+  // Last: sent mail leaves the queue (this sweep's own too); a slice of the log's full check.
+  sweepUpkeep(ctx, budget);
   return {
     recovered: intake.recovered,
     mailsSent,

@@ -43,9 +43,9 @@ import type { Ctx } from "../workspace/context.js";
 import { getUser, withBackoff } from "../workspace/directory.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, type LogDraftEntry } from "../workspace/log.js";
-import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
+import { recordedMailIds, withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import { cellMs, registerTable } from "../workspace/register.js";
-import { QUEUE_COLUMNS, SHEET_NAMES } from "../workspace/schema.js";
+import { SHEET_NAMES } from "../workspace/schema.js";
 
 const DAY_KEY = "surel:unusedDay";
 
@@ -103,17 +103,6 @@ function directoryFacts(): Map<string, AccountFacts> {
   return out;
 }
 
-/** The mail queue's ids (one read), to test the claims. */
-function queueIds(ctx: Ctx): string[] {
-  const sheet = ctx.ss.getSheetByName(SHEET_NAMES.mailQueue);
-  if (!sheet || sheet.getLastRow() < 2) return [];
-  const col = QUEUE_COLUMNS.findIndex((c) => c.key === "id") + 1;
-  return sheet
-    .getRange(2, col, sheet.getLastRow() - 1, 1)
-    .getDisplayValues()
-    .map((r) => String(r[0] ?? ""));
-}
-
 const claimed = (ids: readonly string[], claim: string): boolean =>
   ids.some((id) => id.startsWith(`${claim}-`));
 
@@ -142,7 +131,7 @@ export function sweepUnused(ctx: Ctx, nowMs = Date.now()): UnusedReport | null {
     const month = monthOf(nowMs, ctx.offset).key;
     const mails: OutgoingMail[] = [];
     withOutbox(ctx, mails, () => {
-      const ids = queueIds(ctx);
+      const ids = recordedMailIds(ctx);
       const log: LogDraftEntry[] = [];
       const entry = (r: LetterRow, action: string, note: string): void => {
         log.push({

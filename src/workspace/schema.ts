@@ -9,6 +9,7 @@ export const SHEET_NAMES = {
   responses: "Respons Formulir",
   responseIndex: "Indeks Respons",
   mailQueue: "Antrean Surel",
+  mailClaims: "Klaim Surel",
   log: "Log Disposisi",
   errors: "Log Galat",
   admin: "Permintaan Admin",
@@ -157,6 +158,17 @@ export const QUEUE_COLUMNS: readonly ColumnDef<QueueKey>[] = [
   { key: "attempts", id: "Percobaan", en: "Attempts", width: 80 },
   { key: "lastError", id: "Galat Terakhir", en: "Last error", width: 200 },
   { key: "sentAt", id: "Terkirim", en: "Sent", width: 140 },
+];
+
+/**
+ * The ids of sent mails whose rows left the queue (mail.ts pruneMailQueue): what the exactly-once
+ * checks still ask about (mailsRecordedFor, mailRecordedSince, the claims of unused.ts). One
+ * column: the id ends in the moment the mail was recorded (base 36), so no time column is needed.
+ */
+export type ClaimKey = "id";
+
+export const CLAIM_COLUMNS: readonly ColumnDef<ClaimKey>[] = [
+  { key: "id", id: "ID Surel Terkirim", en: "Sent mail ID", plainText: true, width: 260 },
 ];
 
 /**

@@ -85,6 +85,7 @@ const ALL_CHECKS = [
     SHEET_NAMES.log,
     SHEET_NAMES.responseIndex,
     SHEET_NAMES.mailQueue,
+    SHEET_NAMES.mailClaims,
     SHEET_NAMES.errors,
     SHEET_NAMES.admin,
     ...Object.values(SHEETS),

@@ -49,6 +49,8 @@ export interface OfficeOptions extends WorkspaceOptions {
   /** Runs after the settings are written and before setup (e.g. the directory's groups and org units). */
   beforeSetup?: (emu: Emulator, config: OfficeConfig) => void;
   workers?: number;
+  /** The emulator's cost table overrides ("Class.method" → ms), e.g. a slow digest. */
+  costs?: Record<string, number>;
 }
 
 export interface Office {

@@ -441,6 +441,8 @@ export const en: Record<MessageKey, string> = {
   "audit.edited": "The content of log entry #{seq} was changed.",
   "audit.truncated":
     "The log ends at #{last}, but the last entry recorded is #{head}: entries at the end were deleted.",
+  "audit.anchor_mismatch":
+    "Log entry #{seq} is no longer the one checked before: the log was rewritten up to this entry.",
   "audit.head_mismatch": "Log entry #{seq} differs from the one last recorded.",
 
   // ── Sheets, register cells, menus (workspace/*, handlers/*) ──────────────
@@ -546,6 +548,14 @@ export const en: Record<MessageKey, string> = {
   "verify.empty": "The disposition log is still empty; there is nothing to check.",
   "verify.ok":
     "The disposition log is intact: {count} entries checked, the hash chain matches up to entry #{seq}.",
+  "verify.ok_since":
+    "The disposition log is intact: {count} new entries checked (up to #{seq}); the earlier ones were checked before and entry #{from} is still the same.",
+  "verify.partial":
+    "The disposition log is intact up to entry #{seq} of {total}; the execution's time ran out. Ask for the check again to continue from entry #{seq}.",
+  "verify.full_ok":
+    "The full re-check of the log is done: the disposition log is intact from entry #1 to #{seq}.",
+  "verify.full_partial":
+    "The full re-check of the log is under way: intact up to entry #{seq} of {total}. The next sweep (or the same request) continues it.",
   "verify.broken":
     "The disposition log is NOT intact. {reason} Check the sheet \u201c{sheet}\u201d from row {row}; the entries before #{seq} can still be trusted.",
   "verify.broken_ticket":
@@ -805,6 +815,7 @@ export const en: Record<MessageKey, string> = {
   "admin.op.setup": "Re-run setup checks",
   "admin.op.sweep": "Run the sweep now",
   "admin.op.verify": "Verify the log",
+  "admin.op.verify_full": "Verify the whole log again",
   "admin.op.reissue": "Reissue the account letter",
   "admin.op.address": "Change the delivery address",
   "admin.op.resend": "Resend waiting mail",

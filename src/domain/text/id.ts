@@ -441,6 +441,8 @@ export const id = {
   "audit.truncated":
     "Log berakhir di #{last}, padahal entri terakhir yang tercatat #{head}: entri akhir terhapus.",
   "audit.head_mismatch": "Entri log #{seq} tidak sama dengan yang tercatat terakhir.",
+  "audit.anchor_mismatch":
+    "Entri log #{seq} tidak lagi sama dengan yang sudah diperiksa sebelumnya: log ditulis ulang sampai entri ini.",
 
   // ── Sheets, register cells, menus (workspace/*, handlers/*) ──────────────
   "common.unknown": "(tidak dikenal)",
@@ -541,6 +543,13 @@ export const id = {
   "verify.title": "Surel: pemeriksaan log",
   "verify.empty": "Log disposisi masih kosong; tidak ada yang perlu diperiksa.",
   "verify.ok": "Log disposisi utuh: {count} entri diperiksa, rantai hash cocok sampai entri #{seq}.",
+  "verify.ok_since":
+    "Log disposisi utuh: {count} entri baru diperiksa (sampai #{seq}); entri sebelumnya sudah diperiksa dan entri #{from} masih sama dengan saat itu.",
+  "verify.partial":
+    "Log disposisi utuh sampai entri #{seq} dari {total}; waktu eksekusi habis. Minta pemeriksaan lagi untuk melanjutkan dari entri #{seq}.",
+  "verify.full_ok": "Pemeriksaan ulang seluruh log selesai: log disposisi utuh dari entri #1 sampai #{seq}.",
+  "verify.full_partial":
+    "Pemeriksaan ulang seluruh log berjalan: utuh sampai entri #{seq} dari {total}. Penyapuan berikutnya (atau permintaan yang sama) melanjutkannya.",
   "verify.broken":
     "Log disposisi TIDAK utuh. {reason} Periksa lembar \u201c{sheet}\u201d mulai baris {row}; entri sebelum #{seq} masih dapat dipercaya.",
   "verify.broken_ticket":
@@ -800,6 +809,7 @@ export const id = {
   "admin.op.setup": "Periksa ulang setup",
   "admin.op.sweep": "Jalankan penyapuan sekarang",
   "admin.op.verify": "Periksa keutuhan log",
+  "admin.op.verify_full": "Periksa ulang seluruh log",
   "admin.op.reissue": "Terbitkan ulang surat akun",
   "admin.op.address": "Ubah alamat pengiriman",
   "admin.op.resend": "Kirim ulang surel tertunda",
