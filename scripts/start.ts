@@ -17,6 +17,7 @@ import { dateOrderOf, FUTURE_TOLERANCE_MS, parseTimestamp } from "../src/domain/
 import {
   createOffice,
   application,
+  correctionOf,
   submit,
   act,
   editCell,
@@ -440,7 +441,8 @@ async function main(): Promise<void> {
     tickets = await runSamples(office);
     await runDispositions(office, tickets);
     await scenarioProvisioning(office, { say, record, step: K, out: OUT });
-    // The applicant whose NIP was wrong corrects it with a new response naming the ticket.
+    // The applicant whose NIP was wrong corrects it with a new response naming the ticket and
+    // giving the secret code from its receipt.
     const wrong = register(office).find(
       (r) => r.status === "perlu perbaikan" && r.fullName.startsWith("Dewi"),
     );
@@ -454,7 +456,7 @@ async function main(): Promise<void> {
           "Surel pribadi": "dewi.kartika@gmail.com",
           "Perangkat daerah": "Dinas Pendidikan",
           Jabatan: "Guru",
-          "Nomor tiket sebelumnya (bila memperbaiki permohonan)": wrong.ticket,
+          ...correctionOf(office, wrong.ticket, "dewi.kartika@gmail.com"),
         }),
       );
       record(results);

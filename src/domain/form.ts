@@ -31,6 +31,7 @@ export const FIELD_KEYS = [
   "letterNumber",
   "letterDate",
   "previousTicket",
+  "statusCode",
   "statement",
 ] as const;
 
@@ -67,6 +68,8 @@ export const PATTERNS = {
   username: "^[A-Za-z0-9._'-]{1,64}$",
   acronym: "^[A-Za-z0-9][A-Za-z0-9 ._-]{0,29}$",
   ticket: "^ *[A-Za-z]{2,5}-[0-9]{4}-[0-9]{4,} *$",
+  /** The receipt's secret code: 12 letters or digits, spaces and dashes tolerated between them. */
+  statusCode: "^[ -]*([0-9A-Za-z][ -]*){12}$",
 } as const;
 
 /** The questions, in form order. */
@@ -165,6 +168,15 @@ export const QUESTIONS: readonly QuestionSpec[] = [
     required: false,
     maxLength: 30,
     validation: { type: "pattern", pattern: PATTERNS.ticket, help: "form.valid.ticket" },
+  },
+  {
+    // Read only with a previous ticket (a correction): the proof that the corrector holds the
+    // receipt. Never kept by intake: checked against the keyed hash and dropped.
+    key: "statusCode",
+    kind: "text",
+    required: false,
+    maxLength: 40,
+    validation: { type: "pattern", pattern: PATTERNS.statusCode, help: "form.valid.status_code" },
   },
   { key: "statement", kind: "checkbox", required: true, maxLength: 500, choices: "statement" },
 ];

@@ -122,6 +122,29 @@ export function composeApplicantNotice(
  * To the address on record when a correction asked for the letter to go elsewhere: the address
  * was kept, and whoever did not send the correction knows whom to tell.
  */
+/**
+ * To the address on record of a request waiting for correction: a correction came without the
+ * right status code and was not applied; the submission became its own request.
+ */
+export function composeCorrectionRefusedNotice(
+  input: { ticket: string; name: string; newTicket: string; requested: string },
+  config: OfficeConfig,
+  lang: Language = config.language,
+): MailText {
+  const params = { ticket: input.ticket, newTicket: input.newTicket, requested: input.requested };
+  const blocks: Block[] = [
+    { kind: "p", text: t(lang, "mail.greeting", { name: input.name }) },
+    { kind: "p", text: t(lang, "mail.correction_refused.body", params) },
+    { kind: "p", text: t(lang, "mail.correction_refused.how", params) },
+    { kind: "small", text: footer(config, lang) },
+  ];
+  return render(
+    t(lang, "mail.correction_refused.subject", { ticket: input.ticket }),
+    blocks,
+    brandOf(config, lang),
+  );
+}
+
 export function composeAddressKeptNotice(
   input: { ticket: string; name: string; requested: string },
   config: OfficeConfig,

@@ -16,7 +16,12 @@ import {
   validateApplication,
   type Problem,
 } from "../domain/intake.js";
-import { composeAddressKeptNotice, composeApplicantNotice, composeStageNotice } from "../domain/notices.js";
+import {
+  composeAddressKeptNotice,
+  composeApplicantNotice,
+  composeCorrectionRefusedNotice,
+  composeStageNotice,
+} from "../domain/notices.js";
 import {
   formatTicket,
   newRequest,
@@ -49,7 +54,7 @@ import {
   type RegisterRow,
 } from "../workspace/register.js";
 import { asSheetText } from "../domain/sanitize.js";
-import { openStatusRecord } from "../workspace/statusrecords.js";
+import { openStatusRecord, verifyStatusCode } from "../workspace/statusrecords.js";
 import {
   dateOrderOf,
   FUTURE_TOLERANCE_MS,
@@ -250,23 +255,42 @@ export function processResponse(
         }
         return { ticket, created: false };
       }
+      // A correction that is not applied: the request it named (when it waits for correction), and why.
+      let refused: { rowNumber: number; row: RegisterRow; noCode: boolean } | null = null;
       if (previous) {
         const at = register.find("ticket", previous);
         const prevRow = at ? register.read(at) : null;
-        // Tickets are readable and guessable: a correction is accepted only from the same applicant
-        // (same personal e-mail or same NIP), else it is a new request and the other one is untouched.
-        if (prevRow && rowState(prevRow).status === "perlu perbaikan" && sameApplicant(prevRow, applicant)) {
+        // Tickets are sequential and NIPs printed on official papers: a correction must prove
+        // control with the receipt's secret code, checked against its keyed hash under the status
+        // page's attempt limits (a wrong code here counts there too, and the same answer is given
+        // whether or not the ticket exists). It must also come from the same applicant (same
+        // personal e-mail or NIP). Else it is a new request and the other one is untouched.
+        const typedCode = (mapped.answers.statusCode ?? "").trim();
+        const proven = typedCode !== "" && verifyStatusCode(ctx.ss, previous, typedCode, now) !== null;
+        const waiting = prevRow !== null && rowState(prevRow).status === "perlu perbaikan";
+        if (proven && waiting && sameApplicant(prevRow, applicant)) {
           const r = applyCorrection(ctx, at, prevRow, applicant, problems, responseRow, dup, now, mails);
           record();
           index.append({ responseRow, ticket: previous, time: new Date(now), responseKey: key });
           return r;
         }
-        problems.push({
-          code: "notice.applicant.unknown_ticket",
-          field: "previousTicket",
-          severity: "warning",
-          message: tx(lang, "notice.applicant.unknown_ticket", { ticket: applicant.previousTicket }),
-        });
+        if (!proven) {
+          const code = typedCode === "" ? "correction.code_missing" : "correction.code_refused";
+          problems.push({
+            code,
+            field: "statusCode",
+            severity: "warning",
+            message: tx(lang, code, { ticket: previous }),
+          });
+          if (waiting) refused = { rowNumber: at, row: prevRow, noCode: typedCode === "" };
+        } else {
+          problems.push({
+            code: "notice.applicant.unknown_ticket",
+            field: "previousTicket",
+            severity: "warning",
+            message: tx(lang, "notice.applicant.unknown_ticket", { ticket: applicant.previousTicket }),
+          });
+        }
       }
 
       const props = PropertiesService.getScriptProperties();
@@ -317,6 +341,7 @@ export function processResponse(
           note: problems.length ? t(lang, "intake.log.problems", { count: problems.length }) : "",
         },
       ]);
+      if (refused) refuseCorrection(ctx, register, refused, ticket, applicant, now, mails);
       const fresh: RegisterRow = {
         ...newRow(req, config, { responseRow, dueMs, logSeq: entry!.seq }),
         duplicate: asSheetText(dup.text),
@@ -343,6 +368,48 @@ export function processResponse(
   );
 
   return outcome;
+}
+
+/**
+ * A correction without the right code, for a request waiting for correction: the attempt is
+ * logged on that request (its state unchanged) and its address on record is told, with the
+ * ticket the submission was registered under. Nothing of the request changes.
+ */
+function refuseCorrection(
+  ctx: Ctx,
+  register: ReturnType<typeof registerTable>,
+  refused: { rowNumber: number; row: RegisterRow; noCode: boolean },
+  newTicket: string,
+  applicant: Applicant,
+  now: number,
+  mails: OutgoingMail[],
+): void {
+  const { config } = ctx;
+  const lang = config.language;
+  const ticket = String(refused.row.ticket);
+  const requested = maskEmail(applicant.personalEmail) || "-";
+  const [entry] = appendLog(ctx, [
+    {
+      ticket,
+      from: "perlu perbaikan",
+      to: "perlu perbaikan",
+      action: "perbaikan_ditolak",
+      actor: SYSTEM_ACTOR,
+      timeMs: now,
+      note: t(lang, refused.noCode ? "intake.log.correction_no_code" : "intake.log.correction_wrong_code", {
+        newTicket,
+        requested,
+      }),
+    },
+  ]);
+  register.write(refused.rowNumber, { ...refused.row, lastLogSeq: entry!.seq, updatedAt: new Date(now) });
+  const recorded = String(refused.row.personalEmail).trim().toLowerCase();
+  if (!isDeliverable(recorded, config.domain)) return;
+  const notice = composeCorrectionRefusedNotice(
+    { ticket, name: String(refused.row.fullName || refused.row.name), newTicket, requested },
+    config,
+  );
+  mails.push({ ...notice, to: [recorded], ticket });
 }
 
 /** The status page's record of a new request, and the secret code for its receipt. */

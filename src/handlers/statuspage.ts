@@ -8,26 +8,17 @@
  * everyone all give the same answer; failures are counted per ticket (5 an hour) and over all
  * tickets (200 an hour) in the script cache, under the script lock so that parallel calls cannot
  * slip past the count. A ticket past its limit is refused even with the right code until the
- * hour is over.
+ * hour is over. The count is shared with the correction form (workspace/statusrecords.ts
+ * verifyStatusCode): a wrong code typed there counts here too.
  */
 import type { Language } from "../domain/config.js";
-import {
-  afterFailure,
-  attemptKey,
-  counterNow,
-  mayTry,
-  readCode,
-  sameDigest,
-  statusView,
-  WINDOW_MS,
-  type Counter,
-} from "../domain/statuspage.js";
+import { afterFailure, counterNow, statusView, WINDOW_MS } from "../domain/statuspage.js";
 import { checkComplaint } from "../domain/complaints.js";
 import { normalizeTicket } from "../domain/request.js";
 import { message, t } from "../domain/text/index.js";
 import { context, type Ctx } from "../workspace/context.js";
 import { tryWithScriptLock } from "../workspace/lock.js";
-import { codeHash, findStatusRecord } from "../workspace/statusrecords.js";
+import { readCounter, verifyStatusCode } from "../workspace/statusrecords.js";
 import { fileComplaintFrom } from "./complaints.js";
 import { MESSAGE_TEMPLATE, PAGE_TEMPLATE, STATUS_TEMPLATE } from "./statuspage-html.js";
 
@@ -37,7 +28,6 @@ export interface PageReply {
   html: string;
 }
 
-const GLOBAL_KEY = "status:fail:*";
 const COMPLAINT_KEY = "complaint:count";
 /** A lookup waits this long for the lock, then gives the generic answer (the sweep may hold it). */
 const LOOKUP_LOCK_MS = 10_000;
@@ -88,15 +78,6 @@ export function renderStatusPage(): GoogleAppsScript.HTML.HtmlOutput {
     .addMetaTag("viewport", "width=device-width, initial-scale=1");
 }
 
-function readCounter(raw: string | null): Counter | null {
-  try {
-    const c = JSON.parse(raw ?? "null") as Counter | null;
-    return c && typeof c.count === "number" && typeof c.sinceMs === "number" ? c : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The lookup behind the page's first form. */
 export function lookupStatusFrom(form: unknown): PageReply {
   const ctx = context();
@@ -109,30 +90,10 @@ export function lookupStatusFrom(form: unknown): PageReply {
     html: messageHtml("fail", t(lang, "status_page.refused.heading"), [t(lang, "status_page.refused.text")]),
   });
   const ticket = normalizeTicket(typedTicket) ?? "";
-  const code = readCode(typedCode);
-  const ticketKey = attemptKey(ticket || "?");
   const outcome = tryWithScriptLock((): PageReply => {
-    const cache = CacheService.getScriptCache();
     const now = Date.now();
-    const got = cache.getAll([ticketKey, GLOBAL_KEY]);
-    const perTicket = counterNow(readCounter(got[ticketKey] ?? null), now);
-    const all = counterNow(readCounter(got[GLOBAL_KEY] ?? null), now);
-    const fail = (): PageReply => {
-      const ttl = Math.ceil(WINDOW_MS / 1000);
-      cache.putAll(
-        {
-          [ticketKey]: JSON.stringify(afterFailure(perTicket, now)),
-          [GLOBAL_KEY]: JSON.stringify(afterFailure(all, now)),
-        },
-        ttl,
-      );
-      return generic();
-    };
-    if (!mayTry(perTicket, all, now)) return fail();
-    // The same work whether or not the ticket exists: the record is looked up and a hash computed.
-    const found = ticket ? findStatusRecord(ctx.ss, ticket) : null;
-    const hash = codeHash(ticket || "?", code ?? "-");
-    if (!found || !code || !sameDigest(hash, found.hash)) return fail();
+    const found = verifyStatusCode(ctx.ss, ticket, typedCode, now);
+    if (!found) return generic();
     const view = statusView(ctx.config, found.record, now, ctx.offset, lang);
     const txt = {
       hello: t(lang, "status_page.result.hello", { name: view.firstName || view.ticket }),

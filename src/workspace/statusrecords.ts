@@ -11,8 +11,15 @@
 import type { LogEntry } from "../domain/audit.js";
 import { digestToHex } from "../domain/audit.js";
 import {
+  afterFailure,
   applyTransition,
+  attemptKey,
   codeMessage,
+  counterNow,
+  mayTry,
+  sameDigest,
+  WINDOW_MS,
+  type Counter,
   firstName,
   generateStatusCode,
   historyFromText,
@@ -250,4 +257,56 @@ export function findStatusRecord(
   const found = locate(table, ticket);
   const record = found ? toRecord(found.values) : null;
   return found && record ? { record, hash: String(found.values.codeHash) } : null;
+}
+
+// ── Proof of control: the code, under the attempt limits ───────────────────────
+
+/** The counter of failures over all tickets (the per-ticket ones: statuspage.attemptKey). */
+const GLOBAL_KEY = "status:fail:*";
+
+/** A counter as kept in the script cache; null when absent or unreadable. */
+export function readCounter(raw: string | null): Counter | null {
+  try {
+    const c = JSON.parse(raw ?? "null") as Counter | null;
+    return c && typeof c.count === "number" && typeof c.sinceMs === "number" ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a typed code is the secret code of a ticket, counted against the attempt limits the
+ * status page and the correction form share (5 failures a ticket, 200 over all tickets, an hour):
+ * a failure (wrong code, unknown ticket, no record) counts in both; a ticket past its limit is
+ * refused even with the right code until the hour is over. The same work whether or not the
+ * ticket exists. `ticket` is the normalised ticket ("" when the typed text is none). The caller
+ * holds the script lock (parallel attempts cannot slip past the count).
+ */
+export function verifyStatusCode(
+  ss: Spreadsheet,
+  ticket: string,
+  typedCode: string,
+  nowMs: number,
+): { record: StatusRecord; hash: string } | null {
+  const cache = CacheService.getScriptCache();
+  const ticketKey = attemptKey(ticket || "?");
+  const got = cache.getAll([ticketKey, GLOBAL_KEY]);
+  const perTicket = counterNow(readCounter(got[ticketKey] ?? null), nowMs);
+  const all = counterNow(readCounter(got[GLOBAL_KEY] ?? null), nowMs);
+  const fail = (): null => {
+    cache.putAll(
+      {
+        [ticketKey]: JSON.stringify(afterFailure(perTicket, nowMs)),
+        [GLOBAL_KEY]: JSON.stringify(afterFailure(all, nowMs)),
+      },
+      Math.ceil(WINDOW_MS / 1000),
+    );
+    return null;
+  };
+  if (!mayTry(perTicket, all, nowMs)) return fail();
+  const code = readCode(typedCode);
+  const found = ticket ? findStatusRecord(ss, ticket) : null;
+  const hash = codeHash(ticket || "?", code ?? "-");
+  if (!found || !code || !sameDigest(hash, found.hash)) return fail();
+  return found;
 }

@@ -9,7 +9,9 @@ import { questionTitle } from "../../src/domain/form.js";
 import { webAppCall } from "../emulator/webapp.js";
 import {
   application,
+  correctionOf,
   DOMAIN,
+  log,
   mails,
   mailsTo,
   OUTSIDER,
@@ -158,14 +160,14 @@ describe("a correction by ticket and NIP cannot take over the account's recovery
       }),
     );
     expect(row(office, ticket).status).toBe("perlu perbaikan");
-    // An outsider knows the ticket and the NIP (and may type the victim's address too: it is no secret).
+    // Someone who holds the receipt's code too (a forwarded receipt) and types another number.
     await intake(
       application({
         "Nama lengkap": "Lestari Handayani",
         "NIP / NI PPPK": "199104042015032005",
         "Surel pribadi": "lestari.h@gmail.com",
         "Nomor HP/WhatsApp": "0899-6666-7777",
-        [questionTitle("previousTicket", "id")]: ticket,
+        ...correctionOf(office, ticket, "lestari.h@gmail.com"),
       }),
     );
     await toLastStage(office, ticket);
@@ -264,30 +266,105 @@ describe("the status page holds against an anonymous visitor (controls that pass
   });
 });
 
-describe("a correction needs more than the ticket and the NIP (open: a design decision)", () => {
-  // Left open. A correction is matched on the e-mail or the NIP, both known to others; the address
-  // and the recovery phone on record now stay, but everything else the outsider types replaces
-  // the applicant's answers: the name (and so the proposed address), the position, the OPD, the
-  // account type, the wish. Every stage approves again and the applicant is told "corrected"
-  // without what changed. The fix needs a proof of control: the receipt's secret code as a
-  // question of the correction form, or a confirmation link mailed to the address on record.
-  test.fails("an outsider's correction does not rename the request", async () => {
-    const ticket = await intake(
+describe("a correction needs the receipt's secret code", () => {
+  // A correction matched on the e-mail or the NIP (both known to others) replaced the name (and so
+  // the proposed address), the position, the OPD, the account type and the wish; every stage
+  // approved again and the applicant heard only "corrected". A correction now carries the code
+  // from the receipt; without it the submission is its own request and the address on record is told.
+  const victim = "wahyu.p@gmail.com";
+  const outsider = "penyerang.lain@yahoo.com";
+  let ticket = "";
+  beforeAll(async () => {
+    ticket = await intake(
       application({
         "Nama lengkap": "Wahyu Pratama",
         "NIP / NI PPPK": "199203032016031006",
-        "Surel pribadi": "wahyu.p@gmail.com",
+        "Surel pribadi": victim,
         "Tanggal surat permohonan": "2027-01-05",
       }),
     );
-    await intake(
+    expect(row(office, ticket).status).toBe("perlu perbaikan");
+  });
+
+  test("an outsider's correction does not rename the request", async () => {
+    const theirs = await intake(
       application({
         "Nama lengkap": "Wahyu Bodoh",
         "NIP / NI PPPK": "199203032016031006",
-        "Surel pribadi": "penyerang.lain@yahoo.com",
+        "Surel pribadi": outsider,
         [questionTitle("previousTicket", "id")]: ticket,
       }),
     );
-    expect(row(office, ticket).address).not.toContain("bodoh");
+    const rec = row(office, ticket);
+    expect(rec.address).not.toContain("bodoh");
+    expect(rec).toMatchObject({ status: "perlu perbaikan", name: "Wahyu Pratama", personalEmail: victim });
+    // Nothing submitted is lost: the answers are a request of their own, and say why.
+    expect(theirs).not.toBe(ticket);
+    expect(row(office, theirs).name).toBe("Wahyu Bodoh");
+    expect(row(office, theirs).problems).toContain(`Perbaikan untuk tiket ${ticket} tidak diterapkan`);
+    expect(row(office, theirs).problems).toContain("kode status dari tanda terima tidak diisi");
+    // The attempt is logged on the request, which does not move.
+    const entry = log(office).find((e) => e.ticket === ticket && e.action === "perbaikan_ditolak");
+    expect(entry).toMatchObject({ from: "perlu perbaikan", to: "perlu perbaikan" });
+    expect(entry?.note).toContain(theirs);
+    expect(entry?.note).toContain("p***n@yahoo.com");
+    // The address on record is told; the outsider gets only the receipt of their own request.
+    const told = mailsTo(office, victim).find((m) => m.subject.startsWith("Perbaikan permohonan"));
+    expect(told?.subject).toBe(`Perbaikan permohonan ${ticket} tidak diterapkan`);
+    expect(told?.body).toContain(theirs);
+    expect(mailsTo(office, outsider).every((m) => m.subject.includes(theirs))).toBe(true);
+  });
+
+  test("wrong codes count toward the status page's attempt limit: no guessing through the form", async () => {
+    const right = correctionOf(office, ticket, victim);
+    for (let i = 0; i < 5; i++) {
+      await intake(
+        application({
+          "Nama lengkap": "Wahyu Bodoh",
+          "NIP / NI PPPK": "199203032016031006",
+          "Surel pribadi": outsider,
+          [questionTitle("previousTicket", "id")]: ticket,
+          [questionTitle("statusCode", "id")]: `AAAA-AAAA-AAA${i}`,
+        }),
+      );
+    }
+    expect(row(office, ticket).name).toBe("Wahyu Pratama");
+    // The ticket is locked: the right code is refused, on the form and on the status page.
+    const late = await intake(
+      application({
+        "Nama lengkap": "Wahyu Pratama",
+        "NIP / NI PPPK": "199203032016031006",
+        "Surel pribadi": victim,
+        ...right,
+      }),
+    );
+    expect(late).not.toBe(ticket);
+    expect(row(office, late).problems).toContain("kode status tidak cocok");
+    expect(row(office, ticket).status).toBe("perlu perbaikan");
+    expect((await lookup(office, ticket, right[questionTitle("statusCode", "id")]!)).ok).toBe(false);
+    const refusals = log(office).filter((e) => e.ticket === ticket && e.action === "perbaikan_ditolak");
+    expect(refusals).toHaveLength(7);
+    office.emu.ws.advance(61 * 60_000);
+  });
+
+  test("the applicant with the code corrects the request: the name and its address change", async () => {
+    const { results } = await submit(
+      office,
+      application({
+        "Nama lengkap": "Wahyu Pratama Putra",
+        "NIP / NI PPPK": "199203032016031006",
+        "Surel pribadi": victim,
+        ...correctionOf(office, ticket, victim),
+      }),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const rec = row(office, ticket);
+    expect(rec).toMatchObject({ status: "baru", name: "Wahyu Pratama Putra" });
+    expect(rec.address).toBe(`wahyu.putra@${DOMAIN}`);
+    expect(
+      log(office)
+        .filter((e) => e.ticket === ticket)
+        .map((e) => e.action),
+    ).toContain("perbaikan_diterima");
   });
 });

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ACTION_LABELS, allowedActions } from "../../src/domain/workflow.js";
 import { lumajangConfig, pematangsiantarConfig } from "../../src/domain/defaults.js";
 import type { OfficeConfig } from "../../src/domain/config.js";
-import { questionTitle } from "../../src/domain/form.js";
 import { SHEETS } from "../../src/domain/settings.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
 import {
   a1Of,
   act,
+  correctionOf,
   actionChoices,
   ADMIN,
   cellAt,
@@ -372,7 +372,7 @@ describe("returned for correction", () => {
         "NIP / NI PPPK": returned.nip,
         "Surel pribadi": email,
         Jabatan: "Pranata Komputer Ahli Pertama",
-        [questionTitle("previousTicket", "id")]: ticket,
+        ...correctionOf(office, ticket, email),
       }),
     );
     const r = row(office, ticket);

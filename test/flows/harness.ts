@@ -40,6 +40,7 @@ import { ADMIN_COLUMNS, type AdminKey } from "../../src/workspace/schema.js";
 import { INSTALLER_PROPERTY, REGISTER_ID_PROPERTY } from "../../src/workspace/context.js";
 import { ADMIN_OPS, type AdminOp } from "../../src/domain/admin.js";
 import { tx } from "../../src/domain/text/index.js";
+import { questionTitle } from "../../src/domain/form.js";
 
 export interface OfficeOptions extends WorkspaceOptions {
   /** Changes to the default configuration, written into the settings sheets before setup. */
@@ -427,6 +428,28 @@ export function mails(office: Office) {
 
 export function mailsTo(office: Office, address: string) {
   return outbox(office.emu.ws).filter((m) => [...m.to, ...m.cc, ...m.bcc].includes(address));
+}
+
+/** The code printed in the receipt of a ticket, as the applicant reads it. */
+export function receiptCode(office: Office, personalEmail: string, ticket: string): string {
+  const receipt = mailsTo(office, personalEmail).find(
+    (m) => m.subject.includes(ticket) && /kode rahasia|secret code/i.test(m.body),
+  );
+  if (!receipt) throw new Error(`no receipt with a code for ${ticket}`);
+  const m = /(?:kode rahasia|secret code) ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(receipt.body);
+  if (!m) throw new Error("no code in the receipt");
+  return m[1]!;
+}
+
+/**
+ * The answers that make a submission the correction of a ticket, as its applicant fills them in:
+ * the ticket and the code read from the receipt mailed to `personalEmail`.
+ */
+export function correctionOf(office: Office, ticket: string, personalEmail: string): Record<string, string> {
+  return {
+    [questionTitle("previousTicket", "id")]: ticket,
+    [questionTitle("statusCode", "id")]: receiptCode(office, personalEmail, ticket),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

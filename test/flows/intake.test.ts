@@ -11,6 +11,7 @@ import {
   application,
   cellAt,
   cellOf,
+  correctionOf,
   createOffice,
   DOMAIN,
   log,
@@ -247,14 +248,22 @@ describe("an invalid submission", () => {
       [questionTitle("previousTicket", "id")]: rec.ticket,
     });
     expect(stranger.ticket).not.toBe(rec.ticket);
-    expect(stranger.problems).toContain(`Nomor tiket sebelumnya \u201c${rec.ticket}\u201d tidak ditemukan`);
+    expect(stranger.problems).toContain(`Perbaikan untuk tiket ${rec.ticket} tidak diterapkan`);
     const original = row(office, rec.ticket);
     expect(original).toMatchObject({
       status: "perlu perbaikan",
       name: "Andi Wijaya",
       nip: "198513302010011002",
     });
-    expect(log(office).filter((e) => e.ticket === rec.ticket)).toHaveLength(1);
+    // The attempt is logged on the request (which does not move) and its address on record is told.
+    expect(
+      log(office)
+        .filter((e) => e.ticket === rec.ticket)
+        .map((e) => e.action),
+    ).toEqual(["diterima", "perbaikan_ditolak"]);
+    expect(mailsTo(office, email).map((m) => m.subject)).toContain(
+      `Perbaikan permohonan ${rec.ticket} tidak diterapkan`,
+    );
   });
 
   test("its correction, sent with the ticket through the form, re-enters the chain with history kept", async () => {
@@ -264,7 +273,7 @@ describe("an invalid submission", () => {
         "Nama lengkap": "Andi Wijaya",
         "NIP / NI PPPK": "198512302010011002",
         "Surel pribadi": email,
-        [questionTitle("previousTicket", "id")]: rec.ticket,
+        ...correctionOf(office, rec.ticket, email),
       }),
     );
     expect(results.every((r) => r.ok)).toBe(true);
@@ -275,7 +284,7 @@ describe("an invalid submission", () => {
     expect(after.nip).toBe("198512302010011002");
     expect(after.problems).toBe("");
     const entries = log(office).filter((e) => e.ticket === rec.ticket);
-    expect(entries.map((e) => e.action)).toEqual(["diterima", "perbaikan_diterima"]);
+    expect(entries.map((e) => e.action)).toEqual(["diterima", "perbaikan_ditolak", "perbaikan_diterima"]);
     expect(mailsTo(office, KADIS).filter((m) => m.subject.includes(rec.ticket))).toHaveLength(1);
   });
 });

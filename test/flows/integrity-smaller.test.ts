@@ -103,8 +103,7 @@ describe("an administrator taken out of the settings", () => {
 
 describe("a name correction", () => {
   test("re-derives the address from the corrected name", async () => {
-    const { application, submit, register } = await import("./harness.js");
-    const { questionTitle } = await import("../../src/domain/form.js");
+    const { application, correctionOf, submit, register } = await import("./harness.js");
     const first = await submit(
       office,
       application({
@@ -123,7 +122,7 @@ describe("a name correction", () => {
         "Nama lengkap": "Suharyono Wibisono",
         "NIP / NI PPPK": "198506062010011007",
         "Surel pribadi": "suharyono.w@gmail.com",
-        [questionTitle("previousTicket", "id")]: rec.ticket,
+        ...correctionOf(office, rec.ticket, "suharyono.w@gmail.com"),
       }),
     );
     const after = row(office, rec.ticket);

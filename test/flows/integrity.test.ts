@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ALPHABET } from "../../src/domain/password.js";
-import { questionTitle } from "../../src/domain/form.js";
 import {
   a1Of,
   SERVICE,
@@ -14,6 +13,7 @@ import {
   toastsFor,
   editCell,
   errorLog,
+  correctionOf,
   hostWrite,
   OUTSIDER,
   records,
@@ -81,13 +81,14 @@ describe("a correction cannot redirect the letter", () => {
     );
     ticket = rec.ticket;
     expect(rec.status).toBe("perlu perbaikan");
-    // An outsider knows the ticket (sequential) and the NIP (printed on official papers).
+    // Someone who knows the ticket (sequential), the NIP (printed on official papers) and the
+    // receipt's code (a forwarded receipt) asks for the letter at another address.
     await intake(
       application({
         "Nama lengkap": "Rina Wulandari",
         "NIP / NI PPPK": "199001152015032004",
         "Surel pribadi": outsider,
-        [questionTitle("previousTicket", "id")]: ticket,
+        ...correctionOf(office, ticket, victim),
       }),
     );
   });

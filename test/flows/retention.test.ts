@@ -15,6 +15,7 @@ import type { ExecutionResult } from "../emulator/index.js";
 import type { RetentionReport } from "../../src/handlers/retention.js";
 import {
   act,
+  correctionOf,
   ADMIN,
   errorLog,
   log,
@@ -105,7 +106,10 @@ describe("erasing the personal data of requests closed long ago", () => {
     t.open = await newRequest(office, people.open);
     t.corrected = await newRequest(office, { ...people.corrected, "NIP / NI PPPK": "198013302010012005" });
     expect(row(office, t.corrected).status).toBe("perlu perbaikan");
-    await submit(office, { ...people.corrected, [T("previousTicket")]: t.corrected });
+    await submit(office, {
+      ...people.corrected,
+      ...correctionOf(office, t.corrected, people.corrected["Surel pribadi"]!),
+    });
     expect(row(office, t.corrected).status).toBe("baru");
     await act(office, STAF, t.corrected, "Tolak", "Permohonan ganda.");
     // Day 2: the unused temporary password is invalidated (the finished row changes again).

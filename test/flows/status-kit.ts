@@ -4,7 +4,7 @@
  * visitor), and the text a person reads in a returned fragment.
  */
 import { webAppCall } from "../emulator/webapp.js";
-import { editRange, mailsTo, records, sheet, type Office } from "./harness.js";
+import { editRange, records, sheet, type Office } from "./harness.js";
 import { STATUS_SHEET } from "../../src/workspace/statusrecords.js";
 import { COMPLAINT_SHEET, complaintColumn } from "../../src/workspace/complaints.js";
 import { sheetToTable } from "../emulator/services/sheets/host.js";
@@ -15,16 +15,7 @@ export interface Reply {
   html: string;
 }
 
-/** The code printed in the receipt of a ticket, as the applicant reads it. */
-export function receiptCode(office: Office, personalEmail: string, ticket: string): string {
-  const receipt = mailsTo(office, personalEmail).find(
-    (m) => m.subject.includes(ticket) && /kode rahasia|secret code/i.test(m.body),
-  );
-  if (!receipt) throw new Error(`no receipt with a code for ${ticket}`);
-  const m = /(?:kode rahasia|secret code) ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(receipt.body);
-  if (!m) throw new Error("no code in the receipt");
-  return m[1]!;
-}
+export { receiptCode } from "./harness.js";
 
 async function call(office: Office, fn: string, form: Record<string, string>): Promise<Reply> {
   const r = await webAppCall(office.emu, fn, [form]);

@@ -177,6 +177,10 @@ export const en: Record<MessageKey, string> = {
   "form.previousTicket.title": "Previous ticket number (when correcting a request)",
   "form.previousTicket.help": "Only when you correct a request that was returned to you, e.g. SRL-2611-0007.",
   "form.previousTicket.label": "Previous ticket number",
+  "form.statusCode.title": "Status code from the receipt",
+  "form.statusCode.help":
+    "Only when you correct a request: the secret code from that request's receipt e-mail, e.g. 7K2M-9QXR-4HWD. Without the right code the correction is not applied.",
+  "form.statusCode.label": "Status code",
   "form.statement.title": "Statement",
   "form.statement.help": "Managing the official e-mail account is entirely the user's responsibility.",
   "form.statement.label": "Statement",
@@ -187,6 +191,7 @@ export const en: Record<MessageKey, string> = {
   "form.valid.username": "Use letters, digits, dots, dashes or underscores; no @.",
   "form.valid.acronym": "Use letters, digits, spaces, dots, dashes or underscores.",
   "form.valid.ticket": "Ticket number format: SRL-2611-0007.",
+  "form.valid.status_code": "The status code has 12 letters or digits, e.g. 7K2M-9QXR-4HWD.",
   "form.valid.length": "At most {max} characters.",
 
   // ── Request statuses (labels) ─────────────────────────────────────────────
@@ -653,7 +658,7 @@ export const en: Record<MessageKey, string> = {
     "Your request is checked and passed down the chain ({chain}). Once it is approved, the account is created and the account letter with the user name and initial password is sent to this address.",
   "mail.receipt.problems_heading": "Data to correct",
   "mail.receipt.problems":
-    "Your request is recorded but can only be processed once the following is corrected. Submit the form again with the correct data and enter the ticket number {ticket} in the field \u201cPrevious ticket number\u201d.",
+    "Your request is recorded but can only be processed once the following is corrected. Submit the form again with the correct data and enter the ticket number {ticket} in the field \u201cPrevious ticket number\u201d and the secret code from this e-mail in the field \u201cStatus code from the receipt\u201d.",
   "mail.receipt.warnings_heading": "Notes (these do not hold up your request)",
   "mail.brand": "Official E-mail Account Service",
   "mail.footer":
@@ -665,7 +670,7 @@ export const en: Record<MessageKey, string> = {
     "Your official e-mail account request with ticket number {ticket} cannot be processed yet because the following needs correction:",
   "mail.correction.note": "Note from the officer: {note}",
   "mail.correction.how":
-    "Please submit the request form again with the corrected data and enter the ticket number {ticket} in the field \u201cPrevious ticket number\u201d.",
+    "Please submit the request form again with the corrected data and enter the ticket number {ticket} in the field \u201cPrevious ticket number\u201d and the secret code from that request's receipt e-mail in the field \u201cStatus code from the receipt\u201d.",
   "mail.correction.link": "Request form: {url}",
 
   // ── Notices to officials ─────────────────────────────────────────────────
@@ -954,7 +959,7 @@ export const en: Record<MessageKey, string> = {
   "setup.protect.complaints": "Complaints: handlers fill in only the Action and Response columns.",
   "mail.receipt.status_heading": "Check your request's status",
   "mail.receipt.status_code":
-    "You can see the status of your request yourself on the status page with ticket number {ticket} and secret code {code}. Keep this code; do not share it. It is not the password of the e-mail account.",
+    "You can see the status of your request yourself on the status page with ticket number {ticket} and secret code {code}. Keep this code; do not share it. You also need it if you have to correct your request. It is not the password of the e-mail account.",
   "mail.receipt.status_link": "Open the status page",
   "config.complaint_handlers": "No complaint handlers are set: complaints are sent to nobody.",
   "config.complaint_handler_email":
@@ -1106,6 +1111,19 @@ export const en: Record<MessageKey, string> = {
   "intake.log.phone_kept":
     "(the correction asked for another mobile number; the number on record {phone} was not changed)",
   "intake.log.delivery": "delivery address {before} \u2192 {after}",
+  "correction.code_missing":
+    "The correction of ticket {ticket} was not applied because the status code from the receipt was not filled in; request {ticket} is unchanged. This submission is registered as a new request. To correct {ticket}, submit the form again with that ticket number and the secret code from its receipt e-mail.",
+  "correction.code_refused":
+    "The correction of ticket {ticket} was not applied because the status code does not match that ticket (or wrong codes were tried too often; try again after an hour); request {ticket} is unchanged. This submission is registered as a new request. To correct {ticket}, submit the form again with the secret code from its receipt e-mail.",
+  "intake.log.correction_no_code":
+    "correction without a status code not applied; the submission is registered as new request {newTicket} (address {requested})",
+  "intake.log.correction_wrong_code":
+    "correction with a wrong status code (or past the attempt limit) not applied; the submission is registered as new request {newTicket} (address {requested})",
+  "mail.correction_refused.subject": "Correction of request {ticket} not applied",
+  "mail.correction_refused.body":
+    "We received a correction form for request {ticket} without the right status code from the receipt e-mail, so the correction was not applied: request {ticket} is unchanged and still waits for correction. The submission is registered as a separate request with ticket number {newTicket}; its receipt went to the address typed in the form ({requested}).",
+  "mail.correction_refused.how":
+    "If the correction was yours, submit it again with ticket number {ticket} and the secret code from its receipt e-mail. If it was not, your request was not changed; contact the service administrator if needed.",
   "intake.log.delivery_kept": "(the correction asked for {requested}; not changed)",
   "mail.address_kept.subject": "Request to change the personal e-mail address \u2013 {ticket}",
   "mail.address_kept.body":

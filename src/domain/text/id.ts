@@ -185,6 +185,10 @@ export const id = {
   "form.previousTicket.help":
     "Isi hanya bila Anda memperbaiki permohonan yang dikembalikan, mis. SRL-2611-0007.",
   "form.previousTicket.label": "Nomor tiket sebelumnya",
+  "form.statusCode.title": "Kode status dari tanda terima",
+  "form.statusCode.help":
+    "Isi hanya bila Anda memperbaiki permohonan: kode rahasia dari surel tanda terima permohonan itu, mis. 7K2M-9QXR-4HWD. Tanpa kode yang benar, perbaikan tidak diterapkan.",
+  "form.statusCode.label": "Kode status",
   "form.statement.title": "Pernyataan",
   "form.statement.help": "Pengelolaan akun surel dinas sepenuhnya menjadi tanggung jawab pengguna.",
   "form.statement.label": "Pernyataan",
@@ -195,6 +199,7 @@ export const id = {
   "form.valid.username": "Gunakan huruf, angka, titik, tanda hubung atau garis bawah; tanpa @.",
   "form.valid.acronym": "Gunakan huruf, angka, spasi, titik, tanda hubung atau garis bawah.",
   "form.valid.ticket": "Format nomor tiket: SRL-2611-0007.",
+  "form.valid.status_code": "Kode status terdiri atas 12 huruf atau angka, mis. 7K2M-9QXR-4HWD.",
   "form.valid.length": "Paling banyak {max} karakter.",
 
   // ── Request statuses (labels) ─────────────────────────────────────────────
@@ -646,7 +651,7 @@ export const id = {
     "Permohonan Anda diperiksa dan didisposisikan berjenjang ({chain}). Setelah disetujui, akun dibuat dan surat pemberitahuan akun berisi nama pengguna dan kata sandi awal dikirim ke alamat surel ini.",
   "mail.receipt.problems_heading": "Data yang perlu diperbaiki",
   "mail.receipt.problems":
-    "Permohonan Anda tercatat, tetapi baru dapat diproses setelah data berikut diperbaiki. Ajukan kembali formulir dengan data yang benar dan isikan nomor tiket {ticket} pada kolom \u201cNomor tiket sebelumnya\u201d.",
+    "Permohonan Anda tercatat, tetapi baru dapat diproses setelah data berikut diperbaiki. Ajukan kembali formulir dengan data yang benar dan isikan nomor tiket {ticket} pada kolom \u201cNomor tiket sebelumnya\u201d serta kode rahasia dari surel ini pada kolom \u201cKode status dari tanda terima\u201d.",
   "mail.receipt.warnings_heading": "Catatan (tidak menghambat proses)",
   "mail.brand": "Layanan Pendaftaran Surel Dinas",
   "mail.footer":
@@ -658,7 +663,7 @@ export const id = {
     "Permohonan akun surel dinas Anda dengan nomor tiket {ticket} belum dapat diproses karena hal berikut perlu diperbaiki:",
   "mail.correction.note": "Catatan petugas: {note}",
   "mail.correction.how":
-    "Silakan ajukan kembali formulir permohonan dengan data yang sudah diperbaiki dan isikan nomor tiket {ticket} pada kolom \u201cNomor tiket sebelumnya\u201d.",
+    "Silakan ajukan kembali formulir permohonan dengan data yang sudah diperbaiki dan isikan nomor tiket {ticket} pada kolom \u201cNomor tiket sebelumnya\u201d serta kode rahasia dari surel tanda terima permohonan itu pada kolom \u201cKode status dari tanda terima\u201d.",
   "mail.correction.link": "Formulir permohonan: {url}",
 
   // ── Notices to officials ─────────────────────────────────────────────────
@@ -944,7 +949,7 @@ export const id = {
   "setup.protect.complaints": "Pengaduan: penangan hanya mengisi kolom Tindakan dan Tanggapan.",
   "mail.receipt.status_heading": "Cek status permohonan",
   "mail.receipt.status_code":
-    "Status permohonan dapat Anda lihat sendiri di halaman status dengan nomor tiket {ticket} dan kode rahasia {code}. Simpan kode ini; jangan bagikan kepada orang lain. Kode ini bukan kata sandi akun surel.",
+    "Status permohonan dapat Anda lihat sendiri di halaman status dengan nomor tiket {ticket} dan kode rahasia {code}. Simpan kode ini; jangan bagikan kepada orang lain. Kode ini juga diperlukan bila Anda harus memperbaiki permohonan. Kode ini bukan kata sandi akun surel.",
   "mail.receipt.status_link": "Buka halaman status",
   "config.complaint_handlers": "Penangan pengaduan belum diisi: pengaduan tidak dikirim kepada siapa pun.",
   "config.complaint_handler_email":
@@ -1099,6 +1104,19 @@ export const id = {
   "intake.log.phone_kept": "(perbaikan meminta nomor HP lain; nomor tercatat {phone} tidak diganti)",
   "intake.log.delivery": "alamat pengiriman {before} \u2192 {after}",
   "intake.log.delivery_kept": "(perbaikan meminta {requested}; tidak diganti)",
+  "correction.code_missing":
+    "Perbaikan untuk tiket {ticket} tidak diterapkan karena kode status dari tanda terima tidak diisi; permohonan {ticket} tidak berubah. Isian ini dicatat sebagai permohonan baru. Untuk memperbaiki {ticket}, ajukan formulir lagi dengan nomor tiket itu dan kode rahasia dari surel tanda terimanya.",
+  "correction.code_refused":
+    "Perbaikan untuk tiket {ticket} tidak diterapkan karena kode status tidak cocok dengan tiket itu (atau kode yang salah sudah terlalu sering dicoba; coba lagi setelah satu jam); permohonan {ticket} tidak berubah. Isian ini dicatat sebagai permohonan baru. Untuk memperbaiki {ticket}, ajukan formulir lagi dengan kode rahasia dari surel tanda terimanya.",
+  "intake.log.correction_no_code":
+    "perbaikan tanpa kode status tidak diterapkan; isiannya dicatat sebagai permohonan baru {newTicket} (alamat {requested})",
+  "intake.log.correction_wrong_code":
+    "perbaikan dengan kode status yang salah (atau setelah batas percobaan) tidak diterapkan; isiannya dicatat sebagai permohonan baru {newTicket} (alamat {requested})",
+  "mail.correction_refused.subject": "Perbaikan permohonan {ticket} tidak diterapkan",
+  "mail.correction_refused.body":
+    "Formulir perbaikan untuk permohonan {ticket} kami terima tanpa kode status yang benar dari surel tanda terima, sehingga perbaikan itu tidak diterapkan: permohonan {ticket} tidak berubah dan masih menunggu perbaikan. Isian formulir itu dicatat sebagai permohonan terpisah dengan nomor tiket {newTicket}; tanda terimanya dikirim ke alamat yang diisikan di formulir ({requested}).",
+  "mail.correction_refused.how":
+    "Jika perbaikan itu dari Anda, ajukan lagi dengan nomor tiket {ticket} dan kode rahasia dari surel tanda terimanya. Jika bukan dari Anda, permohonan Anda tidak diubah; hubungi administrator layanan bila perlu.",
   "mail.address_kept.subject": "Permintaan penggantian alamat surel pribadi \u2013 {ticket}",
   "mail.address_kept.body":
     "Perbaikan permohonan {ticket} meminta agar surat akun dikirim ke {requested}. Demi keamanan, alamat pengiriman tidak diganti melalui formulir: surat tetap dikirim ke alamat ini. Jika Anda tidak mengajukan perbaikan ini, segera hubungi administrator layanan.",
