@@ -40,7 +40,7 @@ const licensed = (office: Office): number =>
 
 export async function scenarioLicences(office: Office, kit: LifecycleKit): Promise<void> {
   const { say, record } = kit;
-  say("\n3e. Lisensi Google Workspace: peringatan 90 % dan berhenti sebelum lisensi terakhir");
+  say("\n8. Lisensi Google Workspace: peringatan 90 % dan berhenti sebelum lisensi terakhir");
   const waiting = register(office).find((r) => r.status === "diproses" && r.stageKey === "kasi");
   if (!waiting) {
     say("   ! tidak ada permohonan di Kasi");
@@ -83,7 +83,7 @@ const nineAm = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d
  */
 export async function scenarioUnused(office: Office, kit: LifecycleKit): Promise<void> {
   const { say, record } = kit;
-  say("\n4b. Akun yang belum pernah dipakai (jam virtual melompat ke Desember dan Januari)");
+  say("\n10. Akun yang belum pernah dipakai (jam virtual melompat ke Desember dan Januari)");
   setSetting(office, "usul_tangguhkan_hari", "30");
   const opdSheet = records(office, SHEETS.opds);
   opdSheet.forEach((r, i) => {
@@ -103,8 +103,8 @@ export async function scenarioUnused(office: Office, kit: LifecycleKit): Promise
   }
   const stops: [string, number][] = [
     [
-      "Jumat 4 Desember 14.00 (3 hari sebelum kata sandi sementara berakhir)",
-      nineAm(2026, 12, 4) + 5 * 3_600_000,
+      "Jumat 4 Desember 16.00 (kurang dari 3 hari sebelum kata sandi sementara berakhir)",
+      nineAm(2026, 12, 4) + 7 * 3_600_000,
     ],
     ["Selasa 8 Desember (kata sandi sementara berakhir)", nineAm(2026, 12, 8)],
     ["Senin 4 Januari 2027 (lebih dari 30 hari)", nineAm(2027, 1, 4)],

@@ -22,7 +22,7 @@ export interface ScenarioIo {
 }
 
 export async function scenarioProvisioning(office: Office, io: ScenarioIo): Promise<void> {
-  io.say("\n3b. Pembuatan akun oleh staf teknis (Admin SDK Directory) dan surat pemberitahuan");
+  io.say("\n4. Pembuatan akun oleh staf teknis (Admin SDK Directory) dan surat pemberitahuan");
   const ready = register(office).filter((r) => r.stageKey === "staf" && r.status !== "ditahan");
   ready.forEach((r, i) => {
     if (i === 1) {

@@ -57,7 +57,7 @@ async function screenshot(office: Office, ticket: string, code: string, file: st
 }
 
 export async function scenarioStatusPage(office: Office, io: ScenarioIo): Promise<void> {
-  io.say("\n3c. Pemohon memeriksa halaman status; pengaduan diajukan dan ditanggapi");
+  io.say("\n7. Pemohon memeriksa halaman status; pengaduan diajukan dan ditanggapi");
   // An applicant whose request is still on its way.
   const open = register(office).find((r) => r.status === "diproses" || r.status === "baru");
   if (open) {

@@ -28,7 +28,7 @@ const stamp = (ms: number): string =>
 export async function scenarioTimeStandard(office: Office, kit: TimeKit): Promise<void> {
   const { say, record } = kit;
   const [kadis, kabid, kasi] = office.config.stages;
-  say("\n3a. Hari kedua dan ketiga: standar waktu (pengingat, eskalasi, ringkasan harian)");
+  say("\n5. Hari kedua dan ketiga: standar waktu (pengingat, eskalasi, ringkasan harian)");
   const mailsBefore = mails(office).length;
   // Day 2: a new request goes up the chain in the morning and is left waiting at the Kasi.
   record(await office.emu.advanceTo(morning(11, 24)));
@@ -65,7 +65,7 @@ export async function scenarioTimeStandard(office: Office, kit: TimeKit): Promis
   // The turn of the month: the recap on Tuesday 1 December, the first working day.
   record(await office.emu.advanceTo(morning(12, 1) + 20 * MINUTE));
   const recap = mails(office).find((m) => m.subject.startsWith("Rekap bulanan"));
-  say("\n3b. Pergantian bulan: Dasbor dan rekap bulanan");
+  say("\n6. Pergantian bulan: Dasbor dan rekap bulanan");
   if (recap) {
     say(`   ${stamp(recap.timeMs)} \u2192 ${recap.to.join(", ")}: ${recap.subject}`);
     for (const line of recap.body

@@ -472,7 +472,7 @@ async function main(): Promise<void> {
 
   if (!RESPONSES) await scenarioLicences(office, { say, record });
 
-  say("\n4. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
+  say("\n9. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
   record(await office.emu.advance(10 * MINUTE));
   const outsider = await adminRequest(office, OUTSIDER, "verify");
   say(
@@ -509,7 +509,7 @@ async function main(): Promise<void> {
   };
   writeFileSync(join(OUT, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
 
-  say("\n5. Ringkasan");
+  say("\n11. Ringkasan");
   say(
     `   Permohonan: ${rows.length}; ${Object.entries(counts)
       .map(([k, n]) => `${k}: ${n}`)
