@@ -74,11 +74,22 @@ function queueTable(ctx: Ctx): Table<QueueKey> | null {
   return sheet ? new Table(sheet, QUEUE_COLUMNS) : null;
 }
 
+/** How long a mail that failed waits for the script lock before it is appended without it. */
+const QUEUE_LOCK_WAIT_MS = 10_000;
+
+/**
+ * Queues a mail that could not be sent (called after a critical section, never inside one). The
+ * append takes the script lock: `recordMails` writes at getLastRow() + 1 under the lock, and an
+ * append without it could land between that read and that write and be overwritten. Only if the
+ * lock stays busy is the mail appended without it (an atomic append, the rest of the program's
+ * unlocked writers being appends too), rather than lost.
+ */
 export function queueMail(ctx: Ctx, mail: OutgoingMail, error: string): void {
   const table = queueTable(ctx);
   if (!table) return;
-  // Outside the script lock (after a critical section): an atomic append.
-  table.appendAtomic(queueRow(mail, 1, error));
+  const row = queueRow(mail, 1, error);
+  const locked = tryWithScriptLock(() => table.appendAtomic(row), QUEUE_LOCK_WAIT_MS);
+  if (!locked.ok) table.appendAtomic(row);
 }
 
 function queueRow(mail: OutgoingMail, attempts: number, error: string): Row<QueueKey> {

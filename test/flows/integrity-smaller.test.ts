@@ -236,6 +236,14 @@ describe("appends to the mail queue and the error log from executions running at
           const results = await e.drain({ concurrency: 2 });
           e.faults.clear();
           const edit = results.find((r) => r.handler === WORKER)!;
+          // Appends the worker made while it held the script lock (the queued mails must be).
+          let held = false;
+          let lockedAppends = 0;
+          for (const c of edit.trace) {
+            if ((c.key === "Lock.tryLock" || c.key === "Lock.waitLock") && c.outcome === "ok") held = true;
+            else if (c.key === "Lock.releaseLock") held = false;
+            else if (c.key === "Sheet.appendRow" && held) lockedAppends++;
+          }
           const logged = results
             .flatMap((r) => r.logs)
             .filter(
@@ -246,6 +254,7 @@ describe("appends to the mail queue and the error log from executions running at
           return {
             ok: results.map((r) => r.ok),
             failedSends: edit.calls["MailApp.sendEmail"]?.count ?? 0,
+            lockedAppends,
             queued: queue.map((q) => q["Perihal"]!).sort(),
             queuedForEdit: queue.filter((q) => q["ID"]!.startsWith(`${ticket}-`)).length,
             queuedForIntake: queue.filter((q) => !q["ID"]!.startsWith(`${ticket}-`)).length,
@@ -265,6 +274,9 @@ describe("appends to the mail queue and the error log from executions running at
         expect(v.failedSends).toBeGreaterThan(0);
         // Every mail the edit could not send is queued once; the submission's two mails once each.
         expect(v.queuedForEdit, JSON.stringify(v)).toBe(v.failedSends);
+        // Each of them appended under the script lock, so that no locked write at getLastRow() + 1
+        // (the submission's recorded mails) can overwrite it.
+        expect(v.lockedAppends, JSON.stringify(v)).toBe(v.failedSends);
         expect(v.queuedForIntake, JSON.stringify(v)).toBe(2);
         expect(new Set(v.queued).size).toBe(v.queued.length);
         // Every failure written to the error log once.
