@@ -223,11 +223,12 @@ export function runSweep(): SweepReport {
   }
   const intake = recoverResponses(ctx, budget);
   // Guarded: a lock timeout (or any failure) in the reconciliation must not skip the rest.
-  const reconcileRan = budget();
+  let reconcileDone = false;
   let reconciled: ReconcileReport = { repaired: [], flagged: [] };
-  if (reconcileRan) {
+  if (budget()) {
     try {
       reconciled = reconcileRegister(ctx);
+      reconcileDone = true;
     } catch (e) {
       logError(ctx.ss, "sweep", "", e);
     }
@@ -273,11 +274,12 @@ export function runSweep(): SweepReport {
       logError(ctx.ss, "sweep", "", e);
     }
   }
-  // Reminders (after reconcile: a mark lost with a cut-off row write is restored from the log
-  // first), and the register's totals against the standard.
+  // Reminders (only after a reconcile that completed: a mark lost with a cut-off row write is
+  // restored from the log first, or a reminder could go out twice), and the register's totals
+  // against the standard.
   let reminders: ReminderReport | undefined;
   const snapshot: RegisterSnapshot = { rows: [] };
-  if (reconcileRan && budget()) {
+  if (reconcileDone && budget()) {
     try {
       reminders = sweepReminders(ctx, [registerSource(snapshot), complaintSource()]);
     } catch (e) {
