@@ -5,7 +5,7 @@
  * someone tries a wrong code, and a complaint is filed on the page and answered by two handlers.
  */
 import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { COMPLAINT_SHEET, complaintColumn } from "../src/workspace/complaints.js";
 import { columnLetter } from "../test/emulator/services/sheets/a1.js";
 import { serveWebApp, servedPage, webAppGet } from "../test/emulator/webapp.js";
@@ -49,7 +49,7 @@ async function screenshot(office: Office, ticket: string, code: string, file: st
     await page.click("#lookup button");
     await page.waitForSelector("#status");
     await page.screenshot({ path: file, fullPage: true });
-    return `tangkapan layar ponsel: ${file}`;
+    return `tangkapan layar ponsel: ${relative(process.cwd(), file)}`;
   } finally {
     await browser.close();
     await served.close();
@@ -63,7 +63,8 @@ export async function scenarioStatusPage(office: Office, io: ScenarioIo): Promis
   if (open) {
     const code = receiptCode(office, open.personalEmail, open.ticket);
     const r = await lookup(office, open.ticket, code);
-    io.say(`   ${open.ticket} dengan kode dari tanda terima: ${readable(r.html)}`);
+    io.say(`   ${open.ticket} dengan kode dari tanda terima:`);
+    for (const line of readableLines(r.html)) io.say(`     | ${line}`);
     const wrong = await lookup(office, open.ticket, "AAAA-BBBB-CCCC");
     io.say(`   ${open.ticket} dengan kode salah: ${readable(wrong.html)}`);
     const { output } = await webAppGet(office.emu);
@@ -109,4 +110,12 @@ export async function scenarioStatusPage(office: Office, io: ScenarioIo): Promis
   io.say(
     `   Pengadu menerima ${mailsTo(office, "rina.warga@gmail.com").length} surel (tanda terima dan dua tanggapan)`,
   );
+}
+
+/** What the page shows, one line per heading, paragraph, term or list item (for the console). */
+function readableLines(html: string): string[] {
+  return html
+    .split(/<\/(?:h\d|p|dt|dd|li|div)>|<br\s*\/?>/i)
+    .map(readable)
+    .filter((line) => line !== "");
 }

@@ -10,7 +10,7 @@
  *   npm start -- --out DIR                     write somewhere else than out/
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { calendarFromConfig, workingMinutesBetween, formatDurationId } from "../src/domain/calendar.js";
 import { SHEET_NAMES } from "../src/workspace/schema.js";
 import { dateOrderOf, FUTURE_TOLERANCE_MS, parseTimestamp } from "../src/domain/locale.js";
@@ -529,7 +529,7 @@ async function main(): Promise<void> {
         .join("; ")}`,
     );
   say(
-    `\n   Hasil ditulis ke ${OUT}: register.csv, log.csv, outbox/ (index.html), letters/, status-page.html (dan .png), directory.json, summary.json, workspace/workspace.json`,
+    `\n   Hasil ditulis ke ${relative(process.cwd(), OUT) || "."}: register.csv, log.csv, outbox/ (index.html), letters/, status-page.html (dan .png), directory.json, summary.json, workspace/workspace.json`,
   );
 
   // ── npm run doctor against the sample office's stand-in (scripts/start-doctor.ts) ──
