@@ -12,6 +12,7 @@ import { calendarFromConfig, isWorkingTime } from "../../src/domain/calendar.js"
 import { COMPLAINT_SHEET } from "../../src/workspace/complaints.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
 import { Emulator } from "../emulator/index.js";
+import { matrixPositions } from "./provision-matrix.js";
 import type { SentMail } from "../emulator/services/mail.js";
 import {
   ADMIN,
@@ -203,9 +204,12 @@ describe("faults and concurrency", () => {
       const clean = await emu.run("sweep");
       expect(clean.ok).toBe(true);
       expect(events(o, number).map((e) => e.action)).toEqual(["pengingat", "eskalasi"]);
-      const n = clean.callCount;
       const outcomes = new Set<string>();
-      for (let k = 1; k <= n; k++) {
+      for (const k of matrixPositions(
+        clean.trace.map((c) => c.key),
+        0,
+        "kill",
+      )) {
         ({ o, number } = await fresh(emu));
         emu.faults.killAt(k, { handler: "sweep", when: "after" });
         const killed = await emu.run("sweep");
@@ -252,7 +256,11 @@ describe("faults and concurrency", () => {
       expect(sendCall).toBeGreaterThan(0);
       expect(markCall).toBeGreaterThan(sendCall);
       const outcomes = new Set<string>();
-      for (let k = 1; k <= clean.callCount; k++) {
+      for (const k of matrixPositions(
+        clean.trace.map((c) => c.key),
+        0,
+        "kill",
+      )) {
         ({ o, number } = await filedOnly());
         emu.faults.killAt(k, { handler: "onRegisterEdit", when: "after" });
         const killed = (await handlerEdit(o, KABID, number, "action", "Tanggapi")).results.at(-1)!;

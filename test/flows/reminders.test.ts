@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ACTION_LABELS } from "../../src/domain/workflow.js";
 import { isWorkingTime, calendarFromConfig } from "../../src/domain/calendar.js";
 import { Emulator } from "../emulator/index.js";
+import { matrixPositions } from "./provision-matrix.js";
 import type { SentMail } from "../emulator/services/mail.js";
 import {
   act,
@@ -188,9 +189,12 @@ describe("faults and concurrency", () => {
       const clean = await emu.run("sweep");
       expect(clean.ok).toBe(true);
       expect(events(o, ticket)).toHaveLength(1);
-      const n = clean.callCount;
       const outcomes = new Set<string>();
-      for (let k = 1; k <= n; k++) {
+      for (const k of matrixPositions(
+        clean.trace.map((c) => c.key),
+        0,
+        "kill",
+      )) {
         ({ o, ticket } = await fresh(emu));
         emu.faults.killAt(k, { handler: "sweep", when: "after" });
         const killed = await emu.run("sweep");
