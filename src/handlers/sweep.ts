@@ -31,7 +31,7 @@ import { retryGroupJoins, type JoinRetryReport } from "./groups.js";
 import { FORM_ID_PROPERTY } from "../workspace/context.js";
 import { invalidateConfig } from "../workspace/settings.js";
 import { isFormPublished } from "../workspace/forms.js";
-import { reconcileRegister, type ReconcileReport } from "./reconcile.js";
+import { reconcileRegister } from "./reconcile.js";
 import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
 import { sweepRetention, type RetentionReport } from "./retention.js";
 import { registerSource, sweepReminders, type RegisterSnapshot, type ReminderReport } from "./reminders.js";
@@ -207,96 +207,38 @@ export function runSweep(): SweepReport {
   liveLocale(ctx);
   // Provisioning first: a letter cut off while sending is judged by the mail quota, so it goes
   // before this sweep's own mails; half the budget, so intake is never starved.
-  let provisioning: ProvisionSweepReport | undefined;
-  try {
-    provisioning = sweepProvisioning(ctx, budgetFrom(start, SWEEP_BUDGET_MS / 2));
-  } catch (e) {
-    logError(ctx.ss, "sweep", "", e);
-  }
-  let groups: JoinRetryReport | undefined;
-  if (budget()) {
-    try {
-      groups = retryGroupJoins(ctx, budget);
-    } catch (e) {
-      logError(ctx.ss, "sweep", "", e);
-    }
-  }
+  const provisioning = step(ctx, () => sweepProvisioning(ctx, budgetFrom(start, SWEEP_BUDGET_MS / 2)));
+  const groups = step(ctx, () => retryGroupJoins(ctx, budget), budget());
   const intake = recoverResponses(ctx, budget);
   // Guarded: a lock timeout (or any failure) in the reconciliation must not skip the rest.
-  let reconcileDone = false;
-  let reconciled: ReconcileReport = { repaired: [], flagged: [] };
-  if (budget()) {
-    try {
-      reconciled = reconcileRegister(ctx);
-      reconcileDone = true;
-    } catch (e) {
-      logError(ctx.ss, "sweep", "", e);
-    }
-  }
+  const reconciled = step(ctx, () => reconcileRegister(ctx), budget());
   let mailsSent = 0;
   if (budget()) mailsSent = drainMailQueue(ctx, budget);
-  try {
-    publishLogHead(ctx, Date.now());
-  } catch (e) {
-    logError(ctx.ss, "sweep", "", e);
-  }
-  let formCheck: FormCheck | undefined;
-  if (budget()) {
-    try {
-      formCheck = checkFormDaily(ctx);
-    } catch (e) {
-      logError(ctx.ss, "sweep", "", e);
-    }
-  }
+  step(ctx, () => publishLogHead(ctx, Date.now()));
+  const formCheck = step(ctx, () => checkFormDaily(ctx), budget());
   // The accounts against the licences, at most once a day (licences.ts).
-  let licences: number | null = null;
-  if (budget()) {
-    try {
-      licences = refreshLicencesDaily(ctx);
-    } catch (e) {
-      logError(ctx.ss, "sweep", "", e);
-    }
-  }
+  const licences = step(ctx, () => refreshLicencesDaily(ctx), budget()) ?? null;
   // Accounts never used: reminders, the OPDs' monthly lists, suspension proposals (once a day).
-  let unused: UnusedReport | null = null;
-  if (budget()) {
-    try {
-      unused = sweepUnused(ctx);
-    } catch (e) {
-      logError(ctx.ss, "sweep", "", e);
-    }
-  }
-  let retention: RetentionReport | undefined;
-  if (budget()) {
-    try {
-      retention = sweepRetention(ctx, budget);
-    } catch (e) {
-      logError(ctx.ss, "sweep", "", e);
-    }
-  }
+  const unused = step(ctx, () => sweepUnused(ctx), budget()) ?? null;
+  const retention = step(ctx, () => sweepRetention(ctx, budget), budget());
   // Reminders (only after a reconcile that completed: a mark lost with a cut-off row write is
   // restored from the log first, or a reminder could go out twice), and the register's totals
   // against the standard.
-  let reminders: ReminderReport | undefined;
   const snapshot: RegisterSnapshot = { rows: [] };
-  if (reconcileDone && budget()) {
-    try {
-      reminders = sweepReminders(ctx, [registerSource(snapshot), complaintSource()]);
-    } catch (e) {
-      logError(ctx.ss, "sweep", "", e);
-    }
-  }
+  const reminders = step(
+    ctx,
+    () => sweepReminders(ctx, [registerSource(snapshot), complaintSource()]),
+    reconciled !== undefined && budget(),
+  );
   // The dashboard and the monthly recap from the rows the reminder pass read (no read of their own).
   let dashboard: DashboardReport | undefined;
   let recap: RecapReport | null | undefined;
   if (reminders && budget()) {
     const rows = snapshot.rows.map((r) => r.row);
-    try {
+    step(ctx, () => {
       dashboard = refreshDashboard(ctx, rows, Date.now());
       recap = sweepRecap(ctx, rows);
-    } catch (e) {
-      logError(ctx.ss, "sweep", "", e);
-    }
+    });
   }
   // Last: sent mail leaves the queue (this sweep's own too); a slice of the log's full check.
   sweepUpkeep(ctx, budget);
@@ -304,7 +246,7 @@ export function runSweep(): SweepReport {
     recovered: intake.recovered,
     mailsSent,
     pending: intake.pending,
-    ...reconciled,
+    ...(reconciled ?? { repaired: [], flagged: [] }),
     ...(provisioning ? { provisioning } : {}),
     ...(retention ? { retention } : {}),
     ...(groups ? { groups } : {}),
@@ -315,4 +257,18 @@ export function runSweep(): SweepReport {
     ...(licences !== null ? { licences } : {}),
     ...(unused ? { unused } : {}),
   };
+}
+
+/**
+ * One step of the sweep, run only `when` it is due: a failure (a lock timeout included) is logged
+ * and never skips the steps after it. Undefined when it did not run or failed.
+ */
+function step<T>(ctx: Ctx, fn: () => T, when = true): T | undefined {
+  if (!when) return undefined;
+  try {
+    return fn();
+  } catch (e) {
+    logError(ctx.ss, "sweep", "", e);
+    return undefined;
+  }
 }
