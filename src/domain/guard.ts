@@ -90,12 +90,17 @@ export function ownAuthority(c: CallerFacts): boolean {
 /** The entry points that check the installer themselves, with a refusal of their own. */
 const CHECK_INSTALLER_THEMSELVES: readonly string[] = ["setup", "sweep"];
 
+/** Whether the entry point checks the installer itself (the guard then need not read it). */
+export function checksInstallerItself(entry: string): boolean {
+  return CHECK_INSTALLER_THEMSELVES.includes(entry);
+}
+
 /**
  * Whether the code runs with someone else's rights than the recorded installer's (a library use by a
  * viewer, a second account's own trigger); never for setup and sweep, nor before the first setup.
  */
 export function foreignAuthority(entry: string, effective: string, installer: string): boolean {
-  if (CHECK_INSTALLER_THEMSELVES.includes(entry)) return false;
+  if (checksInstallerItself(entry)) return false;
   const recorded = installer.trim().toLowerCase();
   return recorded !== "" && effective.trim().toLowerCase() !== recorded;
 }

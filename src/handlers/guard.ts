@@ -15,6 +15,7 @@
  * triggers); a run from the editor or scripts.run, 2 or 3 calls.
  */
 import {
+  checksInstallerItself,
   eventEvidence,
   foreignAuthority,
   isOwnTrigger,
@@ -44,6 +45,7 @@ export function guardEntry(entry: string, arg: unknown): void {
     (evidence.kind === "trigger" && isOwnTrigger(evidence.uid, entry, projectTriggers())) ||
     ownAuthority(callerFacts());
   if (!passed) refuse(entry, callerFacts(), "guard.refused");
+  if (checksInstallerItself(entry)) return;
   const installer = recordedInstaller();
   if (foreignAuthority(entry, effectiveAccount(), installer))
     refuse(entry, callerFacts(), "guard.foreign_authority", installer);
