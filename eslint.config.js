@@ -46,15 +46,62 @@ export default tseslint.config(
     },
   },
   {
-    // The domain core is pure: it must not touch any Apps Script service.
+    // The domain core is pure: it must not touch any Apps Script service, nor import the layers
+    // above it (test/lint/layers.test.ts shows each rule failing on a deliberate violation).
     files: ["src/domain/**/*.ts"],
     rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/workspace/**", "**/handlers/**", "**/main", "**/main.js"],
+              message:
+                "src/domain imports nothing but src/domain: the layers point main → handlers → workspace → domain.",
+            },
+          ],
+        },
+      ],
       "no-restricted-globals": [
         "error",
         ...appsScriptGlobals.map((name) => ({
           name,
           message: "src/domain is pure: pass data in from src/workspace instead.",
         })),
+      ],
+    },
+  },
+  {
+    // Adapters over Apps Script serve the handlers; they never call back up.
+    files: ["src/workspace/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/handlers/**", "**/main", "**/main.js"],
+              message:
+                "src/workspace imports only src/workspace and src/domain: the layers point main → handlers → workspace → domain.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/handlers/**/*.ts", "src/generated/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/main", "**/main.js"],
+              message: "Only the entry points import src/main.ts's layer below, never the reverse.",
+            },
+          ],
+        },
       ],
     },
   },
