@@ -476,3 +476,21 @@ function prune(queue: Table<QueueKey>, claims: Table<ClaimKey>, nowMs: number): 
   for (const [first, count] of runs.reverse()) queue.sheet.deleteRows(first, count);
   return { removed: numbers.length, claims: kept.length + added.length };
 }
+
+/**
+ * Mails of the queue the sweep will still act on: not sent, and not a reminder whose execution
+ * died before trying it (those are never sent again, see drainMailQueue). One read; the sweep
+ * keeps making its full pass while there are any (domain/sweepplan.ts).
+ */
+export function mailsAwaiting(ctx: Ctx): number {
+  const table = queueTable(ctx);
+  if (!table) return 0;
+  const q = table.readColumns(["sentAt", "attempts", "id"] as const);
+  let n = 0;
+  for (let i = 0; i < q.sentAt.length; i++) {
+    if (q.sentAt[i] !== "") continue;
+    if (officeHoursOnly(String(q.id[i] ?? "")) && Number(q.attempts[i]) === 0) continue;
+    n++;
+  }
+  return n;
+}
