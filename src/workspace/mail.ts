@@ -10,7 +10,7 @@ import { calendarFromConfig, isWorkingTime } from "../domain/calendar.js";
 import type { MailText } from "../domain/intake.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { t } from "../domain/text/index.js";
-import type { Ctx } from "./context.js";
+import { sheetNamed, type Ctx } from "./context.js";
 import { errorText, logError } from "./errors.js";
 import { CLAIM_COLUMNS, QUEUE_COLUMNS, SHEET_NAMES, type ClaimKey, type QueueKey } from "./schema.js";
 import { Table, type Cell, type Row } from "./table.js";
@@ -70,7 +70,7 @@ export function sendOrQueue(ctx: Ctx, mail: OutgoingMail): boolean {
 }
 
 function queueTable(ctx: Ctx): Table<QueueKey> | null {
-  const sheet = ctx.ss.getSheetByName(SHEET_NAMES.mailQueue);
+  const sheet = sheetNamed(ctx.ss, SHEET_NAMES.mailQueue);
   return sheet ? new Table(sheet, QUEUE_COLUMNS) : null;
 }
 
