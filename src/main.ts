@@ -26,6 +26,7 @@ import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
 import { doctorDiagnostic, type DoctorDiagnostic } from "./handlers/doctor.js";
 import { guardEntry } from "./handlers/guard.js";
+import { markWork } from "./workspace/sweepstate.js";
 import {
   fileComplaintFromPage,
   lookupStatusFrom,
@@ -37,6 +38,7 @@ import { handleComplaintEdit, isComplaintEdit, type ComplaintEditOutcome } from 
 /** Installable trigger: a form response arrived. */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeOutcome | null {
   guardEntry("onFormSubmit", e);
+  markWork();
   return handleFormSubmit(e);
 }
 
@@ -46,6 +48,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Int
  */
 export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditOutcome | ComplaintEditOutcome {
   guardEntry("onRegisterEdit", e);
+  markWork();
   // A complaint handler's response in the Pengaduan sheet (same trigger: it is on the spreadsheet).
   if (isComplaintEdit(e)) return handleComplaintEdit(e);
   return handleEdit(e);
@@ -67,6 +70,7 @@ export function lookupStatus(form: unknown): PageReply {
 
 /** Called by the status page (google.script.run): files a complaint (pengaduan). */
 export function fileComplaint(form: unknown): PageReply {
+  markWork();
   return fileComplaintFromPage(form);
 }
 
@@ -88,6 +92,7 @@ export function sweep(e?: GoogleAppsScript.Events.TimeDriven): SweepReport {
  */
 export function provisionWorker(e?: GoogleAppsScript.Events.TimeDriven): WorkerReport {
   guardEntry("provisionWorker", e);
+  markWork();
   return runWorker(e);
 }
 
@@ -97,6 +102,7 @@ export function provisionWorker(e?: GoogleAppsScript.Events.TimeDriven): WorkerR
  */
 export function setup(e?: unknown): SetupReport {
   guardEntry("setup", e);
+  markWork();
   const report = runSetup({ via: "editor" });
   console.info(report.lines.join("\n"));
   return report;

@@ -10,9 +10,11 @@
  */
 import type { OfficeConfig, StageConfig } from "./config.js";
 import {
+  addWorkingMinutes,
   calendarFromConfig,
   formatDuration,
   isWorkingTime,
+  nextWorkingStart,
   workingMinutesBetween,
   type WorkCalendar,
 } from "./calendar.js";
@@ -99,6 +101,51 @@ export function dueReminders(
       });
   }
   return events;
+}
+
+/**
+ * The earliest moment a reminder or escalation of these items falls due and can be sent (in
+ * office hours), given each item's mark after this sweep; 0 when none will. The idle sweep sleeps
+ * until then (domain/sweepplan.ts). One already due gives the next moment it can be sent.
+ */
+export function nextReminderDue(
+  items: readonly TimedItem[],
+  nowMs: number,
+  cal: WorkCalendar,
+  percent: number,
+  markOf: (item: TimedItem) => ReminderMark = (item) => item.mark,
+): number {
+  let best = 0;
+  const consider = (ms: number) => {
+    const at = sendableAt(ms, nowMs, cal);
+    if (best === 0 || at < best) best = at;
+  };
+  for (const item of items) {
+    if (item.onHold || !(item.targetMinutes > 0) || !(item.visitStartMs > 0)) continue;
+    const mark = markOf(item);
+    if (!mark.remindedMs)
+      consider(addWorkingMinutes(item.visitStartMs, reminderMinutes(item.targetMinutes, percent), cal));
+    if (!mark.escalatedMs) consider(addWorkingMinutes(item.visitStartMs, item.targetMinutes, cal));
+  }
+  return best;
+}
+
+/** The first moment at or after `dueMs` (and not before now) that lies in office hours. */
+export function sendableAt(dueMs: number, nowMs: number, cal: WorkCalendar): number {
+  const at = Math.max(dueMs, nowMs);
+  return isWorkingTime(at, cal) ? at : nextWorkingStart(at, cal);
+}
+
+/**
+ * The next office opening after now: the start of the next working period that has not begun
+ * yet (the office opens once a day). The first sweep after it makes a full pass: what waits for
+ * office hours (the daily digest, unused-account steps, reminder mails) goes then.
+ */
+export function nextOpening(nowMs: number, cal: WorkCalendar): number {
+  if (!isWorkingTime(nowMs, cal)) return nextWorkingStart(nowMs, cal);
+  const offsetMs = cal.utcOffsetMinutes * 60_000;
+  const nextMidnight = (Math.floor((nowMs + offsetMs) / 86_400_000) + 1) * 86_400_000 - offsetMs;
+  return nextWorkingStart(nextMidnight, cal);
 }
 
 /** The mark after the events of one item. */

@@ -207,7 +207,7 @@ function execute(
       return { ok: report.ok, message: report.lines.join("\n") };
     }
     case "sweep": {
-      const r = runSweep();
+      const r = runSweep({ full: true });
       return {
         ok: !r.refused,
         message: r.refused

@@ -35,7 +35,7 @@ import {
 import { formatDate } from "../domain/letters.js";
 import { stateLabel } from "../domain/audit.js";
 import { t, tx } from "../domain/text/index.js";
-import { context, rowUrl, type Ctx } from "../workspace/context.js";
+import { context, rowUrl, sheetNamed, type Ctx } from "../workspace/context.js";
 import { duplicateCheck, registerFacts, type DuplicateOutcome } from "../workspace/duplicates.js";
 import { logError } from "../workspace/errors.js";
 import { appendLog } from "../workspace/log.js";
@@ -54,7 +54,13 @@ import {
   type RegisterRow,
 } from "../workspace/register.js";
 import { asSheetText } from "../domain/sanitize.js";
-import { openStatusRecord, verifyStatusCode } from "../workspace/statusrecords.js";
+import {
+  holdRowHints,
+  openStatusRecord,
+  releaseRowHints,
+  verifyStatusCode,
+  warmStatusRecords,
+} from "../workspace/statusrecords.js";
 import {
   dateOrderOf,
   FUTURE_TOLERANCE_MS,
@@ -64,6 +70,7 @@ import {
 } from "../domain/locale.js";
 import { invalidateConfig } from "../workspace/settings.js";
 import { INTAKE_LOCK_WAIT_MS } from "../workspace/lock.js";
+import { SHEET_NAMES } from "../workspace/schema.js";
 
 export type NamedValues = Record<string, string[]>;
 
@@ -199,9 +206,14 @@ export function processResponse(
   // The duplicate check reads the register and asks the directory: advisory, so outside the lock.
   const outside = registerTable(ctx.ss);
   const dup = duplicateCheck(applicant, previous ?? "", registerFacts(outside, config), config);
-  // The row link's parts are asked now, so that the lock is held only for the writes.
+  // The row link's parts, the sheets and the status key are asked now, so that the lock is held
+  // only for the searches, the ticket and the writes; the status row's cache hint goes after it.
   rowUrl(ctx.ss, outside.sheet, 0);
+  for (const name of [SHEET_NAMES.responseIndex, SHEET_NAMES.log, SHEET_NAMES.mailQueue])
+    sheetNamed(ctx.ss, name);
+  warmStatusRecords(ctx.ss);
 
+  holdRowHints();
   const outcome = withOutbox(
     ctx,
     mails,
@@ -225,7 +237,7 @@ export function processResponse(
       if (written && foundRow) {
         const row = foundRow;
         const ticket = String(row.ticket);
-        index.append({ responseRow, ticket, time: new Date(now), responseKey: key });
+        index.appendAtomic({ responseRow, ticket, time: new Date(now), responseKey: key });
         // The cut-off came before the mails were recorded (they are recorded last): a new request's
         // receipt and first notice are made again from the same answers and the row's state.
         if (cellMs(row.receivedAt) === submittedMs && !mailsRecordedFor(ctx, ticket)) {
@@ -271,7 +283,7 @@ export function processResponse(
         if (proven && waiting && sameApplicant(prevRow, applicant)) {
           const r = applyCorrection(ctx, at, prevRow, applicant, problems, responseRow, dup, now, mails);
           record();
-          index.append({ responseRow, ticket: previous, time: new Date(now), responseKey: key });
+          index.appendAtomic({ responseRow, ticket: previous, time: new Date(now), responseKey: key });
           return r;
         }
         if (!proven) {
@@ -361,11 +373,12 @@ export function processResponse(
       );
       // The mails are recorded before the index entry that marks the response done.
       record();
-      index.append({ responseRow, ticket, time: new Date(now), responseKey: key });
+      index.appendAtomic({ responseRow, ticket, time: new Date(now), responseKey: key });
       return { ticket, created: true };
     },
     INTAKE_LOCK_WAIT_MS,
   );
+  releaseRowHints();
 
   return outcome;
 }

@@ -1068,6 +1068,13 @@ export interface ProvisionSweepReport {
   used: string[];
   /** Requests waiting in the queue for a worker ("antre"). */
   queued: number;
+  /**
+   * Runs a live execution holds now (or that never started) which become the sweep's once their
+   * lease ends: the sweep keeps making its full pass while there are any (domain/sweepplan.ts).
+   */
+  underway: number;
+  /** When the next temporary password never used expires (0: none; domain/sweepplan.ts). */
+  nextExpiryMs: number;
   /** A worker trigger was pending, or was created for them (a lost or refused one is replaced). */
   worker?: Scheduling | "gagal";
 }
@@ -1086,6 +1093,8 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
     expired: [],
     used: [],
     queued: 0,
+    underway: 0,
+    nextExpiryMs: 0,
   };
   if (!ctx.ss.getSheetByName(SHEET_NAMES.register)) return report;
   const table = registerTable(ctx.ss);
@@ -1112,12 +1121,22 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
     if (status === "selesai" && state.label === "selesai" && days > 0) {
       const sentMs = cellMs(sent[i] ?? "");
       if (sentMs > 0 && t0 - sentMs > days * DAY_MS) expiring.push(i);
+      else if (sentMs > 0) {
+        const at = sentMs + days * DAY_MS + 1;
+        if (report.nextExpiryMs === 0 || at < report.nextExpiryMs) report.nextExpiryMs = at;
+      }
       continue;
     }
     const queued = state.label === "antre" && status === "membuat akun";
     if (queued) report.queued++;
     const kind = resumeKind(status, state, cellMs(updated[i] ?? ""), t0, ctx.config.licences);
     if (kind !== "none") (queued ? queuedDue : due).push({ i, kind });
+    else if (
+      (status === "membuat akun" || status === "akun dibuat") &&
+      (isInProgress(state.label) ||
+        (status === "membuat akun" && (state.label === "" || state.label === "gagal")))
+    )
+      report.underway++;
   }
   for (const { i, kind } of [...due, ...queuedDue]) {
     const ticket = String(tickets[i]);

@@ -14,6 +14,7 @@
  */
 import { stateLabel } from "../domain/audit.js";
 import {
+  addWorkingMinutes,
   calendarFromConfig,
   formatDuration,
   isWorkingTime,
@@ -29,6 +30,8 @@ import {
   localDay,
   markAfter,
   markForVisit,
+  nextOpening,
+  nextReminderDue,
   serviceTotalText,
   type ReminderEvent,
   type ReminderMark,
@@ -61,6 +64,8 @@ export interface SourceBatch {
    * once per sweep, with no updates too).
    */
   save(updates: { id: string; mark: ReminderMark; seq: number }[], nowMs: number): void;
+  /** A moment of the source's own that falls due with nothing happening (0: none). */
+  dueMs?: number;
 }
 
 export interface ReminderReport {
@@ -70,6 +75,12 @@ export interface ReminderReport {
   digests: string[];
   /** The day's digest of late items went out in this sweep. */
   daily: boolean;
+  /**
+   * The earliest moment something of this pass falls due with nothing happening: a reminder or
+   * escalation, a total passing the standard, the next office opening (the daily digest). The
+   * idle sweep waits until then (domain/sweepplan.ts).
+   */
+  nextDueMs: number;
 }
 
 function logNote(ctx: Ctx, e: ReminderEvent): string {
@@ -90,17 +101,30 @@ export function sweepReminders(
   sources: readonly ReminderSource[],
   nowMs: number = Date.now(),
 ): ReminderReport {
-  const report: ReminderReport = { events: [], digests: [], daily: false };
+  const report: ReminderReport = { events: [], digests: [], daily: false, nextDueMs: 0 };
   const cal = calendarFromConfig(ctx.config);
   const working = isWorkingTime(nowMs, cal);
+  const percent = ctx.config.time.reminderAtPercent;
   const mails: OutgoingMail[] = [];
   withOutbox(ctx, mails, (record) => {
     const batches = sources.map((s) => s.open(ctx, nowMs));
+    /** The next moment due, given the marks after this pass's events. */
+    const due = (marks: Map<string, ReminderMark>[]) =>
+      Math.min(
+        nextOpening(nowMs, cal),
+        ...batches.map(
+          (b, i) =>
+            nextReminderDue(b.items, nowMs, cal, percent, (item) => marks[i]?.get(item.id) ?? item.mark) ||
+            Infinity,
+        ),
+        ...batches.map((b) => b.dueMs || Infinity),
+      );
     if (!working) {
       for (const b of batches) b.save([], nowMs); // the totals are refreshed at any hour
+      report.nextDueMs = due([]);
       return;
     }
-    const perBatch = batches.map((b) => dueReminders(b.items, nowMs, cal, ctx.config.time.reminderAtPercent));
+    const perBatch = batches.map((b) => dueReminders(b.items, nowMs, cal, percent));
     const all = perBatch.flat();
     const drafts: LogDraftEntry[] = [];
     perBatch.forEach((events, i) => {
@@ -129,6 +153,7 @@ export function sweepReminders(
     record();
     // 3. The marks.
     let k = 0;
+    const after: Map<string, ReminderMark>[] = [];
     perBatch.forEach((events, i) => {
       const byItem = new Map<string, { mark: ReminderMark; seq: number }>();
       for (const e of events) {
@@ -141,7 +166,9 @@ export function sweepReminders(
         [...byItem.entries()].map(([id, v]) => ({ id, ...v })),
         nowMs,
       );
+      after.push(new Map([...byItem.entries()].map(([id, v]) => [id, v.mark])));
     });
+    report.nextDueMs = due(after);
   });
   return report;
 }
@@ -214,6 +241,8 @@ export function registerSource(snapshot?: RegisterSnapshot): ReminderSource {
       };
       const byId = new Map<string, { rowNumber: number; row: RegisterRow }>();
       const items: TimedItem[] = [];
+      // The first moment an open request's total passes the standard (its cell turns red).
+      let lateAt = 0;
       // Per register row: [Total vs Standar, Pengingat], written back by save().
       const totals: Cell[][] = [];
       const colors: (string | null)[][] = [];
@@ -228,6 +257,10 @@ export function registerSource(snapshot?: RegisterSnapshot): ReminderSource {
         }
         const spent = workingMinutesBetween(received, stoppedMs(row) ?? nowMs, cal);
         const total = serviceTotalText(spent, config.time.serviceMinutes, lang);
+        if (!total.late && config.time.serviceMinutes > 0 && stoppedMs(row) === null) {
+          const at = addWorkingMinutes(received, config.time.serviceMinutes + 1, cal);
+          if (lateAt === 0 || at < lateAt) lateAt = at;
+        }
         row.serviceTotal = total.text;
         colors.push([total.late ? "#f4c7c3" : null]);
         const status = String(row.status);
@@ -262,6 +295,7 @@ export function registerSource(snapshot?: RegisterSnapshot): ReminderSource {
       const col = table.col("serviceTotal");
       return {
         items,
+        dueMs: lateAt,
         stateOf: (id) => {
           const r = byId.get(id)!;
           return stateLabel(String(r.row.status), String(r.row.stageKey));

@@ -16,10 +16,12 @@
  * It works within a time budget well under the 6-minute limit and leaves the rest to its next run.
  */
 import { t } from "../domain/text/index.js";
-import { context, recordedInstaller, type Ctx } from "../workspace/context.js";
+import { context, INSTALLER_PROPERTY, type Ctx } from "../workspace/context.js";
 import { effectiveAccount } from "../workspace/trust.js";
 import { logError } from "../workspace/errors.js";
-import { drainMailQueue } from "../workspace/mail.js";
+import { drainMailQueue, mailsAwaiting } from "../workspace/mail.js";
+import { SWEEP_SUMMARY_PROPERTY, WORK_AT_PROPERTY } from "../workspace/sweepstate.js";
+import { earliest, parseSummary, planSweep, summaryAfter } from "../domain/sweepplan.js";
 import { publishLogHead } from "../workspace/log.js";
 import { indexTable, responseKey } from "../workspace/register.js";
 import { isErasureMarker } from "../domain/retention.js";
@@ -72,6 +74,14 @@ export interface SweepReport {
   licences?: number;
   /** Accounts never used: reminders, monthly lists, suspension proposals (unused.ts; once a day). */
   unused?: UnusedReport;
+  /** Set when the sweep found nothing to do since its last full pass and stopped (domain/sweepplan.ts). */
+  idle?: true;
+  /** Why this sweep made its full pass (domain/sweepplan.ts; "requested": an administrator). */
+  fullBecause?: string;
+  /** Set when the full pass left work: the next sweep makes its full pass too. */
+  outstanding?: true;
+  /** The earliest moment this full pass found something timed falls due (0: none). */
+  nextDueMs?: number;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -188,15 +198,23 @@ function liveLocale(ctx: Ctx): string {
   return live;
 }
 
-export function runSweep(): SweepReport {
+/**
+ * The sweep. `full`: make the full pass whatever the summary says (an administrator's request);
+ * otherwise an idle sweep (nothing marked, nothing due, domain/sweepplan.ts) stops after one read
+ * of the Script Properties.
+ */
+export function runSweep(opts: { full?: boolean } = {}): SweepReport {
   const start = Date.now();
   const budget = budgetFrom(start);
-  const ctx = context();
+  // One read of every Script Property: the installer, the last full pass's summary, the work mark.
+  const props = PropertiesService.getScriptProperties();
+  const stored = props.getProperties();
   // The triggers' owner: a sweep trigger installed by another account (a second installer) runs
   // with that account's rights and must do nothing; it says so in the error log.
-  const installer = recordedInstaller();
+  const installer = (stored[INSTALLER_PROPERTY] ?? "").toLowerCase();
   const me = effectiveAccount();
   if (!installer || me !== installer) {
+    const ctx = context();
     const refused = t(ctx.config.language, "trust.sweep_other_account", {
       me: me || "?",
       installer: installer || "?",
@@ -204,29 +222,42 @@ export function runSweep(): SweepReport {
     logError(ctx.ss, "sweep", "", refused);
     return { recovered: [], mailsSent: 0, pending: 0, repaired: [], flagged: [], refused };
   }
+  // Nothing to do since the last full pass (domain/sweepplan.ts): stop here, the register unopened.
+  const plan = planSweep(
+    parseSummary(stored[SWEEP_SUMMARY_PROPERTY]),
+    Number(stored[WORK_AT_PROPERTY] ?? 0) || 0,
+    start,
+  );
+  if (!plan.full && !opts.full)
+    return { recovered: [], mailsSent: 0, pending: 0, repaired: [], flagged: [], idle: true };
+  const ctx = context();
+  // Outstanding until this pass says otherwise: a pass cut off anywhere is followed by another.
+  props.setProperty(SWEEP_SUMMARY_PROPERTY, JSON.stringify(summaryAfter(start, ctx.offset, true)));
+  let failed = false;
+  const step = <T>(fn: () => T, when = true): T | undefined =>
+    guardedStep(ctx, fn, when, () => (failed = true));
   liveLocale(ctx);
   // Provisioning first: a letter cut off while sending is judged by the mail quota, so it goes
   // before this sweep's own mails; half the budget, so intake is never starved.
-  const provisioning = step(ctx, () => sweepProvisioning(ctx, budgetFrom(start, SWEEP_BUDGET_MS / 2)));
-  const groups = step(ctx, () => retryGroupJoins(ctx, budget), budget());
+  const provisioning = step(() => sweepProvisioning(ctx, budgetFrom(start, SWEEP_BUDGET_MS / 2)));
+  const groups = step(() => retryGroupJoins(ctx, budget), budget());
   const intake = recoverResponses(ctx, budget);
   // Guarded: a lock timeout (or any failure) in the reconciliation must not skip the rest.
-  const reconciled = step(ctx, () => reconcileRegister(ctx), budget());
+  const reconciled = step(() => reconcileRegister(ctx), budget());
   let mailsSent = 0;
   if (budget()) mailsSent = drainMailQueue(ctx, budget);
-  step(ctx, () => publishLogHead(ctx, Date.now()));
-  const formCheck = step(ctx, () => checkFormDaily(ctx), budget());
+  step(() => publishLogHead(ctx, Date.now()));
+  const formCheck = step(() => checkFormDaily(ctx), budget());
   // The accounts against the licences, at most once a day (licences.ts).
-  const licences = step(ctx, () => refreshLicencesDaily(ctx), budget()) ?? null;
+  const licences = step(() => refreshLicencesDaily(ctx), budget()) ?? null;
   // Accounts never used: reminders, the OPDs' monthly lists, suspension proposals (once a day).
-  const unused = step(ctx, () => sweepUnused(ctx), budget()) ?? null;
-  const retention = step(ctx, () => sweepRetention(ctx, budget), budget());
+  const unused = step(() => sweepUnused(ctx), budget()) ?? null;
+  const retention = step(() => sweepRetention(ctx, budget), budget());
   // Reminders (only after a reconcile that completed: a mark lost with a cut-off row write is
   // restored from the log first, or a reminder could go out twice), and the register's totals
   // against the standard.
   const snapshot: RegisterSnapshot = { rows: [] };
   const reminders = step(
-    ctx,
     () => sweepReminders(ctx, [registerSource(snapshot), complaintSource()]),
     reconciled !== undefined && budget(),
   );
@@ -235,13 +266,36 @@ export function runSweep(): SweepReport {
   let recap: RecapReport | null | undefined;
   if (reminders && budget()) {
     const rows = snapshot.rows.map((r) => r.row);
-    step(ctx, () => {
+    step(() => {
       dashboard = refreshDashboard(ctx, rows, Date.now());
       recap = sweepRecap(ctx, rows);
     });
   }
   // Last: sent mail leaves the queue (this sweep's own too); a slice of the log's full check.
-  sweepUpkeep(ctx, budget);
+  const upkeep = sweepUpkeep(ctx, budget);
+  // What this pass leaves for the next sweep: while anything does, the next one is full too.
+  const awaiting = step(() => mailsAwaiting(ctx));
+  const outstanding =
+    failed ||
+    !budget() ||
+    awaiting !== 0 ||
+    !provisioning ||
+    provisioning.queued + provisioning.underway + provisioning.deferred + provisioning.waitingForQuota > 0 ||
+    provisioning.resumed.length > 0 ||
+    (groups?.stillPending.length ?? 0) > 0 ||
+    intake.pending > 0 ||
+    intake.recovered.length > 0 ||
+    (reconciled?.repaired.length ?? 0) > 0 ||
+    (retention?.pending ?? 0) > 0 ||
+    !reminders ||
+    (upkeep.log !== undefined && !upkeep.log.done);
+  const nextDueMs = earliest(reminders?.nextDueMs ?? 0, provisioning?.nextExpiryMs ?? 0);
+  step(() =>
+    props.setProperty(
+      SWEEP_SUMMARY_PROPERTY,
+      JSON.stringify(summaryAfter(start, ctx.offset, outstanding, nextDueMs)),
+    ),
+  );
   return {
     recovered: intake.recovered,
     mailsSent,
@@ -256,6 +310,9 @@ export function runSweep(): SweepReport {
     ...(recap ? { recap } : {}),
     ...(licences !== null ? { licences } : {}),
     ...(unused ? { unused } : {}),
+    ...(outstanding ? { outstanding } : {}),
+    fullBecause: plan.full ? plan.reason : "requested",
+    nextDueMs,
   };
 }
 
@@ -263,11 +320,12 @@ export function runSweep(): SweepReport {
  * One step of the sweep, run only `when` it is due: a failure (a lock timeout included) is logged
  * and never skips the steps after it. Undefined when it did not run or failed.
  */
-function step<T>(ctx: Ctx, fn: () => T, when = true): T | undefined {
+function guardedStep<T>(ctx: Ctx, fn: () => T, when = true, onFail?: () => void): T | undefined {
   if (!when) return undefined;
   try {
     return fn();
   } catch (e) {
+    onFail?.();
     logError(ctx.ss, "sweep", "", e);
     return undefined;
   }

@@ -65,6 +65,24 @@ export function context(): Ctx {
   };
 }
 
+/** Sheets found by name in this execution (a missing one is asked again: setup may create it). */
+const sheetsByName = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
+
+/**
+ * A sheet of the spreadsheet by name, asked once per execution: a handler can find its sheets
+ * before taking the script lock, so that the critical section makes no call for them.
+ */
+export function sheetNamed(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const known = sheetsByName.get(name);
+  if (known) return known;
+  const sheet = ss.getSheetByName(name);
+  if (sheet) sheetsByName.set(name, sheet);
+  return sheet;
+}
+
 /** Each sheet's link without the row, once per execution (module state lives one execution). */
 const sheetUrls = new Map<GoogleAppsScript.Spreadsheet.Sheet, string>();
 

@@ -2,6 +2,7 @@
  * Failures nobody would otherwise see: every caught error that leaves work undone is written to
  * the error log sheet (and the execution log), so a Diskominfo administrator can see it.
  */
+import { markWork } from "./sweepstate.js";
 import { ERROR_COLUMNS, SHEET_NAMES } from "./schema.js";
 import { Table } from "./table.js";
 import { asSheetText } from "../domain/sanitize.js";
@@ -19,6 +20,8 @@ export function logError(
 ): void {
   const text = errorText(e);
   console.error(`${handler} ${ticket}: ${text}`);
+  // A failure may leave work behind: the next sweep makes its full pass (domain/sweepplan.ts).
+  markWork();
   try {
     const sheet = ss.getSheetByName(SHEET_NAMES.errors);
     if (!sheet) return;

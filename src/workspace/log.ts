@@ -16,7 +16,7 @@ import {
 } from "../domain/audit.js";
 import { asSheetLiteral } from "../domain/sanitize.js";
 import { t } from "../domain/text/index.js";
-import type { Ctx } from "./context.js";
+import { sheetNamed, type Ctx } from "./context.js";
 import { LOG_COLUMNS, SHEET_NAMES } from "./schema.js";
 import { Table, type Cell } from "./table.js";
 import { followLog } from "./statusrecords.js";
@@ -31,7 +31,7 @@ const PUBLISHED_KEY = "surel:logHeadPublished";
 export type LogDraftEntry = Omit<LogEntry, "seq" | "prevHash" | "hash">;
 
 function logTable(ctx: Ctx): Table<(typeof LOG_COLUMNS)[number]["key"]> {
-  const sheet = ctx.ss.getSheetByName(SHEET_NAMES.log);
+  const sheet = sheetNamed(ctx.ss, SHEET_NAMES.log);
   if (!sheet) throw new Error(t(ctx.config.language, "sheet.missing", { name: SHEET_NAMES.log }));
   return new Table(sheet, LOG_COLUMNS);
 }

@@ -10,7 +10,7 @@ import { calendarFromConfig, isWorkingTime } from "../domain/calendar.js";
 import type { MailText } from "../domain/intake.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { t } from "../domain/text/index.js";
-import type { Ctx } from "./context.js";
+import { sheetNamed, type Ctx } from "./context.js";
 import { errorText, logError } from "./errors.js";
 import { CLAIM_COLUMNS, QUEUE_COLUMNS, SHEET_NAMES, type ClaimKey, type QueueKey } from "./schema.js";
 import { Table, type Cell, type Row } from "./table.js";
@@ -70,7 +70,7 @@ export function sendOrQueue(ctx: Ctx, mail: OutgoingMail): boolean {
 }
 
 function queueTable(ctx: Ctx): Table<QueueKey> | null {
-  const sheet = ctx.ss.getSheetByName(SHEET_NAMES.mailQueue);
+  const sheet = sheetNamed(ctx.ss, SHEET_NAMES.mailQueue);
   return sheet ? new Table(sheet, QUEUE_COLUMNS) : null;
 }
 
@@ -475,4 +475,22 @@ function prune(queue: Table<QueueKey>, claims: Table<ClaimKey>, nowMs: number): 
     queue.sheet.insertRowAfter(lastRow);
   for (const [first, count] of runs.reverse()) queue.sheet.deleteRows(first, count);
   return { removed: numbers.length, claims: kept.length + added.length };
+}
+
+/**
+ * Mails of the queue the sweep will still act on: not sent, and not a reminder whose execution
+ * died before trying it (those are never sent again, see drainMailQueue). One read; the sweep
+ * keeps making its full pass while there are any (domain/sweepplan.ts).
+ */
+export function mailsAwaiting(ctx: Ctx): number {
+  const table = queueTable(ctx);
+  if (!table) return 0;
+  const q = table.readColumns(["sentAt", "attempts", "id"] as const);
+  let n = 0;
+  for (let i = 0; i < q.sentAt.length; i++) {
+    if (q.sentAt[i] !== "") continue;
+    if (officeHoursOnly(String(q.id[i] ?? "")) && Number(q.attempts[i]) === 0) continue;
+    n++;
+  }
+  return n;
 }

@@ -12,6 +12,7 @@ import { actionLabel, allowedActions } from "../domain/workflow.js";
 import { INDEX_COLUMNS, REGISTER_COLUMNS, SHEET_NAMES, type IndexKey, type RegisterKey } from "./schema.js";
 import { Table, type Cell, type Row } from "./table.js";
 import { configuredLanguage } from "./settings.js";
+import { sheetNamed } from "./context.js";
 import { t } from "../domain/text/index.js";
 
 export type RegisterRow = Row<RegisterKey>;
@@ -21,7 +22,7 @@ function sheetOrThrow(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   name: string,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = ss.getSheetByName(name);
+  const sheet = sheetNamed(ss, name);
   if (!sheet) throw new Error(t(configuredLanguage(), "sheet.missing", { name }));
   return sheet;
 }

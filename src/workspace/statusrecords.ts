@@ -110,14 +110,18 @@ function toRow(r: StatusRecord, codeHash: string, nowMs: number): Record<StatusK
   };
 }
 
+/** The key once read in this execution (it never changes once made). */
+let keyMemo = "";
+
 /** The HMAC key, made once from UUID randomness (240 bits). */
 function hashKey(): string {
+  if (keyMemo) return keyMemo;
   const props = PropertiesService.getScriptProperties();
   const known = props.getProperty(KEY_PROPERTY);
-  if (known) return known;
+  if (known) return (keyMemo = known);
   const key = (Utilities.getUuid() + Utilities.getUuid()).replace(/-/g, "");
   props.setProperty(KEY_PROPERTY, key);
-  return key;
+  return (keyMemo = key);
 }
 
 /** HMAC-SHA-256 of the ticket and the canonical code, as hex. */
@@ -162,9 +166,45 @@ function locate(
   return { row, values: table.read(row) };
 }
 
+/** Row hints held back while a critical section runs (holdRowHints), else null. */
+let heldHints: Record<string, string> | null = null;
+
 function remember(ticket: string, row: number): void {
   seen.set(ticket, row);
-  CacheService.getScriptCache().put(ROW_HINT(ticket), String(row), HINT_SECONDS);
+  if (heldHints) heldHints[ROW_HINT(ticket)] = String(row);
+  else CacheService.getScriptCache().put(ROW_HINT(ticket), String(row), HINT_SECONDS);
+}
+
+/**
+ * From here on, the row hints this execution makes are held back (remember) until
+ * releaseRowHints: a critical section puts none in the script cache under the lock. A hint is only
+ * a shortcut (a missing one means a search), so hints held by an execution that failed before its
+ * release are put by its next hold, or lost with it at no cost but that search.
+ */
+export function holdRowHints(): void {
+  releaseRowHints();
+  heldHints = {};
+}
+
+/** Puts the held row hints in the script cache (one call) and stops holding them. */
+export function releaseRowHints(): void {
+  const hints = heldHints;
+  heldHints = null;
+  if (!hints || Object.keys(hints).length === 0) return;
+  try {
+    CacheService.getScriptCache().putAll(hints, HINT_SECONDS);
+  } catch (e) {
+    console.warn(`status row hints not cached: ${String(e)}`);
+  }
+}
+
+/**
+ * Before the script lock: the status sheet and the HMAC key (when it exists), so that opening a
+ * record under the lock asks for neither. A key not made yet is made under the lock, as before.
+ */
+export function warmStatusRecords(ss: Spreadsheet): void {
+  statusTable(ss, false);
+  if (!keyMemo) keyMemo = PropertiesService.getScriptProperties().getProperty(KEY_PROPERTY) ?? "";
 }
 
 /**

@@ -142,14 +142,14 @@ export class Table<K extends string> {
   }
 
   /**
-   * The row whose `key` cell is exactly `value`, found by a TextFinder limited to that column: a
-   * constant number of calls whatever the sheet's size. Returns 0 when absent.
+   * The row whose `key` cell is exactly `value`, found by a TextFinder limited to that column: one
+   * call whatever the sheet's size. Returns 0 when absent.
    */
   find(key: K, value: string): number {
-    const last = this.sheet.getLastRow();
-    if (last < 2) return 0;
+    // The column from row 2 down, open-ended ("C2:C"): no call for the sheet's size first.
+    const letter = columnLetterOf(this.col(key));
     const cell = this.sheet
-      .getRange(2, this.col(key), last - 1, 1)
+      .getRange(`${letter}2:${letter}`)
       .createTextFinder(value)
       .matchEntireCell(true)
       .matchCase(true)
@@ -192,4 +192,11 @@ export class Table<K extends string> {
       .getValues()
       .map((v, i) => ({ rowNumber: i + 2, row: this.toRow(v as Cell[]) }));
   }
+}
+
+/** A column's letters (1 → A, 27 → AA). */
+export function columnLetterOf(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }

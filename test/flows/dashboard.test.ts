@@ -13,6 +13,8 @@ import { serviceError } from "../emulator/core.js";
 import { chartSpecs } from "../emulator/services/sheets.js";
 import { sheetToTable } from "../emulator/services/sheets/host.js";
 import { columnLetter } from "../emulator/services/sheets/a1.js";
+import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { WORK_AT_PROPERTY } from "../../src/workspace/sweepstate.js";
 import { ACTION_LABELS } from "../../src/domain/workflow.js";
 import { act, ADMIN, DOMAIN, mails, prepareOffice, register, sheet, type Office } from "./harness.js";
 import { applicant, newRequest, provisioningOffice, provision, row, sweepAfter } from "./provision-kit.js";
@@ -105,6 +107,8 @@ describe("the dashboard", () => {
       "Permohonan per status",
       "Menit kerja per tahap: median, persentil 90, target",
     ]);
+    // A full pass with nothing moved (an event marked work; an idle sweep would not look).
+    scriptPropertiesOf(office.emu.ws).set(WORK_AT_PROPERTY, String(at(11, 23, 11, 10)));
     const again = await sweepAt(office, at(11, 23, 11, 10));
     expect((again.returnValue as { dashboard: { chartsBuilt: number } }).dashboard.chartsBuilt).toBe(0);
     expect(chartSpecs(sheet(office, "Dasbor")._model).map((s) => s.id)).toEqual(specs.map((s) => s.id));

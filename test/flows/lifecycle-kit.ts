@@ -7,6 +7,8 @@ import { SHEETS } from "../../src/domain/settings.js";
 import { evictAllCaches } from "../emulator/services/cache.js";
 import { directoryState, directoryStateObject } from "../emulator/services/directory.js";
 import { hostWrite, records, type Office } from "./harness.js";
+import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { WORK_AT_PROPERTY } from "../../src/workspace/sweepstate.js";
 
 /** Writes a value into the Pengaturan sheet (the key's row) and drops the cached configuration. */
 export function setSetting(office: Office, key: string, value: string): void {
@@ -15,6 +17,8 @@ export function setSetting(office: Office, key: string, value: string): void {
   if (i < 0) throw new Error(`no setting ${key}`);
   hostWrite(office, SHEETS.settings, `B${i + 2}`, [[value]]);
   evictAllCaches(office.emu.ws);
+  // What the settings edit's trigger does first: it marks work for the next sweep (domain/sweepplan.ts).
+  scriptPropertiesOf(office.emu.ws).set(WORK_AT_PROPERTY, String(office.emu.ws.now()));
 }
 
 /** Accounts that hold a licence: every live account but the archived ones. */

@@ -6,6 +6,8 @@
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
 import { openSpreadsheet } from "../emulator/services/sheets/host.js";
 import type { Office } from "./harness.js";
+import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { WORK_AT_PROPERTY } from "../../src/workspace/sweepstate.js";
 
 const isStamp = (k: string): boolean => /^(Timestamp|Stempel waktu|Cap waktu)$/i.test(k);
 
@@ -46,5 +48,9 @@ export function appendResponses(
     sheet.appendRow(header.map((h, i) => (i === 0 ? first : answerInput(rec[h] ?? ""))));
     rows.push(sheet.getLastRow());
   }
+  // Rows put in without their triggers: the work mark an administrator's "Jalankan penyapuan
+  // sekarang" would set, so that the next sweep registers them rather than the hourly full pass
+  // (domain/sweepplan.ts).
+  scriptPropertiesOf(office.emu.ws).set(WORK_AT_PROPERTY, String(office.emu.ws.now()));
   return { unknown, rows };
 }

@@ -257,8 +257,9 @@ describe("erasing the personal data of requests closed long ago", () => {
   test("once a day; the next day's pass changes nothing more", async () => {
     const props = scriptPropertiesOf(office.emu.ws);
     expect(props.get("surel:retentionDay")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The same day: an idle sweep (nothing marked, nothing due) or a pass that does not run it again.
     const again = await sweep(office, 10 * 60_000);
-    expect(retentionOf(again)!.ran).toBe(false);
+    expect(retentionOf(again)?.ran ?? false).toBe(false);
     const snapshot = { register: register(office), responses: responses(office), log: log(office).length };
     const tomorrow = await sweep(office, DAY);
     expect(retentionOf(tomorrow)).toMatchObject({ ran: true, erased: [], responseRows: 0, pending: 0 });
@@ -535,7 +536,7 @@ describe("cost and time budget", () => {
     expect(erased.sort()).toEqual([...due].sort());
     expect(scriptPropertiesOf(office.emu.ws).get("surel:retentionDay")).not.toBe(day);
     const done = await sweep(office, 10 * 60_000);
-    expect(retentionOf(done)!.ran).toBe(false);
+    expect(retentionOf(done)?.ran ?? false).toBe(false);
     const verify = await office.emu.run("verifyLog");
     expect((verify.returnValue as { ok: boolean }).ok).toBe(true);
     for (const ticket of tickets.filter((_, i) => i % 2 === 1).slice(0, 20)) {
