@@ -7,6 +7,8 @@
  * - provisioning (provision.ts, first, with half the budget): runs cut off anywhere are resumed,
  *   letters that waited for mail quota are sent, leftover working copies of letters are deleted,
  *   temporary passwords never used are invalidated;
+ * - bulk requests (batch.ts): a lost import worker replaced; batch rows kept current, the OPD's
+ *   one summary once every member of its batch is closed;
  * - retention (retention.ts, once a day): personal fields of requests closed longer than
  *   retensi_hari ago are erased in the register and the responses sheet;
  * - the time standard (reminders.ts, last): reminders, escalations and digests of requests and
@@ -41,6 +43,7 @@ import { sweepRecap, type RecapReport } from "./recap.js";
 import { refreshLicencesDaily } from "./licences.js";
 import { sweepUnused, type UnusedReport } from "./unused.js";
 import { sweepUpkeep } from "./upkeep.js";
+import { scheduleBatchImports, sweepBatches, type BatchSweepReport } from "./batch.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -72,6 +75,8 @@ export interface SweepReport {
   licences?: number;
   /** Accounts never used: reminders, monthly lists, suspension proposals (unused.ts; once a day). */
   unused?: UnusedReport;
+  /** Bulk requests: batch rows refreshed, summaries sent to the OPDs (batch.ts). */
+  batches?: BatchSweepReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -221,6 +226,10 @@ export function runSweep(): SweepReport {
   // Accounts never used: reminders, the OPDs' monthly lists, suspension proposals (once a day).
   const unused = step(ctx, () => sweepUnused(ctx), budget()) ?? null;
   const retention = step(ctx, () => sweepRetention(ctx, budget), budget());
+  // Bulk requests: an import whose worker was lost gets a new one; the batch rows follow their
+  // members, and a batch whose members are all closed sends the OPD its one summary (batch.ts).
+  step(ctx, () => scheduleBatchImports(ctx), budget());
+  const batches = step(ctx, () => sweepBatches(ctx), budget());
   // Reminders (only after a reconcile that completed: a mark lost with a cut-off row write is
   // restored from the log first, or a reminder could go out twice), and the register's totals
   // against the standard.
@@ -256,6 +265,7 @@ export function runSweep(): SweepReport {
     ...(recap ? { recap } : {}),
     ...(licences !== null ? { licences } : {}),
     ...(unused ? { unused } : {}),
+    ...(batches ? { batches } : {}),
   };
 }
 
