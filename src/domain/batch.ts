@@ -7,7 +7,7 @@
  * problems, in one mail) and the summary once every member is closed.
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { questionTitle, type FieldKey } from "./form.js";
+import { FIELD_KEYS, questionTitle, type FieldKey } from "./form.js";
 import { brandOf, checkPersonalEmail, footer, render, type MailText } from "./intake.js";
 import { OPEN_STATUSES, type Status } from "./request.js";
 import { t } from "./text/index.js";
@@ -22,21 +22,9 @@ export function parseBatchId(text: string): string | null {
 }
 
 /** The questions a person's row answers; the OPD, the letter and the statement come from the head. */
-export const PERSON_FIELDS: readonly FieldKey[] = [
-  "fullName",
-  "titlesBefore",
-  "titlesAfter",
-  "status",
-  "nip",
-  "nik",
-  "position",
-  "phone",
-  "personalEmail",
-  "accountType",
-  "unitName",
-  "unitAcronym",
-  "proposedUsername",
-];
+export const PERSON_FIELDS: readonly FieldKey[] = FIELD_KEYS.filter(
+  (k) => !["opd", "letterNumber", "letterDate", "previousTicket", "statusCode", "statement"].includes(k),
+);
 
 export type HeadKey = "opd" | "letterNumber" | "letterDate" | "contact";
 export const HEAD_KEYS: readonly HeadKey[] = ["opd", "letterNumber", "letterDate", "contact"];
@@ -293,4 +281,9 @@ export function batchResponseRow(batchId: string, listRow: number): number {
 /** The index key of a batch's person: exactly-once registration per batch and list row. */
 export function batchResponseKey(batchId: string, listRow: number): string {
   return `massal:${batchId}:${listRow}`;
+}
+
+/** Whether an index key is a batch person's: no form response holds its answers. */
+export function isBatchResponseKey(key: string): boolean {
+  return key.startsWith("massal:");
 }

@@ -494,28 +494,40 @@ function finishImport(
         .split(/,\s*/)
         .filter(Boolean);
       mails.push(
-        stageMail(
-          ctx,
-          {
-            ticket: id,
-            fullName: t(lang, "batch.notice.name", { count: fresh.length, opd: list.head.opd, batch: id }),
-            name: "",
-            opdName: list.head.opd,
-            stageKey: stage.stageKey,
-            responsible,
-          },
-          url,
-          null,
-          "",
-          "diterima",
-          SYSTEM_ACTOR,
-          "",
-        ),
+        batchNotice(ctx, id, list.head.opd, fresh.length, stage.stageKey, responsible, url, {
+          action: "diterima",
+          actor: SYSTEM_ACTOR,
+          reason: "",
+        }),
       );
     }
     return true;
   });
   return { id, finished: true, ok: true, message };
+}
+
+/** One notice to a stage's officials for a batch's members (instead of one per person). */
+function batchNotice(
+  ctx: Ctx,
+  id: string,
+  opd: string,
+  count: number,
+  stageKey: string,
+  responsible: string[],
+  url: string,
+  why: { action: string; actor: string; reason: string },
+): OutgoingMail {
+  const name = t(ctx.config.language, "batch.notice.name", { count, opd, batch: id });
+  return stageMail(
+    ctx,
+    { ticket: id, fullName: name, name: "", opdName: opd, stageKey, responsible },
+    url,
+    null,
+    "",
+    why.action,
+    why.actor,
+    why.reason,
+  );
 }
 
 // ── Acting on the whole batch (the Permohonan Massal dropdown) ──────────────────
@@ -592,25 +604,18 @@ function applyBatchAction(
   return withOutbox(ctx, mails, (): BatchEditOutcome => {
     const batch = table.read(rowNumber);
     const id = String(batch.batchId);
-    if (!id) return undoBatch(ctx, cell, id, actor, value, t(lang, "edit.not_a_request"));
+    const refuse = (reason: string): BatchEditOutcome => undoBatch(ctx, cell, id, actor, value, reason);
+    if (!id) return refuse(t(lang, "edit.not_a_request"));
     const action = parseAction(value);
-    if (!action)
-      return undoBatch(ctx, cell, id, actor, value, t(lang, "workflow.unknown_action", { action: value }));
+    if (!action) return refuse(t(lang, "workflow.unknown_action", { action: value }));
     const written = String(batch.note);
     const own = noteIsOwn(ctx, id, written, actor);
     if (!own.ok && RULES[action].reasonRequired)
-      return undoBatch(
-        ctx,
-        cell,
-        id,
-        actor,
-        value,
-        t(lang, "edit.note_not_own", { by: own.by || t(lang, "common.unknown") }),
-      );
+      return refuse(t(lang, "edit.note_not_own", { by: own.by || t(lang, "common.unknown") }));
     const note = own.ok ? written : "";
     const all = members(ctx, id);
     const stage = batchStage(config, memberStates(all));
-    if (!stage) return undoBatch(ctx, cell, id, actor, value, t(lang, "batch.refuse.closed"));
+    if (!stage) return refuse(t(lang, "batch.refuse.closed"));
     const at = all.filter(
       (m) => String(m.row.stageKey) === stage.stageKey && String(m.row.status) === stage.status,
     );
@@ -665,12 +670,7 @@ function applyBatchAction(
     }
     const left = Math.max(0, at.length - i);
     if (applied === 0)
-      return undoBatch(
-        ctx,
-        cell,
-        id,
-        actor,
-        value,
+      return refuse(
         firstRefusal || t(lang, "batch.refuse.none", { stage: stageLabel(config, stage.stageKey) }),
       );
     if (action === "buat_akun") scheduleWorker(ctx, id, now);
@@ -689,7 +689,9 @@ function applyBatchAction(
           })
         : "",
       left > 0 ? t(lang, "batch.result.partial", { left }) : "",
-    ].join("");
+    ]
+      .filter(Boolean)
+      .join(" ");
     cell.clearNote();
     refreshBatchRow(ctx, table, rowNumber, members(ctx, id), {
       action: "",
@@ -699,23 +701,11 @@ function applyBatchAction(
     const url = rowUrl(ctx.ss, table.sheet, rowNumber);
     for (const [stageKey, n] of stageNotices)
       mails.push(
-        stageMail(
-          ctx,
-          {
-            ticket: id,
-            fullName: t(lang, "batch.notice.name", { count: applied, opd: String(batch.opd), batch: id }),
-            name: "",
-            opdName: String(batch.opd),
-            stageKey,
-            responsible: n.emails,
-          },
-          url,
-          null,
-          "",
-          actionLabel(lang, action),
+        batchNotice(ctx, id, String(batch.opd), applied, stageKey, n.emails, url, {
+          action: actionLabel(lang, action),
           actor,
-          n.reason,
-        ),
+          reason: n.reason,
+        }),
       );
     return { kind: "batch", batch: id, action, applied, skipped: skipped.length, left };
   });

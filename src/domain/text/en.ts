@@ -1287,9 +1287,9 @@ export const en: Record<MessageKey, string> = {
   "batch.log.imported": "Bulk request {batch} ({letter})",
   "batch.log.action": "Bulk action {batch}: {action}",
   "batch.result.applied": "{action} by {actor} at {time}: {applied} members.",
-  "batch.result.skipped": " {skipped} members are not at this stage and were skipped: {tickets}.",
+  "batch.result.skipped": "{skipped} members are not at this stage and were skipped: {tickets}.",
   "batch.result.partial":
-    " The execution's time ran out: {left} members were not processed; choose this action again for the rest.",
+    "The execution's time ran out: {left} members were not processed; choose this action again for the rest.",
   "batch.refuse.none": "No member of this bulk request waits at the stage {stage}.",
   "batch.refuse.closed": "This bulk request has no member waiting for an action.",
   "batch.members.none": "none yet",

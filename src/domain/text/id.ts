@@ -1279,9 +1279,9 @@ export const id = {
   "batch.log.imported": "Permohonan massal {batch} ({letter})",
   "batch.log.action": "Tindakan massal {batch}: {action}",
   "batch.result.applied": "{action} oleh {actor} pada {time}: {applied} anggota.",
-  "batch.result.skipped": " {skipped} anggota tidak di tahap ini dan dilewati: {tickets}.",
+  "batch.result.skipped": "{skipped} anggota tidak di tahap ini dan dilewati: {tickets}.",
   "batch.result.partial":
-    " Waktu eksekusi habis: {left} anggota belum diproses, pilih tindakan ini lagi untuk sisanya.",
+    "Waktu eksekusi habis: {left} anggota belum diproses, pilih tindakan ini lagi untuk sisanya.",
   "batch.refuse.none": "Tidak ada anggota permohonan massal ini yang menunggu di tahap {stage}.",
   "batch.refuse.closed": "Permohonan massal ini tidak punya anggota yang menunggu tindakan.",
   "batch.members.none": "belum ada",
