@@ -546,9 +546,18 @@ export function handleBatchEdit(e: GoogleAppsScript.Events.SheetsOnEdit, ctx: Ct
   const start = Date.now();
   const range = e.range;
   const table = batchTable(ctx);
-  if (!table || range.getRow() < 2 || range.getNumRows() > 1 || range.getNumColumns() > 1)
-    return { kind: "ignored" };
+  if (!table || range.getRow() < 2) return { kind: "ignored" };
   const actor = ((e.user ? e.user.getEmail() : "") || Session.getActiveUser().getEmail()).toLowerCase();
+  if (range.getNumRows() > 1 || range.getNumColumns() > 1) {
+    // A paste over several cells is no choice: the action cells it covered are cleared, and said so.
+    const action = table.col("action");
+    if (range.getColumn() > action || range.getLastColumn() < action) return { kind: "ignored" };
+    const cells = table.sheet.getRange(range.getRow(), action, range.getNumRows(), 1);
+    cells.setValues(Array.from({ length: range.getNumRows() }, () => [""]));
+    const reason = t(ctx.config.language, "batch.refuse.paste");
+    cells.setNote(t(ctx.config.language, "edit.undone_note", { reason }));
+    return { kind: "refused", ticket: "", reason };
+  }
   const value = e.value === undefined ? "" : String(e.value);
   const id = String(table.sheet.getRange(range.getRow(), table.col("batchId")).getValue());
   if (range.getColumn() === table.col("note")) {

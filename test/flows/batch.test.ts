@@ -227,6 +227,16 @@ describe("a small batch, end to end", () => {
     expect(batchRow(office, id)["action"]).toBe("");
   });
 
+  test("a paste over the batch's action cells is cleared, nothing acted on", async () => {
+    const r = Number(batchRow(office, id)["_row"]);
+    const col = columnLetter(BATCH_COLUMNS.findIndex((c) => c.key === "action") + 1);
+    const pasted = [["Teruskan (disposisi)"], ["Teruskan (disposisi)"]];
+    const { edit } = await editRange(office, KABID, SHEET_NAMES.batches, `${col}${r}:${col}${r + 1}`, pasted);
+    expect(edit.ok).toBe(true);
+    expect(batchRow(office, id)["action"]).toBe("");
+    for (const m of register(office).filter((x) => x.batch === id)) expect(m.stageKey).toBe("kabid");
+  });
+
   test("a per-person rejection inside the batch; the batch goes on without it", async () => {
     const members = register(office).filter((r) => r.batch === id);
     const rejected = members[0]!.ticket;

@@ -1292,6 +1292,8 @@ export const en: Record<MessageKey, string> = {
     "The execution's time ran out: {left} members were not processed; choose this action again for the rest.",
   "batch.refuse.none": "No member of this bulk request waits at the stage {stage}.",
   "batch.refuse.closed": "This bulk request has no member waiting for an action.",
+  "batch.refuse.paste":
+    "Pasting or changing several cells at once in Permohonan Massal is not allowed: choose one Action cell per bulk request.",
   "batch.members.none": "none yet",
   "batch.notice.name": "{count} people of {opd} (bulk request {batch})",
   "batch.mail.import.subject": "Bulk request {batch}: the list checked ({refused} rows refused)",

@@ -1284,6 +1284,8 @@ export const id = {
     "Waktu eksekusi habis: {left} anggota belum diproses, pilih tindakan ini lagi untuk sisanya.",
   "batch.refuse.none": "Tidak ada anggota permohonan massal ini yang menunggu di tahap {stage}.",
   "batch.refuse.closed": "Permohonan massal ini tidak punya anggota yang menunggu tindakan.",
+  "batch.refuse.paste":
+    "Menempel atau mengubah banyak sel sekaligus di Permohonan Massal tidak diizinkan: pilih satu sel Tindakan per permohonan massal.",
   "batch.members.none": "belum ada",
   "batch.notice.name": "{count} orang dari {opd} (permohonan massal {batch})",
   "batch.mail.import.subject":
