@@ -21,6 +21,7 @@
  * The hash-chained log itself is never rewritten: it holds no identity numbers, and its notes are
  * officials' reasons (see docs/SECURITY.md).
  */
+import { isBatchResponseKey } from "../domain/batch.js";
 import { stateLabel } from "../domain/audit.js";
 import { parseProvisionState } from "../domain/provisioning.js";
 import {
@@ -487,6 +488,8 @@ class ResponsesSheet {
       const ticket = String(t);
       if (!ticket) return;
       const key = String(index.responseKey[i] ?? "");
+      // A bulk request's person came from a list sheet, not a form response: none to erase here.
+      if (isBatchResponseKey(key)) return;
       const list = map.get(ticket);
       if (!list) map.set(ticket, [key]);
       else if (key === "" || !list.includes(key)) list.push(key);
