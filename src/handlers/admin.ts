@@ -28,6 +28,7 @@ import { runSetup } from "./setup.js";
 import { runSweep } from "./sweep.js";
 import { runFullVerify, runVerifyLog } from "./verify.js";
 import { suspendUnused } from "./unused.js";
+import { archivedYearOf } from "../workspace/archive.js";
 
 export type AdminOutcome =
   | { kind: "ignored" }
@@ -192,7 +193,27 @@ interface OpResult {
   message: string;
 }
 
+/**
+ * An operation on a ticket the register no longer holds because the yearly archive moved it: the
+ * answer says so (archived requests are read-only) instead of "not in the register".
+ */
 function execute(
+  ctx: Ctx,
+  spec: AdminOpSpec,
+  ticket: string,
+  value: string,
+  input: { reason: string; evidence: string },
+  requester: string,
+): OpResult {
+  const r = executeOp(ctx, spec, ticket, value, input, requester);
+  if (r.ok || !ticket) return r;
+  const year = archivedYearOf(ctx.ss, ticket);
+  return year
+    ? { ok: false, message: t(ctx.config.language, "archive.ticket_archived", { ticket, year }) }
+    : r;
+}
+
+function executeOp(
   ctx: Ctx,
   spec: AdminOpSpec,
   ticket: string,

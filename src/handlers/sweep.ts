@@ -9,6 +9,8 @@
  *   temporary passwords never used are invalidated;
  * - retention (retention.ts, once a day): personal fields of requests closed longer than
  *   retensi_hari ago are erased in the register and the responses sheet;
+ * - the yearly archive (archive.ts, when due, outside office hours): closed requests of past
+ *   years and the log's prefix move to the year's archive spreadsheet;
  * - the time standard (reminders.ts, last): reminders, escalations and digests of requests and
  *   of unanswered complaints (complaints.ts, complaintSource); every row's
  *   total against the service standard; the Dasbor sheet (dashboard.ts) and, on the first working
@@ -41,6 +43,7 @@ import { sweepRecap, type RecapReport } from "./recap.js";
 import { refreshLicencesDaily } from "./licences.js";
 import { sweepUnused, type UnusedReport } from "./unused.js";
 import { sweepUpkeep } from "./upkeep.js";
+import { sweepArchive, type ArchiveReport } from "./archive.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -72,6 +75,8 @@ export interface SweepReport {
   licences?: number;
   /** Accounts never used: reminders, monthly lists, suspension proposals (unused.ts; once a day). */
   unused?: UnusedReport;
+  /** The yearly archive, started or continued (archive.ts; only when a year's archive is due). */
+  archive?: ArchiveReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -240,6 +245,8 @@ export function runSweep(): SweepReport {
       recap = sweepRecap(ctx, rows);
     });
   }
+  // The yearly archive when one is due (one Script Property read otherwise), outside office hours.
+  const archive = step(ctx, () => sweepArchive(ctx, budget), budget()) ?? null;
   // Last: sent mail leaves the queue (this sweep's own too); a slice of the log's full check.
   sweepUpkeep(ctx, budget);
   return {
@@ -256,6 +263,7 @@ export function runSweep(): SweepReport {
     ...(recap ? { recap } : {}),
     ...(licences !== null ? { licences } : {}),
     ...(unused ? { unused } : {}),
+    ...(archive ? { archive } : {}),
   };
 }
 

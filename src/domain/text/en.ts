@@ -1259,4 +1259,17 @@ export const en: Record<MessageKey, string> = {
   "reset.staff.no_account": "Password reset: account not found.",
   "reset.applicant.received":
     "Your password reset request has been received and will be checked by our staff. If the data match our records, a new temporary password is sent to the recovery e-mail on record for the account; if not, our staff will contact you.",
+  "settings.help.arsip_bulan":
+    "How many months after a year ends the requests closed in that year move to the yearly archive (0 = never; default 3, i.e. from 1 April).",
+  "archive.anchor_note":
+    "Archive anchor {year}: entries up to #{to} moved to {name} ({id}); this log continues from entry #{to}.",
+  "archive.segment_start": "Continued: entries up to #{seq} are in the archive of {name}.",
+  "archive.log_broken":
+    "Archive {year}: the log chain to be moved is not intact ({reason}). The log was not cut; the requests were still moved. Run Verify the whole log again.",
+  "archive.unreadable":
+    "Archive {year} ({id}) cannot be opened: entries #{from} to #{to} cannot be checked yet.",
+  "archive.where": "{sheet} in the archive of {year}",
+  "archive.ticket_archived":
+    "Ticket {ticket} has moved to the archive of {year} (read-only); archived requests are not changed any more. If needed, submit a new request.",
+  "status_page.result.archived": "This request is closed and kept in the archive of {year}.",
 };

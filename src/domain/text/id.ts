@@ -1251,4 +1251,17 @@ export const id = {
   "reset.staff.no_account": "Atur ulang kata sandi: akun tidak ditemukan.",
   "reset.applicant.received":
     "Permohonan atur ulang kata sandi Anda diterima dan akan diperiksa petugas. Bila data cocok dengan catatan kami, kata sandi sementara yang baru dikirim ke surel pemulihan yang tercatat untuk akun tersebut; bila tidak, petugas akan menghubungi Anda.",
+  "settings.help.arsip_bulan":
+    "Berapa bulan setelah tahun berakhir permintaan yang sudah ditutup tahun itu dipindahkan ke arsip tahunan (0 = tidak pernah; bawaan 3, yaitu mulai 1 April).",
+  "archive.anchor_note":
+    "Jangkar arsip {year}: entri sampai #{to} dipindahkan ke {name} ({id}); log ini berlanjut dari entri #{to}.",
+  "archive.segment_start": "Lanjutan: entri sampai #{seq} ada di arsip tahun {name}.",
+  "archive.log_broken":
+    "Arsip {year}: rantai log yang akan dipindahkan tidak utuh ({reason}). Log tidak dipotong; permintaan tetap dipindahkan. Jalankan Periksa ulang seluruh log.",
+  "archive.unreadable":
+    "Arsip {year} ({id}) tidak dapat dibuka: entri #{from} sampai #{to} belum dapat diperiksa.",
+  "archive.where": "{sheet} pada arsip {year}",
+  "archive.ticket_archived":
+    "Tiket {ticket} sudah dipindahkan ke arsip tahun {year} (hanya-baca); permintaan yang diarsipkan tidak diubah lagi. Bila perlu, ajukan permintaan baru.",
+  "status_page.result.archived": "Permintaan ini sudah ditutup dan disimpan di arsip tahun {year}.",
 } as const;
