@@ -489,8 +489,13 @@ function readRows(sheet: Sheet, first: number, count: number): LogEntry[] {
   return (sheet.getRange(first, 1, count, LOG_COLUMNS.length).getValues() as Cell[][]).map(fromValues);
 }
 
-/** The anchor row: the tail entry's number and hash, a note naming where the entries are. */
+/** The anchor row: the tail entry's number and hash, a note naming where the entries are (raw values). */
 function anchorValues(tail: { seq: number; hash: string }, note: string, nowMs: number): Cell[] {
+  return [tail.seq, new Date(nowMs), "", "", "", ANCHOR_ACTION, SYSTEM_ACTOR, note, "", tail.hash];
+}
+
+/** The anchor row as the live log stores it (its plain-text columns, its guarded texts). */
+function liveAnchorValues(tail: { seq: number; hash: string }, note: string, nowMs: number): Cell[] {
   return toValues({
     seq: tail.seq,
     timeMs: nowMs,
@@ -523,7 +528,7 @@ function cutLog(ctx: Ctx, sheet: Sheet, tail: { seq: number; hash: string }, run
     name: run.name,
     id: run.id ?? "",
   });
-  at.setValues([anchorValues(tail, note, Date.now())]);
+  at.setValues([liveAnchorValues(tail, note, Date.now())]);
 }
 
 /** Tickets that stay live: the register's requests and the complaints still open. */

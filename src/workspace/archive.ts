@@ -13,6 +13,7 @@ import { Table, type Cell, type ColumnDef } from "./table.js";
 import { createSpreadsheetViaDrive } from "./trust.js";
 import { MOVED_ROWS_KEY, MOVED_ROWS_MS, readBook } from "./archivebook.js";
 import { ticketYear } from "../domain/archive.js";
+import { asSheetLiteral } from "../domain/sanitize.js";
 
 export { readBook, writeBook, type ArchiveBook, type ArchiveFile } from "./archivebook.js";
 
@@ -72,10 +73,6 @@ export function prepareArchive(ss: Spreadsheet, config: OfficeConfig, responseHe
       if (max > width) sheet.deleteColumns(width + 1, max - width);
       else if (max < width) sheet.insertColumnsAfter(max, width - max);
       if (header.length > 0) sheet.getRange(1, 1, 1, width).setValues([header]);
-      if (spec.columns) {
-        const text = spec.columns.map((c, i) => (c.plainText ? i + 1 : 0)).filter((i) => i > 0);
-        for (const col of text) sheet.getRange(1, col, sheet.getMaxRows(), 1).setNumberFormat("@");
-      }
       sheet.setFrozenRows(1);
       const protection = sheet.protect();
       protection.removeEditors(protection.getEditors());
@@ -112,13 +109,19 @@ export function columnOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, col: number)
     .map((r) => String(r[0] ?? ""));
 }
 
-/** Appends rows at the end of a sheet (one write; the sheet grows first when needed). */
+/**
+ * Appends rows read from a live sheet at the end of an archive sheet (one write; the sheet grows
+ * first when needed). Every text is written as a literal (asSheetLiteral), so that the cell holds
+ * exactly the text read: a NIP stays 18 digits, a hash never becomes a number, "=…" never a
+ * formula. The archive's sheets have no plain-text columns, so the guarding apostrophe is consumed.
+ */
 export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, values: Cell[][]): void {
   if (values.length === 0) return;
   const first = sheet.getLastRow() + 1;
   const need = first + values.length - 1;
   if (need > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
-  sheet.getRange(first, 1, values.length, values[0]!.length).setValues(values);
+  const literal = values.map((row) => row.map((v) => (typeof v === "string" && v !== "" ? asSheetLiteral(v) : v)));
+  sheet.getRange(first, 1, values.length, values[0]!.length).setValues(literal);
 }
 
 /** Deletes the given rows (any order), bottom up, one call per run of consecutive rows. */

@@ -36,7 +36,8 @@ export function readBook(raw: string | null = props().getProperty(ARCHIVE_BOOK_K
   if (!raw) return { lastYear: 0, files: [], segments: [] };
   try {
     const b = JSON.parse(raw) as ArchiveBook;
-    return { lastYear: Number(b.lastYear) || 0, files: b.files ?? [], segments: b.segments ?? [] };
+    // The run under way (handlers/archive.ts) is kept as it is.
+    return { ...b, lastYear: Number(b.lastYear) || 0, files: b.files ?? [], segments: b.segments ?? [] };
   } catch {
     return { lastYear: 0, files: [], segments: [] };
   }
