@@ -74,6 +74,8 @@ export interface ArchiveRun {
   id?: string;
   phase: "requests" | "log";
   moved: number;
+  /** The archive's sheets, protections and sharing are in place. */
+  prepared?: boolean;
   /** The last log entry copied to the archive and verified there. */
   verified?: { seq: number; hash: string };
 }
@@ -154,10 +156,14 @@ export function sweepArchive(ctx: Ctx, budget: () => boolean): ArchiveReport | n
   const archive = SpreadsheetApp.openById(run.id);
   const responses = ctx.ss.getSheetByName(SHEET_NAMES.responses);
   const header =
-    responses && responses.getLastColumn() > 0
+    !run.prepared && responses && responses.getLastColumn() > 0
       ? (responses.getRange(1, 1, 1, responses.getLastColumn()).getValues()[0] as Cell[])
       : [];
-  prepareArchive(archive, ctx.config, header);
+  if (!run.prepared) {
+    prepareArchive(archive, ctx.config, header);
+    run.prepared = true;
+    writeBook(book);
+  }
 
   if (run.phase === "requests") {
     const moved = moveRequests(ctx, archive, run, budget);

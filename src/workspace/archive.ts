@@ -63,17 +63,20 @@ export function findOrCreateArchive(name: string): string {
 export function prepareArchive(ss: Spreadsheet, config: OfficeConfig, responseHeader: readonly Cell[]): void {
   const lang = config.language;
   const existing = ss.getSheets();
+  // Each part is checked, not assumed: a run cut off after a sheet was inserted and before its
+  // header or protection finds the sheet and finishes it.
   for (const spec of ARCHIVE_SHEETS) {
-    let sheet = ss.getSheetByName(spec.name);
     const header = spec.columns ? spec.columns.map((c) => c[lang]) : [...responseHeader];
     const width = Math.max(1, header.length);
-    if (!sheet) {
-      sheet = ss.insertSheet(spec.name);
-      const max = sheet.getMaxColumns();
-      if (max > width) sheet.deleteColumns(width + 1, max - width);
-      else if (max < width) sheet.insertColumnsAfter(max, width - max);
-      if (header.length > 0) sheet.getRange(1, 1, 1, width).setValues([header]);
+    const sheet = ss.getSheetByName(spec.name) ?? ss.insertSheet(spec.name);
+    const max = sheet.getMaxColumns();
+    if (max > width) sheet.deleteColumns(width + 1, max - width);
+    else if (max < width) sheet.insertColumnsAfter(max, width - max);
+    if (header.length > 0 && String(sheet.getRange(1, 1).getValue()) === "") {
+      sheet.getRange(1, 1, 1, width).setValues([header]);
       sheet.setFrozenRows(1);
+    }
+    if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
       const protection = sheet.protect();
       protection.removeEditors(protection.getEditors());
       if (protection.canDomainEdit()) protection.setDomainEdit(false);

@@ -73,9 +73,10 @@ beforeAll(async () => {
   const effects = trace.flatMap((c, i) => (i >= first && EFFECT.test(c.key) ? [i] : []));
   for (let i = Math.max(0, first); i < trace.length; i++) {
     const key = trace[i]!.key;
-    // A case per call that moves rows or records the run; of the rest (the archive's sheets,
-    // protections, sharing) the first and the last.
-    const keep = EXHAUSTIVE || CRITICAL.test(key) || i === effects[0] || i === effects.at(-1);
+    // A case per call that moves rows or records the run (of a run of the same call, its first
+    // and last); of the rest (the archive's sheets, protections, sharing) the first and the last.
+    const run = trace[i - 1]?.key === key && trace[i + 1]?.key === key; // inside a run of one call
+    const keep = EXHAUSTIVE || (CRITICAL.test(key) && !run) || i === effects[0] || i === effects.at(-1);
     if (!keep) continue;
     positions.push({ n: i + 1, key, when: "before" });
     if (EXHAUSTIVE) positions.push({ n: i + 1, key, when: "after" });
