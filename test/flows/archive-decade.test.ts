@@ -15,7 +15,7 @@
  * through the next archive. The real flow writes about four log entries per request; two keep the
  * test fast and change nothing in what the archive does with them.
  *
- * Rate: REQUESTS_PER_YEAR is 2,500 in the ordinary run (the CI budget) and 25,000 (250,000 over
+ * Rate: REQUESTS_PER_YEAR is 1,000 in the ordinary run (the CI budget) and 25,000 (250,000 over
  * ten years, the issue's design load) with SUREL_EXHAUSTIVE=1; the live spreadsheet's cells are
  * asserted against the limit at both.
  */
@@ -33,7 +33,7 @@ import { ADMIN, adminRequest, adminRows, createOffice, logChainOk, sheet, spread
 const sha = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
 const DAY = 86_400_000;
 const WIB = 7 * 60 * 60_000;
-const REQUESTS_PER_YEAR = process.env.SUREL_EXHAUSTIVE === "1" ? 25_000 : 2_500;
+const REQUESTS_PER_YEAR = process.env.SUREL_EXHAUSTIVE === "1" ? 25_000 : 1_000;
 const YEARS = Array.from({ length: 10 }, (_, i) => 2027 + i);
 const CELL_LIMIT = 10_000_000;
 
@@ -44,7 +44,7 @@ interface Book {
   run?: unknown;
 }
 const book = (o: Office): Book =>
-  JSON.parse(scriptPropertiesOf(o.emu.ws).get("surel:archives") ?? '{"files":[],"segments":[]}') as Book;
+  JSON.parse(scriptPropertiesOf(o.emu.ws).get("surel:archives") ?? '{"lastYear":0,"files":[],"segments":[]}') as Book;
 
 /** Cells the spreadsheet holds as Sheets counts them: every sheet's grid, rows × columns. */
 function cellsOf(ss: ReturnType<typeof spreadsheet>): number {
@@ -74,7 +74,7 @@ function fillYear(o: Office, year: number): void {
   const responses: unknown[][] = [];
   const index: unknown[][] = [];
   const status: unknown[][] = [];
-  const register: unknown[][] = [];
+  const register: Partial<Record<RegisterKey, unknown>>[] = [];
   const drafts: (Omit<LogEntry, "seq" | "prevHash" | "hash"> & { i: number })[] = [];
   const perMonth = new Map<number, number>();
   for (let i = 0; i < REQUESTS_PER_YEAR; i++) {
@@ -109,8 +109,6 @@ function fillYear(o: Office, year: number): void {
       ticket,
       receivedAt: new Date(at),
       status: accepted ? "selesai" : "ditolak",
-      stage: stage.label,
-      stageKey: stage.key,
       fullName: name,
       name,
       asnStatus: "PNS",
@@ -124,7 +122,7 @@ function fillYear(o: Office, year: number): void {
       responseRow: serial + 1,
       updatedAt: new Date(closedAt),
     };
-    register.push(REGISTER_COLUMNS.map((c) => r[c.key] ?? ""));
+    register.push(r);
     drafts.push(
       { i, ticket, from: "", to: `baru/${stage.key}`, action: "diterima", actor: "pemohon", timeMs: at, note: "" },
       {
@@ -142,7 +140,6 @@ function fillYear(o: Office, year: number): void {
   write(SHEET_NAMES.responses, o, responses);
   write(SHEET_NAMES.responseIndex, o, index);
   write(STATUS_SHEET, o, status);
-  write(SHEET_NAMES.register, o, register);
   // The log in time order, chained onto the live log's head as appendLog would.
   const props = scriptPropertiesOf(o.emu.ws);
   const raw = props.get("surel:logHead");
@@ -160,6 +157,13 @@ function fillYear(o: Office, year: number): void {
   );
   const tail = sealed[sealed.length - 1]!;
   props.set("surel:logHead", JSON.stringify({ seq: tail.seq, hash: tail.hash }));
+  // Each register row records its last log entry, as the program does (reconcile compares them).
+  const lastSeq = new Map(sealed.map((e) => [e.ticket, e.seq]));
+  write(
+    SHEET_NAMES.register,
+    o,
+    register.map((r) => REGISTER_COLUMNS.map((c) => (c.key === "lastLogSeq" ? lastSeq.get(String(r.ticket)) : (r[c.key] ?? "")))),
+  );
 }
 
 let office: Office;
@@ -176,10 +180,21 @@ describe(`ten years at ${REQUESTS_PER_YEAR.toLocaleString("en")} requests a year
   test("each April the year before moves out; the live spreadsheet stays far below the cell limit; the chain verifies", async () => {
     for (const year of YEARS) {
       fillYear(office, year);
-      // 4 April of the next year, 22:00 WIB: the archive is due and nobody is at work.
+      // 4 April of the next year, 22:00 WIB: the archive is due and nobody is at work. The
+      // sweep's weekly full pass is kept from starting here (each would hash the decade again
+      // within its slice); the last test runs one over everything.
       office.emu.ws.clockMs = Date.UTC(year + 1, 3, 4, 15, 0, 0);
+      scriptPropertiesOf(office.emu.ws).set("surel:logFullPass", JSON.stringify({ doneMs: office.emu.ws.clockMs }));
       for (let k = 0; k < 20 && book(office).lastYear < year; k++) {
         const r = await office.emu.run("sweep", { kind: "installable" });
+        if (process.env.DEBUG_DECADE) {
+          const by = new Map<string, number>();
+          for (const c of r.trace) by.set(c.key, (by.get(c.key) ?? 0) + c.ms);
+          console.log(year, k, r.ok, r.modelledMs, r.scriptMs, [...by].sort((a, b) => b[1] - a[1]).slice(0, 8));
+          let acc = 0;
+          const marks = r.trace.map((c) => ((acc += c.ms), `${c.key}@${Math.round(acc / 1000)}`));
+          console.log(marks.filter((_, i) => i % 25 === 0).join(" "));
+        }
         expect(r.ok, r.error?.message).toBe(true);
         office.emu.ws.clockMs += 10 * 60_000;
       }
@@ -213,7 +228,7 @@ describe(`ten years at ${REQUESTS_PER_YEAR.toLocaleString("en")} requests a year
         .map((f) => f.requests)
         .join(", ")} requests`,
     );
-  });
+  }, 300_000);
 
   test("a full pass verifies every archive's chain and the live one, continued across executions", async () => {
     let result = "";
@@ -223,5 +238,5 @@ describe(`ten years at ${REQUESTS_PER_YEAR.toLocaleString("en")} requests a year
       if (!/belum selesai|dilanjutkan|sampai entri #\d+ dari/i.test(result)) break;
     }
     expect(result).toMatch(/utuh/i);
-  });
+  }, 120_000);
 });
