@@ -53,7 +53,14 @@ import {
   type RegisterTable,
 } from "../workspace/register.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
-import { sheetCell, Table as TableOf, type Cell, type ColumnDef, type Row, type Table } from "../workspace/table.js";
+import {
+  sheetCell,
+  Table as TableOf,
+  type Cell,
+  type ColumnDef,
+  type Row,
+  type Table,
+} from "../workspace/table.js";
 import { readBook, writeBook } from "../workspace/archivebook.js";
 import { STATUS_COLUMNS, STATUS_SHEET, statusTable, type StatusKey } from "../workspace/statusrecords.js";
 import {

@@ -9,7 +9,7 @@
 import type { OfficeConfig } from "../domain/config.js";
 import { INDEX_COLUMNS, LOG_COLUMNS, REGISTER_COLUMNS, SHEET_NAMES } from "./schema.js";
 import { STATUS_COLUMNS, STATUS_SHEET } from "./statusrecords.js";
-import { Table, type Cell, type ColumnDef } from "./table.js";
+import { Table, type Cell, type ColumnDef, type Row } from "./table.js";
 import { createSpreadsheetViaDrive } from "./trust.js";
 import { MOVED_ROWS_KEY, MOVED_ROWS_MS, readBook } from "./archivebook.js";
 import { ticketYear } from "../domain/archive.js";
@@ -123,7 +123,9 @@ export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, values: Ce
   const first = sheet.getLastRow() + 1;
   const need = first + values.length - 1;
   if (need > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
-  const literal = values.map((row) => row.map((v) => (typeof v === "string" && v !== "" ? asSheetLiteral(v) : v)));
+  const literal = values.map((row) =>
+    row.map((v) => (typeof v === "string" && v !== "" ? asSheetLiteral(v) : v)),
+  );
   sheet.getRange(first, 1, values.length, values[0]!.length).setValues(literal);
 }
 
@@ -201,4 +203,29 @@ export function archivedYearOf(ss: Spreadsheet, ticket: string): number {
     }
   }
   return 0;
+}
+
+/**
+ * The row an edit meant, when the archive removed register rows between the edit and its trigger's
+ * run: the edited cell (`key`) no longer holds the value chosen at `row`, so the removals of the
+ * last minutes are applied to the row number (from the oldest one that may have come after the
+ * edit) until a row holds that value. Null when none does. Called only on that mismatch: one
+ * Script Property read, then one row read per candidate.
+ */
+export function rowAfterRemovals<K extends string>(
+  table: Table<K>,
+  row: number,
+  key: K,
+  value: string,
+): { rowNumber: number; row: Row<K> } | null {
+  const now = Date.now();
+  const list = readRemovals().filter((r) => now - r.atMs < MOVED_ROWS_MS);
+  for (let i = 0; i < list.length; i++) {
+    let at: number | null = row;
+    for (const removal of list.slice(i)) if (at !== null) at = rowAfterRemoval(at, removal);
+    if (at === null || at === row || at < 2) continue;
+    const read = table.read(at);
+    if (String(read[key]).trim() === value.trim()) return { rowNumber: at, row: read };
+  }
+  return null;
 }

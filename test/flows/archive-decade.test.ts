@@ -22,13 +22,21 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { appendEntries, GENESIS_HASH, type LogEntry } from "../../src/domain/audit.js";
-import { QUESTIONS } from "../../src/domain/form.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../../src/workspace/schema.js";
 import { responseKey } from "../../src/workspace/register.js";
 import { STATUS_COLUMNS, STATUS_SHEET, type StatusKey } from "../../src/workspace/statusrecords.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
 import { openSpreadsheet } from "../emulator/services/sheets/host.js";
-import { ADMIN, adminRequest, adminRows, createOffice, logChainOk, sheet, spreadsheet, type Office } from "./harness.js";
+import {
+  ADMIN,
+  adminRequest,
+  adminRows,
+  createOffice,
+  logChainOk,
+  sheet,
+  spreadsheet,
+  type Office,
+} from "./harness.js";
 
 const sha = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
 const DAY = 86_400_000;
@@ -44,7 +52,9 @@ interface Book {
   run?: unknown;
 }
 const book = (o: Office): Book =>
-  JSON.parse(scriptPropertiesOf(o.emu.ws).get("surel:archives") ?? '{"lastYear":0,"files":[],"segments":[]}') as Book;
+  JSON.parse(
+    scriptPropertiesOf(o.emu.ws).get("surel:archives") ?? '{"lastYear":0,"files":[],"segments":[]}',
+  ) as Book;
 
 /** Cells the spreadsheet holds as Sheets counts them: every sheet's grid, rows × columns. */
 function cellsOf(ss: ReturnType<typeof spreadsheet>): number {
@@ -69,7 +79,9 @@ function fillYear(o: Office, year: number): void {
   const start = Date.UTC(year, 0, 1) - WIB;
   const span = Date.UTC(year + 1, 0, 1) - WIB - start;
   const stage = o.config.stages[0]!;
-  const header = sheet(o, SHEET_NAMES.responses).getRange(1, 1, 1, sheet(o, SHEET_NAMES.responses).getLastColumn()).getValues()[0]!;
+  const header = sheet(o, SHEET_NAMES.responses)
+    .getRange(1, 1, 1, sheet(o, SHEET_NAMES.responses).getLastColumn())
+    .getValues()[0]!;
   const width = header.length;
   const responses: unknown[][] = [];
   const index: unknown[][] = [];
@@ -124,7 +136,16 @@ function fillYear(o: Office, year: number): void {
     };
     register.push(r);
     drafts.push(
-      { i, ticket, from: "", to: `baru/${stage.key}`, action: "diterima", actor: "pemohon", timeMs: at, note: "" },
+      {
+        i,
+        ticket,
+        from: "",
+        to: `baru/${stage.key}`,
+        action: "diterima",
+        actor: "pemohon",
+        timeMs: at,
+        note: "",
+      },
       {
         i,
         ticket,
@@ -153,7 +174,18 @@ function fillYear(o: Office, year: number): void {
   write(
     SHEET_NAMES.log,
     o,
-    sealed.map((e) => [e.seq, new Date(e.timeMs), e.ticket, e.from, e.to, e.action, e.actor, e.note, e.prevHash, e.hash]),
+    sealed.map((e) => [
+      e.seq,
+      new Date(e.timeMs),
+      e.ticket,
+      e.from,
+      e.to,
+      e.action,
+      e.actor,
+      e.note,
+      e.prevHash,
+      e.hash,
+    ]),
   );
   const tail = sealed[sealed.length - 1]!;
   props.set("surel:logHead", JSON.stringify({ seq: tail.seq, hash: tail.hash }));
@@ -162,7 +194,11 @@ function fillYear(o: Office, year: number): void {
   write(
     SHEET_NAMES.register,
     o,
-    register.map((r) => REGISTER_COLUMNS.map((c) => (c.key === "lastLogSeq" ? lastSeq.get(String(r.ticket)) : (r[c.key] ?? "")))),
+    register.map((r) =>
+      REGISTER_COLUMNS.map((c) =>
+        c.key === "lastLogSeq" ? lastSeq.get(String(r.ticket)) : (r[c.key] ?? ""),
+      ),
+    ),
   );
 }
 
@@ -184,17 +220,12 @@ describe(`ten years at ${REQUESTS_PER_YEAR.toLocaleString("en")} requests a year
       // sweep's weekly full pass is kept from starting here (each would hash the decade again
       // within its slice); the last test runs one over everything.
       office.emu.ws.clockMs = Date.UTC(year + 1, 3, 4, 15, 0, 0);
-      scriptPropertiesOf(office.emu.ws).set("surel:logFullPass", JSON.stringify({ doneMs: office.emu.ws.clockMs }));
+      scriptPropertiesOf(office.emu.ws).set(
+        "surel:logFullPass",
+        JSON.stringify({ doneMs: office.emu.ws.clockMs }),
+      );
       for (let k = 0; k < 20 && book(office).lastYear < year; k++) {
         const r = await office.emu.run("sweep", { kind: "installable" });
-        if (process.env.DEBUG_DECADE) {
-          const by = new Map<string, number>();
-          for (const c of r.trace) by.set(c.key, (by.get(c.key) ?? 0) + c.ms);
-          console.log(year, k, r.ok, r.modelledMs, r.scriptMs, [...by].sort((a, b) => b[1] - a[1]).slice(0, 8));
-          let acc = 0;
-          const marks = r.trace.map((c) => ((acc += c.ms), `${c.key}@${Math.round(acc / 1000)}`));
-          console.log(marks.filter((_, i) => i % 25 === 0).join(" "));
-        }
         expect(r.ok, r.error?.message).toBe(true);
         office.emu.ws.clockMs += 10 * 60_000;
       }
