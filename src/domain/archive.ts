@@ -109,9 +109,3 @@ export interface LogSegment {
   /** The hash of entry `to` (the live log's anchor row repeats it). */
   hash: string;
 }
-
-/** The archived segment that holds entry `seq`, or null (the live log holds it). */
-export function segmentOf(segments: readonly LogSegment[], seq: number): LogSegment | null {
-  for (const s of segments) if (seq > s.from && seq <= s.to) return s;
-  return null;
-}
