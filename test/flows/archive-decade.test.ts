@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { appendEntries, GENESIS_HASH, type LogEntry } from "../../src/domain/audit.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../../src/workspace/schema.js";
 import { responseKey } from "../../src/workspace/register.js";
+import { toValues } from "../../src/workspace/log.js";
 import { STATUS_COLUMNS, STATUS_SHEET, type StatusKey } from "../../src/workspace/statusrecords.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
 import { openSpreadsheet } from "../emulator/services/sheets/host.js";
@@ -171,22 +172,8 @@ function fillYear(o: Office, year: number): void {
     drafts.map(({ i: _i, ...d }) => d),
     sha,
   );
-  write(
-    SHEET_NAMES.log,
-    o,
-    sealed.map((e) => [
-      e.seq,
-      new Date(e.timeMs),
-      e.ticket,
-      e.from,
-      e.to,
-      e.action,
-      e.actor,
-      e.note,
-      e.prevHash,
-      e.hash,
-    ]),
-  );
+  // As appendLog writes them (workspace/log.ts toValues).
+  write(SHEET_NAMES.log, o, sealed.map(toValues));
   const tail = sealed[sealed.length - 1]!;
   props.set("surel:logHead", JSON.stringify({ seq: tail.seq, hash: tail.hash }));
   // Each register row records its last log entry, as the program does (reconcile compares them).
