@@ -2,9 +2,10 @@
  * The yearly archive (issue #13), pure rules: when a year's archive is due, which requests it
  * takes, where the log is cut, and which stored log segment an entry number belongs to.
  *
- * - A year Y is archived once `months` months after it closed (1 January of Y + 1, office time):
- *   the requests closed (selesai, ditolak) before 1 January Y + 1 whose provisioning needs nothing
- *   more leave the live register for the spreadsheet "Arsip Surel Y".
+ * - Once a month, the requests closed (selesai, ditolak) before the start of the month `months`
+ *   months back, whose provisioning needs nothing more, leave the live register for the
+ *   spreadsheet of the year they closed in, "Arsip Surel Y" (one file a year, filled month by
+ *   month).
  * - The log is a chain: only a prefix can leave it. The cut is the entry before the first entry of
  *   a ticket that stays live (a request still in the register, a complaint still open), so that
  *   every live ticket keeps its whole history in the live log (reconcile replays it). Entries of
@@ -45,24 +46,25 @@ export function localYear(ms: number, offsetMinutes: number): number {
 }
 
 /**
- * The year whose archive is due at `nowMs`, or null: the latest year Y after `lastYear` (the last
- * year archived; 0 for none) for which `months` months have passed since 1 January Y + 1. Years
- * skipped (the archive turned on late) are covered by the first run: it takes every request
- * closed before its cutoff, whatever its year.
+ * The archive run due at `nowMs`, or null: one run a month (its key "yyyy-MM", office time), after
+ * `lastRun` (the key of the last run; "" for none). It takes the requests closed before the start
+ * of the month `months` months back (with 3, in May: those closed before 1 February) into the
+ * archive of the year they closed in (the year before the cutoff). 0 months: never.
  */
-export function dueArchiveYear(
+export function dueArchiveRun(
   nowMs: number,
   offsetMinutes: number,
   months: number,
-  lastYear: number,
-): number | null {
+  lastRun: string,
+): { key: string; year: number; cutoffMs: number } | null {
   if (!(months > 0)) return null;
-  const y = localYear(nowMs, offsetMinutes);
-  for (let year = y - 1; year >= y - 2; year--) {
-    if (year <= lastYear) return null;
-    if (nowMs >= monthStartMs(year + 1, months, offsetMinutes)) return year;
-  }
-  return null;
+  const local = new Date(nowMs + offsetMinutes * 60_000);
+  const y = local.getUTCFullYear();
+  const m = local.getUTCMonth();
+  const key = `${y}-${String(m + 1).padStart(2, "0")}`;
+  if (lastRun >= key) return null;
+  const cutoffMs = monthStartMs(y, m - months, offsetMinutes);
+  return { key, year: localYear(cutoffMs - 1, offsetMinutes), cutoffMs };
 }
 
 /** What the archive needs to know of one register row. */

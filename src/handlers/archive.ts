@@ -22,14 +22,7 @@
  * Register rows move only outside office hours; an edit made just before a removal and handled
  * after it is mapped to its row's new place (edit.ts, the removals in Script Properties).
  */
-import {
-  ANCHOR_ACTION,
-  archivable,
-  dueArchiveYear,
-  logCut,
-  yearStartMs,
-  type LogSegment,
-} from "../domain/archive.js";
+import { ANCHOR_ACTION, archivable, dueArchiveRun, logCut, type LogSegment } from "../domain/archive.js";
 import { type LogEntry, verifyChain, GENESIS_HASH } from "../domain/audit.js";
 import { calendarFromConfig, isWorkingTime } from "../domain/calendar.js";
 import { parseProvisionState } from "../domain/provisioning.js";
@@ -67,8 +60,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface ArchiveRun {
+  /** The month of the run ("yyyy-MM"). */
+  key: string;
+  /** The archive's year: the requests moved closed in it (or before). */
   year: number;
-  /** Requests closed before this instant (1 January of year + 1, office time) move. */
+  /** Requests closed before this instant (a month's start, office time) move. */
   cutoffMs: number;
   name: string;
   id?: string;
@@ -126,14 +122,16 @@ export function sweepArchive(ctx: Ctx, budget: () => boolean): ArchiveReport | n
   const now = Date.now();
   let run = book.run;
   if (!run) {
-    const year = dueArchiveYear(now, ctx.offset, months, book.lastYear);
-    if (year === null) return null;
+    const due = dueArchiveRun(now, ctx.offset, months, book.lastRun);
+    if (due === null) return null;
+    // The year's archive, once made, is filled month by month.
+    const file = book.files.find((f) => f.year === due.year);
     run = {
-      year,
-      cutoffMs: yearStartMs(year + 1, ctx.offset),
-      name: archiveFileName(year, ctx.config.office.name),
+      ...due,
+      name: archiveFileName(due.year, ctx.config.office.name),
       phase: "requests",
       moved: 0,
+      ...(file ? { id: file.id, prepared: true } : {}),
     };
   }
   const report: ArchiveReport = { year: run.year, moved: 0, logMoved: 0, done: false };
@@ -141,8 +139,8 @@ export function sweepArchive(ctx: Ctx, budget: () => boolean): ArchiveReport | n
   // a register that shifts under an official's eyes is confusing.
   if (isWorkingTime(now, calendarFromConfig(ctx.config))) return null;
   if (!book.run && !anyArchivable(ctx, run.cutoffMs)) {
-    // A year with nothing to archive (an office that started after it): no file is made.
-    book.lastYear = run.year;
+    // A month with nothing to archive (no file is made for it).
+    book.lastRun = run.key;
     writeBook(book);
     return { ...report, done: true };
   }
@@ -178,10 +176,13 @@ export function sweepArchive(ctx: Ctx, budget: () => boolean): ArchiveReport | n
   const cut = moveLog(ctx, archive, book, run, budget);
   if (!cut.done) return report;
   report.logMoved = cut.moved;
+  // Retention looks at the archive again on its next pass (the rows just moved may fall due).
   const file = book.files.find((f) => f.year === run.year);
-  if (file) file.requests += run.moved;
-  else book.files.push({ year: run.year, id: run.id, requests: run.moved, eraseAtMs: 0 });
-  book.lastYear = run.year;
+  if (file) {
+    file.requests += run.moved;
+    file.eraseAtMs = 0;
+  } else book.files.push({ year: run.year, id: run.id, requests: run.moved, eraseAtMs: 0 });
+  book.lastRun = run.key;
   delete book.run;
   writeBook(book);
   report.done = true;
@@ -482,8 +483,14 @@ function moveLog(
   const tail = { seq: cut, hash: check.head.hash };
   const made = tryWithScriptLock(() => cutLog(ctx, logSheet, tail, run));
   if (!made.ok) return { done: false, moved: 0 };
-  const seg: LogSegment = { year: run.year, id: run.id!, from: segFrom, to: cut, hash: tail.hash };
-  book.segments.push(seg);
+  // A month's cut extends its year's segment (the archive's log goes on where it ended).
+  if (prev && prev.id === run.id) {
+    prev.to = cut;
+    prev.hash = tail.hash;
+  } else {
+    const seg: LogSegment = { year: run.year, id: run.id!, from: segFrom, to: cut, hash: tail.hash };
+    book.segments.push(seg);
+  }
   // The archived entries were verified just now from a trusted anchor: the incremental check goes
   // on from the cut (it cannot read entries no longer in the live log).
   if (verifiedAnchor().seq < cut) setVerifiedAnchor(tail);

@@ -21,10 +21,11 @@ export interface ArchiveFile {
 }
 
 export interface ArchiveBook {
-  /** The last year archived (0: none). */
-  lastYear: number;
+  /** The key ("yyyy-MM") of the last monthly run ("" : none). */
+  lastRun: string;
   files: ArchiveFile[];
-  /** Archived log segments, oldest first; the live log continues from the last one's tail. */
+  /** Archived log segments, oldest first, one per archive file (a month's cut extends its year's);
+   *  the live log continues from the last one's tail. */
   segments: LogSegment[];
 }
 
@@ -33,13 +34,13 @@ function props(): GoogleAppsScript.Properties.Properties {
 }
 
 export function readBook(raw: string | null = props().getProperty(ARCHIVE_BOOK_KEY)): ArchiveBook {
-  if (!raw) return { lastYear: 0, files: [], segments: [] };
+  if (!raw) return { lastRun: "", files: [], segments: [] };
   try {
     const b = JSON.parse(raw) as ArchiveBook;
     // The run under way (handlers/archive.ts) is kept as it is.
-    return { ...b, lastYear: Number(b.lastYear) || 0, files: b.files ?? [], segments: b.segments ?? [] };
+    return { ...b, lastRun: String(b.lastRun ?? ""), files: b.files ?? [], segments: b.segments ?? [] };
   } catch {
-    return { lastYear: 0, files: [], segments: [] };
+    return { lastRun: "", files: [], segments: [] };
   }
 }
 

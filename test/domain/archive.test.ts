@@ -1,17 +1,21 @@
 /** The yearly archive's pure rules (src/domain/archive.ts). */
 import { describe, expect, test } from "vitest";
-import { archivable, dueArchiveYear, logCut, ticketYear, yearStartMs } from "../../src/domain/archive.js";
+import { archivable, dueArchiveRun, logCut, ticketYear, yearStartMs } from "../../src/domain/archive.js";
 
 const WIB = 420;
 
-describe("when a year's archive is due", () => {
-  test("months after 1 January of the next year, office time; each year once; 0 turns it off", () => {
-    const april = yearStartMs(2028, WIB) + 91 * 86_400_000; // 1 April 2028, 00:00 WIB
-    expect(dueArchiveYear(april - 1, WIB, 3, 0)).toBe(2026); // 31 March 2028: 2027 not yet
-    expect(dueArchiveYear(april, WIB, 3, 0)).toBe(2027);
-    expect(dueArchiveYear(april, WIB, 3, 2027)).toBeNull();
-    expect(dueArchiveYear(april, WIB, 0, 0)).toBeNull();
-    expect(dueArchiveYear(yearStartMs(2028, WIB), WIB, 3, 2026)).toBeNull();
+describe("when an archive run is due", () => {
+  test("once a month, office time; the cutoff months back; the year the requests closed in", () => {
+    const may = Date.UTC(2028, 4, 1) - WIB * 60_000; // 1 May 2028, 00:00 WIB
+    expect(dueArchiveRun(may, WIB, 3, "")).toEqual({
+      key: "2028-05",
+      year: 2028,
+      cutoffMs: Date.UTC(2028, 1, 1) - WIB * 60_000,
+    });
+    expect(dueArchiveRun(may - 1, WIB, 3, "")).toMatchObject({ key: "2028-04", year: 2027 });
+    expect(dueArchiveRun(may, WIB, 3, "2028-05")).toBeNull();
+    expect(dueArchiveRun(may, WIB, 0, "")).toBeNull();
+    expect(dueArchiveRun(yearStartMs(2028, WIB), WIB, 3, "")).toMatchObject({ key: "2028-01", year: 2027 });
   });
 
   test("closed before the cutoff and needing nothing more", () => {

@@ -30,7 +30,7 @@ const EFFECT = /\.(set|insert|delete|create|add|remove|protect|flush|append|hide
 const CRITICAL = /^(Range\.setValues|Sheet\.deleteRows|Properties\.setProperty|Drive\.Files\.create)$/;
 
 interface Book {
-  lastYear: number;
+  lastRun: string;
   files: { year: number; id: string }[];
   segments: { to: number; hash: string }[];
   run?: unknown;
@@ -97,7 +97,7 @@ const tickets = (ssId: string, name: string, col = 0): string[] =>
 function expectExactlyOnce(where: string): void {
   const b = book(office);
   expect(b.run, where).toBeUndefined();
-  expect(b.lastYear, where).toBe(2026);
+  expect(b.lastRun, where).toBe("2027-04");
   expect(b.files, where).toHaveLength(1);
   const id = b.files[0]!.id;
   const all = closed.map((c) => c.ticket).sort();

@@ -35,13 +35,15 @@ const DAY = 86_400_000;
 const ARCHIVE_NIGHT = Date.UTC(2027, 3, 3, 15, 0, 0);
 
 interface Book {
-  lastYear: number;
+  lastRun: string;
   files: { year: number; id: string; requests: number }[];
   segments: { year: number; id: string; from: number; to: number; hash: string }[];
   run?: { phase: string };
 }
 const book = (o: Office): Book =>
-  JSON.parse(scriptPropertiesOf(o.emu.ws).get("surel:archives") ?? '{"files":[],"segments":[]}') as Book;
+  JSON.parse(
+    scriptPropertiesOf(o.emu.ws).get("surel:archives") ?? '{"lastRun":"","files":[],"segments":[]}',
+  ) as Book;
 
 async function sweep(o: Office): Promise<ExecutionResult> {
   const r = await o.emu.run("sweep", { kind: "installable" });
@@ -74,13 +76,13 @@ describe("the yearly archive", () => {
   test("nothing moves before it is due; it waits for the night; then closed requests and the log's prefix move", async () => {
     const before = register(office).length;
     expect(before).toBe(5);
-    // In November 2026 the 2025 archive is due; the office has nothing from 2025: no file is made.
+    // November 2026's run takes what closed before 1 August: nothing here, and no file is made.
     office.emu.ws.clockMs = Date.UTC(2026, 10, 28, 15, 0, 0); // Saturday night
     await sweep(office);
-    expect(book(office)).toMatchObject({ lastYear: 2025, files: [], segments: [] });
+    expect(book(office)).toMatchObject({ lastRun: "2026-11", files: [], segments: [] });
     expect(register(office)).toHaveLength(5);
 
-    // The 2026 archive is due from 1 April 2027, but not in office hours (Monday 5 April, 09:00 WIB).
+    // April 2027's run (closed before 1 January: the 2026 archive), not in office hours (Monday 5 April, 09:00 WIB).
     office.emu.ws.clockMs = Date.UTC(2027, 3, 5, 2, 0, 0);
     const day = await sweep(office);
     expect((day.returnValue as { archive?: unknown }).archive).toBeUndefined();
@@ -94,7 +96,8 @@ describe("the yearly archive", () => {
     // Live: only the open request; archive: the four closed ones, each once.
     expect(register(office).map((r) => r.ticket)).toEqual([open]);
     const b = book(office);
-    expect(b.lastYear).toBe(2026);
+    expect(b.lastRun).toBe("2027-04");
+    expect(b.files[0]!.year).toBe(2026);
     expect(b.run).toBeUndefined();
     const id = b.files[0]!.id;
     const archived = rows(office, id, SHEET_NAMES.register).map((r) => r[0]);

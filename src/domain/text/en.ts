@@ -1260,7 +1260,7 @@ export const en: Record<MessageKey, string> = {
   "reset.applicant.received":
     "Your password reset request has been received and will be checked by our staff. If the data match our records, a new temporary password is sent to the recovery e-mail on record for the account; if not, our staff will contact you.",
   "settings.help.arsip_bulan":
-    "How many months after a year ends the requests closed in that year move to the yearly archive (0 = never; default 3, i.e. from 1 April).",
+    "Requests closed before the start of the month N months back move to the archive of the year they closed in, once a month outside office hours (N = this value; 0 = never; default 3: in May, those closed before 1 February).",
   "archive.anchor_note":
     "Archive anchor {year}: entries up to #{to} moved to {name} ({id}); this log continues from entry #{to}.",
   "archive.segment_start": "Continued: entries up to #{seq} are in the archive of {name}.",

@@ -1252,7 +1252,7 @@ export const id = {
   "reset.applicant.received":
     "Permohonan atur ulang kata sandi Anda diterima dan akan diperiksa petugas. Bila data cocok dengan catatan kami, kata sandi sementara yang baru dikirim ke surel pemulihan yang tercatat untuk akun tersebut; bila tidak, petugas akan menghubungi Anda.",
   "settings.help.arsip_bulan":
-    "Berapa bulan setelah tahun berakhir permintaan yang sudah ditutup tahun itu dipindahkan ke arsip tahunan (0 = tidak pernah; bawaan 3, yaitu mulai 1 April).",
+    "Permintaan yang ditutup sebelum awal bulan ke-N ke belakang dipindahkan ke arsip tahun penutupannya, sekali sebulan di luar jam kerja (N = nilai ini; 0 = tidak pernah; bawaan 3: pada bulan Mei, yang ditutup sebelum 1 Februari).",
   "archive.anchor_note":
     "Jangkar arsip {year}: entri sampai #{to} dipindahkan ke {name} ({id}); log ini berlanjut dari entri #{to}.",
   "archive.segment_start": "Lanjutan: entri sampai #{seq} ada di arsip tahun {name}.",
