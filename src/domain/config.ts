@@ -125,6 +125,8 @@ export interface OfficeConfig {
     unusedCredentialDays: number;
     /** Days after the letter when an account never signed into is proposed for suspension (0 or absent: never). */
     suspendUnusedDays?: number;
+    /** Months after a year closes when its closed requests move to that year's archive (0: never; absent: 3). */
+    archiveMonths?: number;
   };
   /** Who gets the monthly recap besides the head of office (the first stage's officials). */
   recapTo?: string[];

@@ -159,7 +159,7 @@ export function defaultConfig(): OfficeConfig {
       serviceMinutes: ONE_WORKING_DAY,
       reminderAtPercent: 80,
     },
-    privacy: { retentionDays: 365 * 2, unusedCredentialDays: 14, suspendUnusedDays: 0 },
+    privacy: { retentionDays: 365 * 2, unusedCredentialDays: 14, suspendUnusedDays: 0, archiveMonths: 3 },
     recapTo: [],
     licences: 0,
     complaints: `Diskominfo Kota Contoh: diskominfo@${domain}, telepon (0123) 456789`,

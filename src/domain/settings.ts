@@ -8,6 +8,7 @@
  * of the stages and the day abbreviations of the working hours are identifiers and stay Indonesian
  * in every office; the header row, the help column and the problems follow the "bahasa" setting.
  */
+import { DEFAULT_ARCHIVE_MONTHS } from "./archive.js";
 import type {
   ActionKey,
   HolidayEntry,
@@ -371,6 +372,14 @@ export const FIELDS: Field[] = [
     set: (c, v, p, lang) => {
       const n = num(v || "0", 0, p, lang);
       if (n !== undefined) c.privacy.suspendUnusedDays = Math.floor(n);
+    },
+  },
+  {
+    key: "arsip_bulan",
+    get: (c) => String(c.privacy.archiveMonths ?? DEFAULT_ARCHIVE_MONTHS),
+    set: (c, v, p, lang) => {
+      const n = num(v || "0", 0, p, lang);
+      if (n !== undefined) c.privacy.archiveMonths = Math.min(12, Math.floor(n));
     },
   },
   {

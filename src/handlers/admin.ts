@@ -32,6 +32,7 @@ import { createBatch, startImport } from "./batch.js";
 
 /** An import asked for on the admin sheet works this long in the edit's execution; a worker goes on. */
 const IMPORT_BUDGET_MS = 3 * 60_000;
+import { archivedYearOf } from "../workspace/archive.js";
 
 export type AdminOutcome =
   | { kind: "ignored" }
@@ -196,7 +197,27 @@ interface OpResult {
   message: string;
 }
 
+/**
+ * An operation on a ticket the register no longer holds because the yearly archive moved it: the
+ * answer says so (archived requests are read-only) instead of "not in the register".
+ */
 function execute(
+  ctx: Ctx,
+  spec: AdminOpSpec,
+  ticket: string,
+  value: string,
+  input: { reason: string; evidence: string },
+  requester: string,
+): OpResult {
+  const r = executeOp(ctx, spec, ticket, value, input, requester);
+  if (r.ok || !ticket) return r;
+  const year = archivedYearOf(ctx.ss, ticket);
+  return year
+    ? { ok: false, message: t(ctx.config.language, "archive.ticket_archived", { ticket, year }) }
+    : r;
+}
+
+function executeOp(
   ctx: Ctx,
   spec: AdminOpSpec,
   ticket: string,

@@ -36,6 +36,7 @@ import { duplicateCheck, registerFacts } from "../workspace/duplicates.js";
 import { errorText, logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, readEntry } from "../workspace/log.js";
+import { rowAfterRemovals } from "../workspace/archive.js";
 import { journalNoteAuthor, noteIsOwn } from "../workspace/notes.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import {
@@ -248,18 +249,28 @@ function heldFrom(ctx: Ctx, ticket: string, seq: number): Status | undefined {
 
 function applyAction(
   ctx: Ctx,
-  cell: GoogleAppsScript.Spreadsheet.Range,
+  edited: GoogleAppsScript.Spreadsheet.Range,
   actor: string,
   value: string,
 ): EditOutcome {
   const { config } = ctx;
   const lang = config.language;
   if (value.trim() === "") return { kind: "ignored" }; // clearing the action cell is harmless
-  const rowNumber = cell.getRow();
+  let cell = edited;
+  let rowNumber = cell.getRow();
   const mails: OutgoingMail[] = [];
   const outcome = withOutbox(ctx, mails, (): EditOutcome => {
     const table = registerTable(ctx.ss);
-    const row = table.read(rowNumber);
+    let row = table.read(rowNumber);
+    if (String(row.action).trim() !== value.trim()) {
+      // The yearly archive may have removed rows above it since the edit (workspace/archive.ts).
+      const moved = rowAfterRemovals(table, rowNumber, "action", value);
+      if (moved) {
+        rowNumber = moved.rowNumber;
+        row = moved.row;
+        cell = table.sheet.getRange(rowNumber, table.col("action"));
+      }
+    }
     const state: RequestState = rowState(row);
     // Between actions the action cell is empty: a refused choice is cleared (not set back to the
     // event's oldValue, which may be another official's choice made at the same moment).

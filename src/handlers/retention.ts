@@ -54,7 +54,15 @@ import {
   type RegisterTable,
 } from "../workspace/register.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
-import { sheetCell, type Cell, type Row, type Table } from "../workspace/table.js";
+import {
+  sheetCell,
+  Table as TableOf,
+  type Cell,
+  type ColumnDef,
+  type Row,
+  type Table,
+} from "../workspace/table.js";
+import { readBook, writeBook } from "../workspace/archivebook.js";
 import { STATUS_COLUMNS, STATUS_SHEET, statusTable, type StatusKey } from "../workspace/statusrecords.js";
 import {
   COMPLAINT_COLUMNS,
@@ -96,6 +104,8 @@ export interface RetentionReport {
   statusNames: number;
   /** Complaints whose complainant's name, address and text were erased. */
   complaints: string[];
+  /** Requests erased in the yearly archives (their log entries are in the live log). */
+  archived?: string[];
 }
 
 interface Due {
@@ -152,7 +162,9 @@ export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport
   let finished: boolean;
   try {
     finished =
-      erasePass(ctx, budget, report, nowMs, today) && eraseComplaints(ctx, budget, report, nowMs, today);
+      erasePass(ctx, budget, report, nowMs, today) &&
+      eraseComplaints(ctx, budget, report, nowMs, today) &&
+      eraseArchives(ctx, budget, report, nowMs, today);
   } catch (e) {
     props.setProperty(RETENTION_DAY_KEY, today);
     throw e;
@@ -161,16 +173,22 @@ export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport
   return report;
 }
 
-/** Returns whether every due row was erased. */
+/**
+ * Returns whether every due row was erased. `archive`: the pass runs over a yearly archive's sheets
+ * instead of the live ones (its log entries still go to the live log); `next` gets the earliest
+ * moment a row still holding data falls due.
+ */
 function erasePass(
   ctx: Ctx,
   budget: () => boolean,
   report: RetentionReport,
   nowMs: number,
   today: string,
+  archive?: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; next: number },
 ): boolean {
   const days = ctx.config.privacy.retentionDays;
-  const table = registerTable(ctx.ss);
+  const ss = archive ? archive.ss : ctx.ss;
+  const table: RegisterTable = archive ? archiveRegister(ss) : registerTable(ctx.ss);
   const due: Due[] = [];
   for (const { rowNumber, row } of table.all()) {
     const ticket = String(row.ticket);
@@ -179,12 +197,13 @@ function erasePass(
     if (v.kind === "due") due.push({ rowNumber, ticket });
     else if (v.kind === "waiting") report.waiting++;
     else if (v.kind === "undated") report.undated++;
+    else if (v.kind === "retained" && archive) archive.next = Math.min(archive.next, v.dueMs);
   }
   if (due.length === 0) return true;
 
   const ticketAt = new Map(due.map((d) => [d.rowNumber, d.ticket]));
-  const responses = new ResponsesSheet(ctx);
-  const names = new StatusNames(ctx);
+  const responses = new ResponsesSheet(ss);
+  const names = new StatusNames(ctx, archive ? ss : null);
   const marker = erasureMarker(ctx.config.language, today);
   const batchList = batches(
     due.map((d) => d.rowNumber),
@@ -206,6 +225,7 @@ function erasePass(
       return false;
     }
     report.erased.push(...done.value.tickets);
+    if (archive) (report.archived ??= []).push(...done.value.tickets);
     report.responseRows += done.value.responseRows;
     for (const u of done.value.unlocated) {
       report.unlocated.push(u.ticket);
@@ -323,13 +343,22 @@ class StatusNames {
   private rowOf: Map<string, number> | null = null;
   private table: Table<StatusKey> | null = null;
 
-  constructor(private readonly ctx: Ctx) {}
+  /** `archive`: the records of a yearly archive (else the live Status Publik). */
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly archive: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null,
+  ) {}
 
   private load(): Map<string, number> {
     if (this.rowOf) return this.rowOf;
     const map = new Map<string, number>();
     this.rowOf = map;
-    this.table = statusTable(this.ctx.ss, false);
+    const sheet = this.archive ? this.archive.getSheetByName(STATUS_SHEET) : null;
+    this.table = this.archive
+      ? sheet
+        ? new TableOf(sheet, literalColumns(STATUS_COLUMNS))
+        : null
+      : statusTable(this.ctx.ss, false);
     if (!this.table) return map;
     const cols = this.table.readColumns(["ticket", "firstName"] as const);
     cols.ticket.forEach((ticket, i) => {
@@ -357,6 +386,56 @@ class StatusNames {
     for (const t of tickets) map.delete(t);
     return rows.length;
   }
+}
+
+// ── The yearly archives ──────────────────────────────────────────────────────────────────────
+
+/**
+ * In an archive every text is written as a literal (its sheets have no plain-text columns):
+ * the same columns, none of them plain text (workspace/archive.ts appendRows).
+ */
+function literalColumns<K extends string>(columns: readonly ColumnDef<K>[]): ColumnDef<K>[] {
+  return columns.map((c) => ({ ...c, plainText: false }));
+}
+
+function archiveRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RegisterTable {
+  const sheet = ss.getSheetByName(SHEET_NAMES.register);
+  if (!sheet) throw new Error(t("id", "sheet.missing", { name: SHEET_NAMES.register }));
+  return new TableOf(sheet, literalColumns(REGISTER_COLUMNS));
+}
+
+/**
+ * Retention over the yearly archives (UU PDP: the period runs in the archive too). Each archive
+ * records when its next row falls due; an archive is opened only on the day that moment has
+ * passed (0: look now), its register read once, due rows erased in batches as in the live pass
+ * (responses by their identity, status records' first names), each with its entry in the live
+ * log. An archive with nothing left to erase is not opened again.
+ */
+function eraseArchives(
+  ctx: Ctx,
+  budget: () => boolean,
+  report: RetentionReport,
+  nowMs: number,
+  today: string,
+): boolean {
+  const book = readBook();
+  let changed = false;
+  let finished = true;
+  for (const file of book.files) {
+    if (file.eraseAtMs === undefined || file.eraseAtMs > nowMs) continue;
+    if (!budget()) return false;
+    const archive = { ss: SpreadsheetApp.openById(file.id), next: Infinity };
+    const done = erasePass(ctx, budget, report, nowMs, today, archive);
+    if (!done) {
+      finished = false;
+      continue;
+    }
+    if (archive.next === Infinity) delete file.eraseAtMs;
+    else file.eraseAtMs = archive.next;
+    changed = true;
+  }
+  if (changed) writeBook(book);
+  return finished;
 }
 
 /**
@@ -462,8 +541,9 @@ class ResponsesSheet {
   private span: Cell[][] = [];
   private spanFirst = 0;
 
-  constructor(private readonly ctx: Ctx) {
-    this.sheet = ctx.ss.getSheetByName(SHEET_NAMES.responses);
+  /** The live register's spreadsheet, or a yearly archive (the same sheets). */
+  constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+    this.sheet = ss.getSheetByName(SHEET_NAMES.responses);
   }
 
   private load(): Map<string, string[]> {
@@ -482,8 +562,8 @@ class ResponsesSheet {
       if (list) list.push(r);
       else this.rowsOfKey.set(key, [r]);
     }
-    if (!this.ctx.ss.getSheetByName(SHEET_NAMES.responseIndex)) return map;
-    const index = indexTable(this.ctx.ss).readColumns(["responseKey", "ticket"] as const);
+    if (!this.ss.getSheetByName(SHEET_NAMES.responseIndex)) return map;
+    const index = indexTable(this.ss).readColumns(["responseKey", "ticket"] as const);
     index.ticket.forEach((t, i) => {
       const ticket = String(t);
       if (!ticket) return;

@@ -117,6 +117,7 @@ export const STATUS_TEMPLATE = `<section class="ok" id="status">
     <dt><?= txt.ticket ?></dt><dd><?= view.ticket ?></dd>
     <? if (view.stageLabel) { ?><dt><?= txt.stage ?></dt><dd><?= view.stageLabel ?></dd><? } ?>
     <dt><?= txt.next ?></dt><dd><?= view.next ?></dd>
+    <? if (txt.archived) { ?><dt></dt><dd><?= txt.archived ?></dd><? } ?>
     <? if (view.expected) { ?><dt><?= txt.expected ?></dt><dd><?= view.expected ?><? if (view.late) { ?> <span class="late"><?= txt.late ?></span><? } ?></dd><? } ?>
   </dl>
   <h2 style="margin-top:14px"><?= txt.history ?></h2>

@@ -103,6 +103,9 @@ export function lookupStatusFrom(form: unknown): PageReply {
       expected: t(lang, "status_page.result.expected"),
       late: t(lang, "status_page.result.late"),
       history: t(lang, "status_page.result.history"),
+      archived: found.archivedYear
+        ? t(lang, "status_page.result.archived", { year: found.archivedYear })
+        : "",
     };
     return { ok: true, html: evaluate(STATUS_TEMPLATE, { view, txt }).getContent() };
   }, LOOKUP_LOCK_MS);

@@ -11,6 +11,8 @@
  *   one summary once every member of its batch is closed;
  * - retention (retention.ts, once a day): personal fields of requests closed longer than
  *   retensi_hari ago are erased in the register and the responses sheet;
+ * - the yearly archive (archive.ts, when due, outside office hours): closed requests of past
+ *   years and the log's prefix move to the year's archive spreadsheet;
  * - the time standard (reminders.ts, last): reminders, escalations and digests of requests and
  *   of unanswered complaints (complaints.ts, complaintSource); every row's
  *   total against the service standard; the Dasbor sheet (dashboard.ts) and, on the first working
@@ -46,6 +48,7 @@ import { refreshLicencesDaily } from "./licences.js";
 import { sweepUnused, type UnusedReport } from "./unused.js";
 import { sweepUpkeep } from "./upkeep.js";
 import { batchImportsPending, scheduleBatchImports, sweepBatches, type BatchSweepReport } from "./batch.js";
+import { sweepArchive, type ArchiveReport } from "./archive.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -87,6 +90,8 @@ export interface SweepReport {
   nextDueMs?: number;
   /** Bulk requests: batch rows refreshed, summaries sent to the OPDs (batch.ts). */
   batches?: BatchSweepReport;
+  /** The yearly archive, started or continued (archive.ts; only when a year's archive is due). */
+  archive?: ArchiveReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -281,6 +286,8 @@ export function runSweep(opts: { full?: boolean } = {}): SweepReport {
       recap = sweepRecap(ctx, rows);
     });
   }
+  // The yearly archive when one is due (one Script Property read otherwise), outside office hours.
+  const archive = step(() => sweepArchive(ctx, budget), budget()) ?? null;
   // Last: sent mail leaves the queue (this sweep's own too); a slice of the log's full check.
   const upkeep = sweepUpkeep(ctx, budget);
   // What this pass leaves for the next sweep: while anything does, the next one is full too.
@@ -298,6 +305,7 @@ export function runSweep(opts: { full?: boolean } = {}): SweepReport {
     (reconciled?.repaired.length ?? 0) > 0 ||
     (retention?.pending ?? 0) > 0 ||
     importing ||
+    (archive !== null && !archive.done) ||
     !reminders ||
     (upkeep.log !== undefined && !upkeep.log.done);
   const nextDueMs = earliest(reminders?.nextDueMs ?? 0, provisioning?.nextExpiryMs ?? 0);
@@ -325,6 +333,7 @@ export function runSweep(opts: { full?: boolean } = {}): SweepReport {
     fullBecause: plan.full ? plan.reason : "requested",
     nextDueMs,
     ...(batches ? { batches } : {}),
+    ...(archive ? { archive } : {}),
   };
 }
 

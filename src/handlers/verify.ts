@@ -26,9 +26,11 @@ import {
   setFullPassState,
   setVerifiedAnchor,
   verifiedAnchor,
+  type Head,
   type LogCheck,
 } from "../workspace/log.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
+import { readBook } from "../workspace/archive.js";
 import { t } from "../domain/text/index.js";
 
 /** What one check may take of its execution (the limit is 6 minutes). */
@@ -55,6 +57,45 @@ export interface VerifyReport {
   message: string;
 }
 
+/**
+ * Checks the chain from `start` across the stored segments: each archive's log whose entries come
+ * after `start` (opened by its id in the book; its end must be the tail recorded when it was cut,
+ * and the next segment starts from that tail), then the live log from its anchor row. An office
+ * without archives, or a start past the last cut, reads only the live log.
+ */
+export function checkAcross(ctx: Ctx, start: Head, budget: () => boolean): LogCheck {
+  const lang = ctx.config.language;
+  let from = start;
+  let checked = 0;
+  for (const seg of readBook().segments) {
+    if (from.seq >= seg.to) continue;
+    const where = t(lang, "archive.where", { sheet: SHEET_NAMES.log, year: seg.year });
+    let sheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+    try {
+      sheet = SpreadsheetApp.openById(seg.id).getSheetByName(SHEET_NAMES.log);
+    } catch {
+      sheet = null;
+    }
+    if (!sheet) {
+      const reason = t(lang, "archive.unreadable", {
+        year: seg.year,
+        id: seg.id,
+        from: seg.from + 1,
+        to: seg.to,
+      });
+      return { ok: false, firstBad: from.seq + 1, row: 0, ticket: "", problem: "missing", reason, where };
+    }
+    const r = checkLogFrom(ctx, from, budget, { sheet, tail: { seq: seg.to, hash: seg.hash } });
+    if (!r.ok) return { ...r, atTail: false, where };
+    checked += r.checked;
+    if (!r.done) return { ...r, checked };
+    from = r.head;
+    if (!budget()) return { ok: true, done: false, checked, head: from, total: r.total };
+  }
+  const r = checkLogFrom(ctx, from, budget);
+  return r.ok ? { ...r, checked: checked + r.checked } : r;
+}
+
 const budgetFor = (ms: number): (() => boolean) => {
   const start = Date.now();
   return () => Date.now() - start < ms;
@@ -63,7 +104,12 @@ const budgetFor = (ms: number): (() => boolean) => {
 function brokenReport(ctx: Ctx, check: Extract<LogCheck, { ok: false }>, count: number): VerifyReport {
   const lang = ctx.config.language;
   const atTail = check.atTail ? { atTail: true } : {};
-  const where = { reason: check.reason, sheet: SHEET_NAMES.log, row: check.row, seq: check.firstBad };
+  const where = {
+    reason: check.reason,
+    sheet: check.where ?? SHEET_NAMES.log,
+    row: check.row,
+    seq: check.firstBad,
+  };
   return {
     ok: false,
     count,
@@ -91,7 +137,7 @@ export function runVerifyLog(): VerifyReport {
   const ctx = context();
   const lang = ctx.config.language;
   const start = verifiedAnchor();
-  const check = checkLogFrom(ctx, start, budgetFor(VERIFY_BUDGET_MS));
+  const check = checkAcross(ctx, start, budgetFor(VERIFY_BUDGET_MS));
   if (!check.ok) return show(ctx, brokenReport(ctx, check, 0));
   if (check.head.seq !== start.seq || check.head.hash !== start.hash) setVerifiedAnchor(check.head);
   const count = check.checked;
@@ -114,7 +160,7 @@ function fullPassStep(ctx: Ctx, budget: () => boolean, begin: boolean): VerifyRe
   const now = Date.now();
   const from = state.next ?? { seq: 0, hash: GENESIS_HASH };
   const startedMs = state.next ? (state.startedMs ?? now) : now;
-  const check = checkLogFrom(ctx, from, budget);
+  const check = checkAcross(ctx, from, budget);
   if (!check.ok) {
     // The pass ends with its finding; the next one starts from #1 again.
     setFullPassState({ doneMs: now });

@@ -21,6 +21,7 @@ import { LOG_COLUMNS, SHEET_NAMES } from "./schema.js";
 import { Table, type Cell } from "./table.js";
 import { followLog } from "./statusrecords.js";
 import { logError } from "./errors.js";
+import { ANCHOR_ACTION } from "../domain/archive.js";
 
 const HEAD_KEY = "surel:logHead";
 /** The last mismatch the administrators were alarmed about. */
@@ -71,7 +72,7 @@ function checkTail(
   }
   if (tail.seq === anchor.seq && tail.hash === anchor.hash) return;
   if (tail.seq > anchor.seq && anchor.seq >= 0) {
-    const from = anchor.seq + 2; // the first entry after the anchor (entry n is on row n + 1)
+    const from = anchor.seq - liveOffset(table.sheet) + 2; // the first entry after the anchor
     const segment = table.sheet
       .getRange(from, 1, last - from + 1, table.width)
       .getValues()
@@ -156,7 +157,7 @@ export function publishLogHead(ctx: Ctx, nowMs: number): boolean {
   return true;
 }
 
-function toValues(e: LogEntry): Cell[] {
+export function toValues(e: LogEntry): Cell[] {
   // The hashed time is the exact millisecond; the sheet shows it as a date-time (number format).
   // Every text is written so that the cell holds exactly the hashed text: a note "1,5" must not
   // become the number 1.5, "=…" a formula, nor "'…" lose its apostrophe.
@@ -177,7 +178,7 @@ function toValues(e: LogEntry): Cell[] {
   );
 }
 
-function fromValues(v: Cell[]): LogEntry {
+export function fromValues(v: Cell[]): LogEntry {
   const time = v[1];
   const note = String(v[7] ?? "");
   return {
@@ -195,30 +196,59 @@ function fromValues(v: Cell[]): LogEntry {
   };
 }
 
-/** One entry by its number (entries are never moved: #n is on row n + 1), or null. One read. */
+/**
+ * Where the live log's entries are: entry n is on row n - offset + 1. Without an archive the offset
+ * is 0 (entry n on row n + 1); after the yearly archive cut the log at entry K, row 2 is the anchor
+ * row standing for entry K (its number and hash), so the offset is K - 1. Read from row 2 itself
+ * (one call), so that it is right at every moment of a cut (docs/ARCHITECTURE.md, _The archive_).
+ */
+export function liveOffset(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
+  if (sheet.getLastRow() < 2) return 0;
+  const first = Number(sheet.getRange(2, 1).getValue());
+  return first >= 1 ? first - 1 : 0;
+}
+
+/** Whether a row read from a log segment is its anchor row (the tail of the segment before it). */
+export function isAnchorRow(e: LogEntry, offset: number): boolean {
+  return e.action === ANCHOR_ACTION || (offset > 0 && e.seq === offset + 1);
+}
+
+/**
+ * One entry by its number, or null. Entries are never moved but by the archive's cut: row n + 1
+ * is tried first (the log of an office without an archive: one read), then the offset is read.
+ */
 export function readEntry(ctx: Ctx, seq: number): LogEntry | null {
   const table = logTable(ctx);
   if (!(seq >= 1)) return null;
-  let values: Cell[];
-  try {
-    values = table.sheet.getRange(seq + 1, 1, 1, table.width).getValues()[0] as Cell[];
-  } catch {
-    return null; // beyond the sheet: no such entry
-  }
-  const entry = fromValues(values);
-  return entry.seq === seq ? entry : null;
+  const at = (row: number): LogEntry | null => {
+    if (row < 2) return null;
+    try {
+      return fromValues(table.sheet.getRange(row, 1, 1, table.width).getValues()[0] as Cell[]);
+    } catch {
+      return null; // beyond the sheet: no such entry
+    }
+  };
+  const direct = at(seq + 1);
+  if (direct && direct.seq === seq) return direct;
+  const offset = liveOffset(table.sheet);
+  if (offset === 0) return null;
+  const entry = at(seq - offset + 1);
+  return entry && entry.seq === seq && !isAnchorRow(entry, offset) ? entry : null;
 }
 
-/** The entries from number `seq` on (entry n is on row n + 1). One read; [] when there are none. */
+/** The live entries from number `seq` on (the anchor row left out). One read; [] when there are none. */
 export function readEntriesFrom(ctx: Ctx, seq: number): LogEntry[] {
   const table = logTable(ctx);
   const last = table.sheet.getLastRow();
-  const first = Math.max(2, Math.floor(seq) + 1);
+  if (last < 2) return [];
+  const offset = liveOffset(table.sheet);
+  const first = Math.max(offset > 0 ? 3 : 2, Math.floor(seq) - offset + 1);
   if (last < first) return [];
   return table.sheet
     .getRange(first, 1, last - first + 1, table.width)
     .getValues()
-    .map((v) => fromValues(v as Cell[]));
+    .map((v) => fromValues(v as Cell[]))
+    .filter((e) => !isAnchorRow(e, offset));
 }
 
 export function readLog(ctx: Ctx): LogEntry[] {
@@ -264,6 +294,8 @@ export type LogCheck =
       reason: string;
       /** Found at the end, against the anchor of the last append (checkTail alarms that already). */
       atTail?: boolean;
+      /** The sheet it is in, when not the live log (an archive's log). */
+      where?: string;
     };
 
 /**
@@ -276,13 +308,20 @@ export type LogCheck =
  * Each block after the first starts with the previous block's last entry, so the chain is judged
  * across block boundaries exactly as in one piece.
  */
-export function checkLogFrom(ctx: Ctx, start: Head, budget: () => boolean): LogCheck {
-  const table = logTable(ctx);
+export function checkLogFrom(
+  ctx: Ctx,
+  start: Head,
+  budget: () => boolean,
+  segment?: { sheet: GoogleAppsScript.Spreadsheet.Sheet; tail: Head },
+): LogCheck {
+  const sheet = segment ? segment.sheet : logTable(ctx).sheet;
+  const width = LOG_COLUMNS.length;
   const lang = ctx.config.language;
-  const total = Math.max(0, table.sheet.getLastRow() - 1); // entry n is on row n + 1
+  const offset = liveOffset(sheet); // entry n is on row n - offset + 1
+  const total = Math.max(0, sheet.getLastRow() - 1) + offset; // the last entry's number
   const read = (from: number, to: number): LogEntry[] =>
-    table.sheet
-      .getRange(from + 1, 1, to - from + 1, table.width)
+    sheet
+      .getRange(from - offset + 1, 1, to - from + 1, width)
       .getValues()
       .map((v) => fromValues(v as Cell[]));
   const failure = (
@@ -300,12 +339,23 @@ export function checkLogFrom(ctx: Ctx, start: Head, budget: () => boolean): LogC
       reason: r.reason,
     };
   };
+  if (offset > 0 && start.seq < offset + 1) {
+    // The start lies before this segment's anchor row: its entries are in an archive not given.
+    return {
+      ok: false,
+      firstBad: start.seq + 1,
+      row: 2,
+      ticket: "",
+      problem: "missing",
+      reason: t(lang, "audit.missing", { range: `#${start.seq + 1}–#${offset}` }),
+    };
+  }
   if (start.seq > total) {
     const reason = t(lang, "audit.truncated", { last: total, head: start.seq });
     return {
       ok: false,
       firstBad: total + 1,
-      row: total + 2,
+      row: total - offset + 2,
       ticket: "",
       problem: "truncated",
       reason,
@@ -331,7 +381,7 @@ export function checkLogFrom(ctx: Ctx, start: Head, budget: () => boolean): LogC
         return {
           ok: false,
           firstBad: start.seq,
-          row: start.seq + 1,
+          row: start.seq - offset + 1,
           ticket: anchored && anchored.seq === start.seq ? anchored.ticket : "",
           problem: "edited",
           reason,
@@ -345,7 +395,7 @@ export function checkLogFrom(ctx: Ctx, start: Head, budget: () => boolean): LogC
       chainStart = tail ? before : prev;
     }
     // The row of block[0]: the previous block's last entry is on row `next`, a new one on next + 1.
-    const firstRow = tail ? next : next + 1;
+    const firstRow = (tail ? next : next + 1) - offset;
     first = false;
     const r = verifyChain(block, ctx.sha256, { start: chainStart, language: lang });
     if (!r.ok) return failure(r, (i) => firstRow + i, block);
@@ -357,12 +407,15 @@ export function checkLogFrom(ctx: Ctx, start: Head, budget: () => boolean): LogC
     prev = r.head;
     next = to + 1;
   }
-  // The end: the anchor of the last append must be the last entry.
-  const raw = PropertiesService.getScriptProperties().getProperty(HEAD_KEY);
+  // The end: the anchor of the last append must be the last entry (an archived segment: the tail
+  // recorded when it was cut).
+  const raw = segment
+    ? JSON.stringify(segment.tail)
+    : PropertiesService.getScriptProperties().getProperty(HEAD_KEY);
   if (raw) {
     const head = JSON.parse(raw) as Head;
     const r = verifyChain([], ctx.sha256, { start: prev, head, language: lang });
-    if (!r.ok) return { ...failure(r, () => r.firstBad + 1, []), atTail: true };
+    if (!r.ok) return { ...failure(r, () => r.firstBad - offset + 1, []), atTail: true };
   }
   return { ok: true, done: true, checked, head: prev, total };
 }

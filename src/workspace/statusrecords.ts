@@ -31,6 +31,8 @@ import {
 import { isStatus, type Status } from "../domain/request.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { Table, type Cell, type ColumnDef } from "./table.js";
+import { readBook } from "./archivebook.js";
+import { ticketYear } from "../domain/archive.js";
 
 export const STATUS_SHEET = "Status Publik";
 
@@ -299,6 +301,36 @@ export function findStatusRecord(
   return found && record ? { record, hash: String(found.values.codeHash) } : null;
 }
 
+/**
+ * The record of a ticket the yearly archive moved (workspace/archive.ts): looked for in the archives
+ * of the ticket's year and later (a request is archived the year after it closed), one search each.
+ */
+export function findArchivedStatusRecord(
+  ticket: string,
+): { record: StatusRecord; hash: string; archivedYear: number } | null {
+  const year = ticketYear(ticket);
+  if (!year) return null;
+  const files = readBook()
+    .files.filter((f) => f.year >= year)
+    .sort((a, b) => a.year - b.year);
+  for (const f of files) {
+    let sheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+    try {
+      sheet = SpreadsheetApp.openById(f.id).getSheetByName(STATUS_SHEET);
+    } catch {
+      continue;
+    }
+    if (!sheet) continue;
+    const table = new Table(sheet, STATUS_COLUMNS);
+    const row = table.find("ticket", ticket);
+    if (!row) continue;
+    const values = table.read(row);
+    const record = toRecord(values);
+    if (record) return { record, hash: String(values.codeHash), archivedYear: f.year };
+  }
+  return null;
+}
+
 // ── Proof of control: the code, under the attempt limits ───────────────────────
 
 /** The counter of failures over all tickets (the per-ticket ones: statuspage.attemptKey). */
@@ -327,7 +359,7 @@ export function verifyStatusCode(
   ticket: string,
   typedCode: string,
   nowMs: number,
-): { record: StatusRecord; hash: string } | null {
+): { record: StatusRecord; hash: string; archivedYear?: number } | null {
   const cache = CacheService.getScriptCache();
   const ticketKey = attemptKey(ticket || "?");
   const got = cache.getAll([ticketKey, GLOBAL_KEY]);
@@ -345,7 +377,7 @@ export function verifyStatusCode(
   };
   if (!mayTry(perTicket, all, nowMs)) return fail();
   const code = readCode(typedCode);
-  const found = ticket ? findStatusRecord(ss, ticket) : null;
+  const found = ticket ? (findStatusRecord(ss, ticket) ?? findArchivedStatusRecord(ticket)) : null;
   const hash = codeHash(ticket || "?", code ?? "-");
   if (!found || !code || !sameDigest(hash, found.hash)) return fail();
   return found;

@@ -41,6 +41,7 @@ import { INSTALLER_PROPERTY, REGISTER_ID_PROPERTY } from "../../src/workspace/co
 import { ADMIN_OPS, type AdminOp } from "../../src/domain/admin.js";
 import { tx } from "../../src/domain/text/index.js";
 import { questionTitle } from "../../src/domain/form.js";
+import { ANCHOR_ACTION } from "../../src/domain/archive.js";
 
 export interface OfficeOptions extends WorkspaceOptions {
   /** Changes to the default configuration, written into the settings sheets before setup. */
@@ -392,11 +393,17 @@ export function chainOk(entries: readonly LogEntry[]): boolean {
   return verifyChain(entries, sha256).ok;
 }
 
-/** Whether the office's log verifies: an unbroken chain that ends at the anchor the program keeps. */
+/**
+ * Whether the office's log verifies: an unbroken chain that ends at the anchor the program keeps;
+ * after a yearly archive, from the anchor row that starts the live log (its tail in the archive).
+ */
 export function logChainOk(office: Office): boolean {
   const raw = scriptPropertiesOf(office.emu.ws).get("surel:logHead");
   const head = raw ? (JSON.parse(raw) as { seq: number; hash: string }) : undefined;
-  return verifyChain(logEntries(office), sha256, head ? { head } : {}).ok;
+  const entries = logEntries(office);
+  const anchor = entries[0]?.action === ANCHOR_ACTION ? entries[0] : undefined;
+  const start = anchor ? { start: { seq: anchor.seq, hash: anchor.hash } } : {};
+  return verifyChain(anchor ? entries.slice(1) : entries, sha256, { ...start, ...(head ? { head } : {}) }).ok;
 }
 
 /** The provisioning worker's entry point (its one-shot triggers: src/workspace/worker.ts). */

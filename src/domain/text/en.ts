@@ -1313,4 +1313,17 @@ export const en: Record<MessageKey, string> = {
   "batch.mail.summary.rejected_head": "Rejected",
   "admin.op.batch_new": "Create a bulk request sheet",
   "admin.op.batch_import": "Import a bulk request",
+  "settings.help.arsip_bulan":
+    "Requests closed before the start of the month N months back move to the archive of the year they closed in, once a month outside office hours (N = this value; 0 = never; default 3: in May, those closed before 1 February).",
+  "archive.anchor_note":
+    "Archive anchor {year}: entries up to #{to} moved to {name} ({id}); this log continues from entry #{to}.",
+  "archive.segment_start": "Continued: entries up to #{seq} are in the archive of {name}.",
+  "archive.log_broken":
+    "Archive {year}: the log chain to be moved is not intact ({reason}). The log was not cut; the requests were still moved. Run Verify the whole log again.",
+  "archive.unreadable":
+    "Archive {year} ({id}) cannot be opened: entries #{from} to #{to} cannot be checked yet.",
+  "archive.where": "{sheet} in the archive of {year}",
+  "archive.ticket_archived":
+    "Ticket {ticket} has moved to the archive of {year} (read-only); archived requests are not changed any more. If needed, submit a new request.",
+  "status_page.result.archived": "This request is closed and kept in the archive of {year}.",
 };

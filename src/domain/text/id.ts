@@ -1306,4 +1306,17 @@ export const id = {
   "batch.mail.summary.rejected_head": "Ditolak",
   "admin.op.batch_new": "Buat lembar permohonan massal",
   "admin.op.batch_import": "Impor permohonan massal",
+  "settings.help.arsip_bulan":
+    "Permintaan yang ditutup sebelum awal bulan ke-N ke belakang dipindahkan ke arsip tahun penutupannya, sekali sebulan di luar jam kerja (N = nilai ini; 0 = tidak pernah; bawaan 3: pada bulan Mei, yang ditutup sebelum 1 Februari).",
+  "archive.anchor_note":
+    "Jangkar arsip {year}: entri sampai #{to} dipindahkan ke {name} ({id}); log ini berlanjut dari entri #{to}.",
+  "archive.segment_start": "Lanjutan: entri sampai #{seq} ada di arsip tahun {name}.",
+  "archive.log_broken":
+    "Arsip {year}: rantai log yang akan dipindahkan tidak utuh ({reason}). Log tidak dipotong; permintaan tetap dipindahkan. Jalankan Periksa ulang seluruh log.",
+  "archive.unreadable":
+    "Arsip {year} ({id}) tidak dapat dibuka: entri #{from} sampai #{to} belum dapat diperiksa.",
+  "archive.where": "{sheet} pada arsip {year}",
+  "archive.ticket_archived":
+    "Tiket {ticket} sudah dipindahkan ke arsip tahun {year} (hanya-baca); permintaan yang diarsipkan tidak diubah lagi. Bila perlu, ajukan permintaan baru.",
+  "status_page.result.archived": "Permintaan ini sudah ditutup dan disimpan di arsip tahun {year}.",
 } as const;
