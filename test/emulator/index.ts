@@ -27,7 +27,7 @@ import {
 } from "./runtime/engine.js";
 import { Faults } from "./runtime/faults.js";
 import { Ledger } from "./runtime/ledger.js";
-import { WorkerPool } from "./runtime/pool.js";
+import { InlineRunner, WorkerPool } from "./runtime/pool.js";
 import { cloneWorkspace, deepCopy } from "./runtime/snapshot.js";
 import { Scheduler, alternatives, type SchedulePolicy } from "./runtime/scheduler.js";
 import { installAll } from "./services/index.js";
@@ -66,6 +66,15 @@ export interface EmulatorOptions extends WorkspaceOptions {
   maxSimultaneousPerUser?: number;
   /** Real time a script may run between two service calls before it is killed (an endless loop). Default 30 s. */
   watchdogMs?: number;
+  /**
+   * Run a batch that has room for one execution at a time (`run`, `drain` and `advance` at
+   * concurrency 1) in the host thread instead of a worker (default true): nothing else can run
+   * between its calls, so a thread round trip per call buys nothing. Its endless loop is stopped
+   * by `inlineWatchdogMs` of real time for the whole execution (default 5 minutes) instead of
+   * `watchdogMs` between two calls. False: every execution runs in a worker thread.
+   */
+  inline?: boolean;
+  inlineWatchdogMs?: number;
   /** Default scheduling policy (default "time"). */
   schedule?: SchedulePolicy;
   /**
@@ -170,6 +179,7 @@ export class Emulator {
   readonly bundle: BundleInfo;
   private readonly opts: EmulatorOptions;
   private readonly pool: WorkerPool;
+  private readonly inline: InlineRunner | null;
   private engine!: Engine;
   private forced: Scheduler | null = null;
   private batches = 0;
@@ -196,6 +206,7 @@ export class Emulator {
     // the executions' V8 runs in it only if the whole process does (docs/EMULATOR-runtime.md).
     process.env.TZ = opts.scriptTimeZone ?? "Asia/Jakarta";
     this.pool = new WorkerPool(code, filename, opts.workers ?? 2);
+    this.inline = opts.inline === false ? null : new InlineRunner(code, filename);
     this.reset();
   }
 
@@ -282,6 +293,8 @@ export class Emulator {
       maxSimultaneousPerUser: this.opts.maxSimultaneousPerUser ?? MAX_SIMULTANEOUS_PER_USER,
       watchdogMs: this.opts.watchdogMs ?? 30_000,
       requiresAuth: requiredScope,
+      inline: this.inline,
+      ...(this.opts.inlineWatchdogMs !== undefined ? { inlineWatchdogMs: this.opts.inlineWatchdogMs } : {}),
     });
   }
 

@@ -62,10 +62,26 @@ describe("loading the bundle", () => {
   });
 
   it("reuses a small pool of workers across executions", async () => {
+    const threads = new Emulator(tinyOptions({ inline: false }));
+    try {
+      expect(ok(await threads.run("hello", { args: [-1] }))).toBe("halo -1");
+      const before = threads.workers.spawned;
+      expect(before).toBe(1);
+      for (let i = 0; i < 30; i++) expect(ok(await threads.run("hello", { args: [i] }))).toBe(`halo ${i}`);
+      expect(threads.workers.spawned).toBe(before);
+      expect(threads.workers.alive).toBeLessThanOrEqual(2);
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it("runs an execution that runs alone in the host thread, and one of each concurrent batch", async () => {
     const before = emu.workers.spawned;
-    for (let i = 0; i < 30; i++) expect(ok(await emu.run("hello", { args: [i] }))).toBe(`halo ${i}`);
+    for (let i = 0; i < 3; i++) expect(ok(await emu.run("hello", { args: [i] }))).toBe(`halo ${i}`);
     expect(emu.workers.spawned).toBe(before);
-    expect(emu.workers.alive).toBeLessThanOrEqual(2);
+    const three = await emu.runConcurrently([0, 1, 2].map((i) => ({ handler: "hello", args: [i] })));
+    expect(three.map(ok)).toEqual(["halo 0", "halo 1", "halo 2"]);
+    expect(emu.workers.spawned).toBe(Math.max(before, 2));
   });
 
   it("reports a missing function with Apps Script's text", async () => {
@@ -288,10 +304,13 @@ describe("virtual time and the cost model", () => {
   });
 });
 
-describe("time limits", () => {
+describe.each([
+  { where: "in the host thread", inline: true },
+  { where: "in a worker thread", inline: false },
+])("time limits ($where)", ({ inline }) => {
   let emu: Emulator;
   beforeAll(() => {
-    emu = new Emulator(tinyOptions());
+    emu = new Emulator(tinyOptions({ inline }));
   });
   beforeEach(() => emu.reset());
   afterAll(() => emu.close());
@@ -308,7 +327,8 @@ describe("time limits", () => {
     expect(r.endMs - r.startMs).toBe(360_000);
     expect(fake(emu.ws).writes).toEqual([]); // the script could not catch it and carry on
     expect(ok(await emu.run("hello", { args: ["lagi"] }))).toBe("halo lagi");
-    expect(emu.workers.spawned).toBe(spawned + 1);
+    // A worker is replaced; an execution in the host thread needs none.
+    expect(emu.workers.spawned).toBe(inline ? 0 : spawned + 1);
   });
 
   it("gives simple triggers 30 seconds", async () => {
@@ -328,7 +348,7 @@ describe("time limits", () => {
 describe("the watchdog", () => {
   let emu: Emulator;
   beforeAll(() => {
-    emu = new Emulator(tinyOptions({ watchdogMs: 1000 }));
+    emu = new Emulator(tinyOptions({ watchdogMs: 1000, inline: false }));
   });
   afterAll(() => emu.close());
 
@@ -337,6 +357,19 @@ describe("the watchdog", () => {
     expect(r.killed).toBe("watchdog");
     expect(r.error?.message).toBe(TIME_LIMIT_MESSAGE);
     expect(ok(await emu.run("counter"))).toBe(1);
+  });
+
+  it("fails the batch of an endless loop in the host thread instead of hanging", async () => {
+    const inline = new Emulator(tinyOptions({ inlineWatchdogMs: 500 }));
+    try {
+      await expect(inline.run("forever")).rejects.toThrow(
+        /forever ran in the host thread for more than 500 ms/,
+      );
+      expect(ok(await inline.run("counter"))).toBe(1);
+      expect(inline.workers.spawned).toBe(0);
+    } finally {
+      await inline.close();
+    }
   });
 });
 

@@ -202,7 +202,9 @@ describe("faults and concurrency", () => {
   test("a sweep killed at any of its calls: one reminder and one escalation, the log and the row agree", async () => {
     const emu = newEmulator();
     try {
-      let { o, number } = await fresh(emu);
+      const { o, number } = await fresh(emu);
+      // Every case starts from this state (restored: the office and its complaint stay valid).
+      const start = emu.snapshot();
       const clean = await emu.run("sweep");
       expect(clean.ok).toBe(true);
       expect(events(o, number).map((e) => e.action)).toEqual(["pengingat", "eskalasi"]);
@@ -212,7 +214,7 @@ describe("faults and concurrency", () => {
         0,
         "kill",
       )) {
-        ({ o, number } = await fresh(emu));
+        emu.restore(start);
         emu.faults.killAt(k, { handler: "sweep", when: "after" });
         const killed = await emu.run("sweep");
         expect(killed.killed).toBe("fault");
@@ -248,7 +250,8 @@ describe("faults and concurrency", () => {
     const responses = (o: Office, number: string) =>
       mails(o).filter((m) => m.subject === `Tanggapan atas pengaduan ${number}`);
     try {
-      let { o, number } = await filedOnly();
+      const { o, number } = await filedOnly();
+      const start = emu.snapshot();
       const clean = (await handlerEdit(o, KABID, number, "action", "Tanggapi")).results.at(-1)!;
       expect(clean.ok).toBe(true);
       expect(complaintRow(o, number).Status).toBe("ditanggapi");
@@ -263,7 +266,7 @@ describe("faults and concurrency", () => {
         0,
         "kill",
       )) {
-        ({ o, number } = await filedOnly());
+        emu.restore(start);
         emu.faults.killAt(k, { handler: "onRegisterEdit", when: "after" });
         const killed = (await handlerEdit(o, KABID, number, "action", "Tanggapi")).results.at(-1)!;
         const label = `killed after call ${k} (${clean.trace[k - 1]?.key})`;

@@ -176,7 +176,9 @@ describe("the recap across faults", () => {
   test("killed at any call of its part of the sweep: one recap (two only when cut between the send and its mark)", async () => {
     const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
     try {
-      let o = await fresh(emu);
+      const o = await fresh(emu);
+      // Every case starts from this state (restored: the office stays valid).
+      const start = emu.snapshot();
       const clean = await emu.run("sweep", { kind: "installable" });
       expect(recaps(o)).toHaveLength(1);
       const keys = clean.trace.map((c) => c.key);
@@ -190,7 +192,7 @@ describe("the recap across faults", () => {
       const from = Math.max(1, keys.lastIndexOf("TextFinder.findNext", claimAt) - 2);
       expect(clean.callCount - from).toBeGreaterThan(10);
       for (let k = from; k <= clean.callCount; k++) {
-        o = await fresh(emu);
+        emu.restore(start);
         emu.faults.killAt(k, { handler: "sweep", when: "after" });
         const killed = await emu.run("sweep", { kind: "installable" });
         expect(killed.killed).toBe("fault");

@@ -144,27 +144,39 @@ export async function prepareOffice(emu: Emulator, opts: OfficeOptions = {}): Pr
   config.admins = [ADMIN, ...config.admins];
   opts.configure?.(config);
   // Setup is deterministic: the same configuration on the same fresh workspace gives the same
-  // state, so it runs once per test file and each further office starts from its snapshot.
+  // state, so it runs once per test process and each further office starts from its snapshot.
   // A hook before setup is code the key cannot capture: such offices always run setup.
   const key =
     emu.isFresh() && !opts.beforeSetup ? emu.stateKey({ config, defaults: opts.defaults ?? false }) : null;
   const cached = key === null ? undefined : setupSnapshots.get(key);
   if (cached) {
+    // The most recently used last: the oldest is dropped first when the cache is full.
+    setupSnapshots.delete(key!);
+    setupSnapshots.set(key!, cached);
     emu.restore(cached.snapshot);
     return { emu, ssId: cached.ssId, formId: cached.formId, config, setup: cached.setup };
   }
   const office = await setupOffice(emu, config, opts);
-  if (key !== null)
+  if (key !== null) {
+    if (setupSnapshots.size >= SETUP_SNAPSHOTS_KEPT)
+      setupSnapshots.delete(setupSnapshots.keys().next().value!);
     setupSnapshots.set(key, {
       snapshot: emu.snapshot(),
       ssId: office.ssId,
       formId: office.formId,
       setup: office.setup,
     });
+  }
   return office;
 }
 
-/** Setup's end state per configuration and workspace (see prepareOffice). */
+/**
+ * Setup's end state per configuration and workspace (see prepareOffice). The test files of a test
+ * process share this module (vitest.config.ts): a file's offices find the setups earlier files
+ * made; the least recently used is dropped beyond this many (each holds a whole workspace).
+ */
+const SETUP_SNAPSHOTS_KEPT = 16;
+/** Setup's end state per configuration and workspace, least recently used first. */
 const setupSnapshots = new Map<
   string,
   { snapshot: EmulatorSnapshot; ssId: string; formId: string; setup: ExecutionResult }

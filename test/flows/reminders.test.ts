@@ -185,7 +185,9 @@ describe("faults and concurrency", () => {
   test("a sweep killed at any of its calls: never a second reminder, the log and the row agree", async () => {
     const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
     try {
-      let { o, ticket } = await fresh(emu);
+      const { o, ticket } = await fresh(emu);
+      // Every case starts from this state (restored: the office and its request stay valid).
+      const start = emu.snapshot();
       const clean = await emu.run("sweep");
       expect(clean.ok).toBe(true);
       expect(events(o, ticket)).toHaveLength(1);
@@ -195,7 +197,7 @@ describe("faults and concurrency", () => {
         0,
         "kill",
       )) {
-        ({ o, ticket } = await fresh(emu));
+        emu.restore(start);
         emu.faults.killAt(k, { handler: "sweep", when: "after" });
         const killed = await emu.run("sweep");
         expect(killed.killed).toBe("fault");

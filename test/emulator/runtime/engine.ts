@@ -17,8 +17,8 @@ import type { Workspace } from "../workspace.js";
 import { Faults, TIME_LIMIT_MESSAGE, type CallInfo } from "./faults.js";
 import { Ledger, Tallies, type Tally } from "./ledger.js";
 import { HandleTable, errorToWire } from "./marshal.js";
-import type { WorkerHandle, WorkerPool } from "./pool.js";
-import type { CallMsg, DoneMsg, ErrorWire, LogLevel, SetMsg } from "./protocol.js";
+import type { InlineRunner, WorkerHandle, WorkerPool } from "./pool.js";
+import type { CallMsg, DoneMsg, ErrorWire, LogLevel, ReplyMsg, SetMsg, StartMsg } from "./protocol.js";
 import { Scheduler, type Candidate } from "./scheduler.js";
 import { missingScopeMessage } from "./auth.js";
 
@@ -123,6 +123,36 @@ export interface EngineConfig {
   watchdogMs: number;
   /** Names of services needing authorization, refused in LIMITED executions (simple triggers). */
   requiresAuth: (gasClass: string, method: string) => string | null;
+  /**
+   * Runs one execution of a batch at a time in the host thread (null: all in workers): its calls
+   * are served on the spot instead of by a round trip to a worker thread (runInline).
+   */
+  inline?: InlineRunner | null;
+  /** Real time an execution run in the host thread may take in all (default INLINE_WATCHDOG_MS). */
+  inlineWatchdogMs?: number;
+}
+
+/** Thrown into the script when its execution was terminated in the host thread (never caught by it for long: every later call throws it again). */
+const TERMINATED = "emulator: the execution was terminated";
+/**
+ * Real time an execution in the host thread may take in all, the batch's other executions served
+ * in its calls included: an endless loop fails the batch there instead of hanging the test.
+ */
+const INLINE_WATCHDOG_MS = 10 * 60_000;
+
+/** A batch in progress (runBatch). */
+interface Batch {
+  source: BatchSource;
+  scheduler: Scheduler;
+  inflight: Exec[];
+  started: Exec[];
+  slots: number;
+  slotTime: number[];
+  slotBusy: boolean[];
+  ordinal: number;
+  last: number | null;
+  /** The execution that runs in the host thread (at most one at a time), if any. */
+  inline: Exec | null;
 }
 
 type State = "running" | "call" | "parked" | "done";
@@ -134,6 +164,8 @@ class Exec {
   pendingCall: { info: CallInfo; record: CallRecord } | null = null;
   suspend: Suspend | null = null;
   worker: WorkerHandle | null = null;
+  /** Runs in the host thread: its start message (until it runs) and the reply to its current call. */
+  inline: { start: StartMsg | null; reply: ReplyMsg | null } | null = null;
   readonly handles = new HandleTable();
   readonly logs: LogEntry[] = [];
   readonly tallies = new Tallies();
@@ -173,73 +205,96 @@ export class Engine {
 
   /** Runs executions from `source`, at most `concurrency` at a time, until none is left. */
   runBatch(source: BatchSource, concurrency: number, scheduler: Scheduler): ExecutionResult[] {
-    const ws = this.ws;
-    const inflight: Exec[] = [];
-    const started: Exec[] = [];
     const slots = Math.max(1, Math.min(concurrency, 1000));
-    const slotTime: number[] = new Array<number>(slots).fill(ws.clockMs);
-    const slotBusy: boolean[] = new Array<boolean>(slots).fill(false);
-    let ordinal = 0;
-    let last: number | null = null;
-
-    const finishDone = (): void => {
-      for (let i = inflight.length - 1; i >= 0; i--) {
-        const e = inflight[i]!;
-        if (e.state !== "done") continue;
-        inflight.splice(i, 1);
-        slotBusy[e.slot] = false;
-        slotTime[e.slot] = e.result!.endMs;
-      }
+    const b: Batch = {
+      source,
+      scheduler,
+      inflight: [],
+      started: [],
+      slots,
+      slotTime: new Array<number>(slots).fill(this.ws.clockMs),
+      slotBusy: new Array<boolean>(slots).fill(false),
+      ordinal: 0,
+      last: null,
+      inline: null,
     };
-
     try {
-      for (;;) {
-        for (const e of inflight) if (e.state === "running") this.awaitWorker(e);
-        finishDone();
-
-        // Start what is due, while there is room.
-        let progressed = false;
-        const cands = this.candidates(inflight);
-        const horizon = cands.length ? Math.min(...cands.map((c) => c.time)) : Infinity;
-        while (inflight.length < slots) {
-          const due = source.peekDue();
-          if (due === undefined || (inflight.length > 0 && due > horizon)) break;
-          const spec = source.next()!;
-          let slot = -1;
-          for (let i = 0; i < slots; i++) {
-            if (!slotBusy[i] && (slot < 0 || slotTime[i]! < slotTime[slot]!)) slot = i;
-          }
-          const e = this.start(spec, ordinal++, slot, Math.max(spec.dueMs, slotTime[slot]!));
-          started.push(e);
-          progressed = true;
-          if (e.state === "done") continue; // refused before it ran: the slot stays free
-          slotBusy[slot] = true;
-          inflight.push(e);
-        }
-        if (progressed) continue;
-        if (inflight.length === 0) break;
-
-        const runnable = this.candidates(inflight);
-        if (runnable.length === 0) throw new Error("emulator: executions in flight but none can run");
-        const c = scheduler.pick(runnable, last);
-        last = c.ordinal;
-        const e = inflight.find((x) => x.ordinal === c.ordinal)!;
-        this.serve(e, c);
-      }
+      this.loop(b, null);
     } catch (err) {
       // Leave nothing half-run: end what is in flight (locks released, workers replaced), then report.
-      for (const e of inflight) {
+      for (const e of b.inflight) {
         if (e.state !== "done")
           this.kill(e, "aborted", `emulator: batch aborted: ${String((err as Error)?.message ?? err)}`);
       }
       throw err;
     }
-    return started.map((e) => e.result!);
+    return b.started.map((e) => e.result!);
+  }
+
+  /**
+   * The batch's loop: lets what runs reach its next call or its end, starts what is due, then
+   * serves the call (or lock wait) the scheduler picks, until nothing is left. With `until`, the
+   * execution running in the host thread that is waiting for a reply: the loop runs inside that
+   * execution's call and returns as soon as the call is answered (or the execution ended).
+   */
+  private loop(b: Batch, until: Exec | null): void {
+    for (;;) {
+      if (until && until.state !== "call" && until.state !== "parked") return;
+      let ranInline = false;
+      for (const e of b.inflight) {
+        if (e.state !== "running") continue;
+        if (e.inline) {
+          this.runInline(e, b); // the batch may change under it: look again
+          ranInline = true;
+          break;
+        }
+        this.awaitWorker(e);
+      }
+      if (ranInline) continue;
+      for (let i = b.inflight.length - 1; i >= 0; i--) {
+        const e = b.inflight[i]!;
+        if (e.state !== "done") continue;
+        b.inflight.splice(i, 1);
+        b.slotBusy[e.slot] = false;
+        b.slotTime[e.slot] = e.result!.endMs;
+      }
+
+      // Start what is due, while there is room.
+      let progressed = false;
+      const cands = this.candidates(b.inflight);
+      const horizon = cands.length ? Math.min(...cands.map((c) => c.time)) : Infinity;
+      while (b.inflight.length < b.slots) {
+        const due = b.source.peekDue();
+        if (due === undefined || (b.inflight.length > 0 && due > horizon)) break;
+        const spec = b.source.next()!;
+        let slot = -1;
+        for (let i = 0; i < b.slots; i++) {
+          if (!b.slotBusy[i] && (slot < 0 || b.slotTime[i]! < b.slotTime[slot]!)) slot = i;
+        }
+        const inline = this.cfg.inline != null && b.inline === null;
+        const e = this.start(spec, b.ordinal++, slot, Math.max(spec.dueMs, b.slotTime[slot]!), inline);
+        b.started.push(e);
+        progressed = true;
+        if (e.state === "done") continue; // refused before it ran: the slot stays free
+        if (e.inline) b.inline = e;
+        b.slotBusy[slot] = true;
+        b.inflight.push(e);
+      }
+      if (progressed) continue;
+      if (b.inflight.length === 0) break;
+
+      const runnable = this.candidates(b.inflight);
+      if (runnable.length === 0) throw new Error("emulator: executions in flight but none can run");
+      const c = b.scheduler.pick(runnable, b.last);
+      b.last = c.ordinal;
+      const e = b.inflight.find((x) => x.ordinal === c.ordinal)!;
+      this.serve(e, c);
+    }
   }
 
   // ------------------------------------------------------------------ starting and ending
 
-  private start(spec: ExecSpec, ordinal: number, slot: number, startMs: number): Exec {
+  private start(spec: ExecSpec, ordinal: number, slot: number, startMs: number, inline: boolean): Exec {
     const ws = this.ws;
     const ctx: ExecContext = {
       id: this.nextExecId++,
@@ -286,8 +341,7 @@ export class Engine {
       this.cfg.ledger.recordScript(e.tallies, parse);
     }
     this.live.add(e);
-    e.worker = this.cfg.pool.acquire();
-    e.worker.send({
+    const start: StartMsg = {
       t: "start",
       exec: ctx.id,
       handler: spec.handler,
@@ -295,7 +349,12 @@ export class Engine {
       args: args as unknown[],
       now: startMs,
       ...(spec.loadOnly ? { loadOnly: true } : {}),
-    });
+    };
+    if (inline) e.inline = { start: structuredClone(start), reply: null };
+    else {
+      e.worker = this.cfg.pool.acquire();
+      e.worker.send(start);
+    }
     e.state = "running";
     return e;
   }
@@ -418,7 +477,68 @@ export class Engine {
 
   private reply(e: Exec, v: unknown, err: ErrorWire | null): void {
     e.state = "running";
-    e.worker!.send(err ? { t: "reply", err, now: e.ctx.nowMs } : { t: "reply", v, now: e.ctx.nowMs });
+    const msg: ReplyMsg = err ? { t: "reply", err, now: e.ctx.nowMs } : { t: "reply", v, now: e.ctx.nowMs };
+    if (e.inline) e.inline.reply = structuredClone(msg);
+    else e.worker!.send(msg);
+  }
+
+  // ------------------------------------------------------------------ in the host thread
+
+  /**
+   * Runs an execution in the host thread, to its end. The batch loop runs inside each of its calls
+   * (serving the other executions, in workers, as the scheduler picks them) until the call is
+   * served; so the scheduler sees exactly what it would see with the execution in a worker, but
+   * the execution's own calls cost no thread round trip. Values cross by structured clone, as
+   * through a worker's port. When the execution is terminated (time limit, injected kill), every
+   * later call of the script throws, so its own code can do nothing more that anyone sees, and its
+   * result is the termination's.
+   */
+  private runInline(e: Exec, b: Batch): void {
+    const start = e.inline!.start!;
+    e.inline!.start = null;
+    let fatal: { err: unknown } | null = null;
+    const call = (msg: CallMsg | SetMsg): ReplyMsg => {
+      if (e.state === "done" || fatal) throw new Error(TERMINATED);
+      e.call = structuredClone(msg);
+      e.state = "call";
+      try {
+        this.loop(b, e);
+      } catch (err) {
+        // An emulator failure ends the batch (as with a worker): the script must not carry on.
+        fatal = { err };
+        throw err;
+      }
+      // The loop changed the state (TypeScript cannot see it through the call).
+      if ((e.state as State) !== "running") throw new Error(TERMINATED);
+      const reply = e.inline!.reply!;
+      e.inline!.reply = null;
+      return reply;
+    };
+    const log = (level: LogLevel, text: string): void => {
+      if (e.state !== "done") e.logs.push({ level, message: text, atMs: e.ctx.nowMs, source: "console" });
+    };
+    const limit = this.cfg.inlineWatchdogMs ?? INLINE_WATCHDOG_MS;
+    let out: ReturnType<InlineRunner["run"]>;
+    try {
+      out = this.cfg.inline!.run(start, call, log, { timeoutMs: limit });
+    } finally {
+      b.inline = null;
+    }
+    if (fatal) throw (fatal as { err: unknown }).err;
+    if (out.timedOut)
+      throw new Error(
+        `emulator: ${e.ctx.handler} ran in the host thread for more than ${limit} ms of real time (an endless loop?)`,
+      );
+    if (e.state === "done") return; // terminated during a call
+    let done: DoneMsg;
+    try {
+      done = structuredClone({ t: "done", ok: out.ok, v: out.v, err: out.err } as DoneMsg);
+    } catch (err) {
+      done = { t: "done", ok: false, err: errorToWire(err) };
+    }
+    if (done.v === undefined) delete done.v;
+    if (done.err === undefined) delete done.err;
+    this.onDone(e, done);
   }
 
   // ------------------------------------------------------------------ scheduling

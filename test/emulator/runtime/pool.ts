@@ -7,31 +7,89 @@
  * every round trip short (a brief spin before sleeping catches the common fast reply).
  */
 import { buildSync } from "esbuild";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import type vm from "node:vm";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import { HOST_BELL, WORKER_BELL, type HostMsg, type WorkerInit, type WorkerMsg } from "./protocol.js";
+import type { HostCall, HostLog } from "./prelude.js";
+import type { Outcome, RunLimits } from "./execute.js";
+import {
+  HOST_BELL,
+  WORKER_BELL,
+  type HostMsg,
+  type StartMsg,
+  type WorkerInit,
+  type WorkerMsg,
+} from "./protocol.js";
 
 const SPIN = 4000;
 const STARTUP_MS = 60_000;
 
 let workerSource: string | null = null;
 
-/** The worker's code: runtime/worker.ts bundled once per process (Node cannot load .ts itself). */
+/** A runtime file bundled as one CommonJS script (Node cannot load .ts itself in a worker). */
+function bundleRuntime(file: string): string {
+  const entry = fileURLToPath(new URL(file, import.meta.url));
+  const out = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    write: false,
+    logLevel: "silent",
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/** The worker's code: runtime/worker.ts bundled once per process. */
 function workerCode(): string {
-  if (workerSource === null) {
-    const entry = fileURLToPath(new URL("./worker.ts", import.meta.url));
-    const out = buildSync({
-      entryPoints: [entry],
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      target: "node20",
-      write: false,
-      logLevel: "silent",
-    });
-    workerSource = out.outputFiles[0]!.text;
-  }
+  if (workerSource === null) workerSource = bundleRuntime("./worker.ts");
   return workerSource;
+}
+
+interface ExecuteModule {
+  compileBundle(code: string, filename: string): vm.Script;
+  runExecution(bundle: vm.Script, msg: StartMsg, call: HostCall, log: HostLog, limits?: RunLimits): Outcome;
+}
+
+let executeModule: ExecuteModule | null = null;
+/** Compiled bundles by source, shared by every emulator of the process (the parse is done once). */
+const compiled = new Map<string, vm.Script>();
+
+/**
+ * Runs executions in the host thread: runtime/execute.ts bundled exactly as the workers get it
+ * (the same prelude text), so an execution that runs alone sees what it would see in a worker.
+ * Service calls are plain function calls; the caller makes them look like the worker's messages.
+ */
+export class InlineRunner {
+  private readonly bundle: vm.Script;
+  private readonly mod: ExecuteModule;
+
+  constructor(code: string, filename: string) {
+    if (executeModule === null) {
+      const module = { exports: {} as ExecuteModule };
+      const load = new Function("module", "exports", "require", bundleRuntime("./execute.ts")) as (
+        m: typeof module,
+        e: ExecuteModule,
+        r: NodeJS.Require,
+      ) => void;
+      load(module, module.exports, createRequire(import.meta.url));
+      executeModule = module.exports;
+    }
+    this.mod = executeModule;
+    const key = `${filename}\u0000${code}`;
+    let script = compiled.get(key);
+    if (!script) {
+      script = this.mod.compileBundle(code, filename);
+      compiled.set(key, script);
+    }
+    this.bundle = script;
+  }
+
+  run(msg: StartMsg, call: HostCall, log: HostLog, limits: RunLimits): Outcome {
+    return this.mod.runExecution(this.bundle, msg, call, log, limits);
+  }
 }
 
 export class WorkerHandle {

@@ -1,6 +1,6 @@
 /**
  * A worker thread that runs executions of the bundle, one at a time, each in a fresh `vm`
- * context. It is fully synchronous: it waits on its bell for the host's next message, runs the
+ * context (execute.ts). It is fully synchronous: it waits on its bell for the host's next message, runs the
  * execution, and for every service call posts the call, rings the host, and waits again for the
  * reply. Blocking the thread is what makes service calls synchronous for the script, as they are
  * in Apps Script; several workers give several executions in flight.
@@ -8,15 +8,14 @@
  * This file is bundled by esbuild at runtime (see pool.ts) and started with `eval: true`.
  */
 import { receiveMessageOnPort, workerData } from "node:worker_threads";
-import vm from "node:vm";
-import { prelude, type PreludeApi, type HostCall, type HostLog } from "./prelude.js";
+import type vm from "node:vm";
+import { compileBundle, describe, runExecution } from "./execute.js";
+import type { HostCall, HostLog } from "./prelude.js";
 import {
   HOST_BELL,
   WORKER_BELL,
   type DoneMsg,
-  type ErrorWire,
   type HostMsg,
-  type StartMsg,
   type WorkerInit,
   type WorkerMsg,
 } from "./protocol.js";
@@ -25,10 +24,6 @@ const init = workerData as WorkerInit;
 const bells = init.bells;
 const port = init.port;
 const SPIN = 4000;
-
-// The prelude's own source text, evaluated inside each context so that it lives in the script's realm.
-const preludeScript = new vm.Script(`(${prelude.toString()})`, { filename: "emulator-prelude.js" });
-const flushMicrotasks = new vm.Script("void 0", { filename: "emulator-microtasks.js" });
 
 function post(msg: WorkerMsg): void {
   port.postMessage(msg);
@@ -58,37 +53,9 @@ const hostCall: HostCall = (msg) => {
 
 const hostLog: HostLog = (level, text) => post({ t: "log", level, text });
 
-function describe(e: unknown): ErrorWire {
-  if (e !== null && typeof e === "object") {
-    const o = e as { name?: unknown; message?: unknown; stack?: unknown };
-    return {
-      name: String(o.name ?? "Error"),
-      message: String(o.message ?? ""),
-      ...(typeof o.stack === "string" ? { stack: o.stack } : {}),
-    };
-  }
-  return { name: "Error", message: String(e) };
-}
-
-function runExecution(msg: StartMsg): DoneMsg {
-  const context = vm.createContext({}, { name: `execution ${msg.exec}`, microtaskMode: "afterEvaluate" });
-  let out: Omit<DoneMsg, "t">;
-  try {
-    const make = preludeScript.runInContext(context) as (call: HostCall, log: HostLog) => PreludeApi;
-    const api = make(hostCall, hostLog);
-    api.setup(msg.globals, msg.now);
-    bundle.runInContext(context);
-    out = msg.loadOnly ? { ok: true } : api.run(msg.handler, msg.args);
-    flushMicrotasks.runInContext(context);
-  } catch (e) {
-    out = { ok: false, err: describe(e) };
-  }
-  return { t: "done", ...out };
-}
-
 let bundle: vm.Script;
 try {
-  bundle = new vm.Script(init.code, { filename: init.filename });
+  bundle = compileBundle(init.code, init.filename);
 } catch (e) {
   ring({ t: "ready", error: describe(e) });
   throw e;
@@ -101,7 +68,7 @@ for (;;) {
   if (msg.t !== "start") continue;
   let done: DoneMsg;
   try {
-    done = runExecution(msg);
+    done = runExecution(bundle, msg, hostCall, hostLog);
   } catch (e) {
     done = { t: "done", ok: false, err: describe(e) };
   }

@@ -253,8 +253,32 @@ export class SheetModel {
   }
 }
 
+/**
+ * A copy of a sheet's grid: rows (holes kept), cells, their formats and Date values; a validation
+ * rule is immutable and stays shared, as it is between the cells of one sheet.
+ */
+export function copyGrid(value: unknown): unknown {
+  const rows = value as (CellData | undefined)[][];
+  const out = new Array<(CellData | undefined)[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row === undefined) continue;
+    const copy = new Array<CellData | undefined>(row.length);
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell === undefined) continue;
+      const to: CellData = { ...cell };
+      if (cell.v instanceof Date) to.v = new Date(cell.v.getTime());
+      if (cell.fmt) to.fmt = { ...cell.fmt };
+      copy[c] = to;
+    }
+    out[r] = copy;
+  }
+  return out;
+}
+
 // A restored workspace copies a sheet's cells when the sheet is first used (runtime/snapshot.ts).
-copyLazily(SheetModel, ["rows"]);
+copyLazily(SheetModel, ["rows"], copyGrid);
 
 function inheritFormats(above: (CellData | undefined)[] | undefined): (CellData | undefined)[] {
   const row: (CellData | undefined)[] = [];
