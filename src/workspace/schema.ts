@@ -56,7 +56,8 @@ export type RegisterKey =
   | "updatedAt"
   | "serviceTotal"
   | "reminders"
-  | "dataDigest";
+  | "dataDigest"
+  | "dupKeys";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
@@ -104,6 +105,11 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   // A digest of the personal columns as the program last wrote them (register.ts personalDigest):
   // provisioning refuses a row whose personal data changed outside the program (e.g. a paste).
   { key: "dataDigest", id: "Sidik Data", en: "Data digest", plainText: true, width: 90 },
+  // The duplicate check's index (workspace/duplicates.ts dupKeys): the row's normalised keys
+  // (identity digits, addresses, wish, OPD and name key), derived from this row's own cells and
+  // written in the same write as they are; searched with one TextFinder instead of whole-column
+  // reads. Hidden by setup; rebuilt by the sweep where it disagrees with the row.
+  { key: "dupKeys", id: "Kunci Duplikat", en: "Duplicate keys", plainText: true, width: 90 },
 ];
 
 export type LogKey =

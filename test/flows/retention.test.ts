@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { questionTitle } from "../../src/domain/form.js";
+import { duplicateKeys } from "../../src/domain/duplicates.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../../src/workspace/schema.js";
 import { responseKey } from "../../src/workspace/register.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
@@ -440,6 +441,8 @@ function fill(office: Office, pattern: string, daysAgo: number, lang: "id" | "en
       responseRow: firstResp + i,
       updatedAt: at,
     };
+    // With its duplicate keys, as the program writes a row.
+    r.dupKeys = duplicateKeys(r, office.config.opds);
     regRows.push(REGISTER_COLUMNS.map((c) => r[c.key] ?? ""));
     const answers: Record<string, unknown> = {
       Timestamp: at,
