@@ -19,6 +19,7 @@ import type { DuplicateVerdict, Status } from "./request.js";
 import type { Language } from "./config.js";
 import { t } from "./text/index.js";
 import { findOpd } from "./form.js";
+import { isErasureMarker } from "./retention.js";
 
 export type Verdict = DuplicateVerdict;
 
@@ -212,10 +213,14 @@ export function checkDuplicates(
 export type DuplicateKeyCell = "nip" | "nik" | "name" | "opd" | "address" | "wish";
 
 const keyPart = (s: string): string => s.replace(/\|/g, "").trim().toLowerCase();
-/** A cell as the sheet stores it (a value written with its guarding apostrophe reads back without). */
+/**
+ * A cell as the sheet stores it (a value written with its guarding apostrophe reads back without);
+ * an erasure marker (retention) as empty: an erased field leaves no key (its date's digits could
+ * only ever match another marker, never an identity number a request carries).
+ */
 const stored = (c: unknown): string => {
   const s = c === undefined || c === null ? "" : String(c);
-  return s.startsWith("'") ? s.slice(1) : s;
+  return isErasureMarker(s) ? "" : s.startsWith("'") ? s.slice(1) : s;
 };
 
 /**

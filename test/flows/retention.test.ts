@@ -369,6 +369,17 @@ describe("response rows deleted or sorted by the owner (issue 9)", () => {
     expect(row(office, t.open).nip).toMatch(/^\d{18}$/);
   });
 
+  test("the erased request's duplicate keys go with its fields; an open request keeps its own", () => {
+    const closed = row(office, t.closed);
+    const nip = who.closed["NIP / NI PPPK"]!.replace(/\D/g, "");
+    expect(closed.dupKeys).not.toContain(nip);
+    expect(closed.dupKeys).not.toContain("|i:");
+    // Nothing but what the erased row itself still holds (its cells as they are now).
+    expect(closed.dupKeys).toBe(duplicateKeys(closed, office.config.opds));
+    const open = row(office, t.open);
+    expect(open.dupKeys).toContain(`|i:${open.nip}|`);
+  });
+
   test("a response that cannot be found is refused and reported; the register row is erased", () => {
     const report = retentionOf(result)!;
     expect(report.unlocated).toEqual([t.gone]);
