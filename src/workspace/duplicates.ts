@@ -61,18 +61,41 @@ export function dupKeys(row: Partial<Pick<RegisterRow, DuplicateKeyCell>>, confi
   return duplicateKeys(row, config.opds);
 }
 
-/** The keys a request is looked up by: its identity numbers, every address the policy may propose, its name. */
-export function requestKeys(a: Applicant, config: OfficeConfig): string[] {
+/** What a request is looked up by: its identity numbers, the addresses it may get, its name and OPD. */
+export interface KeySubject {
+  nip: string;
+  nik: string;
+  /** Full addresses (local@domain). */
+  addresses: readonly string[];
+  name: string;
+  opdCode: string;
+}
+
+/**
+ * The keys a subject is looked up by, as dupKeys writes them: a row that matches it by any rule
+ * shares one of them (an address: as the row's own, or as its wish at the office's domain).
+ */
+export function subjectKeys(s: KeySubject): string[] {
   const keys = new Set<string>();
-  for (const d of [a.nip.replace(/\D/g, ""), a.nik.replace(/\D/g, "")]) if (d.length >= 8) keys.add(`i:${d}`);
-  for (const local of usernameCandidates(nameInput(a), namingPolicyFromConfig(config), NAME_TRIES)) {
-    keys.add(`a:${keyPart(`${local}@${config.domain}`)}`);
-    keys.add(`w:${keyPart(local)}`);
+  for (const d of [s.nip.replace(/\D/g, ""), s.nik.replace(/\D/g, "")]) if (d.length >= 8) keys.add(`i:${d}`);
+  for (const address of s.addresses) {
+    const full = keyPart(address);
+    if (!full) continue;
+    keys.add(`a:${full}`);
+    const at = full.lastIndexOf("@");
+    if (at > 0) keys.add(`w:${full.slice(0, at)}`);
   }
-  const key = keyPart(nameKey(a.name));
-  const opd = keyPart(a.opdCode);
+  const key = keyPart(nameKey(s.name));
+  const opd = keyPart(s.opdCode);
   if (key && opd) keys.add(`m:${opd}:${key}`);
   return [...keys];
+}
+
+/** The keys a request is looked up by: its identity numbers, every address the policy may propose, its name. */
+export function requestKeys(a: Applicant, config: OfficeConfig): string[] {
+  const policy = namingPolicyFromConfig(config);
+  const addresses = usernameCandidates(nameInput(a), policy, NAME_TRIES).map((l) => `${l}@${config.domain}`);
+  return subjectKeys({ nip: a.nip, nik: a.nik, addresses, name: a.name, opdCode: a.opdCode });
 }
 
 const reEscape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -83,14 +106,18 @@ export function dupIndexReady(): boolean {
 }
 
 /**
- * The register's rows that may match the request: one TextFinder over the "Kunci Duplikat" column
- * for all its keys at once, then one read per row found. Rows sharing no key cannot match any rule
- * (dupKeys), so the verdict is that of registerFacts; while the index is not complete
- * (DUP_INDEX_PROPERTY), registerFacts itself.
+ * The register's rows that share a key with `keys`: one TextFinder over the "Kunci Duplikat"
+ * column for all of them at once, then one read per row found. Rows sharing no key cannot match
+ * any rule (dupKeys), so the verdict is that of the whole register; while the index is not
+ * complete (DUP_INDEX_PROPERTY), `whole()` (the register read whole) instead.
  */
-export function candidateFacts(table: RegisterTable, config: OfficeConfig, a: Applicant): DupRow[] {
-  if (!dupIndexReady()) return registerFacts(table, config);
-  const keys = requestKeys(a, config);
+export function indexedFacts(
+  table: RegisterTable,
+  config: OfficeConfig,
+  keys: readonly string[],
+  whole: () => DupRow[],
+): DupRow[] {
+  if (!dupIndexReady()) return whole();
   if (keys.length === 0) return [];
   const letter = columnLetterOf(table.col("dupKeys"));
   const found = table.sheet
@@ -100,6 +127,11 @@ export function candidateFacts(table: RegisterTable, config: OfficeConfig, a: Ap
     .findAll();
   const rowNumbers = [...new Set(found.map((r) => r.getRow()))].sort((x, y) => x - y);
   return rowNumbers.map((n) => rowFact(table.read(n), config));
+}
+
+/** The rows a request's duplicate check needs (indexedFacts with the request's keys). */
+export function candidateFacts(table: RegisterTable, config: OfficeConfig, a: Applicant): DupRow[] {
+  return indexedFacts(table, config, requestKeys(a, config), () => registerFacts(table, config));
 }
 
 /** One register row as the duplicate check sees it. */
