@@ -28,7 +28,9 @@ import {
   submit,
   type Office,
   type RegisterRecord,
+  WORKER,
 } from "./harness.js";
+import { accountsFor, chooseCreate, newRequest, provisioningOffice, staffOnly } from "./provision-kit.js";
 
 /** A person not in fillRegister's rows. */
 const person = (n: number, overrides: Record<string, string> = {}): Record<string, string> =>
@@ -174,4 +176,31 @@ describe("a register from an earlier build, and keys that disagree with their ro
     expect(register(office).map((x) => x.dupKeys)).toEqual(before);
     expect(r.ok).toBe(true);
   });
+});
+
+describe("provisioning's check before creating, through the keys", () => {
+  let office: Office;
+  beforeAll(async () => {
+    office = await provisioningOffice({ configure: staffOnly });
+    fillRegister(office, 200);
+  }, 60_000);
+  afterAll(async () => {
+    await office.emu.close();
+  });
+
+  test("another row of the same person that got its account meanwhile stops the creation", async () => {
+    const first = await newRequest(office, person(5));
+    const ticket = await newRequest(office, person(5, { "Surel pribadi": "rina.lain@gmail.com" }));
+    expect(row(office, ticket).duplicate).toMatch(/^kemungkinan duplikat/);
+    // The first request gets its account (the directory not yet showing it) before this one is made.
+    hostWrite(office, SHEET_NAMES.register, a1Of(office, first, "status"), [["akun dibuat"]]);
+    const runs = await chooseCreate(office, ticket);
+    const worker = runs.find((r) => r.handler === WORKER)!;
+    expect(worker.calls["TextFinder.findAll"]?.count).toBeGreaterThan(0);
+    expect(accountsFor(office, ticket)).toHaveLength(0);
+    // The check repeated before creating found the first request's account, by its ticket.
+    const shown = JSON.stringify(row(office, ticket));
+    expect(shown).toContain("Pemeriksaan ulang sebelum pembuatan akun menemukan");
+    expect(shown).toMatch(new RegExp(`menemukan:[^"]*${first}`));
+  }, 60_000);
 });
