@@ -14,7 +14,12 @@ import {
   type DuplicateKeyCell,
   type RegisterRow as DupRow,
 } from "../domain/duplicates.js";
-import { chooseUsername, namingPolicyFromConfig, usernameCandidates, type NameInput } from "../domain/naming.js";
+import {
+  chooseUsername,
+  namingPolicyFromConfig,
+  usernameCandidates,
+  type NameInput,
+} from "../domain/naming.js";
 import { nameKey } from "../domain/names.js";
 import type { Applicant } from "../domain/request.js";
 import { findOpd } from "../domain/form.js";

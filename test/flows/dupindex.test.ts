@@ -50,7 +50,10 @@ const filled = (i: number): { nip: string; ticket: string } => {
   };
 };
 
-async function intake(office: Office, answers: Record<string, string>): Promise<{ r: ExecutionResult; row: RegisterRecord }> {
+async function intake(
+  office: Office,
+  answers: Record<string, string>,
+): Promise<{ r: ExecutionResult; row: RegisterRecord }> {
   const { results } = await submit(office, answers);
   const r = results.find((x) => x.handler === "onFormSubmit")!;
   expect(r.ok, r.error?.message).toBe(true);
