@@ -77,12 +77,14 @@ const EVENT_TYPES: Record<string, string> = {
   clock: "CLOCK",
 };
 
+/** The sheets setup makes: Permohonan Massal comes with the first bulk request (handlers/batch.ts). */
+const SETUP_SHEETS: readonly string[] = Object.values(SHEET_NAMES).filter((n) => n !== SHEET_NAMES.batches);
 /** Sheets setup protects as a whole (the responses sheet belongs to Google Forms). */
 const PROTECTED_SHEETS: readonly string[] = [
-  ...Object.values(SHEET_NAMES).filter((n) => n !== SHEET_NAMES.responses),
+  ...SETUP_SHEETS.filter((n) => n !== SHEET_NAMES.responses),
   ...Object.values(SHEETS),
 ];
-const EXPECTED_SHEETS: readonly string[] = [...Object.values(SHEET_NAMES), ...Object.values(SHEETS)];
+const EXPECTED_SHEETS: readonly string[] = [...SETUP_SHEETS, ...Object.values(SHEETS)];
 
 /** The spreadsheet locales the product's date reading is tested in. */
 const TESTED_LOCALES = ["id_ID", "en_US"] as const;

@@ -9,7 +9,17 @@ import { checkPersonalEmail } from "./intake.js";
 import { message, t, tx, type MessageKey } from "./text/index.js";
 
 export type AdminOp =
-  "setup" | "sweep" | "verify" | "verifyFull" | "reissue" | "address" | "resend" | "retry" | "suspend";
+  | "setup"
+  | "sweep"
+  | "verify"
+  | "verifyFull"
+  | "reissue"
+  | "address"
+  | "resend"
+  | "retry"
+  | "suspend"
+  | "batchNew"
+  | "batchImport";
 
 export interface AdminOpSpec {
   op: AdminOp;
@@ -32,6 +42,9 @@ export const ADMIN_OPS: readonly AdminOpSpec[] = [
   { op: "resend", label: "admin.op.resend", ticket: true, value: false, reason: false },
   { op: "retry", label: "admin.op.retry", ticket: true, value: false, reason: false },
   { op: "suspend", label: "admin.op.suspend", ticket: true, value: false, reason: false },
+  { op: "batchNew", label: "admin.op.batch_new", ticket: false, value: false, reason: false },
+  // The ticket cell holds the batch's id (MSL-yyMM-nnnn).
+  { op: "batchImport", label: "admin.op.batch_import", ticket: true, value: false, reason: false },
 ];
 
 /** The dropdown's labels in the office's language. */

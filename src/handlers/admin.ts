@@ -28,6 +28,10 @@ import { runSetup } from "./setup.js";
 import { runSweep } from "./sweep.js";
 import { runFullVerify, runVerifyLog } from "./verify.js";
 import { suspendUnused } from "./unused.js";
+import { createBatch, startImport } from "./batch.js";
+
+/** An import asked for on the admin sheet works this long in the edit's execution; a worker goes on. */
+const IMPORT_BUDGET_MS = 3 * 60_000;
 
 export type AdminOutcome =
   | { kind: "ignored" }
@@ -244,6 +248,12 @@ function execute(
       return retryStep(ctx, ticket);
     case "suspend":
       return suspendUnused(ctx, ticket, requester);
+    case "batchNew":
+      return createBatch(ctx);
+    case "batchImport": {
+      const start = now();
+      return startImport(ctx, ticket, () => now() - start < IMPORT_BUDGET_MS);
+    }
   }
 }
 

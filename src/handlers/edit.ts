@@ -55,10 +55,12 @@ import { invalidateConfig, loadConfig, SETTINGS_SHEET_NAMES } from "../workspace
 import { stageMail } from "./intake.js";
 import { ensureWorker } from "../workspace/worker.js";
 import { handleAdminEdit, type AdminOutcome } from "./admin.js";
+import { handleBatchEdit, type BatchEditOutcome } from "./batch.js";
 
 export type EditOutcome =
   | { kind: "ignored" | "settings" | "note" }
   | AdminOutcome
+  | BatchEditOutcome
   | { kind: "applied"; ticket: string; action: string; status: string }
   | { kind: "refused"; ticket: string; reason: string }
   | { kind: "address"; ticket: string; address: string; ok: boolean; reason?: string };
@@ -108,6 +110,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     return { kind: "settings" };
   }
   if (name === SHEET_NAMES.admin) return handleAdminEdit(e);
+  if (name === SHEET_NAMES.batches) return handleBatchEdit(e, context());
   if (name !== SHEET_NAMES.register) return { kind: "ignored" };
   const row = range.getRow();
   const column = range.getColumn();
@@ -305,50 +308,93 @@ function applyAction(
       );
       return { kind: "refused", ticket: state.ticket, reason: decision.reason };
     }
-    const next = decision.next;
-    const due = stepDeadlines(config, { stageKey: next.stageKey, stageEnteredMs: next.stageEnteredMs });
     const [entry] = appendLog(ctx, [{ ...decision.logEntry, ticket: state.ticket }]);
-    const left = config.stages.find((s) => s.key === state.stageKey);
-    const times = String(row.stageTimes);
-    const stageTimes =
-      left && next.stageEnteredMs === now
-        ? `${times ? times + "; " : ""}${left.label}: ${formatDuration(decision.stepMinutes, lang)}${decision.late ? ` ${t(lang, "register.late")}` : ""}`
-        : times;
-    const updated: RegisterRow = {
-      ...row,
-      status: next.status,
-      stage: stageLabel(config, next.stageKey),
-      stageKey: next.stageKey,
-      responsible: next.responsible.join(", "),
-      action: "",
-      note: "",
-      dueAt: due ? new Date(due.dueMs) : "",
-      stageEnteredAt: new Date(next.stageEnteredMs),
-      stageTimes: asSheetText(stageTimes),
-      lastLogSeq: entry!.seq,
-      updatedAt: new Date(now),
-    };
-    // "Buat akun" queues the request: the account is the provisioning worker's (worker.ts).
-    const queued = action === "buat_akun";
-    if (queued) updated.provisioning = formatProvisionState({ label: "antre", atMs: now }, ctx.offset);
-    table.write(rowNumber, updated);
-    if (written.trim() !== "") journalNoteAuthor(ctx, state.ticket, actor, "");
-    if (queued) {
-      cell.setNote(t(lang, "edit.queued_note", { time: formatDateTime(now, ctx.offset, lang), actor }));
-      scheduleWorker(ctx, state.ticket, now);
-    } else cell.clearNote();
-    setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
-    collectNotices(ctx, table, rowNumber, updated, decision, mails);
+    const next = applyDecision(ctx, table, rowNumber, row, decision, {
+      action: action!,
+      actor,
+      seq: entry!.seq,
+      nowMs: now,
+      leftStageKey: state.stageKey,
+      mails,
+      cell,
+    });
     return { kind: "applied", ticket: state.ticket, action: action!, status: next.status };
   });
   return outcome;
 }
 
 /**
+ * Writes an allowed decision, already logged as `seq`, into its register row (under the lock): the
+ * row's new state, its time at the stage left, "antre" for "Buat akun" (with the note on the action
+ * cell), the next dropdown; the notices go onto `mails`. Returns the new state.
+ */
+export function applyDecision(
+  ctx: Ctx,
+  table: RegisterTable,
+  rowNumber: number,
+  row: RegisterRow,
+  decision: Extract<Decision, { ok: true }>,
+  opts: {
+    action: string;
+    actor: string;
+    seq: number;
+    nowMs: number;
+    leftStageKey: string;
+    mails: OutgoingMail[];
+    /** The row's action cell when the caller has it (the edited cell). */
+    cell?: GoogleAppsScript.Spreadsheet.Range;
+    /** A batch sends the next stage one notice for all its members, and calls the worker once. */
+    batch?: boolean;
+  },
+): Extract<Decision, { ok: true }>["next"] {
+  const { config } = ctx;
+  const lang = config.language;
+  const now = opts.nowMs;
+  const next = decision.next;
+  const due = stepDeadlines(config, { stageKey: next.stageKey, stageEnteredMs: next.stageEnteredMs });
+  const left = config.stages.find((s) => s.key === opts.leftStageKey);
+  const times = String(row.stageTimes);
+  const stageTimes =
+    left && next.stageEnteredMs === now
+      ? `${times ? times + "; " : ""}${left.label}: ${formatDuration(decision.stepMinutes, lang)}${decision.late ? ` ${t(lang, "register.late")}` : ""}`
+      : times;
+  const updated: RegisterRow = {
+    ...row,
+    status: next.status,
+    stage: stageLabel(config, next.stageKey),
+    stageKey: next.stageKey,
+    responsible: next.responsible.join(", "),
+    action: "",
+    note: "",
+    dueAt: due ? new Date(due.dueMs) : "",
+    stageEnteredAt: new Date(next.stageEnteredMs),
+    stageTimes: asSheetText(stageTimes),
+    lastLogSeq: opts.seq,
+    updatedAt: new Date(now),
+  };
+  // "Buat akun" queues the request: the account is the provisioning worker's (worker.ts).
+  const queued = opts.action === "buat_akun";
+  if (queued) updated.provisioning = formatProvisionState({ label: "antre", atMs: now }, ctx.offset);
+  table.write(rowNumber, updated);
+  const ticket = String(row.ticket);
+  if (String(row.note).trim() !== "") journalNoteAuthor(ctx, ticket, opts.actor, "");
+  const cell = opts.cell ?? table.sheet.getRange(rowNumber, col("action"));
+  if (queued) {
+    cell.setNote(
+      t(lang, "edit.queued_note", { time: formatDateTime(now, ctx.offset, lang), actor: opts.actor }),
+    );
+    if (!opts.batch) scheduleWorker(ctx, ticket, now);
+  } else cell.clearNote();
+  setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
+  collectNotices(ctx, table, rowNumber, updated, decision, opts.mails, !opts.batch);
+  return next;
+}
+
+/**
  * Under the lock of the decision: a worker trigger is pending or created. Should Apps Script refuse
  * it, the decision stands (the request is queued) and the sweep calls a worker.
  */
-function scheduleWorker(ctx: Ctx, ticket: string, now: number): void {
+export function scheduleWorker(ctx: Ctx, ticket: string, now: number): void {
   try {
     ensureWorker(now);
   } catch (e) {
@@ -363,6 +409,7 @@ function collectNotices(
   row: RegisterRow,
   decision: Extract<Decision, { ok: true }>,
   mails: OutgoingMail[],
+  stageNotices = true,
 ): void {
   const { config } = ctx;
   const ticket = String(row.ticket);
@@ -371,6 +418,7 @@ function collectNotices(
   const applicantEmail = String(row.personalEmail);
   for (const n of decision.notify) {
     if (n.audience === "stage") {
+      if (!stageNotices) continue;
       const req = {
         ticket,
         fullName: String(row.fullName),

@@ -140,6 +140,11 @@ export interface ResponseOptions {
   refusedStamp?: { text: string; reason: "unreadable" | "future" };
   /** The response's stable identity (register.ts responseKey); "" for none (the row number then). */
   key?: string;
+  /**
+   * A person of a bulk request (handlers/batch.ts): the batch's id goes into the register row and
+   * the log, and the first stage gets one notice for the whole batch instead of one per person.
+   */
+  batch?: string;
 }
 
 function sameApplicant(row: RegisterRow, a: Applicant): boolean {
@@ -261,6 +266,7 @@ export function processResponse(
             mails,
             // The receipt with the first code never went out: a new code replaces it.
             statusCodeFor(ctx, req, cellMs(row.stageEnteredAt) || now, false),
+            !opts.batch,
           );
         } else {
           logError(ctx.ss, "onFormSubmit", ticket, t(lang, "intake.correction_unsent", { row: responseRow }));
@@ -350,7 +356,14 @@ export function processResponse(
           action: "diterima",
           actor: SYSTEM_ACTOR,
           timeMs: now,
-          note: problems.length ? t(lang, "intake.log.problems", { count: problems.length }) : "",
+          note: [
+            opts.batch
+              ? t(lang, "batch.log.imported", { batch: opts.batch, letter: applicant.requestLetterNumber })
+              : "",
+            problems.length ? t(lang, "intake.log.problems", { count: problems.length }) : "",
+          ]
+            .filter(Boolean)
+            .join("; "),
         },
       ]);
       if (refused) refuseCorrection(ctx, register, refused, ticket, applicant, now, mails);
@@ -359,6 +372,7 @@ export function processResponse(
         duplicate: asSheetText(dup.text),
         address: dup.proposed,
         addressRecorded: dup.proposed,
+        batch: opts.batch ?? "",
       };
       // The row and its duplicate keys in one write: no cut leaves them apart.
       fresh.dupKeys = dupKeys(fresh, config);
@@ -372,6 +386,7 @@ export function processResponse(
         dup.text.split("\n")[0] ?? "",
         mails,
         statusCodeFor(ctx, req, req.stageEnteredMs || now, true),
+        !opts.batch,
       );
       // The mails are recorded before the index entry that marks the response done.
       record();
@@ -451,6 +466,7 @@ function queueIntakeMails(
   duplicate: string,
   mails: OutgoingMail[],
   statusCode = "",
+  stageNotice = true,
 ): void {
   const { config } = ctx;
   // Only a validated single address gets mail ("a@x.com, b@y.com" was refused: nobody is mailed).
@@ -467,7 +483,8 @@ function queueIntakeMails(
     );
     mails.push({ ...receipt, to: [req.personalEmail], ticket: req.ticket });
   }
-  if (req.stageKey) mails.push(stageMail(ctx, req, url, dueMs, duplicate, "diterima", SYSTEM_ACTOR, ""));
+  if (req.stageKey && stageNotice)
+    mails.push(stageMail(ctx, req, url, dueMs, duplicate, "diterima", SYSTEM_ACTOR, ""));
 }
 
 export function stageMail(

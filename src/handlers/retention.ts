@@ -22,6 +22,7 @@
  * officials' reasons (see docs/SECURITY.md).
  */
 import { dupKeys } from "../workspace/duplicates.js";
+import { isBatchResponseKey } from "../domain/batch.js";
 import { stateLabel } from "../domain/audit.js";
 import { parseProvisionState } from "../domain/provisioning.js";
 import {
@@ -490,6 +491,8 @@ class ResponsesSheet {
       const ticket = String(t);
       if (!ticket) return;
       const key = String(index.responseKey[i] ?? "");
+      // A bulk request's person came from a list sheet, not a form response: none to erase here.
+      if (isBatchResponseKey(key)) return;
       const list = map.get(ticket);
       if (!list) map.set(ticket, [key]);
       else if (key === "" || !list.includes(key)) list.push(key);

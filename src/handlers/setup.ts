@@ -110,7 +110,7 @@ function ensureSheet(ss: Spreadsheet, name: string, created: string[]): Sheet {
 }
 
 /** Writes the header row if it is not already right; freezes it; sets widths. */
-function ensureHeader<K extends string>(
+export function ensureHeader<K extends string>(
   sheet: Sheet,
   columns: readonly ColumnDef<K>[],
   lang: "id" | "en",
@@ -150,7 +150,7 @@ function ensureHeader<K extends string>(
 }
 
 /** Protects a whole sheet so that only the script's owner (and `editors`) can change it. */
-function protectSheet(
+export function protectSheet(
   sheet: Sheet,
   description: string,
   editors: string[],

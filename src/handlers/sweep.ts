@@ -7,6 +7,8 @@
  * - provisioning (provision.ts, first, with half the budget): runs cut off anywhere are resumed,
  *   letters that waited for mail quota are sent, leftover working copies of letters are deleted,
  *   temporary passwords never used are invalidated;
+ * - bulk requests (batch.ts): a lost import worker replaced; batch rows kept current, the OPD's
+ *   one summary once every member of its batch is closed;
  * - retention (retention.ts, once a day): personal fields of requests closed longer than
  *   retensi_hari ago are erased in the register and the responses sheet;
  * - the time standard (reminders.ts, last): reminders, escalations and digests of requests and
@@ -44,6 +46,7 @@ import { sweepRecap, type RecapReport } from "./recap.js";
 import { refreshLicencesDaily } from "./licences.js";
 import { sweepUnused, type UnusedReport } from "./unused.js";
 import { sweepUpkeep } from "./upkeep.js";
+import { batchImportsPending, scheduleBatchImports, sweepBatches, type BatchSweepReport } from "./batch.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;
@@ -83,6 +86,8 @@ export interface SweepReport {
   outstanding?: true;
   /** The earliest moment this full pass found something timed falls due (0: none). */
   nextDueMs?: number;
+  /** Bulk requests: batch rows refreshed, summaries sent to the OPDs (batch.ts). */
+  batches?: BatchSweepReport;
 }
 
 export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean {
@@ -254,6 +259,11 @@ export function runSweep(opts: { full?: boolean } = {}): SweepReport {
   // Accounts never used: reminders, the OPDs' monthly lists, suspension proposals (once a day).
   const unused = step(() => sweepUnused(ctx), budget()) ?? null;
   const retention = step(() => sweepRetention(ctx, budget), budget());
+  // Bulk requests: an import whose worker was lost gets a new one; the batch rows follow their
+  // members, and a batch whose members are all closed sends the OPD its one summary (batch.ts).
+  step(() => scheduleBatchImports(ctx), budget());
+  const importing = step(() => batchImportsPending()) ?? true;
+  const batches = step(() => sweepBatches(ctx), budget());
   // Reminders (only after a reconcile that completed: a mark lost with a cut-off row write is
   // restored from the log first, or a reminder could go out twice), and the register's totals
   // against the standard.
@@ -294,6 +304,7 @@ export function runSweep(opts: { full?: boolean } = {}): SweepReport {
     intake.recovered.length > 0 ||
     (reconciled?.repaired.length ?? 0) > 0 ||
     (retention?.pending ?? 0) > 0 ||
+    importing ||
     !reminders ||
     (upkeep.log !== undefined && !upkeep.log.done);
   const nextDueMs = earliest(reminders?.nextDueMs ?? 0, provisioning?.nextExpiryMs ?? 0);
@@ -320,6 +331,7 @@ export function runSweep(opts: { full?: boolean } = {}): SweepReport {
     ...(outstanding ? { outstanding } : {}),
     fullBecause: plan.full ? plan.reason : "requested",
     nextDueMs,
+    ...(batches ? { batches } : {}),
   };
 }
 

@@ -30,6 +30,7 @@ import {
   type Scheduling,
 } from "../workspace/worker.js";
 import { provisionQueued, type ProvisionResult } from "./provision.js";
+import { batchImportsPending, continueImports, type ImportRun } from "./batch.js";
 
 export interface WorkerReport {
   /** Requests this run provisioned (or tried), with the result. */
@@ -40,6 +41,8 @@ export interface WorkerReport {
   next: Scheduling | "none" | "failed";
   /** Set when the worker refused to work (another account than the service account runs it). */
   refused?: string;
+  /** Bulk imports this run continued (batch.ts): a worker carries an import past one execution. */
+  imports?: ImportRun[];
 }
 
 interface Queued {
@@ -83,6 +86,15 @@ function dropOwnTrigger(ctx: Ctx, uid: string, start: number): void {
   }
 }
 
+function safePending(ctx: Ctx): boolean {
+  try {
+    return batchImportsPending();
+  } catch (err) {
+    logError(ctx.ss, "worker", "", err);
+    return false;
+  }
+}
+
 export function runWorker(e?: { triggerUid?: unknown }): WorkerReport {
   const start = Date.now();
   const uid = typeof e?.triggerUid === "string" && e.triggerUid ? e.triggerUid : `run-${start}`;
@@ -121,6 +133,15 @@ export function runWorker(e?: { triggerUid?: unknown }): WorkerReport {
   } catch (err) {
     logError(ctx.ss, "worker", "", err);
   }
+  // A bulk import waiting to continue goes first: its people must be registered before anyone can
+  // act on them, and the queue's accounts were decided already.
+  if (safePending(ctx)) {
+    try {
+      report.imports = continueImports(ctx, () => Date.now() - start < WORKER_BUDGET_MS);
+    } catch (err) {
+      logError(ctx.ss, "worker", "", err);
+    }
+  }
   let unsure = false;
   for (;;) {
     if (Date.now() - start >= WORKER_BUDGET_MS) {
@@ -148,7 +169,7 @@ export function runWorker(e?: { triggerUid?: unknown }): WorkerReport {
   }
   // Work left (or perhaps left: the budget ran out, the queue could not be read): the next worker.
   report.left = unsure ? (read()?.length ?? 1) : queue.length;
-  if (report.left > 0) {
+  if (report.left > 0 || safePending(ctx)) {
     report.next = callNext(ctx, uid);
     cleaned ||= report.next === "scheduled";
   } else {

@@ -138,10 +138,14 @@ export function cellMs(c: Cell): number {
 }
 
 /**
- * The action dropdown of one row: only what the row's stage allows at its status (empty and
- * without a dropdown once nothing can be done).
+ * The action dropdown of one row (of the register, or of a batch in Permohonan Massal): only what
+ * the row's stage allows at its status (empty and without a dropdown once nothing can be done).
  */
-export function setActionChoices(table: RegisterTable, rowNumber: number, actions: readonly string[]): void {
+export function setActionChoices(
+  table: { sheet: GoogleAppsScript.Spreadsheet.Sheet; col(key: "action"): number },
+  rowNumber: number,
+  actions: readonly string[],
+): void {
   const cell = table.sheet.getRange(rowNumber, table.col("action"));
   if (actions.length === 0) {
     cell.clearDataValidations();

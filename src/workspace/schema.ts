@@ -13,6 +13,7 @@ export const SHEET_NAMES = {
   log: "Log Disposisi",
   errors: "Log Galat",
   admin: "Permintaan Admin",
+  batches: "Permohonan Massal",
 } as const;
 
 export type RegisterKey =
@@ -57,6 +58,7 @@ export type RegisterKey =
   | "serviceTotal"
   | "reminders"
   | "dataDigest"
+  | "batch"
   | "dupKeys";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
@@ -105,10 +107,12 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   // A digest of the personal columns as the program last wrote them (register.ts personalDigest):
   // provisioning refuses a row whose personal data changed outside the program (e.g. a paste).
   { key: "dataDigest", id: "Sidik Data", en: "Data digest", plainText: true, width: 90 },
+  // The bulk request (handlers/batch.ts) the request came in, empty for a form answer.
+  { key: "batch", id: "ID Massal", en: "Batch", plainText: true, width: 120 },
   // The duplicate check's index (workspace/duplicates.ts dupKeys): the row's normalised keys
   // (identity digits, addresses, wish, OPD and name key), derived from this row's own cells and
   // written in the same write as they are; searched with one TextFinder instead of whole-column
-  // reads. Hidden by setup; rebuilt by the sweep where it disagrees with the row.
+  // reads. Protected like the other program columns; rebuilt by the sweep where it disagrees.
   { key: "dupKeys", id: "Kunci Duplikat", en: "Duplicate keys", plainText: true, width: 90 },
 ];
 
@@ -201,5 +205,45 @@ export const ADMIN_COLUMNS: readonly ColumnDef<AdminKey>[] = [
   { key: "requestedBy", id: "Diminta Oleh", en: "Requested by", width: 200 },
   { key: "requestedAt", id: "Waktu", en: "Time", kind: "date", width: 140 },
   { key: "result", id: "Hasil", en: "Result", width: 360 },
+  { key: "logSeq", id: "No. Log", en: "Log no.", kind: "number", width: 80 },
+];
+
+/**
+ * The bulk requests (handlers/batch.ts): one row per OPD letter with a list of people. The
+ * program writes every column but the two where the chain acts on the whole batch (Tindakan,
+ * Catatan Tindakan, as in the register); each batch's list is its own sheet named by its id.
+ */
+export type BatchKey =
+  | "batchId"
+  | "createdAt"
+  | "opd"
+  | "letter"
+  | "contact"
+  | "imported"
+  | "members"
+  | "status"
+  | "stageKey"
+  | "stage"
+  | "action"
+  | "note"
+  | "result"
+  | "summarySent"
+  | "logSeq";
+
+export const BATCH_COLUMNS: readonly ColumnDef<BatchKey>[] = [
+  { key: "batchId", id: "ID Massal", en: "Batch", plainText: true, width: 130 },
+  { key: "createdAt", id: "Dibuat", en: "Created", kind: "date", width: 130 },
+  { key: "opd", id: "Perangkat Daerah", en: "Agency", width: 180 },
+  { key: "letter", id: "Surat Permohonan", en: "Request letter", width: 200 },
+  { key: "contact", id: "Kontak OPD", en: "Agency contact", width: 180 },
+  { key: "imported", id: "Impor", en: "Import", width: 240 },
+  { key: "members", id: "Anggota", en: "Members", width: 240 },
+  { key: "status", id: "Status", en: "Status", width: 100 },
+  { key: "stageKey", id: "Kode Tahap", en: "Stage key", width: 80 },
+  { key: "stage", id: "Tahap", en: "Stage", width: 140 },
+  { key: "action", id: "Tindakan", en: "Action", editable: true, width: 140 },
+  { key: "note", id: "Catatan Tindakan", en: "Action note", editable: true, width: 200 },
+  { key: "result", id: "Hasil Tindakan", en: "Action result", width: 300 },
+  { key: "summarySent", id: "Ringkasan Dikirim", en: "Summary sent", kind: "date", width: 130 },
   { key: "logSeq", id: "No. Log", en: "Log no.", kind: "number", width: 80 },
 ];

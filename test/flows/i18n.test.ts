@@ -125,6 +125,8 @@ describe("an office that works in English", () => {
       "Resend waiting mail",
       "Retry a failed step",
       "Suspend an account never used",
+      "Create a bulk request sheet",
+      "Import a bulk request",
     ]);
     const r = (await adminRequest(office, ADMIN, "verify")).results.pop()!;
     expect(r.returnValue).toMatchObject({ kind: "done", op: "verify", ok: true });

@@ -45,8 +45,9 @@ describe("npm start (the sample office)", () => {
       handlers: Record<string, { executions: number; failed: number; callsPerExecution: number }>;
       stageMinutes: Record<string, Record<string, number>>;
     };
-    // Ten applications (one of them delivered twice) and the second day's: eleven register rows.
-    expect(summary.requests).toBe(11);
+    // Ten applications (one of them delivered twice), the second day's, and the three people of
+    // the bulk request's four (one row refused): fourteen register rows.
+    expect(summary.requests).toBe(14);
     expect(summary.statusCounts["ditolak"]).toBe(1);
     // Ten submissions, one event delivered twice, and the applicant's correction.
     // (and the second day's request)
@@ -57,6 +58,9 @@ describe("npm start (the sample office)", () => {
     expect(stdout).toMatch(/DIBATALKAN: bukan\.pejabat@contohkota\.go\.id tidak berwenang/);
     expect(stdout).toMatch(/tempel 2 sel Tindakan sekaligus .*dibatalkan oleh program/);
     expect(stdout).toMatch(/Log disposisi utuh/);
+    // One bulk request: three people registered, one row refused, one report and one summary to the OPD.
+    expect(stdout).toMatch(/MSL-\d{4}-0001: 3 orang terdaftar, 1 baris ditolak/);
+    expect(stdout).toMatch(/Ringkasan ke OPD setelah semua selesai: .*selesai diproses.* \(1 surel\)/);
     // npm run doctor on the sample office's stand-in: its checklist, with the triggers the bundle installed.
     expect(stdout).toMatch(/npm run doctor pada kantor contoh/);
     expect(stdout).toMatch(/Pemicu sweep \(CLOCK\) terpasang tepat satu kali/);

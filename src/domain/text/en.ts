@@ -1259,4 +1259,58 @@ export const en: Record<MessageKey, string> = {
   "reset.staff.no_account": "Password reset: account not found.",
   "reset.applicant.received":
     "Your password reset request has been received and will be checked by our staff. If the data match our records, a new temporary password is sent to the recovery e-mail on record for the account; if not, our staff will contact you.",
+  // ── Bulk requests ─────────────────────────────────────────────────────────
+  "batch.head.contact": "Agency contact e-mail",
+  "batch.head.help":
+    "Fill column B of rows 1-4, then one row per person under the column titles (row 7 on). The Ticket and Problems columns are the program's.",
+  "batch.head.contact_missing":
+    "The agency contact e-mail (cell B4) is empty: the import report and the summary go there.",
+  "batch.head.contact_invalid": "The agency contact e-mail (cell B4) is not one valid address: {value}.",
+  "batch.head.problem": "The list's head (rows 1-3) has problems, nothing was imported: {problems}",
+  "batch.head.unknown_titles":
+    "These column titles are no question of the form, nothing was imported (their content would be lost): {titles}. Use the titles of the sheet the program made.",
+  "batch.head.empty": "The list {batch} holds no person yet (row 7 on).",
+  "batch.column.ticket": "Ticket",
+  "batch.column.problems": "Problems",
+  "batch.unknown": "Bulk request {batch} is not in the Permohonan Massal sheet.",
+  "batch.bad_id": "Put the bulk request's id (MSL-yyMM-nnnn) in the Ticket column; found: {value}.",
+  "batch.created":
+    "Sheet {batch} created. Fill the list's head (agency, letter number and date, agency contact e-mail) and one row per person, then ask for Import a bulk request with Ticket {batch}.",
+  "batch.protect.list": "Bulk request list: administrators only",
+  "batch.protect.sheet": "Bulk requests: officials fill only Action and Action note",
+  "batch.import.started": "{batch}: {done} of {total} people processed; the rest continues by itself.",
+  "batch.import.done":
+    "{batch}: {registered} people registered, {refused} rows refused; the report went to {contact}.",
+  "batch.import.state_running": "running · {done}/{total}",
+  "batch.import.state_done": "done {time} · {registered} registered · {refused} refused",
+  "batch.import.waiting": "waiting for the list",
+  "batch.log.imported": "Bulk request {batch} ({letter})",
+  "batch.log.action": "Bulk action {batch}: {action}",
+  "batch.result.applied": "{action} by {actor} at {time}: {applied} members.",
+  "batch.result.skipped": "{skipped} members are not at this stage and were skipped: {tickets}.",
+  "batch.result.partial":
+    "The execution's time ran out: {left} members were not processed; choose this action again for the rest.",
+  "batch.refuse.none": "No member of this bulk request waits at the stage {stage}.",
+  "batch.refuse.closed": "This bulk request has no member waiting for an action.",
+  "batch.refuse.paste":
+    "Pasting or changing several cells at once in Permohonan Massal is not allowed: choose one Action cell per bulk request.",
+  "batch.members.none": "none yet",
+  "batch.notice.name": "{count} people of {opd} (bulk request {batch})",
+  "batch.mail.import.subject": "Bulk request {batch}: the list checked ({refused} rows refused)",
+  "batch.mail.import.intro":
+    "The list of official e-mail account requests {batch} of {opd} (letter {letter}) was checked: {registered} people registered, each with a ticket; {refused} rows cannot be processed yet.",
+  "batch.mail.import.refused_head": "Rows to correct",
+  "batch.mail.import.refused_row": "Row {row} ({name}): {problems}",
+  "batch.mail.import.refused_next":
+    "Correct these rows and send them to us again; people already registered will not be registered twice ({batch}).",
+  "batch.mail.import.registered_head": "Registered",
+  "batch.mail.summary.subject": "Bulk request {batch} finished",
+  "batch.mail.summary.intro":
+    "Every request of {batch} of {opd} (letter {letter}) is finished: {created} accounts created, {rejected} requests rejected, {refused} list rows could not be processed.",
+  "batch.mail.summary.created_head": "Accounts created",
+  "batch.mail.summary.letters":
+    "The account letters with the temporary passwords went straight to each employee's personal e-mail.",
+  "batch.mail.summary.rejected_head": "Rejected",
+  "admin.op.batch_new": "Create a bulk request sheet",
+  "admin.op.batch_import": "Import a bulk request",
 };

@@ -1251,4 +1251,59 @@ export const id = {
   "reset.staff.no_account": "Atur ulang kata sandi: akun tidak ditemukan.",
   "reset.applicant.received":
     "Permohonan atur ulang kata sandi Anda diterima dan akan diperiksa petugas. Bila data cocok dengan catatan kami, kata sandi sementara yang baru dikirim ke surel pemulihan yang tercatat untuk akun tersebut; bila tidak, petugas akan menghubungi Anda.",
+  // ── Bulk requests (permohonan massal) ─────────────────────────────────────
+  "batch.head.contact": "Surel kontak OPD",
+  "batch.head.help":
+    "Isi kolom B baris 1-4, lalu satu baris per orang di bawah judul kolom (baris 7 dan seterusnya). Kolom Tiket dan Masalah diisi program.",
+  "batch.head.contact_missing":
+    "Surel kontak OPD (sel B4) belum diisi: laporan impor dan ringkasan dikirim ke sana.",
+  "batch.head.contact_invalid": "Surel kontak OPD (sel B4) bukan satu alamat surel yang sah: {value}.",
+  "batch.head.problem": "Kepala daftar (baris 1-3) bermasalah, tidak ada yang diimpor: {problems}",
+  "batch.head.unknown_titles":
+    "Judul kolom berikut bukan pertanyaan formulir, tidak ada yang diimpor (isinya akan hilang): {titles}. Gunakan judul dari lembar yang dibuat program.",
+  "batch.head.empty": "Daftar {batch} belum berisi orang (baris 7 dan seterusnya).",
+  "batch.column.ticket": "Tiket",
+  "batch.column.problems": "Masalah",
+  "batch.unknown": "Permohonan massal {batch} tidak ditemukan di lembar Permohonan Massal.",
+  "batch.bad_id": "Isi kolom Tiket dengan ID permohonan massal (MSL-yyMM-nnnn), tertulis: {value}.",
+  "batch.created":
+    "Lembar {batch} dibuat. Isi kepala daftar (perangkat daerah, nomor dan tanggal surat, surel kontak OPD) dan satu baris per orang, lalu minta Impor permohonan massal dengan Tiket {batch}.",
+  "batch.protect.list": "Daftar permohonan massal: hanya administrator",
+  "batch.protect.sheet": "Permohonan massal: hanya Tindakan dan Catatan Tindakan yang diisi pejabat",
+  "batch.import.started": "{batch}: {done} dari {total} orang diproses; sisanya dilanjutkan otomatis.",
+  "batch.import.done":
+    "{batch}: {registered} orang terdaftar, {refused} baris ditolak; laporan dikirim ke {contact}.",
+  "batch.import.state_running": "berjalan · {done}/{total}",
+  "batch.import.state_done": "selesai {time} · {registered} terdaftar · {refused} ditolak",
+  "batch.import.waiting": "menunggu daftar",
+  "batch.log.imported": "Permohonan massal {batch} ({letter})",
+  "batch.log.action": "Tindakan massal {batch}: {action}",
+  "batch.result.applied": "{action} oleh {actor} pada {time}: {applied} anggota.",
+  "batch.result.skipped": "{skipped} anggota tidak di tahap ini dan dilewati: {tickets}.",
+  "batch.result.partial":
+    "Waktu eksekusi habis: {left} anggota belum diproses, pilih tindakan ini lagi untuk sisanya.",
+  "batch.refuse.none": "Tidak ada anggota permohonan massal ini yang menunggu di tahap {stage}.",
+  "batch.refuse.closed": "Permohonan massal ini tidak punya anggota yang menunggu tindakan.",
+  "batch.refuse.paste":
+    "Menempel atau mengubah banyak sel sekaligus di Permohonan Massal tidak diizinkan: pilih satu sel Tindakan per permohonan massal.",
+  "batch.members.none": "belum ada",
+  "batch.notice.name": "{count} orang dari {opd} (permohonan massal {batch})",
+  "batch.mail.import.subject":
+    "Permohonan massal {batch}: hasil pemeriksaan daftar ({refused} baris ditolak)",
+  "batch.mail.import.intro":
+    "Daftar permohonan akun surel dinas {batch} dari {opd} (surat {letter}) telah diperiksa: {registered} orang terdaftar dengan tiket masing-masing, {refused} baris belum dapat diproses.",
+  "batch.mail.import.refused_head": "Baris yang perlu diperbaiki",
+  "batch.mail.import.refused_row": "Baris {row} ({name}): {problems}",
+  "batch.mail.import.refused_next":
+    "Perbaiki baris tersebut dan kirimkan kembali kepada kami; orang yang sudah terdaftar tidak akan didaftarkan dua kali ({batch}).",
+  "batch.mail.import.registered_head": "Terdaftar",
+  "batch.mail.summary.subject": "Permohonan massal {batch} selesai diproses",
+  "batch.mail.summary.intro":
+    "Seluruh permohonan dalam {batch} dari {opd} (surat {letter}) telah selesai: {created} akun dibuat, {rejected} permohonan ditolak, {refused} baris daftar tidak dapat diproses.",
+  "batch.mail.summary.created_head": "Akun dibuat",
+  "batch.mail.summary.letters":
+    "Surat pemberitahuan akun dengan kata sandi sementara telah dikirim langsung ke surel pribadi masing-masing pegawai.",
+  "batch.mail.summary.rejected_head": "Ditolak",
+  "admin.op.batch_new": "Buat lembar permohonan massal",
+  "admin.op.batch_import": "Impor permohonan massal",
 } as const;
