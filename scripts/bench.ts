@@ -10,6 +10,7 @@
  *   npm run bench                          sizes 10, 1000, 10000, 50000; burst 100; 300 accounts
  *   npm run bench -- --sizes 10,1000 --burst 20 --accounts 30
  */
+import { duplicateKeys } from "../src/domain/duplicates.js";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { REGISTER_COLUMNS, SHEET_NAMES } from "../src/workspace/schema.js";
@@ -119,6 +120,16 @@ function fill(office: Office, n: number): void {
   const rows = Array.from({ length: n }, (_, i) =>
     REGISTER_COLUMNS.map((c) => {
       switch (c.key) {
+        // The row's duplicate keys, as this build writes them with the row.
+        case "dupKeys":
+          return duplicateKeys(
+            {
+              name: `Pegawai ${i}`,
+              nip: String(198001012005011000 + (i % 999)),
+              address: `pegawai.${i}@contohkota.go.id`,
+            },
+            office.config.opds,
+          );
         case "ticket":
           return `SRL-2510-${String(i + 1).padStart(5, "0")}`;
         case "status":

@@ -18,6 +18,8 @@ import { nameKey as defaultNameKey } from "./names.js";
 import type { DuplicateVerdict, Status } from "./request.js";
 import type { Language } from "./config.js";
 import { t } from "./text/index.js";
+import { findOpd } from "./form.js";
+import { isErasureMarker } from "./retention.js";
 
 export type Verdict = DuplicateVerdict;
 
@@ -205,4 +207,43 @@ export function checkDuplicates(
       ? "kemungkinan duplikat"
       : "aman";
   return { verdict, matches };
+}
+
+/** The register cells a request's duplicate keys are made of. */
+export type DuplicateKeyCell = "nip" | "nik" | "name" | "opd" | "address" | "wish";
+
+const keyPart = (s: string): string => s.replace(/\|/g, "").trim().toLowerCase();
+/**
+ * A cell as the sheet stores it (a value written with its guarding apostrophe reads back without);
+ * an erasure marker (retention) as empty: an erased field leaves no key (its date's digits could
+ * only ever match another marker, never an identity number a request carries).
+ */
+const stored = (c: unknown): string => {
+  const s = c === undefined || c === null ? "" : String(c);
+  return isErasureMarker(s) ? "" : s.startsWith("'") ? s.slice(1) : s;
+};
+
+/**
+ * A register row's duplicate keys ("Kunci Duplikat"): every value by which the rules above can
+ * match it — identity digits (i:), its address (a:), its wish (w:, the address a row without one
+ * stands for), OPD code and name key (m:) — as one cell "|k|k|…|". A superset: the check reads
+ * the rows found and applies the rules to their real cells. Only what the same row holds, so an
+ * erasure of the row's fields (retention) erases its keys with them. `opds`: the office's OPDs,
+ * by which an OPD text is read as its code (form.ts findOpd), as the check reads it.
+ */
+export function duplicateKeys(
+  row: Partial<Record<DuplicateKeyCell, unknown>>,
+  opds: readonly { code: string; name: string }[],
+): string {
+  const keys = new Set<string>();
+  for (const d of [digits(stored(row.nip)), digits(stored(row.nik))]) if (d.length >= 8) keys.add(`i:${d}`);
+  const address = keyPart(stored(row.address));
+  if (address) keys.add(`a:${address}`);
+  const wish = keyPart(stored(row.wish));
+  if (wish) keys.add(`w:${wish}`);
+  const key = keyPart(defaultNameKey(stored(row.name)));
+  const opdText = stored(row.opd);
+  const opd = keyPart(findOpd(opdText, opds)?.code ?? opdText);
+  if (key && opd) keys.add(`m:${opd}:${key}`);
+  return keys.size ? `|${[...keys].join("|")}|` : "";
 }

@@ -32,7 +32,7 @@ import {
 import { asSheetText } from "../domain/sanitize.js";
 import { isStatus, type Status } from "../domain/request.js";
 import { context, publishedFormUrl, rowUrl, type Ctx } from "../workspace/context.js";
-import { duplicateCheck, registerFacts } from "../workspace/duplicates.js";
+import { candidateFacts, duplicateCheck, dupKeys } from "../workspace/duplicates.js";
 import { errorText, logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, readEntry } from "../workspace/log.js";
@@ -542,7 +542,7 @@ function overrideAddress(
       unitAcronym: String(row.unitCode),
       proposedUsername: local,
     } as Parameters<typeof duplicateCheck>[0];
-    const dup = duplicateCheck(applicant, state.ticket, registerFacts(table, config), config);
+    const dup = duplicateCheck(applicant, state.ticket, candidateFacts(table, config, applicant), config);
     if (dup.proposed !== full)
       return refuse(
         `${t(lang, "edit.address.taken", { address: full })} ${dup.text.split("\n").slice(1).join(" ")}`.trim(),
@@ -581,6 +581,7 @@ function overrideAddress(
     // (The address cell already shows the typed value: the row before the edit had the recorded one.)
     const intact = personalDataIntact({ ...row, address: row.addressRecorded }, ctx.sha256);
     const changed: RegisterRow = { ...row, address: full, addressRecorded: full };
+    changed.dupKeys = dupKeys(changed, config);
     const written: RegisterRow = {
       ...changed,
       duplicate: asSheetText(dup.text),

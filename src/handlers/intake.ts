@@ -36,7 +36,7 @@ import { formatDate } from "../domain/letters.js";
 import { stateLabel } from "../domain/audit.js";
 import { t, tx } from "../domain/text/index.js";
 import { context, rowUrl, sheetNamed, type Ctx } from "../workspace/context.js";
-import { duplicateCheck, registerFacts, type DuplicateOutcome } from "../workspace/duplicates.js";
+import { candidateFacts, duplicateCheck, dupKeys, type DuplicateOutcome } from "../workspace/duplicates.js";
 import { logError } from "../workspace/errors.js";
 import { appendLog } from "../workspace/log.js";
 import { mailsRecordedFor, withOutbox, type OutgoingMail } from "../workspace/mail.js";
@@ -208,9 +208,9 @@ export function processResponse(
   const applicant = intake.request;
   const mails: OutgoingMail[] = [];
   const previous = applicant.previousTicket ? normalizeTicket(applicant.previousTicket) : null;
-  // The duplicate check reads the register and asks the directory: advisory, so outside the lock.
+  // The duplicate check searches the register's keys and asks the directory: advisory, so outside the lock.
   const outside = registerTable(ctx.ss);
-  const dup = duplicateCheck(applicant, previous ?? "", registerFacts(outside, config), config);
+  const dup = duplicateCheck(applicant, previous ?? "", candidateFacts(outside, config, applicant), config);
   // The row link's parts, the sheets and the status key are asked now, so that the lock is held
   // only for the searches, the ticket and the writes; the status row's cache hint goes after it.
   rowUrl(ctx.ss, outside.sheet, 0);
@@ -374,6 +374,8 @@ export function processResponse(
         addressRecorded: dup.proposed,
         batch: opts.batch ?? "",
       };
+      // The row and its duplicate keys in one write: no cut leaves them apart.
+      fresh.dupKeys = dupKeys(fresh, config);
       const rowNumber = register.append({ ...fresh, dataDigest: personalDigest(fresh, ctx.sha256) });
       setActionChoices(register, rowNumber, actionLabels(config, req.stageKey, req.status));
       queueIntakeMails(
@@ -605,6 +607,7 @@ function applyCorrection(
     updatedAt: new Date(now),
   };
   base.dataDigest = personalDigest(base, ctx.sha256);
+  base.dupKeys = dupKeys(base, config);
   if (hasErrors) {
     const [entry] = appendLog(ctx, [
       {

@@ -77,7 +77,7 @@ import {
   setPassword,
   usersWithNip,
 } from "../workspace/directory.js";
-import { registerFacts, verdictText } from "../workspace/duplicates.js";
+import { indexedFacts, registerFacts, subjectKeys, verdictText } from "../workspace/duplicates.js";
 import { errorText, logError } from "../workspace/errors.js";
 import {
   allocateLetterNumber,
@@ -508,7 +508,21 @@ function recheck(r: Run, spec: AccountSpec): string {
   if (groupExists(spec.address)) facts.addresses.push({ address: spec.address, kind: "group" });
   if (spec.accountType === "personal")
     facts.nips = usersWithNip(spec.nip).filter((n) => n.address.toLowerCase() !== spec.address);
-  const rows = registerFacts(new PreloadedRegister(registerTable(ctx.ss)), ctx.config);
+  // The rows sharing a key with the account (the register's duplicate keys; read whole only while
+  // an earlier build's register has not got its keys yet).
+  const table = registerTable(ctx.ss);
+  const rows = indexedFacts(
+    table,
+    ctx.config,
+    subjectKeys({
+      nip: spec.nip,
+      nik: String(r.row.nik),
+      addresses: [spec.address],
+      name: spec.name,
+      opdCode: spec.opdCode,
+    }),
+    () => registerFacts(new PreloadedRegister(table), ctx.config),
+  );
   const result = checkDuplicates(
     {
       ticket: r.ticket,

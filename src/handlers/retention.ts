@@ -21,6 +21,7 @@
  * The hash-chained log itself is never rewritten: it holds no identity numbers, and its notes are
  * officials' reasons (see docs/SECURITY.md).
  */
+import { dupKeys } from "../workspace/duplicates.js";
 import { isBatchResponseKey } from "../domain/batch.js";
 import { stateLabel } from "../domain/audit.js";
 import { parseProvisionState } from "../domain/provisioning.js";
@@ -314,6 +315,8 @@ function eraseBatch(
   erasures.forEach((e, i) => {
     const next: RegisterRow = { ...e.row, lastLogSeq: entries[i]!.seq, updatedAt: updated };
     for (const k of e.fields) next[k] = p.marker;
+    // The duplicate keys follow the erased cells in the same write (an erased NIP leaves none).
+    next.dupKeys = dupKeys(next, ctx.config);
     byRow.set(e.rowNumber, next);
   });
   const width = table.width - FIRST_WRITTEN;

@@ -9,6 +9,7 @@
  * a register someone else owns or while the register is shared by link; it stops before sharing
  * anything while the settings still hold the sample office's values.
  */
+import { DUP_INDEX_PROPERTY } from "../workspace/duplicates.js";
 import {
   FORM_ID_PROPERTY,
   INSTALLER_PROPERTY,
@@ -531,6 +532,10 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     // 2. The program's sheets.
     const register = ensureSheet(ss, SHEET_NAMES.register, created);
     ensureHeader(register, REGISTER_COLUMNS, lang);
+    // The duplicate keys (the last column, protected): an empty register's index is complete, an
+    // earlier build's register gets its keys at the sweep's next full pass (workspace/duplicates.ts).
+    if (register.getLastRow() <= 1)
+      PropertiesService.getScriptProperties().setProperty(DUP_INDEX_PROPERTY, "1");
     const log = ensureSheet(ss, SHEET_NAMES.log, created);
     ensureHeader(log, LOG_COLUMNS, lang, undefined, true);
     const index = ensureSheet(ss, SHEET_NAMES.responseIndex, created);

@@ -27,7 +27,8 @@ import { drainMailQueue, mailsAwaiting } from "../workspace/mail.js";
 import { SWEEP_SUMMARY_PROPERTY, WORK_AT_PROPERTY } from "../workspace/sweepstate.js";
 import { earliest, parseSummary, planSweep, summaryAfter } from "../domain/sweepplan.js";
 import { publishLogHead } from "../workspace/log.js";
-import { indexTable, responseKey } from "../workspace/register.js";
+import { indexTable, registerTable, responseKey } from "../workspace/register.js";
+import { DUP_INDEX_PROPERTY, repairDupKeys } from "../workspace/duplicates.js";
 import { isErasureMarker } from "../domain/retention.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { processResponse, type NamedValues } from "./intake.js";
@@ -286,6 +287,12 @@ export function runSweep(opts: { full?: boolean } = {}): SweepReport {
       recap = sweepRecap(ctx, rows);
     });
   }
+  // The duplicate keys against the rows the reminder pass read (no read of its own when in order):
+  // a register from an earlier build gets them here, and a row they disagree with is repaired.
+  if (reminders && budget())
+    step(() =>
+      repairDupKeys(registerTable(ctx.ss), ctx.config, snapshot.rows, stored[DUP_INDEX_PROPERTY] === "1"),
+    );
   // The yearly archive when one is due (one Script Property read otherwise), outside office hours.
   const archive = step(() => sweepArchive(ctx, budget), budget()) ?? null;
   // Last: sent mail leaves the queue (this sweep's own too); a slice of the log's full check.

@@ -58,7 +58,8 @@ export type RegisterKey =
   | "serviceTotal"
   | "reminders"
   | "dataDigest"
-  | "batch";
+  | "batch"
+  | "dupKeys";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
@@ -108,6 +109,11 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "dataDigest", id: "Sidik Data", en: "Data digest", plainText: true, width: 90 },
   // The bulk request (handlers/batch.ts) the request came in, empty for a form answer.
   { key: "batch", id: "ID Massal", en: "Batch", plainText: true, width: 120 },
+  // The duplicate check's index (workspace/duplicates.ts dupKeys): the row's normalised keys
+  // (identity digits, addresses, wish, OPD and name key), derived from this row's own cells and
+  // written in the same write as they are; searched with one TextFinder instead of whole-column
+  // reads. Protected like the other program columns; rebuilt by the sweep where it disagrees.
+  { key: "dupKeys", id: "Kunci Duplikat", en: "Duplicate keys", plainText: true, width: 90 },
 ];
 
 export type LogKey =

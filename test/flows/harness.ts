@@ -42,6 +42,7 @@ import { ADMIN_OPS, type AdminOp } from "../../src/domain/admin.js";
 import { tx } from "../../src/domain/text/index.js";
 import { questionTitle } from "../../src/domain/form.js";
 import { ANCHOR_ACTION } from "../../src/domain/archive.js";
+import { duplicateKeys } from "../../src/domain/duplicates.js";
 
 export interface OfficeOptions extends WorkspaceOptions {
   /** Changes to the default configuration, written into the settings sheets before setup. */
@@ -601,6 +602,8 @@ export function fillRegister(office: Office, n: number): number {
       lastLogSeq: "",
       updatedAt: at,
     });
+    // Its duplicate keys, as the program writes them with a row.
+    r.dupKeys = duplicateKeys(r, office.config.opds);
     return REGISTER_COLUMNS.map((c) => r[c.key]);
   };
   // As the program does when the register grows: the officials' columns stay editable.

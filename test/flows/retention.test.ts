@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { questionTitle } from "../../src/domain/form.js";
+import { duplicateKeys } from "../../src/domain/duplicates.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../../src/workspace/schema.js";
 import { responseKey } from "../../src/workspace/register.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
@@ -368,6 +369,17 @@ describe("response rows deleted or sorted by the owner (issue 9)", () => {
     expect(row(office, t.open).nip).toMatch(/^\d{18}$/);
   });
 
+  test("the erased request's duplicate keys go with its fields; an open request keeps its own", () => {
+    const closed = row(office, t.closed);
+    const nip = who.closed["NIP / NI PPPK"]!.replace(/\D/g, "");
+    expect(closed.dupKeys).not.toContain(nip);
+    expect(closed.dupKeys).not.toContain("|i:");
+    // Nothing but what the erased row itself still holds (its cells as they are now).
+    expect(closed.dupKeys).toBe(duplicateKeys(closed, office.config.opds));
+    const open = row(office, t.open);
+    expect(open.dupKeys).toContain(`|i:${open.nip}|`);
+  });
+
   test("a response that cannot be found is refused and reported; the register row is erased", () => {
     const report = retentionOf(result)!;
     expect(report.unlocated).toEqual([t.gone]);
@@ -440,6 +452,8 @@ function fill(office: Office, pattern: string, daysAgo: number, lang: "id" | "en
       responseRow: firstResp + i,
       updatedAt: at,
     };
+    // With its duplicate keys, as the program writes a row.
+    r.dupKeys = duplicateKeys(r, office.config.opds);
     regRows.push(REGISTER_COLUMNS.map((c) => r[c.key] ?? ""));
     const answers: Record<string, unknown> = {
       Timestamp: at,
