@@ -1237,6 +1237,51 @@ export const en: Record<MessageKey, string> = {
   "unused.suspend.used": "account {address} has been used; not suspended.",
   "unused.suspend.done":
     "Account {address} (ticket {ticket}) suspended. It is not deleted: an administrator can reactivate it in the Admin console.",
+  // ── Changes and departures (changes.ts) ─────────────────────────────────
+  "change.kind.ganti_nama": "Name change",
+  "change.kind.pindah_opd": "Move to another OPD",
+  "change.kind.nonaktif": "Account deactivation (leaving)",
+  "change.kind.aktif_kembali": "Reactivation",
+  "change.reason.mutasi_keluar": "Transfer out",
+  "change.reason.pensiun": "Retirement",
+  "change.reason.meninggal": "Deceased",
+  "change.address.required": "The address of the office account to change is required.",
+  "change.address.invalid": 'The account address "{value}" is not an office address @{domain}.',
+  "change.nip.required": "The account holder's NIP / NI PPPK is required.",
+  "change.letter.number_required":
+    "The number of the OPD's cover letter is required: account changes are made only on an OPD letter.",
+  "change.letter.number_invalid":
+    'The letter number "{value}" is unusual: write the OPD letter\'s number as printed on it (e.g. 800/123/BKPSDM/2026).',
+  "change.letter.date_required": "The date of the OPD's cover letter is required.",
+  "change.letter.date_future": "The OPD letter's date ({date}) has not come yet; check the letter's date.",
+  "change.letter.date_old":
+    "The OPD letter is dated {date}, more than {days} days ago; ask the OPD for a new letter.",
+  "change.date.unreadable":
+    'The date "{value}" cannot be read; write it like 22/11/2026 or 22 November 2026.',
+  "change.name.required": "The new name is required for a name change.",
+  "change.opd.required": "The new OPD is required for a move.",
+  "change.opd.unknown": 'The OPD "{value}" is not in the list of OPDs; choose an OPD from the list.',
+  "change.reason.required": "The reason for leaving is required (transfer out, retirement or deceased).",
+  "change.reason.unknown": 'The reason "{value}" is unknown; choose transfer out, retirement or deceased.',
+  "change.effective.required": "The effective date (TMT) is required for a deactivation.",
+  "change.effective.too_far":
+    "The effective date {date} is more than {days} days ahead; file the request closer to that date.",
+  "change.refuse.no_account": "account {address} is not in the directory.",
+  "change.refuse.alias":
+    "{address} is an alias of the account {primary}; write the account's primary address.",
+  "change.refuse.admin":
+    "account {address} is an administrator's account; it is changed in the Admin console, not through a form.",
+  "change.refuse.nip":
+    "The NIP of the request does not match the NIP the directory records for this account.",
+  "change.refuse.invalid": "the request's data are incomplete or not correct yet.",
+  "change.refuse.suspended": "account {address} is suspended; reactivate it before moving it to another OPD.",
+  "change.refuse.google_suspension":
+    "account {address} was suspended by Google (reason: {reason}); an administrator lifts that in the Admin console.",
+  "change.found.name": "account {address} is already named {name}.",
+  "change.found.org_unit": "account {address} is already in the org unit {path}.",
+  "change.found.group": "account {address} is already a member of the group {group}.",
+  "change.found.suspended": "account {address} is already suspended.",
+  "change.found.active": "account {address} is already active.",
   "reset.address.required": "The address of the official account whose password is to be reset is required.",
   "reset.address.invalid": 'Account address "{value}" is not an official @{domain} address.',
   "reset.nip.required": "The account holder's NIP / NI PPPK is required for a password reset.",

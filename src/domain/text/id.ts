@@ -1229,6 +1229,52 @@ export const id = {
   "unused.suspend.used": "akun {address} sudah pernah dipakai; tidak ditangguhkan.",
   "unused.suspend.done":
     "Akun {address} (tiket {ticket}) ditangguhkan. Akun tidak dihapus: administrator dapat mengaktifkannya kembali di Konsol Admin.",
+  // ── Changes and departures (changes.ts) ─────────────────────────────────
+  "change.kind.ganti_nama": "Perubahan nama",
+  "change.kind.pindah_opd": "Pindah OPD",
+  "change.kind.nonaktif": "Penonaktifan akun (berhenti)",
+  "change.kind.aktif_kembali": "Pengaktifan kembali",
+  "change.reason.mutasi_keluar": "Mutasi keluar",
+  "change.reason.pensiun": "Pensiun",
+  "change.reason.meninggal": "Meninggal dunia",
+  "change.address.required": "Alamat akun surel dinas yang diubah wajib diisi.",
+  "change.address.invalid": 'Alamat akun "{value}" bukan alamat surel dinas @{domain}.',
+  "change.nip.required": "NIP / NI PPPK pemegang akun wajib diisi.",
+  "change.letter.number_required":
+    "Nomor surat pengantar OPD wajib diisi: perubahan akun hanya diproses berdasarkan surat OPD.",
+  "change.letter.number_invalid":
+    'Nomor surat "{value}" tidak lazim: tulis nomor surat OPD seperti tertera pada surat (mis. 800/123/BKPSDM/2026).',
+  "change.letter.date_required": "Tanggal surat pengantar OPD wajib diisi.",
+  "change.letter.date_future": "Tanggal surat OPD ({date}) belum terlewati; periksa kembali tanggal surat.",
+  "change.letter.date_old":
+    "Surat OPD bertanggal {date}, lebih dari {days} hari yang lalu; mintalah surat yang baru kepada OPD.",
+  "change.date.unreadable":
+    'Tanggal "{value}" tidak dapat dibaca; tulis seperti 22/11/2026 atau 22 November 2026.',
+  "change.name.required": "Nama baru wajib diisi untuk perubahan nama.",
+  "change.opd.required": "OPD tujuan wajib dipilih untuk pindah OPD.",
+  "change.opd.unknown": 'OPD "{value}" tidak ada dalam daftar OPD; pilih OPD dari daftar.',
+  "change.reason.required": "Alasan berhenti wajib dipilih (mutasi keluar, pensiun, atau meninggal dunia).",
+  "change.reason.unknown":
+    'Alasan "{value}" tidak dikenal; pilih mutasi keluar, pensiun, atau meninggal dunia.',
+  "change.effective.required": "Tanggal berlaku (TMT) wajib diisi untuk penonaktifan akun.",
+  "change.effective.too_far":
+    "Tanggal berlaku {date} lebih dari {days} hari ke depan; ajukan permohonan lebih dekat ke tanggal tersebut.",
+  "change.refuse.no_account": "akun {address} tidak ada di direktori.",
+  "change.refuse.alias": "{address} adalah alias dari akun {primary}; tulis alamat utama akun.",
+  "change.refuse.admin":
+    "akun {address} adalah akun administrator; perubahannya dilakukan di Konsol Admin, bukan melalui formulir.",
+  "change.refuse.nip":
+    "NIP pada permohonan tidak cocok dengan NIP yang tercatat di direktori untuk akun ini.",
+  "change.refuse.invalid": "data permohonan belum lengkap atau belum benar.",
+  "change.refuse.suspended":
+    "akun {address} sedang ditangguhkan; aktifkan kembali lebih dahulu sebelum pindah OPD.",
+  "change.refuse.google_suspension":
+    "akun {address} ditangguhkan oleh Google (alasan: {reason}); pengaktifannya dilakukan administrator di Konsol Admin.",
+  "change.found.name": "nama akun {address} sudah {name}.",
+  "change.found.org_unit": "akun {address} sudah berada di unit organisasi {path}.",
+  "change.found.group": "akun {address} sudah anggota grup {group}.",
+  "change.found.suspended": "akun {address} sudah ditangguhkan.",
+  "change.found.active": "akun {address} sudah aktif.",
   "reset.address.required": "Alamat akun surel dinas yang kata sandinya diatur ulang wajib diisi.",
   "reset.address.invalid": 'Alamat akun "{value}" bukan alamat surel dinas @{domain}.',
   "reset.nip.required": "NIP / NI PPPK pemilik akun wajib diisi untuk atur ulang kata sandi.",

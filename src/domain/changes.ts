@@ -1,0 +1,454 @@
+/**
+ * Changes to an existing account and departures (issue #12), as pure rules:
+ *
+ * - ganti_nama: the holder's name changed (a decree, a corrected name): the directory's given and
+ *   family name change; the address stays (a new address is a new account's business).
+ * - pindah_opd: the holder moved to another OPD: the account moves to that OPD's org unit, leaves
+ *   the groups of the other OPDs on the OPD sheet and joins the new OPD's group. Groups that are no
+ *   OPD's (a committee, an all-staff list) are left alone.
+ * - nonaktif: the holder left (mutasi keluar, pensiun, meninggal): on the effective date the
+ *   account is suspended, never deleted (its mail and files stay for the retention period and for
+ *   a handover), and it leaves every group it was a direct member of, after they were noted.
+ * - aktif_kembali: the holder returned: the account is unsuspended, rejoins the groups noted when
+ *   it was suspended and gets a new temporary password.
+ *
+ * Each request names the account (its primary address on the office domain), the holder's NIP
+ * and the OPD's letter (number and date): the letter is what the officials check, so it is
+ * required. `validateChange` reads the answers; `planChange` compares the request with the
+ * directory's record of the account, re-read before every execution, and says what is still to
+ * do: at most one `users.update` (a partial patch), then the group joins and leaves. What the
+ * record already shows is not done again and is reported as found, so a resumed execution (a
+ * lost reply, an execution cut off) never makes a second change.
+ */
+import type { OpdConfig } from "./config.js";
+import { findOpd } from "./form.js";
+import { checkNip, checkNiPppk, ymdString, type Ymd } from "./identity.js";
+import { nameProblems, parseDateAnswer } from "./intake.js";
+import { formatFullName, mergeTitles, splitName } from "./names.js";
+import { accountNames } from "./provisioning.js";
+import { recordedNips, type DirectoryRecord } from "./reset.js";
+import { cleanText } from "./sanitize.js";
+import type { MessageRef } from "./text/index.js";
+
+export const CHANGE_KINDS = ["ganti_nama", "pindah_opd", "nonaktif", "aktif_kembali"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export const DEPARTURE_REASONS = ["mutasi_keluar", "pensiun", "meninggal"] as const;
+export type DepartureReason = (typeof DEPARTURE_REASONS)[number];
+
+/** A letter older than this (days before the request) is refused: ask the OPD for a current one. */
+export const LETTER_MAX_AGE_DAYS = 365;
+/** A departure may be announced at most this many days ahead. */
+export const EFFECTIVE_MAX_AHEAD_DAYS = 366;
+/** Letter numbers longer than this are no letter numbers. */
+export const LETTER_NUMBER_MAX = 100;
+
+export type ChangeField =
+  "address" | "nip" | "letterNumber" | "letterDate" | "newName" | "targetOpd" | "reason" | "effectiveDate";
+
+/** The answers as typed (a form's, or a CSV's): text, possibly empty. */
+export interface ChangeAnswers {
+  address: string;
+  nip: string;
+  letterNumber: string;
+  letterDate: string;
+  /** ganti_nama: the new full name, titles allowed. */
+  newName?: string;
+  titlesBefore?: string;
+  titlesAfter?: string;
+  /** pindah_opd: the OPD the holder moved to. */
+  targetOpd?: string;
+  /** nonaktif: why the holder left. */
+  reason?: string;
+  /** nonaktif: the day the holder leaves (TMT). */
+  effectiveDate?: string;
+}
+
+export interface ChangeProblem extends MessageRef {
+  field: ChangeField;
+}
+
+export interface ChangeRequest {
+  kind: ChangeKind;
+  /** The account's address, lower case, on the office domain. */
+  address: string;
+  /** 18 digits (NIP or NI PPPK). */
+  nip: string;
+  letterNumber: string;
+  /** yyyy-MM-dd */
+  letterDate: string;
+  /** ganti_nama only. */
+  newName: { fullName: string; givenName: string; familyName: string } | null;
+  /** pindah_opd only: the OPD as the OPD sheet names it. */
+  targetOpd: Pick<OpdConfig, "code" | "name" | "orgUnitPath" | "group"> | null;
+  /** nonaktif only. */
+  reason: DepartureReason | null;
+  /** nonaktif only: yyyy-MM-dd, the office's calendar day from which the account is suspended. */
+  effectiveDate: string | null;
+}
+
+export interface ChangeContext {
+  /** The office's domain (accounts are on it). */
+  domain: string;
+  opds: readonly OpdConfig[];
+  /** Today in the office's time zone. */
+  today: Ymd;
+  /** How "1/2/2026" reads (the spreadsheet's locale); ISO dates and month names always read. */
+  dateOrder?: "dmy" | "mdy";
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a calendar date. */
+function dayNumber(d: Ymd): number {
+  return Math.floor(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+}
+
+const lower = (s: unknown): string =>
+  String(s ?? "")
+    .trim()
+    .toLowerCase();
+
+function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z]+/g, " ")
+    .trim();
+}
+
+/** The request kind of an answer: its key or its label in either language; null when none. */
+export function parseChangeKind(answer: string): ChangeKind | null {
+  const a = fold(answer);
+  const forms: Record<ChangeKind, string[]> = {
+    ganti_nama: ["ganti nama", "perubahan nama", "name change", "change of name"],
+    pindah_opd: ["pindah opd", "perpindahan opd", "mutasi antar opd", "move to another opd", "opd move"],
+    nonaktif: ["nonaktif", "penonaktifan akun", "penonaktifan", "departure", "leaving", "deactivation"],
+    aktif_kembali: ["aktif kembali", "pengaktifan kembali", "reactivation", "return"],
+  };
+  for (const k of CHANGE_KINDS) if (forms[k].some((f) => a === f || a.startsWith(`${f} `))) return k;
+  return null;
+}
+
+/** The reason of leaving of an answer ("Mutasi keluar", "pensiun", "Meninggal dunia", English too). */
+export function parseDepartureReason(answer: string): DepartureReason | null {
+  const a = fold(answer);
+  if (a === "") return null;
+  if (/^(mutasi( keluar)?|pindah tugas keluar|transfer( out)?)\b/.test(a)) return "mutasi_keluar";
+  if (/^(pensiun|purna tugas|purnabakti|retire(d|ment)?)\b/.test(a)) return "pensiun";
+  if (/^(meninggal( dunia)?|wafat|almarhum(ah)?|deceased|death|died)\b/.test(a)) return "meninggal";
+  return null;
+}
+
+/** The account address typed (a bare user name gets the office domain); "" when nothing was typed. */
+export function accountAddress(typed: string, domain: string): string {
+  const a = lower(typed).replace(/\s/g, "");
+  return a !== "" && !a.includes("@") ? `${a}@${lower(domain)}` : a;
+}
+
+/**
+ * The answers of a change request, normalised, with everything the applicant must correct. Every
+ * problem names its field; nothing typed is dropped (an invalid value stays in the request as
+ * typed, for the staff to see).
+ */
+export function validateChange(
+  kind: ChangeKind,
+  answers: ChangeAnswers,
+  ctx: ChangeContext,
+): { request: ChangeRequest; problems: ChangeProblem[] } {
+  const problems: ChangeProblem[] = [];
+  const add = (field: ChangeField, ref: MessageRef): void => {
+    problems.push({ field, ...ref });
+  };
+  const domain = lower(ctx.domain);
+  const clean = (s: string | undefined, max = 200): string => cleanText(s ?? "", max).text;
+  const today = dayNumber(ctx.today);
+  const dateOptions = ctx.dateOrder ? { order: ctx.dateOrder } : {};
+
+  const address = accountAddress(clean(answers.address), domain);
+  if (address === "") add("address", { code: "change.address.required" });
+  else if (!/^[a-z0-9._'-]{1,64}@[a-z0-9.-]+$/.test(address) || !address.endsWith(`@${domain}`))
+    add("address", { code: "change.address.invalid", params: { value: clean(answers.address), domain } });
+
+  const nipTyped = clean(answers.nip, 40);
+  let nip = nipTyped.replace(/[\s.-]/g, "");
+  if (nipTyped === "") add("nip", { code: "change.nip.required" });
+  else {
+    const pns = checkNip(nipTyped, ctx.today);
+    const pppk = checkNiPppk(nipTyped, ctx.today);
+    if (pns.ok) nip = pns.value.value;
+    else if (pppk.ok) nip = pppk.value.value;
+    else {
+      const fewer = pns.problems.length <= pppk.problems.length ? pns.problems : pppk.problems;
+      for (const p of fewer) add("nip", p);
+    }
+  }
+
+  const letterNumber = clean(answers.letterNumber, LETTER_NUMBER_MAX + 1);
+  if (letterNumber === "") add("letterNumber", { code: "change.letter.number_required" });
+  else if (letterNumber.length > LETTER_NUMBER_MAX || !/\d/.test(letterNumber))
+    add("letterNumber", { code: "change.letter.number_invalid", params: { value: letterNumber } });
+
+  let letterDate = "";
+  const letterTyped = clean(answers.letterDate, 60);
+  if (letterTyped === "") add("letterDate", { code: "change.letter.date_required" });
+  else {
+    const d = parseDateAnswer(letterTyped, dateOptions);
+    if (!d) add("letterDate", { code: "change.date.unreadable", params: { value: letterTyped } });
+    else {
+      letterDate = ymdString(d);
+      if (dayNumber(d) > today)
+        add("letterDate", { code: "change.letter.date_future", params: { date: letterDate } });
+      else if (today - dayNumber(d) > LETTER_MAX_AGE_DAYS)
+        add("letterDate", {
+          code: "change.letter.date_old",
+          params: { date: letterDate, days: LETTER_MAX_AGE_DAYS },
+        });
+    }
+  }
+
+  const request: ChangeRequest = {
+    kind,
+    address,
+    nip,
+    letterNumber,
+    letterDate,
+    newName: null,
+    targetOpd: null,
+    reason: null,
+    effectiveDate: null,
+  };
+
+  if (kind === "ganti_nama") {
+    const typed = clean(answers.newName);
+    if (typed === "") add("newName", { code: "change.name.required" });
+    else {
+      const merged = mergeTitles(splitName(typed), clean(answers.titlesBefore), clean(answers.titlesAfter));
+      const nameRefs = nameProblems(typed, merged.name);
+      for (const p of nameRefs) add("newName", p);
+      const names = accountNames({
+        name: merged.name,
+        accountType: "personal",
+        unitName: "",
+        unitCode: "",
+        opdCode: "",
+      });
+      request.newName = {
+        fullName: merged.name === "" ? typed : formatFullName(merged),
+        ...(nameRefs.length === 0 ? names : { givenName: "", familyName: "" }),
+      };
+    }
+  }
+
+  if (kind === "pindah_opd") {
+    const typed = clean(answers.targetOpd);
+    const opd = typed === "" ? null : findOpd(typed, ctx.opds);
+    if (typed === "") add("targetOpd", { code: "change.opd.required" });
+    else if (!opd) add("targetOpd", { code: "change.opd.unknown", params: { value: typed } });
+    else
+      request.targetOpd = {
+        code: opd.code,
+        name: opd.name,
+        orgUnitPath: opd.orgUnitPath || "/",
+        group: lower(opd.group),
+      };
+  }
+
+  if (kind === "nonaktif") {
+    const typedReason = clean(answers.reason);
+    request.reason = parseDepartureReason(typedReason);
+    if (typedReason === "") add("reason", { code: "change.reason.required" });
+    else if (!request.reason)
+      add("reason", { code: "change.reason.unknown", params: { value: typedReason } });
+    const typedDate = clean(answers.effectiveDate, 60);
+    if (typedDate === "") add("effectiveDate", { code: "change.effective.required" });
+    else {
+      const d = parseDateAnswer(typedDate, dateOptions);
+      if (!d) add("effectiveDate", { code: "change.date.unreadable", params: { value: typedDate } });
+      else {
+        request.effectiveDate = ymdString(d);
+        if (dayNumber(d) - today > EFFECTIVE_MAX_AHEAD_DAYS)
+          add("effectiveDate", {
+            code: "change.effective.too_far",
+            params: { date: request.effectiveDate, days: EFFECTIVE_MAX_AHEAD_DAYS },
+          });
+      }
+    }
+  }
+  return { request, problems };
+}
+
+// ── The directory's record and what is left to do ─────────────────────────────────────
+
+/** The parts of a Directory user the plan reads. */
+export interface AccountRecord extends DirectoryRecord {
+  orgUnitPath?: string | null;
+  name?: { givenName?: string | null; familyName?: string | null } | null;
+  suspensionReason?: string | null;
+  isAdmin?: boolean | null;
+  isDelegatedAdmin?: boolean | null;
+}
+
+/** The partial patch of the one `users.update` a change makes. */
+export interface UserPatch {
+  name?: { givenName: string; familyName: string };
+  orgUnitPath?: string;
+  suspended?: boolean;
+}
+
+export type ChangeStep =
+  { op: "update"; patch: UserPatch } | { op: "leave"; group: string } | { op: "join"; group: string };
+
+export type ChangeVerdict = "apply" | "done" | "refuse" | "wait";
+
+export interface ChangePlan {
+  verdict: ChangeVerdict;
+  /** Why the change cannot be made (verdict "refuse"). */
+  refusal: MessageRef | null;
+  /** What is still to do, in order: the update first, then leaves, then joins. */
+  steps: ChangeStep[];
+  /** What the record already shows (logged as found, not done again). */
+  found: MessageRef[];
+  /** nonaktif: the groups to note before the account leaves them (the note, if one was made). */
+  notedGroups: string[];
+}
+
+export interface PlanFacts {
+  /** The directory's record of the address; null when there is no such user. */
+  record: AccountRecord | null;
+  /** The groups the account is a direct member of now (addresses). */
+  groups: readonly string[];
+  /** The OPDs of the settings (their groups are the OPD groups). */
+  opds: readonly OpdConfig[];
+  /** Today in the office's calendar, yyyy-MM-dd (a departure waits for its effective date). */
+  today: string;
+  /**
+   * nonaktif: the groups already noted by an earlier run of this request (resume), null if none.
+   * aktif_kembali: the groups noted when the account was suspended, null when none were noted.
+   */
+  noted: readonly string[] | null;
+}
+
+/** The suspension reason Google gives an account an administrator suspended. */
+export const ADMIN_SUSPENSION = "ADMIN";
+
+function refuse(refusal: MessageRef): ChangePlan {
+  return { verdict: "refuse", refusal, steps: [], found: [], notedGroups: [] };
+}
+
+/** The account may be changed by this request: it exists, the address is its own, the NIP matches. */
+function identityRefusal(request: ChangeRequest, record: AccountRecord | null): MessageRef | null {
+  if (!record) return { code: "change.refuse.no_account", params: { address: request.address } };
+  const primary = lower(record.primaryEmail);
+  if (primary !== request.address)
+    return { code: "change.refuse.alias", params: { address: request.address, primary } };
+  // Administrators' accounts are changed in the Admin console, never through a form.
+  if (record.isAdmin === true || record.isDelegatedAdmin === true)
+    return { code: "change.refuse.admin", params: { address: request.address } };
+  const nips = recordedNips(record);
+  if (nips.length > 0 && !nips.includes(request.nip)) return { code: "change.refuse.nip" };
+  return null;
+}
+
+/** The groups of the OPD sheet, lower case (the OPD groups a move swaps). */
+function opdGroups(opds: readonly OpdConfig[]): Set<string> {
+  return new Set(opds.map((o) => lower(o.group)).filter((g) => g !== ""));
+}
+
+/**
+ * What is still to do for `request`, given the directory as it is now. A verdict "done" has no
+ * steps: everything asked for is already so (each such fact is in `found`).
+ */
+export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan {
+  const record = facts.record;
+  const refusal = identityRefusal(request, record);
+  if (refusal || !record) return refuse(refusal ?? { code: "change.refuse.no_account" });
+  const current = [...new Set(facts.groups.map(lower).filter((g) => g !== ""))];
+  const steps: ChangeStep[] = [];
+  const found: MessageRef[] = [];
+  let notedGroups: string[] = [];
+  const address = request.address;
+
+  switch (request.kind) {
+    case "ganti_nama": {
+      const n = request.newName;
+      if (!n || n.givenName === "") return refuse({ code: "change.refuse.invalid" });
+      const same =
+        String(record.name?.givenName ?? "").trim() === n.givenName &&
+        String(record.name?.familyName ?? "").trim() === n.familyName;
+      if (same) found.push({ code: "change.found.name", params: { address, name: n.fullName } });
+      else
+        steps.push({ op: "update", patch: { name: { givenName: n.givenName, familyName: n.familyName } } });
+      break;
+    }
+    case "pindah_opd": {
+      const target = request.targetOpd;
+      if (!target) return refuse({ code: "change.refuse.invalid" });
+      if (record.suspended === true) return refuse({ code: "change.refuse.suspended", params: { address } });
+      const path = target.orgUnitPath || "/";
+      if (String(record.orgUnitPath ?? "/") === path)
+        found.push({ code: "change.found.org_unit", params: { address, path } });
+      else steps.push({ op: "update", patch: { orgUnitPath: path } });
+      const others = opdGroups(facts.opds);
+      for (const g of current) if (others.has(g) && g !== target.group) steps.push({ op: "leave", group: g });
+      if (target.group !== "") {
+        if (current.includes(target.group))
+          found.push({ code: "change.found.group", params: { address, group: target.group } });
+        else steps.push({ op: "join", group: target.group });
+      }
+      break;
+    }
+    case "nonaktif": {
+      if (!request.effectiveDate || !request.reason) return refuse({ code: "change.refuse.invalid" });
+      // Noted once: a resumed run keeps the first note (the groups left since are still in it).
+      notedGroups = facts.noted ? [...facts.noted] : current;
+      if (request.effectiveDate > facts.today)
+        return { verdict: "wait", refusal: null, steps: [], found: [], notedGroups };
+      if (record.suspended === true) found.push({ code: "change.found.suspended", params: { address } });
+      else steps.push({ op: "update", patch: { suspended: true } });
+      for (const g of current) steps.push({ op: "leave", group: g });
+      break;
+    }
+    case "aktif_kembali": {
+      if (record.suspended === true) {
+        const why = String(record.suspensionReason ?? "");
+        // Google's own suspensions (abuse, a breach of terms…) are lifted in the Admin console.
+        if (why !== "" && why.toUpperCase() !== ADMIN_SUSPENSION)
+          return refuse({ code: "change.refuse.google_suspension", params: { address, reason: why } });
+        steps.push({ op: "update", patch: { suspended: false } });
+      } else found.push({ code: "change.found.active", params: { address } });
+      // Without a note (an account suspended outside surel), the group of the OPD of its org unit.
+      const fromOpd = facts.opds.find((o) => (o.orgUnitPath || "/") === String(record.orgUnitPath ?? "/"));
+      const wanted = facts.noted ?? (fromOpd && fromOpd.group ? [lower(fromOpd.group)] : []);
+      notedGroups = wanted.map(lower);
+      for (const g of notedGroups) {
+        if (current.includes(g)) found.push({ code: "change.found.group", params: { address, group: g } });
+        else steps.push({ op: "join", group: g });
+      }
+      break;
+    }
+  }
+  return { verdict: steps.length ? "apply" : "done", refusal: null, steps, found, notedGroups };
+}
+
+// ── Dates and notes ───────────────────────────────────────────────────────────────────
+
+/** The instant the office's calendar day `date` (yyyy-MM-dd) begins. */
+export function dayStartMs(date: string, utcOffsetMinutes: number): number {
+  return Date.parse(`${date}T00:00:00Z`) - utcOffsetMinutes * 60_000;
+}
+
+/** The noted groups as one cell / log text: "a@x, b@x"; "-" for none (noted, and there were none). */
+export function formatGroups(groups: readonly string[]): string {
+  return groups.length ? groups.join(", ") : "-";
+}
+
+/** The groups of `formatGroups`' text; null for an empty cell (nothing was noted). */
+export function parseGroups(text: unknown): string[] | null {
+  const s = String(text ?? "").trim();
+  if (s === "") return null;
+  if (s === "-") return [];
+  return s
+    .split(/[,\s;]+/)
+    .map(lower)
+    .filter((g) => /^[^@\s]+@[^@\s]+$/.test(g));
+}
