@@ -14,6 +14,7 @@
  * message (which Google translates) only when both are missing (domain/provisioning.ts
  * classifyDirectoryError).
  */
+import type { UserPatch } from "../domain/changes.js";
 import { t } from "../domain/text/index.js";
 import { configuredLanguage } from "./settings.js";
 import {
@@ -198,4 +199,41 @@ export function addMember(group: string, address: string): "added" | "already" {
 export function setPassword(address: string, password: string): void {
   const patch: User = { password, changePasswordAtNextLogin: true };
   withBackoff(() => dir().Users!.update(patch, address), { followUp: true });
+}
+
+/**
+ * One users.update with a partial patch (documented: update has patch semantics, a field left
+ * out is kept). The caller re-reads the record first (domain/changes.ts planChange), so a patch
+ * already in effect is never sent again.
+ */
+export function updateUser(address: string, patch: UserPatch): User {
+  const resource: User = { ...patch };
+  return withBackoff(() => dir().Users!.update(resource, address), { followUp: true });
+}
+
+/** The groups the account is a direct member of (addresses, lower case): one call per 200. */
+export function userGroups(address: string): string[] {
+  const out: string[] = [];
+  let pageToken: string | undefined;
+  do {
+    const args = { userKey: address, maxResults: 200, ...(pageToken ? { pageToken } : {}) };
+    const page = withBackoff(() => dir().Groups!.list(args));
+    for (const g of page.groups ?? []) if (g.email) out.push(String(g.email).toLowerCase());
+    pageToken = page.nextPageToken ?? undefined;
+  } while (pageToken);
+  return out;
+}
+
+/**
+ * Takes the account out of a group. A 404 (the member is not there, or the group is gone: the
+ * API answers both with notFound) counts as done: the account is not in the group either way.
+ */
+export function removeMember(group: string, address: string): "removed" | "absent" {
+  try {
+    withBackoff(() => dir().Members!.remove(group, address));
+    return "removed";
+  } catch (e) {
+    if (failureOf(e, "member") === "not_found") return "absent";
+    throw e;
+  }
 }
