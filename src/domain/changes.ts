@@ -1,12 +1,12 @@
 /**
  * Changes to an existing account and departures (issue #12), as pure rules:
  *
- * - ganti_nama: the holder's name changed (a decree, a corrected name): the directory's given and
+ * - ubah_nama: the holder's name changed (a decree, a corrected name): the directory's given and
  *   family name change; the address stays (a new address is a new account's business).
  * - pindah_opd: the holder moved to another OPD: the account moves to that OPD's org unit, leaves
  *   the groups of the other OPDs on the OPD sheet and joins the new OPD's group. Groups that are no
  *   OPD's (a committee, an all-staff list) are left alone.
- * - nonaktif: the holder left (mutasi keluar, pensiun, meninggal): on the effective date the
+ * - berhenti: the holder left (mutasi keluar, pensiun, meninggal): on the effective date the
  *   account is suspended, never deleted (its mail and files stay for the retention period and for
  *   a handover), and it leaves every group it was a direct member of, after they were noted.
  * - aktif_kembali: the holder returned: the account is unsuspended, rejoins the groups noted when
@@ -30,7 +30,7 @@ import { recordedNips, type DirectoryRecord } from "./reset.js";
 import { cleanText } from "./sanitize.js";
 import type { MessageRef } from "./text/index.js";
 
-export const CHANGE_KINDS = ["ganti_nama", "pindah_opd", "nonaktif", "aktif_kembali"] as const;
+export const CHANGE_KINDS = ["ubah_nama", "pindah_opd", "berhenti", "aktif_kembali"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export const DEPARTURE_REASONS = ["mutasi_keluar", "pensiun", "meninggal"] as const;
@@ -52,15 +52,15 @@ export interface ChangeAnswers {
   nip: string;
   letterNumber: string;
   letterDate: string;
-  /** ganti_nama: the new full name, titles allowed. */
+  /** ubah_nama: the new full name, titles allowed. */
   newName?: string;
   titlesBefore?: string;
   titlesAfter?: string;
   /** pindah_opd: the OPD the holder moved to. */
   targetOpd?: string;
-  /** nonaktif: why the holder left. */
-  reason?: string;
-  /** nonaktif: the day the holder leaves (TMT). */
+  /** berhenti: why the holder left. */
+  leaveReason?: string;
+  /** The day the change takes effect (TMT): the holder leaves, moves, returns. */
   effectiveDate?: string;
 }
 
@@ -77,13 +77,16 @@ export interface ChangeRequest {
   letterNumber: string;
   /** yyyy-MM-dd */
   letterDate: string;
-  /** ganti_nama only. */
+  /** ubah_nama only. */
   newName: { fullName: string; givenName: string; familyName: string } | null;
   /** pindah_opd only: the OPD as the OPD sheet names it. */
   targetOpd: Pick<OpdConfig, "code" | "name" | "orgUnitPath" | "group"> | null;
-  /** nonaktif only. */
+  /** berhenti only. */
   reason: DepartureReason | null;
-  /** nonaktif only: yyyy-MM-dd, the office's calendar day from which the account is suspended. */
+  /**
+   * yyyy-MM-dd, the office's calendar day the change takes effect (the account is suspended,
+   * moved, reactivated from that day); null: at once (a name change has none).
+   */
   effectiveDate: string | null;
 }
 
@@ -114,19 +117,6 @@ function fold(s: string): string {
     .toLowerCase()
     .replace(/[^a-z]+/g, " ")
     .trim();
-}
-
-/** The request kind of an answer: its key or its label in either language; null when none. */
-export function parseChangeKind(answer: string): ChangeKind | null {
-  const a = fold(answer);
-  const forms: Record<ChangeKind, string[]> = {
-    ganti_nama: ["ganti nama", "perubahan nama", "name change", "change of name"],
-    pindah_opd: ["pindah opd", "perpindahan opd", "mutasi antar opd", "move to another opd", "opd move"],
-    nonaktif: ["nonaktif", "penonaktifan akun", "penonaktifan", "departure", "leaving", "deactivation"],
-    aktif_kembali: ["aktif kembali", "pengaktifan kembali", "reactivation", "return"],
-  };
-  for (const k of CHANGE_KINDS) if (forms[k].some((f) => a === f || a.startsWith(`${f} `))) return k;
-  return null;
 }
 
 /** The reason of leaving of an answer ("Mutasi keluar", "pensiun", "Meninggal dunia", English too). */
@@ -218,7 +208,7 @@ export function validateChange(
     effectiveDate: null,
   };
 
-  if (kind === "ganti_nama") {
+  if (kind === "ubah_nama") {
     const typed = clean(answers.newName);
     if (typed === "") add("newName", { code: "change.name.required" });
     else {
@@ -253,12 +243,15 @@ export function validateChange(
       };
   }
 
-  if (kind === "nonaktif") {
-    const typedReason = clean(answers.reason);
+  if (kind === "berhenti") {
+    const typedReason = clean(answers.leaveReason);
     request.reason = parseDepartureReason(typedReason);
-    if (typedReason === "") add("reason", { code: "change.reason.required" });
+    if (typedReason === "") add("leaveReason", { code: "change.reason.required" });
     else if (!request.reason)
-      add("reason", { code: "change.reason.unknown", params: { value: typedReason } });
+      add("leaveReason", { code: "change.reason.unknown", params: { value: typedReason } });
+  }
+
+  if (kind !== "ubah_nama") {
     const typedDate = clean(answers.effectiveDate, 60);
     if (typedDate === "") add("effectiveDate", { code: "change.effective.required" });
     else {
@@ -308,7 +301,7 @@ export interface ChangePlan {
   steps: ChangeStep[];
   /** What the record already shows (logged as found, not done again). */
   found: MessageRef[];
-  /** nonaktif: the groups to note before the account leaves them (the note, if one was made). */
+  /** berhenti: the groups to note before the account leaves them (the note, if one was made). */
   notedGroups: string[];
 }
 
@@ -322,7 +315,7 @@ export interface PlanFacts {
   /** Today in the office's calendar, yyyy-MM-dd (a departure waits for its effective date). */
   today: string;
   /**
-   * nonaktif: the groups already noted by an earlier run of this request (resume), null if none.
+   * berhenti: the groups already noted by an earlier run of this request (resume), null if none.
    * aktif_kembali: the groups noted when the account was suspended, null when none were noted.
    */
   noted: readonly string[] | null;
@@ -362,6 +355,10 @@ export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan
   const record = facts.record;
   const refusal = identityRefusal(request, record);
   if (refusal || !record) return refuse(refusal ?? { code: "change.refuse.no_account" });
+  // Before its effective date nothing is done (a departure noted now would note groups that may
+  // still change): the sweep asks again each day.
+  if (request.effectiveDate && request.effectiveDate > facts.today)
+    return { verdict: "wait", refusal: null, steps: [], found: [], notedGroups: [] };
   const current = [...new Set(facts.groups.map(lower).filter((g) => g !== ""))];
   const steps: ChangeStep[] = [];
   const found: MessageRef[] = [];
@@ -369,7 +366,7 @@ export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan
   const address = request.address;
 
   switch (request.kind) {
-    case "ganti_nama": {
+    case "ubah_nama": {
       const n = request.newName;
       if (!n || n.givenName === "") return refuse({ code: "change.refuse.invalid" });
       const same =
@@ -397,12 +394,10 @@ export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan
       }
       break;
     }
-    case "nonaktif": {
-      if (!request.effectiveDate || !request.reason) return refuse({ code: "change.refuse.invalid" });
+    case "berhenti": {
+      if (!request.reason) return refuse({ code: "change.refuse.invalid" });
       // Noted once: a resumed run keeps the first note (the groups left since are still in it).
       notedGroups = facts.noted ? [...facts.noted] : current;
-      if (request.effectiveDate > facts.today)
-        return { verdict: "wait", refusal: null, steps: [], found: [], notedGroups };
       if (record.suspended === true) found.push({ code: "change.found.suspended", params: { address } });
       else steps.push({ op: "update", patch: { suspended: true } });
       for (const g of current) steps.push({ op: "leave", group: g });

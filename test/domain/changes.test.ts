@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   dayStartMs,
   formatGroups,
-  parseChangeKind,
   parseDepartureReason,
   parseGroups,
   planChange,
@@ -48,6 +47,7 @@ const base: ChangeAnswers = {
   nip: NIP,
   letterNumber: "800/123/BKPSDM/2026",
   letterDate: "01/12/2026",
+  effectiveDate: "07/12/2026",
 };
 
 function validate(kind: ChangeKind, over: Partial<ChangeAnswers> = {}) {
@@ -60,15 +60,15 @@ function codes(kind: ChangeKind, over: Partial<ChangeAnswers> = {}): string[] {
 
 describe("validateChange: what every change needs", () => {
   it("accepts a complete departure and normalises it", () => {
-    const { request, problems } = validate("nonaktif", {
+    const { request, problems } = validate("berhenti", {
       address: " Ahmad.Fauzi ",
       nip: "19850330 201001 1 002",
-      reason: "Meninggal dunia",
+      leaveReason: "Meninggal dunia",
       effectiveDate: "2 Januari 2027",
     });
     expect(problems).toEqual([]);
     expect(request).toMatchObject({
-      kind: "nonaktif",
+      kind: "berhenti",
       address: ADDRESS,
       nip: NIP,
       letterNumber: "800/123/BKPSDM/2026",
@@ -79,10 +79,10 @@ describe("validateChange: what every change needs", () => {
   });
 
   it("refuses a request without the OPD's letter number or date, with a clear Indonesian message", () => {
-    const { problems } = validate("nonaktif", {
+    const { problems } = validate("berhenti", {
       letterNumber: " ",
       letterDate: "",
-      reason: "pensiun",
+      leaveReason: "pensiun",
       effectiveDate: "2026-12-31",
     });
     expect(problems.map((p) => p.field)).toEqual(["letterNumber", "letterDate"]);
@@ -118,16 +118,16 @@ describe("validateChange: what every change needs", () => {
   });
 
   it("name change: the name rules of the application (titles apart, directory given and family names)", () => {
-    const ok = validate("ganti_nama", { newName: "dr. siti rahmawati putri, Sp.A." });
+    const ok = validate("ubah_nama", { newName: "dr. siti rahmawati putri, Sp.A." });
     expect(ok.problems).toEqual([]);
     expect(ok.request.newName).toEqual({
       fullName: "dr. Siti Rahmawati Putri, Sp.A",
       givenName: "Siti Rahmawati",
       familyName: "Putri",
     });
-    expect(codes("ganti_nama", { newName: "" })).toEqual(["newName:change.name.required"]);
-    expect(codes("ganti_nama", { newName: "Dr. H." })).toEqual(["newName:name.no_name"]);
-    expect(codes("ganti_nama", { newName: "Siti R4hma" })).toEqual(["newName:name.chars"]);
+    expect(codes("ubah_nama", { newName: "" })).toEqual(["newName:change.name.required"]);
+    expect(codes("ubah_nama", { newName: "Dr. H." })).toEqual(["newName:name.no_name"]);
+    expect(codes("ubah_nama", { newName: "Siti R4hma" })).toEqual(["newName:name.chars"]);
   });
 
   it("OPD move: the target comes from the OPD list with its org unit and group", () => {
@@ -144,26 +144,21 @@ describe("validateChange: what every change needs", () => {
   });
 
   it("departure: a known reason and an effective date no further than a year ahead", () => {
-    expect(codes("nonaktif", { reason: "", effectiveDate: "" })).toEqual([
-      "reason:change.reason.required",
+    expect(codes("berhenti", { leaveReason: "", effectiveDate: "" })).toEqual([
+      "leaveReason:change.reason.required",
       "effectiveDate:change.effective.required",
     ]);
-    expect(codes("nonaktif", { reason: "cuti", effectiveDate: "2026-12-31" })).toEqual([
-      "reason:change.reason.unknown",
+    expect(codes("berhenti", { leaveReason: "cuti", effectiveDate: "2026-12-31" })).toEqual([
+      "leaveReason:change.reason.unknown",
     ]);
-    expect(codes("nonaktif", { reason: "pensiun", effectiveDate: "2028-01-31" })).toEqual([
+    expect(codes("berhenti", { leaveReason: "pensiun", effectiveDate: "2028-01-31" })).toEqual([
       "effectiveDate:change.effective.too_far",
     ]);
     // A past effective date (a death reported late) is accepted: the suspension is then due at once.
-    expect(codes("nonaktif", { reason: "Mutasi keluar", effectiveDate: "2026-10-01" })).toEqual([]);
+    expect(codes("berhenti", { leaveReason: "Mutasi keluar", effectiveDate: "2026-10-01" })).toEqual([]);
   });
 
-  it("reads kinds and reasons in both languages", () => {
-    expect(parseChangeKind("Penonaktifan akun (berhenti)")).toBe("nonaktif");
-    expect(parseChangeKind(tx("en", "change.kind.aktif_kembali"))).toBe("aktif_kembali");
-    expect(parseChangeKind(tx("id", "change.kind.pindah_opd"))).toBe("pindah_opd");
-    expect(parseChangeKind(tx("id", "change.kind.ganti_nama"))).toBe("ganti_nama");
-    expect(parseChangeKind("Pendaftaran akun baru")).toBeNull();
+  it("reads the reasons of leaving in both languages", () => {
     for (const r of ["mutasi_keluar", "pensiun", "meninggal"] as const) {
       expect(parseDepartureReason(tx("id", `change.reason.${r}`))).toBe(r);
       expect(parseDepartureReason(tx("en", `change.reason.${r}`))).toBe(r);
@@ -205,7 +200,7 @@ function facts(over: Partial<PlanFacts> = {}): PlanFacts {
 
 describe("planChange: the directory first, then only what is still to do", () => {
   it("refuses an account that is missing, an alias, an administrator's, or another NIP's", () => {
-    const r = request("ganti_nama", { newName: "Ahmad Fauzan" });
+    const r = request("ubah_nama", { newName: "Ahmad Fauzan" });
     expect(planChange(r, facts({ record: null })).refusal?.code).toBe("change.refuse.no_account");
     expect(
       planChange(r, facts({ record: record({ primaryEmail: `a.fauzi@${DOMAIN}` }) })).refusal?.code,
@@ -221,7 +216,7 @@ describe("planChange: the directory first, then only what is still to do", () =>
   });
 
   it("name change: one update with the new names; none when the directory already has them", () => {
-    const r = request("ganti_nama", { newName: "Ahmad Fauzan Hakim" });
+    const r = request("ubah_nama", { newName: "Ahmad Fauzan Hakim" });
     expect(planChange(r, facts()).steps).toEqual([
       { op: "update", patch: { name: { givenName: "Ahmad Fauzan", familyName: "Hakim" } } },
     ]);
@@ -254,10 +249,13 @@ describe("planChange: the directory first, then only what is still to do", () =>
     expect(planChange(r, facts({ record: record({ suspended: true }) })).refusal?.code).toBe(
       "change.refuse.suspended",
     );
+    // A move dated later waits for its day as a departure does.
+    const later = request("pindah_opd", { targetOpd: "BAPPEDA", effectiveDate: "2027-01-04" });
+    expect(planChange(later, facts()).verdict).toBe("wait");
   });
 
   it("departure: waits for its effective date, then suspends once and leaves every group noted first", () => {
-    const r = request("nonaktif", { reason: "pensiun", effectiveDate: "2027-01-01" });
+    const r = request("berhenti", { leaveReason: "pensiun", effectiveDate: "2027-01-01" });
     const groups = [`diskominfo@${DOMAIN}`, `semua-asn@${DOMAIN}`];
     const early = planChange(r, facts({ groups, today: "2026-12-31" }));
     expect(early.verdict).toBe("wait");

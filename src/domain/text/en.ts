@@ -1238,10 +1238,6 @@ export const en: Record<MessageKey, string> = {
   "unused.suspend.done":
     "Account {address} (ticket {ticket}) suspended. It is not deleted: an administrator can reactivate it in the Admin console.",
   // ── Changes and departures (changes.ts) ─────────────────────────────────
-  "change.kind.ganti_nama": "Name change",
-  "change.kind.pindah_opd": "Move to another OPD",
-  "change.kind.nonaktif": "Account deactivation (leaving)",
-  "change.kind.aktif_kembali": "Reactivation",
   "change.reason.mutasi_keluar": "Transfer out",
   "change.reason.pensiun": "Retirement",
   "change.reason.meninggal": "Deceased",
@@ -1263,7 +1259,7 @@ export const en: Record<MessageKey, string> = {
   "change.opd.unknown": 'The OPD "{value}" is not in the list of OPDs; choose an OPD from the list.',
   "change.reason.required": "The reason for leaving is required (transfer out, retirement or deceased).",
   "change.reason.unknown": 'The reason "{value}" is unknown; choose transfer out, retirement or deceased.',
-  "change.effective.required": "The effective date (TMT) is required for a deactivation.",
+  "change.effective.required": "The effective date (TMT) of the OPD letter is required.",
   "change.effective.too_far":
     "The effective date {date} is more than {days} days ahead; file the request closer to that date.",
   "change.refuse.no_account": "account {address} is not in the directory.",

@@ -1230,10 +1230,6 @@ export const id = {
   "unused.suspend.done":
     "Akun {address} (tiket {ticket}) ditangguhkan. Akun tidak dihapus: administrator dapat mengaktifkannya kembali di Konsol Admin.",
   // ── Changes and departures (changes.ts) ─────────────────────────────────
-  "change.kind.ganti_nama": "Perubahan nama",
-  "change.kind.pindah_opd": "Pindah OPD",
-  "change.kind.nonaktif": "Penonaktifan akun (berhenti)",
-  "change.kind.aktif_kembali": "Pengaktifan kembali",
   "change.reason.mutasi_keluar": "Mutasi keluar",
   "change.reason.pensiun": "Pensiun",
   "change.reason.meninggal": "Meninggal dunia",
@@ -1256,7 +1252,7 @@ export const id = {
   "change.reason.required": "Alasan berhenti wajib dipilih (mutasi keluar, pensiun, atau meninggal dunia).",
   "change.reason.unknown":
     'Alasan "{value}" tidak dikenal; pilih mutasi keluar, pensiun, atau meninggal dunia.',
-  "change.effective.required": "Tanggal berlaku (TMT) wajib diisi untuk penonaktifan akun.",
+  "change.effective.required": "Tanggal berlaku (TMT) menurut surat OPD wajib diisi.",
   "change.effective.too_far":
     "Tanggal berlaku {date} lebih dari {days} hari ke depan; ajukan permohonan lebih dekat ke tanggal tersebut.",
   "change.refuse.no_account": "akun {address} tidak ada di direktori.",
