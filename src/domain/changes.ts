@@ -44,7 +44,14 @@ export const EFFECTIVE_MAX_AHEAD_DAYS = 366;
 export const LETTER_NUMBER_MAX = 100;
 
 export type ChangeField =
-  "address" | "nip" | "letterNumber" | "letterDate" | "newName" | "targetOpd" | "reason" | "effectiveDate";
+  | "address"
+  | "nip"
+  | "letterNumber"
+  | "letterDate"
+  | "newName"
+  | "targetOpd"
+  | "leaveReason"
+  | "effectiveDate";
 
 /** The answers as typed (a form's, or a CSV's): text, possibly empty. */
 export interface ChangeAnswers {
