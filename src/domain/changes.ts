@@ -20,7 +20,7 @@
  * record already shows is not done again and is reported as found, so a resumed execution (a
  * lost reply, an execution cut off) never makes a second change.
  */
-import type { OpdConfig } from "./config.js";
+import type { Language, OpdConfig } from "./config.js";
 import { findOpd } from "./form.js";
 import { checkNip, checkNiPppk, ymdString, type Ymd } from "./identity.js";
 import { nameProblems, parseDateAnswer } from "./intake.js";
@@ -28,7 +28,7 @@ import { formatFullName, mergeTitles, splitName } from "./names.js";
 import { accountNames } from "./provisioning.js";
 import { recordedNips, type DirectoryRecord } from "./reset.js";
 import { cleanText } from "./sanitize.js";
-import type { MessageRef } from "./text/index.js";
+import { tx, type MessageRef } from "./text/index.js";
 
 export const CHANGE_KINDS = ["ubah_nama", "pindah_opd", "berhenti", "aktif_kembali"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -453,4 +453,112 @@ export function parseGroups(text: unknown): string[] | null {
     .split(/[,\s;]+/)
     .map(lower)
     .filter((g) => /^[^@\s]+@[^@\s]+$/.test(g));
+}
+
+// ── The request in the register ──────────────────────────────────────────────────────
+
+/**
+ * The cell keys of `formatChangeDetails`: fixed codes in Indonesian whatever the office's
+ * language (like the statuses), so that a register reads back the same after a language change.
+ */
+const DETAIL_KEYS = {
+  newName: "nama baru",
+  targetOpd: "OPD tujuan",
+  reason: "alasan",
+  effectiveDate: "berlaku",
+  letter: "surat OPD",
+} as const;
+
+/**
+ * A change's own facts as one register cell, one "key: value" line each, for the officials to
+ * read and for the execution to read back (`changeFromDetails`). The OPD is kept by its code and
+ * looked up again when the change is made (the OPD sheet may have been corrected meanwhile).
+ */
+export function formatChangeDetails(r: ChangeRequest): string {
+  const lines: string[] = [];
+  const one = (s: string): string => s.replace(/\s+/g, " ").trim();
+  if (r.newName) lines.push(`${DETAIL_KEYS.newName}: ${one(r.newName.fullName)}`);
+  if (r.targetOpd) lines.push(`${DETAIL_KEYS.targetOpd}: ${one(r.targetOpd.code)}`);
+  if (r.reason) lines.push(`${DETAIL_KEYS.reason}: ${r.reason}`);
+  if (r.effectiveDate) lines.push(`${DETAIL_KEYS.effectiveDate}: ${r.effectiveDate}`);
+  lines.push(`${DETAIL_KEYS.letter}: ${one(r.letterNumber)} \u00b7 ${r.letterDate}`);
+  return lines.join("\n");
+}
+
+/**
+ * The request back from the register (the address and NIP from their own cells, the rest from
+ * `formatChangeDetails`' cell), with the OPD as the settings name it now. null when the cell is
+ * not one this program wrote or lacks what the type needs.
+ */
+export function changeFromDetails(
+  kind: ChangeKind,
+  cells: { address: string; nip: string; details: string },
+  opds: readonly OpdConfig[],
+): ChangeRequest | null {
+  const values = new Map<string, string>();
+  for (const line of cells.details.split("\n")) {
+    const i = line.indexOf(": ");
+    if (i > 0) values.set(line.slice(0, i).trim(), line.slice(i + 2).trim());
+  }
+  const [letterNumber = "", letterDate = ""] = (values.get(DETAIL_KEYS.letter) ?? "").split(" \u00b7 ");
+  const effective = values.get(DETAIL_KEYS.effectiveDate) ?? "";
+  const request: ChangeRequest = {
+    kind,
+    address: lower(cells.address),
+    nip: cells.nip.replace(/\D/g, ""),
+    letterNumber,
+    letterDate,
+    newName: null,
+    targetOpd: null,
+    reason: null,
+    effectiveDate: /^\d{4}-\d{2}-\d{2}$/.test(effective) ? effective : null,
+  };
+  if (letterNumber === "" || request.address === "") return null;
+  if (kind !== "ubah_nama" && !request.effectiveDate) return null;
+  if (kind === "ubah_nama") {
+    const typed = values.get(DETAIL_KEYS.newName) ?? "";
+    const merged = mergeTitles(splitName(typed), "", "");
+    if (merged.name === "" || nameProblems(typed, merged.name).length > 0) return null;
+    const names = accountNames({
+      name: merged.name,
+      accountType: "personal",
+      unitName: "",
+      unitCode: "",
+      opdCode: "",
+    });
+    request.newName = { fullName: formatFullName(merged), ...names };
+  }
+  if (kind === "pindah_opd") {
+    const opd = findOpd(values.get(DETAIL_KEYS.targetOpd) ?? "", opds);
+    if (!opd) return null;
+    request.targetOpd = {
+      code: opd.code,
+      name: opd.name,
+      orgUnitPath: opd.orgUnitPath || "/",
+      group: lower(opd.group),
+    };
+  }
+  if (kind === "berhenti") {
+    request.reason = parseDepartureReason(values.get(DETAIL_KEYS.reason) ?? "");
+    if (!request.reason) return null;
+  }
+  return request;
+}
+
+/** The plan's steps as people read them (the log's note of what is about to be done). */
+export function describeSteps(steps: readonly ChangeStep[], lang: Language): string {
+  return steps
+    .map((s) => {
+      if (s.op === "join") return tx(lang, "change.step.join", { group: s.group });
+      if (s.op === "leave") return tx(lang, "change.step.leave", { group: s.group });
+      const p = s.patch;
+      const parts: string[] = [];
+      if (p.name)
+        parts.push(tx(lang, "change.step.name", { name: `${p.name.givenName} ${p.name.familyName}` }));
+      if (p.orgUnitPath) parts.push(tx(lang, "change.step.org_unit", { path: p.orgUnitPath }));
+      if (p.suspended === true) parts.push(tx(lang, "change.step.suspend"));
+      if (p.suspended === false) parts.push(tx(lang, "change.step.unsuspend"));
+      return parts.join("; ");
+    })
+    .join("; ");
 }

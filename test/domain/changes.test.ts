@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  changeFromDetails,
   dayStartMs,
+  describeSteps,
+  formatChangeDetails,
   formatGroups,
   parseDepartureReason,
   parseGroups,
@@ -324,5 +327,62 @@ describe("dates and noted groups", () => {
     expect(parseGroups(formatGroups(groups))).toEqual(groups);
     expect(parseGroups(formatGroups([]))).toEqual([]);
     expect(parseGroups("")).toBeNull();
+  });
+});
+
+describe("the request in the register", () => {
+  it("reads back what it wrote, the OPD as the settings name it now", () => {
+    const move = request("pindah_opd", { targetOpd: "bappeda", effectiveDate: "2027-01-04" });
+    const cell = formatChangeDetails(move);
+    expect(cell).toBe(
+      "OPD tujuan: BAPPEDA\nberlaku: 2027-01-04\nsurat OPD: 800/123/BKPSDM/2026 · 2026-12-01",
+    );
+    const renamed = OPDS.map((o) => (o.code === "BAPPEDA" ? { ...o, orgUnitPath: "/OPD/Bappeda-baru" } : o));
+    expect(changeFromDetails("pindah_opd", { address: ADDRESS, nip: NIP, details: cell }, renamed)).toEqual({
+      ...move,
+      targetOpd: { ...move.targetOpd, orgUnitPath: "/OPD/Bappeda-baru" },
+    });
+    for (const r of [
+      request("ubah_nama", { newName: "Dr. Ahmad Fauzan Hakim, S.T." }),
+      request("berhenti", { leaveReason: "pensiun", effectiveDate: "2027-01-01" }),
+      request("aktif_kembali"),
+    ]) {
+      expect(
+        changeFromDetails(r.kind, { address: r.address, nip: r.nip, details: formatChangeDetails(r) }, OPDS),
+      ).toEqual(r);
+    }
+  });
+
+  it("a cell this program did not write (or without the letter) gives no request", () => {
+    expect(
+      changeFromDetails(
+        "berhenti",
+        { address: ADDRESS, nip: NIP, details: "alasan: pensiun\nberlaku: 2027-01-01" },
+        OPDS,
+      ),
+    ).toBeNull();
+    expect(
+      changeFromDetails(
+        "pindah_opd",
+        {
+          address: ADDRESS,
+          nip: NIP,
+          details: "OPD tujuan: DISPAR\nberlaku: 2027-01-01\nsurat OPD: 1/2 · 2026-12-01",
+        },
+        OPDS,
+      ),
+    ).toBeNull();
+  });
+
+  it("describes the steps for the log", () => {
+    expect(
+      describeSteps(
+        [
+          { op: "update", patch: { suspended: true } },
+          { op: "leave", group: `diskominfo@${DOMAIN}` },
+        ],
+        "id",
+      ),
+    ).toBe(`akun ditangguhkan (tidak dihapus); keluar dari grup diskominfo@${DOMAIN}`);
   });
 });
