@@ -112,6 +112,7 @@ import { stageMail } from "./intake.js";
 import { isRetryableJoinFailure, joinFailureText, recordPendingJoin } from "./groups.js";
 import { reconcileRegister } from "./reconcile.js";
 import { LicenceWait, licenceGate, licenceTaken } from "./licences.js";
+import { parseRegisterType, serviceLabel, type ServiceKind } from "../domain/services.js";
 
 const DAY_MS = 86_400_000;
 
@@ -396,6 +397,9 @@ export function resumeProvisioning(ctx: Ctx, ticket: string, cellText: string, h
 
 function execute(r: Run): ProvisionResult {
   try {
+    // A request about an existing account (domain/services.ts) has its own steps.
+    const kind = parseRegisterType(r.row.requestType);
+    if (kind !== "akun_baru") return executeService(r, kind);
     let joined = false;
     if (!has(r.row.createdAt)) {
       createAccount(r);
@@ -413,6 +417,24 @@ function execute(r: Run): ProvisionResult {
     return fail(r, e);
   } finally {
     r.password = null;
+  }
+}
+
+/**
+ * The execution of a request about an existing account, by type (`null`: a Jenis cell the program
+ * does not know). Each type reads the directory first (on a resumed run too: it is the record),
+ * then makes its effect, every step committed under the lock before the effect it announces.
+ * Types without a step here are refused clearly (they are not offered on the form either).
+ */
+function executeService(r: Run, kind: Exclude<ServiceKind, "akun_baru"> | null): ProvisionResult {
+  const lang = r.ctx.config.language;
+  switch (kind) {
+    default:
+      throw new PermanentFailure(
+        t(lang, "service.exec.unavailable", {
+          kind: kind ? serviceLabel(kind, lang) : String(r.row.requestType),
+        }),
+      );
   }
 }
 

@@ -73,6 +73,7 @@ import {
   type DirectoryTargets,
   type SpreadsheetClock,
 } from "./setup-tenant.js";
+import { ensureServicesForm } from "./setup-services.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -94,6 +95,9 @@ export interface SetupReport {
   problems: LoadedConfig["problems"];
   formId: string;
   formUrl: string;
+  /** The account services form (setup-services.ts); absent when setup stopped before it. */
+  servicesFormId?: string;
+  servicesFormUrl?: string;
   triggers: TriggerReport;
   /** The credential letter template and the archive folder (ids also in Script Properties). */
   letter?: LetterResources;
@@ -180,7 +184,8 @@ function writeTable(sheet: Sheet, rows: string[][]): void {
   sheet.setFrozenRows(1);
 }
 
-function addQuestion(form: GoogleAppsScript.Forms.Form, q: FormQuestion): void {
+/** Adds one question as the form definition gives it (the application and the services form). */
+export function addQuestion(form: GoogleAppsScript.Forms.Form, q: Omit<FormQuestion, "key">): void {
   let item:
     | GoogleAppsScript.Forms.TextItem
     | GoogleAppsScript.Forms.ParagraphTextItem
@@ -595,6 +600,10 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     // writes as its owner; the program as the installer).
     const responsesSheet = ss.getSheetByName(SHEET_NAMES.responses);
     if (responsesSheet) protectSheet(responsesSheet, t(lang, "setup.protect.responses"), []);
+    // The account services form, on its own responses tab, protected the same way.
+    const services = ensureServicesForm(ss, config, lines);
+    const servicesSheet = ss.getSheetByName(SHEET_NAMES.serviceResponses);
+    if (servicesSheet) protectSheet(servicesSheet, t(lang, "setup.protect.responses"), []);
 
     // 4b. The credential letter: template (editable by administrators), restricted archive folder,
     // work folder. Created once; an edited template is kept and checked.
@@ -648,6 +657,8 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
       problems: loaded.problems,
       formId: form.getId(),
       formUrl: form.getPublishedUrl(),
+      servicesFormId: services.formId,
+      servicesFormUrl: services.formUrl,
       triggers,
       letter,
       tenant: { form: formAccess, clock, directory },

@@ -78,19 +78,29 @@ export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean
   return () => Date.now() - startMs < ms;
 }
 
-/** Registers responses the index does not know. */
-export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: string[]; pending: number } {
-  const responses = ctx.ss.getSheetByName(SHEET_NAMES.responses);
+/**
+ * Registers responses the index does not know: the application form's sheet, or (`sheetName`) the
+ * account services form's (processResponse routes its rows by their questions).
+ */
+export function recoverResponses(
+  ctx: Ctx,
+  budget: () => boolean,
+  sheetName: string = SHEET_NAMES.responses,
+): { recovered: string[]; pending: number } {
+  const responses = ctx.ss.getSheetByName(sheetName);
   const recovered: string[] = [];
   if (!responses) return { recovered, pending: 0 };
   const last = responses.getLastRow();
   if (last < 2) return { recovered, pending: 0 };
   // Registered responses are known by their stable key (responseKey); entries from before the
-  // key existed by their row. Rows whose cells retention erased are registered by definition.
+  // key existed by their row (the application form's only: services entries always have a key).
+  // Rows whose cells retention erased are registered by definition.
   const index = indexTable(ctx.ss).readColumns(["responseRow", "responseKey"] as const);
   const keys = new Set(index.responseKey.map(String).filter(Boolean));
   const legacyRows = new Set(
-    index.responseRow.filter((_, i) => String(index.responseKey[i] ?? "") === "").map((v) => Number(v)),
+    sheetName === SHEET_NAMES.responses
+      ? index.responseRow.filter((_, i) => String(index.responseKey[i] ?? "") === "").map((v) => Number(v))
+      : [],
   );
   const width = responses.getLastColumn();
   const all = responses.getRange(2, 1, last - 1, width).getValues();
@@ -210,6 +220,9 @@ export function runSweep(): SweepReport {
   const provisioning = step(ctx, () => sweepProvisioning(ctx, budgetFrom(start, SWEEP_BUDGET_MS / 2)));
   const groups = step(ctx, () => retryGroupJoins(ctx, budget), budget());
   const intake = recoverResponses(ctx, budget);
+  const services = recoverResponses(ctx, budget, SHEET_NAMES.serviceResponses);
+  intake.recovered.push(...services.recovered);
+  intake.pending += services.pending;
   // Guarded: a lock timeout (or any failure) in the reconciliation must not skip the rest.
   const reconciled = step(ctx, () => reconcileRegister(ctx), budget());
   let mailsSent = 0;

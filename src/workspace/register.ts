@@ -9,6 +9,7 @@ import { isStatus } from "../domain/request.js";
 import { asSheetLiteral, asSheetText } from "../domain/sanitize.js";
 import { accountTypeLabel, statusLabel } from "../domain/form.js";
 import { actionLabel, allowedActions } from "../domain/workflow.js";
+import { registerType } from "../domain/services.js";
 import { INDEX_COLUMNS, REGISTER_COLUMNS, SHEET_NAMES, type IndexKey, type RegisterKey } from "./schema.js";
 import { Table, type Cell, type Row } from "./table.js";
 import { configuredLanguage } from "./settings.js";
@@ -111,6 +112,7 @@ export function newRow(
     responseRow: extra.responseRow,
     lastLogSeq: extra.logSeq,
     updatedAt: new Date(req.updatedMs),
+    requestType: registerType("akun_baru"),
   };
 }
 

@@ -7,6 +7,8 @@ import type { ColumnDef } from "./table.js";
 export const SHEET_NAMES = {
   register: "Register",
   responses: "Respons Formulir",
+  /** The account services form's responses (services.ts): a second form linked to the register. */
+  serviceResponses: "Respons Layanan Akun",
   responseIndex: "Indeks Respons",
   mailQueue: "Antrean Surel",
   mailClaims: "Klaim Surel",
@@ -56,7 +58,8 @@ export type RegisterKey =
   | "updatedAt"
   | "serviceTotal"
   | "reminders"
-  | "dataDigest";
+  | "dataDigest"
+  | "requestType";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
@@ -104,6 +107,9 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   // A digest of the personal columns as the program last wrote them (register.ts personalDigest):
   // provisioning refuses a row whose personal data changed outside the program (e.g. a paste).
   { key: "dataDigest", id: "Sidik Data", en: "Data digest", plainText: true, width: 90 },
+  // The request type (domain/services.ts SERVICE_TYPES: "akun baru", "reset kata sandi", …); last,
+  // so that registers from before it keep every other column where it was. Empty = "akun baru".
+  { key: "requestType", id: "Jenis Permohonan", en: "Request type", width: 130 },
 ];
 
 export type LogKey =

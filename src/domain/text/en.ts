@@ -1306,4 +1306,61 @@ export const en: Record<MessageKey, string> = {
   "reset.staff.no_account": "Password reset: account not found.",
   "reset.applicant.received":
     "Your password reset request has been received and will be checked by our staff. If the data match our records, a new temporary password is sent to the recovery e-mail on record for the account; if not, our staff will contact you.",
+  "service.kind.akun_baru": "New account",
+  "service.kind.reset_sandi": "Password reset",
+  "service.kind.ubah_nama": "Name change",
+  "service.kind.pindah_opd": "Move to another agency",
+  "service.kind.berhenti": "Leaving (transfer out, retirement, death)",
+  "service.kind.aktif_kembali": "Reactivate account",
+  "service.form.title": "Official E-mail Account Services \u2013 {office}",
+  "service.form.description":
+    "This form is for official @{domain} accounts that ALREADY EXIST: password reset and account changes. For a new account use the application form. Your data are compared with the directory's records; a letter with a password goes only to the recovery e-mail on record for the account, never to an address typed in this form.",
+  "service.form.confirmation":
+    "Thank you. Your request has been received; a receipt with its ticket number is sent to the personal e-mail you gave.",
+  "service.form.service.title": "Service",
+  "service.form.service.help": "Choose the service you request.",
+  "service.form.address.title": "Official e-mail account address",
+  "service.form.address.help": "The account's address, for example your.name@{domain}.",
+  "service.form.nip.title": "Account holder's NIP / NI PPPK",
+  "service.form.nip.help": "18 digits, as recorded on the account.",
+  "service.form.personalEmail.title": "Personal e-mail on record",
+  "service.form.personalEmail.help":
+    "The personal e-mail you gave when the account was made (the account's recovery e-mail). The receipt goes to this address.",
+  "service.form.fullName.title": "Applicant's name",
+  "service.form.fullName.help": "Your full name.",
+  "service.form.newName.title": "New name",
+  "service.form.newName.help": "For a name change: the new full name as in the personnel documents.",
+  "service.form.targetOpd.title": "New agency",
+  "service.form.targetOpd.help": "For a move: the new agency.",
+  "service.form.leaveReason.title": "Reason for leaving",
+  "service.form.leaveReason.help": "For leaving: transfer out, retirement or death.",
+  "service.form.effectiveDate.title": "Effective date",
+  "service.form.effectiveDate.help": "The date the change takes effect according to the agency's letter.",
+  "service.form.letterNumber.title": "Agency letter number",
+  "service.form.letterNumber.help":
+    "The number of the agency's covering letter (required for changes and leaving).",
+  "service.form.letterDate.title": "Agency letter date",
+  "service.form.letterDate.help": "The date of the agency's covering letter.",
+  "service.receipt.subject": "[{ticket}] Receipt: {kind}",
+  "service.receipt.intro":
+    "Your account service request ({kind}) was received on {when} with ticket number {ticket}.",
+  "service.receipt.problems":
+    "This request cannot be processed because of the following. Correct it and send the account services form again (a new request):",
+  "service.receipt.next":
+    "Our staff will check your request; the result is sent to the personal e-mail on record.",
+  "service.type.missing": "The service must be chosen.",
+  "service.type.unavailable":
+    'The service "{value}" is not available yet. Contact the office with the ticket number.',
+  "service.field.required": "{field} is required for {kind}.",
+  "service.log.received": "account service: {kind}",
+  "service.setup.form_created": "Account services form created: {url}",
+  "service.setup.form_kept": "Account services form exists: {url}",
+  "service.setup.questions_added": "Questions added to the account services form: {titles}",
+  "settings.help.rantai_reset_sandi":
+    "Chain of password reset requests: staf (straight to the last stage, the default) or lengkap (through every stage).",
+  "settings.chain_choice": '"{value}" is no chain choice: write staf or lengkap.',
+  "service.check.unavailable":
+    "The directory could not be asked when the request arrived; the data are checked again when the request is carried out.",
+  "service.exec.unavailable":
+    'the request type "{kind}" cannot be carried out by the system yet; handle it by hand or reject it with a reason.',
 };

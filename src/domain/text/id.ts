@@ -1299,4 +1299,60 @@ export const id = {
   "reset.staff.no_account": "Atur ulang kata sandi: akun tidak ditemukan.",
   "reset.applicant.received":
     "Permohonan atur ulang kata sandi Anda diterima dan akan diperiksa petugas. Bila data cocok dengan catatan kami, kata sandi sementara yang baru dikirim ke surel pemulihan yang tercatat untuk akun tersebut; bila tidak, petugas akan menghubungi Anda.",
+  "service.kind.akun_baru": "Akun baru",
+  "service.kind.reset_sandi": "Atur ulang kata sandi",
+  "service.kind.ubah_nama": "Ubah nama",
+  "service.kind.pindah_opd": "Pindah OPD",
+  "service.kind.berhenti": "Berhenti (mutasi keluar, pensiun, meninggal)",
+  "service.kind.aktif_kembali": "Aktifkan kembali akun",
+  "service.form.title": "Layanan Akun Surel Dinas \u2013 {office}",
+  "service.form.description":
+    "Formulir ini untuk akun surel dinas @{domain} yang SUDAH ADA: atur ulang kata sandi dan perubahan akun. Untuk akun baru gunakan formulir permohonan akun. Data Anda dicocokkan dengan catatan direktori; surat berisi kata sandi hanya dikirim ke surel pemulihan yang tercatat untuk akun tersebut, bukan ke alamat yang diketik di formulir ini.",
+  "service.form.confirmation":
+    "Terima kasih. Permohonan Anda sudah diterima; tanda terima dengan nomor tiket dikirim ke surel pribadi yang Anda isi.",
+  "service.form.service.title": "Jenis layanan",
+  "service.form.service.help": "Pilih layanan yang Anda mohon.",
+  "service.form.address.title": "Alamat akun surel dinas",
+  "service.form.address.help": "Alamat akun yang dimaksud, misalnya nama.anda@{domain}.",
+  "service.form.nip.title": "NIP / NI PPPK pemilik akun",
+  "service.form.nip.help": "18 digit, seperti tercatat pada akun.",
+  "service.form.personalEmail.title": "Surel pribadi yang tercatat",
+  "service.form.personalEmail.help":
+    "Surel pribadi yang Anda daftarkan waktu akun dibuat (surel pemulihan akun). Tanda terima dikirim ke alamat ini.",
+  "service.form.fullName.title": "Nama pemohon",
+  "service.form.fullName.help": "Nama lengkap Anda.",
+  "service.form.newName.title": "Nama baru",
+  "service.form.newName.help": "Untuk ubah nama: nama lengkap baru sesuai dokumen kepegawaian.",
+  "service.form.targetOpd.title": "OPD tujuan",
+  "service.form.targetOpd.help": "Untuk pindah OPD: perangkat daerah yang baru.",
+  "service.form.leaveReason.title": "Alasan berhenti",
+  "service.form.leaveReason.help": "Untuk berhenti: mutasi keluar, pensiun, atau meninggal.",
+  "service.form.effectiveDate.title": "Tanggal berlaku",
+  "service.form.effectiveDate.help": "Tanggal perubahan berlaku menurut surat OPD.",
+  "service.form.letterNumber.title": "Nomor surat OPD",
+  "service.form.letterNumber.help": "Nomor surat pengantar dari OPD (wajib untuk perubahan dan berhenti).",
+  "service.form.letterDate.title": "Tanggal surat OPD",
+  "service.form.letterDate.help": "Tanggal surat pengantar dari OPD.",
+  "service.receipt.subject": "[{ticket}] Tanda terima: {kind}",
+  "service.receipt.intro":
+    "Permohonan layanan akun ({kind}) Anda diterima pada {when} dengan nomor tiket {ticket}.",
+  "service.receipt.problems":
+    "Permohonan ini belum dapat diproses karena hal berikut. Perbaiki lalu kirim formulir layanan akun sekali lagi (permohonan baru):",
+  "service.receipt.next":
+    "Permohonan Anda akan diperiksa petugas; hasilnya dikirim ke surel pribadi yang tercatat.",
+  "service.type.missing": "Jenis layanan wajib dipilih.",
+  "service.type.unavailable":
+    'Jenis layanan "{value}" belum tersedia. Hubungi kantor dengan menyebutkan nomor tiket.',
+  "service.field.required": "{field} wajib diisi untuk {kind}.",
+  "service.log.received": "layanan akun: {kind}",
+  "service.setup.form_created": "Formulir layanan akun dibuat: {url}",
+  "service.setup.form_kept": "Formulir layanan akun sudah ada: {url}",
+  "service.setup.questions_added": "Pertanyaan ditambahkan ke formulir layanan akun: {titles}",
+  "settings.help.rantai_reset_sandi":
+    "Rantai permohonan atur ulang kata sandi: staf (langsung ke tahap terakhir, bawaan) atau lengkap (melalui seluruh tahapan).",
+  "settings.chain_choice": '"{value}" bukan pilihan rantai: tulis staf atau lengkap.',
+  "service.check.unavailable":
+    "Direktori belum dapat ditanya saat permohonan diterima; data diperiksa lagi ketika permohonan dijalankan.",
+  "service.exec.unavailable":
+    'jenis permohonan "{kind}" belum dapat dijalankan oleh sistem; tangani secara manual atau tolak dengan alasan.',
 } as const;
