@@ -20,13 +20,24 @@
  * record already shows is not done again and is reported as found, so a resumed execution (a
  * lost reply, an execution cut off) never makes a second change.
  */
-import type { Language, OpdConfig } from "./config.js";
+import type { Language, OfficeConfig, OpdConfig } from "./config.js";
 import { findOpd } from "./form.js";
 import { checkNip, checkNiPppk, ymdString, type Ymd } from "./identity.js";
-import { nameProblems, parseDateAnswer } from "./intake.js";
+import {
+  brandOf,
+  checkPersonalEmail,
+  footer,
+  formatDateTime,
+  nameProblems,
+  parseDateAnswer,
+  render,
+  type Block,
+  type MailText,
+} from "./intake.js";
 import { formatFullName, mergeTitles, splitName } from "./names.js";
 import { accountNames } from "./provisioning.js";
 import { recordedNips, type DirectoryRecord } from "./reset.js";
+import { zoneOffsetMinutes } from "./request.js";
 import { cleanText } from "./sanitize.js";
 import { tx, type MessageRef } from "./text/index.js";
 
@@ -411,6 +422,12 @@ export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan
       break;
     }
     case "aktif_kembali": {
+      // The new password goes only to the recovery address on record (reset.ts, the same attacker
+      // model): without a usable one nothing is changed.
+      const recovery = lower(record.recoveryEmail);
+      const domain = address.slice(address.indexOf("@") + 1);
+      if (recovery === "" || !checkPersonalEmail(recovery, domain).every((p) => p.code === "email.typo"))
+        return refuse({ code: "change.refuse.no_recovery", params: { address } });
       if (record.suspended === true) {
         const why = String(record.suspensionReason ?? "");
         // Google's own suspensions (abuse, a breach of terms…) are lifted in the Admin console.
@@ -433,6 +450,8 @@ export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan
 }
 
 // ── Dates and notes ───────────────────────────────────────────────────────────────────
+
+const zoneOffsetOf = (config: OfficeConfig): number => zoneOffsetMinutes(config.timeZone);
 
 /** The instant the office's calendar day `date` (yyyy-MM-dd) begins. */
 export function dayStartMs(date: string, utcOffsetMinutes: number): number {
@@ -561,4 +580,72 @@ export function describeSteps(steps: readonly ChangeStep[], lang: Language): str
       return parts.join("; ");
     })
     .join("; ");
+}
+
+/** What the staff read in the register at intake (Cek Duplikat): the directory's answer. */
+export function changeCheckText(
+  request: ChangeRequest,
+  plan: ChangePlan,
+  record: AccountRecord | null,
+  lang: Language,
+): string {
+  const address = request.address;
+  if (plan.verdict === "refuse" && plan.refusal)
+    return tx(lang, "change.check.refused", { reason: tx(lang, plan.refusal.code, plan.refusal.params) });
+  const state = tx(lang, record?.suspended === true ? "change.state.suspended" : "change.state.active");
+  const path = String(record?.orgUnitPath ?? "/");
+  if (plan.verdict === "wait")
+    return tx(lang, "change.check.wait", { address, state, path, date: request.effectiveDate ?? "-" });
+  const found = plan.found.map((f) => tx(lang, f.code, f.params)).join(" ");
+  if (plan.verdict === "done") return tx(lang, "change.check.done", { address, found });
+  return tx(lang, "change.check.found", { address, state, path, steps: describeSteps(plan.steps, lang) });
+}
+
+export interface ChangeNoticeInput {
+  ticket: string;
+  name: string;
+  kind: ChangeKind;
+  /** The type's name as people read it (services.ts serviceLabel). */
+  kindLabel: string;
+  address: string;
+  doneMs: number;
+  /** What was done now (describeSteps) and what already was so. */
+  done: string;
+  found: string;
+}
+
+/** To the applicant (and the OPD's copy address) once a change was carried out. */
+export function composeChangeNotice(
+  input: ChangeNoticeInput,
+  config: OfficeConfig,
+  lang: Language = config.language,
+): MailText {
+  const offset = zoneOffsetOf(config);
+  const blocks: Block[] = [
+    { kind: "p", text: tx(lang, "mail.greeting", { name: input.name || "-" }) },
+    {
+      kind: "p",
+      text: tx(lang, "change.notice.intro", {
+        kind: input.kindLabel,
+        address: input.address,
+        ticket: input.ticket,
+        when: formatDateTime(input.doneMs, offset, lang),
+      }),
+    },
+  ];
+  if (input.done) blocks.push({ kind: "p", text: tx(lang, "change.notice.done", { steps: input.done }) });
+  if (input.found) blocks.push({ kind: "p", text: tx(lang, "change.notice.found", { found: input.found }) });
+  if (input.kind === "berhenti") blocks.push({ kind: "p", text: tx(lang, "change.notice.departure") });
+  if (input.kind === "aktif_kembali")
+    blocks.push({ kind: "p", text: tx(lang, "change.notice.reactivation") });
+  blocks.push({ kind: "small", text: footer(config, lang) });
+  return render(
+    tx(lang, "change.notice.subject", {
+      ticket: input.ticket,
+      kind: input.kindLabel,
+      address: input.address,
+    }),
+    blocks,
+    brandOf(config, lang),
+  );
 }

@@ -41,7 +41,17 @@ import { t } from "./text/index.js";
 // ---------------------------------------------------------------------------------------------
 
 export const IN_PROGRESS = ["membuat", "dibuat", "arsip", "mengirim"] as const;
-export const WAITING = ["menunggu ulang", "menunggu kuota", "menunggu lisensi", "diminta ulang"] as const;
+/**
+ * "menunggu tanggal": a change (domain/changes.ts) approved before its effective date; its time
+ * is the moment that day begins in the office's zone, when the sweep takes it up.
+ */
+export const WAITING = [
+  "menunggu ulang",
+  "menunggu kuota",
+  "menunggu lisensi",
+  "diminta ulang",
+  "menunggu tanggal",
+] as const;
 export const FINISHED = ["selesai", "digunakan", "kedaluwarsa"] as const;
 export type InProgressLabel = (typeof IN_PROGRESS)[number];
 export type WaitingLabel = (typeof WAITING)[number];
@@ -200,6 +210,7 @@ export function resumeKind(
   if (isInProgress(label)) return isStale(state.atMs, nowMs) ? "resume" : "none";
   if (label === "menunggu kuota") return "resume_if_quota";
   if (label === "menunggu ulang") return "resume";
+  if (label === "menunggu tanggal") return nowMs >= state.atMs ? "resume" : "none";
   if (label === "menunggu lisensi")
     return !(licences > 0) || licences > (state.licences ?? 0) ? "resume" : "none";
   return "none";

@@ -19,6 +19,7 @@
 import type { Language, OfficeConfig } from "./config.js";
 import { PATTERNS, type FormValidation, type QuestionKind, type ValidationSpec } from "./form.js";
 import { brandOf, footer, formatDateTime, render, type Block, type MailText } from "./intake.js";
+import { DEPARTURE_REASONS } from "./changes.js";
 import { cleanText } from "./sanitize.js";
 import { zoneOffsetMinutes } from "./request.js";
 import { LANGUAGES, t, tx, type MessageKey } from "./text/index.js";
@@ -67,7 +68,8 @@ export interface ServiceType {
 
 /**
  * THE TABLE. `enabled: false` types are foreseen (the register, the choice list, the routing know
- * them) but have no execution step yet: the departures branch enables them with theirs.
+ * them) but have no execution step yet. The changes (ubah_nama, pindah_opd, berhenti,
+ * aktif_kembali) have theirs in handlers/changes.ts (rules in domain/changes.ts).
  */
 export const SERVICE_TYPES: Readonly<Record<ServiceKind, ServiceType>> = {
   akun_baru: { kind: "akun_baru", register: "akun baru", enabled: true, needs: [], chain: "full" },
@@ -81,28 +83,28 @@ export const SERVICE_TYPES: Readonly<Record<ServiceKind, ServiceType>> = {
   ubah_nama: {
     kind: "ubah_nama",
     register: "ubah nama",
-    enabled: false,
+    enabled: true,
     needs: ["newName", "letterNumber", "letterDate"],
     chain: "full",
   },
   pindah_opd: {
     kind: "pindah_opd",
     register: "pindah OPD",
-    enabled: false,
+    enabled: true,
     needs: ["targetOpd", "effectiveDate", "letterNumber", "letterDate"],
     chain: "full",
   },
   berhenti: {
     kind: "berhenti",
     register: "berhenti",
-    enabled: false,
+    enabled: true,
     needs: ["leaveReason", "effectiveDate", "letterNumber", "letterDate"],
     chain: "full",
   },
   aktif_kembali: {
     kind: "aktif_kembali",
     register: "aktif kembali",
-    enabled: false,
+    enabled: true,
     needs: ["effectiveDate", "letterNumber", "letterDate"],
     chain: "full",
   },
@@ -165,7 +167,7 @@ export interface ServiceQuestionSpec {
   required: boolean;
   maxLength: number;
   /** "services": the offered types; "opd": the OPD list. */
-  choices?: "services" | "opd";
+  choices?: "services" | "opd" | "reasons";
   validation?: ValidationSpec;
 }
 
@@ -194,6 +196,15 @@ export const SERVICE_QUESTIONS: readonly ServiceQuestionSpec[] = [
     maxLength: 150,
     validation: { type: "maxLength", max: 150 },
   },
+  // The changes' own questions (domain/changes.ts checks them; optional on the form, required by
+  // intake for the types that need them). Dates are text: a date item's answer comes back in the
+  // spreadsheet's locale, which intake reads anyway (dd/mm/yyyy, "1 Januari 2027", ISO).
+  { key: "newName", kind: "text", required: false, maxLength: 150 },
+  { key: "targetOpd", kind: "list", required: false, maxLength: 200, choices: "opd" },
+  { key: "leaveReason", kind: "multipleChoice", required: false, maxLength: 100, choices: "reasons" },
+  { key: "effectiveDate", kind: "text", required: false, maxLength: 40 },
+  { key: "letterNumber", kind: "text", required: false, maxLength: 100 },
+  { key: "letterDate", kind: "text", required: false, maxLength: 40 },
 ];
 
 /** The questions the form carries: the shared ones and those an offered type needs. */
@@ -257,7 +268,9 @@ export function buildServicesForm(
           ? offeredServices().map((k) => serviceLabel(k, lang))
           : q.choices === "opd"
             ? config.opds.map((o) => o.name)
-            : [],
+            : q.choices === "reasons"
+              ? DEPARTURE_REASONS.map((r) => tx(lang, `change.reason.${r}`))
+              : [],
       validation: q.validation ? validationOf(q.validation, lang) : null,
     })),
   };

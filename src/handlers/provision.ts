@@ -112,6 +112,7 @@ import { stageMail } from "./intake.js";
 import { isRetryableJoinFailure, joinFailureText, recordPendingJoin } from "./groups.js";
 import { reconcileRegister } from "./reconcile.js";
 import { LicenceWait, licenceGate, licenceTaken } from "./licences.js";
+import { executeChange } from "./changes.js";
 import { parseRegisterType, serviceLabel, type ServiceKind } from "../domain/services.js";
 
 const DAY_MS = 86_400_000;
@@ -132,7 +133,7 @@ class LostClaim extends Error {
   }
 }
 
-interface Run {
+export interface Run {
   ctx: Ctx;
   ticket: string;
   rowNumber: number;
@@ -157,6 +158,7 @@ interface Run {
 
 export type ProvisionResult =
   | "selesai"
+  | "menunggu tanggal"
   | "menunggu kuota"
   | "menunggu lisensi"
   | "menunggu ulang"
@@ -178,7 +180,7 @@ function asStored(row: RegisterRow): RegisterRow {
   return out;
 }
 
-const has = (c: Cell | undefined): boolean => c !== undefined && c !== null && String(c).trim() !== "";
+export const has = (c: Cell | undefined): boolean => c !== undefined && c !== null && String(c).trim() !== "";
 const now = (): number => Date.now();
 
 // ---------------------------------------------------------------------------------------------
@@ -278,7 +280,7 @@ function claim(
  * Writes the run's next state (and pending facts) under the lock, after checking the row still
  * holds the state this run wrote. `build` runs inside the lock for decisions and log entries.
  */
-function commit(
+export function commit(
   r: Run,
   next: ProvisionState | (() => ProvisionState),
   build?: (row: RegisterRow, table: RegisterTable, rowNumber: number) => Partial<RegisterRow>,
@@ -429,6 +431,11 @@ function execute(r: Run): ProvisionResult {
 function executeService(r: Run, kind: Exclude<ServiceKind, "akun_baru"> | null): ProvisionResult {
   const lang = r.ctx.config.language;
   switch (kind) {
+    case "ubah_nama":
+    case "pindah_opd":
+    case "berhenti":
+    case "aktif_kembali":
+      return executeChange(r, kind);
     default:
       throw new PermanentFailure(
         t(lang, "service.exec.unavailable", {
@@ -693,7 +700,7 @@ function makeArchive(r: Run): void {
 }
 
 /** Sends the letter. False when it waits for mail quota (the state says so). */
-function deliver(r: Run): boolean {
+export function deliver(r: Run): boolean {
   const { ctx } = r;
   const { config } = ctx;
   const row = r.row;
@@ -785,7 +792,7 @@ function deliver(r: Run): boolean {
 }
 
 /** The letter went out: the request is closed; the OPD gets its copy. */
-function finish(r: Run): void {
+export function finish(r: Run): void {
   const { ctx } = r;
   const { config } = ctx;
   const sentMs = r.sentMs || now();

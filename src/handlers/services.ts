@@ -21,6 +21,7 @@ import {
   type DirectoryRecord,
 } from "../domain/reset.js";
 import { SYSTEM_TITLES } from "../domain/form.js";
+import { changeIntake } from "./changes.js";
 import { isDeliverable } from "../domain/intake.js";
 import { stateLabel } from "../domain/audit.js";
 import {
@@ -88,6 +89,10 @@ export interface ServiceIntakeInput {
  */
 export const SERVICE_INTAKE: Partial<Record<ServiceKind, (input: ServiceIntakeInput) => ServiceIntake>> = {
   reset_sandi: resetIntake,
+  ubah_nama: (input) => changeIntake("ubah_nama", input),
+  pindah_opd: (input) => changeIntake("pindah_opd", input),
+  berhenti: (input) => changeIntake("berhenti", input),
+  aktif_kembali: (input) => changeIntake("aktif_kembali", input),
 };
 
 /**

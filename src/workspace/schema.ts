@@ -59,7 +59,9 @@ export type RegisterKey =
   | "serviceTotal"
   | "reminders"
   | "dataDigest"
-  | "requestType";
+  | "requestType"
+  | "changeDetails"
+  | "notedGroups";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
@@ -110,6 +112,11 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   // The request type (domain/services.ts SERVICE_TYPES: "akun baru", "reset kata sandi", …); last,
   // so that registers from before it keep every other column where it was. Empty = "akun baru".
   { key: "requestType", id: "Jenis Permohonan", en: "Request type", width: 130 },
+  // A change's own facts (domain/changes.ts formatChangeDetails: new name, target OPD, reason,
+  // effective date, the OPD's letter) and the groups a departure noted before the account left
+  // them (reactivation restores them). After the type, for the same reason.
+  { key: "changeDetails", id: "Rincian Perubahan", en: "Change details", width: 260 },
+  { key: "notedGroups", id: "Grup Dicatat", en: "Noted groups", width: 220 },
 ];
 
 export type LogKey =
