@@ -306,6 +306,20 @@ export interface UserPatch {
   suspended?: boolean;
 }
 
+/** Whether the record shows every field of the patch (a lost reply's update took effect). */
+export function patchApplied(record: AccountRecord, patch: UserPatch): boolean {
+  if (patch.suspended !== undefined && (record.suspended === true) !== patch.suspended) return false;
+  if (patch.orgUnitPath !== undefined && String(record.orgUnitPath ?? "/") !== patch.orgUnitPath)
+    return false;
+  if (
+    patch.name &&
+    (String(record.name?.givenName ?? "") !== patch.name.givenName ||
+      String(record.name?.familyName ?? "") !== patch.name.familyName)
+  )
+    return false;
+  return true;
+}
+
 export type ChangeStep =
   { op: "update"; patch: UserPatch } | { op: "leave"; group: string } | { op: "join"; group: string };
 

@@ -14,7 +14,7 @@
  * message (which Google translates) only when both are missing (domain/provisioning.ts
  * classifyDirectoryError).
  */
-import type { UserPatch } from "../domain/changes.js";
+import { patchApplied, type AccountRecord, type UserPatch } from "../domain/changes.js";
 import { t } from "../domain/text/index.js";
 import { configuredLanguage } from "./settings.js";
 import {
@@ -65,6 +65,8 @@ export class DirectoryError extends Error {
 export interface BackoffOptions {
   /** A follow-up call on a just-created user: 412 "creation not complete" is retried too. */
   followUp?: boolean;
+  /** Retries of rate limits and unavailability (default MAX_RETRIES); 412 waits are not counted. */
+  retries?: number;
 }
 
 /** Calls `fn`, retrying transient Directory failures with exponential backoff. */
@@ -74,11 +76,9 @@ export function withBackoff<T>(fn: () => T, opts: BackoffOptions = {}): T {
       return fn();
     } catch (e) {
       const failure = failureOf(e);
-      const transient =
-        failure === "rate_limited" ||
-        failure === "unavailable" ||
-        (!!opts.followUp && failure === "not_complete");
-      if (!transient || retry >= MAX_RETRIES) throw e;
+      const pending = !!opts.followUp && failure === "not_complete";
+      const transient = pending || failure === "rate_limited" || failure === "unavailable";
+      if (!transient || retry >= (pending ? MAX_RETRIES : (opts.retries ?? MAX_RETRIES))) throw e;
       Utilities.sleep(backoffMs(retry, Utilities.getUuid()));
     }
   }
@@ -203,12 +203,25 @@ export function setPassword(address: string, password: string): void {
 
 /**
  * One users.update with a partial patch (documented: update has patch semantics, a field left
- * out is kept). The caller re-reads the record first (domain/changes.ts planChange), so a patch
- * already in effect is never sent again.
+ * out is kept). The caller re-read the record first (domain/changes.ts planChange). A transient
+ * failure is never answered by sending the patch again blindly: the reply may have been lost
+ * after the change took effect, so the record is read again (after the backoff wait) and the
+ * patch is sent again only when the record does not show it.
  */
-export function updateUser(address: string, patch: UserPatch): User {
+export function updateUser(address: string, patch: UserPatch): void {
   const resource: User = { ...patch };
-  return withBackoff(() => dir().Users!.update(resource, address), { followUp: true });
+  for (let retry = 0; ; retry++) {
+    try {
+      withBackoff(() => dir().Users!.update(resource, address), { followUp: true, retries: 0 });
+      return;
+    } catch (e) {
+      const failure = failureOf(e);
+      if ((failure !== "rate_limited" && failure !== "unavailable") || retry >= MAX_RETRIES) throw e;
+      Utilities.sleep(backoffMs(retry, Utilities.getUuid()));
+      const now = getUser(address);
+      if (now && patchApplied(now as AccountRecord, patch)) return;
+    }
+  }
 }
 
 /** The groups the account is a direct member of (addresses, lower case): one call per 200. */
