@@ -45,6 +45,7 @@ import { scenarioStatusPage } from "./start-status.js";
 import { appendResponses } from "../test/flows/responses-door.js";
 import { scenarioProvisioning } from "./start-provision.js";
 import { scenarioLicences, scenarioUnused } from "./start-lifecycle.js";
+import { scenarioDeparture } from "./start-departure.js";
 import { scenarioTimeStandard } from "./start-timestd.js";
 import { scenarioDoctor } from "./start-doctor.js";
 
@@ -486,6 +487,8 @@ async function main(): Promise<void> {
 
   if (!RESPONSES) await scenarioUnused(office, { say, record });
 
+  if (!RESPONSES) await scenarioDeparture(office, { say, record });
+
   // out/
   const ss = openSpreadsheet(office.emu.ws, office.ssId);
   writeFileSync(join(OUT, "register.csv"), toCsv(sheetToTable(ss.getSheetByName(SHEET_NAMES.register)!)));
@@ -509,7 +512,7 @@ async function main(): Promise<void> {
   };
   writeFileSync(join(OUT, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
 
-  say("\n11. Ringkasan");
+  say("\n12. Ringkasan");
   say(
     `   Permohonan: ${rows.length}; ${Object.entries(counts)
       .map(([k, n]) => `${k}: ${n}`)
