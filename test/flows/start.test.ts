@@ -45,8 +45,8 @@ describe("npm start (the sample office)", () => {
       handlers: Record<string, { executions: number; failed: number; callsPerExecution: number }>;
       stageMinutes: Record<string, Record<string, number>>;
     };
-    // Ten applications (one of them delivered twice) and the second day's: eleven register rows.
-    expect(summary.requests).toBe(11);
+    // Ten applications (one of them delivered twice), the second day's and the departure: twelve rows.
+    expect(summary.requests).toBe(12);
     expect(summary.statusCounts["ditolak"]).toBe(1);
     // Ten submissions, one event delivered twice, and the applicant's correction.
     // (and the second day's request)
@@ -57,6 +57,9 @@ describe("npm start (the sample office)", () => {
     expect(stdout).toMatch(/DIBATALKAN: bukan\.pejabat@contohkota\.go\.id tidak berwenang/);
     expect(stdout).toMatch(/tempel 2 sel Tindakan sekaligus .*dibatalkan oleh program/);
     expect(stdout).toMatch(/Log disposisi utuh/);
+    // The departure waits for its effective date and is applied by the sweep on the day.
+    expect(stdout).toMatch(/sehari sebelumnya: akun ditangguhkan\? tidak/);
+    expect(stdout).toMatch(/penyapuan \d{4}-\d{2}-\d{2} 00\.10: akun ditangguhkan\? ya; grup sekarang: \(tidak ada\)/);
     // npm run doctor on the sample office's stand-in: its checklist, with the triggers the bundle installed.
     expect(stdout).toMatch(/npm run doctor pada kantor contoh/);
     expect(stdout).toMatch(/Pemicu sweep \(CLOCK\) terpasang tepat satu kali/);
