@@ -23,7 +23,7 @@ import {
   sheet,
   type Office,
 } from "./harness.js";
-import { callsSoFar } from "./lifecycle-kit.js";
+import { callsSoFar, setSetting } from "./lifecycle-kit.js";
 import {
   applicant,
   lettersTo,
@@ -330,5 +330,32 @@ describe("a new account made by surel can be reset with the data it was made fro
     const password = await passwordInLetter(all[1]!);
     expect(checkUserPassword(office.emu.ws, address, password)).toBe(true);
     expect(row(office, ticket).status).toBe("selesai");
+  });
+});
+
+describe("retention", () => {
+  test("a closed reset's answers are erased in its own responses tab; nothing is reported unlocated", async () => {
+    const acc = seededAccount();
+    const ticket = await submitService(office, resetAnswers(acc));
+    await execute(ticket);
+    expect(row(office, ticket).status).toBe("selesai");
+    const at = -Number(row(office, ticket).responseRow);
+    const tab = sheet(office, SHEET_NAMES.serviceResponses);
+    const headers = tab.getRange(1, 1, 1, tab.getLastColumn()).getDisplayValues()[0]!;
+    const nipCol = headers.indexOf(serviceQuestionTitle("nip", "id")) + 1;
+    expect(tab.getRange(at, nipCol).getDisplayValue()).toBe(acc.nip);
+    setSetting(office, "retensi_hari", "1");
+    // The reset letter's password expires first (never used: a sign-in before the letter does
+    // not count), then the closed request's data go.
+    office.emu.ws.advance(15 * 86_400_000);
+    await sweepAfter(office, 11);
+    expect(row(office, ticket).provisioning).toMatch(/^kedaluwarsa/);
+    office.emu.ws.advance(2 * 86_400_000);
+    await sweepAfter(office, 11);
+    expect(row(office, ticket).nip).toMatch(/^\[dihapus/);
+    expect(tab.getRange(at, nipCol).getDisplayValue()).toMatch(/^\[dihapus/);
+    const emailCol = headers.indexOf(serviceQuestionTitle("personalEmail", "id")) + 1;
+    expect(tab.getRange(at, emailCol).getDisplayValue()).toMatch(/^\[dihapus/);
+    expect(errorLog(office).filter((e) => Object.values(e).join(" ").includes("retention"))).toEqual([]);
   });
 });
