@@ -37,6 +37,7 @@ import {
 import { serviceAnswers, servicesFormId, submitService } from "./services-kit.js";
 import { serviceQuestionTitle } from "../../src/domain/services.js";
 import { submitResponse } from "../emulator/services/forms/submit.js";
+import { formsState } from "../emulator/services/forms/model.js";
 
 const OLD_PASSWORD = "Sandi-Lama-2025!";
 let office: Office;
@@ -330,6 +331,25 @@ describe("a new account made by surel can be reset with the data it was made fro
     const password = await passwordInLetter(all[1]!);
     expect(checkUserPassword(office.emu.ws, address, password)).toBe(true);
     expect(row(office, ticket).status).toBe("selesai");
+  });
+});
+
+describe("the account services form as a tenant must have it", () => {
+  test("published and open to people without a domain session; the daily check names it when it is not", async () => {
+    const form = formsState(office.emu.ws).get(servicesFormId(office))!;
+    expect(form.published).toBe(true);
+    expect(form.requireLogin).toBe(false);
+    const setupLines = (office.setup.returnValue as { lines: string[] }).lines;
+    expect(setupLines.some((l) => l.startsWith("Formulir layanan akun: Formulir diterbitkan"))).toBe(true);
+    form.published = false;
+    office.emu.ws.advance(86_400_000);
+    await sweepAfter(office, 11);
+    expect(errorLog(office).map((e) => e["Pesan"])).toContain(
+      "Formulir layanan akun belum terbit: pemilik akun tidak dapat meminta atur ulang kata sandi. Jalankan setup lagi, atau buka formulir dan klik Terbitkan.",
+    );
+    const again = await office.emu.run("setup");
+    expect(again.ok).toBe(true);
+    expect(form.published).toBe(true);
   });
 });
 

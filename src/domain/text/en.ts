@@ -1325,4 +1325,11 @@ export const en: Record<MessageKey, string> = {
     "The password of your official e-mail account has been reset \u2013 {ticket}",
   "provision.mail.reset_intro":
     "The password of the official e-mail account {address} has been reset on the request with ticket number {ticket}; the old password no longer works. If you never asked for this, contact us at once.",
+  "service.check.unpublished":
+    "The account services form is not published: account holders cannot ask for a password reset. Run setup again, or open the form and click Publish.",
+  "service.check.closed":
+    "Warning: the account services form is published but closed (it accepts no responses). If that is not on purpose, open the form → Responses → turn on Accepting responses.",
+  "service.check.restricted":
+    "The account services form can only be filled in with a domain account, but someone who lost the password cannot sign in. Run setup again.",
+  "service.setup.line": "Account services form: {line}",
 };

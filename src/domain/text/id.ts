@@ -1314,4 +1314,11 @@ export const id = {
   "provision.mail.reset_subject": "Kata sandi akun surel dinas Anda telah diatur ulang \u2013 {ticket}",
   "provision.mail.reset_intro":
     "Kata sandi akun surel dinas {address} telah diatur ulang atas permohonan dengan nomor tiket {ticket}; kata sandi lama tidak berlaku lagi. Bila Anda tidak pernah mengajukan permohonan ini, segera hubungi kami.",
+  "service.check.unpublished":
+    "Formulir layanan akun belum terbit: pemilik akun tidak dapat meminta atur ulang kata sandi. Jalankan setup lagi, atau buka formulir dan klik Terbitkan.",
+  "service.check.closed":
+    "Peringatan: formulir layanan akun terbit tetapi ditutup (tidak menerima jawaban). Bila tidak disengaja, buka formulir → Respons → aktifkan Menerima respons.",
+  "service.check.restricted":
+    "Formulir layanan akun hanya dapat diisi dengan akun domain, padahal yang lupa kata sandi tidak dapat masuk ke akunnya. Jalankan setup lagi.",
+  "service.setup.line": "Formulir layanan akun: {line}",
 } as const;
