@@ -22,7 +22,7 @@ const wibMidnight = (day: string): number => Date.parse(`${day}T00:00:00Z`) - 7 
 
 export async function scenarioDeparture(office: Office, kit: DepartureKit): Promise<void> {
   const { say, record } = kit;
-  say("\n11. Pegawai berhenti (pensiun): akun ditangguhkan pada tanggal berlaku, tidak dihapus");
+  say("\n12. Pegawai berhenti (pensiun): akun ditangguhkan pada tanggal berlaku, tidak dihapus");
   const holder = register(office).find((r) => r.status === "selesai" && r.createdAt && r.nip);
   if (!holder) {
     say("   ! tidak ada akun untuk contoh ini");

@@ -44,6 +44,7 @@ import { parseFormsCsv } from "../test/emulator/services/forms.js";
 import { scenarioStatusPage } from "./start-status.js";
 import { appendResponses } from "../test/flows/responses-door.js";
 import { scenarioProvisioning } from "./start-provision.js";
+import { scenarioReset } from "./start-services.js";
 import { scenarioLicences, scenarioUnused } from "./start-lifecycle.js";
 import { scenarioDeparture } from "./start-departure.js";
 import { scenarioTimeStandard } from "./start-timestd.js";
@@ -473,7 +474,9 @@ async function main(): Promise<void> {
 
   if (!RESPONSES) await scenarioLicences(office, { say, record });
 
-  say("\n9. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
+  if (!RESPONSES) await scenarioReset(office, { say, record, out: OUT });
+
+  say("\n10. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
   record(await office.emu.advance(10 * MINUTE));
   const outsider = await adminRequest(office, OUTSIDER, "verify");
   say(
@@ -512,7 +515,7 @@ async function main(): Promise<void> {
   };
   writeFileSync(join(OUT, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
 
-  say("\n12. Ringkasan");
+  say("\n13. Ringkasan");
   say(
     `   Permohonan: ${rows.length}; ${Object.entries(counts)
       .map(([k, n]) => `${k}: ${n}`)

@@ -483,6 +483,8 @@ export interface CredentialMailInput {
   signInUrl: string;
   /** The last day for the first sign-in, as display text. */
   deadline: string;
+  /** A password reset letter (issue #12): its own subject and opening. */
+  reset?: boolean;
 }
 
 /** The mail that carries the credential letter (PDF attached); the body names no password. */
@@ -493,7 +495,13 @@ export function composeCredentialMail(
 ): MailText {
   const blocks: Block[] = [
     { kind: "p", text: t(lang, "mail.greeting", { name: input.name }) },
-    { kind: "p", text: t(lang, "provision.mail.intro", { ticket: input.ticket, address: input.address }) },
+    {
+      kind: "p",
+      text: t(lang, input.reset ? "provision.mail.reset_intro" : "provision.mail.intro", {
+        ticket: input.ticket,
+        address: input.address,
+      }),
+    },
     { kind: "p", text: t(lang, "provision.mail.letter", { number: input.letterNumber }) },
     { kind: "h", text: t(lang, "provision.mail.steps_heading") },
     {
@@ -508,7 +516,8 @@ export function composeCredentialMail(
     { kind: "p", text: t(lang, "provision.mail.care") },
     { kind: "small", text: footer(config, lang) },
   ];
-  return render(t(lang, "provision.mail.subject", { ticket: input.ticket }), blocks);
+  const subject = input.reset ? "provision.mail.reset_subject" : "provision.mail.subject";
+  return render(t(lang, subject, { ticket: input.ticket }), blocks);
 }
 
 /** The copy for the OPD: that the account exists and the letter went out (archive copy attached). */

@@ -53,6 +53,7 @@ import {
   type RegisterTable,
 } from "../workspace/register.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
+import { parseRegisterType } from "../domain/services.js";
 import { sheetCell, type Cell, type Row, type Table } from "../workspace/table.js";
 import { STATUS_COLUMNS, STATUS_SHEET, statusTable, type StatusKey } from "../workspace/statusrecords.js";
 import {
@@ -100,6 +101,12 @@ export interface RetentionReport {
 interface Due {
   rowNumber: number;
   ticket: string;
+}
+
+/** The application form's responses and the account services form's. */
+interface Responses {
+  main: ResponsesSheet;
+  services: ResponsesSheet;
 }
 
 interface Erasure {
@@ -182,7 +189,12 @@ function erasePass(
   if (due.length === 0) return true;
 
   const ticketAt = new Map(due.map((d) => [d.rowNumber, d.ticket]));
-  const responses = new ResponsesSheet(ctx);
+  // Each form's responses in its own tab: an account services request's (domain/services.ts) are
+  // in Respons Layanan Akun, found there by the same identities.
+  const responses: Responses = {
+    main: new ResponsesSheet(ctx),
+    services: new ResponsesSheet(ctx, SHEET_NAMES.serviceResponses),
+  };
   const names = new StatusNames(ctx);
   const marker = erasureMarker(ctx.config.language, today);
   const batchList = batches(
@@ -224,7 +236,7 @@ function erasePass(
 function eraseBatch(
   ctx: Ctx,
   table: RegisterTable,
-  responses: ResponsesSheet,
+  responses: Responses,
   names: StatusNames,
   rows: readonly number[],
   ticketAt: ReadonlyMap<number, string>,
@@ -258,7 +270,12 @@ function eraseBatch(
   }
   if (erasures.length === 0) return { tickets: [], responseRows: 0, statusNames: 0, unlocated: [] };
 
-  responses.assign(erasures);
+  const mine = (sheet: ResponsesSheet): Erasure[] =>
+    erasures.filter(
+      (e) => (parseRegisterType(e.row.requestType) === "akun_baru") === (sheet === responses.main),
+    );
+  responses.main.assign(mine(responses.main));
+  responses.services.assign(mine(responses.services));
   const header = (k: RegisterKey): string => REGISTER_COLUMNS.find((c) => c.key === k)![lang];
   const statusName = `${STATUS_COLUMNS.find((c) => c.key === "firstName")![lang]} (${STATUS_SHEET})`;
   const drafts: LogDraftEntry[] = erasures.map((e) => {
@@ -282,7 +299,9 @@ function eraseBatch(
   // The log first: an execution cut off after it is erased again (and logged again) next time,
   // never erased without a record.
   const entries = appendLog(ctx, drafts);
-  const responseRows = responses.erase(erasures, p.marker);
+  const responseRows =
+    responses.main.erase(mine(responses.main), p.marker) +
+    responses.services.erase(mine(responses.services), p.marker);
   const statusNames = names.erase(
     erasures.map((e) => String(e.row.ticket)),
     p.marker,
@@ -461,8 +480,11 @@ class ResponsesSheet {
   private span: Cell[][] = [];
   private spanFirst = 0;
 
-  constructor(private readonly ctx: Ctx) {
-    this.sheet = ctx.ss.getSheetByName(SHEET_NAMES.responses);
+  constructor(
+    private readonly ctx: Ctx,
+    sheetName: string = SHEET_NAMES.responses,
+  ) {
+    this.sheet = ctx.ss.getSheetByName(sheetName);
   }
 
   private load(): Map<string, string[]> {

@@ -82,6 +82,9 @@ export function ensureServicesForm(
       if (h === nip) responses.getRange(2, i + 1, responses.getMaxRows() - 1, 1).setNumberFormat("@");
     });
   } else lines.push(t(lang, "tenant.tab_missing"));
-  const access = openFormToApplicants(form, lang, lines);
+  // The same report lines as the application form's, said of this form.
+  const own: string[] = [];
+  const access = openFormToApplicants(form, lang, own);
+  for (const line of own) lines.push(t(lang, "service.setup.line", { line }));
   return { formId: form.getId(), formUrl: form.getPublishedUrl(), access };
 }

@@ -25,6 +25,7 @@ import { indexTable, responseKey } from "../workspace/register.js";
 import { isErasureMarker } from "../domain/retention.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { processResponse, type NamedValues } from "./intake.js";
+import { SERVICES_FORM_ID_KEY } from "./setup-services.js";
 import { dateOrderOf, responseTime } from "../domain/locale.js";
 import { localDateKey } from "../domain/letters.js";
 import { retryGroupJoins, type JoinRetryReport } from "./groups.js";
@@ -180,8 +181,24 @@ export function checkFormDaily(ctx: Ctx): FormCheck | undefined {
   if (!check.published) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.unpublished"));
   else if (!check.accepting) logError(ctx.ss, "sweep", "", t(lang, "tenant.form_closed"));
   if (check.requireLogin) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.restricted"));
+  checkServicesForm(ctx, props.getProperty(SERVICES_FORM_ID_KEY));
   props.setProperty(FORM_CHECK_DAY, today);
   return check;
+}
+
+/** The account services form, the same way (its holders have an account, but may be locked out of it). */
+function checkServicesForm(ctx: Ctx, id: string | null): void {
+  if (!id) return;
+  const lang = ctx.config.language;
+  try {
+    const form = FormApp.openById(id);
+    const published = isFormPublished(form);
+    if (!published) logError(ctx.ss, "sweep", "", t(lang, "service.check.unpublished"));
+    else if (!form.isAcceptingResponses()) logError(ctx.ss, "sweep", "", t(lang, "service.check.closed"));
+    if (form.requiresLogin()) logError(ctx.ss, "sweep", "", t(lang, "service.check.restricted"));
+  } catch (e) {
+    logError(ctx.ss, "sweep", "", e);
+  }
 }
 
 /**

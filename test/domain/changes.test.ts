@@ -174,6 +174,7 @@ function record(over: Partial<AccountRecord> = {}): AccountRecord {
   return {
     primaryEmail: ADDRESS,
     suspended: false,
+    recoveryEmail: "ahmad.fauzi85@gmail.com",
     orgUnitPath: "/OPD/Diskominfo",
     name: { givenName: "Ahmad", familyName: "Fauzi" },
     externalIds: [

@@ -45,12 +45,18 @@ describe("npm start (the sample office)", () => {
       handlers: Record<string, { executions: number; failed: number; callsPerExecution: number }>;
       stageMinutes: Record<string, Record<string, number>>;
     };
-    // Ten applications (one of them delivered twice), the second day's and the departure: twelve rows.
-    expect(summary.requests).toBe(12);
-    expect(summary.statusCounts["ditolak"]).toBe(1);
-    // Ten submissions, one event delivered twice, and the applicant's correction.
-    // (and the second day's request)
-    expect(summary.handlers["onFormSubmit"]!.executions).toBe(13);
+    // Ten applications (one of them delivered twice), the second day's, two password resets and a
+    // departure on the account services form: fourteen register rows.
+    expect(summary.requests).toBe(14);
+    // The duplicate, and the reset asked for with someone else's personal e-mail.
+    expect(summary.statusCounts["ditolak"]).toBe(2);
+    // Ten submissions, one event delivered twice, the applicant's correction, the second day's
+    // request, and the two resets (the spreadsheet's trigger fires for both forms).
+    expect(summary.handlers["onFormSubmit"]!.executions).toBe(15);
+    // The reset: the mismatch shown to the staff masked, the letter only to the recovery address.
+    expect(stdout).toMatch(/surel pribadi tidak cocok: di formulir o\*\*\*i@gmail\.com/);
+    expect(stdout).toMatch(/reset kata sandi: baru di Staf Teknis/);
+    expect(stdout).toMatch(/kata sandi dalam surat membuka akun \S+; wajib diganti saat masuk/);
     expect(summary.handlers["onFormSubmit"]!.failed).toBe(0);
     expect(Object.keys(summary.stageMinutes).length).toBeGreaterThan(0);
     // The unauthorised edit and the multi-cell paste are undone and said so.

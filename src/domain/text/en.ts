@@ -726,7 +726,8 @@ export const en: Record<MessageKey, string> = {
     "The temporary password of the official e-mail account {address} is no longer valid",
   "provision.expired.intro":
     "The official e-mail account {address} (ticket {ticket}) has never been signed in to since the notification letter number {number} was sent. For security, the temporary password in that letter is no longer valid.",
-  "provision.expired.next": "To get a new password, contact {contact} and quote the ticket number {ticket}.",
+  "provision.expired.next":
+    "To get a new password, request a password reset on the Official E-mail Account Services form (the new password goes only to the personal e-mail on record for this account), or contact {contact} and quote the ticket number {ticket}.",
   "provision.fail.not_authorized":
     "The account {user} that installed the Surel triggers may not manage users in Google Workspace, so the account could not be created. The triggers must be installed by a super admin or an admin allowed to manage users: that account runs the menu Surel \u2192 Setup / repair, then staff choose \u201cCreate account\u201d again. (Google says: {detail})",
   "provision.fail.address_taken":
@@ -1391,4 +1392,19 @@ export const en: Record<MessageKey, string> = {
     "The directory could not be asked when the request arrived; the data are checked again when the request is carried out.",
   "service.exec.unavailable":
     'the request type "{kind}" cannot be carried out by the system yet; handle it by hand or reject it with a reason.',
+  "letter.name.reset_template": "Template of the Official E-mail Password Reset Letter",
+  "reset.exec.mismatch":
+    "Password reset not carried out: the request's data do not match the directory now.\n{detail}",
+  "reset.log.verified": "identity matches the directory ({address}); password reset",
+  "provision.mail.reset_subject":
+    "The password of your official e-mail account has been reset \u2013 {ticket}",
+  "provision.mail.reset_intro":
+    "The password of the official e-mail account {address} has been reset on the request with ticket number {ticket}; the old password no longer works. If you never asked for this, contact us at once.",
+  "service.check.unpublished":
+    "The account services form is not published: account holders cannot ask for a password reset. Run setup again, or open the form and click Publish.",
+  "service.check.closed":
+    "Warning: the account services form is published but closed (it accepts no responses). If that is not on purpose, open the form → Responses → turn on Accepting responses.",
+  "service.check.restricted":
+    "The account services form can only be filled in with a domain account, but someone who lost the password cannot sign in. Run setup again.",
+  "service.setup.line": "Account services form: {line}",
 };

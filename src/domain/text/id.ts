@@ -721,7 +721,7 @@ export const id = {
   "provision.expired.intro":
     "Akun surel dinas {address} (tiket {ticket}) belum pernah dipakai masuk sejak surat pemberitahuan nomor {number} dikirim. Demi keamanan, kata sandi sementara dalam surat itu kini tidak berlaku lagi.",
   "provision.expired.next":
-    "Untuk mendapatkan kata sandi baru, hubungi {contact} dengan menyebutkan nomor tiket {ticket}.",
+    "Untuk mendapatkan kata sandi baru, ajukan atur ulang kata sandi melalui formulir Layanan Akun Surel Dinas (kata sandi baru hanya dikirim ke surel pribadi yang tercatat untuk akun ini), atau hubungi {contact} dengan menyebutkan nomor tiket {ticket}.",
   "provision.fail.not_authorized":
     "Akun {user} yang memasang pemicu Surel tidak berwenang mengelola pengguna di Google Workspace, sehingga akun tidak dapat dibuat. Pemicu harus dipasang oleh super admin atau admin yang diberi hak mengelola pengguna: akun tersebut menjalankan menu Surel \u2192 Siapkan, lalu petugas memilih \u201cBuat akun\u201d lagi. (Pesan Google: {detail})",
   "provision.fail.address_taken":
@@ -1383,4 +1383,18 @@ export const id = {
     "Direktori belum dapat ditanya saat permohonan diterima; data diperiksa lagi ketika permohonan dijalankan.",
   "service.exec.unavailable":
     'jenis permohonan "{kind}" belum dapat dijalankan oleh sistem; tangani secara manual atau tolak dengan alasan.',
+  "letter.name.reset_template": "Templat Surat Atur Ulang Kata Sandi Akun Surel Dinas",
+  "reset.exec.mismatch":
+    "Atur ulang kata sandi tidak dijalankan: data permohonan tidak cocok dengan direktori saat ini.\n{detail}",
+  "reset.log.verified": "identitas cocok dengan direktori ({address}); kata sandi diatur ulang",
+  "provision.mail.reset_subject": "Kata sandi akun surel dinas Anda telah diatur ulang \u2013 {ticket}",
+  "provision.mail.reset_intro":
+    "Kata sandi akun surel dinas {address} telah diatur ulang atas permohonan dengan nomor tiket {ticket}; kata sandi lama tidak berlaku lagi. Bila Anda tidak pernah mengajukan permohonan ini, segera hubungi kami.",
+  "service.check.unpublished":
+    "Formulir layanan akun belum terbit: pemilik akun tidak dapat meminta atur ulang kata sandi. Jalankan setup lagi, atau buka formulir dan klik Terbitkan.",
+  "service.check.closed":
+    "Peringatan: formulir layanan akun terbit tetapi ditutup (tidak menerima jawaban). Bila tidak disengaja, buka formulir → Respons → aktifkan Menerima respons.",
+  "service.check.restricted":
+    "Formulir layanan akun hanya dapat diisi dengan akun domain, padahal yang lupa kata sandi tidak dapat masuk ke akunnya. Jalankan setup lagi.",
+  "service.setup.line": "Formulir layanan akun: {line}",
 } as const;
