@@ -65,7 +65,9 @@ describe("npm start (the sample office)", () => {
     expect(stdout).toMatch(/Log disposisi utuh/);
     // The departure waits for its effective date and is applied by the sweep on the day.
     expect(stdout).toMatch(/sehari sebelumnya: akun ditangguhkan\? tidak/);
-    expect(stdout).toMatch(/penyapuan \d{4}-\d{2}-\d{2} 00\.10: akun ditangguhkan\? ya; grup sekarang: \(tidak ada\)/);
+    expect(stdout).toMatch(
+      /penyapuan \d{4}-\d{2}-\d{2} 00\.10: akun ditangguhkan\? ya; grup sekarang: \(tidak ada\)/,
+    );
     // npm run doctor on the sample office's stand-in: its checklist, with the triggers the bundle installed.
     expect(stdout).toMatch(/npm run doctor pada kantor contoh/);
     expect(stdout).toMatch(/Pemicu sweep \(CLOCK\) terpasang tepat satu kali/);

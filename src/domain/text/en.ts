@@ -1289,7 +1289,8 @@ export const en: Record<MessageKey, string> = {
     "account {address} has no usable recovery e-mail in the directory; a new password cannot be sent. Fill in the recovery e-mail in the Admin console first.",
   "change.state.active": "active",
   "change.state.suspended": "suspended",
-  "change.check.found": "Account {address} is in the directory ({state}, org unit {path}). To be done: {steps}.",
+  "change.check.found":
+    "Account {address} is in the directory ({state}, org unit {path}). To be done: {steps}.",
   "change.check.wait":
     "Account {address} is in the directory ({state}, org unit {path}). Effective {date}: once approved, the system carries it out on that day.",
   "change.check.done": "Account {address} already is as requested: {found}",
@@ -1297,7 +1298,8 @@ export const en: Record<MessageKey, string> = {
   "change.check.unreadable": "The change's details are incomplete; see Data problems.",
   "change.fail.details":
     "the change's details in the register cannot be read or are incomplete; reject this request and ask for a new one.",
-  "change.fail.join": "account {address} could not rejoin the group {group} yet ({reason}); add it in the Admin console.",
+  "change.fail.join":
+    "account {address} could not rejoin the group {group} yet ({reason}); add it in the Admin console.",
   "change.log.intent": "to do: {steps}",
   "change.log.found": "already so: {found}",
   "change.log.noted": "groups noted before the suspension: {groups}",
@@ -1306,7 +1308,8 @@ export const en: Record<MessageKey, string> = {
   "change.log.recipient": "password letter to the recovery e-mail on record {recipient}",
   "change.nothing": "nothing to change",
   "change.notice.subject": "[{ticket}] {kind} done: {address}",
-  "change.notice.intro": "The {kind} request for the account {address} (ticket {ticket}) was carried out on {when}.",
+  "change.notice.intro":
+    "The {kind} request for the account {address} (ticket {ticket}) was carried out on {when}.",
   "change.notice.done": "Done: {steps}.",
   "change.notice.found": "Already so before: {found}",
   "change.notice.departure":
@@ -1364,7 +1367,8 @@ export const en: Record<MessageKey, string> = {
   "service.form.leaveReason.title": "Reason for leaving",
   "service.form.leaveReason.help": "For leaving: transfer out, retirement or death.",
   "service.form.effectiveDate.title": "Effective date",
-  "service.form.effectiveDate.help": "For a move, leaving, reactivation: the effective date (TMT) in the agency's letter, e.g. 01/02/2027. The account is changed on that day.",
+  "service.form.effectiveDate.help":
+    "For a move, leaving, reactivation: the effective date (TMT) in the agency's letter, e.g. 01/02/2027. The account is changed on that day.",
   "service.form.letterNumber.title": "Agency letter number",
   "service.form.letterNumber.help":
     "The number of the agency's covering letter (required for changes and leaving).",

@@ -1281,7 +1281,8 @@ export const id = {
     "akun {address} tidak mempunyai surel pemulihan yang dapat dipakai di direktori; kata sandi baru tidak dapat dikirim. Isi surel pemulihan di Konsol Admin lebih dahulu.",
   "change.state.active": "aktif",
   "change.state.suspended": "ditangguhkan",
-  "change.check.found": "Akun {address} ada di direktori ({state}, unit {path}). Yang akan dilakukan: {steps}.",
+  "change.check.found":
+    "Akun {address} ada di direktori ({state}, unit {path}). Yang akan dilakukan: {steps}.",
   "change.check.wait":
     "Akun {address} ada di direktori ({state}, unit {path}). Berlaku {date}: setelah disetujui, sistem menjalankannya pada tanggal itu.",
   "change.check.done": "Akun {address} sudah sesuai permohonan: {found}",
@@ -1289,7 +1290,8 @@ export const id = {
   "change.check.unreadable": "Rincian perubahan belum lengkap; lihat Masalah Data.",
   "change.fail.details":
     "rincian perubahan di register tidak terbaca atau tidak lengkap; tolak permohonan ini dan minta permohonan baru.",
-  "change.fail.join": "akun {address} belum dapat masuk kembali ke grup {group} ({reason}); tambahkan di Konsol Admin.",
+  "change.fail.join":
+    "akun {address} belum dapat masuk kembali ke grup {group} ({reason}); tambahkan di Konsol Admin.",
   "change.log.intent": "akan: {steps}",
   "change.log.found": "sudah sesuai: {found}",
   "change.log.noted": "grup dicatat sebelum ditangguhkan: {groups}",
@@ -1298,7 +1300,8 @@ export const id = {
   "change.log.recipient": "surat kata sandi ke surel pemulihan tercatat {recipient}",
   "change.nothing": "tidak ada yang perlu diubah",
   "change.notice.subject": "[{ticket}] {kind} selesai: {address}",
-  "change.notice.intro": "Permohonan {kind} untuk akun {address} (tiket {ticket}) telah dijalankan pada {when}.",
+  "change.notice.intro":
+    "Permohonan {kind} untuk akun {address} (tiket {ticket}) telah dijalankan pada {when}.",
   "change.notice.done": "Yang dilakukan: {steps}.",
   "change.notice.found": "Sudah sesuai sebelumnya: {found}",
   "change.notice.departure":
@@ -1356,7 +1359,8 @@ export const id = {
   "service.form.leaveReason.title": "Alasan berhenti",
   "service.form.leaveReason.help": "Untuk berhenti: mutasi keluar, pensiun, atau meninggal.",
   "service.form.effectiveDate.title": "Tanggal berlaku",
-  "service.form.effectiveDate.help": "Untuk pindah OPD, berhenti, aktifkan kembali: tanggal berlaku (TMT) menurut surat OPD, mis. 01/02/2027. Akun diubah pada tanggal itu.",
+  "service.form.effectiveDate.help":
+    "Untuk pindah OPD, berhenti, aktifkan kembali: tanggal berlaku (TMT) menurut surat OPD, mis. 01/02/2027. Akun diubah pada tanggal itu.",
   "service.form.letterNumber.title": "Nomor surat OPD",
   "service.form.letterNumber.help": "Nomor surat pengantar dari OPD (wajib untuk perubahan dan berhenti).",
   "service.form.letterDate.title": "Tanggal surat OPD",
