@@ -71,10 +71,10 @@ test("the execution cut off at any call, or a Directory reply lost: one reset le
   // The clean run's trace: the office's second (the first sets up what an office keeps between
   // executions, as the cases after it find it).
   const warm = await resetRequest();
-  await act(office, STAF, warm.ticket, "Buat akun");
+  await act(office, STAF, warm.ticket, "Jalankan permohonan");
   await runWorkers(office);
   const ref = await resetRequest();
-  await act(office, STAF, ref.ticket, "Buat akun");
+  await act(office, STAF, ref.ticket, "Jalankan permohonan");
   const results = await runWorkers(office);
   const worker = results.filter((r) => r.handler === WORKER);
   expect(worker).toHaveLength(1);
@@ -96,7 +96,7 @@ test("the execution cut off at any call, or a Directory reply lost: one reset le
   const failures: string[] = [];
   for (const p of plan) {
     const c = await resetRequest();
-    await act(office, STAF, c.ticket, "Buat akun");
+    await act(office, STAF, c.ticket, "Jalankan permohonan");
     const rule =
       p.kind === "after"
         ? office.emu.faults.inject("*", {

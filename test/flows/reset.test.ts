@@ -13,7 +13,10 @@ import { checkUserPassword, directoryUser, seedUser } from "../emulator/services
 import type { SentMail } from "../emulator/services/mail.js";
 import {
   act,
+  actionChoices,
+  cellOf,
   DOMAIN,
+  editCell,
   errorLog,
   log,
   mails,
@@ -104,7 +107,7 @@ const letters = () =>
   mails(office).filter((m) => m.attachments.some((a) => a.contentType === "application/pdf"));
 
 async function execute(ticket: string) {
-  await act(office, STAF, ticket, "Buat akun");
+  await act(office, STAF, ticket, "Jalankan permohonan");
   return runWorkers(office);
 }
 
@@ -131,6 +134,9 @@ describe("a reset whose identity matches", () => {
     expect(r.responsible).toContain(STAF);
     expect(r.duplicate).toContain("cocok dengan direktori");
     expect(r.addressRecorded).toBe(acc.address);
+    // The staff's dropdown carries the request out; it creates no account.
+    expect(actionChoices(office, ticket)).toContain("Jalankan permohonan");
+    expect(actionChoices(office, ticket)).not.toContain("Buat akun");
     // The services tab holds the response; the register row points to it by its negative row.
     expect(r.responseRow).toMatch(/^-\d+$/);
     expect(sheet(office, SHEET_NAMES.serviceResponses).getLastRow()).toBeGreaterThanOrEqual(2);
@@ -201,6 +207,14 @@ describe("a reset whose identity does not match", () => {
       `NIP tidak cocok: di formulir ${maskNip(wrongNip)}, di direktori ${maskNip(acc.nip)}`,
     );
     expect(r.duplicate).not.toContain(acc.nip);
+  });
+
+  test("the staff cannot point the request at another account", async () => {
+    const { edit } = await editCell(office, STAF, ticket, "address", `orang.lain@${DOMAIN}`);
+    expect(edit.ok).toBe(true);
+    expect(row(office, ticket).address).toBe(acc.address);
+    expect(row(office, ticket).addressRecorded).toBe(acc.address);
+    expect(cellOf(office, ticket, "address").note).toContain("tidak dapat diubah");
   });
 
   test("the applicant's receipt is word for word the one of a matching request", () => {
