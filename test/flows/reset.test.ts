@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { maskNip } from "../../src/domain/identity.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { checkUserPassword, directoryUser, seedUser } from "../emulator/services/directory.js";
+import { checkUserPassword, directoryUser } from "../emulator/services/directory.js";
 import type { SentMail } from "../emulator/services/mail.js";
 import {
   act,
@@ -37,12 +37,19 @@ import {
   STAF,
   sweepAfter,
 } from "./provision-kit.js";
-import { serviceAnswers, servicesFormId, submitService } from "./services-kit.js";
+import {
+  OLD_PASSWORD,
+  resetAnswers,
+  seedAccount,
+  serviceAnswers,
+  servicesFormId,
+  submitService,
+  type SeededAccount,
+} from "./services-kit.js";
 import { serviceQuestionTitle } from "../../src/domain/services.js";
 import { submitResponse } from "../emulator/services/forms/submit.js";
 import { formsState } from "../emulator/services/forms/model.js";
 
-const OLD_PASSWORD = "Sandi-Lama-2025!";
 let office: Office;
 let n = 300;
 
@@ -53,39 +60,8 @@ afterAll(async () => {
   await office.emu.close();
 });
 
-interface Account {
-  address: string;
-  nip: string;
-  personal: string;
-  name: string;
-}
-
-/** An account in the directory as surel writes one (NIP in externalIds, the recovery e-mail), used before. */
-function seededAccount(): Account {
-  const k = ++n;
-  const address = `pegawai.${k}@${DOMAIN}`;
-  const nip = `19800330201001${1000 + k}`.slice(0, 18);
-  const personal = `pegawai.${k}@gmail.com`;
-  seedUser(office.emu.ws, {
-    primaryEmail: address,
-    name: { givenName: "Pegawai", familyName: `Nomor ${k}` },
-    externalIds: [{ type: "organization", value: nip }],
-    recoveryEmail: personal,
-    password: OLD_PASSWORD,
-    lastLoginTime: "2026-10-01T02:00:00.000Z",
-  });
-  return { address, nip, personal, name: `Pegawai Nomor ${k}` };
-}
-
-function resetAnswers(a: Account, overrides: Partial<Account> = {}) {
-  const x = { ...a, ...overrides };
-  return serviceAnswers("reset_sandi", {
-    address: x.address,
-    nip: x.nip,
-    personalEmail: x.personal,
-    fullName: x.name,
-  });
-}
+type Account = SeededAccount;
+const seededAccount = (): Account => seedAccount(office, ++n);
 
 /** The receipt as the applicant reads it, with what differs per request (ticket, code, time) blanked. */
 function receiptShape(m: SentMail, ticket: string): string {
