@@ -1,7 +1,7 @@
 /**
  * `npm start`, a departure (issue 12): an employee retires; the OPD files "Berhenti" on the
  * Layanan Akun form with its letter and the effective date (TMT) a few days ahead. The chain
- * approves it, the staff choose "Buat akun", and the request waits ("menunggu tanggal"); the
+ * approves it, the staff choose "Jalankan permohonan", and the request waits ("menunggu tanggal"); the
  * sweep the day before changes nothing, the sweep on the day notes the account's groups in the
  * log and the register, suspends the account (not deleted) and takes it out of its groups.
  */
@@ -55,10 +55,10 @@ export async function scenarioDeparture(office: Office, kit: DepartureKit): Prom
   for (const stage of office.config.stages.slice(0, -1))
     record(await act(office, stage.officials[0]!, ticket, "Teruskan (disposisi)"));
   const staf = office.config.stages[office.config.stages.length - 1]!.officials[0]!;
-  record(await act(office, staf, ticket, "Buat akun"));
+  record(await act(office, staf, ticket, "Jalankan permohonan"));
   record(await runWorkers(office));
   const waiting = register(office).find((r) => r.ticket === ticket)!;
-  say(`   disetujui lewat rantai; staf memilih Buat akun: ${waiting.provisioning}`);
+  say(`   disetujui lewat rantai; staf memilih Jalankan permohonan: ${waiting.provisioning}`);
   ws.clockMs = Math.max(ws.clockMs, wibMidnight(effective) - 2 * 3_600_000);
   record(await office.emu.run("sweep", { kind: "installable" }));
   say(`   penyapuan pukul 22.00 sehari sebelumnya: akun ditangguhkan? ${user()?.suspended ? "ya" : "tidak"}`);

@@ -86,7 +86,7 @@ export async function scenarioReset(office: Office, kit: ServicesKit): Promise<v
   say(`   ${ticket}  ${at.requestType}: ${at.status} di ${at.stage} (${at.responsible})`);
   for (const line of at.duplicate.split("\n")) say(`       ${line}`);
   const before = mails(office).length;
-  record(await act(office, staf, ticket, "Buat akun"));
+  record(await act(office, staf, ticket, "Jalankan permohonan"));
   record(await runWorkers(office));
   const after = row(office, ticket);
   const letter = mails(office)

@@ -17,7 +17,7 @@
  *   the others through the whole configured chain; setting `rantai_reset_sandi` chooses.
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { PATTERNS, type FormValidation, type QuestionKind, type ValidationSpec } from "./form.js";
+import { questionSpec, type FormValidation, type QuestionKind, type ValidationSpec } from "./form.js";
 import { brandOf, footer, formatDateTime, render, type Block, type MailText } from "./intake.js";
 import { DEPARTURE_REASONS } from "./changes.js";
 import { cleanText } from "./sanitize.js";
@@ -171,31 +171,20 @@ export interface ServiceQuestionSpec {
   validation?: ValidationSpec;
 }
 
+/** A question of the application form (its kind, length and validation), required. */
+function fromApplication(key: "nip" | "personalEmail" | "fullName"): ServiceQuestionSpec {
+  const { kind, maxLength, validation } = questionSpec(key);
+  return { key, kind, required: true, maxLength, ...(validation ? { validation } : {}) };
+}
+
 /** The questions in form order: the shared ones (required), then each type's own (optional). */
 export const SERVICE_QUESTIONS: readonly ServiceQuestionSpec[] = [
   { key: "service", kind: "multipleChoice", required: true, maxLength: 100, choices: "services" },
   { key: "address", kind: "text", required: true, maxLength: 254 },
-  {
-    key: "nip",
-    kind: "text",
-    required: true,
-    maxLength: 40,
-    validation: { type: "pattern", pattern: PATTERNS.nip, help: "form.valid.nip" },
-  },
-  {
-    key: "personalEmail",
-    kind: "text",
-    required: true,
-    maxLength: 254,
-    validation: { type: "email", help: "form.valid.email" },
-  },
-  {
-    key: "fullName",
-    kind: "text",
-    required: true,
-    maxLength: 150,
-    validation: { type: "maxLength", max: 150 },
-  },
+  // As the application form asks them (the same validation), required here.
+  fromApplication("nip"),
+  fromApplication("personalEmail"),
+  fromApplication("fullName"),
   // The changes' own questions (domain/changes.ts checks them; optional on the form, required by
   // intake for the types that need them). Dates are text: a date item's answer comes back in the
   // spreadsheet's locale, which intake reads anyway (dd/mm/yyyy, "1 Januari 2027", ISO).

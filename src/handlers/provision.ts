@@ -645,7 +645,11 @@ function accountReady(
     const [entry] = appendLog(ctx, [{ ...d.logEntry, ticket: r.ticket }]);
     extra.status = d.next.status;
     extra.lastLogSeq = entry!.seq;
-    setActionChoices(table, rowNumber, actionLabels(ctx.config, d.next.stageKey, d.next.status));
+    setActionChoices(
+      table,
+      rowNumber,
+      actionLabels(ctx.config, d.next.stageKey, d.next.status, row.requestType),
+    );
   } else {
     logError(ctx.ss, "provision", r.ticket, `akun_dibuat: ${d.reason}`);
   }
@@ -1073,7 +1077,7 @@ function failCreation(r: Run, reason: string): void {
       return {};
     }
     const [entry] = appendLog(ctx, [{ ...d.logEntry, ticket: r.ticket }]);
-    setActionChoices(table, rowNumber, actionLabels(config, d.next.stageKey, d.next.status));
+    setActionChoices(table, rowNumber, actionLabels(config, d.next.stageKey, d.next.status, row.requestType));
     const url = rowUrl(ctx.ss, table.sheet, rowNumber);
     const name = String(row.fullName) || String(row.name);
     for (const n of d.notify) {

@@ -258,7 +258,7 @@ export function processServiceResponse(
         requestType: typeCell,
       };
       const rowNumber = register.append({ ...row, dataDigest: personalDigest(row, ctx.sha256) });
-      setActionChoices(register, rowNumber, actionLabels(config, stageKey, status));
+      setActionChoices(register, rowNumber, actionLabels(config, stageKey, status, typeCell));
       const code = statusCode(ctx, ticket, fullName, status, stageKey, submittedMs, true);
       queueMails(ctx, mails, ticket, kind, fullName, personalEmail, submittedMs, intake, code, {
         stageKey,

@@ -11,7 +11,7 @@ import { t } from "../domain/text/index.js";
 import { findResponsesTab, type FormAccess } from "../workspace/forms.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { openFormToApplicants } from "./setup-tenant.js";
-import { addQuestion } from "./setup.js";
+import { addQuestion, createLinkedForm, openForm } from "./setup.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -24,15 +24,6 @@ export interface ServicesFormReport {
   access: FormAccess;
 }
 
-function openById(id: string | null): GoogleAppsScript.Forms.Form | null {
-  if (!id) return null;
-  try {
-    return FormApp.openById(id);
-  } catch {
-    return null; // deleted or no access: a new one is made
-  }
-}
-
 export function ensureServicesForm(
   ss: Spreadsheet,
   config: OfficeConfig,
@@ -41,7 +32,7 @@ export function ensureServicesForm(
   const lang = config.language;
   const props = PropertiesService.getScriptProperties();
   const def = buildServicesForm(config, privacyNotice(config));
-  let form = openById(props.getProperty(SERVICES_FORM_ID_KEY));
+  let form = openForm(props.getProperty(SERVICES_FORM_ID_KEY));
   let sheetIdsBefore: number[] | null = null;
   if (form) {
     const items = form.getItems();
@@ -58,15 +49,7 @@ export function ensureServicesForm(
     if (form.getDescription() !== def.description) form.setDescription(def.description);
     lines.push(t(lang, "service.setup.form_kept", { url: form.getPublishedUrl() }));
   } else {
-    form = FormApp.create(def.title);
-    form
-      .setDescription(def.description)
-      .setConfirmationMessage(def.confirmation)
-      .setAllowResponseEdits(false);
-    for (const q of def.questions) addQuestion(form, q);
-    sheetIdsBefore = ss.getSheets().map((s) => s.getSheetId());
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
-    props.setProperty(SERVICES_FORM_ID_KEY, form.getId());
+    ({ form, sheetIdsBefore } = createLinkedForm(ss, def, SERVICES_FORM_ID_KEY));
     lines.push(t(lang, "service.setup.form_created", { url: form.getPublishedUrl() }));
   }
   const tab = findResponsesTab(ss, form, sheetIdsBefore);

@@ -225,7 +225,26 @@ export function addQuestion(form: GoogleAppsScript.Forms.Form, q: Omit<FormQuest
   item.setTitle(q.title).setHelpText(q.help).setRequired(q.required);
 }
 
-function openForm(id: string | null): GoogleAppsScript.Forms.Form | null {
+/**
+ * A new form from its definition, linked to the register spreadsheet, its id kept in Script
+ * Properties under `key`; with the ids of the spreadsheet's tabs before the link (to find its tab).
+ */
+export function createLinkedForm(
+  ss: Spreadsheet,
+  def: { title: string; description: string; confirmation: string; questions: Omit<FormQuestion, "key">[] },
+  key: string,
+): { form: GoogleAppsScript.Forms.Form; sheetIdsBefore: number[] } {
+  const form = FormApp.create(def.title);
+  form.setDescription(def.description).setConfirmationMessage(def.confirmation).setAllowResponseEdits(false);
+  for (const q of def.questions) addQuestion(form, q);
+  const sheetIdsBefore = ss.getSheets().map((s) => s.getSheetId());
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  PropertiesService.getScriptProperties().setProperty(key, form.getId());
+  return { form, sheetIdsBefore };
+}
+
+/** The form by its recorded id; null when there is none (deleted, no access: a new one is made). */
+export function openForm(id: string | null): GoogleAppsScript.Forms.Form | null {
   if (!id) return null;
   try {
     return FormApp.openById(id);
@@ -249,15 +268,7 @@ function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): Goo
     if (form.getDescription() !== def.description) form.setDescription(def.description);
     lines.push(t(lang, "setup.form_kept", { url: form.getPublishedUrl() }));
   } else {
-    form = FormApp.create(def.title);
-    form
-      .setDescription(def.description)
-      .setConfirmationMessage(def.confirmation)
-      .setAllowResponseEdits(false);
-    for (const q of def.questions) addQuestion(form, q);
-    sheetIdsBefore = ss.getSheets().map((s) => s.getSheetId());
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
-    props.setProperty(FORM_ID_KEY, form.getId());
+    ({ form, sheetIdsBefore } = createLinkedForm(ss, def, FORM_ID_KEY));
     lines.push(t(lang, "setup.form_created", { url: form.getPublishedUrl() }));
     lines.push(t(lang, "setup.upload_note"));
   }

@@ -1,6 +1,6 @@
 /**
  * Helpers of the changes and departures flow tests (issue #12): an account made by surel itself,
- * a change request filed on the Layanan Akun form and carried through the chain to "Buat akun",
+ * a change request filed on the Layanan Akun form and carried through the chain to "Jalankan permohonan",
  * dates on the office's calendar relative to the virtual clock, the directory's view of an account.
  */
 import type { ServiceFieldKey, ServiceKind } from "../../src/domain/services.js";
@@ -64,14 +64,14 @@ export function changeAnswers(
 }
 
 /**
- * Files a change, moves it through the chain and lets the staff choose "Buat akun"; returns the
+ * Files a change, moves it through the chain and lets the staff choose "Jalankan permohonan"; returns the
  * ticket and the workers' executions.
  */
 export async function fileAndApprove(office: Office, answers: Record<string, string>) {
   const ticket = await submitService(office, answers);
   if (row(office, ticket).status !== "baru") throw new Error(`not accepted: ${row(office, ticket).problems}`);
   await toLastStage(office, ticket);
-  await act(office, STAF, ticket, "Buat akun");
+  await act(office, STAF, ticket, "Jalankan permohonan");
   const workers = await runWorkers(office);
   return { ticket, workers };
 }

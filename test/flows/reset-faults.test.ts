@@ -7,13 +7,12 @@
  * account with a change forced: one effective password, one letter, none anywhere else.
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { checkUserPassword, directoryUser, seedUser } from "../emulator/services/directory.js";
-import { act, DOMAIN, mails, runWorkers, WORKER, type Office } from "./harness.js";
+import { checkUserPassword, directoryUser } from "../emulator/services/directory.js";
+import { act, mails, runWorkers, WORKER, type Office } from "./harness.js";
 import { errorFor, isReadOnly, matrixPositions, settle } from "./provision-matrix.js";
 import { passwordInLetterBytes, provisioningOffice, row, STAF, staffOnly } from "./provision-kit.js";
-import { serviceAnswers, submitService } from "./services-kit.js";
+import { OLD_PASSWORD, resetAnswers, seedAccount, submitService } from "./services-kit.js";
 
-const OLD = "Sandi-Lama-2025!";
 let office: Office;
 let k = 0;
 
@@ -27,23 +26,9 @@ afterAll(async () => {
 
 /** A used account as surel writes one, and its reset request registered (not yet executed). */
 async function resetRequest(): Promise<{ ticket: string; address: string; personal: string }> {
-  const i = ++k;
-  const address = `pegawai.f${i}@${DOMAIN}`;
-  const nip = `1980033020100110${String(i).padStart(2, "0")}`.slice(0, 18);
-  const personal = `pegawai.f${i}@gmail.com`;
-  seedUser(office.emu.ws, {
-    primaryEmail: address,
-    name: { givenName: "Pegawai", familyName: `F${i}` },
-    externalIds: [{ type: "organization", value: nip }],
-    recoveryEmail: personal,
-    password: OLD,
-    lastLoginTime: "2026-10-01T02:00:00.000Z",
-  });
-  const ticket = await submitService(
-    office,
-    serviceAnswers("reset_sandi", { address, nip, personalEmail: personal, fullName: `Pegawai F${i}` }),
-  );
-  return { ticket, address, personal };
+  const acc = seedAccount(office, 5000 + ++k);
+  const ticket = await submitService(office, resetAnswers(acc));
+  return { ticket, address: acc.address, personal: acc.personal };
 }
 
 const pdfMails = () =>
@@ -60,7 +45,7 @@ function problemsOf(c: { ticket: string; address: string; personal: string }): s
     if (!checkUserPassword(office.emu.ws, c.address, password))
       out.push("the letter's password does not open it");
   }
-  if (checkUserPassword(office.emu.ws, c.address, OLD)) out.push("the old password still works");
+  if (checkUserPassword(office.emu.ws, c.address, OLD_PASSWORD)) out.push("the old password still works");
   if (directoryUser(office.emu.ws, c.address)?.changePasswordAtNextLogin !== true)
     out.push("no forced change");
   if (row(office, c.ticket).status !== "selesai") out.push(`status ${row(office, c.ticket).status}`);
@@ -71,10 +56,10 @@ test("the execution cut off at any call, or a Directory reply lost: one reset le
   // The clean run's trace: the office's second (the first sets up what an office keeps between
   // executions, as the cases after it find it).
   const warm = await resetRequest();
-  await act(office, STAF, warm.ticket, "Buat akun");
+  await act(office, STAF, warm.ticket, "Jalankan permohonan");
   await runWorkers(office);
   const ref = await resetRequest();
-  await act(office, STAF, ref.ticket, "Buat akun");
+  await act(office, STAF, ref.ticket, "Jalankan permohonan");
   const results = await runWorkers(office);
   const worker = results.filter((r) => r.handler === WORKER);
   expect(worker).toHaveLength(1);
@@ -96,7 +81,7 @@ test("the execution cut off at any call, or a Directory reply lost: one reset le
   const failures: string[] = [];
   for (const p of plan) {
     const c = await resetRequest();
-    await act(office, STAF, c.ticket, "Buat akun");
+    await act(office, STAF, c.ticket, "Jalankan permohonan");
     const rule =
       p.kind === "after"
         ? office.emu.faults.inject("*", {

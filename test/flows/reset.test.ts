@@ -9,11 +9,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { maskNip } from "../../src/domain/identity.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { checkUserPassword, directoryUser, seedUser } from "../emulator/services/directory.js";
+import { checkUserPassword, directoryUser } from "../emulator/services/directory.js";
 import type { SentMail } from "../emulator/services/mail.js";
 import {
   act,
+  actionChoices,
+  cellOf,
   DOMAIN,
+  editCell,
   errorLog,
   log,
   mails,
@@ -34,12 +37,19 @@ import {
   STAF,
   sweepAfter,
 } from "./provision-kit.js";
-import { serviceAnswers, servicesFormId, submitService } from "./services-kit.js";
+import {
+  OLD_PASSWORD,
+  resetAnswers,
+  seedAccount,
+  serviceAnswers,
+  servicesFormId,
+  submitService,
+  type SeededAccount,
+} from "./services-kit.js";
 import { serviceQuestionTitle } from "../../src/domain/services.js";
 import { submitResponse } from "../emulator/services/forms/submit.js";
 import { formsState } from "../emulator/services/forms/model.js";
 
-const OLD_PASSWORD = "Sandi-Lama-2025!";
 let office: Office;
 let n = 300;
 
@@ -50,39 +60,8 @@ afterAll(async () => {
   await office.emu.close();
 });
 
-interface Account {
-  address: string;
-  nip: string;
-  personal: string;
-  name: string;
-}
-
-/** An account in the directory as surel writes one (NIP in externalIds, the recovery e-mail), used before. */
-function seededAccount(): Account {
-  const k = ++n;
-  const address = `pegawai.${k}@${DOMAIN}`;
-  const nip = `19800330201001${1000 + k}`.slice(0, 18);
-  const personal = `pegawai.${k}@gmail.com`;
-  seedUser(office.emu.ws, {
-    primaryEmail: address,
-    name: { givenName: "Pegawai", familyName: `Nomor ${k}` },
-    externalIds: [{ type: "organization", value: nip }],
-    recoveryEmail: personal,
-    password: OLD_PASSWORD,
-    lastLoginTime: "2026-10-01T02:00:00.000Z",
-  });
-  return { address, nip, personal, name: `Pegawai Nomor ${k}` };
-}
-
-function resetAnswers(a: Account, overrides: Partial<Account> = {}) {
-  const x = { ...a, ...overrides };
-  return serviceAnswers("reset_sandi", {
-    address: x.address,
-    nip: x.nip,
-    personalEmail: x.personal,
-    fullName: x.name,
-  });
-}
+type Account = SeededAccount;
+const seededAccount = (): Account => seedAccount(office, ++n);
 
 /** The receipt as the applicant reads it, with what differs per request (ticket, code, time) blanked. */
 function receiptShape(m: SentMail, ticket: string): string {
@@ -104,7 +83,7 @@ const letters = () =>
   mails(office).filter((m) => m.attachments.some((a) => a.contentType === "application/pdf"));
 
 async function execute(ticket: string) {
-  await act(office, STAF, ticket, "Buat akun");
+  await act(office, STAF, ticket, "Jalankan permohonan");
   return runWorkers(office);
 }
 
@@ -131,6 +110,9 @@ describe("a reset whose identity matches", () => {
     expect(r.responsible).toContain(STAF);
     expect(r.duplicate).toContain("cocok dengan direktori");
     expect(r.addressRecorded).toBe(acc.address);
+    // The staff's dropdown carries the request out; it creates no account.
+    expect(actionChoices(office, ticket)).toContain("Jalankan permohonan");
+    expect(actionChoices(office, ticket)).not.toContain("Buat akun");
     // The services tab holds the response; the register row points to it by its negative row.
     expect(r.responseRow).toMatch(/^-\d+$/);
     expect(sheet(office, SHEET_NAMES.serviceResponses).getLastRow()).toBeGreaterThanOrEqual(2);
@@ -201,6 +183,14 @@ describe("a reset whose identity does not match", () => {
       `NIP tidak cocok: di formulir ${maskNip(wrongNip)}, di direktori ${maskNip(acc.nip)}`,
     );
     expect(r.duplicate).not.toContain(acc.nip);
+  });
+
+  test("the staff cannot point the request at another account", async () => {
+    const { edit } = await editCell(office, STAF, ticket, "address", `orang.lain@${DOMAIN}`);
+    expect(edit.ok).toBe(true);
+    expect(row(office, ticket).address).toBe(acc.address);
+    expect(row(office, ticket).addressRecorded).toBe(acc.address);
+    expect(cellOf(office, ticket, "address").note).toContain("tidak dapat diubah");
   });
 
   test("the applicant's receipt is word for word the one of a matching request", () => {

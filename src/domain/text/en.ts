@@ -1411,4 +1411,7 @@ export const en: Record<MessageKey, string> = {
   "service.check.restricted":
     "The account services form can only be filled in with a domain account, but someone who lost the password cannot sign in. Run setup again.",
   "service.setup.line": "Account services form: {line}",
+  "action.buat_akun.service": "Carry out the request",
+  "edit.address.service":
+    "The account address of an account services request cannot be changed: the request is checked against the account asked for. If the address is wrong, reject it with a reason and ask the applicant to apply again.",
 };

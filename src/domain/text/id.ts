@@ -1401,4 +1401,7 @@ export const id = {
   "service.check.restricted":
     "Formulir layanan akun hanya dapat diisi dengan akun domain, padahal yang lupa kata sandi tidak dapat masuk ke akunnya. Jalankan setup lagi.",
   "service.setup.line": "Formulir layanan akun: {line}",
+  "action.buat_akun.service": "Jalankan permohonan",
+  "edit.address.service":
+    "Alamat akun pada permohonan layanan akun tidak dapat diubah: permohonan diperiksa terhadap akun yang diminta. Bila alamatnya salah, tolak dengan alasan dan minta pemohon mengajukan lagi.",
 } as const;
