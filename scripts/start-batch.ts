@@ -74,7 +74,7 @@ function batchRecord(office: Office, id: string): Record<string, string> & { row
 
 export async function scenarioBatch(office: Office, kit: BatchKit): Promise<void> {
   const { say, record, step } = kit;
-  say("\n11. Permohonan massal: satu surat OPD dengan daftar pegawai (lembar Permohonan Massal)");
+  say("\n12. Permohonan massal: satu surat OPD dengan daftar pegawai (lembar Permohonan Massal)");
   // The office bought licences for the new employees (section 8 left none free).
   setSetting(office, "lisensi", "50");
   say("   Kantor menambah lisensi (Pengaturan lisensi = 50) untuk pegawai baru Dinas Kesehatan");

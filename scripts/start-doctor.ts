@@ -15,7 +15,7 @@ const SAMPLE_SCRIPT_ID = "1SampleOfficeProject0000000000000000000000000000000000
 
 export async function scenarioDoctor(office: Office, say: (s: string) => void): Promise<void> {
   say(
-    "\n13. npm run doctor pada kantor contoh (tiruan Google API di 127.0.0.1, dibangun dari workspace contoh)",
+    "\n15. npm run doctor pada kantor contoh (tiruan Google API di 127.0.0.1, dibangun dari workspace contoh)",
   );
   const { tenant, ids } = await tenantFromOffice(office, SAMPLE_SCRIPT_ID);
   const token = "sample-access-token";

@@ -83,7 +83,7 @@ const nineAm = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d
  */
 export async function scenarioUnused(office: Office, kit: LifecycleKit): Promise<void> {
   const { say, record } = kit;
-  say("\n10. Akun yang belum pernah dipakai (jam virtual melompat ke Desember dan Januari)");
+  say("\n11. Akun yang belum pernah dipakai (jam virtual melompat ke Desember dan Januari)");
   setSetting(office, "usul_tangguhkan_hari", "30");
   const opdSheet = records(office, SHEETS.opds);
   opdSheet.forEach((r, i) => {

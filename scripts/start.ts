@@ -44,7 +44,9 @@ import { parseFormsCsv } from "../test/emulator/services/forms.js";
 import { scenarioStatusPage } from "./start-status.js";
 import { appendResponses } from "../test/flows/responses-door.js";
 import { scenarioProvisioning } from "./start-provision.js";
+import { scenarioReset } from "./start-services.js";
 import { scenarioLicences, scenarioUnused } from "./start-lifecycle.js";
+import { scenarioDeparture } from "./start-departure.js";
 import { scenarioTimeStandard } from "./start-timestd.js";
 import { scenarioDoctor } from "./start-doctor.js";
 import { scenarioBatch } from "./start-batch.js";
@@ -473,7 +475,9 @@ async function main(): Promise<void> {
 
   if (!RESPONSES) await scenarioLicences(office, { say, record });
 
-  say("\n9. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
+  if (!RESPONSES) await scenarioReset(office, { say, record, out: OUT });
+
+  say("\n10. Penyapuan terjadwal dan permintaan admin di lembar Permintaan Admin");
   record(await office.emu.advance(10 * MINUTE));
   const outsider = await adminRequest(office, OUTSIDER, "verify");
   say(
@@ -488,6 +492,7 @@ async function main(): Promise<void> {
   if (!RESPONSES) await scenarioUnused(office, { say, record });
 
   if (!RESPONSES) await scenarioBatch(office, { say, record, step: K });
+  if (!RESPONSES) await scenarioDeparture(office, { say, record });
 
   // out/
   const ss = openSpreadsheet(office.emu.ws, office.ssId);
@@ -512,7 +517,7 @@ async function main(): Promise<void> {
   };
   writeFileSync(join(OUT, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
 
-  say("\n12. Ringkasan");
+  say("\n14. Ringkasan");
   say(
     `   Permohonan: ${rows.length}; ${Object.entries(counts)
       .map(([k, n]) => `${k}: ${n}`)

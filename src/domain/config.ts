@@ -132,6 +132,11 @@ export interface OfficeConfig {
   recapTo?: string[];
   /** Google Workspace licences the office holds (setting lisensi); 0 or absent = not checked. */
   licences?: number;
+  /**
+   * The chain per account-service request type (services.ts); absent: the type's default. Setting
+   * `rantai_reset_sandi` ("staf" | "lengkap") sets the password reset's.
+   */
+  serviceChains?: Partial<Record<import("./services.js").ServiceKind, import("./services.js").ChainChoice>>;
   /** Complaint channel published in the receipt (service standard). */
   complaints: string;
   /** The applicant status page's public address (the web app's URL), printed on receipts; "" until deployed. */

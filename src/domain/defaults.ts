@@ -162,6 +162,7 @@ export function defaultConfig(): OfficeConfig {
     privacy: { retentionDays: 365 * 2, unusedCredentialDays: 14, suspendUnusedDays: 0, archiveMonths: 3 },
     recapTo: [],
     licences: 0,
+    serviceChains: { reset_sandi: "staff" },
     complaints: `Diskominfo Kota Contoh: diskominfo@${domain}, telepon (0123) 456789`,
     statusPageUrl: "",
     // As the Pematangsiantar SOP names them: the head of office, the head of e-Government, technical support.

@@ -94,6 +94,20 @@ export const USERNAME_MAX = 64;
 /** Letters, combining marks, spaces, apostrophes, hyphens and dots are what names are made of. */
 const NAME_CHAR = /[\p{L}\p{M} '.-]/u;
 
+/**
+ * What is wrong with a typed name (`typed`) once its titles are taken off (`name`): nothing but
+ * titles, initials only, characters names are not made of. Shared by the application and a
+ * name change (changes.ts).
+ */
+export function nameProblems(typed: string, name: string): MessageRef[] {
+  const out: MessageRef[] = [];
+  if (typed !== "" && name === "") out.push({ code: "name.no_name" });
+  else if (name !== "" && initialsOnly(name)) out.push({ code: "name.initials_only", params: { name } });
+  const bad = Array.from(new Set(Array.from(name).filter((c) => !NAME_CHAR.test(c))));
+  if (bad.length > 0) out.push({ code: "name.chars", params: { chars: bad.join(" ") } });
+  return out;
+}
+
 /** A practical address check: what mail systems accept, not the full RFC 5322 grammar. */
 const EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
@@ -171,12 +185,7 @@ export function validateApplication(
   r.name = merged.name;
   r.fullName = merged.name === "" ? v.fullName : formatFullName(merged);
   r.nameKey = merged.name === "" ? "" : nameKey(merged.name);
-  if (v.fullName !== "" && merged.name === "") add("fullName", "error", { code: "name.no_name" });
-  else if (merged.name !== "" && initialsOnly(merged.name))
-    add("fullName", "error", { code: "name.initials_only", params: { name: merged.name } });
-  const badNameChars = Array.from(new Set(Array.from(merged.name).filter((c) => !NAME_CHAR.test(c))));
-  if (badNameChars.length > 0)
-    add("fullName", "error", { code: "name.chars", params: { chars: badNameChars.join(" ") } });
+  for (const p of nameProblems(v.fullName, merged.name)) add("fullName", "error", p);
   const unknownTitles: [FieldKey, string[]][] = [
     ["fullName", fromName.unknown],
     ["titlesBefore", parseTitlesBefore(v.titlesBefore).unknown],

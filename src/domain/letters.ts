@@ -516,7 +516,7 @@ export function defaultCredentialLetter(): LetterParagraph[] {
       "justify",
     ),
     p(
-      "2. Masuklah pertama kali paling lambat tanggal {{BATAS_AKTIVASI}}. Setelah tanggal tersebut kata sandi sementara tidak berlaku lagi; untuk mendapatkan kata sandi baru, hubungi kami melalui {{PENGADUAN}} dengan menyebutkan nomor tiket {{NOMOR_TIKET}}.",
+      "2. Masuklah pertama kali paling lambat tanggal {{BATAS_AKTIVASI}}. Setelah tanggal tersebut kata sandi sementara tidak berlaku lagi; untuk mendapatkan kata sandi baru, ajukan atur ulang kata sandi melalui formulir Layanan Akun Surel Dinas (kata sandi baru hanya dikirim ke surel pribadi yang tercatat untuk akun ini), atau hubungi kami melalui {{PENGADUAN}} dengan menyebutkan nomor tiket {{NOMOR_TIKET}}.",
       "list",
       "justify",
     ),
@@ -548,6 +548,36 @@ export function defaultCredentialLetter(): LetterParagraph[] {
     p("{{PENANDATANGAN_PANGKAT}}", "signature"),
     p("NIP. {{PENANDATANGAN_NIP}}", "signature"),
   ];
+}
+
+/**
+ * The default password reset letter (issue #12): the credential letter with its own subject and
+ * opening, no position or agency lines (the request names neither), and a warning for an account
+ * holder who asked for nothing. It goes only to the recovery address on record.
+ */
+export function defaultResetLetter(): LetterParagraph[] {
+  const out: LetterParagraph[] = [];
+  for (const para of defaultCredentialLetter()) {
+    if (para.text === "{{JABATAN}}" || para.text === "{{OPD}}") continue;
+    if (para.text.startsWith("Hal\t:"))
+      out.push(p("Hal\t: Atur Ulang Kata Sandi Akun Surel Dinas", ...para.hints));
+    else if (para.text.startsWith("Menindaklanjuti"))
+      out.push(
+        p(
+          "Menindaklanjuti permohonan atur ulang kata sandi dengan nomor tiket {{NOMOR_TIKET}} tanggal {{TANGGAL_PERMOHONAN}}, dengan hormat kami sampaikan bahwa kata sandi akun surel dinas Saudara telah diatur ulang dengan rincian sebagai berikut:",
+          ...para.hints,
+        ),
+      );
+    else if (para.text.startsWith("2. "))
+      out.push(
+        p(
+          "2. Masuklah dengan kata sandi sementara ini paling lambat tanggal {{BATAS_AKTIVASI}}; setelah tanggal tersebut kata sandi ini tidak berlaku lagi. Kata sandi lama Saudara sudah tidak berlaku. Bila Saudara tidak pernah mengajukan atur ulang kata sandi, segera hubungi kami melalui {{PENGADUAN}} dengan menyebutkan nomor tiket {{NOMOR_TIKET}}.",
+          ...para.hints,
+        ),
+      );
+    else out.push({ text: para.text, hints: [...para.hints] });
+  }
+  return out;
 }
 
 /** Fills every paragraph of a structured letter. */

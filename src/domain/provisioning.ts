@@ -41,7 +41,17 @@ import { t } from "./text/index.js";
 // ---------------------------------------------------------------------------------------------
 
 export const IN_PROGRESS = ["membuat", "dibuat", "arsip", "mengirim"] as const;
-export const WAITING = ["menunggu ulang", "menunggu kuota", "menunggu lisensi", "diminta ulang"] as const;
+/**
+ * "menunggu tanggal": a change (domain/changes.ts) approved before its effective date; its time
+ * is the moment that day begins in the office's zone, when the sweep takes it up.
+ */
+export const WAITING = [
+  "menunggu ulang",
+  "menunggu kuota",
+  "menunggu lisensi",
+  "diminta ulang",
+  "menunggu tanggal",
+] as const;
 export const FINISHED = ["selesai", "digunakan", "kedaluwarsa"] as const;
 export type InProgressLabel = (typeof IN_PROGRESS)[number];
 export type WaitingLabel = (typeof WAITING)[number];
@@ -200,6 +210,7 @@ export function resumeKind(
   if (isInProgress(label)) return isStale(state.atMs, nowMs) ? "resume" : "none";
   if (label === "menunggu kuota") return "resume_if_quota";
   if (label === "menunggu ulang") return "resume";
+  if (label === "menunggu tanggal") return nowMs >= state.atMs ? "resume" : "none";
   if (label === "menunggu lisensi")
     return !(licences > 0) || licences > (state.licences ?? 0) ? "resume" : "none";
   return "none";
@@ -472,6 +483,8 @@ export interface CredentialMailInput {
   signInUrl: string;
   /** The last day for the first sign-in, as display text. */
   deadline: string;
+  /** A password reset letter (issue #12): its own subject and opening. */
+  reset?: boolean;
 }
 
 /** The mail that carries the credential letter (PDF attached); the body names no password. */
@@ -482,7 +495,13 @@ export function composeCredentialMail(
 ): MailText {
   const blocks: Block[] = [
     { kind: "p", text: t(lang, "mail.greeting", { name: input.name }) },
-    { kind: "p", text: t(lang, "provision.mail.intro", { ticket: input.ticket, address: input.address }) },
+    {
+      kind: "p",
+      text: t(lang, input.reset ? "provision.mail.reset_intro" : "provision.mail.intro", {
+        ticket: input.ticket,
+        address: input.address,
+      }),
+    },
     { kind: "p", text: t(lang, "provision.mail.letter", { number: input.letterNumber }) },
     { kind: "h", text: t(lang, "provision.mail.steps_heading") },
     {
@@ -497,7 +516,8 @@ export function composeCredentialMail(
     { kind: "p", text: t(lang, "provision.mail.care") },
     { kind: "small", text: footer(config, lang) },
   ];
-  return render(t(lang, "provision.mail.subject", { ticket: input.ticket }), blocks);
+  const subject = input.reset ? "provision.mail.reset_subject" : "provision.mail.subject";
+  return render(t(lang, subject, { ticket: input.ticket }), blocks);
 }
 
 /** The copy for the OPD: that the account exists and the letter went out (archive copy attached). */

@@ -53,6 +53,7 @@ export const ALWAYS_ERASED = [
   "requestLetter",
   "problems",
   "duplicate",
+  "changeDetails",
 ] as const;
 
 /** Register fields erased only from a request that got no account. */

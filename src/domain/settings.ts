@@ -399,6 +399,17 @@ export const FIELDS: Field[] = [
       if (n !== undefined) c.licences = Math.floor(n);
     },
   },
+  {
+    key: "rantai_reset_sandi",
+    get: (c) => ((c.serviceChains?.reset_sandi ?? "staff") === "staff" ? "staf" : "lengkap"),
+    set: (c, v, p, lang) => {
+      const s = v.trim().toLowerCase();
+      if (s === "" || s === "staf" || s === "staff")
+        c.serviceChains = { ...c.serviceChains, reset_sandi: "staff" };
+      else if (s === "lengkap" || s === "full") c.serviceChains = { ...c.serviceChains, reset_sandi: "full" };
+      else p(t(lang, "settings.chain_choice", { value: v }));
+    },
+  },
   text("pengaduan", (c) => ({
     get: () => c.complaints,
     set: (v) => (c.complaints = v),

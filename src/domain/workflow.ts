@@ -268,6 +268,9 @@ export function parseAction(text: string): ActionKey | undefined {
     if (wanted === key || wanted === key.replace("_", " ")) return key;
     if (LANGUAGES.some((lang) => wanted === actionLabel(lang, key).toLowerCase())) return key;
   }
+  // A request about an existing account offers "buat_akun" as carrying it out (register.ts actionLabels).
+  if (LANGUAGES.some((lang) => wanted === tx(lang, "action.buat_akun.service").toLowerCase()))
+    return "buat_akun";
   return undefined;
 }
 

@@ -51,6 +51,7 @@ import {
   type RegisterTable,
 } from "../workspace/register.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
+import { parseRegisterType } from "../domain/services.js";
 import { sheetCell, type Cell } from "../workspace/table.js";
 import { invalidateConfig, loadConfig, SETTINGS_SHEET_NAMES } from "../workspace/settings.js";
 import { stageMail } from "./intake.js";
@@ -308,7 +309,7 @@ function applyAction(
     if (!decision.ok) {
       undo(ctx, cell, "", decision.reason);
       // The row's own dropdown, in case the cell was pasted over with another row's.
-      setActionChoices(table, rowNumber, actionLabels(config, state.stageKey, state.status));
+      setActionChoices(table, rowNumber, actionLabels(config, state.stageKey, state.status, row.requestType));
       logAttempt(
         ctx,
         state.ticket,
@@ -396,7 +397,7 @@ export function applyDecision(
     );
     if (!opts.batch) scheduleWorker(ctx, ticket, now);
   } else cell.clearNote();
-  setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
+  setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status, row.requestType));
   collectNotices(ctx, table, rowNumber, updated, decision, opts.mails, !opts.batch);
   return next;
 }
@@ -525,6 +526,9 @@ function overrideAddress(
       return refuse(t(lang, "edit.address.who", { stage: last?.label ?? t(lang, "edit.address.technical") }));
     if (["membuat akun", "akun dibuat", "selesai", "ditolak"].includes(state.status))
       return refuse(t(lang, "edit.address.closed"));
+    // A request about an existing account names its account: it is checked against the directory
+    // as asked, never moved to another (domain/services.ts).
+    if (parseRegisterType(row.requestType) !== "akun_baru") return refuse(t(lang, "edit.address.service"));
     const address = value.trim().toLowerCase();
     const at = address.lastIndexOf("@");
     const local = at >= 0 ? address.slice(0, at) : address;
@@ -604,7 +608,7 @@ function overrideAddress(
     // The note is the message that stays: a toast from this trigger may never reach the editor.
     cell.setNote(t(lang, "edit.address.changed_note", { address: full, actor }));
     if (next) {
-      setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status));
+      setActionChoices(table, rowNumber, actionLabels(config, next.stageKey, next.status, row.requestType));
       mails.push(
         stageMail(
           ctx,
@@ -697,7 +701,11 @@ function refusePaste(ctx: Ctx, range: GoogleAppsScript.Spreadsheet.Range, actor:
       restored.forEach((r, i) => {
         const state = rowState(r);
         if (state.ticket)
-          setActionChoices(table, start + i, actionLabels(ctx.config, state.stageKey, state.status));
+          setActionChoices(
+            table,
+            start + i,
+            actionLabels(ctx.config, state.stageKey, state.status, r.requestType),
+          );
       });
     }
     range.setNote(t(lang, "edit.undone_note", { reason }));

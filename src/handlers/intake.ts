@@ -71,6 +71,8 @@ import {
 import { invalidateConfig } from "../workspace/settings.js";
 import { INTAKE_LOCK_WAIT_MS } from "../workspace/lock.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
+import { isServiceSubmission } from "../domain/services.js";
+import { processServiceResponse } from "./services.js";
 
 export type NamedValues = Record<string, string[]>;
 
@@ -174,6 +176,9 @@ export function processResponse(
   submittedMs: number,
   opts: ResponseOptions = {},
 ): IntakeOutcome {
+  // The account services form writes into the same spreadsheet: its responses are its own kind.
+  if (isServiceSubmission(namedValues))
+    return processServiceResponse(ctx, responseRow, namedValues, submittedMs, opts);
   const key = opts.key ?? "";
   const { config } = ctx;
   const lang = config.language;
@@ -311,12 +316,7 @@ export function processResponse(
         }
       }
 
-      const props = PropertiesService.getScriptProperties();
-      const period = ticketPeriod(submittedMs, ctx.offset);
-      const counterKey = ticketCounterKey(period);
-      const serial = Number(props.getProperty(counterKey) ?? "0") + 1;
-      props.setProperty(counterKey, String(serial));
-      const ticket = formatTicket("SRL", period, serial);
+      const ticket = allocateTicket(ctx, submittedMs);
 
       const req = newRequest(applicant, {
         ticket,
@@ -398,6 +398,16 @@ export function processResponse(
   releaseRowHints();
 
   return outcome;
+}
+
+/** The next ticket of the submission's month (the caller holds the script lock). */
+export function allocateTicket(ctx: Ctx, submittedMs: number): string {
+  const props = PropertiesService.getScriptProperties();
+  const period = ticketPeriod(submittedMs, ctx.offset);
+  const counterKey = ticketCounterKey(period);
+  const serial = Number(props.getProperty(counterKey) ?? "0") + 1;
+  props.setProperty(counterKey, String(serial));
+  return formatTicket("SRL", period, serial);
 }
 
 /**

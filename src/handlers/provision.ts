@@ -112,6 +112,9 @@ import { stageMail } from "./intake.js";
 import { isRetryableJoinFailure, joinFailureText, recordPendingJoin } from "./groups.js";
 import { reconcileRegister } from "./reconcile.js";
 import { LicenceWait, licenceGate, licenceTaken } from "./licences.js";
+import { executeChange } from "./changes.js";
+import { parseRegisterType, serviceLabel, type ServiceKind } from "../domain/services.js";
+import { checkResetIdentity, resetStaffNote } from "../domain/reset.js";
 
 const DAY_MS = 86_400_000;
 
@@ -131,7 +134,7 @@ class LostClaim extends Error {
   }
 }
 
-interface Run {
+export interface Run {
   ctx: Ctx;
   ticket: string;
   rowNumber: number;
@@ -152,10 +155,16 @@ interface Run {
   previousLetter: string;
   /** The letter number was allocated by this run (no earlier attempt can have used it). */
   numberedHere: boolean;
+  /**
+   * A password reset (domain/services.ts): the recovery address ON RECORD this run read from the
+   * directory, the only place the letter may go, and the holder's name there. null otherwise.
+   */
+  reset: { recipient: string; name: string } | null;
 }
 
 export type ProvisionResult =
   | "selesai"
+  | "menunggu tanggal"
   | "menunggu kuota"
   | "menunggu lisensi"
   | "menunggu ulang"
@@ -177,7 +186,17 @@ function asStored(row: RegisterRow): RegisterRow {
   return out;
 }
 
-const has = (c: Cell | undefined): boolean => c !== undefined && c !== null && String(c).trim() !== "";
+export const has = (c: Cell | undefined): boolean => c !== undefined && c !== null && String(c).trim() !== "";
+
+/**
+ * Whether the row's account step is recorded: the account was created ("Akun Dibuat"), or, for a
+ * request about an existing account, the step was committed (status "akun dibuat" or later).
+ */
+function accountStepDone(row: RegisterRow): boolean {
+  if (has(row.createdAt)) return true;
+  if (parseRegisterType(row.requestType) === "akun_baru") return false;
+  return String(row.status) === "akun dibuat" || String(row.status) === "selesai";
+}
 const now = (): number => Date.now();
 
 // ---------------------------------------------------------------------------------------------
@@ -267,6 +286,7 @@ function claim(
       reissue: !!p.reissue,
       previousLetter: p.reissue ? (p.previousLetter ?? String(found.row.letterNumber)) : "",
       numberedHere: false,
+      reset: null,
     };
     if (p.presumedSentMs !== undefined) run.presumedSentMs = p.presumedSentMs;
     return run;
@@ -277,7 +297,7 @@ function claim(
  * Writes the run's next state (and pending facts) under the lock, after checking the row still
  * holds the state this run wrote. `build` runs inside the lock for decisions and log entries.
  */
-function commit(
+export function commit(
   r: Run,
   next: ProvisionState | (() => ProvisionState),
   build?: (row: RegisterRow, table: RegisterTable, rowNumber: number) => Partial<RegisterRow>,
@@ -362,7 +382,7 @@ export function resumeProvisioning(ctx: Ctx, ticket: string, cellText: string, h
         attempts,
       };
     }
-    if (!has(row.createdAt)) return { next: { label: "membuat", atMs: now() }, attempts };
+    if (!accountStepDone(row)) return { next: { label: "membuat", atMs: now() }, attempts };
     if (!has(row.letterSentAt) && state.label === "mengirim" && state.quota !== undefined) {
       // A run was cut off while sending, before the sent mark written right after the send: did
       // the letter go out? Only an unchanged quota says no. The quota's window resets 24 hours
@@ -396,6 +416,9 @@ export function resumeProvisioning(ctx: Ctx, ticket: string, cellText: string, h
 
 function execute(r: Run): ProvisionResult {
   try {
+    // A request about an existing account (domain/services.ts) has its own steps.
+    const kind = parseRegisterType(r.row.requestType);
+    if (kind !== "akun_baru") return executeService(r, kind);
     let joined = false;
     if (!has(r.row.createdAt)) {
       createAccount(r);
@@ -413,6 +436,31 @@ function execute(r: Run): ProvisionResult {
     return fail(r, e);
   } finally {
     r.password = null;
+  }
+}
+
+/**
+ * The execution of a request about an existing account, by type (`null`: a Jenis cell the program
+ * does not know). Each type reads the directory first (on a resumed run too: it is the record),
+ * then makes its effect, every step committed under the lock before the effect it announces.
+ * Types without a step here are refused clearly (they are not offered on the form either).
+ */
+function executeService(r: Run, kind: Exclude<ServiceKind, "akun_baru"> | null): ProvisionResult {
+  const lang = r.ctx.config.language;
+  switch (kind) {
+    case "reset_sandi":
+      return executeReset(r);
+    case "ubah_nama":
+    case "pindah_opd":
+    case "berhenti":
+    case "aktif_kembali":
+      return executeChange(r, kind);
+    default:
+      throw new PermanentFailure(
+        t(lang, "service.exec.unavailable", {
+          kind: kind ? serviceLabel(kind, lang) : String(r.row.requestType),
+        }),
+      );
   }
 }
 
@@ -577,30 +625,87 @@ function createAccount(r: Run): void {
     const extra: Partial<RegisterRow> = { createdAt: new Date(createdMs) };
     licenceTaken(ctx, spec.address);
     if (duplicateText) extra.duplicate = asSheetText(duplicateText);
-    if (!has(row.letterNumber)) {
-      // The letter follows at once: its number is taken in this same critical section.
-      extra.letterNumber = asSheetLiteral(allocateLetterNumber(ctx.config, ctx.offset, now()));
-      r.numberedHere = true;
-    }
-    if (String(row.status) !== "membuat akun") return extra; // already moved on (the sweep repaired the row from the log)
-    const d = decide({
-      state: rowState(row),
-      actor: SYSTEM_ACTOR,
-      action: "akun_dibuat",
-      note: spec.address,
-      config: ctx.config,
-      nowMs: now(),
-    });
-    if (d.ok) {
-      const [entry] = appendLog(ctx, [{ ...d.logEntry, ticket: r.ticket }]);
-      extra.status = d.next.status;
-      extra.lastLogSeq = entry!.seq;
-      setActionChoices(table, rowNumber, actionLabels(ctx.config, d.next.stageKey, d.next.status));
-    } else {
-      logError(ctx.ss, "provision", r.ticket, `akun_dibuat: ${d.reason}`);
-    }
-    return extra;
+    return { ...extra, ...accountReady(r, row, table, rowNumber, spec.address) };
   });
+}
+
+/**
+ * Inside the commit that records the account step: the letter's number (taken in this same
+ * critical section: the letter follows at once) and the workflow's `akun_dibuat`, logged.
+ */
+function accountReady(
+  r: Run,
+  row: RegisterRow,
+  table: RegisterTable,
+  rowNumber: number,
+  note: string,
+): Partial<RegisterRow> {
+  const { ctx } = r;
+  const extra: Partial<RegisterRow> = {};
+  if (!has(row.letterNumber)) {
+    extra.letterNumber = asSheetLiteral(allocateLetterNumber(ctx.config, ctx.offset, now()));
+    r.numberedHere = true;
+  }
+  if (String(row.status) !== "membuat akun") return extra; // already moved on (the sweep repaired the row from the log)
+  const d = decide({
+    state: rowState(row),
+    actor: SYSTEM_ACTOR,
+    action: "akun_dibuat",
+    note,
+    config: ctx.config,
+    nowMs: now(),
+  });
+  if (d.ok) {
+    const [entry] = appendLog(ctx, [{ ...d.logEntry, ticket: r.ticket }]);
+    extra.status = d.next.status;
+    extra.lastLogSeq = entry!.seq;
+    setActionChoices(
+      table,
+      rowNumber,
+      actionLabels(ctx.config, d.next.stageKey, d.next.status, row.requestType),
+    );
+  } else {
+    logError(ctx.ss, "provision", r.ticket, `akun_dibuat: ${d.reason}`);
+  }
+  return extra;
+}
+
+/**
+ * A password reset, carried out: the directory is read FIRST (on a resumed run too), the claim
+ * on the row (address, NIP, personal e-mail) must still match the record, and the letter goes
+ * only to the record's recovery address. The first run that matches records the step ("dibuat",
+ * the letter number, `akun_dibuat` logged) before any effect; the new password is set by
+ * `deliver` (Users.update with changePasswordAtNextLogin) right before the letter, as for a
+ * resumed new account: the letter's password is the one set last, and the mail is sent at most
+ * once (the quota rule).
+ */
+function executeReset(r: Run): ProvisionResult {
+  const { ctx } = r;
+  const { config } = ctx;
+  const lang = config.language;
+  if (!r.sentMs && !has(r.row.letterSentAt)) {
+    if (!personalDataIntact(r.row, ctx.sha256))
+      throw new PermanentFailure(t(lang, "provision.fail.tampered"));
+    const claim = {
+      address: String(r.row.addressRecorded || r.row.address)
+        .trim()
+        .toLowerCase(),
+      nip: String(r.row.nip).replace(/\D/g, ""),
+      personalEmail: String(r.row.personalEmail).trim().toLowerCase(),
+    };
+    const record = getUser(claim.address);
+    const check = checkResetIdentity(claim, record, config.domain);
+    if (check.verdict !== "match" || !check.recipient || !record)
+      throw new PermanentFailure(t(lang, "reset.exec.mismatch", { detail: resetStaffNote(check, lang) }));
+    r.reset = { recipient: check.recipient, name: String(record.name?.fullName ?? "") };
+    if (String(r.row.status) === "membuat akun")
+      commit(r, { label: "dibuat", atMs: now() }, (row, table, rowNumber) =>
+        accountReady(r, row, table, rowNumber, t(lang, "reset.log.verified", { address: claim.address })),
+      );
+    if (!deliver(r)) return "menunggu kuota";
+  }
+  finish(r);
+  return "selesai";
 }
 
 /**
@@ -645,7 +750,8 @@ function letterValues(
     {
       ticket: r.ticket,
       receivedMs: cellMs(row.receivedAt) || dateMs,
-      fullName: String(row.fullName) || String(row.name),
+      // A reset letter names the holder as the directory does (the form's name is the applicant's word).
+      fullName: r.reset?.name || String(row.fullName) || String(row.name),
       nip: String(row.nip),
       position: String(row.position),
       opdName: String(row.opd),
@@ -679,19 +785,24 @@ function makeArchive(r: Run): void {
   const letterNumber = String(r.row.letterNumber);
   const name = archiveName(letterNumber, r.ticket);
   if (leftovers) removeArchiveLeftovers(name);
-  const archive = makeArchiveCopy(archiveValues(letterValues(r, letterNumber, now()), "mask"), name);
+  const archive = makeArchiveCopy(
+    archiveValues(letterValues(r, letterNumber, now()), "mask"),
+    name,
+    r.reset ? "reset" : "credential",
+  );
   r.pending.archive = archive.url;
   r.row = { ...r.row, archive: archive.url };
 }
 
 /** Sends the letter. False when it waits for mail quota (the state says so). */
-function deliver(r: Run): boolean {
+export function deliver(r: Run): boolean {
   const { ctx } = r;
   const { config } = ctx;
   const row = r.row;
   if (!personalDataIntact(row, ctx.sha256))
     throw new PermanentFailure(t(config.language, "provision.fail.tampered"));
-  const to = String(row.personalEmail).trim().toLowerCase();
+  // A reset letter goes ONLY to the recovery address on record (read by this run), never to the row's.
+  const to = r.reset ? r.reset.recipient : String(row.personalEmail).trim().toLowerCase();
   if (MailApp.getRemainingDailyQuota() < 1) {
     r.password = null; // the sweep sends the letter later, with a new password
     commit(r, { label: "menunggu kuota", atMs: now() });
@@ -721,11 +832,12 @@ function deliver(r: Run): boolean {
   const mail = composeCredentialMail(
     {
       ticket: r.ticket,
-      name: String(row.fullName) || String(row.name),
+      name: r.reset?.name || String(row.fullName) || String(row.name),
       address,
       letterNumber,
       signInUrl: DEFAULT_SIGN_IN_URL,
       deadline,
+      ...(r.reset ? { reset: true } : {}),
     },
     config,
   );
@@ -777,7 +889,7 @@ function deliver(r: Run): boolean {
 }
 
 /** The letter went out: the request is closed; the OPD gets its copy. */
-function finish(r: Run): void {
+export function finish(r: Run): void {
   const { ctx } = r;
   const { config } = ctx;
   const sentMs = r.sentMs || now();
@@ -936,7 +1048,7 @@ function fail(r: Run, e: unknown): ProvisionResult {
   const address = String(r.row.addressRecorded || r.row.address);
   const attempts = r.attempts + 1;
   try {
-    if (!has(r.row.createdAt) && (permanent || attempts >= MAX_ATTEMPTS)) {
+    if (!accountStepDone(r.row) && (permanent || attempts >= MAX_ATTEMPTS)) {
       failCreation(
         r,
         permanent ? reason : t(lang, "provision.fail.gave_up", { address, count: attempts, detail: reason }),
@@ -979,7 +1091,7 @@ function failCreation(r: Run, reason: string): void {
       return {};
     }
     const [entry] = appendLog(ctx, [{ ...d.logEntry, ticket: r.ticket }]);
-    setActionChoices(table, rowNumber, actionLabels(config, d.next.stageKey, d.next.status));
+    setActionChoices(table, rowNumber, actionLabels(config, d.next.stageKey, d.next.status, row.requestType));
     const url = rowUrl(ctx.ss, table.sheet, rowNumber);
     const name = String(row.fullName) || String(row.name);
     for (const n of d.notify) {
@@ -1237,7 +1349,10 @@ function expireUnused(ctx: Ctx, ticket: string, cellText: string, hint: number):
   if (!r) return "dilewati";
   const address = String(r.row.addressRecorded || r.row.address).toLowerCase();
   const user = getUser(address);
-  if (user && hasLoggedIn(user.lastLoginTime)) {
+  // A reset letter's password is used only by a sign-in after it was sent (the holder signed in
+  // before, with the old one); a new account's first sign-in is after its letter anyway.
+  const since = parseRegisterType(r.row.requestType) === "akun_baru" ? 0 : cellMs(r.row.letterSentAt);
+  if (user && hasLoggedIn(user.lastLoginTime) && Date.parse(String(user.lastLoginTime)) > since) {
     commit(r, { label: "digunakan", atMs: now() });
     return "digunakan";
   }

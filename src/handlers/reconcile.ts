@@ -188,7 +188,11 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       const expected = stateLabel(logged.status, logged.stageKey);
       if (shown === expected && recordedSeq === logged.lastSeq) continue;
       repair(table, rowNumber, row, logged, config, now, ctx.offset);
-      setActionChoices(table, rowNumber, actionLabels(config, logged.stageKey, logged.status));
+      setActionChoices(
+        table,
+        rowNumber,
+        actionLabels(config, logged.stageKey, logged.status, row.requestType),
+      );
       report.repaired.push(ticket);
       logError(
         ctx.ss,

@@ -64,6 +64,7 @@ import {
   type Table,
 } from "../workspace/table.js";
 import { readBook, writeBook } from "../workspace/archivebook.js";
+import { parseRegisterType } from "../domain/services.js";
 import { STATUS_COLUMNS, STATUS_SHEET, statusTable, type StatusKey } from "../workspace/statusrecords.js";
 import {
   COMPLAINT_COLUMNS,
@@ -112,6 +113,12 @@ export interface RetentionReport {
 interface Due {
   rowNumber: number;
   ticket: string;
+}
+
+/** The application form's responses and the account services form's. */
+interface Responses {
+  main: ResponsesSheet;
+  services: ResponsesSheet;
 }
 
 interface Erasure {
@@ -203,7 +210,12 @@ function erasePass(
   if (due.length === 0) return true;
 
   const ticketAt = new Map(due.map((d) => [d.rowNumber, d.ticket]));
-  const responses = new ResponsesSheet(ss);
+  // Each form's responses in its own tab: an account services request's (domain/services.ts) are
+  // in Respons Layanan Akun, found there by the same identities.
+  const responses: Responses = {
+    main: new ResponsesSheet(ss),
+    services: new ResponsesSheet(ss, SHEET_NAMES.serviceResponses),
+  };
   const names = new StatusNames(ctx, archive ? ss : null);
   const marker = erasureMarker(ctx.config.language, today);
   const batchList = batches(
@@ -246,7 +258,7 @@ function erasePass(
 function eraseBatch(
   ctx: Ctx,
   table: RegisterTable,
-  responses: ResponsesSheet,
+  responses: Responses,
   names: StatusNames,
   rows: readonly number[],
   ticketAt: ReadonlyMap<number, string>,
@@ -280,7 +292,12 @@ function eraseBatch(
   }
   if (erasures.length === 0) return { tickets: [], responseRows: 0, statusNames: 0, unlocated: [] };
 
-  responses.assign(erasures);
+  const mine = (sheet: ResponsesSheet): Erasure[] =>
+    erasures.filter(
+      (e) => (parseRegisterType(e.row.requestType) === "akun_baru") === (sheet === responses.main),
+    );
+  responses.main.assign(mine(responses.main));
+  responses.services.assign(mine(responses.services));
   const header = (k: RegisterKey): string => REGISTER_COLUMNS.find((c) => c.key === k)![lang];
   const statusName = `${STATUS_COLUMNS.find((c) => c.key === "firstName")![lang]} (${STATUS_SHEET})`;
   const drafts: LogDraftEntry[] = erasures.map((e) => {
@@ -304,7 +321,9 @@ function eraseBatch(
   // The log first: an execution cut off after it is erased again (and logged again) next time,
   // never erased without a record.
   const entries = appendLog(ctx, drafts);
-  const responseRows = responses.erase(erasures, p.marker);
+  const responseRows =
+    responses.main.erase(mine(responses.main), p.marker) +
+    responses.services.erase(mine(responses.services), p.marker);
   const statusNames = names.erase(
     erasures.map((e) => String(e.row.ticket)),
     p.marker,
@@ -545,8 +564,11 @@ class ResponsesSheet {
   private spanFirst = 0;
 
   /** The live register's spreadsheet, or a yearly archive (the same sheets). */
-  constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {
-    this.sheet = ss.getSheetByName(SHEET_NAMES.responses);
+  constructor(
+    private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    sheetName: string = SHEET_NAMES.responses,
+  ) {
+    this.sheet = ss.getSheetByName(sheetName);
   }
 
   private load(): Map<string, string[]> {

@@ -74,6 +74,7 @@ import {
   type DirectoryTargets,
   type SpreadsheetClock,
 } from "./setup-tenant.js";
+import { ensureServicesForm } from "./setup-services.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -95,6 +96,9 @@ export interface SetupReport {
   problems: LoadedConfig["problems"];
   formId: string;
   formUrl: string;
+  /** The account services form (setup-services.ts); absent when setup stopped before it. */
+  servicesFormId?: string;
+  servicesFormUrl?: string;
   triggers: TriggerReport;
   /** The credential letter template and the archive folder (ids also in Script Properties). */
   letter?: LetterResources;
@@ -181,7 +185,8 @@ function writeTable(sheet: Sheet, rows: string[][]): void {
   sheet.setFrozenRows(1);
 }
 
-function addQuestion(form: GoogleAppsScript.Forms.Form, q: FormQuestion): void {
+/** Adds one question as the form definition gives it (the application and the services form). */
+export function addQuestion(form: GoogleAppsScript.Forms.Form, q: Omit<FormQuestion, "key">): void {
   let item:
     | GoogleAppsScript.Forms.TextItem
     | GoogleAppsScript.Forms.ParagraphTextItem
@@ -221,7 +226,26 @@ function addQuestion(form: GoogleAppsScript.Forms.Form, q: FormQuestion): void {
   item.setTitle(q.title).setHelpText(q.help).setRequired(q.required);
 }
 
-function openForm(id: string | null): GoogleAppsScript.Forms.Form | null {
+/**
+ * A new form from its definition, linked to the register spreadsheet, its id kept in Script
+ * Properties under `key`; with the ids of the spreadsheet's tabs before the link (to find its tab).
+ */
+export function createLinkedForm(
+  ss: Spreadsheet,
+  def: { title: string; description: string; confirmation: string; questions: Omit<FormQuestion, "key">[] },
+  key: string,
+): { form: GoogleAppsScript.Forms.Form; sheetIdsBefore: number[] } {
+  const form = FormApp.create(def.title);
+  form.setDescription(def.description).setConfirmationMessage(def.confirmation).setAllowResponseEdits(false);
+  for (const q of def.questions) addQuestion(form, q);
+  const sheetIdsBefore = ss.getSheets().map((s) => s.getSheetId());
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  PropertiesService.getScriptProperties().setProperty(key, form.getId());
+  return { form, sheetIdsBefore };
+}
+
+/** The form by its recorded id; null when there is none (deleted, no access: a new one is made). */
+export function openForm(id: string | null): GoogleAppsScript.Forms.Form | null {
   if (!id) return null;
   try {
     return FormApp.openById(id);
@@ -245,15 +269,7 @@ function ensureForm(ss: Spreadsheet, loaded: LoadedConfig, lines: string[]): Goo
     if (form.getDescription() !== def.description) form.setDescription(def.description);
     lines.push(t(lang, "setup.form_kept", { url: form.getPublishedUrl() }));
   } else {
-    form = FormApp.create(def.title);
-    form
-      .setDescription(def.description)
-      .setConfirmationMessage(def.confirmation)
-      .setAllowResponseEdits(false);
-    for (const q of def.questions) addQuestion(form, q);
-    sheetIdsBefore = ss.getSheets().map((s) => s.getSheetId());
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
-    props.setProperty(FORM_ID_KEY, form.getId());
+    ({ form, sheetIdsBefore } = createLinkedForm(ss, def, FORM_ID_KEY));
     lines.push(t(lang, "setup.form_created", { url: form.getPublishedUrl() }));
     lines.push(t(lang, "setup.upload_note"));
   }
@@ -600,6 +616,10 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
     // writes as its owner; the program as the installer).
     const responsesSheet = ss.getSheetByName(SHEET_NAMES.responses);
     if (responsesSheet) protectSheet(responsesSheet, t(lang, "setup.protect.responses"), []);
+    // The account services form, on its own responses tab, protected the same way.
+    const services = ensureServicesForm(ss, config, lines);
+    const servicesSheet = ss.getSheetByName(SHEET_NAMES.serviceResponses);
+    if (servicesSheet) protectSheet(servicesSheet, t(lang, "setup.protect.responses"), []);
 
     // 4b. The credential letter: template (editable by administrators), restricted archive folder,
     // work folder. Created once; an edited template is kept and checked.
@@ -653,6 +673,8 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
       problems: loaded.problems,
       formId: form.getId(),
       formUrl: form.getPublishedUrl(),
+      servicesFormId: services.formId,
+      servicesFormUrl: services.formUrl,
       triggers,
       letter,
       tenant: { form: formAccess, clock, directory },

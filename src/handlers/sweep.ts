@@ -32,6 +32,7 @@ import { DUP_INDEX_PROPERTY, repairDupKeys } from "../workspace/duplicates.js";
 import { isErasureMarker } from "../domain/retention.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { processResponse, type NamedValues } from "./intake.js";
+import { SERVICES_FORM_ID_KEY } from "./setup-services.js";
 import { dateOrderOf, responseTime } from "../domain/locale.js";
 import { localDateKey } from "../domain/letters.js";
 import { retryGroupJoins, type JoinRetryReport } from "./groups.js";
@@ -99,19 +100,29 @@ export function budgetFrom(startMs: number, ms = SWEEP_BUDGET_MS): () => boolean
   return () => Date.now() - startMs < ms;
 }
 
-/** Registers responses the index does not know. */
-export function recoverResponses(ctx: Ctx, budget: () => boolean): { recovered: string[]; pending: number } {
-  const responses = ctx.ss.getSheetByName(SHEET_NAMES.responses);
+/**
+ * Registers responses the index does not know: the application form's sheet, or (`sheetName`) the
+ * account services form's (processResponse routes its rows by their questions).
+ */
+export function recoverResponses(
+  ctx: Ctx,
+  budget: () => boolean,
+  sheetName: string = SHEET_NAMES.responses,
+): { recovered: string[]; pending: number } {
+  const responses = ctx.ss.getSheetByName(sheetName);
   const recovered: string[] = [];
   if (!responses) return { recovered, pending: 0 };
   const last = responses.getLastRow();
   if (last < 2) return { recovered, pending: 0 };
   // Registered responses are known by their stable key (responseKey); entries from before the
-  // key existed by their row. Rows whose cells retention erased are registered by definition.
+  // key existed by their row (the application form's only: services entries always have a key).
+  // Rows whose cells retention erased are registered by definition.
   const index = indexTable(ctx.ss).readColumns(["responseRow", "responseKey"] as const);
   const keys = new Set(index.responseKey.map(String).filter(Boolean));
   const legacyRows = new Set(
-    index.responseRow.filter((_, i) => String(index.responseKey[i] ?? "") === "").map((v) => Number(v)),
+    sheetName === SHEET_NAMES.responses
+      ? index.responseRow.filter((_, i) => String(index.responseKey[i] ?? "") === "").map((v) => Number(v))
+      : [],
   );
   const width = responses.getLastColumn();
   const all = responses.getRange(2, 1, last - 1, width).getValues();
@@ -191,8 +202,24 @@ export function checkFormDaily(ctx: Ctx): FormCheck | undefined {
   if (!check.published) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.unpublished"));
   else if (!check.accepting) logError(ctx.ss, "sweep", "", t(lang, "tenant.form_closed"));
   if (check.requireLogin) logError(ctx.ss, "sweep", "", t(lang, "tenant.check.restricted"));
+  checkServicesForm(ctx, props.getProperty(SERVICES_FORM_ID_KEY));
   props.setProperty(FORM_CHECK_DAY, today);
   return check;
+}
+
+/** The account services form, the same way (its holders have an account, but may be locked out of it). */
+function checkServicesForm(ctx: Ctx, id: string | null): void {
+  if (!id) return;
+  const lang = ctx.config.language;
+  try {
+    const form = FormApp.openById(id);
+    const published = isFormPublished(form);
+    if (!published) logError(ctx.ss, "sweep", "", t(lang, "service.check.unpublished"));
+    else if (!form.isAcceptingResponses()) logError(ctx.ss, "sweep", "", t(lang, "service.check.closed"));
+    if (form.requiresLogin()) logError(ctx.ss, "sweep", "", t(lang, "service.check.restricted"));
+  } catch (e) {
+    logError(ctx.ss, "sweep", "", e);
+  }
 }
 
 /**
@@ -253,6 +280,9 @@ export function runSweep(opts: { full?: boolean } = {}): SweepReport {
   const provisioning = step(() => sweepProvisioning(ctx, budgetFrom(start, SWEEP_BUDGET_MS / 2)));
   const groups = step(() => retryGroupJoins(ctx, budget), budget());
   const intake = recoverResponses(ctx, budget);
+  const services = recoverResponses(ctx, budget, SHEET_NAMES.serviceResponses);
+  intake.recovered.push(...services.recovered);
+  intake.pending += services.pending;
   // Guarded: a lock timeout (or any failure) in the reconciliation must not skip the rest.
   const reconciled = step(() => reconcileRegister(ctx), budget());
   let mailsSent = 0;

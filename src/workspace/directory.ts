@@ -14,6 +14,7 @@
  * message (which Google translates) only when both are missing (domain/provisioning.ts
  * classifyDirectoryError).
  */
+import { patchApplied, type AccountRecord, type UserPatch } from "../domain/changes.js";
 import { t } from "../domain/text/index.js";
 import { configuredLanguage } from "./settings.js";
 import {
@@ -64,6 +65,8 @@ export class DirectoryError extends Error {
 export interface BackoffOptions {
   /** A follow-up call on a just-created user: 412 "creation not complete" is retried too. */
   followUp?: boolean;
+  /** Retries of rate limits and unavailability (default MAX_RETRIES); 412 waits are not counted. */
+  retries?: number;
 }
 
 /** Calls `fn`, retrying transient Directory failures with exponential backoff. */
@@ -73,11 +76,9 @@ export function withBackoff<T>(fn: () => T, opts: BackoffOptions = {}): T {
       return fn();
     } catch (e) {
       const failure = failureOf(e);
-      const transient =
-        failure === "rate_limited" ||
-        failure === "unavailable" ||
-        (!!opts.followUp && failure === "not_complete");
-      if (!transient || retry >= MAX_RETRIES) throw e;
+      const pending = !!opts.followUp && failure === "not_complete";
+      const transient = pending || failure === "rate_limited" || failure === "unavailable";
+      if (!transient || retry >= (pending ? MAX_RETRIES : (opts.retries ?? MAX_RETRIES))) throw e;
       Utilities.sleep(backoffMs(retry, Utilities.getUuid()));
     }
   }
@@ -198,4 +199,54 @@ export function addMember(group: string, address: string): "added" | "already" {
 export function setPassword(address: string, password: string): void {
   const patch: User = { password, changePasswordAtNextLogin: true };
   withBackoff(() => dir().Users!.update(patch, address), { followUp: true });
+}
+
+/**
+ * One users.update with a partial patch (documented: update has patch semantics, a field left
+ * out is kept). The caller re-read the record first (domain/changes.ts planChange). A transient
+ * failure is never answered by sending the patch again blindly: the reply may have been lost
+ * after the change took effect, so the record is read again (after the backoff wait) and the
+ * patch is sent again only when the record does not show it.
+ */
+export function updateUser(address: string, patch: UserPatch): void {
+  const resource: User = { ...patch };
+  for (let retry = 0; ; retry++) {
+    try {
+      withBackoff(() => dir().Users!.update(resource, address), { followUp: true, retries: 0 });
+      return;
+    } catch (e) {
+      const failure = failureOf(e);
+      if ((failure !== "rate_limited" && failure !== "unavailable") || retry >= MAX_RETRIES) throw e;
+      Utilities.sleep(backoffMs(retry, Utilities.getUuid()));
+      const now = getUser(address);
+      if (now && patchApplied(now as AccountRecord, patch)) return;
+    }
+  }
+}
+
+/** The groups the account is a direct member of (addresses, lower case): one call per 200. */
+export function userGroups(address: string): string[] {
+  const out: string[] = [];
+  let pageToken: string | undefined;
+  do {
+    const args = { userKey: address, maxResults: 200, ...(pageToken ? { pageToken } : {}) };
+    const page = withBackoff(() => dir().Groups!.list(args));
+    for (const g of page.groups ?? []) if (g.email) out.push(String(g.email).toLowerCase());
+    pageToken = page.nextPageToken ?? undefined;
+  } while (pageToken);
+  return out;
+}
+
+/**
+ * Takes the account out of a group. A 404 (the member is not there, or the group is gone: the
+ * API answers both with notFound) counts as done: the account is not in the group either way.
+ */
+export function removeMember(group: string, address: string): "removed" | "absent" {
+  try {
+    withBackoff(() => dir().Members!.remove(group, address));
+    return "removed";
+  } catch (e) {
+    if (failureOf(e, "member") === "not_found") return "absent";
+    throw e;
+  }
 }

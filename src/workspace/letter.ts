@@ -26,6 +26,7 @@
  */
 import {
   ARCHIVE_PASSWORD_MASK,
+  defaultResetLetter,
   neutralValue,
   LETTER_PLACEHOLDERS,
   letterCounterKey,
@@ -49,6 +50,8 @@ type Paragraph = GoogleAppsScript.Document.Paragraph;
 type Section = Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
 export const TEMPLATE_ID_KEY = "surel:letterTemplateId";
+/** The password reset letter's template (issue #12). */
+export const RESET_TEMPLATE_ID_KEY = "surel:resetTemplateId";
 export const ARCHIVE_FOLDER_KEY = "surel:letterArchiveFolderId";
 export const WORK_FOLDER_KEY = "surel:letterWorkFolderId";
 
@@ -287,53 +290,25 @@ function restrict(id: string, people: string[], role: "reader" | "writer"): void
 export function ensureLetterResources(
   config: OfficeConfig,
   paragraphs: readonly LetterParagraph[],
+  resetParagraphs: readonly LetterParagraph[] = defaultResetLetter(),
 ): LetterResources {
   const p = props();
   const lang = config.language;
   ids = null;
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
   const admins = config.admins.map((a) => a.toLowerCase()).filter((a) => a && a !== me);
-  const created: string[] = [];
-  let problems: string[] = [];
-  const files = driveApi().files;
 
-  const recorded = p.getProperty(TEMPLATE_ID_KEY);
-  let templateId = ownFile(recorded)?.id ?? "";
-  let foreignTemplate: string | undefined;
-  if (!templateId && recorded && foreignDocument(recorded)) {
-    // A Doc exists under that id but this project did not create it: not copied, not replaced.
-    templateId = recorded;
-    foreignTemplate = t(lang, "letter.template.foreign", {
-      id: recorded,
-      key: TEMPLATE_ID_KEY,
-      example: "{{\u2026}}",
-    });
-  } else if (!templateId) {
-    const made = files.create(
-      {
-        name: t(lang, "letter.name.template"),
-        mimeType: GOOGLE_DOC,
-        description: t(lang, "letter.description.template", { example: "{{\u2026}}" }),
-      },
-      null as never,
-      { fields: "id", supportsAllDrives: true },
-    );
-    templateId = String(made.id);
-    const doc = DocumentApp.openById(templateId);
-    writeLetterBody(doc.getBody(), paragraphs);
-    doc.saveAndClose();
-    p.setProperty(TEMPLATE_ID_KEY, templateId);
-    created.push("template");
-  } else {
-    const doc = DocumentApp.openById(templateId);
-    const texts = [doc.getBody().getText()];
-    const header = doc.getHeader();
-    const footer = doc.getFooter();
-    if (header) texts.push(header.getText());
-    if (footer) texts.push(footer.getText());
-    problems = templateProblems(texts.join("\n"), lang);
-  }
+  const template = ensureTemplate(TEMPLATE_ID_KEY, "template", paragraphs, lang);
+  const templateId = template.id;
+  const { foreignTemplate } = template;
+  const problems = template.problems;
+  const created = template.created ? ["template"] : [];
   if (!foreignTemplate) restrict(templateId, admins, "writer");
+  // The reset letter's own template (issue #12): made beside the credential letter's, kept likewise.
+  const reset = ensureTemplate(RESET_TEMPLATE_ID_KEY, "reset_template", resetParagraphs, lang);
+  if (reset.created) created.push("reset_template");
+  problems.push(...reset.problems);
+  if (!reset.foreignTemplate) restrict(reset.id, admins, "writer");
 
   let archiveId = ownFile(p.getProperty(ARCHIVE_FOLDER_KEY))?.id ?? "";
   if (!archiveId) {
@@ -361,6 +336,54 @@ export function ensureLetterResources(
     created,
     ...(foreignTemplate ? { foreignTemplate } : {}),
   };
+}
+
+/**
+ * A letter template by its Script Property: this project's Doc when it exists (checked), a Doc
+ * this project did not create left alone (reported), else a new one written from `paragraphs`.
+ */
+function ensureTemplate(
+  key: string,
+  kind: "template" | "reset_template",
+  paragraphs: readonly LetterParagraph[],
+  lang: Language,
+): { id: string; created: boolean; problems: string[]; foreignTemplate?: string } {
+  const p = props();
+  const recorded = p.getProperty(key);
+  const own = ownFile(recorded)?.id ?? "";
+  if (!own && recorded && foreignDocument(recorded)) {
+    // A Doc exists under that id but this project did not create it: not copied, not replaced.
+    return {
+      id: recorded,
+      created: false,
+      problems: [],
+      foreignTemplate: t(lang, "letter.template.foreign", { id: recorded, key, example: "{{\u2026}}" }),
+    };
+  }
+  if (!own) {
+    const made = driveApi().files.create(
+      {
+        name: t(lang, `letter.name.${kind}`),
+        mimeType: GOOGLE_DOC,
+        description: t(lang, "letter.description.template", { example: "{{\u2026}}" }),
+      },
+      null as never,
+      { fields: "id", supportsAllDrives: true },
+    );
+    const id = String(made.id);
+    const doc = DocumentApp.openById(id);
+    writeLetterBody(doc.getBody(), paragraphs);
+    doc.saveAndClose();
+    p.setProperty(key, id);
+    return { id, created: true, problems: [] };
+  }
+  const doc = DocumentApp.openById(own);
+  const texts = [doc.getBody().getText()];
+  const header = doc.getHeader();
+  const footer = doc.getFooter();
+  if (header) texts.push(header.getText());
+  if (footer) texts.push(footer.getText());
+  return { id: own, created: false, problems: templateProblems(texts.join("\n"), lang) };
 }
 
 /** Whether a Google Doc this account can open exists under `id` (DocumentApp: the documents scope). */
@@ -539,10 +562,15 @@ export function removeArchiveLeftovers(name: string): number {
  * The archive copy: the template filled with the password masked, kept in the restricted archive
  * folder. A copy that cannot be filled completely is removed and a TemplateError thrown.
  */
-export function makeArchiveCopy(values: LetterValues, name: string): { id: string; url: string } {
+export function makeArchiveCopy(
+  values: LetterValues,
+  name: string,
+  /** Which template: the credential letter's, or the password reset letter's. */
+  kind: "credential" | "reset" = "credential",
+): { id: string; url: string } {
   if (values.KATA_SANDI !== ARCHIVE_PASSWORD_MASK)
     throw new Error("archive copy: the password must be masked");
-  const template = requiredId(TEMPLATE_ID_KEY, "template");
+  const template = requiredId(kind === "reset" ? RESET_TEMPLATE_ID_KEY : TEMPLATE_ID_KEY, "template");
   const folder = requiredId(ARCHIVE_FOLDER_KEY, "archive");
   const copy = viaDrive(() => copyInto(template, name, folder));
   try {

@@ -9,6 +9,7 @@ import { isStatus } from "../domain/request.js";
 import { asSheetLiteral, asSheetText } from "../domain/sanitize.js";
 import { accountTypeLabel, statusLabel } from "../domain/form.js";
 import { actionLabel, allowedActions } from "../domain/workflow.js";
+import { parseRegisterType, registerType } from "../domain/services.js";
 import { INDEX_COLUMNS, REGISTER_COLUMNS, SHEET_NAMES, type IndexKey, type RegisterKey } from "./schema.js";
 import { Table, type Cell, type Row } from "./table.js";
 import { configuredLanguage } from "./settings.js";
@@ -112,6 +113,7 @@ export function newRow(
     responseRow: extra.responseRow,
     lastLogSeq: extra.logSeq,
     updatedAt: new Date(req.updatedMs),
+    requestType: registerType("akun_baru"),
   };
 }
 
@@ -160,9 +162,20 @@ export function setActionChoices(
 }
 
 /** The dropdown labels of what officials can do to a request at this stage and status. */
-export function actionLabels(config: OfficeConfig, stageKey: string, status: Status): string[] {
+export function actionLabels(
+  config: OfficeConfig,
+  stageKey: string,
+  status: Status,
+  /** The row's Jenis Permohonan: a request about an existing account is carried out, not created. */
+  requestType: unknown = "",
+): string[] {
   if (!stageKey) return [];
-  return allowedActions(config, stageKey, status).map((a) => actionLabel(config.language, a));
+  const service = parseRegisterType(requestType) !== "akun_baru";
+  return allowedActions(config, stageKey, status).map((a) =>
+    service && a === "buat_akun"
+      ? t(config.language, "action.buat_akun.service")
+      : actionLabel(config.language, a),
+  );
 }
 
 /** The columns a letter and an account are made from: what a paste must not silently change. */

@@ -7,6 +7,8 @@ import type { ColumnDef } from "./table.js";
 export const SHEET_NAMES = {
   register: "Register",
   responses: "Respons Formulir",
+  /** The account services form's responses (services.ts): a second form linked to the register. */
+  serviceResponses: "Respons Layanan Akun",
   responseIndex: "Indeks Respons",
   mailQueue: "Antrean Surel",
   mailClaims: "Klaim Surel",
@@ -59,7 +61,10 @@ export type RegisterKey =
   | "reminders"
   | "dataDigest"
   | "batch"
-  | "dupKeys";
+  | "dupKeys"
+  | "requestType"
+  | "changeDetails"
+  | "notedGroups";
 
 export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "ticket", id: "Tiket", en: "Ticket", plainText: true, width: 120 },
@@ -114,6 +119,14 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   // written in the same write as they are; searched with one TextFinder instead of whole-column
   // reads. Protected like the other program columns; rebuilt by the sweep where it disagrees.
   { key: "dupKeys", id: "Kunci Duplikat", en: "Duplicate keys", plainText: true, width: 90 },
+  // The request type (domain/services.ts SERVICE_TYPES: "akun baru", "reset kata sandi", …); last,
+  // so that registers from before it keep every other column where it was. Empty = "akun baru".
+  { key: "requestType", id: "Jenis Permohonan", en: "Request type", width: 130 },
+  // A change's own facts (domain/changes.ts formatChangeDetails: new name, target OPD, reason,
+  // effective date, the OPD's letter) and the groups a departure noted before the account left
+  // them (reactivation restores them). After the type, for the same reason.
+  { key: "changeDetails", id: "Rincian Perubahan", en: "Change details", width: 260 },
+  { key: "notedGroups", id: "Grup Dicatat", en: "Noted groups", width: 220 },
 ];
 
 export type LogKey =

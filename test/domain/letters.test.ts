@@ -192,12 +192,11 @@ describe("the default credential letter", () => {
     expect(text).toContain("Nama pengguna\t: siti.aminah");
     expect(text).toContain("Kata sandi sementara\t: Xk7#pQm9aR2!wB4s");
     expect(text).toContain("paling lambat tanggal 6 Desember 2026");
-    // After the deadline the letter points to what exists: the office, with the ticket, for a new
-    // letter (an administrator's reissue). It promises no reset request: the form has none yet.
+    // After the deadline the letter points to what exists: the reset on the account services form
+    // (issue #12), or the office with the ticket (an administrator's reissue).
     expect(text).toMatch(
-      /tidak berlaku lagi; untuk mendapatkan kata sandi baru, hubungi kami melalui [^\n]+ dengan menyebutkan nomor tiket SRL-2026-00042\./,
+      /tidak berlaku lagi; untuk mendapatkan kata sandi baru, ajukan atur ulang kata sandi melalui formulir Layanan Akun Surel Dinas [^\n]*, atau hubungi kami melalui [^\n]+ dengan menyebutkan nomor tiket SRL-2026-00042\./,
     );
-    expect(text).not.toContain("permohonan atur ulang");
     expect(text).toContain("sepenuhnya menjadi wewenang dan tanggung jawab pengguna");
     expect(text).toContain("tanggal 20 November 2026");
     expect(text).toContain("NIP. 197001011995031001");

@@ -226,6 +226,41 @@ describe("users.get, update, patch, delete", () => {
     );
   });
 
+  it("suspensionReason is output only: the server writes ADMIN, a value sent is ignored, gone once active", () => {
+    const u = Users.insert(newUser("citra"));
+    expect(Users.update({ suspensionReason: "PENSIUN" }, u.id!).suspensionReason).toBeUndefined();
+    const s = Users.update({ suspended: true, suspensionReason: "PENSIUN" }, u.id!);
+    expect(s.suspended).toBe(true);
+    expect(s.suspensionReason).toBe("ADMIN");
+    const a = Users.update({ suspended: false }, u.id!);
+    expect(a.suspended).toBe(false);
+    expect(a.suspensionReason).toBeUndefined();
+    const abused = dir.seedUser(ws, {
+      primaryEmail: `dedi@${DOMAIN}`,
+      suspended: true,
+      suspensionReason: "ABUSE",
+    });
+    expect(Users.get(abused.id!).suspensionReason).toBe("ABUSE");
+  });
+
+  it("lists a user's groups (direct memberships), removes a member, 404 for one not there", () => {
+    const u = Users.insert(newUser("eka"));
+    Groups.insert({ email: `pegawai@${DOMAIN}` });
+    Groups.insert({ email: `dinkes@${DOMAIN}` });
+    Members.insert({ email: u.primaryEmail }, `pegawai@${DOMAIN}`);
+    Members.insert({ email: u.primaryEmail }, `dinkes@${DOMAIN}`);
+    const listed = Groups.list({ userKey: u.primaryEmail! }).groups!.map((g) => g.email);
+    expect(listed).toEqual([`dinkes@${DOMAIN}`, `pegawai@${DOMAIN}`]);
+    Members.remove(`dinkes@${DOMAIN}`, u.primaryEmail!);
+    expect(Groups.list({ userKey: u.id! }).groups!.map((g) => g.email)).toEqual([`pegawai@${DOMAIN}`]);
+    expect(
+      apiText(() => Members.remove(`dinkes@${DOMAIN}`, u.primaryEmail!), "directory.members.delete"),
+    ).toBe("Resource Not Found: memberKey");
+    // A suspended account keeps its memberships (suspending removes nothing).
+    Users.update({ suspended: true }, u.id!);
+    expect(Groups.list({ userKey: u.id! }).groups!.map((g) => g.email)).toEqual([`pegawai@${DOMAIN}`]);
+  });
+
   it("fails follow-up calls with 412 while the creation is not complete", () => {
     dir.configureDirectory(ws, { creationPendingMs: 5000 });
     const u = Users.insert(newUser("budi"));

@@ -86,7 +86,7 @@ export async function referenceRun(): Promise<{ keys: string[]; start: number }>
  * trigger's grace for a request still queued: then the sweep calls a new worker), and the workers.
  * Returns the state the fault left.
  */
-async function settle(office: Office, ticket: string): Promise<string> {
+export async function settle(office: Office, ticket: string): Promise<string> {
   const state = row(office, ticket).provisioning;
   for (let round = 0; round < 4; round++) {
     const label = row(office, ticket).provisioning.split(" \u00b7 ")[0] ?? "";

@@ -35,6 +35,7 @@ interface SetupReturn {
   ok: boolean;
   lines: string[];
   formId: string;
+  servicesFormId?: string;
   triggers: { kept: string[]; created: string[]; deleted: string[] };
 }
 
@@ -222,9 +223,12 @@ describe("setup run again", () => {
     second = r.returnValue as SetupReturn;
   });
 
-  test("leaves exactly one form, one set of sheets, one set of triggers", () => {
-    expect(formsState(office.emu.ws).forms.size).toBe(1);
+  test("leaves exactly one form of each kind, one set of sheets, one set of triggers", () => {
+    // The application form and the account services form (issue #12), each kept.
+    expect(formsState(office.emu.ws).forms.size).toBe(2);
     expect(second.formId).toBe(office.formId);
+    expect(second.servicesFormId).toBe((office.setup.returnValue as SetupReturn).servicesFormId);
+    expect(second.lines.some((l) => l.startsWith("Formulir layanan akun sudah ada"))).toBe(true);
     expect(sheetNames(office)).toEqual(sheetsBefore);
     expect(triggerSummary(office)).toEqual(triggersBefore);
     expect(office.emu.ws.triggers.map((t) => t.uid).sort()).toEqual(uidsBefore);

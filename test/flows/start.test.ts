@@ -45,13 +45,20 @@ describe("npm start (the sample office)", () => {
       handlers: Record<string, { executions: number; failed: number; callsPerExecution: number }>;
       stageMinutes: Record<string, Record<string, number>>;
     };
-    // Ten applications (one of them delivered twice), the second day's, and the three people of
-    // the bulk request's four (one row refused): fourteen register rows.
-    expect(summary.requests).toBe(14);
-    expect(summary.statusCounts["ditolak"]).toBe(1);
-    // Ten submissions, one event delivered twice, and the applicant's correction.
-    // (and the second day's request)
-    expect(summary.handlers["onFormSubmit"]!.executions).toBe(13);
+    // Ten applications (one of them delivered twice), the second day's, two password resets and a
+    // departure on the account services form, and the three people of the bulk request's four (one
+    // row refused): seventeen register rows.
+    expect(summary.requests).toBe(17);
+    // The duplicate, and the reset asked for with someone else's personal e-mail.
+    expect(summary.statusCounts["ditolak"]).toBe(2);
+    // Ten submissions, one event delivered twice, the applicant's correction, the second day's
+    // request, and the two resets (the spreadsheet's trigger fires for both forms); the bulk
+    // request's people come from the admin sheet, not the form.
+    expect(summary.handlers["onFormSubmit"]!.executions).toBe(15);
+    // The reset: the mismatch shown to the staff masked, the letter only to the recovery address.
+    expect(stdout).toMatch(/surel pribadi tidak cocok: di formulir o\*\*\*i@gmail\.com/);
+    expect(stdout).toMatch(/reset kata sandi: baru di Staf Teknis/);
+    expect(stdout).toMatch(/kata sandi dalam surat membuka akun \S+; wajib diganti saat masuk/);
     expect(summary.handlers["onFormSubmit"]!.failed).toBe(0);
     expect(Object.keys(summary.stageMinutes).length).toBeGreaterThan(0);
     // The unauthorised edit and the multi-cell paste are undone and said so.
@@ -61,6 +68,11 @@ describe("npm start (the sample office)", () => {
     // One bulk request: three people registered, one row refused, one report and one summary to the OPD.
     expect(stdout).toMatch(/MSL-\d{4}-0001: 3 orang terdaftar, 1 baris ditolak/);
     expect(stdout).toMatch(/Ringkasan ke OPD setelah semua selesai: .*selesai diproses.* \(1 surel\)/);
+    // The departure waits for its effective date and is applied by the sweep on the day.
+    expect(stdout).toMatch(/sehari sebelumnya: akun ditangguhkan\? tidak/);
+    expect(stdout).toMatch(
+      /penyapuan \d{4}-\d{2}-\d{2} 00\.10: akun ditangguhkan\? ya; grup sekarang: \(tidak ada\)/,
+    );
     // npm run doctor on the sample office's stand-in: its checklist, with the triggers the bundle installed.
     expect(stdout).toMatch(/npm run doctor pada kantor contoh/);
     expect(stdout).toMatch(/Pemicu sweep \(CLOCK\) terpasang tepat satu kali/);

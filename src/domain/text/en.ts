@@ -726,7 +726,8 @@ export const en: Record<MessageKey, string> = {
     "The temporary password of the official e-mail account {address} is no longer valid",
   "provision.expired.intro":
     "The official e-mail account {address} (ticket {ticket}) has never been signed in to since the notification letter number {number} was sent. For security, the temporary password in that letter is no longer valid.",
-  "provision.expired.next": "To get a new password, contact {contact} and quote the ticket number {ticket}.",
+  "provision.expired.next":
+    "To get a new password, request a password reset on the Official E-mail Account Services form (the new password goes only to the personal e-mail on record for this account), or contact {contact} and quote the ticket number {ticket}.",
   "provision.fail.not_authorized":
     "The account {user} that installed the Surel triggers may not manage users in Google Workspace, so the account could not be created. The triggers must be installed by a super admin or an admin allowed to manage users: that account runs the menu Surel \u2192 Setup / repair, then staff choose \u201cCreate account\u201d again. (Google says: {detail})",
   "provision.fail.address_taken":
@@ -1237,6 +1238,84 @@ export const en: Record<MessageKey, string> = {
   "unused.suspend.used": "account {address} has been used; not suspended.",
   "unused.suspend.done":
     "Account {address} (ticket {ticket}) suspended. It is not deleted: an administrator can reactivate it in the Admin console.",
+  // ── Changes and departures (changes.ts) ─────────────────────────────────
+  "change.reason.mutasi_keluar": "Transfer out",
+  "change.reason.pensiun": "Retirement",
+  "change.reason.meninggal": "Deceased",
+  "change.address.required": "The address of the office account to change is required.",
+  "change.address.invalid": 'The account address "{value}" is not an office address @{domain}.',
+  "change.nip.required": "The account holder's NIP / NI PPPK is required.",
+  "change.letter.number_required":
+    "The number of the OPD's cover letter is required: account changes are made only on an OPD letter.",
+  "change.letter.number_invalid":
+    'The letter number "{value}" is unusual: write the OPD letter\'s number as printed on it (e.g. 800/123/BKPSDM/2026).',
+  "change.letter.date_required": "The date of the OPD's cover letter is required.",
+  "change.letter.date_future": "The OPD letter's date ({date}) has not come yet; check the letter's date.",
+  "change.letter.date_old":
+    "The OPD letter is dated {date}, more than {days} days ago; ask the OPD for a new letter.",
+  "change.date.unreadable":
+    'The date "{value}" cannot be read; write it like 22/11/2026 or 22 November 2026.',
+  "change.name.required": "The new name is required for a name change.",
+  "change.opd.required": "The new OPD is required for a move.",
+  "change.opd.unknown": 'The OPD "{value}" is not in the list of OPDs; choose an OPD from the list.',
+  "change.reason.required": "The reason for leaving is required (transfer out, retirement or deceased).",
+  "change.reason.unknown": 'The reason "{value}" is unknown; choose transfer out, retirement or deceased.',
+  "change.effective.required": "The effective date (TMT) of the OPD letter is required.",
+  "change.effective.too_far":
+    "The effective date {date} is more than {days} days ahead; file the request closer to that date.",
+  "change.refuse.no_account": "account {address} is not in the directory.",
+  "change.refuse.alias":
+    "{address} is an alias of the account {primary}; write the account's primary address.",
+  "change.refuse.admin":
+    "account {address} is an administrator's account; it is changed in the Admin console, not through a form.",
+  "change.refuse.nip":
+    "The NIP of the request does not match the NIP the directory records for this account.",
+  "change.refuse.invalid": "the request's data are incomplete or not correct yet.",
+  "change.refuse.suspended": "account {address} is suspended; reactivate it before moving it to another OPD.",
+  "change.refuse.google_suspension":
+    "account {address} was suspended by Google (reason: {reason}); an administrator lifts that in the Admin console.",
+  "change.found.name": "account {address} is already named {name}.",
+  "change.found.org_unit": "account {address} is already in the org unit {path}.",
+  "change.found.group": "account {address} is already a member of the group {group}.",
+  "change.found.suspended": "account {address} is already suspended.",
+  "change.found.active": "account {address} is already active.",
+  "change.step.join": "joins the group {group}",
+  "change.step.leave": "leaves the group {group}",
+  "change.step.name": "directory name becomes {name}",
+  "change.step.org_unit": "org unit becomes {path}",
+  "change.step.suspend": "account suspended (not deleted)",
+  "change.step.unsuspend": "account's suspension lifted",
+  "change.refuse.no_recovery":
+    "account {address} has no usable recovery e-mail in the directory; a new password cannot be sent. Fill in the recovery e-mail in the Admin console first.",
+  "change.state.active": "active",
+  "change.state.suspended": "suspended",
+  "change.check.found":
+    "Account {address} is in the directory ({state}, org unit {path}). To be done: {steps}.",
+  "change.check.wait":
+    "Account {address} is in the directory ({state}, org unit {path}). Effective {date}: once approved, the system carries it out on that day.",
+  "change.check.done": "Account {address} already is as requested: {found}",
+  "change.check.refused": "CHECK BEFORE APPROVING: {reason}",
+  "change.check.unreadable": "The change's details are incomplete; see Data problems.",
+  "change.fail.details":
+    "the change's details in the register cannot be read or are incomplete; reject this request and ask for a new one.",
+  "change.fail.join":
+    "account {address} could not rejoin the group {group} yet ({reason}); add it in the Admin console.",
+  "change.log.intent": "to do: {steps}",
+  "change.log.found": "already so: {found}",
+  "change.log.noted": "groups noted before the suspension: {groups}",
+  "change.log.wait": "waiting for the effective date {date}",
+  "change.log.done": "{kind} carried out: {summary}",
+  "change.log.recipient": "password letter to the recovery e-mail on record {recipient}",
+  "change.nothing": "nothing to change",
+  "change.notice.subject": "[{ticket}] {kind} done: {address}",
+  "change.notice.intro":
+    "The {kind} request for the account {address} (ticket {ticket}) was carried out on {when}.",
+  "change.notice.done": "Done: {steps}.",
+  "change.notice.found": "Already so before: {found}",
+  "change.notice.departure":
+    "The account is not deleted: its mail and files are kept under the office's retention rules, and it can be reactivated with a Reactivate account request and an OPD letter.",
+  "change.notice.reactivation":
+    "The temporary password is sent in a separate letter to the recovery e-mail on record for this account.",
   "reset.address.required": "The address of the official account whose password is to be reset is required.",
   "reset.address.invalid": 'Account address "{value}" is not an official @{domain} address.',
   "reset.nip.required": "The account holder's NIP / NI PPPK is required for a password reset.",
@@ -1326,4 +1405,80 @@ export const en: Record<MessageKey, string> = {
   "archive.ticket_archived":
     "Ticket {ticket} has moved to the archive of {year} (read-only); archived requests are not changed any more. If needed, submit a new request.",
   "status_page.result.archived": "This request is closed and kept in the archive of {year}.",
+  "service.kind.akun_baru": "New account",
+  "service.kind.reset_sandi": "Password reset",
+  "service.kind.ubah_nama": "Name change",
+  "service.kind.pindah_opd": "Move to another agency",
+  "service.kind.berhenti": "Leaving (transfer out, retirement, death)",
+  "service.kind.aktif_kembali": "Reactivate account",
+  "service.form.title": "Official E-mail Account Services \u2013 {office}",
+  "service.form.description":
+    "This form is for official @{domain} accounts that ALREADY EXIST: password reset and account changes. For a new account use the application form. Your data are compared with the directory's records; a letter with a password goes only to the recovery e-mail on record for the account, never to an address typed in this form.",
+  "service.form.confirmation":
+    "Thank you. Your request has been received; a receipt with its ticket number is sent to the personal e-mail you gave.",
+  "service.form.service.title": "Service",
+  "service.form.service.help": "Choose the service you request.",
+  "service.form.address.title": "Official e-mail account address",
+  "service.form.address.help": "The account's address, for example your.name@{domain}.",
+  "service.form.nip.title": "Account holder's NIP / NI PPPK",
+  "service.form.nip.help": "18 digits, as recorded on the account.",
+  "service.form.personalEmail.title": "Personal e-mail on record",
+  "service.form.personalEmail.help":
+    "The personal e-mail you gave when the account was made (the account's recovery e-mail). The receipt goes to this address.",
+  "service.form.fullName.title": "Applicant's name",
+  "service.form.fullName.help": "Your full name.",
+  "service.form.newName.title": "New name",
+  "service.form.newName.help": "For a name change: the new full name as in the personnel documents.",
+  "service.form.targetOpd.title": "New agency",
+  "service.form.targetOpd.help": "For a move: the new agency.",
+  "service.form.leaveReason.title": "Reason for leaving",
+  "service.form.leaveReason.help": "For leaving: transfer out, retirement or death.",
+  "service.form.effectiveDate.title": "Effective date",
+  "service.form.effectiveDate.help":
+    "For a move, leaving, reactivation: the effective date (TMT) in the agency's letter, e.g. 01/02/2027. The account is changed on that day.",
+  "service.form.letterNumber.title": "Agency letter number",
+  "service.form.letterNumber.help":
+    "The number of the agency's covering letter (required for changes and leaving).",
+  "service.form.letterDate.title": "Agency letter date",
+  "service.form.letterDate.help": "The date of the agency's covering letter, e.g. 15/01/2027.",
+  "service.receipt.subject": "[{ticket}] Receipt: {kind}",
+  "service.receipt.intro":
+    "Your account service request ({kind}) was received on {when} with ticket number {ticket}.",
+  "service.receipt.problems":
+    "This request cannot be processed because of the following. Correct it and send the account services form again (a new request):",
+  "service.receipt.next":
+    "Our staff will check your request; the result is sent to the personal e-mail on record.",
+  "service.type.missing": "The service must be chosen.",
+  "service.type.unavailable":
+    'The service "{value}" is not available yet. Contact the office with the ticket number.',
+  "service.field.required": "{field} is required for {kind}.",
+  "service.log.received": "account service: {kind}",
+  "service.setup.form_created": "Account services form created: {url}",
+  "service.setup.form_kept": "Account services form exists: {url}",
+  "service.setup.questions_added": "Questions added to the account services form: {titles}",
+  "settings.help.rantai_reset_sandi":
+    "Chain of password reset requests: staf (straight to the last stage, the default) or lengkap (through every stage).",
+  "settings.chain_choice": '"{value}" is no chain choice: write staf or lengkap.',
+  "service.check.unavailable":
+    "The directory could not be asked when the request arrived; the data are checked again when the request is carried out.",
+  "service.exec.unavailable":
+    'the request type "{kind}" cannot be carried out by the system yet; handle it by hand or reject it with a reason.',
+  "letter.name.reset_template": "Template of the Official E-mail Password Reset Letter",
+  "reset.exec.mismatch":
+    "Password reset not carried out: the request's data do not match the directory now.\n{detail}",
+  "reset.log.verified": "identity matches the directory ({address}); password reset",
+  "provision.mail.reset_subject":
+    "The password of your official e-mail account has been reset \u2013 {ticket}",
+  "provision.mail.reset_intro":
+    "The password of the official e-mail account {address} has been reset on the request with ticket number {ticket}; the old password no longer works. If you never asked for this, contact us at once.",
+  "service.check.unpublished":
+    "The account services form is not published: account holders cannot ask for a password reset. Run setup again, or open the form and click Publish.",
+  "service.check.closed":
+    "Warning: the account services form is published but closed (it accepts no responses). If that is not on purpose, open the form → Responses → turn on Accepting responses.",
+  "service.check.restricted":
+    "The account services form can only be filled in with a domain account, but someone who lost the password cannot sign in. Run setup again.",
+  "service.setup.line": "Account services form: {line}",
+  "action.buat_akun.service": "Carry out the request",
+  "edit.address.service":
+    "The account address of an account services request cannot be changed: the request is checked against the account asked for. If the address is wrong, reject it with a reason and ask the applicant to apply again.",
 };

@@ -721,7 +721,7 @@ export const id = {
   "provision.expired.intro":
     "Akun surel dinas {address} (tiket {ticket}) belum pernah dipakai masuk sejak surat pemberitahuan nomor {number} dikirim. Demi keamanan, kata sandi sementara dalam surat itu kini tidak berlaku lagi.",
   "provision.expired.next":
-    "Untuk mendapatkan kata sandi baru, hubungi {contact} dengan menyebutkan nomor tiket {ticket}.",
+    "Untuk mendapatkan kata sandi baru, ajukan atur ulang kata sandi melalui formulir Layanan Akun Surel Dinas (kata sandi baru hanya dikirim ke surel pribadi yang tercatat untuk akun ini), atau hubungi {contact} dengan menyebutkan nomor tiket {ticket}.",
   "provision.fail.not_authorized":
     "Akun {user} yang memasang pemicu Surel tidak berwenang mengelola pengguna di Google Workspace, sehingga akun tidak dapat dibuat. Pemicu harus dipasang oleh super admin atau admin yang diberi hak mengelola pengguna: akun tersebut menjalankan menu Surel \u2192 Siapkan, lalu petugas memilih \u201cBuat akun\u201d lagi. (Pesan Google: {detail})",
   "provision.fail.address_taken":
@@ -1229,6 +1229,85 @@ export const id = {
   "unused.suspend.used": "akun {address} sudah pernah dipakai; tidak ditangguhkan.",
   "unused.suspend.done":
     "Akun {address} (tiket {ticket}) ditangguhkan. Akun tidak dihapus: administrator dapat mengaktifkannya kembali di Konsol Admin.",
+  // ── Changes and departures (changes.ts) ─────────────────────────────────
+  "change.reason.mutasi_keluar": "Mutasi keluar",
+  "change.reason.pensiun": "Pensiun",
+  "change.reason.meninggal": "Meninggal dunia",
+  "change.address.required": "Alamat akun surel dinas yang diubah wajib diisi.",
+  "change.address.invalid": 'Alamat akun "{value}" bukan alamat surel dinas @{domain}.',
+  "change.nip.required": "NIP / NI PPPK pemegang akun wajib diisi.",
+  "change.letter.number_required":
+    "Nomor surat pengantar OPD wajib diisi: perubahan akun hanya diproses berdasarkan surat OPD.",
+  "change.letter.number_invalid":
+    'Nomor surat "{value}" tidak lazim: tulis nomor surat OPD seperti tertera pada surat (mis. 800/123/BKPSDM/2026).',
+  "change.letter.date_required": "Tanggal surat pengantar OPD wajib diisi.",
+  "change.letter.date_future": "Tanggal surat OPD ({date}) belum terlewati; periksa kembali tanggal surat.",
+  "change.letter.date_old":
+    "Surat OPD bertanggal {date}, lebih dari {days} hari yang lalu; mintalah surat yang baru kepada OPD.",
+  "change.date.unreadable":
+    'Tanggal "{value}" tidak dapat dibaca; tulis seperti 22/11/2026 atau 22 November 2026.',
+  "change.name.required": "Nama baru wajib diisi untuk perubahan nama.",
+  "change.opd.required": "OPD tujuan wajib dipilih untuk pindah OPD.",
+  "change.opd.unknown": 'OPD "{value}" tidak ada dalam daftar OPD; pilih OPD dari daftar.',
+  "change.reason.required": "Alasan berhenti wajib dipilih (mutasi keluar, pensiun, atau meninggal dunia).",
+  "change.reason.unknown":
+    'Alasan "{value}" tidak dikenal; pilih mutasi keluar, pensiun, atau meninggal dunia.',
+  "change.effective.required": "Tanggal berlaku (TMT) menurut surat OPD wajib diisi.",
+  "change.effective.too_far":
+    "Tanggal berlaku {date} lebih dari {days} hari ke depan; ajukan permohonan lebih dekat ke tanggal tersebut.",
+  "change.refuse.no_account": "akun {address} tidak ada di direktori.",
+  "change.refuse.alias": "{address} adalah alias dari akun {primary}; tulis alamat utama akun.",
+  "change.refuse.admin":
+    "akun {address} adalah akun administrator; perubahannya dilakukan di Konsol Admin, bukan melalui formulir.",
+  "change.refuse.nip":
+    "NIP pada permohonan tidak cocok dengan NIP yang tercatat di direktori untuk akun ini.",
+  "change.refuse.invalid": "data permohonan belum lengkap atau belum benar.",
+  "change.refuse.suspended":
+    "akun {address} sedang ditangguhkan; aktifkan kembali lebih dahulu sebelum pindah OPD.",
+  "change.refuse.google_suspension":
+    "akun {address} ditangguhkan oleh Google (alasan: {reason}); pengaktifannya dilakukan administrator di Konsol Admin.",
+  "change.found.name": "nama akun {address} sudah {name}.",
+  "change.found.org_unit": "akun {address} sudah berada di unit organisasi {path}.",
+  "change.found.group": "akun {address} sudah anggota grup {group}.",
+  "change.found.suspended": "akun {address} sudah ditangguhkan.",
+  "change.found.active": "akun {address} sudah aktif.",
+  "change.step.join": "masuk grup {group}",
+  "change.step.leave": "keluar dari grup {group}",
+  "change.step.name": "nama di direktori menjadi {name}",
+  "change.step.org_unit": "unit organisasi menjadi {path}",
+  "change.step.suspend": "akun ditangguhkan (tidak dihapus)",
+  "change.step.unsuspend": "penangguhan akun dicabut",
+  "change.refuse.no_recovery":
+    "akun {address} tidak mempunyai surel pemulihan yang dapat dipakai di direktori; kata sandi baru tidak dapat dikirim. Isi surel pemulihan di Konsol Admin lebih dahulu.",
+  "change.state.active": "aktif",
+  "change.state.suspended": "ditangguhkan",
+  "change.check.found":
+    "Akun {address} ada di direktori ({state}, unit {path}). Yang akan dilakukan: {steps}.",
+  "change.check.wait":
+    "Akun {address} ada di direktori ({state}, unit {path}). Berlaku {date}: setelah disetujui, sistem menjalankannya pada tanggal itu.",
+  "change.check.done": "Akun {address} sudah sesuai permohonan: {found}",
+  "change.check.refused": "PERIKSA SEBELUM MENYETUJUI: {reason}",
+  "change.check.unreadable": "Rincian perubahan belum lengkap; lihat Masalah Data.",
+  "change.fail.details":
+    "rincian perubahan di register tidak terbaca atau tidak lengkap; tolak permohonan ini dan minta permohonan baru.",
+  "change.fail.join":
+    "akun {address} belum dapat masuk kembali ke grup {group} ({reason}); tambahkan di Konsol Admin.",
+  "change.log.intent": "akan: {steps}",
+  "change.log.found": "sudah sesuai: {found}",
+  "change.log.noted": "grup dicatat sebelum ditangguhkan: {groups}",
+  "change.log.wait": "menunggu tanggal berlaku {date}",
+  "change.log.done": "{kind} dijalankan: {summary}",
+  "change.log.recipient": "surat kata sandi ke surel pemulihan tercatat {recipient}",
+  "change.nothing": "tidak ada yang perlu diubah",
+  "change.notice.subject": "[{ticket}] {kind} selesai: {address}",
+  "change.notice.intro":
+    "Permohonan {kind} untuk akun {address} (tiket {ticket}) telah dijalankan pada {when}.",
+  "change.notice.done": "Yang dilakukan: {steps}.",
+  "change.notice.found": "Sudah sesuai sebelumnya: {found}",
+  "change.notice.departure":
+    "Akun tidak dihapus: surel dan berkasnya disimpan sesuai ketentuan retensi kantor, dan akun dapat diaktifkan kembali dengan permohonan Aktifkan kembali akun disertai surat OPD.",
+  "change.notice.reactivation":
+    "Kata sandi sementara dikirim dalam surat tersendiri ke surel pemulihan yang tercatat untuk akun ini.",
   "reset.address.required": "Alamat akun surel dinas yang kata sandinya diatur ulang wajib diisi.",
   "reset.address.invalid": 'Alamat akun "{value}" bukan alamat surel dinas @{domain}.',
   "reset.nip.required": "NIP / NI PPPK pemilik akun wajib diisi untuk atur ulang kata sandi.",
@@ -1319,4 +1398,78 @@ export const id = {
   "archive.ticket_archived":
     "Tiket {ticket} sudah dipindahkan ke arsip tahun {year} (hanya-baca); permintaan yang diarsipkan tidak diubah lagi. Bila perlu, ajukan permintaan baru.",
   "status_page.result.archived": "Permintaan ini sudah ditutup dan disimpan di arsip tahun {year}.",
+  "service.kind.akun_baru": "Akun baru",
+  "service.kind.reset_sandi": "Atur ulang kata sandi",
+  "service.kind.ubah_nama": "Ubah nama",
+  "service.kind.pindah_opd": "Pindah OPD",
+  "service.kind.berhenti": "Berhenti (mutasi keluar, pensiun, meninggal)",
+  "service.kind.aktif_kembali": "Aktifkan kembali akun",
+  "service.form.title": "Layanan Akun Surel Dinas \u2013 {office}",
+  "service.form.description":
+    "Formulir ini untuk akun surel dinas @{domain} yang SUDAH ADA: atur ulang kata sandi dan perubahan akun. Untuk akun baru gunakan formulir permohonan akun. Data Anda dicocokkan dengan catatan direktori; surat berisi kata sandi hanya dikirim ke surel pemulihan yang tercatat untuk akun tersebut, bukan ke alamat yang diketik di formulir ini.",
+  "service.form.confirmation":
+    "Terima kasih. Permohonan Anda sudah diterima; tanda terima dengan nomor tiket dikirim ke surel pribadi yang Anda isi.",
+  "service.form.service.title": "Jenis layanan",
+  "service.form.service.help": "Pilih layanan yang Anda mohon.",
+  "service.form.address.title": "Alamat akun surel dinas",
+  "service.form.address.help": "Alamat akun yang dimaksud, misalnya nama.anda@{domain}.",
+  "service.form.nip.title": "NIP / NI PPPK pemilik akun",
+  "service.form.nip.help": "18 digit, seperti tercatat pada akun.",
+  "service.form.personalEmail.title": "Surel pribadi yang tercatat",
+  "service.form.personalEmail.help":
+    "Surel pribadi yang Anda daftarkan waktu akun dibuat (surel pemulihan akun). Tanda terima dikirim ke alamat ini.",
+  "service.form.fullName.title": "Nama pemohon",
+  "service.form.fullName.help": "Nama lengkap Anda.",
+  "service.form.newName.title": "Nama baru",
+  "service.form.newName.help": "Untuk ubah nama: nama lengkap baru sesuai dokumen kepegawaian.",
+  "service.form.targetOpd.title": "OPD tujuan",
+  "service.form.targetOpd.help": "Untuk pindah OPD: perangkat daerah yang baru.",
+  "service.form.leaveReason.title": "Alasan berhenti",
+  "service.form.leaveReason.help": "Untuk berhenti: mutasi keluar, pensiun, atau meninggal.",
+  "service.form.effectiveDate.title": "Tanggal berlaku",
+  "service.form.effectiveDate.help":
+    "Untuk pindah OPD, berhenti, aktifkan kembali: tanggal berlaku (TMT) menurut surat OPD, mis. 01/02/2027. Akun diubah pada tanggal itu.",
+  "service.form.letterNumber.title": "Nomor surat OPD",
+  "service.form.letterNumber.help": "Nomor surat pengantar dari OPD (wajib untuk perubahan dan berhenti).",
+  "service.form.letterDate.title": "Tanggal surat OPD",
+  "service.form.letterDate.help": "Tanggal surat pengantar dari OPD, mis. 15/01/2027.",
+  "service.receipt.subject": "[{ticket}] Tanda terima: {kind}",
+  "service.receipt.intro":
+    "Permohonan layanan akun ({kind}) Anda diterima pada {when} dengan nomor tiket {ticket}.",
+  "service.receipt.problems":
+    "Permohonan ini belum dapat diproses karena hal berikut. Perbaiki lalu kirim formulir layanan akun sekali lagi (permohonan baru):",
+  "service.receipt.next":
+    "Permohonan Anda akan diperiksa petugas; hasilnya dikirim ke surel pribadi yang tercatat.",
+  "service.type.missing": "Jenis layanan wajib dipilih.",
+  "service.type.unavailable":
+    'Jenis layanan "{value}" belum tersedia. Hubungi kantor dengan menyebutkan nomor tiket.',
+  "service.field.required": "{field} wajib diisi untuk {kind}.",
+  "service.log.received": "layanan akun: {kind}",
+  "service.setup.form_created": "Formulir layanan akun dibuat: {url}",
+  "service.setup.form_kept": "Formulir layanan akun sudah ada: {url}",
+  "service.setup.questions_added": "Pertanyaan ditambahkan ke formulir layanan akun: {titles}",
+  "settings.help.rantai_reset_sandi":
+    "Rantai permohonan atur ulang kata sandi: staf (langsung ke tahap terakhir, bawaan) atau lengkap (melalui seluruh tahapan).",
+  "settings.chain_choice": '"{value}" bukan pilihan rantai: tulis staf atau lengkap.',
+  "service.check.unavailable":
+    "Direktori belum dapat ditanya saat permohonan diterima; data diperiksa lagi ketika permohonan dijalankan.",
+  "service.exec.unavailable":
+    'jenis permohonan "{kind}" belum dapat dijalankan oleh sistem; tangani secara manual atau tolak dengan alasan.',
+  "letter.name.reset_template": "Templat Surat Atur Ulang Kata Sandi Akun Surel Dinas",
+  "reset.exec.mismatch":
+    "Atur ulang kata sandi tidak dijalankan: data permohonan tidak cocok dengan direktori saat ini.\n{detail}",
+  "reset.log.verified": "identitas cocok dengan direktori ({address}); kata sandi diatur ulang",
+  "provision.mail.reset_subject": "Kata sandi akun surel dinas Anda telah diatur ulang \u2013 {ticket}",
+  "provision.mail.reset_intro":
+    "Kata sandi akun surel dinas {address} telah diatur ulang atas permohonan dengan nomor tiket {ticket}; kata sandi lama tidak berlaku lagi. Bila Anda tidak pernah mengajukan permohonan ini, segera hubungi kami.",
+  "service.check.unpublished":
+    "Formulir layanan akun belum terbit: pemilik akun tidak dapat meminta atur ulang kata sandi. Jalankan setup lagi, atau buka formulir dan klik Terbitkan.",
+  "service.check.closed":
+    "Peringatan: formulir layanan akun terbit tetapi ditutup (tidak menerima jawaban). Bila tidak disengaja, buka formulir → Respons → aktifkan Menerima respons.",
+  "service.check.restricted":
+    "Formulir layanan akun hanya dapat diisi dengan akun domain, padahal yang lupa kata sandi tidak dapat masuk ke akunnya. Jalankan setup lagi.",
+  "service.setup.line": "Formulir layanan akun: {line}",
+  "action.buat_akun.service": "Jalankan permohonan",
+  "edit.address.service":
+    "Alamat akun pada permohonan layanan akun tidak dapat diubah: permohonan diperiksa terhadap akun yang diminta. Bila alamatnya salah, tolak dengan alasan dan minta pemohon mengajukan lagi.",
 } as const;

@@ -390,9 +390,14 @@ function checkOrgUnit(ws: Workspace, method: string, path: unknown): string {
   return p;
 }
 
+/**
+ * Fields users.update / users.patch write as given (null clears). `suspensionReason` is not one:
+ * documented "Output only" (the reason Google or an administrator suspended the account, returned
+ * only while `suspended` is true); chosen: a value written is ignored without an error, the server
+ * sets "ADMIN" when an administrator suspends, so no program can record its own reason there.
+ */
 const WRITABLE_USER_FIELDS = [
   "suspended",
-  "suspensionReason",
   "archived",
   "changePasswordAtNextLogin",
   "includeInGlobalAddressList",
@@ -599,6 +604,8 @@ export function seedUser(ws: Workspace, partial: SeedUser): User {
   const createdMs = partial.creationTime ? Date.parse(partial.creationTime) : ws.now() - 86_400_000;
   const resource = partial as unknown as Json;
   const user = buildUser(ws, id, email, resource, createdMs);
+  // A seeded suspension may be Google's own ("ABUSE", …): the one way a test gets one.
+  if (partial.suspended === true) user.suspensionReason = partial.suspensionReason ?? "ADMIN";
   for (const k of ["isAdmin", "isDelegatedAdmin", "lastLoginTime", "agreedToTerms", "isEnrolledIn2Sv"]) {
     if (resource[k] !== undefined) user[k] = resource[k];
   }
@@ -885,6 +892,7 @@ export class UsersCollection
     notPending(ws, method, r);
     const res = (resource ?? {}) as Json;
     const u = r.user;
+    const wasSuspended = u.suspended === true;
     if (res.primaryEmail !== undefined && lower(res.primaryEmail) !== lower(u.primaryEmail)) {
       const email = checkOwnAddress(ws, method, res.primaryEmail, "primary_user_email");
       if (addressTaken(ws, email, r)) throw apiError(method, "Entity already exists.", 409, "duplicate");
@@ -911,7 +919,8 @@ export class UsersCollection
       if (res[k] === null) Reflect.deleteProperty(u, k);
       else u[k] = structuredClone(res[k]);
     }
-    if (u.suspended === false) delete u.suspensionReason;
+    if (res.suspended === true && !wasSuspended) u.suspensionReason = "ADMIN";
+    if (u.suspended !== true) delete u.suspensionReason;
     snapshot(ws, r);
     return present(ws, r);
   }
