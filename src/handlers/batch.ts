@@ -888,7 +888,10 @@ export function eraseBatchLists(
       let people = 0;
       for (let r = FIRST_PERSON_ROW; r <= values.length; r++) {
         const read = values[r - 1] ?? [];
-        const person = refused.get(r);
+        // A row erased by a pass cut off before its mark keeps the problems it was given then.
+        const answers = read.slice(0, TICKET_COLUMN - 1);
+        const erasedBefore = answers.some(isErasureMarker);
+        const person = answers.some(holdsData) ? refused.get(r) : undefined;
         const cells = Array.from({ length: width }, (_, c): string => {
           const v = read[c] ?? "";
           if (c === TICKET_COLUMN - 1) return v;
@@ -898,7 +901,7 @@ export function eraseBatchLists(
                   validate(person).problems.filter((x) => x.severity === "error"),
                   lang,
                 )
-              : holdsData(v)
+              : holdsData(v) && !erasedBefore
                 ? marker
                 : v;
           return holdsData(v) ? marker : v;
@@ -906,20 +909,24 @@ export function eraseBatchLists(
         if (cells.some((v, c) => v !== (read[c] ?? ""))) people++;
         rows.push(cells);
       }
-      appendLog(ctx, [
-        {
-          ticket: id,
-          from: "",
-          to: "",
-          action: ERASE_ACTION,
-          actor: SYSTEM_ACTOR,
-          timeMs: p.nowMs,
-          note: t(lang, "retention.batch_log_note", { batch: id, days, rows: people }),
-        },
-      ]);
-      if (sheet && rows.length > 0) sheet.getRange(FIRST_PERSON_ROW, 1, rows.length, width).setValues(rows);
-      if (sheet && holdsData(values[HEAD_KEYS.indexOf("contact")]?.[1]))
-        sheet.getRange(HEAD_KEYS.indexOf("contact") + 1, 2).setValue(marker);
+      const contactRow = HEAD_KEYS.indexOf("contact") + 1;
+      const contact = holdsData(values[contactRow - 1]?.[1]);
+      // A pass cut off after the list's write finds nothing left there: it only marks the row.
+      if (people > 0 || contact) {
+        appendLog(ctx, [
+          {
+            ticket: id,
+            from: "",
+            to: "",
+            action: ERASE_ACTION,
+            actor: SYSTEM_ACTOR,
+            timeMs: p.nowMs,
+            note: t(lang, "retention.batch_log_note", { batch: id, days, rows: people }),
+          },
+        ]);
+        if (sheet && people > 0) sheet.getRange(FIRST_PERSON_ROW, 1, rows.length, width).setValues(rows);
+        if (sheet && contact) sheet.getRange(contactRow, 2).setValue(marker);
+      }
       table.sheet.getRange(rowNumber, table.col("contact")).setValue(marker);
       return true;
     });
