@@ -313,10 +313,11 @@ export interface BatchListFacts {
 /**
  * When a batch's list sheet (names, NIP, NIK, phones, personal e-mails as the OPD sent them) is
  * due for erasure, or null while its period has not begun:
- * - with members: once the OPD's summary went (every member closed) and none of them still keeps
- *   its data for a reason of its own (open, undated, provisioning waiting), `retentionDays` after
- *   the later of the summary and the last member's close (the members' own clock): the list's copy
- *   of a person goes no earlier than the register's;
+ * - with members: `retentionDays` after the OPD's summary went (it goes once every member is
+ *   closed), and not while any member still keeps its data by the requests' own rules (open,
+ *   undated, within its period, provisioning waiting): the list's copy of a person goes with the
+ *   register's, never before it. (A member's erasure sets its "Diperbarui": an erased member no
+ *   longer holds the list back, whatever its date says.)
  * - the rows never registered (refused at the import) have no request: they are the batch's, and
  *   go with the list, `retentionDays` after the summary (the OPD was told of them then);
  * - a batch with no member at all (every row refused, or never imported) gets no summary: its
@@ -331,8 +332,7 @@ export function batchListDueMs(f: BatchListFacts, retentionDays: number, nowMs: 
     since = f.summarySentMs;
     for (const m of f.members) {
       const v = retentionVerdict(m, retentionDays, nowMs);
-      if (v.kind === "open" || v.kind === "undated" || v.kind === "waiting") return null;
-      since = Math.max(since, closedAtMs(m));
+      if (v.kind !== "due" && v.kind !== "erased") return null;
     }
   }
   return since > 0 ? since + retentionDays * DAY_MS : null;
