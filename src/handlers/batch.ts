@@ -78,7 +78,7 @@ import { Table, type Cell, type Row } from "../workspace/table.js";
 import { ensureWorker } from "../workspace/worker.js";
 import { applyDecision, scheduleWorker } from "./edit.js";
 import { processResponse, stageMail } from "./intake.js";
-import { ensureHeader, protectSheet } from "./setup.js";
+import { ensureHeader, protectBatchSheet } from "./setup.js";
 
 type BatchRow = Row<BatchKey>;
 type BatchTable = Table<BatchKey>;
@@ -144,14 +144,9 @@ export function batchTable(ctx: Ctx): BatchTable | null {
 function ensureBatchTable(ctx: Ctx): BatchTable {
   const existing = batchTable(ctx);
   if (existing) return existing;
-  const lang = ctx.config.language;
   const sheet = ctx.ss.insertSheet(SHEET_NAMES.batches);
-  ensureHeader(sheet, BATCH_COLUMNS, lang);
-  const rows = sheet.getMaxRows();
-  const editable = BATCH_COLUMNS.map((c, i) => ({ c, i }))
-    .filter(({ c }) => c.editable)
-    .map(({ i }) => sheet.getRange(2, i + 1, rows - 1, 1));
-  protectSheet(sheet, t(lang, "batch.protect.sheet"), [], editable);
+  ensureHeader(sheet, BATCH_COLUMNS, ctx.config.language);
+  protectBatchSheet(sheet, ctx.config);
   return new Table(sheet, BATCH_COLUMNS);
 }
 
@@ -185,7 +180,7 @@ export function createBatch(ctx: Ctx): OpResult {
   sheet.getRange(1, 1, template.length, LIST_WIDTH).setValues(template);
   sheet.getRange(TITLE_ROW, 1, 1, LIST_WIDTH).setFontWeight("bold").setBackground("#e2efda");
   sheet.setFrozenRows(TITLE_ROW);
-  protectSheet(sheet, t(lang, "batch.protect.list"), config.admins);
+  protectBatchSheet(sheet, config);
   return { ok: true, message: t(lang, "batch.created", { batch: id }) };
 }
 
