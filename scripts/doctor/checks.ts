@@ -14,6 +14,7 @@
  * the names setup gives them) or given with flags, and the triggers are reported as not checked.
  */
 import type { admin_directory_v1, drive_v3 } from "googleapis";
+import { parseBatchId } from "../../src/domain/batch.js";
 import type { Language, OfficeConfig } from "../../src/domain/config.js";
 import { dateOrderKey, dateOrderOf } from "../../src/domain/locale.js";
 import { SHEETS, type Tables } from "../../src/domain/settings.js";
@@ -272,7 +273,7 @@ export async function runDoctor(o: DoctorOptions): Promise<DoctorReport> {
   await adminChecks(run, config, service);
   const formId = await findForm(run, diagnostic);
   await formChecks(run, config, formId, diagnostic);
-  await sheetChecks(run, config, meta.data);
+  await sheetChecks(run, config, meta.data, service);
   await driveChecks(run, config, service, diagnostic);
   await scriptChecks(run, service, diagnostic, diagnosticWhy, formId);
 
@@ -739,14 +740,19 @@ type SpreadsheetMeta = {
                 endColumnIndex?: number | null;
               } | null;
               warningOnly?: boolean | null;
-              editors?: { domainUsersCanEdit?: boolean | null } | null;
+              editors?: { users?: string[] | null; domainUsersCanEdit?: boolean | null } | null;
             }[]
           | null;
       }[]
     | null;
 };
 
-async function sheetChecks(run: Run, config: OfficeConfig, meta: SpreadsheetMeta): Promise<void> {
+async function sheetChecks(
+  run: Run,
+  config: OfficeConfig,
+  meta: SpreadsheetMeta,
+  service: string,
+): Promise<void> {
   // The product reads dates by the spreadsheet's locale (src/domain/locale.ts); the locales its
   // tests show it on are the Indonesian ones and en_US. Any other is read by a rule not shown.
   const locale = meta.properties?.locale ?? "";
@@ -784,7 +790,11 @@ async function sheetChecks(run: Run, config: OfficeConfig, meta: SpreadsheetMeta
       "doctor.sheets.present.fix",
     );
 
-  for (const name of PROTECTED_SHEETS) {
+  // The bulk requests' sheets, once the first batch made them: Permohonan Massal, and each list
+  // `MSL-…` (personal data: the administrators' only).
+  const batchSheets = [...sheets.keys()].filter((n) => n === SHEET_NAMES.batches || parseBatchId(n) === n);
+  const listEditors = new Set([service, ...config.admins].map((a) => a.toLowerCase()));
+  for (const name of [...PROTECTED_SHEETS, ...batchSheets]) {
     const sheet = sheets.get(name);
     if (!sheet) continue;
     const whole = (sheet.protectedRanges ?? []).filter((p) => {
@@ -801,6 +811,11 @@ async function sheetChecks(run: Run, config: OfficeConfig, meta: SpreadsheetMeta
     else if (whole.every((p) => p.warningOnly)) why = "doctor.sheets.protected.warning";
     else if (whole.some((p) => !p.warningOnly && p.editors?.domainUsersCanEdit))
       why = "doctor.sheets.protected.domain";
+    else if (
+      parseBatchId(name) === name &&
+      whole.some((p) => (p.editors?.users ?? []).some((u) => !listEditors.has(u.toLowerCase())))
+    )
+      why = "doctor.sheets.protected.editors";
     if (why)
       run.add(
         "sheets",

@@ -126,6 +126,8 @@ export const id = {
   "doctor.sheets.protected.none": "tidak ada perlindungan untuk seluruh lembar",
   "doctor.sheets.protected.warning": "perlindungannya hanya peringatan",
   "doctor.sheets.protected.domain": "semua pengguna domain boleh mengubahnya",
+  "doctor.sheets.protected.editors":
+    "orang selain administrator boleh mengubah daftar yang berisi data pribadi ini",
   "doctor.sheets.protected.fix":
     "Jalankan setup lagi oleh akun layanan; setup memasang perlindungan lembar itu kembali.",
   "doctor.sheets.sharing.ok": "Register tidak dibagikan lewat tautan.",
@@ -333,6 +335,8 @@ export const en: Record<DoctorKey, string> = {
   "doctor.sheets.protected.none": "there is no protection of the whole sheet",
   "doctor.sheets.protected.warning": "its protection only warns",
   "doctor.sheets.protected.domain": "every user of the domain may edit it",
+  "doctor.sheets.protected.editors":
+    "people other than the administrators may edit this list of personal data",
   "doctor.sheets.protected.fix":
     "Have setup run again by the service account; setup puts that sheet's protection back.",
   "doctor.sheets.sharing.ok": "The register is not shared by link.",

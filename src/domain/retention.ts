@@ -35,7 +35,7 @@
 import type { Language } from "./config.js";
 import { QUESTIONS, questionTitle, SYSTEM_TITLES, type FieldKey } from "./form.js";
 import { isStatus, isTerminal } from "./request.js";
-import { LANGUAGES, t } from "./text/index.js";
+import { LANGUAGES, t, tx, type MessageKey, type MessageParams } from "./text/index.js";
 
 export const DAY_MS = 86_400_000;
 
@@ -293,4 +293,68 @@ export function batches(rows: readonly number[], maxRows: number, maxRuns: numbe
   }
   if (current.length > 0) out.push(current);
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk requests' list sheets
+// ---------------------------------------------------------------------------------------------
+
+/** What the list pass needs to know of one batch (Permohonan Massal) and its members. */
+export interface BatchListFacts {
+  /** When the OPD's summary went (0 = not yet). */
+  summarySentMs: number;
+  /** When the batch was made (its "Dibuat"). */
+  createdMs: number;
+  /** An import of the list waits to be continued. */
+  importPending: boolean;
+  /** The register rows of its members. */
+  members: readonly RetentionFacts[];
+}
+
+/**
+ * When a batch's list sheet (names, NIP, NIK, phones, personal e-mails as the OPD sent them) is
+ * due for erasure, or null while its period has not begun:
+ * - with members: `retentionDays` after the OPD's summary went (it goes once every member is
+ *   closed), and not while any member still keeps its data by the requests' own rules (open,
+ *   undated, within its period, provisioning waiting): the list's copy of a person goes with the
+ *   register's, never before it. (A member's erasure sets its "Diperbarui": an erased member no
+ *   longer holds the list back, whatever its date says.)
+ * - the rows never registered (refused at the import) have no request: they are the batch's, and
+ *   go with the list, `retentionDays` after the summary (the OPD was told of them then);
+ * - a batch with no member at all (every row refused, or never imported) gets no summary: its
+ *   list goes `retentionDays` after the batch was made, unless an import is under way.
+ */
+export function batchListDueMs(f: BatchListFacts, retentionDays: number, nowMs: number): number | null {
+  if (f.importPending) return null;
+  let since: number;
+  if (f.members.length === 0) since = f.createdMs;
+  else {
+    if (f.summarySentMs <= 0) return null;
+    since = f.summarySentMs;
+    for (const m of f.members) {
+      const v = retentionVerdict(m, retentionDays, nowMs);
+      if (v.kind !== "due" && v.kind !== "erased") return null;
+    }
+  }
+  return since > 0 ? since + retentionDays * DAY_MS : null;
+}
+
+/** Problem parameters that name no person (a field's title, a limit, the office's domain, the letter's date). */
+const DATA_FREE_PARAMS = new Set(["field", "max", "min", "count", "domain", "date"]);
+
+/**
+ * A refused row's problems as the list keeps them after the erasure: the same messages with every
+ * value the person typed replaced by "…" (a quoted address, a name, a status as typed).
+ */
+export function problemsWithoutData(
+  problems: readonly { code: MessageKey; params?: MessageParams }[],
+  lang: Language,
+): string {
+  return problems
+    .map((p) => {
+      const params: Record<string, string | number> = {};
+      for (const [k, v] of Object.entries(p.params ?? {})) params[k] = DATA_FREE_PARAMS.has(k) ? v : "\u2026";
+      return `\u2022 ${tx(lang, p.code, params)}`;
+    })
+    .join("\n");
 }

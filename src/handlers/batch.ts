@@ -29,7 +29,9 @@ import {
   composeBatchSummary,
   composeImportReport,
   contactProblem,
+  FIRST_PERSON_ROW,
   HEAD_FIELDS,
+  HEAD_KEYS,
   LIST_WIDTH,
   parseBatchId,
   personNamedValues,
@@ -42,6 +44,15 @@ import {
 } from "../domain/batch.js";
 import { mapNamedValues } from "../domain/form.js";
 import { formatDateTime, validateApplication } from "../domain/intake.js";
+import {
+  batchListDueMs,
+  ERASE_ACTION,
+  erasureMarker,
+  holdsData,
+  isErasureMarker,
+  problemsWithoutData,
+  type RetentionFacts,
+} from "../domain/retention.js";
 import { dateOrderOf } from "../domain/locale.js";
 import { formatTicket, ticketPeriod, type Status } from "../domain/request.js";
 import { asSheetText } from "../domain/sanitize.js";
@@ -49,7 +60,7 @@ import { t } from "../domain/text/index.js";
 import { actionLabel, decide, parseAction, RULES, SYSTEM_ACTOR, type Decision } from "../domain/workflow.js";
 import { rowUrl, type Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";
-import { withScriptLock } from "../workspace/lock.js";
+import { tryWithScriptLock, withScriptLock } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import { journalNoteAuthor, noteIsOwn } from "../workspace/notes.js";
@@ -67,7 +78,7 @@ import { Table, type Cell, type Row } from "../workspace/table.js";
 import { ensureWorker } from "../workspace/worker.js";
 import { applyDecision, scheduleWorker } from "./edit.js";
 import { processResponse, stageMail } from "./intake.js";
-import { ensureHeader, protectSheet } from "./setup.js";
+import { ensureHeader, protectBatchSheet } from "./setup.js";
 
 type BatchRow = Row<BatchKey>;
 type BatchTable = Table<BatchKey>;
@@ -133,14 +144,9 @@ export function batchTable(ctx: Ctx): BatchTable | null {
 function ensureBatchTable(ctx: Ctx): BatchTable {
   const existing = batchTable(ctx);
   if (existing) return existing;
-  const lang = ctx.config.language;
   const sheet = ctx.ss.insertSheet(SHEET_NAMES.batches);
-  ensureHeader(sheet, BATCH_COLUMNS, lang);
-  const rows = sheet.getMaxRows();
-  const editable = BATCH_COLUMNS.map((c, i) => ({ c, i }))
-    .filter(({ c }) => c.editable)
-    .map(({ i }) => sheet.getRange(2, i + 1, rows - 1, 1));
-  protectSheet(sheet, t(lang, "batch.protect.sheet"), [], editable);
+  ensureHeader(sheet, BATCH_COLUMNS, ctx.config.language);
+  protectBatchSheet(sheet, ctx.config);
   return new Table(sheet, BATCH_COLUMNS);
 }
 
@@ -174,7 +180,7 @@ export function createBatch(ctx: Ctx): OpResult {
   sheet.getRange(1, 1, template.length, LIST_WIDTH).setValues(template);
   sheet.getRange(TITLE_ROW, 1, 1, LIST_WIDTH).setFontWeight("bold").setBackground("#e2efda");
   sheet.setFrozenRows(TITLE_ROW);
-  protectSheet(sheet, t(lang, "batch.protect.list"), config.admins);
+  protectBatchSheet(sheet, config);
   return { ok: true, message: t(lang, "batch.created", { batch: id }) };
 }
 
@@ -281,12 +287,7 @@ function importBatch(ctx: Ctx, id: string, since: number, budget: () => boolean)
   // on every pass, so that intake recognises a registration an execution cut off.
   const submittedMs = cellMs(batch.createdAt) || since;
   const order = dateOrderOf(ctx.loaded.locale ?? ctx.ss.getSpreadsheetLocale());
-  const validate = (p: BatchList["persons"][number]) =>
-    validateApplication(mapNamedValues(personNamedValues(list.head, p, lang), lang).answers, {
-      config,
-      todayMs: submittedMs,
-      dateOrder: order === "mdy" ? "mdy" : "dmy",
-    });
+  const validate = personValidator(ctx, list, submittedMs);
   // A problem of the head (OPD, letter) is every row's: the list is refused whole.
   const head = validate(list.persons[0]!).problems.filter(
     (p) => p.severity === "error" && p.field !== null && HEAD_FIELDS.includes(p.field),
@@ -335,6 +336,18 @@ function importBatch(ctx: Ctx, id: string, since: number, budget: () => boolean)
     return { id, finished: false, ok: true, message };
   }
   return finishImport(ctx, table, rowNumber, id, list, since);
+}
+
+/** A list's person validated exactly as a form answer received at `submittedMs`. */
+function personValidator(ctx: Ctx, list: BatchList, submittedMs: number) {
+  const lang = ctx.config.language;
+  const order = dateOrderOf(ctx.loaded.locale ?? ctx.ss.getSpreadsheetLocale());
+  return (p: BatchList["persons"][number]) =>
+    validateApplication(mapNamedValues(personNamedValues(list.head, p, lang), lang).answers, {
+      config: ctx.config,
+      todayMs: submittedMs,
+      dateOrder: order === "mdy" ? "mdy" : "dmy",
+    });
 }
 
 /** The list cannot be imported: nothing is registered, the pass ends, the administrator reads why. */
@@ -805,4 +818,115 @@ export function scheduleBatchImports(ctx: Ctx): boolean {
     logError(ctx.ss, "batch", "", e);
     return false;
   }
+}
+
+// ── Retention: the lists' personal data (the sweep's retention pass) ────────────
+
+/**
+ * The lists' personal data past retention (domain/retention.ts batchListDueMs), erased once per
+ * batch: every cell of the people's rows but the ticket and the problems, the problems rewritten
+ * without the values typed, the OPD's contact in the list's head and in the batch's row. Kept: the
+ * batch's row, the OPD, the letter's number and date, the list's row numbers, tickets and
+ * problems. The batch row's "Kontak OPD" holding the marker is the mark that the list is done
+ * (a batch whose contact was never written gets the marker too), so a later pass reads nothing
+ * more of it. Cost: when a batch is not done yet, the register once per pass; then per due batch,
+ * under the script lock, one read of the batch row and of the list, one log entry (first: a pass
+ * cut off after it erases and logs again, never erases unlogged), one write of the people's rows,
+ * one of the head's contact, one of the row's. Returns whether every due list was done.
+ */
+export function eraseBatchLists(
+  ctx: Ctx,
+  budget: () => boolean,
+  p: { nowMs: number; today: string; facts: (row: RegisterRow) => RetentionFacts },
+  erased: string[],
+): boolean {
+  const table = batchTable(ctx);
+  if (!table) return true;
+  const open = table.all().filter(({ row }) => String(row.batchId) && !isErasureMarker(row.contact));
+  if (open.length === 0) return true;
+  const days = ctx.config.privacy.retentionDays;
+  const lang = ctx.config.language;
+  const marker = erasureMarker(lang, p.today);
+  const byBatch = new Map<string, RetentionFacts[]>();
+  for (const { row } of registerTable(ctx.ss).all()) {
+    const id = String(row.batch ?? "");
+    if (!id || !String(row.ticket)) continue;
+    const list = byBatch.get(id);
+    if (list) list.push(p.facts(row));
+    else byBatch.set(id, [p.facts(row)]);
+  }
+  const pending = readPending().ids;
+  for (const { rowNumber, row } of open) {
+    const id = String(row.batchId);
+    const dueMs = batchListDueMs(
+      {
+        summarySentMs: cellMs(row.summarySent),
+        createdMs: cellMs(row.createdAt),
+        importPending: pending.includes(id),
+        members: byBatch.get(id) ?? [],
+      },
+      days,
+      p.nowMs,
+    );
+    if (dueMs === null || p.nowMs <= dueMs) continue;
+    if (!budget()) return false;
+    const done = tryWithScriptLock((): boolean => {
+      const now = table.read(rowNumber);
+      if (String(now.batchId) !== id || isErasureMarker(now.contact)) return false;
+      const sheet = ctx.ss.getSheetByName(id);
+      const values = sheet ? sheet.getDataRange().getDisplayValues() : [];
+      const list = readBatchList(values);
+      const validate = personValidator(ctx, list, cellMs(now.createdAt) || p.nowMs);
+      const refused = new Map(list.persons.filter((x) => !x.ticket).map((x) => [x.row, x]));
+      const width = Math.max(LIST_WIDTH, ...values.map((r) => r.length));
+      const rows: string[][] = [];
+      let people = 0;
+      for (let r = FIRST_PERSON_ROW; r <= values.length; r++) {
+        const read = values[r - 1] ?? [];
+        // A row erased by a pass cut off before its mark keeps the problems it was given then.
+        const answers = read.slice(0, TICKET_COLUMN - 1);
+        const erasedBefore = answers.some(isErasureMarker);
+        const person = answers.some(holdsData) ? refused.get(r) : undefined;
+        const cells = Array.from({ length: width }, (_, c): string => {
+          const v = read[c] ?? "";
+          if (c === TICKET_COLUMN - 1) return v;
+          if (c === PROBLEM_COLUMN - 1)
+            return person
+              ? problemsWithoutData(
+                  validate(person).problems.filter((x) => x.severity === "error"),
+                  lang,
+                )
+              : holdsData(v) && !erasedBefore
+                ? marker
+                : v;
+          return holdsData(v) ? marker : v;
+        });
+        if (cells.some((v, c) => v !== (read[c] ?? ""))) people++;
+        rows.push(cells);
+      }
+      const contactRow = HEAD_KEYS.indexOf("contact") + 1;
+      const contact = holdsData(values[contactRow - 1]?.[1]);
+      // A pass cut off after the list's write finds nothing left there: it only marks the row.
+      if (people > 0 || contact) {
+        appendLog(ctx, [
+          {
+            ticket: id,
+            from: "",
+            to: "",
+            action: ERASE_ACTION,
+            actor: SYSTEM_ACTOR,
+            timeMs: p.nowMs,
+            note: t(lang, "retention.batch_log_note", { batch: id, days, rows: people }),
+          },
+        ]);
+        if (sheet && people > 0) sheet.getRange(FIRST_PERSON_ROW, 1, rows.length, width).setValues(rows);
+        if (sheet && contact) sheet.getRange(contactRow, 2).setValue(marker);
+      }
+      table.sheet.getRange(rowNumber, table.col("contact")).setValue(marker);
+      return true;
+    });
+    if (!done.ok) return false;
+    if (done.value) erased.push(id);
+  }
+  return true;
 }

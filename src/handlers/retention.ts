@@ -16,13 +16,15 @@
  *
  * The status page's record of an erased request loses its first name in the same batch (one read
  * of its two columns per pass, one write per run); closed complaints past the same period lose
- * the complainant's name, address and text (eraseComplaints), each with its own log entry.
+ * the complainant's name, address and text (eraseComplaints), each with its own log entry; the
+ * bulk requests' list sheets lose their people's data after their members (batch.ts eraseBatchLists).
  *
  * The hash-chained log itself is never rewritten: it holds no identity numbers, and its notes are
  * officials' reasons (see docs/SECURITY.md).
  */
 import { dupKeys } from "../workspace/duplicates.js";
 import { isBatchResponseKey } from "../domain/batch.js";
+import { eraseBatchLists } from "./batch.js";
 import { stateLabel } from "../domain/audit.js";
 import { parseProvisionState } from "../domain/provisioning.js";
 import {
@@ -108,6 +110,8 @@ export interface RetentionReport {
   complaints: string[];
   /** Requests erased in the yearly archives (their log entries are in the live log). */
   archived?: string[];
+  /** Bulk requests whose list sheet's personal data was erased (handlers/batch.ts eraseBatchLists). */
+  batchLists: string[];
 }
 
 interface Due {
@@ -160,6 +164,7 @@ export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport
     undated: 0,
     statusNames: 0,
     complaints: [],
+    batchLists: [],
   };
   const props = PropertiesService.getScriptProperties();
   const nowMs = Date.now();
@@ -172,7 +177,8 @@ export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport
     finished =
       erasePass(ctx, budget, report, nowMs, today) &&
       eraseComplaints(ctx, budget, report, nowMs, today) &&
-      eraseArchives(ctx, budget, report, nowMs, today);
+      eraseArchives(ctx, budget, report, nowMs, today) &&
+      eraseBatchLists(ctx, budget, { nowMs, today, facts }, report.batchLists);
   } catch (e) {
     props.setProperty(RETENTION_DAY_KEY, today);
     throw e;

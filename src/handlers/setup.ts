@@ -19,6 +19,7 @@ import {
   rememberRegister,
 } from "../workspace/context.js";
 import { adminOpLabels } from "../domain/admin.js";
+import { parseBatchId } from "../domain/batch.js";
 import type { OfficeConfig } from "../domain/config.js";
 import {
   linkGrants,
@@ -51,6 +52,7 @@ import {
 import { ensureTriggers, type TriggerReport } from "../workspace/triggers.js";
 import {
   ADMIN_COLUMNS,
+  BATCH_COLUMNS,
   ERROR_COLUMNS,
   INDEX_COLUMNS,
   LOG_COLUMNS,
@@ -172,6 +174,28 @@ export function protectSheet(
   if (editors.length > 0) protection.addEditors(editors);
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
   protection.setUnprotectedRanges(unprotected);
+}
+
+/**
+ * The bulk requests' protections (handlers/batch.ts makes the sheets with the first batch; setup's
+ * re-check puts them back): Permohonan Massal the program's but for Tindakan and Catatan Tindakan
+ * of every row, each list sheet `MSL-…` the administrators' only.
+ */
+export function protectBatchSheets(ss: Spreadsheet, config: OfficeConfig): void {
+  for (const sheet of ss.getSheets()) protectBatchSheet(sheet, config);
+}
+
+/** One sheet's bulk request protection (nothing for a sheet that is not the bulk requests'). */
+export function protectBatchSheet(sheet: Sheet, config: OfficeConfig): void {
+  const lang = config.language;
+  const name = sheet.getName();
+  if (name === SHEET_NAMES.batches) {
+    const rows = sheet.getMaxRows();
+    const editable = BATCH_COLUMNS.map((c, i) => ({ c, i }))
+      .filter(({ c }) => c.editable)
+      .map(({ i }) => sheet.getRange(2, i + 1, rows - 1, 1));
+    protectSheet(sheet, t(lang, "batch.protect.sheet"), [], editable);
+  } else if (parseBatchId(name) === name) protectSheet(sheet, t(lang, "batch.protect.list"), config.admins);
 }
 
 function writeTable(sheet: Sheet, rows: string[][]): void {
@@ -600,6 +624,7 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
       const sheet = ss.getSheetByName(name);
       if (sheet) protectSheet(sheet, t(lang, "setup.protect.settings"), config.admins);
     }
+    protectBatchSheets(ss, config);
     // The settings sheets' header rows and help column follow the language (the keys stay).
     followLanguage(ss, lang);
 

@@ -89,6 +89,7 @@ const ALL_CHECKS = [
     SHEET_NAMES.errors,
     SHEET_NAMES.admin,
     ...Object.values(SHEETS),
+    SHEET_NAMES.batches, // checked when the first bulk request made it (the green domain has it)
   ].map((s) => `sheets.protected:${s}`),
   "sheets.sharing",
   "drive.template",

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { QUESTIONS, questionTitle, SYSTEM_TITLES, type FieldKey } from "../../src/domain/form.js";
 import {
+  batchListDueMs,
+  problemsWithoutData,
+  type BatchListFacts,
   ALWAYS_ERASED,
   batches,
   closedAtMs,
@@ -303,5 +306,58 @@ describe("batches", () => {
       expect(b.length).toBeLessThanOrEqual(100);
       expect(rowRuns(b).length).toBeLessThanOrEqual(10);
     }
+  });
+});
+
+describe("a bulk request's list (batchListDueMs)", () => {
+  const summary = NOW - (DAYS + 2) * DAY_MS;
+  const list = (over: Partial<BatchListFacts> = {}): BatchListFacts => ({
+    summarySentMs: summary,
+    createdMs: summary - 5 * DAY_MS,
+    importPending: false,
+    members: [facts()],
+    ...over,
+  });
+
+  test("due retentionDays after the summary once every member is due or erased", () => {
+    expect(batchListDueMs(list(), DAYS, NOW)).toBe(summary + DAYS * DAY_MS);
+    const erased = facts({ values: {}, updatedMs: NOW }); // its erasure moved "Diperbarui" to now
+    expect(batchListDueMs(list({ members: [erased, facts()] }), DAYS, NOW)).toBe(summary + DAYS * DAY_MS);
+  });
+
+  test("not while a member keeps its data, nor before the summary or during an import", () => {
+    const recent = facts({ updatedMs: NOW - DAY_MS });
+    const open = facts({ status: "diproses" });
+    const waiting = facts({
+      status: "selesai",
+      provisioningLabel: "selesai",
+      letterSentMs: NOW - 40 * DAY_MS,
+    });
+    for (const m of [recent, open, waiting, facts({ updatedMs: 0 })])
+      expect(batchListDueMs(list({ members: [facts(), m] }), DAYS, NOW)).toBeNull();
+    expect(batchListDueMs(list({ summarySentMs: 0 }), DAYS, NOW)).toBeNull();
+    expect(batchListDueMs(list({ importPending: true }), DAYS, NOW)).toBeNull();
+  });
+
+  test("a batch without members counts from its creation", () => {
+    const f = list({ members: [], summarySentMs: 0 });
+    expect(batchListDueMs(f, DAYS, NOW)).toBe(f.createdMs + DAYS * DAY_MS);
+    expect(batchListDueMs({ ...f, createdMs: 0 }, DAYS, NOW)).toBeNull();
+  });
+});
+
+describe("a refused row's problems without its data (problemsWithoutData)", () => {
+  test("the values typed become …; field titles and limits stay", () => {
+    const text = problemsWithoutData(
+      [
+        { code: "email.invalid", params: { value: "ahmad.fauzi@gmial" } },
+        { code: "field.required", params: { field: "NIK" } },
+      ],
+      "id",
+    );
+    expect(text).not.toContain("ahmad.fauzi");
+    expect(text).toContain("\u201c\u2026\u201d");
+    expect(text).toContain("NIK");
+    expect(text.split("\n")).toHaveLength(2);
   });
 });

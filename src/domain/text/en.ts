@@ -761,6 +761,8 @@ export const en: Record<MessageKey, string> = {
   "retention.marker": "[erased {date}]",
   "retention.complaint_log_note":
     "The complainant's personal data was erased {days} days after the complaint was closed: {fields}.",
+  "retention.batch_log_note":
+    "The personal data of bulk request list {batch} was erased after the retention period of {days} days since its requests were closed: {rows} person row(s) and the agency contact; tickets, row numbers, problems (without personal data) and the request letter stay.",
   "retention.log_note":
     "Personal data erased after the retention period of {days} days since the request was closed: {fields}; {rows} form response row(s).",
   "retention.response_unlocated":

@@ -755,6 +755,8 @@ export const id = {
   "retention.marker": "[dihapus {date}]",
   "retention.complaint_log_note":
     "Data pribadi pengadu dihapus setelah masa simpan {days} hari sejak pengaduan selesai: {fields}.",
+  "retention.batch_log_note":
+    "Data pribadi daftar permohonan massal {batch} dihapus setelah masa simpan {days} hari sejak permohonannya ditutup: {rows} baris orang dan kontak OPD; tiket, nomor baris, masalah (tanpa data pribadi) dan surat permohonan tetap.",
   "retention.log_note":
     "Data pribadi dihapus setelah masa simpan {days} hari sejak permohonan ditutup: {fields}; {rows} baris respons formulir.",
   "retention.response_unlocated":
