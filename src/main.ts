@@ -70,7 +70,6 @@ export function lookupStatus(form: unknown): PageReply {
 
 /** Called by the status page (google.script.run): files a complaint (pengaduan). */
 export function fileComplaint(form: unknown): PageReply {
-  markWork();
   return fileComplaintFromPage(form);
 }
 
@@ -102,7 +101,6 @@ export function provisionWorker(e?: GoogleAppsScript.Events.TimeDriven): WorkerR
  */
 export function setup(e?: unknown): SetupReport {
   guardEntry("setup", e);
-  markWork();
   const report = runSetup({ via: "editor" });
   console.info(report.lines.join("\n"));
   return report;

@@ -81,7 +81,7 @@ function refuse(
     ];
     if (seen === 0 && previous > 0) lines.push(t(lang, "guard.previous_hour", { count: previous }));
     if (plan === "record_last") lines.push(t(lang, "guard.record_limit"));
-    logError(ss, entry, "", lines.join(" "));
+    logError(ss, entry, "", lines.join(" "), { leavesWork: false });
   } else console.warn(`guard: ${entry} refused (${caller.active || "anonymous"}), counted`);
   throw new RefusedCaller(t(lang, reason, { entry, effective: caller.effective || "?", installer }));
 }

@@ -9,6 +9,7 @@
  * a register someone else owns or while the register is shared by link; it stops before sharing
  * anything while the settings still hold the sample office's values.
  */
+import { markWork } from "../workspace/sweepstate.js";
 import { DUP_INDEX_PROPERTY } from "../workspace/duplicates.js";
 import {
   FORM_ID_PROPERTY,
@@ -519,6 +520,8 @@ export function runSetup(opts: SetupOptions = {}): SetupReport {
   const me = effectiveAccount();
   const pre = preflight(opts, me);
   if ("refused" in pre) return pre.refused;
+  // Only now, past the trust checks: a refused setup changes nothing, not even the sweep's mark.
+  markWork();
   return withScriptLock(() => {
     const lines: string[] = [];
     const created: string[] = [];

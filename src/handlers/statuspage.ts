@@ -11,6 +11,7 @@
  * hour is over. The count is shared with the correction form (workspace/statusrecords.ts
  * verifyStatusCode): a wrong code typed there counts here too.
  */
+import { markWork } from "../workspace/sweepstate.js";
 import type { Language } from "../domain/config.js";
 import { afterFailure, counterNow, statusView, WINDOW_MS } from "../domain/statuspage.js";
 import { checkComplaint } from "../domain/complaints.js";
@@ -143,6 +144,9 @@ export function fileComplaintFromPage(form: unknown): PageReply {
     }, LOOKUP_LOCK_MS);
     if (!slot.ok || !slot.value) return busy();
   }
+  // Past the checks and the hourly slot: only a complaint that may be filed wakes the next sweep
+  // (an anonymous caller must not force full sweeps by calling with nonsense).
+  if (checked.ok) markWork();
   const r = fileComplaintFrom(ctx, fields);
   if (!r.ok)
     return {

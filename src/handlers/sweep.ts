@@ -257,7 +257,7 @@ export function runSweep(opts: { full?: boolean } = {}): SweepReport {
       me: me || "?",
       installer: installer || "?",
     });
-    logError(ctx.ss, "sweep", "", refused);
+    logError(ctx.ss, "sweep", "", refused, { leavesWork: false });
     return { recovered: [], mailsSent: 0, pending: 0, repaired: [], flagged: [], refused };
   }
   // Nothing to do since the last full pass (domain/sweepplan.ts): stop here, the register unopened.

@@ -17,11 +17,13 @@ export function logError(
   handler: string,
   ticket: string,
   e: unknown,
+  opts: { leavesWork?: boolean } = {},
 ): void {
   const text = errorText(e);
   console.error(`${handler} ${ticket}: ${text}`);
   // A failure may leave work behind: the next sweep makes its full pass (domain/sweepplan.ts).
-  markWork();
+  // A refused caller leaves none (and must not be able to force full sweeps).
+  if (opts.leavesWork !== false) markWork();
   try {
     const sheet = ss.getSheetByName(SHEET_NAMES.errors);
     if (!sheet) return;

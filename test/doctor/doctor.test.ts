@@ -88,6 +88,7 @@ const ALL_CHECKS = [
     SHEET_NAMES.mailClaims,
     SHEET_NAMES.errors,
     SHEET_NAMES.admin,
+    SHEET_NAMES.serviceResponses, // the account services form's answers, protected by setup
     ...Object.values(SHEETS),
     SHEET_NAMES.batches, // checked when the first bulk request made it (the green domain has it)
   ].map((s) => `sheets.protected:${s}`),

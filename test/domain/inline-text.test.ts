@@ -62,6 +62,23 @@ interface Allowance {
 
 const ALLOWED: Allowance[] = [
   {
+    file: "src/domain/services.ts",
+    inProperties: ["register"],
+    why:
+      "a request type's register code (Jenis Permohonan), written and parsed back like the statuses; " +
+      "shown translated through the catalogue",
+  },
+  {
+    file: "src/domain/changes.ts",
+    inVariables: ["DETAIL_KEYS"],
+    why: "the keys of the Rincian Perubahan cell, the same in every language so the cell reads back",
+  },
+  {
+    file: "src/workspace/archive.ts",
+    inFunctions: ["archiveFileName"],
+    why: "the archive spreadsheet's name, by which the program finds its own file again (like a sheet name)",
+  },
+  {
     file: "src/domain/provisioning.ts",
     inVariables: ["REISSUE_TOKEN"],
     why:
@@ -70,7 +87,7 @@ const ALLOWED: Allowance[] = [
   },
   {
     file: "src/domain/letters.ts",
-    inFunctions: ["defaultCredentialLetter"],
+    inFunctions: ["defaultCredentialLetter", "defaultResetLetter"],
     inProperties: ["description", "example"],
     inVariables: ["ARCHIVE_PASSWORD_SEPARATE"],
     why:
