@@ -351,6 +351,11 @@ export interface PlanFacts {
    * aktif_kembali: the groups noted when the account was suspended, null when none were noted.
    */
   noted: readonly string[] | null;
+  /**
+   * aktif_kembali: this request already announced lifting the suspension (a resumed run; its row
+   * noted the groups to restore): an active account is then its own run's effect.
+   */
+  announced?: boolean;
 }
 
 /** The suspension reason Google gives an account an administrator suspended. */
@@ -444,7 +449,7 @@ export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan
         return refuse({ code: "change.refuse.no_recovery", params: { address } });
       // A reactivation sets a new password and sends it: only a run that lifts a suspension may
       // do so (an active account's new password is a reset, with the reset's identity checks).
-      if (record.suspended !== true)
+      if (record.suspended !== true && !facts.announced)
         return refuse({ code: "change.refuse.not_suspended", params: { address } });
       const why = String(record.suspensionReason ?? "");
       // Google's own suspensions (abuse, a breach of terms…) are lifted in the Admin console.
@@ -453,7 +458,8 @@ export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan
       // Only a suspension a surel departure made (its row noted the groups): an administrator's
       // own suspension (a compromised account, say) is lifted by the administrators themselves.
       if (facts.noted === null) return refuse({ code: "change.refuse.not_recorded", params: { address } });
-      steps.push({ op: "update", patch: { suspended: false } });
+      if (record.suspended === true) steps.push({ op: "update", patch: { suspended: false } });
+      else found.push({ code: "change.found.active", params: { address } });
       notedGroups = facts.noted.map(lower);
       for (const g of notedGroups) {
         if (current.includes(g)) found.push({ code: "change.found.group", params: { address, group: g } });

@@ -230,8 +230,11 @@ export function executeChange(r: Run, kind: ChangeKind): ProvisionResult {
   }
   const request = requestOf(r, kind);
   const { record, groups } = directoryFacts(request.address);
+  // A reactivation that announced itself (its row noted the groups to restore) is resumed: it
+  // restores those groups, and an account already active is its own unsuspension.
+  const announced = kind === "aktif_kembali" && has(r.row.notedGroups);
   const noted =
-    kind === "berhenti"
+    kind === "berhenti" || announced
       ? parseGroups(r.row.notedGroups)
       : kind === "aktif_kembali"
         ? notedGroupsOf(ctx, request.address, r.ticket)
@@ -242,6 +245,7 @@ export function executeChange(r: Run, kind: ChangeKind): ProvisionResult {
     opds: ctx.config.opds,
     today: todayKey(ctx, now()),
     noted,
+    announced,
   });
   const lang = ctx.config.language;
   if (plan.verdict === "refuse")
@@ -296,7 +300,8 @@ function announce(r: Run, request: ChangeRequest, plan: ChangePlan): void {
     notes.push(
       t(lang, "change.log.found", { found: plan.found.map((f) => tx(lang, f.code, f.params)).join(" ") }),
     );
-  const noting = request.kind === "berhenti" && !has(r.row.notedGroups);
+  // A reactivation notes the groups it restores too: its mark of having announced the unsuspension.
+  const noting = (request.kind === "berhenti" || request.kind === "aktif_kembali") && !has(r.row.notedGroups);
   if (request.kind === "berhenti")
     notes.push(t(lang, "change.log.noted", { groups: formatGroups(plan.notedGroups) }));
   commit(r, { label: "membuat", atMs: now() }, (row) => {

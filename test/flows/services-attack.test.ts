@@ -2,8 +2,9 @@
 // attack's hole, now closed. The attacks are the reviewer's; the assertions are the safe outcome.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkUserPassword, directoryUser, seedUser } from "../emulator/services/directory.js";
-import { act, DOMAIN, mailsTo, row, runWorkers, type Office } from "./harness.js";
-import { lettersTo, pdfText, provisioningOffice, STAF, toLastStage } from "./provision-kit.js";
+import { act, DOMAIN, mailsTo, row, runWorkers, WORKER, type Office } from "./harness.js";
+import { lettersTo, pdfText, provisioningOffice, STAF, sweepAfter, toLastStage } from "./provision-kit.js";
+import { callsSoFar } from "./lifecycle-kit.js";
 import { changeAnswers, dayFromNow, existingAccount, fileAndApprove } from "./changes-kit.js";
 import { resetAnswers, submitService, OLD_PASSWORD } from "./services-kit.js";
 
@@ -124,5 +125,38 @@ describe("the reactivation letter names the holder as the directory does", () =>
     expect(text).not.toContain("evil.example");
     expect(text).not.toContain("PENTING");
     expect(letters[0]!.body).not.toContain("evil.example");
+  });
+});
+
+describe("a reactivation cut off right after it lifted the suspension", () => {
+  test("resumed, not refused as 'not suspended': one letter, no second unsuspension", async () => {
+    const acc = await existingAccount(office, 9601);
+    await fileAndApprove(
+      office,
+      changeAnswers(office, "berhenti", acc, {
+        leaveReason: "Mutasi keluar",
+        effectiveDate: dayFromNow(office, 0),
+      }),
+    );
+    const before = lettersTo(office, acc.personal).length;
+    const updates = callsSoFar(office, "AdminDirectory.Users.update");
+    const rule = office.emu.faults.killAt(1, {
+      handler: WORKER,
+      target: "AdminDirectory.Users.update",
+      when: "after",
+    });
+    const { ticket } = await fileAndApprove(
+      office,
+      changeAnswers(office, "aktif_kembali", acc, { effectiveDate: dayFromNow(office, 0) }),
+    );
+    office.emu.faults.clear();
+    expect(rule.fired).toBe(1);
+    expect(directoryUser(office.emu.ws, acc.address)!.suspended).toBe(false);
+    await sweepAfter(office, 10);
+    await runWorkers(office);
+    expect(row(office, ticket).status).toBe("selesai");
+    // The unsuspension once, the password once.
+    expect(callsSoFar(office, "AdminDirectory.Users.update") - updates).toBe(2);
+    expect(lettersTo(office, acc.personal).slice(before)).toHaveLength(1);
   });
 });

@@ -1284,6 +1284,7 @@ export const en: Record<MessageKey, string> = {
   "change.found.org_unit": "account {address} is already in the org unit {path}.",
   "change.found.group": "account {address} is already a member of the group {group}.",
   "change.found.suspended": "account {address} is already suspended.",
+  "change.found.active": "account {address} is already active.",
   "change.step.join": "joins the group {group}",
   "change.step.leave": "leaves the group {group}",
   "change.step.name": "directory name becomes {name}",

@@ -1276,6 +1276,7 @@ export const id = {
   "change.found.org_unit": "akun {address} sudah berada di unit organisasi {path}.",
   "change.found.group": "akun {address} sudah anggota grup {group}.",
   "change.found.suspended": "akun {address} sudah ditangguhkan.",
+  "change.found.active": "akun {address} sudah aktif.",
   "change.step.join": "masuk grup {group}",
   "change.step.leave": "keluar dari grup {group}",
   "change.step.name": "nama di direktori menjadi {name}",
