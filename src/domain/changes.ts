@@ -351,6 +351,11 @@ export interface PlanFacts {
    * aktif_kembali: the groups noted when the account was suspended, null when none were noted.
    */
   noted: readonly string[] | null;
+  /**
+   * aktif_kembali: this request already announced lifting the suspension (a resumed run; its row
+   * noted the groups to restore): an active account is then its own run's effect.
+   */
+  announced?: boolean;
 }
 
 /** The suspension reason Google gives an account an administrator suspended. */
@@ -442,17 +447,20 @@ export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan
       const domain = address.slice(address.indexOf("@") + 1);
       if (recovery === "" || !checkPersonalEmail(recovery, domain).every((p) => p.code === "email.typo"))
         return refuse({ code: "change.refuse.no_recovery", params: { address } });
-      if (record.suspended === true) {
-        const why = String(record.suspensionReason ?? "");
-        // Google's own suspensions (abuse, a breach of terms…) are lifted in the Admin console.
-        if (why !== "" && why.toUpperCase() !== ADMIN_SUSPENSION)
-          return refuse({ code: "change.refuse.google_suspension", params: { address, reason: why } });
-        steps.push({ op: "update", patch: { suspended: false } });
-      } else found.push({ code: "change.found.active", params: { address } });
-      // Without a note (an account suspended outside surel), the group of the OPD of its org unit.
-      const fromOpd = facts.opds.find((o) => (o.orgUnitPath || "/") === String(record.orgUnitPath ?? "/"));
-      const wanted = facts.noted ?? (fromOpd && fromOpd.group ? [lower(fromOpd.group)] : []);
-      notedGroups = wanted.map(lower);
+      // A reactivation sets a new password and sends it: only a run that lifts a suspension may
+      // do so (an active account's new password is a reset, with the reset's identity checks).
+      if (record.suspended !== true && !facts.announced)
+        return refuse({ code: "change.refuse.not_suspended", params: { address } });
+      const why = String(record.suspensionReason ?? "");
+      // Google's own suspensions (abuse, a breach of terms…) are lifted in the Admin console.
+      if (why !== "" && why.toUpperCase() !== ADMIN_SUSPENSION)
+        return refuse({ code: "change.refuse.google_suspension", params: { address, reason: why } });
+      // Only a suspension a surel departure made (its row noted the groups): an administrator's
+      // own suspension (a compromised account, say) is lifted by the administrators themselves.
+      if (facts.noted === null) return refuse({ code: "change.refuse.not_recorded", params: { address } });
+      if (record.suspended === true) steps.push({ op: "update", patch: { suspended: false } });
+      else found.push({ code: "change.found.active", params: { address } });
+      notedGroups = facts.noted.map(lower);
       for (const g of notedGroups) {
         if (current.includes(g)) found.push({ code: "change.found.group", params: { address, group: g } });
         else steps.push({ op: "join", group: g });

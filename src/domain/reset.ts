@@ -39,6 +39,8 @@ export interface DirectoryRecord {
   suspended?: boolean | null;
   recoveryEmail?: string | null;
   externalIds?: unknown;
+  isAdmin?: boolean | null;
+  isDelegatedAdmin?: boolean | null;
 }
 
 export type ResetVerdict = "match" | "mismatch" | "no_account";
@@ -117,6 +119,9 @@ export function checkResetIdentity(
   if (primary !== claim.address)
     // The address is an alias: the reset would be of another name's account.
     mismatches.push({ code: "reset.mismatch.alias", params: { address: claim.address, primary } });
+  // Administrators' passwords are managed in the Admin console, never through a form (as changes).
+  if (record.isAdmin === true || record.isDelegatedAdmin === true)
+    mismatches.push({ code: "reset.mismatch.admin" });
   if (record.suspended) mismatches.push({ code: "reset.mismatch.suspended" });
   const nips = recordedNips(record);
   if (nips.length === 0) mismatches.push({ code: "reset.mismatch.nip_none" });

@@ -107,6 +107,21 @@ export function notedGroupsOf(ctx: Ctx, address: string, exceptTicket = ""): str
   return null;
 }
 
+/** The holder's full name as the directory records it ("" when it has none). */
+function holderNameOf(record: AccountRecord | null): string {
+  const name = (record?.name ?? {}) as {
+    fullName?: string | null;
+    givenName?: string | null;
+    familyName?: string | null;
+  };
+  const full = String(name.fullName ?? "").trim();
+  if (full !== "") return full;
+  return [name.givenName, name.familyName]
+    .map((s) => String(s ?? "").trim())
+    .filter((s) => s !== "")
+    .join(" ");
+}
+
 /** The directory's facts the plan needs (a user read, and its groups when it exists). */
 function directoryFacts(address: string): { record: AccountRecord | null; groups: string[] } {
   const record = getUser(address) as AccountRecord | null;
@@ -206,11 +221,20 @@ export function executeChange(r: Run, kind: ChangeKind): ProvisionResult {
     return "selesai";
   }
   // A reactivation whose account step is done goes on with its letter, as a new account does.
-  if (kind === "aktif_kembali" && has(r.row.createdAt)) return letterAndFinish(r);
+  if (kind === "aktif_kembali" && has(r.row.createdAt)) {
+    // The letter names the holder as the directory does (read again on a resumed run).
+    r.holderName = holderNameOf(
+      getUser(String(r.row.addressRecorded || r.row.address)) as AccountRecord | null,
+    );
+    return letterAndFinish(r);
+  }
   const request = requestOf(r, kind);
   const { record, groups } = directoryFacts(request.address);
+  // A reactivation that announced itself (its row noted the groups to restore) is resumed: it
+  // restores those groups, and an account already active is its own unsuspension.
+  const announced = kind === "aktif_kembali" && has(r.row.notedGroups);
   const noted =
-    kind === "berhenti"
+    kind === "berhenti" || announced
       ? parseGroups(r.row.notedGroups)
       : kind === "aktif_kembali"
         ? notedGroupsOf(ctx, request.address, r.ticket)
@@ -221,6 +245,7 @@ export function executeChange(r: Run, kind: ChangeKind): ProvisionResult {
     opds: ctx.config.opds,
     today: todayKey(ctx, now()),
     noted,
+    announced,
   });
   const lang = ctx.config.language;
   if (plan.verdict === "refuse")
@@ -229,6 +254,7 @@ export function executeChange(r: Run, kind: ChangeKind): ProvisionResult {
   announce(r, request, plan);
   const failures = applySteps(r, request.address, plan);
   if (kind === "aktif_kembali") {
+    r.holderName = holderNameOf(record);
     accountReady(r, request, plan, record, failures);
     return letterAndFinish(r);
   }
@@ -274,7 +300,8 @@ function announce(r: Run, request: ChangeRequest, plan: ChangePlan): void {
     notes.push(
       t(lang, "change.log.found", { found: plan.found.map((f) => tx(lang, f.code, f.params)).join(" ") }),
     );
-  const noting = request.kind === "berhenti" && !has(r.row.notedGroups);
+  // A reactivation notes the groups it restores too: its mark of having announced the unsuspension.
+  const noting = (request.kind === "berhenti" || request.kind === "aktif_kembali") && !has(r.row.notedGroups);
   if (request.kind === "berhenti")
     notes.push(t(lang, "change.log.noted", { groups: formatGroups(plan.notedGroups) }));
   commit(r, { label: "membuat", atMs: now() }, (row) => {

@@ -160,6 +160,11 @@ export interface Run {
    * directory, the only place the letter may go, and the holder's name there. null otherwise.
    */
   reset: { recipient: string; name: string } | null;
+  /**
+   * A reactivation (handlers/changes.ts): the holder's name as the directory records it, read by
+   * this run; the letter names it (the form's name is the applicant's word). null otherwise.
+   */
+  holderName: string | null;
 }
 
 export type ProvisionResult =
@@ -287,6 +292,7 @@ function claim(
       previousLetter: p.reissue ? (p.previousLetter ?? String(found.row.letterNumber)) : "",
       numberedHere: false,
       reset: null,
+      holderName: null,
     };
     if (p.presumedSentMs !== undefined) run.presumedSentMs = p.presumedSentMs;
     return run;
@@ -739,6 +745,17 @@ function joinGroup(r: Run): void {
   }
 }
 
+/**
+ * The holder's name in a letter: the directory's for a reset or a reactivation (read by the run;
+ * the address when the directory has none), the form's for a new account.
+ */
+function letterName(r: Run): string {
+  const row = r.row;
+  if (r.reset) return r.reset.name || String(row.addressRecorded || row.address);
+  if (r.holderName !== null) return r.holderName || String(row.addressRecorded || row.address);
+  return String(row.fullName) || String(row.name);
+}
+
 function letterValues(
   r: Run,
   letterNumber: string,
@@ -751,7 +768,7 @@ function letterValues(
       ticket: r.ticket,
       receivedMs: cellMs(row.receivedAt) || dateMs,
       // A reset letter names the holder as the directory does (the form's name is the applicant's word).
-      fullName: r.reset?.name || String(row.fullName) || String(row.name),
+      fullName: letterName(r),
       nip: String(row.nip),
       position: String(row.position),
       opdName: String(row.opd),
@@ -832,7 +849,7 @@ export function deliver(r: Run): boolean {
   const mail = composeCredentialMail(
     {
       ticket: r.ticket,
-      name: r.reset?.name || String(row.fullName) || String(row.name),
+      name: letterName(r),
       address,
       letterNumber,
       signInUrl: DEFAULT_SIGN_IN_URL,

@@ -307,13 +307,14 @@ describe("planChange: the directory first, then only what is still to do", () =>
       facts({ record: record({ suspended: true, suspensionReason: "ABUSE" }), noted }),
     );
     expect(abuse.refusal?.code).toBe("change.refuse.google_suspension");
-    // Nothing noted (suspended outside surel): the group of the OPD of its org unit.
-    expect(planChange(r, facts({ record: suspended, groups: [], noted: null })).steps).toEqual([
-      { op: "update", patch: { suspended: false } },
-      { op: "join", group: `diskominfo@${DOMAIN}` },
-    ]);
-    const done = planChange(r, facts({ groups: noted, noted }));
-    expect(done.verdict).toBe("done");
+    // Nothing noted (suspended outside surel, e.g. by an administrator after a compromise): refused.
+    const manual = planChange(r, facts({ record: suspended, groups: [], noted: null }));
+    expect(manual.verdict).toBe("refuse");
+    expect(manual.refusal?.code).toBe("change.refuse.not_recorded");
+    // An active account: refused (a new password for it is a reset, with the reset's checks).
+    const active = planChange(r, facts({ groups: noted, noted }));
+    expect(active.verdict).toBe("refuse");
+    expect(active.refusal?.code).toBe("change.refuse.not_suspended");
   });
 });
 

@@ -1274,6 +1274,10 @@ export const en: Record<MessageKey, string> = {
     "The NIP of the request does not match the NIP the directory records for this account.",
   "change.refuse.invalid": "the request's data are incomplete or not correct yet.",
   "change.refuse.suspended": "account {address} is suspended; reactivate it before moving it to another OPD.",
+  "change.refuse.not_suspended":
+    "account {address} is not suspended; a reactivation is only for a suspended account. For a new password, file a password reset.",
+  "change.refuse.not_recorded":
+    "the suspension of account {address} was not recorded by a departure request in surel (an administrator may have suspended it, e.g. after a compromise); ask the administrators to lift it themselves in the Admin console.",
   "change.refuse.google_suspension":
     "account {address} was suspended by Google (reason: {reason}); an administrator lifts that in the Admin console.",
   "change.found.name": "account {address} is already named {name}.",
@@ -1325,6 +1329,8 @@ export const en: Record<MessageKey, string> = {
   "reset.email.required": "The personal e-mail on record for this account is required.",
   "reset.mismatch.no_account": "account {address} is not in the directory.",
   "reset.mismatch.alias": "{address} is an alias of account {primary}, not the account's primary address.",
+  "reset.mismatch.admin":
+    "an administrator's account; its password is managed in the Admin console, not through a form.",
   "reset.mismatch.suspended": "the account is suspended in the directory.",
   "reset.mismatch.nip_none": "the directory records no NIP for this account.",
   "reset.mismatch.nip": "NIP does not match: form {given}, directory {recorded}.",

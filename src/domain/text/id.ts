@@ -1266,6 +1266,10 @@ export const id = {
   "change.refuse.invalid": "data permohonan belum lengkap atau belum benar.",
   "change.refuse.suspended":
     "akun {address} sedang ditangguhkan; aktifkan kembali lebih dahulu sebelum pindah OPD.",
+  "change.refuse.not_suspended":
+    "akun {address} tidak sedang ditangguhkan; pengaktifan kembali hanya untuk akun yang ditangguhkan. Untuk kata sandi baru, ajukan permohonan reset kata sandi.",
+  "change.refuse.not_recorded":
+    "penangguhan akun {address} tidak dicatat oleh permohonan berhenti di surel (mungkin ditangguhkan administrator, misalnya karena akun dibobol); mintalah administrator mencabut penangguhannya sendiri di Konsol Admin.",
   "change.refuse.google_suspension":
     "akun {address} ditangguhkan oleh Google (alasan: {reason}); pengaktifannya dilakukan administrator di Konsol Admin.",
   "change.found.name": "nama akun {address} sudah {name}.",
@@ -1317,6 +1321,7 @@ export const id = {
   "reset.email.required": "Surel pribadi yang tercatat untuk akun ini wajib diisi.",
   "reset.mismatch.no_account": "akun {address} tidak ada di direktori.",
   "reset.mismatch.alias": "{address} adalah alias dari akun {primary}, bukan alamat utama akun.",
+  "reset.mismatch.admin": "akun administrator; kata sandinya diatur di Konsol Admin, bukan melalui formulir.",
   "reset.mismatch.suspended": "akun ditangguhkan di direktori.",
   "reset.mismatch.nip_none": "direktori tidak mencatat NIP untuk akun ini.",
   "reset.mismatch.nip": "NIP tidak cocok: di formulir {given}, di direktori {recorded}.",
