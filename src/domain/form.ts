@@ -343,7 +343,8 @@ export function buildForm(config: OfficeConfig, lang: Language = config.language
   };
 }
 
-function formValidation(v: ValidationSpec, lang: Language): FormValidation {
+/** A question's validation as the form builder writes it (both forms). */
+export function formValidation(v: ValidationSpec, lang: Language): FormValidation {
   switch (v.type) {
     case "pattern":
       return { type: "pattern", pattern: v.pattern, helpText: tx(lang, v.help) };

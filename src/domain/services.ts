@@ -17,7 +17,13 @@
  *   the others through the whole configured chain; setting `rantai_reset_sandi` chooses.
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { questionSpec, type FormValidation, type QuestionKind, type ValidationSpec } from "./form.js";
+import {
+  formValidation,
+  questionSpec,
+  type FormValidation,
+  type QuestionKind,
+  type ValidationSpec,
+} from "./form.js";
 import { brandOf, footer, formatDateTime, render, type Block, type MailText } from "./intake.js";
 import { DEPARTURE_REASONS } from "./changes.js";
 import { cleanText } from "./sanitize.js";
@@ -223,17 +229,6 @@ export interface ServiceFormDefinition {
   questions: ServiceFormQuestion[];
 }
 
-function validationOf(v: ValidationSpec, lang: Language): FormValidation {
-  switch (v.type) {
-    case "pattern":
-      return { type: "pattern", pattern: v.pattern, helpText: tx(lang, v.help) };
-    case "email":
-      return { type: "email", helpText: tx(lang, v.help) };
-    case "maxLength":
-      return { type: "maxLength", max: v.max, helpText: t(lang, "form.valid.length", { max: v.max }) };
-  }
-}
-
 /** Everything setup needs to create (or complete) the services form. */
 export function buildServicesForm(
   config: OfficeConfig,
@@ -260,7 +255,7 @@ export function buildServicesForm(
             : q.choices === "reasons"
               ? DEPARTURE_REASONS.map((r) => tx(lang, `change.reason.${r}`))
               : [],
-      validation: q.validation ? validationOf(q.validation, lang) : null,
+      validation: q.validation ? formValidation(q.validation, lang) : null,
     })),
   };
 }
