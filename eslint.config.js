@@ -55,7 +55,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["**/workspace/**", "**/handlers/**", "**/main", "**/main.js"],
+              group: ["**/workspace/**", "**/handlers/**", "**/flows/**", "**/main", "**/main.js"],
               message:
                 "src/domain imports nothing but src/domain: the layers point main → handlers → workspace → domain.",
             },
@@ -80,7 +80,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["**/handlers/**", "**/main", "**/main.js"],
+              group: ["**/handlers/**", "**/flows/**", "**/main", "**/main.js"],
               message:
                 "src/workspace imports only src/workspace and src/domain: the layers point main → handlers → workspace → domain.",
             },
@@ -90,7 +90,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/handlers/**/*.ts", "src/generated/**/*.ts"],
+    files: ["src/handlers/**/*.ts", "src/flows/**/*.ts", "src/generated/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -293,7 +293,7 @@ export function dashboardGrid(
   config: OfficeConfig,
   updated: string,
   lang: Language,
-  /** The licences line (handlers/licences.ts), shown in the second row. */
+  /** The licences line (flows/licences.ts), shown in the second row. */
   licences = "",
 ): DashboardGrid {
   const rows: GridCell[][] = [];

@@ -24,7 +24,7 @@
  *   unused temporary password was invalidated by the sweep.
  * - menunggu ulang / menunggu kuota: a step failed (the sweep retries it) or the mail quota is
  *   spent (the sweep sends when there is quota again). gagal: a permanent failure.
- * - menunggu lisensi: the account would take the last Workspace licence (handlers/licences.ts);
+ * - menunggu lisensi: the account would take the last Workspace licence (flows/licences.ts);
  *   the cell keeps the licences of the settings then, and the sweep resumes once they are raised.
  * - diminta ulang: an administrator asked for a new letter (new number, new password); the sweep
  *   issues it.

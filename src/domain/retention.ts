@@ -1,7 +1,7 @@
 /**
  * Retention of personal data (UU PDP No. 27/2022): which closed requests are due for erasure,
  * which of their fields are personal, and what replaces them. Pure; the sweep's retention pass
- * (handlers/retention.ts) reads the register and the form responses, asks here, and writes.
+ * (flows/retention.ts) reads the register and the form responses, asks here, and writes.
  *
  * The rules:
  * - A request is due when it is closed ("selesai" or "ditolak") and its row was last changed more

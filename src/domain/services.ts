@@ -75,7 +75,7 @@ export interface ServiceType {
 /**
  * THE TABLE. `enabled: false` types are foreseen (the register, the choice list, the routing know
  * them) but have no execution step yet. The changes (ubah_nama, pindah_opd, berhenti,
- * aktif_kembali) have theirs in handlers/changes.ts (rules in domain/changes.ts).
+ * aktif_kembali) have theirs in flows/changes.ts (rules in domain/changes.ts).
  */
 export const SERVICE_TYPES: Readonly<Record<ServiceKind, ServiceType>> = {
   akun_baru: { kind: "akun_baru", register: "akun baru", enabled: true, needs: [], chain: "full" },

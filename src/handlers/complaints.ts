@@ -39,7 +39,7 @@ import {
 } from "../workspace/complaints.js";
 import type { Cell, Row } from "../workspace/table.js";
 import { cellMs } from "../workspace/register.js";
-import type { ReminderSource } from "./reminders.js";
+import type { ReminderSource } from "../flows/reminders.js";
 
 export type FileOutcome = { ok: true; number: string; dueMs: number } | { ok: false; problems: MessageRef[] };
 

@@ -56,8 +56,8 @@ import { sheetCell, type Cell } from "../workspace/table.js";
 import { invalidateConfig, loadConfig, SETTINGS_SHEET_NAMES } from "../workspace/settings.js";
 import { stageMail } from "./intake.js";
 import { ensureWorker } from "../workspace/worker.js";
-import { handleAdminEdit, type AdminOutcome } from "./admin.js";
-import { handleBatchEdit, type BatchEditOutcome } from "./batch.js";
+import { handleAdminEdit, type AdminOutcome } from "../flows/admin.js";
+import { handleBatchEdit, type BatchEditOutcome } from "../flows/batch.js";
 
 export type EditOutcome =
   | { kind: "ignored" | "settings" | "note" }

@@ -72,7 +72,7 @@ import { invalidateConfig } from "../workspace/settings.js";
 import { INTAKE_LOCK_WAIT_MS } from "../workspace/lock.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { isServiceSubmission } from "../domain/services.js";
-import { processServiceResponse } from "./services.js";
+import { processServiceResponse } from "../flows/services.js";
 
 export type NamedValues = Record<string, string[]>;
 
@@ -143,7 +143,7 @@ export interface ResponseOptions {
   /** The response's stable identity (register.ts responseKey); "" for none (the row number then). */
   key?: string;
   /**
-   * A person of a bulk request (handlers/batch.ts): the batch's id goes into the register row and
+   * A person of a bulk request (flows/batch.ts): the batch's id goes into the register row and
    * the log, and the first stage gets one notice for the whole batch instead of one per person.
    */
   batch?: string;

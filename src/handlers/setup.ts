@@ -41,7 +41,7 @@ import {
 } from "../workspace/trust.js";
 import { defaultConfig } from "../domain/defaults.js";
 import { buildForm, type FormQuestion } from "../domain/form.js";
-import { licenceSetupLines } from "./licences.js";
+import { licenceSetupLines } from "../flows/licences.js";
 import { configToTables, settingHelp, SHEETS, tableHeaders, type Tables } from "../domain/settings.js";
 import type { Language } from "../domain/config.js";
 import {
@@ -76,8 +76,8 @@ import {
   openFormToApplicants,
   type DirectoryTargets,
   type SpreadsheetClock,
-} from "./setup-tenant.js";
-import { ensureServicesForm } from "./setup-services.js";
+} from "../flows/setup-tenant.js";
+import { ensureServicesForm } from "../flows/setup-services.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -178,7 +178,7 @@ export function protectSheet(
 }
 
 /**
- * The bulk requests' protections (handlers/batch.ts makes the sheets with the first batch; setup's
+ * The bulk requests' protections (flows/batch.ts makes the sheets with the first batch; setup's
  * re-check puts them back): Permohonan Massal the program's but for Tindakan and Catatan Tindakan
  * of every row, each list sheet `MSL-…` the administrators' only.
  */

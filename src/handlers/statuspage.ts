@@ -21,7 +21,7 @@ import { context, type Ctx } from "../workspace/context.js";
 import { tryWithScriptLock } from "../workspace/lock.js";
 import { readCounter, verifyStatusCode } from "../workspace/statusrecords.js";
 import { fileComplaintFrom } from "./complaints.js";
-import { MESSAGE_TEMPLATE, PAGE_TEMPLATE, STATUS_TEMPLATE } from "./statuspage-html.js";
+import { MESSAGE_TEMPLATE, PAGE_TEMPLATE, STATUS_TEMPLATE } from "../flows/statuspage-html.js";
 
 export interface PageReply {
   ok: boolean;

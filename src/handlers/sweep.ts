@@ -32,25 +32,35 @@ import { DUP_INDEX_PROPERTY, repairDupKeys } from "../workspace/duplicates.js";
 import { isErasureMarker } from "../domain/retention.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { processResponse, type NamedValues } from "./intake.js";
-import { SERVICES_FORM_ID_KEY } from "./setup-services.js";
+import { SERVICES_FORM_ID_KEY } from "../flows/setup-services.js";
 import { dateOrderOf, responseTime } from "../domain/locale.js";
 import { localDateKey } from "../domain/letters.js";
-import { retryGroupJoins, type JoinRetryReport } from "./groups.js";
+import { retryGroupJoins, type JoinRetryReport } from "../flows/groups.js";
 import { FORM_ID_PROPERTY } from "../workspace/context.js";
 import { invalidateConfig } from "../workspace/settings.js";
 import { isFormPublished } from "../workspace/forms.js";
-import { reconcileRegister } from "./reconcile.js";
-import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
-import { sweepRetention, type RetentionReport } from "./retention.js";
-import { registerSource, sweepReminders, type RegisterSnapshot, type ReminderReport } from "./reminders.js";
+import { reconcileRegister } from "../flows/reconcile.js";
+import { sweepProvisioning, type ProvisionSweepReport } from "../flows/provision.js";
+import { sweepRetention, type RetentionReport } from "../flows/retention.js";
+import {
+  registerSource,
+  sweepReminders,
+  type RegisterSnapshot,
+  type ReminderReport,
+} from "../flows/reminders.js";
 import { complaintSource } from "./complaints.js";
-import { refreshDashboard, type DashboardReport } from "./dashboard.js";
-import { sweepRecap, type RecapReport } from "./recap.js";
-import { refreshLicencesDaily } from "./licences.js";
-import { sweepUnused, type UnusedReport } from "./unused.js";
-import { sweepUpkeep } from "./upkeep.js";
-import { batchImportsPending, scheduleBatchImports, sweepBatches, type BatchSweepReport } from "./batch.js";
-import { sweepArchive, type ArchiveReport } from "./archive.js";
+import { refreshDashboard, type DashboardReport } from "../flows/dashboard.js";
+import { sweepRecap, type RecapReport } from "../flows/recap.js";
+import { refreshLicencesDaily } from "../flows/licences.js";
+import { sweepUnused, type UnusedReport } from "../flows/unused.js";
+import { sweepUpkeep } from "../flows/upkeep.js";
+import {
+  batchImportsPending,
+  scheduleBatchImports,
+  sweepBatches,
+  type BatchSweepReport,
+} from "../flows/batch.js";
+import { sweepArchive, type ArchiveReport } from "../flows/archive.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
 export const SWEEP_BUDGET_MS = 4 * 60 * 1000;

@@ -29,8 +29,8 @@ import {
   workerStarted,
   type Scheduling,
 } from "../workspace/worker.js";
-import { provisionQueued, type ProvisionResult } from "./provision.js";
-import { batchImportsPending, continueImports, type ImportRun } from "./batch.js";
+import { provisionQueued, type ProvisionResult } from "../flows/provision.js";
+import { batchImportsPending, continueImports, type ImportRun } from "../flows/batch.js";
 
 export interface WorkerReport {
   /** Requests this run provisioned (or tried), with the result. */

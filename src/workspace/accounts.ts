@@ -1,7 +1,7 @@
 /**
  * Every account of the customer, a page of 500 at a time (users.list with only the fields asked
- * for): the licence count (handlers/licences.ts) and the sign-in facts of the accounts never used
- * (handlers/unused.ts). One call per 500 accounts, each with the documented backoff.
+ * for): the licence count (flows/licences.ts) and the sign-in facts of the accounts never used
+ * (flows/unused.ts). One call per 500 accounts, each with the documented backoff.
  */
 import { t } from "../domain/text/index.js";
 import { withBackoff } from "./directory.js";

@@ -1,7 +1,7 @@
 /**
  * The archives' book in Script Properties (which only the service account reaches): every yearly
  * archive spreadsheet and every archived log segment with the number and hash of its last entry,
- * the anchor the next segment starts from (workspace/archive.ts, handlers/archive.ts).
+ * the anchor the next segment starts from (workspace/archive.ts, flows/archive.ts).
  */
 import type { LogSegment } from "../domain/archive.js";
 
@@ -37,7 +37,7 @@ export function readBook(raw: string | null = props().getProperty(ARCHIVE_BOOK_K
   if (!raw) return { lastRun: "", files: [], segments: [] };
   try {
     const b = JSON.parse(raw) as ArchiveBook;
-    // The run under way (handlers/archive.ts) is kept as it is.
+    // The run under way (flows/archive.ts) is kept as it is.
     return { ...b, lastRun: String(b.lastRun ?? ""), files: b.files ?? [], segments: b.segments ?? [] };
   } catch {
     return { lastRun: "", files: [], segments: [] };

@@ -336,7 +336,7 @@ export function drainMailQueue(
     const stale = created instanceof Date ? now - created.getTime() >= PENDING_GRACE_MS : true;
     if (!only && Number(row.attempts) === 0 && !stale) continue;
     if (officeHoursOnly(String(row.id))) {
-      // Reminders and digests (handlers/reminders.ts) go out at most once: a pending one whose
+      // Reminders and digests (flows/reminders.ts) go out at most once: a pending one whose
       // execution died may have been sent just before, so it is not sent again; one whose send
       // failed (attempts > 0) is retried, in office hours only.
       if (Number(row.attempts) === 0) continue;

@@ -105,14 +105,14 @@ export const REGISTER_COLUMNS: readonly ColumnDef<RegisterKey>[] = [
   { key: "responseRow", id: "Baris Respons", en: "Response row", kind: "number", width: 90 },
   { key: "lastLogSeq", id: "No. Log Terakhir", en: "Last log no.", kind: "number", width: 90 },
   { key: "updatedAt", id: "Diperbarui", en: "Updated", kind: "date", width: 130 },
-  // The sweep keeps these two current (handlers/reminders.ts): the working time since the request
+  // The sweep keeps these two current (flows/reminders.ts): the working time since the request
   // arrived against the service standard, and what was sent in the current stage visit.
   { key: "serviceTotal", id: "Total vs Standar", en: "Total vs standard", width: 240 },
   { key: "reminders", id: "Pengingat", en: "Reminders", width: 220 },
   // A digest of the personal columns as the program last wrote them (register.ts personalDigest):
   // provisioning refuses a row whose personal data changed outside the program (e.g. a paste).
   { key: "dataDigest", id: "Sidik Data", en: "Data digest", plainText: true, width: 90 },
-  // The bulk request (handlers/batch.ts) the request came in, empty for a form answer.
+  // The bulk request (flows/batch.ts) the request came in, empty for a form answer.
   { key: "batch", id: "ID Massal", en: "Batch", plainText: true, width: 120 },
   // The duplicate check's index (workspace/duplicates.ts dupKeys): the row's normalised keys
   // (identity digits, addresses, wish, OPD and name key), derived from this row's own cells and
@@ -195,7 +195,7 @@ export const CLAIM_COLUMNS: readonly ColumnDef<ClaimKey>[] = [
 ];
 
 /**
- * The admin sheet (handlers/admin.ts): administrators fill the first five columns (the operation
+ * The admin sheet (flows/admin.ts): administrators fill the first five columns (the operation
  * last); the service account's edit trigger writes the last four.
  */
 export type AdminKey =
@@ -222,7 +222,7 @@ export const ADMIN_COLUMNS: readonly ColumnDef<AdminKey>[] = [
 ];
 
 /**
- * The bulk requests (handlers/batch.ts): one row per OPD letter with a list of people. The
+ * The bulk requests (flows/batch.ts): one row per OPD letter with a list of people. The
  * program writes every column but the two where the chain acts on the whole batch (Tindakan,
  * Catatan Tindakan, as in the register); each batch's list is its own sheet named by its id.
  */

@@ -36,7 +36,7 @@ const INDONESIAN = new RegExp(
 const DATA_VALUES = new Set<string>([
   ...STATUSES, // request statuses: identifiers in the register's Status column and the log
   ...PROVISION_LABELS, // provisioning state labels: written to and parsed back from "Status Pembuatan"
-  "dilewati", // a provisioning result (handlers/provision.ts ProvisionResult)
+  "dilewati", // a provisioning result (flows/provision.ts ProvisionResult)
   "sistem", // the actor of automatic steps in the log (workflow.ts SYSTEM_ACTOR)
   "diterima", // the log action of a registered request (log actions are identifiers)
   "aman",

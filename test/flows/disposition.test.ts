@@ -43,7 +43,7 @@ import {
   shareWithPeople,
 } from "./harness.js";
 import { columnLetter } from "../emulator/services/sheets/a1.js";
-import { loggedState } from "../../src/handlers/reconcile.js";
+import { loggedState } from "../../src/flows/reconcile.js";
 import { FORM_ID_KEY } from "../../src/handlers/setup.js";
 import { FORM_ID_PROPERTY } from "../../src/workspace/context.js";
 import { openForm } from "../emulator/services/forms.js";

@@ -6,7 +6,7 @@
  * log, which is never rewritten, holds no complainant's address or name, and still verifies.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { RetentionReport } from "../../src/handlers/retention.js";
+import type { RetentionReport } from "../../src/flows/retention.js";
 import { ACTION_LABELS } from "../../src/domain/workflow.js";
 import { STATUS_SHEET } from "../../src/workspace/statusrecords.js";
 import type { ExecutionResult } from "../emulator/index.js";

@@ -13,7 +13,7 @@ import { responseKey } from "../../src/workspace/register.js";
 import { scriptPropertiesOf } from "../emulator/services/properties.js";
 import { sheetToTable } from "../emulator/services/sheets/host.js";
 import type { ExecutionResult } from "../emulator/index.js";
-import type { RetentionReport } from "../../src/handlers/retention.js";
+import type { RetentionReport } from "../../src/flows/retention.js";
 import {
   act,
   correctionOf,

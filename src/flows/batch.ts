@@ -76,9 +76,9 @@ import {
 import { BATCH_COLUMNS, SHEET_NAMES, type BatchKey } from "../workspace/schema.js";
 import { Table, type Cell, type Row } from "../workspace/table.js";
 import { ensureWorker } from "../workspace/worker.js";
-import { applyDecision, scheduleWorker } from "./edit.js";
-import { processResponse, stageMail } from "./intake.js";
-import { ensureHeader, protectBatchSheet } from "./setup.js";
+import { applyDecision, scheduleWorker } from "../handlers/edit.js";
+import { processResponse, stageMail } from "../handlers/intake.js";
+import { ensureHeader, protectBatchSheet } from "../handlers/setup.js";
 
 type BatchRow = Row<BatchKey>;
 type BatchTable = Table<BatchKey>;

@@ -11,7 +11,7 @@ import { t } from "../domain/text/index.js";
 import { findResponsesTab, type FormAccess } from "../workspace/forms.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { openFormToApplicants } from "./setup-tenant.js";
-import { addQuestion, createLinkedForm, openForm } from "./setup.js";
+import { addQuestion, createLinkedForm, openForm } from "../handlers/setup.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

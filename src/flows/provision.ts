@@ -108,7 +108,7 @@ import {
 } from "../workspace/register.js";
 import { SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
 import { Table, type Cell } from "../workspace/table.js";
-import { stageMail } from "./intake.js";
+import { stageMail } from "../handlers/intake.js";
 import { isRetryableJoinFailure, joinFailureText, recordPendingJoin } from "./groups.js";
 import { reconcileRegister } from "./reconcile.js";
 import { LicenceWait, licenceGate, licenceTaken } from "./licences.js";
@@ -161,7 +161,7 @@ export interface Run {
    */
   reset: { recipient: string; name: string } | null;
   /**
-   * A reactivation (handlers/changes.ts): the holder's name as the directory records it, read by
+   * A reactivation (flows/changes.ts): the holder's name as the directory records it, read by
    * this run; the letter names it (the form's name is the applicant's word). null otherwise.
    */
   holderName: string | null;
@@ -1427,7 +1427,7 @@ export interface ReissueOutcome {
 /**
  * An administrator asks for a new letter with a new password for a request (a letter that did not
  * arrive, a password that expired, a failure the sweep gave up on), on the admin sheet
- * (handlers/admin.ts, which checked the requester). The request is marked "diminta ulang"; the
+ * (flows/admin.ts, which checked the requester). The request is marked "diminta ulang"; the
  * next sweep, running as the service account, does the work.
  */
 export function requestReissue(ticketArg: string, requester: string): ReissueOutcome {

@@ -65,7 +65,7 @@ import {
   type IntakeOutcome,
   type NamedValues,
   type ResponseOptions,
-} from "./intake.js";
+} from "../handlers/intake.js";
 
 /** What a type's own intake step gives: the row's cells, the applicant's problems, the staff's check. */
 export interface ServiceIntake {

@@ -1,6 +1,6 @@
 /**
  * Changes to an existing account and departures (issue #12): the intake step of each type (called
- * by handlers/services.ts) and the execution (called by provision.ts `executeService` for a row
+ * by flows/services.ts) and the execution (called by provision.ts `executeService` for a row
  * the staff queued with "Buat akun"). The rules are pure, in domain/changes.ts.
  *
  * Exactly once. The execution re-reads the directory every time it runs (a resumed run too):

@@ -24,9 +24,9 @@ import { personalDigest, registerTable } from "../workspace/register.js";
 import { ADMIN_COLUMNS, SHEET_NAMES, type AdminKey } from "../workspace/schema.js";
 import { sheetCell, Table } from "../workspace/table.js";
 import { requestReissue, resumeProvisioning } from "./provision.js";
-import { runSetup } from "./setup.js";
-import { runSweep } from "./sweep.js";
-import { runFullVerify, runVerifyLog } from "./verify.js";
+import { runSetup } from "../handlers/setup.js";
+import { runSweep } from "../handlers/sweep.js";
+import { runFullVerify, runVerifyLog } from "../handlers/verify.js";
 import { suspendUnused } from "./unused.js";
 import { createBatch, startImport } from "./batch.js";
 

@@ -110,7 +110,7 @@ export interface RetentionReport {
   complaints: string[];
   /** Requests erased in the yearly archives (their log entries are in the live log). */
   archived?: string[];
-  /** Bulk requests whose list sheet's personal data was erased (handlers/batch.ts eraseBatchLists). */
+  /** Bulk requests whose list sheet's personal data was erased (flows/batch.ts eraseBatchLists). */
   batchLists: string[];
 }
 

@@ -7,7 +7,7 @@
 import type { Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";
 import { pruneMailQueue, type PruneReport } from "../workspace/mail.js";
-import { sweepLogCheck, type VerifyReport } from "./verify.js";
+import { sweepLogCheck, type VerifyReport } from "../handlers/verify.js";
 
 export interface UpkeepReport {
   queue?: PruneReport;
