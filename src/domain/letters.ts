@@ -117,10 +117,8 @@ export function toRoman(n: number): string {
   return out;
 }
 
-/** The counter key of letter serials: serials restart every year, so the year is in the key. */
-export function letterCounterKey(year: number): string {
-  return `letter_serial_${year}`;
-}
+/** The letter serial counter key: keys.ts (issue #14), re-exported for the modules that import it here. */
+export { letterCounterKey } from "./keys.js";
 
 // ---------------------------------------------------------------------------------------------
 // Dates

@@ -253,12 +253,3 @@ export function afterFailure(c: Counter | null, nowMs: number): Counter {
   const cur = counterNow(c, nowMs);
   return { count: cur.count + 1, sinceMs: cur.sinceMs };
 }
-
-/** The key the per-ticket counter is kept under: any typed text (an unknown ticket counts the same). */
-export function attemptKey(typedTicket: string): string {
-  const s = String(typedTicket ?? "")
-    .toUpperCase()
-    .replace(/\s+/g, "")
-    .slice(0, 40);
-  return `status:fail:${s}`;
-}

@@ -6,6 +6,7 @@
  * the sweep. Nothing is silently lost. The queue never holds a password: credential letters are
  * not queued as mail (provisioning re-issues them instead).
  */
+import { PROP } from "../domain/keys.js";
 import { calendarFromConfig, isWorkingTime } from "../domain/calendar.js";
 import type { MailText } from "../domain/intake.js";
 import { asSheetText } from "../domain/sanitize.js";
@@ -254,7 +255,6 @@ export function recordedMailIds(ctx: Ctx): string[] {
 // execution can live. The second holds a lease, taken under the lock before it reads the row
 // numbers it will write; the clean-up leaves the queue alone while another execution's lease runs.
 
-const DRAIN_LEASES = "surel:mailDrainLeases";
 /** The longest an execution lives (Apps Script's 6-minute limit), with a margin. */
 const LEASE_MS = 7 * 60 * 1000;
 /** This execution's lease id, made when it takes one (module state lives one execution). */
@@ -263,7 +263,7 @@ let runId = "";
 function leases(props: GoogleAppsScript.Properties.Properties, nowMs: number): Record<string, number> {
   let all: Record<string, number> = {};
   try {
-    all = JSON.parse(props.getProperty(DRAIN_LEASES) ?? "{}") as Record<string, number>;
+    all = JSON.parse(props.getProperty(PROP.mailDrainLeases) ?? "{}") as Record<string, number>;
   } catch {
     all = {};
   }
@@ -279,7 +279,10 @@ function takeDrainLease(): boolean {
     const props = PropertiesService.getScriptProperties();
     const now = Date.now();
     runId = runId || Utilities.getUuid();
-    props.setProperty(DRAIN_LEASES, JSON.stringify({ ...leases(props, now), [runId]: now + LEASE_MS }));
+    props.setProperty(
+      PROP.mailDrainLeases,
+      JSON.stringify({ ...leases(props, now), [runId]: now + LEASE_MS }),
+    );
   });
   return out.ok;
 }

@@ -206,14 +206,32 @@ export function decodeRegisterRow(row: Partial<RegisterRowCells>): RegisterRecor
   return out;
 }
 
+/**
+ * Label decoding is memoised per distinct cell text (a register holds a handful of distinct
+ * labels; the sweep decodes every row): bounded, so stray text cannot grow it without end.
+ */
+function memoised<T>(parse: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    const hit = memo.get(text);
+    if (hit !== undefined) return hit;
+    const value = parse(text);
+    if (memo.size < 200) memo.set(text, value);
+    return value;
+  };
+}
+
+const accountTypeOf = memoised((text): AccountType | "" => parseAccountType(text) ?? "");
+const employmentOf = memoised((text): EmploymentStatus | "" => parseEmploymentStatus(text) ?? "");
+
 /** The account type of a register cell: its label in either language, or the code; "" when none. */
 export function decodeAccountType(c: Cell | null | undefined): AccountType | "" {
-  return parseAccountType(cellText(c)) ?? "";
+  return accountTypeOf(cellText(c));
 }
 
 /** The employment status of a register cell ("PNS", "PPPK", "Non-ASN" in either language); "" when none. */
 export function decodeEmployment(c: Cell | null | undefined): EmploymentStatus | "" {
-  return parseEmploymentStatus(cellText(c)) ?? "";
+  return employmentOf(cellText(c));
 }
 
 // ── Encoding ───────────────────────────────────────────────────────────────────
