@@ -7,6 +7,7 @@
  * Callers hold the script lock.
  */
 import { PROP } from "../domain/keys.js";
+import { localDateKey } from "../domain/dates.js";
 import {
   appendEntries,
   GENESIS_HASH,
@@ -136,7 +137,7 @@ export function appendLog(ctx: Ctx, drafts: LogDraftEntry[]): LogEntry[] {
  */
 export function publishLogHead(ctx: Ctx, nowMs: number): boolean {
   const props = PropertiesService.getScriptProperties();
-  const day = new Date(nowMs + ctx.offset * 60_000).toISOString().slice(0, 10);
+  const day = localDateKey(nowMs, ctx.offset);
   if (props.getProperty(PROP.logHeadPublished) === day) return false;
   const raw = props.getProperty(PROP.logHead);
   const admins = ctx.config.admins.filter(Boolean);
