@@ -4,9 +4,10 @@
  * - The template: a Google Doc setup writes from domain/letters.ts defaultCredentialLetter();
  *   administrators may edit it (placeholders {{…}} are documented in docs/LETTER.md).
  * - The archive copy: per letter, ONE copy of the template in the restricted archive folder,
- *   filled with the password MASKED (letters.ts archiveValues) by one Docs API read and one
- *   batchUpdate carrying every placeholder (replaceAllText). It never holds a password, in any
- *   revision: it is filled once, with the mask, and never written again.
+ *   filled with the password MASKED (letters.ts archiveValues) by one Docs API batchUpdate
+ *   carrying every placeholder (replaceAllText; fillUsual). A template with a placeholder spelled
+ *   otherwise ("{{ NAMA }}") or a problem costs a second copy, a read and a second batchUpdate
+ *   (fill). It never holds a password, in any revision: it is filled with the mask only.
  * - The applicant's letter: a short-lived working copy of the archive copy in the work folder, in
  *   which one batchUpdate writes the password over the mask; exported to PDF (in memory) and at
  *   once deleted for good with the Drive advanced service (Drive.Files.remove: a trashed file
@@ -534,6 +535,29 @@ function fillRequests(parts: readonly string[], values: LetterValues): DocsReque
   }));
 }
 
+/** One literal, case-sensitive replaceAllText request. */
+function replaceAll(text: string, replaceText: string): DocsRequest {
+  return { replaceAllText: { containsText: { text, matchCase: true }, replaceText } };
+}
+
+/**
+ * The usual case in ONE Docs API call: every value written over its placeholder as spelled by
+ * default ("{{NAMA}}"), then two probes that split any "{{" or "}}" left over (a placeholder spelled
+ * otherwise, one without a value, a stray brace) with a zero-width space. True when the probes
+ * found nothing: the copy is filled exactly as fill() would have filled it. False: the copy holds a
+ * leftover (now split) and must be thrown away. Values never hold "{{" or "}}" (neutralValue), so a
+ * probe finds only the template's own text.
+ */
+function fillUsual(docId: string, values: LetterValues): boolean {
+  const requests = Object.keys(values).map((key) =>
+    replaceAll(`{{${key}}}`, oneLine(key === "KATA_SANDI" ? values[key]! : neutralValue(values[key]!))),
+  );
+  requests.push(replaceAll("{{", "{\u200b{"), replaceAll("}}", "}\u200b}"));
+  const reply = viaDrive(() => docsApi().batchUpdate({ requests }, docId));
+  const found = (i: number): number => Number(reply.replies?.[i]?.replaceAllText?.occurrencesChanged ?? 0);
+  return found(requests.length - 2) === 0 && found(requests.length - 1) === 0;
+}
+
 /**
  * Fills a copy in two Docs API calls: one read (every tab, header, footer), one batchUpdate with
  * every placeholder, bound to the revision read (writeControl) so it fills exactly what was read.
@@ -610,9 +634,15 @@ export function makeArchiveCopy(
     throw new Error("archive copy: the password must be masked");
   const template = requiredId(kind === "reset" ? RESET_TEMPLATE_ID_KEY : TEMPLATE_ID_KEY, "template");
   const folder = requiredId(ARCHIVE_FOLDER_KEY, "archive");
-  const copy = viaDrive(() => copyInto(template, name, folder));
+  let copy = viaDrive(() => copyInto(template, name, folder));
   try {
-    fill(copy.id, values);
+    if (!fillUsual(copy.id, values)) {
+      // A placeholder spelled otherwise, one without a value or a stray brace: a fresh copy, read
+      // and filled exactly (or refused with the template's problems).
+      viaDrive(() => removeForGood(copy.id));
+      copy = viaDrive(() => copyInto(template, name, folder));
+      fill(copy.id, values);
+    }
   } catch (e) {
     try {
       removeForGood(copy.id);
