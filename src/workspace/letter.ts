@@ -1,5 +1,7 @@
 /**
  * The credential letter on Google Drive and Docs.
+ * (Over 400 lines: the one adapter that holds every file of the letter and the rule between them,
+ * which copy may ever hold the password; the setup half could move to its own module.)
  *
  * - The template: a Google Doc setup writes from domain/letters.ts defaultCredentialLetter();
  *   administrators may edit it (placeholders {{…}} are documented in docs/LETTER.md).
