@@ -9,6 +9,8 @@
  *
  *   npm run bench                          sizes 10, 1000, 10000, 50000; burst 100; 300 accounts
  *   npm run bench -- --sizes 10,1000 --burst 20 --accounts 30
+ *   npm run bench -- --quick               surel's events at sizes 10 and 50000 only, printed (no
+ *                                          naive script, burst, queue or cell count; no files)
  */
 import { duplicateKeys } from "../src/domain/duplicates.js";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
@@ -39,7 +41,8 @@ function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
-const SIZES = arg("sizes", "10,1000,10000,50000")
+const QUICK = process.argv.includes("--quick");
+const SIZES = arg("sizes", QUICK ? "10,50000" : "10,1000,10000,50000")
   .split(",")
   .map(Number)
   .filter((n) => n > 0);
@@ -343,6 +346,16 @@ const t0 = performance.now();
 const fmt = (m: Measure) =>
   `${m.calls} / ${m.seconds.toFixed(1)} s${m.error ? ` (${m.error.slice(0, 40)})` : ""}`;
 const table: SizeRow[] = [];
+if (QUICK) {
+  for (const n of SIZES) {
+    const row = await surelAt(n);
+    console.log(`${n} rows`);
+    for (const e of ["submission", "disposition", "account", "sweep"] as const)
+      console.log(`  ${e.padEnd(12)} surel ${fmt(row[e])}   floor ${fmt(FLOORS[e]!)}`);
+  }
+  console.log(`quick bench done (${((performance.now() - t0) / 1000).toFixed(0)} s real)`);
+  process.exit(0);
+}
 for (const n of SIZES) {
   const t = performance.now();
   const row: SizeRow = { rows: n, surel: await surelAt(n), naive: await naiveAt(n) };

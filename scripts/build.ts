@@ -70,10 +70,24 @@ export async function buildBundle(): Promise<{ file: string; exports: string[]; 
     timeZone?: string;
     runtimeVersion?: string;
     oauthScopes?: string[];
+    dependencies?: {
+      enabledAdvancedServices?: { userSymbol?: string; serviceId?: string; version?: string }[];
+    };
   };
   if (manifest.runtimeVersion !== "V8") throw new Error("appsscript.json: runtimeVersion must be V8");
   if (manifest.timeZone !== "Asia/Jakarta") throw new Error("appsscript.json: timeZone must be Asia/Jakarta");
   if (!manifest.oauthScopes?.length) throw new Error("appsscript.json: oauthScopes must be explicit");
+  // The advanced services the code calls, under the symbols and versions it is written for.
+  const enabled = manifest.dependencies?.enabledAdvancedServices ?? [];
+  for (const [userSymbol, serviceId, version] of [
+    ["AdminDirectory", "admin", "directory_v1"],
+    ["Drive", "drive", "v3"],
+    ["Docs", "docs", "v1"],
+  ])
+    if (
+      !enabled.some((a) => a.userSymbol === userSymbol && a.serviceId === serviceId && a.version === version)
+    )
+      throw new Error(`appsscript.json: enable the advanced service ${userSymbol} (${serviceId} ${version})`);
   writeFileSync(join(root, "dist/appsscript.json"), JSON.stringify(manifest, null, 2) + "\n");
   return { file, exports: names, bytes: Buffer.byteLength(code) };
 }

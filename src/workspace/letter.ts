@@ -1,24 +1,36 @@
 /**
  * The credential letter on Google Drive and Docs.
+ * (Over 400 lines: the one adapter that holds every file of the letter and the rule between them,
+ * which copy may ever hold the password; the setup half could move to its own module.)
  *
  * - The template: a Google Doc setup writes from domain/letters.ts defaultCredentialLetter();
  *   administrators may edit it (placeholders {{…}} are documented in docs/LETTER.md).
- * - The archive copy: per letter, a copy of the template in the restricted archive folder, filled
- *   with the password MASKED (letters.ts archiveValues): it never contains a password.
- * - The applicant's letter: a copy of the archive copy in the work folder in which only the mask
- *   is replaced by the password; saved, exported to PDF (in memory) and at once deleted for good
- *   with the Drive advanced service (Drive.Files.remove: a trashed file stays 30 days and a
- *   document keeps its revisions, both with the password). A copy left behind by an execution
- *   that was cut off is removed by the sweep (cleanupWorkCopies).
+ * - The archive copy: per letter, ONE copy of the template in the restricted archive folder,
+ *   filled with the password MASKED (letters.ts archiveValues) by one Docs API batchUpdate
+ *   carrying every placeholder (replaceAllText; fillUsual). A template with a placeholder spelled
+ *   otherwise ("{{ NAMA }}") or a problem costs a second copy, a read and a second batchUpdate
+ *   (fill). It never holds a password, in any revision: it is filled with the mask only.
+ * - The applicant's letter: a short-lived working copy of the archive copy in the work folder, in
+ *   which one batchUpdate writes the password over the mask; exported to PDF (in memory) and at
+ *   once deleted for good with the Drive advanced service (Drive.Files.remove: a trashed file
+ *   stays 30 days and a Google Doc keeps its revisions, both with the password). A copy left
+ *   behind by an execution that was cut off is removed by the sweep (cleanupWorkCopies).
+ * Why two copies and not one: a Google Doc keeps its revision history, and Docs offers no way to
+ * delete a Google Doc's revisions (Drive deletes revisions of binary files only). A document that
+ * once held the password and was then masked would still hold it in its history, so the archive is
+ * never made by masking a document that held it; the password lives only in a document that is
+ * deleted for good minutes later. The second copy costs one Drive copy; the fills cost one
+ * batchUpdate each instead of a DocumentApp open, ~27 replaceText calls and a save (issue #13).
  * Drive is reached only through the Drive advanced service (v3) under the `drive.file` scope: it
  * sees the files this project created through it, so every file and folder here is made with
- * Drive.Files.create or Drive.Files.copy, shared with Drive.Permissions; DocumentApp (the
- * `documents` scope) fills the copies and exports the PDF. A template the project did not create
- * cannot be copied: setup refuses it and says what to do (docs/SECURITY.md, "Least privilege").
- * Values are written in one pass over the template's own placeholders (fill); a value never
- * carries "{{", "}}" or the password mask (neutralValue), and the password and any value holding
- * `$` or `\` are written literally with insertText/deleteText, never as a replaceText
- * replacement: nothing depends on how replaceText reads those characters.
+ * Drive.Files.create or Drive.Files.copy, shared with Drive.Permissions. The Docs advanced service
+ * (API v1, the `documents` scope) fills the copies; DocumentApp writes the template at setup and
+ * exports the PDF. A template the project did not create cannot be copied: setup refuses it and
+ * says what to do (docs/SECURITY.md, "Least privilege").
+ * Values are written literally: replaceAllText matches the placeholder as plain text and writes
+ * replaceText as plain text (no pattern syntax), so a name holding `$` or `\` and the password are
+ * written as they are (test/flows/letter-fill.test.ts). A value never carries "{{", "}}" or the
+ * password mask (neutralValue) nor a line break.
  *
  * The letter itself is an official Indonesian document (tata naskah dinas) and stays Indonesian
  * in every office; the names and descriptions of the Drive files made at setup and the problems
@@ -47,7 +59,6 @@ import { configuredLanguage } from "./settings.js";
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
-type Section = Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
 export const TEMPLATE_ID_KEY = "surel:letterTemplateId";
 /** The password reset letter's template (issue #12). */
@@ -88,7 +99,7 @@ function driveApi(): { files: DriveFiles; permissions: DrivePermissions } {
   return { files: Drive.Files, permissions: Drive.Permissions };
 }
 
-/** Runs Drive calls; an API error becomes a DriveFailure (message kept, code dropped). */
+/** Runs Drive or Docs API calls; an API error becomes a DriveFailure (message kept, code dropped). */
 function viaDrive<T>(fn: () => T): T {
   try {
     return fn();
@@ -117,11 +128,6 @@ export class TemplateError extends Error {
     super(message);
     this.name = "TemplateError";
   }
-}
-
-/** A literal text as a search pattern. */
-export function escapePattern(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function props(): GoogleAppsScript.Properties.Properties {
@@ -438,73 +444,82 @@ export function allocateLetterNumber(config: OfficeConfig, offsetMinutes: number
 // Filling
 // ---------------------------------------------------------------------------------------------
 
-function sectionsOf(doc: GoogleAppsScript.Document.Document): Section[] {
-  const out: Section[] = [doc.getBody()];
-  const header = doc.getHeader();
-  const footer = doc.getFooter();
-  if (header) out.push(header);
-  if (footer) out.push(footer);
+type DocsDocuments = GoogleAppsScript.Docs.Collection.DocumentsCollection;
+type DocsRequest = GoogleAppsScript.Docs.Schema.Request;
+type DocsContent = GoogleAppsScript.Docs.Schema.StructuralElement[];
+
+function docsApi(): DocsDocuments {
+  if (typeof Docs === "undefined" || !Docs.Documents)
+    throw new Error(t(configuredLanguage(), "docs.not_enabled"));
+  return Docs.Documents;
+}
+
+/** A document part that holds content (a body, header, footer or footnote). */
+interface Segment {
+  content?: DocsContent;
+}
+/** One tab of a document read with includeTabsContent (the Apps Script typings predate tabs). */
+interface DocsTab {
+  documentTab?: {
+    body?: Segment;
+    headers?: Record<string, Segment>;
+    footers?: Record<string, Segment>;
+    footnotes?: Record<string, Segment>;
+  };
+  childTabs?: DocsTab[];
+}
+
+/** The text of structural elements: paragraphs (each ending "\n"), tables' cells, a table of contents. */
+function contentText(content: DocsContent | undefined): string {
+  let out = "";
+  for (const e of content ?? []) {
+    for (const el of e.paragraph?.elements ?? []) out += el.textRun?.content ?? "";
+    for (const row of e.table?.tableRows ?? [])
+      for (const cell of row.tableCells ?? []) out += contentText(cell.content);
+    out += contentText(e.tableOfContents?.content);
+  }
   return out;
 }
 
-/**
- * Every occurrence of a pattern in a section, in document order, found BEFORE anything is
- * written.
- */
-function findAll(section: Section, pattern: string): GoogleAppsScript.Document.RangeElement[] {
-  const found: GoogleAppsScript.Document.RangeElement[] = [];
-  let hit = section.findText(pattern);
-  while (hit) {
-    found.push(hit);
-    hit = section.findText(pattern, hit);
-  }
-  return found;
+/** The text of every part of every tab (child tabs included), one string per part. */
+function documentParts(doc: { tabs?: DocsTab[] }): string[] {
+  const parts: string[] = [];
+  const visit = (tabs: DocsTab[] | undefined): void => {
+    for (const tab of tabs ?? []) {
+      const d = tab.documentTab ?? {};
+      parts.push(contentText(d.body?.content));
+      for (const group of [d.headers, d.footers, d.footnotes])
+        for (const seg of Object.values(group ?? {})) parts.push(contentText(seg.content));
+      visit(tab.childTabs);
+    }
+  };
+  visit(doc.tabs);
+  return parts;
+}
+
+/** A letter value as it is written: one line (a line break would split the paragraph in Docs). */
+function oneLine(value: string): string {
+  return value.replace(/[\r\n\v\f\u2028\u2029]+/g, " ");
 }
 
 /**
- * Writes `value` in place of the text at [start, end] of a run with insertText + deleteText: the
- * value is literal (no replacement syntax) and keeps the placeholder's formatting (inserted right
- * after it, then the placeholder removed).
+ * The replaceAllText requests that fill a document whose parts hold `parts`: one per placeholder
+ * as it is spelled there ("{{NAMA}}", "{{ NAMA }}"), matched literally and case-sensitively, its
+ * value written literally (the Docs API's replaceText has no pattern syntax: `$` and `\` are
+ * plain characters). No value can bring a placeholder or the password mask in (neutralValue
+ * removes "{{", "}}" and the mask's bullets), so the result is that of a single pass.
+ * Throws a TemplateError when a placeholder has no value or is malformed.
  */
-function writeAt(text: GoogleAppsScript.Document.Text, start: number, end: number, value: string): void {
-  if (value !== "") text.insertText(end + 1, value);
-  text.deleteText(start, end);
-}
-
-/** Writes a literal value over every match of `pattern` in a section (from the last one back). */
-function writeLiteral(section: Section, pattern: string, value: string): number {
-  const hits = findAll(section, pattern);
-  for (let i = hits.length - 1; i >= 0; i--) {
-    const hit = hits[i]!;
-    writeAt(hit.getElement().asText(), hit.getStartOffset(), hit.getEndOffsetInclusive(), value);
-  }
-  return hits.length;
-}
-
-/**
- * Fills the document in ONE pass over the template's own placeholders: the keys are read from
- * the template's text before anything is written and each is filled once. No value can bring a
- * placeholder or the password mask in (neutralValue removes "{{", "}}" and the mask's bullets),
- * so nothing a value writes is ever filled again: the result is that of a single pass.
- * A value is written with replaceText only when it holds neither `$` nor `\\` (the characters
- * a replaceText replacement treats specially); otherwise it is found and written literally
- * (findText + insertText/deleteText): the letter depends on no model of the replacement syntax.
- * Throws a TemplateError when the template has a placeholder without a value or a malformed one.
- */
-function fill(doc: GoogleAppsScript.Document.Document, values: LetterValues): void {
+function fillRequests(parts: readonly string[], values: LetterValues): DocsRequest[] {
   const problems: string[] = [];
-  for (const section of sectionsOf(doc)) {
-    const template = section.getText();
-    problems.push(...missingPlaceholders(template.replace(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g, "")));
-    for (const key of usedPlaceholders(template)) {
-      if (!Object.prototype.hasOwnProperty.call(values, key)) {
-        problems.push(key);
-        continue;
-      }
-      const value = key === "KATA_SANDI" ? values[key]! : neutralValue(values[key]!);
-      const pattern = `\\{\\{\\s*${key}\\s*\\}\\}`;
-      if (/[$\\]/.test(value)) writeLiteral(section, pattern, value);
-      else section.replaceText(pattern, value);
+  const spellings = new Map<string, string>();
+  for (const text of parts) {
+    problems.push(...missingPlaceholders(text.replace(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g, "")));
+    for (const m of text.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)) {
+      const key = m[1]!;
+      // A placeholder broken over two paragraphs cannot be matched: it stays a problem.
+      if (!Object.prototype.hasOwnProperty.call(values, key) || /[\n\v]/.test(m[0])) problems.push(key);
+      else spellings.set(m[0], key);
     }
   }
   if (problems.length)
@@ -514,6 +529,55 @@ function fill(doc: GoogleAppsScript.Document.Document, values: LetterValues): vo
         known: LETTER_PLACEHOLDERS.map((x) => x.key).join(", "),
       }),
     );
+  return [...spellings].map(([text, key]) => ({
+    replaceAllText: {
+      containsText: { text, matchCase: true },
+      replaceText: oneLine(key === "KATA_SANDI" ? values[key]! : neutralValue(values[key]!)),
+    },
+  }));
+}
+
+/** One literal, case-sensitive replaceAllText request. */
+function replaceAll(text: string, replaceText: string): DocsRequest {
+  return { replaceAllText: { containsText: { text, matchCase: true }, replaceText } };
+}
+
+/**
+ * The usual case in ONE Docs API call: every value written over its placeholder as spelled by
+ * default ("{{NAMA}}"), then two probes that split any "{{" or "}}" left over (a placeholder spelled
+ * otherwise, one without a value, a stray brace) with a zero-width space. True when the probes
+ * found nothing: the copy is filled exactly as fill() would have filled it. False: the copy holds a
+ * leftover (now split) and must be thrown away. Values never hold "{{" or "}}" (neutralValue), so a
+ * probe finds only the template's own text.
+ */
+function fillUsual(docId: string, values: LetterValues): boolean {
+  const requests = Object.keys(values).map((key) =>
+    replaceAll(`{{${key}}}`, oneLine(key === "KATA_SANDI" ? values[key]! : neutralValue(values[key]!))),
+  );
+  requests.push(replaceAll("{{", "{\u200b{"), replaceAll("}}", "}\u200b}"));
+  const reply = viaDrive(() => docsApi().batchUpdate({ requests }, docId));
+  const found = (i: number): number => Number(reply.replies?.[i]?.replaceAllText?.occurrencesChanged ?? 0);
+  return found(requests.length - 2) === 0 && found(requests.length - 1) === 0;
+}
+
+/**
+ * Fills a copy in two Docs API calls: one read (every tab, header, footer), one batchUpdate with
+ * every placeholder, bound to the revision read (writeControl) so it fills exactly what was read.
+ */
+function fill(docId: string, values: LetterValues): void {
+  const api = docsApi();
+  const doc = viaDrive(() => api.get(docId, { includeTabsContent: true })) as {
+    tabs?: DocsTab[];
+    revisionId?: string;
+  };
+  const requests = fillRequests(documentParts(doc), values);
+  if (requests.length === 0) return;
+  viaDrive(() =>
+    api.batchUpdate(
+      { requests, ...(doc.revisionId ? { writeControl: { requiredRevisionId: doc.revisionId } } : {}) },
+      docId,
+    ),
+  );
 }
 
 /** Deletes a file for good (not to the trash: a trashed document keeps its content and revisions). */
@@ -572,11 +636,15 @@ export function makeArchiveCopy(
     throw new Error("archive copy: the password must be masked");
   const template = requiredId(kind === "reset" ? RESET_TEMPLATE_ID_KEY : TEMPLATE_ID_KEY, "template");
   const folder = requiredId(ARCHIVE_FOLDER_KEY, "archive");
-  const copy = viaDrive(() => copyInto(template, name, folder));
+  let copy = viaDrive(() => copyInto(template, name, folder));
   try {
-    const doc = DocumentApp.openById(copy.id);
-    fill(doc, values);
-    doc.saveAndClose();
+    if (!fillUsual(copy.id, values)) {
+      // A placeholder spelled otherwise, one without a value or a stray brace: a fresh copy, read
+      // and filled exactly (or refused with the template's problems).
+      viaDrive(() => removeForGood(copy.id));
+      copy = viaDrive(() => copyInto(template, name, folder));
+      fill(copy.id, values);
+    }
   } catch (e) {
     try {
       removeForGood(copy.id);
@@ -614,20 +682,28 @@ export function letterPdf(
   const work = requiredId(WORK_FOLDER_KEY, "work");
   const copy = viaDrive(() => copyInto(archiveId, `${WORK_PREFIX}${ticket}`, work));
   try {
-    const doc = DocumentApp.openById(copy.id);
-    const mask = escapePattern(ARCHIVE_PASSWORD_MASK);
-    let found = false;
-    for (const section of sectionsOf(doc)) {
-      // No value can contain the mask (neutralValue): every mask is the template's {{KATA_SANDI}}.
-      // The password is written literally (find + insert), never as a replaceText replacement.
-      if (writeLiteral(section, mask, password) > 0) found = true;
-    }
-    if (!found)
+    // No value can contain the mask (neutralValue): every mask is the template's {{KATA_SANDI}}.
+    // One batchUpdate writes the password over every mask, literally (no pattern syntax).
+    const reply = viaDrive(() =>
+      docsApi().batchUpdate(
+        {
+          requests: [
+            {
+              replaceAllText: {
+                containsText: { text: ARCHIVE_PASSWORD_MASK, matchCase: true },
+                replaceText: password,
+              },
+            },
+          ],
+        },
+        copy.id,
+      ),
+    );
+    if (!(Number(reply.replies?.[0]?.replaceAllText?.occurrencesChanged ?? 0) > 0))
       throw new TemplateError(
         t(configuredLanguage(), "letter.template.no_password", { placeholder: "{{KATA_SANDI}}" }),
       );
-    doc.saveAndClose();
-    // Reopened: whether a closed Document still exports is not documented.
+    // Opened after the write: the export shows the saved document, password included.
     return pdfOf(copy.id, fileName);
   } finally {
     try {

@@ -182,6 +182,17 @@ export const COSTS: Readonly<Record<string, CostEntry>> = {
   "Body.replaceText": guess(100, NONE),
   "Body.*": guess(50, NONE),
   "service:DocumentApp": guess(20, "assumption: edits are batched until saveAndClose"),
+  // --- Docs advanced service (Docs API v1) ---
+  "Docs.Documents.get": guess(
+    1000,
+    "assumption: no published figure; loads the whole document as DocumentApp.openById does",
+  ),
+  "Docs.Documents.batchUpdate": guess(
+    800,
+    "assumption: no published figure; the server applies the edits and saves them, as Document.saveAndClose",
+  ),
+  "Docs.Documents.create": guess(1500, "assumption: as DocumentApp.create"),
+  "service:Docs": guess(300, NONE),
   // --- Admin SDK Directory ---
   "AdminDirectory.Users.insert": guess(800, NONE),
   "AdminDirectory.Users.get": guess(300, NONE),

@@ -12,6 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExecContext } from "./core.js";
 import { dumpWorkspace } from "./dump.js";
@@ -32,7 +33,7 @@ import { cloneWorkspace, deepCopy } from "./runtime/snapshot.js";
 import { Scheduler, alternatives, type SchedulePolicy } from "./runtime/scheduler.js";
 import { installAll } from "./services/index.js";
 import { fireClockTriggers, nextClockDue, type ClockFilter } from "./services/script.js";
-import { Workspace, type WorkspaceOptions } from "./workspace.js";
+import { Workspace, type AdvancedService, type WorkspaceOptions } from "./workspace.js";
 
 export type { ExecutionResult, LogEntry, CallRecord } from "./runtime/engine.js";
 export type { SchedulePolicy, Decision } from "./runtime/scheduler.js";
@@ -170,6 +171,18 @@ export interface ExploreReport<T> {
   truncated: boolean;
 }
 
+/** The enabled advanced services of the manifest beside a bundle file, or null without one. */
+function manifestAdvancedServices(bundlePath: string): AdvancedService[] | null {
+  let text: string;
+  try {
+    text = readFileSync(join(dirname(bundlePath), "appsscript.json"), "utf8");
+  } catch {
+    return null;
+  }
+  const manifest = JSON.parse(text) as { dependencies?: { enabledAdvancedServices?: AdvancedService[] } };
+  return manifest.dependencies?.enabledAdvancedServices ?? [];
+}
+
 export class Emulator {
   ws!: Workspace;
   /** The host-side service objects, for setting up state by hand outside any execution. */
@@ -188,9 +201,13 @@ export class Emulator {
   private readonly bundleHash: string;
 
   constructor(opts: EmulatorOptions = {}) {
-    this.opts = opts;
     let code = opts.code;
     const path = opts.bundle ?? DEFAULT_BUNDLE;
+    // A bundle file's project manifest (appsscript.json beside it, as the build writes it) says
+    // which advanced services are globals, unless the options say so (services/index.ts).
+    const advanced =
+      opts.code === undefined && !opts.advancedServices ? manifestAdvancedServices(path) : null;
+    this.opts = advanced ? { ...opts, advancedServices: advanced } : opts;
     if (code === undefined) {
       try {
         code = readFileSync(path, "utf8");

@@ -63,6 +63,20 @@ export interface ScriptProject {
    * `drive.file` sees only the files this project created (services/drive.ts).
    */
   oauthScopes: string[] | null;
+  /**
+   * The manifest's `dependencies.enabledAdvancedServices`, or null when the emulated project
+   * declares none: then the emulator installs its historical set, AdminDirectory (admin
+   * directory_v1) and Drive (drive v3), and no Docs. Documented: an advanced service is a global
+   * only when enabled, under its userSymbol (services/index.ts).
+   */
+  advancedServices: AdvancedService[] | null;
+}
+
+/** One entry of the manifest's `dependencies.enabledAdvancedServices`. */
+export interface AdvancedService {
+  userSymbol: string;
+  serviceId: string;
+  version: string;
 }
 
 export interface WorkspaceOptions {
@@ -77,6 +91,8 @@ export interface WorkspaceOptions {
   scriptTimeZone?: string;
   /** The project manifest's `oauthScopes` (default: none declared, nothing refused for scopes). */
   oauthScopes?: readonly string[];
+  /** The manifest's enabled advanced services (default: AdminDirectory and Drive, see ScriptProject). */
+  advancedServices?: readonly AdvancedService[];
 }
 
 export const DEFAULT_START_MS = Date.UTC(2026, 10, 23, 1, 0, 0); // 2026-11-23 08:00 WIB (a Monday)
@@ -151,6 +167,7 @@ export class Workspace {
       viewers: new Set(),
       boundTo: null,
       oauthScopes: opts.oauthScopes ? [...opts.oauthScopes] : null,
+      advancedServices: opts.advancedServices ? opts.advancedServices.map((a) => ({ ...a })) : null,
     };
   }
 

@@ -20,7 +20,7 @@ import {
   type LogKey,
 } from "../../src/workspace/schema.js";
 import { Emulator, type EmulatorSnapshot, type ExecutionResult } from "../emulator/index.js";
-import type { TriggerRecord, WorkspaceOptions } from "../emulator/workspace.js";
+import type { AdvancedService, TriggerRecord, WorkspaceOptions } from "../emulator/workspace.js";
 import {
   cellInfo,
   createStandaloneSpreadsheet,
@@ -85,6 +85,13 @@ export const MANIFEST_SCOPES: readonly string[] = (
     oauthScopes: string[];
   }
 ).oauthScopes;
+
+/** The project's manifest advanced services (an emulator given the bundle as `code` needs them). */
+export const MANIFEST_ADVANCED_SERVICES: readonly AdvancedService[] = (
+  JSON.parse(readFileSync(new URL("../../appsscript.json", import.meta.url), "utf8")) as {
+    dependencies: { enabledAdvancedServices: AdvancedService[] };
+  }
+).dependencies.enabledAdvancedServices;
 
 export async function createOffice(opts: OfficeOptions = {}): Promise<Office> {
   const emu = new Emulator({

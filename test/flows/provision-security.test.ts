@@ -28,6 +28,7 @@ import {
   act,
   adminRequest,
   DOMAIN,
+  MANIFEST_ADVANCED_SERVICES,
   runWorkers,
   spreadsheet,
   submit,
@@ -225,7 +226,12 @@ describe("Math.random is never called", () => {
       'Math.random = function () { throw new Error("Math.random called"); };\n' +
       "function probeMathRandom() { return Math.random(); }\n" +
       readFileSync(DEFAULT_BUNDLE, "utf8");
-    const emu = new Emulator({ code, domain: DOMAIN, owner: { email: ADMIN, admin: true } });
+    const emu = new Emulator({
+      code,
+      domain: DOMAIN,
+      owner: { email: ADMIN, admin: true },
+      advancedServices: MANIFEST_ADVANCED_SERVICES,
+    });
     try {
       const probe = await emu.run("probeMathRandom");
       expect(probe.ok).toBe(false);

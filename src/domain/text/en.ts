@@ -475,6 +475,7 @@ export const en: Record<MessageKey, string> = {
   "directory.not_enabled":
     "The advanced service Admin SDK Directory (AdminDirectory) is not enabled for this script.",
   "directory.address_taken": "The address {address} is already in use in the directory.",
+  "docs.not_enabled": "The advanced service Docs is not enabled for this script.",
   "drive.not_enabled": "The advanced service Drive is not enabled for this script.",
 
   // ── Setup report (handlers/setup.ts) ─────────────────────────────────────

@@ -474,6 +474,7 @@ export const id = {
   "directory.not_enabled":
     "Layanan lanjutan Admin SDK Directory (AdminDirectory) belum diaktifkan untuk skrip ini.",
   "directory.address_taken": "Alamat {address} sudah dipakai di direktori.",
+  "docs.not_enabled": "Layanan lanjutan Docs belum diaktifkan untuk skrip ini.",
   "drive.not_enabled": "Layanan lanjutan Drive belum diaktifkan untuk skrip ini.",
 
   // ── Setup report (handlers/setup.ts) ─────────────────────────────────────

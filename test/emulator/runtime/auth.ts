@@ -18,6 +18,7 @@ const SCOPES = {
 export function requiredScope(gasClass: string, method: string): string | null {
   if (gasClass.startsWith("AdminDirectory")) return SCOPES.directory;
   if (gasClass.startsWith("Drive.")) return SCOPES.drive;
+  if (gasClass.startsWith("Docs.")) return SCOPES.docs;
   switch (gasClass) {
     case "MailApp":
       return method === "getRemainingDailyQuota" ? null : SCOPES.mail;
@@ -69,6 +70,11 @@ export function acceptedScopes(gasClass: string, method: string): string[] | nul
     return DRIVE_V3_READS.has(method)
       ? s("drive", "drive.file", "drive.readonly", "drive.metadata", "drive.metadata.readonly")
       : s("drive", "drive.file");
+  // Docs API v1 (documented per method): get also accepts the read-only scopes.
+  if (gasClass === "Docs.Documents")
+    return method === "get"
+      ? s("documents", "documents.readonly", "drive", "drive.file", "drive.readonly")
+      : s("documents", "drive", "drive.file");
   if (gasClass === "AdminDirectory.Users" || gasClass === "AdminDirectory.Users.Aliases")
     return ["get", "list"].includes(method)
       ? s("admin.directory.user", "admin.directory.user.readonly")

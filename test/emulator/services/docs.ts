@@ -363,6 +363,17 @@ function commit(ws: Workspace, rec: DocRecord, user: string): void {
   touchDriveItem(ws, rec.id);
 }
 
+/**
+ * For the Docs advanced service (docs-api.ts): the record of a document (undefined when there is
+ * none), and a save of its live tree as a new revision by `user` (a Docs API write is saved at once).
+ */
+export function docRecord(ws: Workspace, id: string): DocRecord | undefined {
+  return docsState(ws).docs.get(id);
+}
+export function saveDocument(ws: Workspace, rec: DocRecord, user: string): void {
+  commit(ws, rec, user);
+}
+
 /** Saves every document with unsaved changes (what Docs does when an execution ends). */
 export function commitDocuments(ws: Workspace, user: string = ws.actor()): void {
   for (const rec of docsState(ws).docs.values()) if (rec.dirty) commit(ws, rec, user);
