@@ -15,7 +15,7 @@ import { isErasureMarker } from "../domain/retention.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { t, tx } from "../domain/text/index.js";
 import { context, recordedInstaller, type Ctx } from "../workspace/context.js";
-import { getUser, withBackoff } from "../workspace/directory.js";
+import { getUser, setRecoveryEmail } from "../workspace/directory.js";
 import { errorText, logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
@@ -24,9 +24,9 @@ import { personalDigest, registerTable } from "../workspace/register.js";
 import { ADMIN_COLUMNS, SHEET_NAMES, type AdminKey } from "../workspace/schema.js";
 import { sheetCell, Table } from "../workspace/table.js";
 import { requestReissue, resumeProvisioning } from "./provision.js";
-import { runSetup } from "../handlers/setup.js";
-import { runSweep } from "../handlers/sweep.js";
-import { runFullVerify, runVerifyLog } from "../handlers/verify.js";
+import { runSetup } from "./setup/run.js";
+import { runSweep } from "./sweep.js";
+import { runFullVerify, runVerifyLog } from "./verify.js";
 import { suspendUnused } from "./unused.js";
 import { createBatch, startImport } from "./batch.js";
 
@@ -336,7 +336,7 @@ function changeDeliveryAddress(
     try {
       const user = getUser(planned.account);
       if (user) {
-        withBackoff(() => AdminDirectory!.Users!.update({ recoveryEmail: next }, planned.account!));
+        setRecoveryEmail(planned.account, next);
         directory = t(lang, "admin.address.recovery_updated", { account: planned.account });
       }
     } catch (e) {

@@ -42,6 +42,7 @@ import {
   type ArchiveBook,
 } from "../workspace/archive.js";
 import type { Ctx } from "../workspace/context.js";
+import { flushSpreadsheets, openSpreadsheet } from "../workspace/spreadsheets.js";
 import { existingComplaintTable } from "../workspace/complaints.js";
 import { logError } from "../workspace/errors.js";
 import { tryWithScriptLock } from "../workspace/lock.js";
@@ -151,7 +152,7 @@ export function sweepArchive(ctx: Ctx, budget: () => boolean): ArchiveReport | n
     run.id = findOrCreateArchive(run.name);
     writeBook(book);
   }
-  const archive = SpreadsheetApp.openById(run.id);
+  const archive = openSpreadsheet(run.id);
   const responses = ctx.ss.getSheetByName(SHEET_NAMES.responses);
   const header =
     !run.prepared && responses && responses.getLastColumn() > 0
@@ -364,7 +365,7 @@ function moveBatch(
   appendRows(target.index, out.index);
   appendRows(target.status, out.status);
   appendRows(target.register, out.register);
-  SpreadsheetApp.flush();
+  flushSpreadsheets();
 
   // Remove from the live sheets: responses, index, status records, and the register row last.
   if (live.resp.sheet && !legacy) {

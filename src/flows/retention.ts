@@ -45,6 +45,8 @@ import {
 import { t } from "../domain/text/index.js";
 import { SYSTEM_ACTOR } from "../domain/workflow.js";
 import type { Ctx } from "../workspace/context.js";
+import { scriptProperties } from "../workspace/properties.js";
+import { openSpreadsheet } from "../workspace/spreadsheets.js";
 import { logError } from "../workspace/errors.js";
 import { tryWithScriptLock } from "../workspace/lock.js";
 import { appendLog, type LogDraftEntry } from "../workspace/log.js";
@@ -166,7 +168,7 @@ export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport
     complaints: [],
     batchLists: [],
   };
-  const props = PropertiesService.getScriptProperties();
+  const props = scriptProperties();
   const nowMs = Date.now();
   const today = dateKey(nowMs, ctx.offset);
   if (props.getProperty(RETENTION_DAY_KEY) === today) return report;
@@ -452,7 +454,7 @@ function eraseArchives(
   for (const file of book.files) {
     if (file.eraseAtMs === undefined || file.eraseAtMs > nowMs) continue;
     if (!budget()) return false;
-    const archive = { ss: SpreadsheetApp.openById(file.id), next: Infinity };
+    const archive = { ss: openSpreadsheet(file.id), next: Infinity };
     const done = erasePass(ctx, budget, report, nowMs, today, archive);
     if (!done) {
       finished = false;

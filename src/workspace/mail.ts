@@ -494,3 +494,8 @@ export function mailsAwaiting(ctx: Ctx): number {
   }
   return n;
 }
+
+/** Mail recipients left today (the account's daily quota). */
+export function remainingMailQuota(): number {
+  return MailApp.getRemainingDailyQuota();
+}
