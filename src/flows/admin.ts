@@ -19,7 +19,7 @@ import { getUser, setRecoveryEmail } from "../workspace/directory.js";
 import { errorText, logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
-import { drainMailQueue } from "../workspace/mail.js";
+import { drainMailQueue } from "../workspace/mailqueue.js";
 import { personalDigest, registerTable } from "../workspace/register.js";
 import { ADMIN_COLUMNS, SHEET_NAMES, type AdminKey } from "../workspace/schema.js";
 import { sheetCell, Table } from "../workspace/table.js";

@@ -23,7 +23,7 @@ import { markWork } from "../workspace/sweepstate.js";
 import { fileComplaintFrom } from "./complaints.js";
 import { MESSAGE_TEMPLATE, PAGE_TEMPLATE, STATUS_TEMPLATE } from "./statuspage-html.js";
 import { evaluateTemplate } from "../workspace/html.js";
-import { remainingMailQuota } from "../workspace/mail.js";
+import { remainingMailQuota } from "../workspace/mailqueue.js";
 import { scriptCache } from "../workspace/properties.js";
 
 export interface PageReply {

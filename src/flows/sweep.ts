@@ -25,7 +25,7 @@ import { context, INSTALLER_PROPERTY, type Ctx } from "../workspace/context.js";
 import { DUP_INDEX_PROPERTY, repairDupKeys } from "../workspace/duplicates.js";
 import { logError } from "../workspace/errors.js";
 import { publishLogHead } from "../workspace/log.js";
-import { drainMailQueue, mailsAwaiting } from "../workspace/mail.js";
+import { drainMailQueue, mailsAwaiting } from "../workspace/mailqueue.js";
 import { scriptProperties } from "../workspace/properties.js";
 import { registerTable } from "../workspace/register.js";
 import { SHEET_NAMES } from "../workspace/schema.js";

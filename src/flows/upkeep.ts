@@ -6,7 +6,7 @@
  */
 import type { Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";
-import { pruneMailQueue, type PruneReport } from "../workspace/mail.js";
+import { pruneMailQueue, type PruneReport } from "../workspace/mailqueue.js";
 import { sweepLogCheck, type VerifyReport } from "./verify.js";
 
 export interface UpkeepReport {

@@ -1,5 +1,5 @@
 /**
- * Checking the disposition log's hash chain (src/workspace/log.ts checkLogFrom).
+ * Checking the disposition log's hash chain (src/workspace/logcheck.ts checkLogFrom).
  *
  * - "Periksa keutuhan log" (runVerifyLog, also the `verifyLog` entry point) is incremental: it
  *   checks only the entries after the last verified one (kept in Script Properties, which only the
@@ -19,16 +19,15 @@ import type { ChainProblem } from "../domain/audit.js";
 import { GENESIS_HASH } from "../domain/audit.js";
 import { context, type Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";
+import { alarm, type Head } from "../workspace/log.js";
 import {
-  alarm,
   checkLogFrom,
   fullPassState,
   setFullPassState,
   setVerifiedAnchor,
   verifiedAnchor,
-  type Head,
   type LogCheck,
-} from "../workspace/log.js";
+} from "../workspace/logcheck.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { readBook } from "../workspace/archive.js";
 import { scriptProperties } from "../workspace/properties.js";

@@ -106,7 +106,7 @@ const ALLOWED: Allowance[] = [
     why: "the archive copy is the Indonesian letter, and its fixed name is how a half-made copy is found again",
   },
   {
-    file: "src/domain/names.ts",
+    file: "src/domain/nametitles.ts",
     inVariables: ["AFTER", "BEFORE", "SPECIALTIES"],
     why: "academic and religious titles (S.Akun., …) are data",
   },

@@ -8,7 +8,8 @@ import type { Ctx } from "../../workspace/context.js";
 import { existingComplaintTable } from "../../workspace/complaints.js";
 import { logError } from "../../workspace/errors.js";
 import { tryWithScriptLock } from "../../workspace/lock.js";
-import { fromValues, liveOffset, setVerifiedAnchor, toValues, verifiedAnchor } from "../../workspace/log.js";
+import { fromValues, liveOffset, toValues } from "../../workspace/log.js";
+import { setVerifiedAnchor, verifiedAnchor } from "../../workspace/logcheck.js";
 import { LOG_COLUMNS, SHEET_NAMES } from "../../workspace/schema.js";
 import type { Cell } from "../../workspace/table.js";
 
