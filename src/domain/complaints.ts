@@ -6,7 +6,8 @@
 import type { LogEntry } from "./audit.js";
 import type { Language, OfficeConfig } from "./config.js";
 import { markFromLog, type ReminderMark } from "./reminders.js";
-import { brandOf, footer, formatDateTime, render, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, type Block, type MailText } from "./intake.js";
+import { formatDateTime } from "./dates.js";
 import { formatTicket, normalizeTicket } from "./request.js";
 import { t, tx, type MessageKey, type MessageRef } from "./text/index.js";
 
@@ -36,9 +37,8 @@ export function complaintNumber(yyMM: string, serial: number): string {
   return formatTicket(COMPLAINT_PREFIX, yyMM, serial);
 }
 
-export function complaintCounterKey(yyMM: string): string {
-  return `complaint.counter.${yyMM}`;
-}
+/** The complaint serial counter key: keys.ts (issue #14), re-exported for the modules that import it here. */
+export { complaintCounterKey } from "./keys.js";
 
 export const MAX_TEXT = 2000;
 export const MAX_NAME = 100;

@@ -1,6 +1,6 @@
 /** The validation of any office configuration, in plain words (the office's language). */
 import type { Language, OfficeConfig } from "./config.js";
-import { zoneOffsetMinutes } from "./calendar.js";
+import { zoneOffsetMinutes } from "./dates.js";
 import { letterPatternProblems } from "./letters.js";
 import { checkUsername, unitLocal } from "./naming.js";
 import { RULES } from "./workflow.js";

@@ -7,12 +7,12 @@ import { formatDuration, isWorkDay, type WorkCalendar } from "./calendar.js";
 import type { Language, OfficeConfig } from "./config.js";
 import type { MonthNumbers } from "./dashboard.js";
 import { brandOf, footer, render, type Block, type MailText } from "./intake.js";
-import { localDay } from "./reminders.js";
-import { t, tx, type MessageKey } from "./text/index.js";
+import { t } from "./text/index.js";
+import { localDateKey, monthName as calendarMonthName } from "./dates.js";
 
 /** Whether the local day of `nowMs` is the first working day of its month. */
 export function isFirstWorkDayOfMonth(nowMs: number, utcOffsetMinutes: number, cal: WorkCalendar): boolean {
-  const today = localDay(nowMs, utcOffsetMinutes);
+  const today = localDateKey(nowMs, utcOffsetMinutes);
   if (!isWorkDay(today, cal)) return false;
   const [y, m, d] = today.split("-").map(Number) as [number, number, number];
   for (let day = 1; day < d; day++) {
@@ -25,7 +25,7 @@ export function isFirstWorkDayOfMonth(nowMs: number, utcOffsetMinutes: number, c
 /** "November 2026" from "2026-11", in a language. */
 export function monthName(key: string, lang: Language): string {
   const [y, m] = key.split("-").map(Number) as [number, number];
-  return `${tx(lang, `month.${m}` as MessageKey)} ${y}`;
+  return `${calendarMonthName(m, lang)} ${y}`;
 }
 
 export function composeRecap(

@@ -5,7 +5,7 @@
  */
 import { addWorkingMinutes, calendarFromConfig, workingMinutesBetween } from "./calendar.js";
 import type { Language, OfficeConfig } from "./config.js";
-import { formatDateTime } from "./intake.js";
+import { formatDateTime } from "./dates.js";
 import { UuidBits } from "./password.js";
 import { isStatus, isTerminal, statusTextKey, type Status } from "./request.js";
 import { isErasureMarker } from "./retention.js";
@@ -252,13 +252,4 @@ export function mayTry(ticket: Counter, all: Counter, nowMs: number): boolean {
 export function afterFailure(c: Counter | null, nowMs: number): Counter {
   const cur = counterNow(c, nowMs);
   return { count: cur.count + 1, sinceMs: cur.sinceMs };
-}
-
-/** The key the per-ticket counter is kept under: any typed text (an unknown ticket counts the same). */
-export function attemptKey(typedTicket: string): string {
-  const s = String(typedTicket ?? "")
-    .toUpperCase()
-    .replace(/\s+/g, "")
-    .slice(0, 40);
-  return `status:fail:${s}`;
 }

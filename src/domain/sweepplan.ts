@@ -24,6 +24,7 @@
  * - a summary missing, unreadable or from the future (a clock step) means a full pass.
  * Pure: the caller reads the properties (one call) and the clock.
  */
+import { localDateKey } from "./dates.js";
 
 /** What the last full pass recorded (Script Property `surel:sweepSummary`, JSON). */
 export interface SweepSummary {
@@ -79,9 +80,6 @@ export function parseSummary(raw: string | null | undefined): SweepSummary | nul
   }
 }
 
-const dayOf = (ms: number, offset: number): string =>
-  new Date(ms + offset * 60_000).toISOString().slice(0, 10);
-
 export function planSweep(summary: SweepSummary | null, workAtMs: number, nowMs: number): SweepPlan {
   if (!summary) return { full: true, reason: "no_summary" };
   if (summary.outstanding) return { full: true, reason: "outstanding" };
@@ -89,7 +87,7 @@ export function planSweep(summary: SweepSummary | null, workAtMs: number, nowMs:
   if (workAtMs > summary.fullAt - EXECUTION_SPAN_MS) return { full: true, reason: "work" };
   if (summary.nextDueMs > 0 && nowMs >= summary.nextDueMs) return { full: true, reason: "due" };
   if (nowMs - summary.fullAt >= FULL_PASS_EVERY_MS) return { full: true, reason: "hourly" };
-  if (dayOf(nowMs, summary.offset) !== summary.day) return { full: true, reason: "new_day" };
+  if (localDateKey(nowMs, summary.offset) !== summary.day) return { full: true, reason: "new_day" };
   return { full: false };
 }
 
@@ -106,5 +104,5 @@ export function summaryAfter(
   outstanding: boolean,
   nextDueMs = 0,
 ): SweepSummary {
-  return { fullAt, day: dayOf(fullAt, offset), offset, outstanding, nextDueMs };
+  return { fullAt, day: localDateKey(fullAt, offset), offset, outstanding, nextDueMs };
 }

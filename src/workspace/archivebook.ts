@@ -3,11 +3,12 @@
  * archive spreadsheet and every archived log segment with the number and hash of its last entry,
  * the anchor the next segment starts from (workspace/archive.ts, flows/archive.ts).
  */
+import { PROP } from "../domain/keys.js";
 import type { LogSegment } from "../domain/archive.js";
 
-export const ARCHIVE_BOOK_KEY = "surel:archives";
+export const ARCHIVE_BOOK_KEY = PROP.archives;
 /** Register rows the archive removed lately (edit.ts maps an edit made before the removal). */
-export const MOVED_ROWS_KEY = "surel:registerMoved";
+export const MOVED_ROWS_KEY = PROP.registerMoved;
 /** How long a removal is remembered for the edits made before it. */
 export const MOVED_ROWS_MS = 15 * 60_000;
 
@@ -33,7 +34,7 @@ function props(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getScriptProperties();
 }
 
-export function readBook(raw: string | null = props().getProperty(ARCHIVE_BOOK_KEY)): ArchiveBook {
+export function readBook(raw: string | null = props().getProperty(PROP.archives)): ArchiveBook {
   if (!raw) return { lastRun: "", files: [], segments: [] };
   try {
     const b = JSON.parse(raw) as ArchiveBook;
@@ -45,5 +46,5 @@ export function readBook(raw: string | null = props().getProperty(ARCHIVE_BOOK_K
 }
 
 export function writeBook(book: ArchiveBook): void {
-  props().setProperty(ARCHIVE_BOOK_KEY, JSON.stringify(book));
+  props().setProperty(PROP.archives, JSON.stringify(book));
 }

@@ -6,26 +6,27 @@
  * the register is opened by the id setup recorded in Script Properties. This module is the one
  * place that finds the spreadsheet.
  */
+import { PROP } from "../domain/keys.js";
 import type { OfficeConfig } from "../domain/config.js";
-import { zoneOffsetMinutes } from "../domain/calendar.js";
+import { officeZoneOffset } from "../domain/dates.js";
 import { digestToHex, type Sha256 } from "../domain/audit.js";
 import { t } from "../domain/text/index.js";
 import { configuredLanguage, loadConfig, type LoadedConfig } from "./settings.js";
 
 /** Script Properties written by setup: the register's id and the one account that installs. */
-export const REGISTER_ID_PROPERTY = "surel:registerId";
-export const INSTALLER_PROPERTY = "surel:installer";
+export const REGISTER_ID_PROPERTY = PROP.registerId;
+export const INSTALLER_PROPERTY = PROP.installer;
 
 let registerMemo: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
 
 /** The recorded register id, or "" before the first setup. */
 export function recordedRegisterId(): string {
-  return PropertiesService.getScriptProperties().getProperty(REGISTER_ID_PROPERTY) ?? "";
+  return PropertiesService.getScriptProperties().getProperty(PROP.registerId) ?? "";
 }
 
 /** The account recorded by the first setup as the service account (lower case), or "". */
 export function recordedInstaller(): string {
-  return (PropertiesService.getScriptProperties().getProperty(INSTALLER_PROPERTY) ?? "").toLowerCase();
+  return (PropertiesService.getScriptProperties().getProperty(PROP.installer) ?? "").toLowerCase();
 }
 
 /** The register spreadsheet, opened by its recorded id once per execution. */
@@ -60,7 +61,7 @@ export function context(): Ctx {
     ss,
     loaded,
     config: loaded.config,
-    offset: zoneOffsetMinutes(loaded.config.timeZone) ?? 420,
+    offset: officeZoneOffset(loaded.config.timeZone),
     sha256,
   };
 }
@@ -105,8 +106,7 @@ export function rowUrl(
 }
 
 /** Where setup keeps the form's id (Script Properties), and a cached published URL. */
-export const FORM_ID_PROPERTY = "surel:formId";
-const FORM_URL_PROPERTY = "surel:formUrl";
+export const FORM_ID_PROPERTY = PROP.formId;
 
 /**
  * The form's public address, for mails that ask the applicant to submit again: one Properties
@@ -115,17 +115,17 @@ const FORM_URL_PROPERTY = "surel:formUrl";
 export function publishedFormUrl(): string {
   const props = PropertiesService.getScriptProperties();
   const all = props.getProperties();
-  const id = all[FORM_ID_PROPERTY] ?? "";
+  const id = all[PROP.formId] ?? "";
   if (!id) return "";
   try {
-    const known = JSON.parse(all[FORM_URL_PROPERTY] ?? "null") as { id: string; url: string } | null;
+    const known = JSON.parse(all[PROP.formUrl] ?? "null") as { id: string; url: string } | null;
     if (known && known.id === id && known.url) return known.url;
   } catch {
     // an unreadable cached value is simply replaced
   }
   try {
     const url = FormApp.openById(id).getPublishedUrl();
-    props.setProperty(FORM_URL_PROPERTY, JSON.stringify({ id, url }));
+    props.setProperty(PROP.formUrl, JSON.stringify({ id, url }));
     return url;
   } catch {
     return ""; // the form was deleted or is not accessible: the mail goes without the link

@@ -5,6 +5,7 @@
  * (the candidate address as user, alias or group; the NIP in externalIds). The directory's search
  * index may lag by up to a day, so the register's own "account created" rows count too.
  */
+import { PROP } from "../domain/keys.js";
 import type { OfficeConfig } from "../domain/config.js";
 import {
   checkDuplicates,
@@ -27,7 +28,8 @@ import type { RegisterRow, RegisterTable } from "./register.js";
 import { columnLetterOf, type Cell } from "./table.js";
 import { errorText } from "./errors.js";
 import { withScriptLock } from "./lock.js";
-import { failureOf } from "./directory.js";
+import { failureOf, usersWithNip } from "./directory.js";
+import { cellText, decodeRegisterRow } from "./registercodec.js";
 import { t } from "../domain/text/index.js";
 import type { DuplicateVerdict } from "../domain/request.js";
 import type { Language } from "../domain/config.js";
@@ -51,7 +53,7 @@ const NAME_TRIES = 12;
  * made by an earlier build, or setup of an empty register). Until then the duplicate check reads
  * the columns whole, as before: verdicts never depend on an index that is not complete yet.
  */
-export const DUP_INDEX_PROPERTY = "surel:dupIndex";
+export const DUP_INDEX_PROPERTY = PROP.dupIndex;
 
 const keyPart = (s: string): string => s.replace(/\|/g, "").trim().toLowerCase();
 
@@ -107,14 +109,14 @@ const reEscape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
 /** Whether the duplicate index is complete (one Script Properties read). */
 export function dupIndexReady(): boolean {
-  return PropertiesService.getScriptProperties().getProperty(DUP_INDEX_PROPERTY) === "1";
+  return PropertiesService.getScriptProperties().getProperty(PROP.dupIndex) === "1";
 }
 
 /**
  * The register's rows that share a key with `keys`: one TextFinder over the "Kunci Duplikat"
  * column for all of them at once, then one read per row found. Rows sharing no key cannot match
  * any rule (dupKeys), so the verdict is that of the whole register; while the index is not
- * complete (DUP_INDEX_PROPERTY), `whole()` (the register read whole) instead.
+ * complete (PROP.dupIndex), `whole()` (the register read whole) instead.
  */
 export function indexedFacts(
   table: RegisterTable,
@@ -139,58 +141,41 @@ export function candidateFacts(table: RegisterTable, config: OfficeConfig, a: Ap
   return indexedFacts(table, config, requestKeys(a, config), () => registerFacts(table, config));
 }
 
-/** One register row as the duplicate check sees it. */
-export function rowFact(row: RegisterRow, config: OfficeConfig): DupRow {
-  const address = String(row.address ?? "") || (row.wish ? `${String(row.wish)}@${config.domain}` : "");
+/** One register row as the duplicate check sees it (a whole row, or the columns registerFacts reads). */
+export function rowFact(row: Partial<RegisterRow>, config: OfficeConfig): DupRow {
+  const rec = decodeRegisterRow(row);
   return {
-    ticket: String(row.ticket),
-    status: String(row.status ?? ""),
-    nip: String(row.nip ?? ""),
-    nik: String(row.nik ?? ""),
-    name: String(row.name ?? ""),
-    opdCode: opdCodeOf(row.opd, config),
-    address,
-    accountType: /unit/i.test(String(row.accountType ?? "")) ? "unit" : "personal",
+    ticket: rec.ticket,
+    // As written, not decoded: an unknown status is not taken for "baru" here.
+    status: cellText(row.status),
+    nip: rec.nip,
+    nik: rec.nik,
+    name: rec.name,
+    opdCode: opdCodeOf(rec.opd, config),
+    address: rec.address || (rec.wish ? `${rec.wish}@${config.domain}` : ""),
+    accountType: rec.accountType || "pribadi",
   };
 }
 
+const FACT_COLUMNS = [
+  "ticket",
+  "status",
+  "nip",
+  "nik",
+  "name",
+  "opd",
+  "address",
+  "wish",
+  "accountType",
+] as const;
+
 /** The register's rows as the duplicate check sees them: one read per column (the index's fallback and repair). */
 export function registerFacts(table: RegisterTable, config: OfficeConfig): DupRow[] {
-  const c = table.readColumns([
-    "ticket",
-    "status",
-    "nip",
-    "nik",
-    "name",
-    "opd",
-    "address",
-    "wish",
-    "accountType",
-  ] as const);
-  const [tickets, statuses, nips, niks, names, opds, addresses, wishes, types] = [
-    c.ticket,
-    c.status,
-    c.nip,
-    c.nik,
-    c.name,
-    c.opd,
-    c.address,
-    c.wish,
-    c.accountType,
-  ];
-  return tickets.map((t, i) => {
-    const address = String(addresses[i] ?? "") || (wishes[i] ? `${String(wishes[i])}@${config.domain}` : "");
-    const opd = findOpd(String(opds[i] ?? ""), config.opds);
-    return {
-      ticket: String(t),
-      status: String(statuses[i] ?? ""),
-      nip: String(nips[i] ?? ""),
-      nik: String(niks[i] ?? ""),
-      name: String(names[i] ?? ""),
-      opdCode: opd ? opd.code : String(opds[i] ?? ""),
-      address,
-      accountType: /unit/i.test(String(types[i] ?? "")) ? "unit" : "personal",
-    };
+  const c = table.readColumns(FACT_COLUMNS);
+  return c.ticket.map((_, i) => {
+    const row: Partial<RegisterRow> = {};
+    for (const key of FACT_COLUMNS) row[key] = c[key][i] ?? "";
+    return rowFact(row, config);
   });
 }
 
@@ -226,18 +211,10 @@ export function lookupAddress(address: string): AddressLookup {
   return { kind: "none" };
 }
 
-/** Directory users carrying this NIP in externalIds. */
-export function usersWithNip(nip: string): { nip: string; address: string }[] {
-  const dir = AdminDirectory;
-  if (!dir || !/^\d{18}$/.test(nip)) return [];
-  const found = dir.Users!.list({ customer: "my_customer", query: `externalId:${nip}`, maxResults: 10 });
-  return (found.users ?? []).map((u) => ({ nip, address: String(u.primaryEmail ?? "") }));
-}
-
 export function nameInput(a: Applicant): NameInput {
   return {
     fullName: a.name,
-    accountType: a.accountType === "unit" ? "unit" : "personal",
+    accountType: a.accountType || "pribadi",
     unitCode: a.unitAcronym,
     wish: a.proposedUsername,
     nip: a.nip,
@@ -293,7 +270,8 @@ export function duplicateCheck(
   );
   const proposed = chosen ? `${chosen.local}@${config.domain}` : "";
   let nips: DirectoryFacts["nips"] = [];
-  if (!directoryError) {
+  // Without the Directory service the check stays silent, as lookupAddress does.
+  if (!directoryError && AdminDirectory) {
     try {
       nips = usersWithNip(a.nip);
     } catch (e) {
@@ -331,7 +309,7 @@ export function duplicateCheck(
  * register made by an earlier build): every row whose "Kunci Duplikat" is not dupKeys of its own
  * cells gets it, under the script lock, in one read and one write of that column per run of such
  * rows; a row whose keys changed since `rows` were read (a write of the program in between) is
- * left as that write made it. Then the index is complete (DUP_INDEX_PROPERTY). `rows`: the
+ * left as that write made it. Then the index is complete (PROP.dupIndex). `rows`: the
  * register as read already (the sweep's reminder pass), so a register in order costs no call.
  * Returns the rows repaired.
  */
@@ -344,8 +322,8 @@ export function repairDupKeys(
   const wrong = new Map<number, { ticket: string; was: string; keys: string }>();
   for (const { rowNumber, row } of rows) {
     const keys = dupKeys(row, config);
-    const was = String(row.dupKeys ?? "");
-    if (keys !== was) wrong.set(rowNumber, { ticket: String(row.ticket), was, keys });
+    const was = cellText(row.dupKeys);
+    if (keys !== was) wrong.set(rowNumber, { ticket: cellText(row.ticket), was, keys });
   }
   if (wrong.size > 0)
     withScriptLock(() => {
@@ -367,6 +345,6 @@ export function repairDupKeys(
         i = j + 1;
       }
     });
-  if (!ready || wrong.size > 0) PropertiesService.getScriptProperties().setProperty(DUP_INDEX_PROPERTY, "1");
+  if (!ready || wrong.size > 0) PropertiesService.getScriptProperties().setProperty(PROP.dupIndex, "1");
   return wrong.size;
 }

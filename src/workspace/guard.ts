@@ -4,6 +4,7 @@
  */
 import type { CallerFacts, TriggerFacts } from "../domain/guard.js";
 import { effectiveAccount } from "./trust.js";
+import { guardHourKey } from "../domain/keys.js";
 
 /**
  * The project's triggers of the effective user (documented: getProjectTriggers lists the running
@@ -21,7 +22,6 @@ export function callerFacts(): CallerFacts {
   return { active: Session.getActiveUser().getEmail() || "", effective: effectiveAccount() };
 }
 
-const KEY = "surel:guard:";
 /** Six hours, the script cache's longest (documented). */
 const KEEP_SECONDS = 21_600;
 
@@ -32,12 +32,12 @@ const KEEP_SECONDS = 21_600;
  */
 export function countRefusal(hour: number): { seen: number; previous: number } {
   const cache = CacheService.getScriptCache();
-  const got = cache.getAll([KEY + hour, KEY + (hour - 1)]);
+  const got = cache.getAll([guardHourKey(hour), guardHourKey(hour - 1)]);
   const read = (k: string): number => {
     const n = Number(got[k] ?? 0);
     return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
   };
-  const seen = read(KEY + hour);
-  cache.put(KEY + hour, String(seen + 1), KEEP_SECONDS);
-  return { seen, previous: read(KEY + (hour - 1)) };
+  const seen = read(guardHourKey(hour));
+  cache.put(guardHourKey(hour), String(seen + 1), KEEP_SECONDS);
+  return { seen, previous: read(guardHourKey(hour - 1)) };
 }

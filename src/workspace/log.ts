@@ -6,6 +6,8 @@
  * verification. The head is mailed to the administrators once a day (publishLogHead).
  * Callers hold the script lock.
  */
+import { PROP } from "../domain/keys.js";
+import { localDateKey } from "../domain/dates.js";
 import {
   appendEntries,
   GENESIS_HASH,
@@ -21,12 +23,6 @@ import { Table, type Cell } from "./table.js";
 import { followLog } from "./statusrecords.js";
 import { logError } from "./errors.js";
 import { ANCHOR_ACTION } from "../domain/archive.js";
-
-export const HEAD_KEY = "surel:logHead";
-/** The last mismatch the administrators were alarmed about. */
-const ALARM_KEY = "surel:logAlarm";
-/** The local date the head was last mailed to the administrators. */
-const PUBLISHED_KEY = "surel:logHeadPublished";
 
 export type LogDraftEntry = Omit<LogEntry, "seq" | "prevHash" | "hash">;
 
@@ -61,7 +57,7 @@ function checkTail(
   last: number,
   props: GoogleAppsScript.Properties.Properties,
 ): void {
-  const raw = props.getProperty(HEAD_KEY);
+  const raw = props.getProperty(PROP.logHead);
   if (!raw) return; // never anchored (a new log): the first append anchors it
   let anchor: Head;
   try {
@@ -95,8 +91,8 @@ export function alarm(
   key: string,
   message: string,
 ): void {
-  if (props.getProperty(ALARM_KEY) === key) return;
-  props.setProperty(ALARM_KEY, key);
+  if (props.getProperty(PROP.logAlarm) === key) return;
+  props.setProperty(PROP.logAlarm, key);
   logError(ctx.ss, "log", "", message);
   const admins = ctx.config.admins.filter(Boolean);
   if (admins.length === 0) return;
@@ -127,7 +123,7 @@ export function appendLog(ctx: Ctx, drafts: LogDraftEntry[]): LogEntry[] {
   const sealed = appendEntries(head, drafts, ctx.sha256);
   table.writeRows(last + 1, sealed.map(toValues));
   const tail = sealed[sealed.length - 1]!;
-  props.setProperty(HEAD_KEY, JSON.stringify({ seq: tail.seq, hash: tail.hash }));
+  props.setProperty(PROP.logHead, JSON.stringify({ seq: tail.seq, hash: tail.hash }));
   // The applicant's status page follows every logged change of status or stage (same lock).
   followLog(ctx.ss, sealed);
   return sealed;
@@ -140,9 +136,9 @@ export function appendLog(ctx: Ctx, drafts: LogDraftEntry[]): LogEntry[] {
  */
 export function publishLogHead(ctx: Ctx, nowMs: number): boolean {
   const props = PropertiesService.getScriptProperties();
-  const day = new Date(nowMs + ctx.offset * 60_000).toISOString().slice(0, 10);
-  if (props.getProperty(PUBLISHED_KEY) === day) return false;
-  const raw = props.getProperty(HEAD_KEY);
+  const day = localDateKey(nowMs, ctx.offset);
+  if (props.getProperty(PROP.logHeadPublished) === day) return false;
+  const raw = props.getProperty(PROP.logHead);
   const admins = ctx.config.admins.filter(Boolean);
   if (!raw || admins.length === 0) return false;
   const head = JSON.parse(raw) as Head;
@@ -152,7 +148,7 @@ export function publishLogHead(ctx: Ctx, nowMs: number): boolean {
     subject: t(lang, "log.head_subject", { date: day }),
     body: t(lang, "log.head_body", { seq: head.seq, hash: head.hash, date: day }),
   });
-  props.setProperty(PUBLISHED_KEY, day);
+  props.setProperty(PROP.logHeadPublished, day);
   return true;
 }
 
@@ -256,7 +252,7 @@ export function readLog(ctx: Ctx): LogEntry[] {
 
 /** Checks the whole chain (read here unless given) against the stored anchor. */
 export function verifyLog(ctx: Ctx, entries: LogEntry[] = readLog(ctx)): VerifyResult {
-  const raw = PropertiesService.getScriptProperties().getProperty(HEAD_KEY);
+  const raw = PropertiesService.getScriptProperties().getProperty(PROP.logHead);
   const head = raw ? (JSON.parse(raw) as { seq: number; hash: string }) : undefined;
   return verifyChain(
     entries,

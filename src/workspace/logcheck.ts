@@ -13,7 +13,8 @@ import { t } from "../domain/text/index.js";
 import { type Ctx } from "./context.js";
 import { LOG_COLUMNS } from "./schema.js";
 import { type Cell } from "./table.js";
-import { fromValues, HEAD_KEY, liveOffset, logTable, type Head } from "./log.js";
+import { fromValues, liveOffset, logTable, type Head } from "./log.js";
+import { PROP } from "../domain/keys.js";
 
 // ── Checking the chain in blocks, from an anchor ─────────────────────────────────────────────
 
@@ -160,7 +161,7 @@ export function checkLogFrom(
   // recorded when it was cut).
   const raw = segment
     ? JSON.stringify(segment.tail)
-    : PropertiesService.getScriptProperties().getProperty(HEAD_KEY);
+    : PropertiesService.getScriptProperties().getProperty(PROP.logHead);
   if (raw) {
     const head = JSON.parse(raw) as Head;
     const r = verifyChain([], ctx.sha256, { start: prev, head, language: lang });
@@ -169,16 +170,13 @@ export function checkLogFrom(
   return { ok: true, done: true, checked, head: prev, total };
 }
 
-const VERIFIED_KEY = "surel:logVerified";
-const FULL_PASS_KEY = "surel:logFullPass";
-
 /** The last entry a check verified (Script Properties; genesis when none). */
 export function verifiedAnchor(): Head {
-  return readHead(VERIFIED_KEY) ?? { seq: 0, hash: GENESIS_HASH };
+  return readHead(PROP.logVerified) ?? { seq: 0, hash: GENESIS_HASH };
 }
 
 export function setVerifiedAnchor(head: Head): void {
-  PropertiesService.getScriptProperties().setProperty(VERIFIED_KEY, JSON.stringify(head));
+  PropertiesService.getScriptProperties().setProperty(PROP.logVerified, JSON.stringify(head));
 }
 
 /** A full pass over the log: where it continues (`next`, when one is under way) and when the last one ended. */
@@ -189,7 +187,7 @@ export interface FullPassState {
 }
 
 export function fullPassState(): FullPassState {
-  const raw = PropertiesService.getScriptProperties().getProperty(FULL_PASS_KEY);
+  const raw = PropertiesService.getScriptProperties().getProperty(PROP.logFullPass);
   if (!raw) return {};
   try {
     return JSON.parse(raw) as FullPassState;
@@ -199,7 +197,7 @@ export function fullPassState(): FullPassState {
 }
 
 export function setFullPassState(state: FullPassState): void {
-  PropertiesService.getScriptProperties().setProperty(FULL_PASS_KEY, JSON.stringify(state));
+  PropertiesService.getScriptProperties().setProperty(PROP.logFullPass, JSON.stringify(state));
 }
 
 function readHead(key: string): Head | null {

@@ -2,6 +2,7 @@
  * The mail queue's upkeep: mails that could not be sent at once are sent by the sweep while the
  * quota lasts (one drain at a time, leased), and sent rows leave the queue (mail.ts records them).
  */
+import { PROP } from "../domain/keys.js";
 import { calendarFromConfig, isWorkingTime } from "../domain/calendar.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { type Ctx } from "./context.js";
@@ -29,7 +30,6 @@ import {
 // execution can live. The second holds a lease, taken under the lock before it reads the row
 // numbers it will write; the clean-up leaves the queue alone while another execution's lease runs.
 
-const DRAIN_LEASES = "surel:mailDrainLeases";
 /** The longest an execution lives (Apps Script's 6-minute limit), with a margin. */
 const LEASE_MS = 7 * 60 * 1000;
 /** This execution's lease id, made when it takes one (module state lives one execution). */
@@ -38,7 +38,7 @@ let runId = "";
 function leases(props: GoogleAppsScript.Properties.Properties, nowMs: number): Record<string, number> {
   let all: Record<string, number> = {};
   try {
-    all = JSON.parse(props.getProperty(DRAIN_LEASES) ?? "{}") as Record<string, number>;
+    all = JSON.parse(props.getProperty(PROP.mailDrainLeases) ?? "{}") as Record<string, number>;
   } catch {
     all = {};
   }
@@ -54,7 +54,10 @@ function takeDrainLease(): boolean {
     const props = PropertiesService.getScriptProperties();
     const now = Date.now();
     runId = runId || Utilities.getUuid();
-    props.setProperty(DRAIN_LEASES, JSON.stringify({ ...leases(props, now), [runId]: now + LEASE_MS }));
+    props.setProperty(
+      PROP.mailDrainLeases,
+      JSON.stringify({ ...leases(props, now), [runId]: now + LEASE_MS }),
+    );
   });
   return out.ok;
 }

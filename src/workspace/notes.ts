@@ -6,21 +6,20 @@
  * wrote it as it stands.
  */
 import type { Ctx } from "./context.js";
-
-/** The Script Properties key of a row's note journal (a ticket or a complaint number). */
-const noteKey = (id: string): string => `surel:noteBy:${id}`;
+import { noteByKey } from "../domain/keys.js";
 
 /** Records that `actor` wrote `value` into the reason cell of `id` (an empty cell forgets it). */
 export function journalNoteAuthor(ctx: Ctx, id: string, actor: string, value: string): void {
   const props = PropertiesService.getScriptProperties();
-  if (value.trim() === "") props.deleteProperty(noteKey(id));
-  else props.setProperty(noteKey(id), JSON.stringify({ by: actor.toLowerCase(), digest: ctx.sha256(value) }));
+  if (value.trim() === "") props.deleteProperty(noteByKey(id));
+  else
+    props.setProperty(noteByKey(id), JSON.stringify({ by: actor.toLowerCase(), digest: ctx.sha256(value) }));
 }
 
 /** Whether `actor` wrote the reason cell of `id` as it stands (an empty cell needs no author). */
 export function noteIsOwn(ctx: Ctx, id: string, note: string, actor: string): { ok: boolean; by: string } {
   if (note.trim() === "") return { ok: true, by: "" };
-  const raw = PropertiesService.getScriptProperties().getProperty(noteKey(id));
+  const raw = PropertiesService.getScriptProperties().getProperty(noteByKey(id));
   let by = "";
   let digest = "";
   try {

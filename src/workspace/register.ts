@@ -1,20 +1,24 @@
 /**
  * The register sheet: one row per request. Every value that came from a person is written through
  * sanitize (never a formula; identifiers kept as text), and the row is read back into the state
- * the workflow needs.
+ * the workflow needs. Cells are typed by the register codec (registercodec.ts).
  */
 import type { OfficeConfig } from "../domain/config.js";
 import type { Applicant, Request, Status, StoredProblem } from "../domain/request.js";
-import { isStatus } from "../domain/request.js";
-import { asSheetLiteral, asSheetText } from "../domain/sanitize.js";
-import { accountTypeLabel, statusLabel } from "../domain/form.js";
 import { actionLabel, allowedActions } from "../domain/workflow.js";
-import { parseRegisterType, registerType } from "../domain/services.js";
+import { parseRegisterType } from "../domain/services.js";
 import { INDEX_COLUMNS, REGISTER_COLUMNS, SHEET_NAMES, type IndexKey, type RegisterKey } from "./schema.js";
 import { Table, type Cell, type Row } from "./table.js";
 import { configuredLanguage } from "./settings.js";
 import { sheetNamed } from "./context.js";
 import { t } from "../domain/text/index.js";
+import {
+  cellEpochMs,
+  cellText,
+  decodeRegisterRow,
+  encodeRegister,
+  type RegisterRecord,
+} from "./registercodec.js";
 
 export type RegisterRow = Row<RegisterKey>;
 export type RegisterTable = Table<RegisterKey>;
@@ -53,33 +57,29 @@ export function problemsText(problems: readonly StoredProblem[]): string {
   return problems.map((p) => `${p.severity === "error" ? "\u2022" : "\u25e6"} ${p.message}`).join("\n");
 }
 
-const text = (s: string): string => asSheetText(s);
-/**
- * Identifier columns (NIP, NIK, phone) are formatted as plain text by setup, so a validated
- * identifier is written as it is; anything else gets the apostrophe that keeps it from being read
- * as a number, a date or a formula.
- */
-const literal = (s: string): string => (!s ? "" : /^\+?\d+$/.test(s) ? s : asSheetLiteral(s));
-
-/** The applicant's fields as register cells. */
+/** The applicant's fields as register cells (the codec writes labels and guards the text). */
 export function applicantCells(a: Applicant, lang: OfficeConfig["language"]): Partial<RegisterRow> {
-  const letter = [a.requestLetterNumber, a.requestLetterDate].filter(Boolean).join(", ");
+  return encodeRegister(applicantRecord(a), { language: lang });
+}
+
+/** The applicant's fields as the register record names them. */
+function applicantRecord(a: Applicant): Partial<RegisterRecord> {
   return {
-    fullName: text(a.fullName),
-    name: text(a.name),
-    asnStatus: a.employment ? statusLabel(a.employment, lang) : "",
-    nip: literal(a.nip),
-    nik: literal(a.nik),
-    position: text(a.position),
-    opd: text(a.opdName),
-    phone: literal(a.phone),
-    personalEmail: text(a.personalEmail),
-    accountType: a.accountType ? accountTypeLabel(a.accountType, lang) : "",
-    unitCode: text(a.unitAcronym),
-    unitName: text(a.unitName),
-    wish: text(a.proposedUsername),
-    requestLetter: letter ? asSheetLiteral(letter) : "",
-    previousTicket: text(a.previousTicket),
+    fullName: a.fullName,
+    name: a.name,
+    asnStatus: a.employment,
+    nip: a.nip,
+    nik: a.nik,
+    position: a.position,
+    opd: a.opdName,
+    phone: a.phone,
+    personalEmail: a.personalEmail,
+    accountType: a.accountType,
+    unitCode: a.unitAcronym,
+    unitName: a.unitName,
+    wish: a.proposedUsername,
+    requestLetter: [a.requestLetterNumber, a.requestLetterDate].filter(Boolean).join(", "),
+    previousTicket: a.previousTicket,
   };
 }
 
@@ -97,27 +97,27 @@ export function newRow(
   for (const c of REGISTER_COLUMNS) base[c.key] = "";
   return {
     ...base,
-    ...applicantCells(req, config.language),
-    ticket: req.ticket,
-    receivedAt: new Date(req.submittedMs),
-    status: req.status,
-    stage: stageLabel(config, req.stageKey),
-    stageKey: req.stageKey,
-    responsible: req.responsible.join(", "),
-    dueAt: extra.dueMs ? new Date(extra.dueMs) : "",
-    problems: text(problemsText(req.problems)),
-    duplicate: text(
-      req.duplicateNote ? `${req.duplicateVerdict}: ${req.duplicateNote}` : req.duplicateVerdict,
+    ...encodeRegister(
+      {
+        ...applicantRecord(req),
+        ticket: req.ticket,
+        receivedMs: req.submittedMs,
+        status: req.status,
+        stageKey: req.stageKey,
+        responsible: req.responsible,
+        dueMs: extra.dueMs || null,
+        problems: problemsText(req.problems),
+        duplicate: req.duplicateNote ? `${req.duplicateVerdict}: ${req.duplicateNote}` : req.duplicateVerdict,
+        stageEnteredMs: req.stageEnteredMs,
+        responseRow: extra.responseRow,
+        lastLogSeq: extra.logSeq,
+        updatedMs: req.updatedMs,
+        requestType: "akun_baru",
+      },
+      config,
     ),
-    stageEnteredAt: new Date(req.stageEnteredMs),
-    responseRow: extra.responseRow,
-    lastLogSeq: extra.logSeq,
-    updatedAt: new Date(req.updatedMs),
-    requestType: registerType("akun_baru"),
   };
 }
-
-const ms = (c: Cell): number => (c instanceof Date ? c.getTime() : typeof c === "number" ? c : 0);
 
 /** The workflow state of a row. */
 export function rowState(row: RegisterRow): {
@@ -126,17 +126,18 @@ export function rowState(row: RegisterRow): {
   stageKey: string;
   stageEnteredMs: number;
 } {
-  const status = String(row.status);
+  const rec = decodeRegisterRow(row);
   return {
-    ticket: String(row.ticket),
-    status: isStatus(status) ? status : "baru",
-    stageKey: String(row.stageKey),
-    stageEnteredMs: ms(row.stageEnteredAt),
+    ticket: rec.ticket,
+    status: rec.status,
+    stageKey: rec.stageKey,
+    stageEnteredMs: rec.stageEnteredMs ?? 0,
   };
 }
 
+/** A date cell as epoch ms, 0 when empty or unreadable (registercodec.ts cellEpochMs gives null). */
 export function cellMs(c: Cell): number {
-  return ms(c);
+  return cellEpochMs(c) ?? 0;
 }
 
 /**
@@ -211,7 +212,7 @@ export function personalDigest(row: Partial<RegisterRow>, sha256: (text: string)
 
 /** Whether a row's personal columns are still those the program wrote (rows from before the digest pass). */
 export function personalDataIntact(row: RegisterRow, sha256: (text: string) => string): boolean {
-  const stored = String(row.dataDigest ?? "").trim();
+  const stored = cellText(row.dataDigest).trim();
   return stored === "" || stored === personalDigest(row, sha256);
 }
 

@@ -3,12 +3,12 @@
  * is kept in the script cache (one `get` instead of four sheet reads) until a settings sheet is
  * edited; the cache is never the only copy: on a miss the sheets are read again.
  */
+import { CACHE } from "../domain/keys.js";
 import type { Language, OfficeConfig } from "../domain/config.js";
 import { defaultConfig, validateConfig } from "../domain/defaults.js";
 import { SHEETS, type SettingsProblem, type Tables, tablesToConfig } from "../domain/settings.js";
 import { t } from "../domain/text/index.js";
 
-const CACHE_KEY = "surel:config";
 const CACHE_SECONDS = 6 * 60 * 60;
 
 export interface LoadedConfig {
@@ -71,7 +71,7 @@ export function parseConfig(tables: Tables | null): LoadedConfig {
 export function loadConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LoadedConfig {
   if (memo) return memo;
   const cache = CacheService.getScriptCache();
-  const hit = cache.get(CACHE_KEY);
+  const hit = cache.get(CACHE.config);
   if (hit) {
     memo = JSON.parse(hit) as LoadedConfig;
     return memo;
@@ -79,7 +79,7 @@ export function loadConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Loaded
   memo = { ...parseConfig(readTables(ss)), locale: ss.getSpreadsheetLocale() };
   const json = JSON.stringify(memo);
   // A value over the cache's 100 KB limit is simply not cached.
-  if (json.length < 90_000) cache.put(CACHE_KEY, json, CACHE_SECONDS);
+  if (json.length < 90_000) cache.put(CACHE.config, json, CACHE_SECONDS);
   return memo;
 }
 
@@ -95,5 +95,5 @@ export function configuredLanguage(): Language {
 /** Forget the cached configuration (a settings sheet changed, or setup rewrote it). */
 export function invalidateConfig(): void {
   memo = null;
-  CacheService.getScriptCache().remove(CACHE_KEY);
+  CacheService.getScriptCache().remove(CACHE.config);
 }

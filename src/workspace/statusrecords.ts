@@ -8,12 +8,12 @@
  * (workspace/log.ts calls followLog under the same lock), so intake, dispositions, provisioning,
  * the sweep's repairs and anything added later keep it current without a hook of their own.
  */
+import { CACHE, PROP, statusFailKey, statusRowKey } from "../domain/keys.js";
 import type { LogEntry } from "../domain/audit.js";
 import { digestToHex } from "../domain/audit.js";
 import {
   afterFailure,
   applyTransition,
-  attemptKey,
   codeMessage,
   counterNow,
   mayTry,
@@ -50,9 +50,6 @@ export const STATUS_COLUMNS: readonly ColumnDef<StatusKey>[] = [
   { key: "received", id: "Diterima", en: "Received", kind: "date" },
   { key: "updated", id: "Diperbarui", en: "Updated", kind: "date" },
 ];
-
-/** The secret key of the code hashes (Script Properties: never in a sheet). */
-const KEY_PROPERTY = "surel:statusKey";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -119,10 +116,10 @@ let keyMemo = "";
 function hashKey(): string {
   if (keyMemo) return keyMemo;
   const props = PropertiesService.getScriptProperties();
-  const known = props.getProperty(KEY_PROPERTY);
+  const known = props.getProperty(PROP.statusKey);
   if (known) return (keyMemo = known);
   const key = (Utilities.getUuid() + Utilities.getUuid()).replace(/-/g, "");
-  props.setProperty(KEY_PROPERTY, key);
+  props.setProperty(PROP.statusKey, key);
   return (keyMemo = key);
 }
 
@@ -138,7 +135,6 @@ export function codeHash(ticket: string, canonicalCode: string): string {
 }
 
 /** Where a ticket's record was last seen (script cache): one read instead of a search. */
-const ROW_HINT = (ticket: string): string => `status:row:${ticket}`;
 const HINT_SECONDS = 6 * 60 * 60;
 
 /** Rows found in this execution (module state lives one execution). */
@@ -150,7 +146,7 @@ function locate(
   ticket: string,
 ): { row: number; values: Record<StatusKey, Cell> } | null {
   const known = seen.get(ticket);
-  const hint = known ?? Number(CacheService.getScriptCache().get(ROW_HINT(ticket)) ?? "0");
+  const hint = known ?? Number(CacheService.getScriptCache().get(statusRowKey(ticket)) ?? "0");
   if (hint >= 2) {
     try {
       const values = table.read(hint);
@@ -173,8 +169,8 @@ let heldHints: Record<string, string> | null = null;
 
 function remember(ticket: string, row: number): void {
   seen.set(ticket, row);
-  if (heldHints) heldHints[ROW_HINT(ticket)] = String(row);
-  else CacheService.getScriptCache().put(ROW_HINT(ticket), String(row), HINT_SECONDS);
+  if (heldHints) heldHints[statusRowKey(ticket)] = String(row);
+  else CacheService.getScriptCache().put(statusRowKey(ticket), String(row), HINT_SECONDS);
 }
 
 /**
@@ -206,7 +202,7 @@ export function releaseRowHints(): void {
  */
 export function warmStatusRecords(ss: Spreadsheet): void {
   statusTable(ss, false);
-  if (!keyMemo) keyMemo = PropertiesService.getScriptProperties().getProperty(KEY_PROPERTY) ?? "";
+  if (!keyMemo) keyMemo = PropertiesService.getScriptProperties().getProperty(PROP.statusKey) ?? "";
 }
 
 /**
@@ -333,9 +329,6 @@ export function findArchivedStatusRecord(
 
 // ── Proof of control: the code, under the attempt limits ───────────────────────
 
-/** The counter of failures over all tickets (the per-ticket ones: statuspage.attemptKey). */
-const GLOBAL_KEY = "status:fail:*";
-
 /** A counter as kept in the script cache; null when absent or unreadable. */
 export function readCounter(raw: string | null): Counter | null {
   try {
@@ -361,15 +354,15 @@ export function verifyStatusCode(
   nowMs: number,
 ): { record: StatusRecord; hash: string; archivedYear?: number } | null {
   const cache = CacheService.getScriptCache();
-  const ticketKey = attemptKey(ticket || "?");
-  const got = cache.getAll([ticketKey, GLOBAL_KEY]);
+  const ticketKey = statusFailKey(ticket || "?");
+  const got = cache.getAll([ticketKey, CACHE.statusFailAll]);
   const perTicket = counterNow(readCounter(got[ticketKey] ?? null), nowMs);
-  const all = counterNow(readCounter(got[GLOBAL_KEY] ?? null), nowMs);
+  const all = counterNow(readCounter(got[CACHE.statusFailAll] ?? null), nowMs);
   const fail = (): null => {
     cache.putAll(
       {
         [ticketKey]: JSON.stringify(afterFailure(perTicket, nowMs)),
-        [GLOBAL_KEY]: JSON.stringify(afterFailure(all, nowMs)),
+        [CACHE.statusFailAll]: JSON.stringify(afterFailure(all, nowMs)),
       },
       Math.ceil(WINDOW_MS / 1000),
     );

@@ -8,6 +8,7 @@
  * most the pending worker trigger and the spent ones of workers that ran since the last one was
  * created, which every new scheduling deletes.
  */
+import { PROP } from "../domain/keys.js";
 import {
   formatWorkerRecord,
   parseWorkerRecord,
@@ -19,10 +20,9 @@ import {
 
 /** The entry point the worker triggers run (src/main.ts). */
 export const WORKER_HANDLER = "provisionWorker";
-const RECORD_KEY = "surel:provisionWorkers";
 
 function readRecord(props: GoogleAppsScript.Properties.Properties): WorkerRecord {
-  return parseWorkerRecord(props.getProperty(RECORD_KEY));
+  return parseWorkerRecord(props.getProperty(PROP.provisionWorkers));
 }
 
 export type Scheduling = "pending" | "scheduled";
@@ -41,7 +41,7 @@ export function ensureWorker(nowMs: number): Scheduling {
     if (trigger.getHandlerFunction() === WORKER_HANDLER) ScriptApp.deleteTrigger(trigger);
   const trigger = ScriptApp.newTrigger(WORKER_HANDLER).timeBased().after(WORKER_DELAY_MS).create();
   record.pending = { uid: trigger.getUniqueId(), dueMs: nowMs + WORKER_DELAY_MS };
-  props.setProperty(RECORD_KEY, formatWorkerRecord(record));
+  props.setProperty(PROP.provisionWorkers, formatWorkerRecord(record));
   return "scheduled";
 }
 
@@ -54,7 +54,7 @@ export function workerStarted(uid: string, nowMs: number): number {
   const record = pruneRunning(readRecord(props), nowMs);
   if (record.pending?.uid === uid) delete record.pending;
   record.running[uid] = nowMs;
-  props.setProperty(RECORD_KEY, formatWorkerRecord(record));
+  props.setProperty(PROP.provisionWorkers, formatWorkerRecord(record));
   return Object.keys(record.running).length;
 }
 
@@ -67,7 +67,7 @@ export function workerEnded(uid: string, nowMs: number): void {
   const record = pruneRunning(readRecord(props), nowMs);
   if (record.pending?.uid === uid) delete record.pending;
   record.running = Object.fromEntries(Object.entries(record.running).filter(([id]) => id !== uid));
-  props.setProperty(RECORD_KEY, formatWorkerRecord(record));
+  props.setProperty(PROP.provisionWorkers, formatWorkerRecord(record));
 }
 
 /** Deletes one spent worker trigger by its id (no lock needed: it will never fire again). */

@@ -2,12 +2,12 @@
  * The status page's pure rules: the secret code (UUID randomness, lenient reading), the record's
  * history, what the page shows and when, the attempt limits; and the complaint checks.
  */
+import { statusFailKey } from "../../src/domain/keys.js";
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import {
   afterFailure,
   applyTransition,
-  attemptKey,
   CODE_ALPHABET,
   firstName,
   generateStatusCode,
@@ -158,8 +158,8 @@ describe("attempt limits", () => {
   });
 
   test("the key is the ticket as typed, upper-cased and without spaces", () => {
-    expect(attemptKey("SRL-2611-0001")).toBe("status:fail:SRL-2611-0001");
-    expect(attemptKey(" srl-2611-0001 ")).toBe("status:fail:SRL-2611-0001");
+    expect(statusFailKey("SRL-2611-0001")).toBe("status:fail:SRL-2611-0001");
+    expect(statusFailKey(" srl-2611-0001 ")).toBe("status:fail:SRL-2611-0001");
   });
 });
 
