@@ -9,11 +9,12 @@ import { logError } from "../workspace/errors.js";
 import { checkForm, type FormCheck } from "../workspace/forms.js";
 import { scriptProperties } from "../workspace/properties.js";
 import { SERVICES_FORM_ID_KEY } from "./setup/services.js";
+import { PROP } from "../domain/keys.js";
 
 export type { FormCheck } from "../workspace/forms.js";
 
 /** Script Property: the office-local day the form was last checked. */
-const FORM_CHECK_DAY = "surel:formCheckDay";
+const FORM_CHECK_DAY = PROP.formCheckDay;
 
 /**
  * The self-check: once a day, whether the form is still published and open to applicants (someone

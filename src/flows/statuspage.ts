@@ -25,6 +25,7 @@ import { MESSAGE_TEMPLATE, PAGE_TEMPLATE, STATUS_TEMPLATE } from "./statuspage-h
 import { evaluateTemplate } from "../workspace/html.js";
 import { remainingMailQuota } from "../workspace/mailqueue.js";
 import { scriptCache } from "../workspace/properties.js";
+import { CACHE } from "../domain/keys.js";
 
 export interface PageReply {
   ok: boolean;
@@ -32,7 +33,6 @@ export interface PageReply {
   html: string;
 }
 
-const COMPLAINT_KEY = "complaint:count";
 /** A lookup waits this long for the lock, then gives the generic answer (the sweep may hold it). */
 const LOOKUP_LOCK_MS = 10_000;
 
@@ -131,13 +131,13 @@ export function fileComplaintFromPage(form: unknown): PageReply {
     const slot = tryWithScriptLock((): boolean => {
       const cache = scriptCache();
       const now = Date.now();
-      const c = counterNow(readCounter(cache.get(COMPLAINT_KEY)), now);
+      const c = counterNow(readCounter(cache.get(CACHE.complaintCount)), now);
       if (c.count >= COMPLAINTS_PER_HOUR) return false;
       // Each complaint mails the typed address and every handler: the day's mail quota stays for
       // the receipts, notices and letters of requests (a day at the hourly limit spent it all).
       const recipients = 1 + ctx.config.complaintDesk.handlers.length;
       if (remainingMailQuota() < COMPLAINT_MAIL_RESERVE + recipients) return false;
-      cache.put(COMPLAINT_KEY, JSON.stringify(afterFailure(c, now)), Math.ceil(WINDOW_MS / 1000));
+      cache.put(CACHE.complaintCount, JSON.stringify(afterFailure(c, now)), Math.ceil(WINDOW_MS / 1000));
       return true;
     }, LOOKUP_LOCK_MS);
     if (!slot.ok || !slot.value) return busy();

@@ -47,8 +47,9 @@ import { appendLog, type LogDraftEntry } from "../workspace/log.js";
 import { recordedMailIds, withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import { cellMs, registerTable } from "../workspace/register.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
+import { PROP } from "../domain/keys.js";
 
-const DAY_KEY = "surel:unusedDay";
+const DAY_KEY = PROP.unusedDay;
 
 export interface UnusedReport {
   reminded: string[];

@@ -4,6 +4,7 @@ import { PERSONAL_FIELDS } from "../../domain/retention.js";
 import type { RegisterRow } from "../../workspace/register.js";
 import { REGISTER_COLUMNS, type RegisterKey } from "../../workspace/schema.js";
 import type { ColumnDef } from "../../workspace/table.js";
+import { PROP } from "../../domain/keys.js";
 
 export interface RetentionReport {
   /** false when the pass did not run (done already today, or no register). */
@@ -31,7 +32,7 @@ export interface RetentionReport {
 }
 
 /** Script property: the office-local day ("yyyy-MM-dd") of the last finished pass. */
-export const RETENTION_DAY_KEY = "surel:retentionDay";
+export const RETENTION_DAY_KEY = PROP.retentionDay;
 /** One batch: at most this many rows… */
 export const BATCH_ROWS = 100;
 /** …in at most this many runs of consecutive rows. */

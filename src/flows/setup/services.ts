@@ -18,11 +18,12 @@ import {
 import { scriptProperties } from "../../workspace/properties.js";
 import { SHEET_NAMES } from "../../workspace/schema.js";
 import { openFormToApplicants } from "./tenant.js";
+import { PROP } from "../../domain/keys.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The Script Property holding the services form's id. */
-export const SERVICES_FORM_ID_KEY = "surel:servicesFormId";
+export const SERVICES_FORM_ID_KEY = PROP.servicesFormId;
 
 export interface ServicesFormReport {
   formId: string;
