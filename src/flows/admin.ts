@@ -103,7 +103,13 @@ export function handleAdminEdit(e: GoogleAppsScript.Events.SheetsOnEdit): AdminO
   let ok = false;
   let result: string;
   try {
-    const out = execute(ctx, verdict.spec, verdict.ticket, verdict.value, input, requester);
+    const out = execute(ctx, {
+      spec: verdict.spec,
+      ticket: verdict.ticket,
+      value: verdict.value,
+      input,
+      requester,
+    });
     ok = out.ok;
     result = out.message;
   } catch (err) {
@@ -197,19 +203,22 @@ interface OpResult {
   message: string;
 }
 
+/** One judged request of the admin sheet: the operation, its ticket and value, who asked and why. */
+interface OpRequest {
+  spec: AdminOpSpec;
+  ticket: string;
+  value: string;
+  input: { reason: string; evidence: string };
+  requester: string;
+}
+
 /**
  * An operation on a ticket the register no longer holds because the yearly archive moved it: the
  * answer says so (archived requests are read-only) instead of "not in the register".
  */
-function execute(
-  ctx: Ctx,
-  spec: AdminOpSpec,
-  ticket: string,
-  value: string,
-  input: { reason: string; evidence: string },
-  requester: string,
-): OpResult {
-  const r = executeOp(ctx, spec, ticket, value, input, requester);
+function execute(ctx: Ctx, req: OpRequest): OpResult {
+  const r = executeOp(ctx, req);
+  const { ticket } = req;
   if (r.ok || !ticket) return r;
   const year = archivedYearOf(ctx.ss, ticket);
   return year
@@ -217,14 +226,8 @@ function execute(
     : r;
 }
 
-function executeOp(
-  ctx: Ctx,
-  spec: AdminOpSpec,
-  ticket: string,
-  value: string,
-  input: { reason: string; evidence: string },
-  requester: string,
-): OpResult {
+function executeOp(ctx: Ctx, req: OpRequest): OpResult {
+  const { spec, ticket, value, input, requester } = req;
   const lang = ctx.config.language;
   switch (spec.op) {
     case "setup": {

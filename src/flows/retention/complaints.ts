@@ -1,6 +1,5 @@
 /** Closed complaints past the retention period: the complainant's name, address and text erased. */
 import {
-  batches,
   complaintFieldsDue,
   ERASE_ACTION,
   erasureMarker,
@@ -20,7 +19,7 @@ import {
   type ComplaintKey,
 } from "../../workspace/complaints.js";
 import { complaintStateLabel } from "../../domain/complaints.js";
-import { BATCH_ROWS, BATCH_RUNS, type RetentionReport } from "./report.js";
+import { retentionBatches, type RetentionReport } from "./report.js";
 
 /**
  * Closed complaints past retention lose the complainant's name, address and text (Pengaduan), in
@@ -57,11 +56,7 @@ export function eraseComplaints(
   const numberAt = new Map(due.map((d) => [d.rowNumber, d.number]));
   const marker = erasureMarker(lang, today);
   const header = (k: ComplaintKey): string => COMPLAINT_COLUMNS.find((c) => c.key === k)![lang];
-  const batchList = batches(
-    due.map((d) => d.rowNumber),
-    BATCH_ROWS,
-    BATCH_RUNS,
-  );
+  const batchList = retentionBatches(due.map((d) => d.rowNumber));
   for (let b = 0; b < batchList.length; b++) {
     const rows = batchList[b]!;
     if (!budget()) return false;

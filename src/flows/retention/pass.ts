@@ -6,7 +6,6 @@ import { dupKeys } from "../../workspace/duplicates.js";
 import { stateLabel } from "../../domain/audit.js";
 import { parseProvisionState } from "../../domain/provisioning.js";
 import {
-  batches,
   ERASE_ACTION,
   erasureMarker,
   PERSONAL_FIELDS,
@@ -31,7 +30,7 @@ import { STATUS_COLUMNS, STATUS_SHEET } from "../../workspace/statusrecords.js";
 
 import type { RetentionReport } from "./report.js";
 import { ResponsesSheet, type Responses } from "./responses.js";
-import { BATCH_ROWS, BATCH_RUNS, FIRST_WRITTEN, literalColumns, type Erasure } from "./report.js";
+import { FIRST_WRITTEN, literalColumns, retentionBatches, type Erasure } from "./report.js";
 import { StatusNames } from "./status.js";
 
 interface Due {
@@ -90,11 +89,7 @@ export function erasePass(
   };
   const names = new StatusNames(ctx, archive ? ss : null);
   const marker = erasureMarker(ctx.config.language, today);
-  const batchList = batches(
-    due.map((d) => d.rowNumber),
-    BATCH_ROWS,
-    BATCH_RUNS,
-  );
+  const batchList = retentionBatches(due.map((d) => d.rowNumber));
   for (let b = 0; b < batchList.length; b++) {
     const rows = batchList[b]!;
     const left = batchList.slice(b).reduce((n, x) => n + x.length, 0);

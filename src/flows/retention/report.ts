@@ -1,6 +1,6 @@
 /** What the retention pass reports (flows/retention.ts), and what its parts share. */
 import type { PersonalField } from "../../domain/retention.js";
-import { PERSONAL_FIELDS } from "../../domain/retention.js";
+import { batches, PERSONAL_FIELDS } from "../../domain/retention.js";
 import type { RegisterRow } from "../../workspace/register.js";
 import { REGISTER_COLUMNS, type RegisterKey } from "../../workspace/schema.js";
 import type { ColumnDef } from "../../workspace/table.js";
@@ -37,6 +37,11 @@ export const RETENTION_DAY_KEY = PROP.retentionDay;
 export const BATCH_ROWS = 100;
 /** …in at most this many runs of consecutive rows. */
 export const BATCH_RUNS = 10;
+
+/** Due rows in the pass's batches: at most BATCH_ROWS rows in BATCH_RUNS runs each. */
+export function retentionBatches(rows: number[]): number[][] {
+  return batches(rows, BATCH_ROWS, BATCH_RUNS);
+}
 
 /** The personal fields are register columns (a compile-time check of the names). */
 const FIELD_KEYS: readonly RegisterKey[] = PERSONAL_FIELDS;
