@@ -18,8 +18,31 @@ const appsScriptGlobals = [
   "Utilities",
   "FormApp",
   "HtmlService",
+  "ContentService",
   "Logger",
 ];
+
+/** Only the entry points sit above the handlers: nothing imports src/main.ts. */
+const mainImport = {
+  group: ["**/main", "**/main.js"],
+  message: "Only the entry points import src/main.ts's layer below, never the reverse.",
+};
+/** A handler module seen from another handler (a sibling import inside src/handlers). */
+const siblingHandlerImport = {
+  regex: "^\\./",
+  message: "A handler never imports another handler: move the shared use case into src/flows.",
+};
+/** A handler module seen from outside src/handlers. */
+const handlerImport = {
+  regex: "(^|/)handlers/",
+  message: "Only src/main.ts imports src/handlers: the use case a door calls lives in src/flows.",
+};
+/** The Apps Script services, off limits above src/workspace. */
+const upperGlobals = (/** @type {string} */ where) =>
+  appsScriptGlobals.map((name) => ({
+    name,
+    message: `${where} touches no Apps Script service: use (or add) an adapter in src/workspace.`,
+  }));
 
 export default tseslint.config(
   { ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "src/generated/**"] },
@@ -90,19 +113,42 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/handlers/**/*.ts", "src/flows/**/*.ts", "src/generated/**/*.ts"],
+    // A handler is a door: it parses its event and calls flows. It never imports another handler
+    // (a sibling `./x` inside src/handlers) nor the entry points.
+    files: ["src/handlers/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [mainImport, siblingHandlerImport, handlerImport] }],
+      "no-restricted-globals": ["error", ...upperGlobals("src/handlers")],
+    },
+  },
+  {
+    // The use cases import domain, workspace and other flows, never a handler (the door above them).
+    files: ["src/flows/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [mainImport, handlerImport] }],
+      "no-restricted-globals": ["error", ...upperGlobals("src/flows")],
+    },
+  },
+  {
+    // The entry points import the handlers and nothing else.
+    files: ["src/main.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             {
-              group: ["**/main", "**/main.js"],
-              message: "Only the entry points import src/main.ts's layer below, never the reverse.",
+              regex: "^(?!\\./handlers/)",
+              message: "src/main.ts imports only src/handlers: the layers point main → handlers → flows.",
             },
           ],
         },
       ],
+      "no-restricted-globals": ["error", ...upperGlobals("src/main.ts")],
     },
+  },
+  {
+    files: ["src/generated/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [mainImport] }] },
   },
 );

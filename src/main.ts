@@ -10,7 +10,8 @@
  *
  * Every top-level function is reachable from the status page (a web app deployed "execute as me,
  * anyone": google.script.run calls any of them with the service account's authority). So every one
- * but the page's own three (`doGet`, `lookupStatus`, `fileComplaint`) starts with `guardEntry`,
+ * but the page's own three (`doGet`, `lookupStatus`, `fileComplaint`) starts with `guardEntry`
+ * (`admitWork` for those that may leave work for the sweep: the guard, then the sweep's work mark),
  * which refuses a caller that brings neither a trigger event of this project nor their own
  * authority (src/handlers/guard.ts, docs/SECURITY.md). A new entry point must do the same; the flow
  * test test/flows/webapp-guard.test.ts calls every function of the bundle from the page.
@@ -19,14 +20,13 @@
  * simple trigger (with limited authorisation) on every edit of a bound container.
  */
 import { handleFormSubmit, type IntakeOutcome } from "./handlers/intake.js";
-import { runSetup, type SetupReport } from "./handlers/setup.js";
+import { setupFromEditor, type SetupReport } from "./handlers/setup.js";
 import { runSweep, type SweepReport } from "./handlers/sweep.js";
 import { runWorker, type WorkerReport } from "./handlers/worker.js";
 import { handleEdit, type EditOutcome } from "./handlers/edit.js";
 import { runVerifyLog, type VerifyReport } from "./handlers/verify.js";
 import { doctorDiagnostic, type DoctorDiagnostic } from "./handlers/doctor.js";
-import { guardEntry } from "./handlers/guard.js";
-import { markWork } from "./workspace/sweepstate.js";
+import { admitWork, guardEntry } from "./handlers/guard.js";
 import {
   fileComplaintFromPage,
   lookupStatusFrom,
@@ -37,8 +37,7 @@ import { handleComplaintEdit, isComplaintEdit, type ComplaintEditOutcome } from 
 
 /** Installable trigger: a form response arrived. */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeOutcome | null {
-  guardEntry("onFormSubmit", e);
-  markWork();
+  admitWork("onFormSubmit", e);
   return handleFormSubmit(e);
 }
 
@@ -47,8 +46,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Int
  * admin sheet (a request).
  */
 export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): EditOutcome | ComplaintEditOutcome {
-  guardEntry("onRegisterEdit", e);
-  markWork();
+  admitWork("onRegisterEdit", e);
   // A complaint handler's response in the Pengaduan sheet (same trigger: it is on the spreadsheet).
   if (isComplaintEdit(e)) return handleComplaintEdit(e);
   return handleEdit(e);
@@ -90,8 +88,7 @@ export function sweep(e?: GoogleAppsScript.Events.TimeDriven): SweepReport {
  * the sweep): creates the queued accounts back to back within its time budget.
  */
 export function provisionWorker(e?: GoogleAppsScript.Events.TimeDriven): WorkerReport {
-  guardEntry("provisionWorker", e);
-  markWork();
+  admitWork("provisionWorker", e);
   return runWorker(e);
 }
 
@@ -101,9 +98,7 @@ export function provisionWorker(e?: GoogleAppsScript.Events.TimeDriven): WorkerR
  */
 export function setup(e?: unknown): SetupReport {
   guardEntry("setup", e);
-  const report = runSetup({ via: "editor" });
-  console.info(report.lines.join("\n"));
-  return report;
+  return setupFromEditor();
 }
 
 /**

@@ -21,6 +21,10 @@ export const COMPLAINT_PREFIX = "ADU";
 export const COMPLAINANT_ACTOR = "pengadu";
 
 export type ComplaintStatus = "baru" | "ditanggapi" | "selesai";
+
+export function isComplaintStatus(v: string): v is ComplaintStatus {
+  return v === "baru" || v === "ditanggapi" || v === "selesai";
+}
 export type ComplaintAction = "tanggapi" | "selesaikan";
 export const COMPLAINT_ACTIONS: readonly ComplaintAction[] = ["tanggapi", "selesaikan"];
 

@@ -7,6 +7,9 @@
  *
  * Validation patterns are written for both RE2 (Google Forms) and JavaScript: no look-around,
  * no back-references.
+ *
+ * Longer than 400 lines because of the question catalogue (QUESTIONS, a data table of about 110
+ * lines); the code around it is the form's one definition in both directions.
  */
 import type { Language, OfficeConfig } from "./config.js";
 import type { AccountType, EmploymentStatus } from "./request.js";

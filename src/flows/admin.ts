@@ -15,18 +15,18 @@ import { isErasureMarker } from "../domain/retention.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { t, tx } from "../domain/text/index.js";
 import { context, recordedInstaller, type Ctx } from "../workspace/context.js";
-import { getUser, withBackoff } from "../workspace/directory.js";
+import { getUser, setRecoveryEmail } from "../workspace/directory.js";
 import { errorText, logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
-import { drainMailQueue } from "../workspace/mail.js";
+import { drainMailQueue } from "../workspace/mailqueue.js";
 import { personalDigest, registerTable } from "../workspace/register.js";
 import { ADMIN_COLUMNS, SHEET_NAMES, type AdminKey } from "../workspace/schema.js";
 import { sheetCell, Table } from "../workspace/table.js";
 import { requestReissue, resumeProvisioning } from "./provision.js";
-import { runSetup } from "../handlers/setup.js";
-import { runSweep } from "../handlers/sweep.js";
-import { runFullVerify, runVerifyLog } from "../handlers/verify.js";
+import { runSetup } from "./setup/run.js";
+import { runSweep } from "./sweep.js";
+import { runFullVerify, runVerifyLog } from "./verify.js";
 import { suspendUnused } from "./unused.js";
 import { createBatch, startImport } from "./batch.js";
 
@@ -103,7 +103,13 @@ export function handleAdminEdit(e: GoogleAppsScript.Events.SheetsOnEdit): AdminO
   let ok = false;
   let result: string;
   try {
-    const out = execute(ctx, verdict.spec, verdict.ticket, verdict.value, input, requester);
+    const out = execute(ctx, {
+      spec: verdict.spec,
+      ticket: verdict.ticket,
+      value: verdict.value,
+      input,
+      requester,
+    });
     ok = out.ok;
     result = out.message;
   } catch (err) {
@@ -197,19 +203,22 @@ interface OpResult {
   message: string;
 }
 
+/** One judged request of the admin sheet: the operation, its ticket and value, who asked and why. */
+interface OpRequest {
+  spec: AdminOpSpec;
+  ticket: string;
+  value: string;
+  input: { reason: string; evidence: string };
+  requester: string;
+}
+
 /**
  * An operation on a ticket the register no longer holds because the yearly archive moved it: the
  * answer says so (archived requests are read-only) instead of "not in the register".
  */
-function execute(
-  ctx: Ctx,
-  spec: AdminOpSpec,
-  ticket: string,
-  value: string,
-  input: { reason: string; evidence: string },
-  requester: string,
-): OpResult {
-  const r = executeOp(ctx, spec, ticket, value, input, requester);
+function execute(ctx: Ctx, req: OpRequest): OpResult {
+  const r = executeOp(ctx, req);
+  const { ticket } = req;
   if (r.ok || !ticket) return r;
   const year = archivedYearOf(ctx.ss, ticket);
   return year
@@ -217,14 +226,8 @@ function execute(
     : r;
 }
 
-function executeOp(
-  ctx: Ctx,
-  spec: AdminOpSpec,
-  ticket: string,
-  value: string,
-  input: { reason: string; evidence: string },
-  requester: string,
-): OpResult {
+function executeOp(ctx: Ctx, req: OpRequest): OpResult {
+  const { spec, ticket, value, input, requester } = req;
   const lang = ctx.config.language;
   switch (spec.op) {
     case "setup": {
@@ -336,7 +339,7 @@ function changeDeliveryAddress(
     try {
       const user = getUser(planned.account);
       if (user) {
-        withBackoff(() => AdminDirectory!.Users!.update({ recoveryEmail: next }, planned.account!));
+        setRecoveryEmail(planned.account, next);
         directory = t(lang, "admin.address.recovery_updated", { account: planned.account });
       }
     } catch (e) {

@@ -78,7 +78,7 @@ import { Table, type Cell, type Row } from "../workspace/table.js";
 import { ensureWorker } from "../workspace/worker.js";
 import { applyDecision, scheduleWorker } from "../handlers/edit.js";
 import { processResponse, stageMail } from "../handlers/intake.js";
-import { ensureHeader, protectBatchSheet } from "../handlers/setup.js";
+import { ensureHeader, protectBatchSheet } from "../workspace/sheetsetup.js";
 
 type BatchRow = Row<BatchKey>;
 type BatchTable = Table<BatchKey>;

@@ -18,6 +18,7 @@ import { localStamp } from "../domain/reminders.js";
 import { isStatus } from "../domain/request.js";
 import { t } from "../domain/text/index.js";
 import type { Ctx } from "../workspace/context.js";
+import { effectiveAccount } from "../workspace/trust.js";
 import { cellMs, type RegisterRow } from "../workspace/register.js";
 import { sheetCell, type Cell } from "../workspace/table.js";
 import { stoppedMs } from "./reminders.js";
@@ -71,7 +72,7 @@ export function refreshDashboard(ctx: Ctx, rows: readonly RegisterRow[], nowMs: 
     sheet.setColumnWidth(1, 260);
     // Only the program writes here (as setup protects the program's other sheets).
     const protection = sheet.protect().setDescription(t(lang, "dash.protect"));
-    const me = Session.getEffectiveUser().getEmail().toLowerCase();
+    const me = effectiveAccount();
     protection.addEditor(me);
     const others = protection
       .getEditors()

@@ -32,7 +32,7 @@ import { withScriptLock } from "../workspace/lock.js";
 import { readLog } from "../workspace/log.js";
 import { complaintFromLog } from "../domain/complaints.js";
 import { mailRecordedSince, recordMails, sendRecorded, type OutgoingMail } from "../workspace/mail.js";
-import { responseMail } from "../handlers/complaints.js";
+import { responseMail } from "./complaints.js";
 import {
   existingComplaintTable,
   setComplaintChoices,

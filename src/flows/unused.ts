@@ -40,14 +40,16 @@ import {
 import { SYSTEM_ACTOR } from "../domain/workflow.js";
 import { forEachAccount } from "../workspace/accounts.js";
 import type { Ctx } from "../workspace/context.js";
-import { getUser, withBackoff } from "../workspace/directory.js";
+import { getUser, suspendUser } from "../workspace/directory.js";
+import { scriptProperties } from "../workspace/properties.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, type LogDraftEntry } from "../workspace/log.js";
 import { recordedMailIds, withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import { cellMs, registerTable } from "../workspace/register.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
+import { PROP } from "../domain/keys.js";
 
-const DAY_KEY = "surel:unusedDay";
+const DAY_KEY = PROP.unusedDay;
 
 export interface UnusedReport {
   reminded: string[];
@@ -109,7 +111,7 @@ const claimed = (ids: readonly string[], claim: string): boolean =>
 export function sweepUnused(ctx: Ctx, nowMs = Date.now()): UnusedReport | null {
   const { config } = ctx;
   if (!isWorkingTime(nowMs, calendarFromConfig(config))) return null;
-  const props = PropertiesService.getScriptProperties();
+  const props = scriptProperties();
   const today = localDateKey(nowMs, ctx.offset);
   if (props.getProperty(DAY_KEY) === today) return null;
   const report: UnusedReport = { reminded: [], listed: [], proposed: [] };
@@ -238,7 +240,7 @@ export function suspendUnused(ctx: Ctx, ticket: string, requester: string): Susp
     if (!isOwnAccount(user, ticket)) return refuse(t(lang, "unused.suspend.not_ours", { address }));
     if (user.suspended === true) return refuse(t(lang, "unused.suspend.already", { address }));
     if (hasLoggedIn(user.lastLoginTime)) return refuse(t(lang, "unused.suspend.used", { address }));
-    withBackoff(() => AdminDirectory!.Users!.update({ suspended: true }, address));
+    suspendUser(address);
     const [entry] = appendLog(ctx, [
       {
         ticket,

@@ -1,13 +1,13 @@
 /**
  * The sweep's upkeep of the program's own sheets, last in every sweep: the mail queue cleared of
  * sent rows (src/workspace/mail.ts pruneMailQueue, under the lock) and the log's periodic full
- * check, a slice per sweep (src/handlers/verify.ts sweepLogCheck). Each is guarded: a failure is
+ * check, a slice per sweep (src/flows/verify.ts sweepLogCheck). Each is guarded: a failure is
  * written to the error log and leaves the rest of the sweep alone.
  */
 import type { Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";
-import { pruneMailQueue, type PruneReport } from "../workspace/mail.js";
-import { sweepLogCheck, type VerifyReport } from "../handlers/verify.js";
+import { pruneMailQueue, type PruneReport } from "../workspace/mailqueue.js";
+import { sweepLogCheck, type VerifyReport } from "./verify.js";
 
 export interface UpkeepReport {
   queue?: PruneReport;

@@ -31,6 +31,7 @@ import { effectiveAccount } from "../workspace/trust.js";
 import { logError } from "../workspace/errors.js";
 import { callerFacts, countRefusal, projectTriggers } from "../workspace/guard.js";
 import { configuredLanguage, loadConfig } from "../workspace/settings.js";
+import { markWork } from "../workspace/sweepstate.js";
 
 /** Thrown to a refused caller: the message says what was refused and that nothing changed. */
 export class RefusedCaller extends Error {
@@ -49,6 +50,15 @@ export function guardEntry(entry: string, arg: unknown): void {
   const installer = recordedInstaller();
   if (foreignAuthority(entry, effectiveAccount(), installer))
     refuse(entry, callerFacts(), "guard.foreign_authority", installer);
+}
+
+/**
+ * An entry point that may leave work for the sweep (a form response, an edit, a worker): guarded
+ * as above, then the sweep's work mark is set (domain/sweepplan.ts).
+ */
+export function admitWork(entry: string, arg: unknown): void {
+  guardEntry(entry, arg);
+  markWork();
 }
 
 function refuse(

@@ -250,3 +250,13 @@ export function removeMember(group: string, address: string): "removed" | "absen
     throw e;
   }
 }
+
+/** Suspends the account (one users.update, retried on a transient failure). */
+export function suspendUser(address: string): void {
+  withBackoff(() => dir().Users!.update({ suspended: true }, address));
+}
+
+/** Sets the account's recovery address (one users.update, retried on a transient failure). */
+export function setRecoveryEmail(address: string, email: string): void {
+  withBackoff(() => dir().Users!.update({ recoveryEmail: email }, address));
+}

@@ -9,6 +9,9 @@
  *   show it yet in the same execution.
  */
 
+import type { FormQuestion } from "../domain/form.js";
+import { scriptProperties } from "./properties.js";
+
 type Form = GoogleAppsScript.Forms.Form;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -123,4 +126,90 @@ export function findResponsesTab(ss: Spreadsheet, form: Form, sheetIdsBefore: nu
   }
   const byUrl = sheets.find((s) => linksToForm(s.getFormUrl(), form));
   return byUrl ? { sheet: byUrl, how: "url", ss: fresh } : { sheet: null, how: "none", ss: fresh };
+}
+
+/** Adds one question as the form definition gives it (the application and the services form). */
+export function addQuestion(form: Form, q: Omit<FormQuestion, "key">): void {
+  let item:
+    | GoogleAppsScript.Forms.TextItem
+    | GoogleAppsScript.Forms.ParagraphTextItem
+    | GoogleAppsScript.Forms.ListItem
+    | GoogleAppsScript.Forms.MultipleChoiceItem
+    | GoogleAppsScript.Forms.CheckboxItem
+    | GoogleAppsScript.Forms.DateItem;
+  switch (q.kind) {
+    case "text": {
+      const text = form.addTextItem();
+      if (q.validation) {
+        const b = FormApp.createTextValidation().setHelpText(q.validation.helpText);
+        if (q.validation.type === "pattern") b.requireTextMatchesPattern(q.validation.pattern ?? "");
+        else if (q.validation.type === "email") b.requireTextIsEmail();
+        else b.requireTextLengthLessThanOrEqualTo(q.validation.max ?? 500);
+        text.setValidation(b.build());
+      }
+      item = text;
+      break;
+    }
+    case "paragraph":
+      item = form.addParagraphTextItem();
+      break;
+    case "list":
+      item = form.addListItem().setChoiceValues(q.choices);
+      break;
+    case "multipleChoice":
+      item = form.addMultipleChoiceItem().setChoiceValues(q.choices);
+      break;
+    case "checkbox":
+      item = form.addCheckboxItem().setChoiceValues(q.choices);
+      break;
+    case "date":
+      item = form.addDateItem();
+      break;
+  }
+  item.setTitle(q.title).setHelpText(q.help).setRequired(q.required);
+}
+
+/**
+ * A new form from its definition, linked to the register spreadsheet, its id kept in Script
+ * Properties under `key`; with the ids of the spreadsheet's tabs before the link (to find its tab).
+ */
+export function createLinkedForm(
+  ss: Spreadsheet,
+  def: { title: string; description: string; confirmation: string; questions: Omit<FormQuestion, "key">[] },
+  key: string,
+): { form: Form; sheetIdsBefore: number[] } {
+  const form = FormApp.create(def.title);
+  form.setDescription(def.description).setConfirmationMessage(def.confirmation).setAllowResponseEdits(false);
+  for (const q of def.questions) addQuestion(form, q);
+  const sheetIdsBefore = ss.getSheets().map((s) => s.getSheetId());
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  scriptProperties().setProperty(key, form.getId());
+  return { form, sheetIdsBefore };
+}
+
+/** The form by its recorded id; null when there is none (deleted, no access: a new one is made). */
+export function openForm(id: string | null): Form | null {
+  if (!id) return null;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    return null; // deleted or no access: a new one is made
+  }
+}
+
+export interface FormCheck {
+  published: boolean;
+  accepting: boolean;
+  requireLogin: boolean;
+}
+
+/** A form's state for the sweep's daily self-check (throws when the form cannot be opened). */
+export function checkForm(id: string): FormCheck {
+  const form = FormApp.openById(id);
+  const published = isFormPublished(form);
+  return {
+    published,
+    accepting: published && form.isAcceptingResponses(),
+    requireLogin: form.requiresLogin(),
+  };
 }

@@ -97,11 +97,6 @@ const NOT_YET_ADOPTED = new Set([
   "src/flows/groups.ts",
   "src/flows/licences.ts",
   "src/flows/reconcile.ts",
-  "src/flows/retention.ts",
-  "src/flows/setup-services.ts",
-  "src/flows/unused.ts",
-  "src/handlers/statuspage.ts",
-  "src/handlers/sweep.ts",
   "src/workspace/letter.ts",
 ]);
 

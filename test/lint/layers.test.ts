@@ -26,10 +26,18 @@ describe("import direction: main → handlers → workspace → domain", () => {
     ["src/workspace/probe.ts", "../handlers/provision.js"],
     ["src/workspace/probe.ts", "../main.js"],
     ["src/handlers/probe.ts", "../main.js"],
+    ["src/handlers/probe.ts", "./intake.js"],
+    ["src/handlers/probe.ts", "../handlers/setup.js"],
+    ["src/flows/probe.ts", "../handlers/setup.js"],
+    ["src/flows/setup/probe.ts", "../../handlers/sweep.js"],
+    ["src/flows/probe.ts", "../main.js"],
+    ["src/main.ts", "./workspace/sweepstate.js"],
+    ["src/main.ts", "./flows/admin.js"],
+    ["src/main.ts", "./domain/workflow.js"],
   ])("%s may not import %s", async (file, from) => {
     const messages = await restrictedImports(file, use(from));
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/layers point|entry points/);
+    expect(messages[0]).toMatch(/layers point|entry points|another handler|use case a door calls/);
   });
 
   test.each([
@@ -37,6 +45,11 @@ describe("import direction: main → handlers → workspace → domain", () => {
     ["src/workspace/probe.ts", "../domain/workflow.js"],
     ["src/handlers/probe.ts", "../workspace/log.js"],
     ["src/handlers/probe.ts", "../domain/workflow.js"],
+    ["src/handlers/probe.ts", "../flows/admin.js"],
+    ["src/flows/probe.ts", "./provision.js"],
+    ["src/flows/probe.ts", "../workspace/log.js"],
+    ["src/flows/probe.ts", "../domain/workflow.js"],
+    ["src/flows/setup/probe.ts", "../sweep.js"],
     ["src/main.ts", "./handlers/intake.js"],
   ])("%s may import %s", async (file, from) => {
     expect(await restrictedImports(file, use(from))).toEqual([]);
@@ -47,4 +60,24 @@ describe("import direction: main → handlers → workspace → domain", () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/src\/domain is pure/);
   });
+
+  test.each(["src/handlers/probe.ts", "src/flows/probe.ts", "src/flows/setup/probe.ts", "src/main.ts"])(
+    "%s touches no Apps Script service",
+    async (file) => {
+      for (const global of ["SpreadsheetApp", "PropertiesService", "FormApp", "Session", "HtmlService"]) {
+        const messages = await restrictedImports(file, `export const y = ${global};\n`);
+        expect(messages).toHaveLength(1);
+        expect(messages[0]).toMatch(/touches no Apps Script service/);
+      }
+    },
+  );
+
+  test.each(["src/handlers/probe.ts", "src/flows/probe.ts", "src/main.ts", "src/workspace/probe.ts"])(
+    "%s may log to the console; only src/workspace may touch a service",
+    async (file) => {
+      expect(await restrictedImports(file, "console.info(1);\nexport const y = 1;\n")).toEqual([]);
+      if (file.startsWith("src/workspace/"))
+        expect(await restrictedImports(file, "export const y = SpreadsheetApp;\n")).toEqual([]);
+    },
+  );
 });

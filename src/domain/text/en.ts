@@ -2,9 +2,9 @@
  * English texts. Exactly the keys of id.ts (the type makes a missing or an extra key a compile
  * error) and the same {parameters} per key (test/domain/text.test.ts checks it).
  */
-import type { MessageKey } from "./index.js";
+import type { id } from "./id.js";
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof id, string> = {
   // ── NIP (PNS) ─────────────────────────────────────────────────────────────
   "nip.empty": "The NIP is missing.",
   "nip.chars": "A NIP contains digits only (found: {chars}).",

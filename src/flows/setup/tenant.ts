@@ -8,14 +8,14 @@
  * which dates in answers and timestamps are read, and whether every configured group and org unit
  * exists in the directory.
  */
-import type { Language, OfficeConfig } from "../domain/config.js";
-import { zoneOffsetMinutes } from "../domain/calendar.js";
-import { failureKey } from "../domain/provisioning.js";
-import { dateOrderKey, dateOrderOf } from "../domain/locale.js";
-import { t } from "../domain/text/index.js";
-import { allGroupAddresses, allOrgUnitPaths, DirectoryError, failureOf } from "../workspace/directory.js";
-import { errorText } from "../workspace/errors.js";
-import { ensureFormOpen, type FormAccess } from "../workspace/forms.js";
+import type { Language, OfficeConfig } from "../../domain/config.js";
+import { zoneOffsetMinutes } from "../../domain/calendar.js";
+import { failureKey } from "../../domain/provisioning.js";
+import { dateOrderKey, dateOrderOf } from "../../domain/locale.js";
+import { t } from "../../domain/text/index.js";
+import { allGroupAddresses, allOrgUnitPaths, DirectoryError, failureOf } from "../../workspace/directory.js";
+import { errorText } from "../../workspace/errors.js";
+import { ensureFormOpen, type FormAccess } from "../../workspace/forms.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

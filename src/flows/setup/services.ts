@@ -4,19 +4,26 @@
  * respondents like the application form. On later runs the form is kept: questions an offered type
  * needs are added (by title), the type choices and the description follow the settings.
  */
-import { privacyNotice } from "../domain/form.js";
-import { buildServicesForm } from "../domain/services.js";
-import type { OfficeConfig } from "../domain/config.js";
-import { t } from "../domain/text/index.js";
-import { findResponsesTab, type FormAccess } from "../workspace/forms.js";
-import { SHEET_NAMES } from "../workspace/schema.js";
-import { openFormToApplicants } from "./setup-tenant.js";
-import { addQuestion, createLinkedForm, openForm } from "../handlers/setup.js";
+import { privacyNotice } from "../../domain/form.js";
+import { buildServicesForm } from "../../domain/services.js";
+import type { OfficeConfig } from "../../domain/config.js";
+import { t } from "../../domain/text/index.js";
+import {
+  addQuestion,
+  createLinkedForm,
+  findResponsesTab,
+  openForm,
+  type FormAccess,
+} from "../../workspace/forms.js";
+import { scriptProperties } from "../../workspace/properties.js";
+import { SHEET_NAMES } from "../../workspace/schema.js";
+import { openFormToApplicants } from "./tenant.js";
+import { PROP } from "../../domain/keys.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The Script Property holding the services form's id. */
-export const SERVICES_FORM_ID_KEY = "surel:servicesFormId";
+export const SERVICES_FORM_ID_KEY = PROP.servicesFormId;
 
 export interface ServicesFormReport {
   formId: string;
@@ -30,7 +37,7 @@ export function ensureServicesForm(
   lines: string[],
 ): ServicesFormReport {
   const lang = config.language;
-  const props = PropertiesService.getScriptProperties();
+  const props = scriptProperties();
   const def = buildServicesForm(config, privacyNotice(config));
   let form = openForm(props.getProperty(SERVICES_FORM_ID_KEY));
   let sheetIdsBefore: number[] | null = null;
