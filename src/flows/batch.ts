@@ -77,7 +77,8 @@ import { BATCH_COLUMNS, SHEET_NAMES, type BatchKey } from "../workspace/schema.j
 import { Table, type Cell, type Row } from "../workspace/table.js";
 import { ensureWorker } from "../workspace/worker.js";
 import { applyDecision, scheduleWorker } from "../handlers/edit.js";
-import { processResponse, stageMail } from "../handlers/intake.js";
+import { processResponse } from "./intake.js";
+import { stageMail } from "./stagemail.js";
 import { ensureHeader, protectBatchSheet } from "../handlers/setup.js";
 
 type BatchRow = Row<BatchKey>;

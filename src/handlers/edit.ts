@@ -54,7 +54,7 @@ import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../workspace/sc
 import { parseRegisterType } from "../domain/services.js";
 import { sheetCell, type Cell } from "../workspace/table.js";
 import { invalidateConfig, loadConfig, SETTINGS_SHEET_NAMES } from "../workspace/settings.js";
-import { stageMail } from "./intake.js";
+import { stageMail } from "../flows/stagemail.js";
 import { ensureWorker } from "../workspace/worker.js";
 import { handleAdminEdit, type AdminOutcome } from "../flows/admin.js";
 import { handleBatchEdit, type BatchEditOutcome } from "../flows/batch.js";

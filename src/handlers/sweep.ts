@@ -31,7 +31,7 @@ import { indexTable, registerTable, responseKey } from "../workspace/register.js
 import { DUP_INDEX_PROPERTY, repairDupKeys } from "../workspace/duplicates.js";
 import { isErasureMarker } from "../domain/retention.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
-import { processResponse, type NamedValues } from "./intake.js";
+import { processResponse, type NamedValues } from "../flows/intake.js";
 import { SERVICES_FORM_ID_KEY } from "../flows/setup-services.js";
 import { dateOrderOf, responseTime } from "../domain/locale.js";
 import { localDateKey } from "../domain/letters.js";
