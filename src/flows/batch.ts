@@ -59,7 +59,7 @@ import { asSheetText } from "../domain/sanitize.js";
 import { t } from "../domain/text/index.js";
 import { actionLabel, decide, parseAction, RULES, SYSTEM_ACTOR, type Decision } from "../domain/workflow.js";
 import { rowUrl, type Ctx } from "../workspace/context.js";
-import { logError } from "../workspace/errors.js";
+import { errorText, logError } from "../workspace/errors.js";
 import { tryWithScriptLock, withScriptLock } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
@@ -76,7 +76,9 @@ import {
 import { BATCH_COLUMNS, SHEET_NAMES, type BatchKey } from "../workspace/schema.js";
 import { Table, type Cell, type Row } from "../workspace/table.js";
 import { ensureWorker } from "../workspace/worker.js";
-import { applyDecision, scheduleWorker } from "../handlers/edit.js";
+import { nextSerial, readProperty, writeProperty } from "../workspace/properties.js";
+import { editorEmail } from "../workspace/session.js";
+import { applyDecision, scheduleWorker } from "./decide.js";
 import { processResponse } from "./intake.js";
 import { stageMail } from "./stagemail.js";
 import { ensureHeader, protectBatchSheet } from "../handlers/setup.js";
@@ -103,7 +105,7 @@ interface Pending {
 }
 
 function readPending(): Pending {
-  const raw = PropertiesService.getScriptProperties().getProperty(PENDING_KEY);
+  const raw = readProperty(PENDING_KEY);
   try {
     const p = raw ? (JSON.parse(raw) as Partial<Pending>) : {};
     return {
@@ -126,9 +128,7 @@ function without(p: Pending, id: string): Pending {
 }
 
 function writePending(p: Pending): void {
-  const props = PropertiesService.getScriptProperties();
-  if (p.ids.length === 0) props.deleteProperty(PENDING_KEY);
-  else props.setProperty(PENDING_KEY, JSON.stringify(p));
+  writeProperty(PENDING_KEY, p.ids.length === 0 ? null : JSON.stringify(p));
 }
 
 /** Whether an import waits to be continued (the worker and the sweep ask; one property read). */
@@ -158,11 +158,8 @@ export function createBatch(ctx: Ctx): OpResult {
   const lang = config.language;
   const now = Date.now();
   const id = withScriptLock(() => {
-    const props = PropertiesService.getScriptProperties();
     const period = ticketPeriod(now, ctx.offset);
-    const serial = Number(props.getProperty(counterKey(period)) ?? "0") + 1;
-    props.setProperty(counterKey(period), String(serial));
-    const batchId = formatTicket("MSL", period, serial);
+    const batchId = formatTicket("MSL", period, nextSerial(counterKey(period)));
     const table = ensureBatchTable(ctx);
     const blank = {} as BatchRow;
     for (const c of BATCH_COLUMNS) blank[c.key] = "";
@@ -561,7 +558,7 @@ export function handleBatchEdit(e: GoogleAppsScript.Events.SheetsOnEdit, ctx: Ct
   const range = e.range;
   const table = batchTable(ctx);
   if (!table || range.getRow() < 2) return { kind: "ignored" };
-  const actor = ((e.user ? e.user.getEmail() : "") || Session.getActiveUser().getEmail()).toLowerCase();
+  const actor = editorEmail(e.user).toLowerCase();
   if (range.getNumRows() > 1 || range.getNumColumns() > 1) {
     // A paste over several cells is no choice: the action cells it covered are cleared, and said so.
     const action = table.col("action");
@@ -580,6 +577,40 @@ export function handleBatchEdit(e: GoogleAppsScript.Events.SheetsOnEdit, ctx: Ct
   }
   if (range.getColumn() !== table.col("action") || value.trim() === "") return { kind: "ignored" };
   return applyBatchAction(ctx, table, range, actor, value, () => Date.now() - start < BATCH_ACTION_BUDGET_MS);
+}
+
+/**
+ * A batch action that could not take the script lock in time: nothing was decided or written. The
+ * choice is not left standing as if applied: the action cell is cleared with a note and a toast
+ * saying to choose again, and the error log says what happened (as for the register's edits).
+ */
+export function batchBusy(
+  ctx: Ctx,
+  cell: GoogleAppsScript.Spreadsheet.Range,
+  actor: string,
+  value: string,
+  err: unknown,
+): BatchEditOutcome {
+  const lang = ctx.config.language;
+  const table = batchTable(ctx);
+  const id = table ? String(table.sheet.getRange(cell.getRow(), table.col("batchId")).getValue()) : "";
+  // Applied after all (the lock was lost after the write): the cell is already empty.
+  if (String(cell.getValue()) !== value) return { kind: "ignored" };
+  const reason = t(lang, "edit.busy");
+  cell.setValue("");
+  cell.setNote(t(lang, "edit.undone_note", { reason }));
+  try {
+    ctx.ss.toast(reason, t(lang, "edit.undone_title"), 10);
+  } catch {
+    // the note stays; a toast is a courtesy
+  }
+  logError(
+    ctx.ss,
+    "onRegisterEdit",
+    id,
+    t(lang, "edit.busy_logged", { cell: cell.getA1Notation(), actor: actor || "-", detail: errorText(err) }),
+  );
+  return { kind: "refused", ticket: id, reason };
 }
 
 function undoBatch(
