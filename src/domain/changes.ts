@@ -23,17 +23,10 @@
 import type { Language, OfficeConfig, OpdConfig } from "./config.js";
 import { findOpd } from "./form.js";
 import { checkNip, checkNiPppk, ymdString, type Ymd } from "./identity.js";
-import {
-  brandOf,
-  checkPersonalEmail,
-  footer,
-  formatDateTime,
-  nameProblems,
-  parseDateAnswer,
-  render,
-  type Block,
-  type MailText,
-} from "./intake.js";
+import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
+import { checkPersonalEmail } from "./personalemail.js";
+import { formatDateTime, nameProblems } from "./intake.js";
+import { parseDateAnswer } from "./dateanswer.js";
 import { formatFullName, mergeTitles, splitName } from "./names.js";
 import { accountNames } from "./provisioning.js";
 import { recordedNips, type DirectoryRecord } from "./reset.js";

@@ -6,7 +6,7 @@
 import { formatDuration, isWorkDay, type WorkCalendar } from "./calendar.js";
 import type { Language, OfficeConfig } from "./config.js";
 import type { MonthNumbers } from "./dashboard.js";
-import { brandOf, footer, render, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
 import { localDay } from "./reminders.js";
 import { t, tx, type MessageKey } from "./text/index.js";
 

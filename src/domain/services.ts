@@ -24,7 +24,8 @@ import {
   type QuestionKind,
   type ValidationSpec,
 } from "./form.js";
-import { brandOf, footer, formatDateTime, render, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
+import { formatDateTime } from "./intake.js";
 import { DEPARTURE_REASONS } from "./changes.js";
 import { cleanText } from "./sanitize.js";
 import { zoneOffsetMinutes } from "./request.js";

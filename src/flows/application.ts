@@ -5,7 +5,9 @@
  */
 import { decide, SYSTEM_ACTOR, stepDeadlines } from "../domain/workflow.js";
 import { mapNamedValues } from "../domain/form.js";
-import { composeReceiptMail, isDeliverable, validateApplication, type Problem } from "../domain/intake.js";
+import { composeReceiptMail } from "../domain/intakemail.js";
+import { isDeliverable } from "../domain/personalemail.js";
+import { validateApplication, type Problem } from "../domain/intake.js";
 import { newRequest, normalizeTicket, type Request, type StoredProblem } from "../domain/request.js";
 import { stateLabel } from "../domain/audit.js";
 import { t, tx } from "../domain/text/index.js";

@@ -34,7 +34,7 @@ import {
   composeChangeNotice,
 } from "../domain/changes.js";
 import { findOpd } from "../domain/form.js";
-import { maskEmail } from "../domain/intake.js";
+import { maskEmail } from "../domain/personalemail.js";
 import { failureKey } from "../domain/provisioning.js";
 import { localDate } from "../domain/request.js";
 import { ymdString } from "../domain/identity.js";

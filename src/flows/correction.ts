@@ -7,7 +7,8 @@
 import { maskPhone } from "../domain/phone.js";
 import { decide, SYSTEM_ACTOR, stepDeadlines } from "../domain/workflow.js";
 import { actionLabels, setActionChoices } from "../workspace/register.js";
-import { composeCorrectionMail, isDeliverable, maskEmail } from "../domain/intake.js";
+import { composeCorrectionMail } from "../domain/intakemail.js";
+import { isDeliverable, maskEmail } from "../domain/personalemail.js";
 import {
   composeAddressKeptNotice,
   composeApplicantNotice,

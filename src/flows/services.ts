@@ -22,7 +22,7 @@ import {
 } from "../domain/reset.js";
 import { SYSTEM_TITLES } from "../domain/form.js";
 import { changeIntake } from "./changes.js";
-import { isDeliverable } from "../domain/intake.js";
+import { isDeliverable } from "../domain/personalemail.js";
 import { stateLabel } from "../domain/audit.js";
 import {
   composeServiceReceipt,

@@ -7,7 +7,7 @@
  * not queued as mail (provisioning re-issues them instead).
  */
 import { calendarFromConfig, isWorkingTime } from "../domain/calendar.js";
-import type { MailText } from "../domain/intake.js";
+import type { MailText } from "../domain/mailkit.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { t } from "../domain/text/index.js";
 import { sheetNamed, type Ctx } from "./context.js";
