@@ -25,12 +25,12 @@ import { findOpd } from "./form.js";
 import { checkNip, checkNiPppk, ymdString, type Ymd } from "./identity.js";
 import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
 import { checkPersonalEmail } from "./personalemail.js";
-import { formatDateTime, nameProblems } from "./intake.js";
+import { nameProblems } from "./intake.js";
 import { parseDateAnswer } from "./dateanswer.js";
 import { formatFullName, mergeTitles, splitName } from "./names.js";
 import { accountNames } from "./provisioning.js";
 import { recordedNips, type DirectoryRecord } from "./reset.js";
-import { zoneOffsetMinutes } from "./request.js";
+import { formatDateTime, officeZoneOffset } from "./dates.js";
 import { cleanText } from "./sanitize.js";
 import { tx, type MessageRef } from "./text/index.js";
 
@@ -228,7 +228,7 @@ export function validateChange(
       for (const p of nameRefs) add("newName", p);
       const names = accountNames({
         name: merged.name,
-        accountType: "personal",
+        accountType: "pribadi",
         unitName: "",
         unitCode: "",
         opdCode: "",
@@ -466,7 +466,7 @@ export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan
 
 // ── Dates and notes ───────────────────────────────────────────────────────────────────
 
-const zoneOffsetOf = (config: OfficeConfig): number => zoneOffsetMinutes(config.timeZone);
+const zoneOffsetOf = (config: OfficeConfig): number => officeZoneOffset(config.timeZone);
 
 /** The instant the office's calendar day `date` (yyyy-MM-dd) begins. */
 export function dayStartMs(date: string, utcOffsetMinutes: number): number {
@@ -555,7 +555,7 @@ export function changeFromDetails(
     if (merged.name === "" || nameProblems(typed, merged.name).length > 0) return null;
     const names = accountNames({
       name: merged.name,
-      accountType: "personal",
+      accountType: "pribadi",
       unitName: "",
       unitCode: "",
       opdCode: "",

@@ -1,52 +1,6 @@
 /** A date answer as applicants type it, read into a calendar date. */
 import { isRealDate, type Ymd } from "./identity.js";
-import { localDate } from "./request.js";
-
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1,
-  januari: 1,
-  january: 1,
-  feb: 2,
-  peb: 2,
-  februari: 2,
-  pebruari: 2,
-  february: 2,
-  mar: 3,
-  maret: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  mei: 5,
-  may: 5,
-  jun: 6,
-  juni: 6,
-  june: 6,
-  jul: 7,
-  juli: 7,
-  july: 7,
-  agu: 8,
-  agt: 8,
-  agst: 8,
-  agus: 8,
-  agustus: 8,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  okt: 10,
-  oct: 10,
-  oktober: 10,
-  october: 10,
-  nov: 11,
-  nop: 11,
-  november: 11,
-  nopember: 11,
-  des: 12,
-  dec: 12,
-  desember: 12,
-  december: 12,
-};
+import { localDate, parseMonthName } from "./dates.js";
 
 /**
  * Read a date answer: "2026-11-22", "2026/11/22", "22/11/2026" (or 22-11-2026, 22.11.2026; "mdy"
@@ -71,7 +25,7 @@ export function parseDateAnswer(
     const [a, b] = [+m[1]!, +m[2]!];
     d = options.order === "mdy" ? { year: +m[3]!, month: a, day: b } : { year: +m[3]!, month: b, day: a };
   } else if ((m = /^(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})$/u.exec(s))) {
-    const month = MONTHS[m[2]!.toLowerCase()];
+    const month = parseMonthName(m[2]!);
     if (!month) return null;
     d = { year: +m[3]!, month, day: +m[1]! };
   }

@@ -9,7 +9,7 @@
  * register adapter applies sanitize.asSheetText / asSheetLiteral when it writes, because the same
  * values also go into mails and letters where a leading apostrophe would be wrong.
  */
-import type { Language, OfficeConfig } from "./config.js";
+import type { OfficeConfig } from "./config.js";
 import {
   fieldLabel,
   findOpd,
@@ -28,7 +28,6 @@ import {
   ymdString,
   type NiPppkParts,
   type NipParts,
-  type Ymd,
 } from "./identity.js";
 import {
   formatFullName,
@@ -39,19 +38,12 @@ import {
   splitName,
 } from "./names.js";
 import { normalizePhone } from "./phone.js";
-import {
-  emptyApplicant,
-  localDate,
-  localTime,
-  normalizeTicket,
-  zoneAbbreviation,
-  zoneOffsetMinutes,
-  type Applicant,
-} from "./request.js";
+import { emptyApplicant, normalizeTicket, type Applicant } from "./request.js";
+import { formatYmd, localDate, officeZoneOffset } from "./dates.js";
 import { cleanText } from "./sanitize.js";
 import { parseDateAnswer } from "./dateanswer.js";
 import { checkPersonalEmail } from "./personalemail.js";
-import { message, t, tx, type MessageKey, type MessageParams, type MessageRef } from "./text/index.js";
+import { message, type MessageKey, type MessageParams, type MessageRef } from "./text/index.js";
 
 export type Severity = "error" | "warning";
 
@@ -112,7 +104,7 @@ export function validateApplication(
 ): IntakeResult {
   const { config } = ctx;
   const lang = config.language;
-  const offset = zoneOffsetMinutes(config.timeZone);
+  const offset = officeZoneOffset(config.timeZone);
   const today = localDate(ctx.todayMs, offset);
   const problems: Problem[] = [];
   const add = (field: FieldKey | null, severity: Severity, ref: MessageRef): void => {
@@ -279,7 +271,7 @@ export function validateApplication(
     } else {
       r.requestLetterDate = ymdString(date);
       if (compareYmd(date, today) > 0) {
-        add("letterDate", "error", { code: "letter_date.future", params: { date: formatDate(date, lang) } });
+        add("letterDate", "error", { code: "letter_date.future", params: { date: formatYmd(date, lang) } });
       }
     }
   }
@@ -338,20 +330,5 @@ export function checkProposedUsername(
   return { local, problems };
 }
 
-// ── Dates ──────────────────────────────────────────────────────────────────────
-
-/** "22 November 2026" / "22 November 2026" (en): day, month name, year. */
-export function formatDate(d: Ymd, lang: Language): string {
-  return `${d.day} ${tx(lang, `month.${d.month}` as MessageKey)} ${d.year}`;
-}
-
-/** "22 November 2026 pukul 09.15 WIB" / "22 November 2026 at 09:15 WIB". */
-export function formatDateTime(ms: number, utcOffsetMinutes: number, lang: Language): string {
-  const { hour, minute } = localTime(ms, utcOffsetMinutes);
-  const sep = lang === "id" ? "." : ":";
-  return t(lang, "datetime.at", {
-    date: formatDate(localDate(ms, utcOffsetMinutes), lang),
-    time: `${String(hour).padStart(2, "0")}${sep}${String(minute).padStart(2, "0")}`,
-    zone: zoneAbbreviation(utcOffsetMinutes),
-  });
-}
+/** The date formats live in dates.ts (issue #14); re-exported for the modules that import them here. */
+export { formatDateTime } from "./dates.js";

@@ -5,7 +5,8 @@
 import type { Language, OfficeConfig } from "./config.js";
 import { accountTypeLabel, fieldLabel, statusLabel, type FieldKey } from "./form.js";
 import { maskNip } from "./identity.js";
-import { formatDate, formatDateTime, type Problem } from "./intake.js";
+import type { Problem } from "./intake.js";
+import { formatDateTime, formatYmd, officeZoneOffset } from "./dates.js";
 import { parseDateAnswer } from "./dateanswer.js";
 import {
   brandOf,
@@ -17,7 +18,6 @@ import {
   type MailText,
 } from "./mailkit.js";
 import type { Applicant } from "./request.js";
-import { zoneOffsetMinutes } from "./request.js";
 import { t } from "./text/index.js";
 
 export interface ReceiptInput {
@@ -40,7 +40,7 @@ export function composeReceiptMail(
   lang: Language = config.language,
 ): MailText {
   const a = input.applicant;
-  const offset = zoneOffsetMinutes(config.timeZone);
+  const offset = officeZoneOffset(config.timeZone);
   const summary: string[] = [];
   const line = (key: FieldKey, value: string): void => {
     if (value !== "") summary.push(`${fieldLabel(key, lang)}: ${value}`);
@@ -58,7 +58,7 @@ export function composeReceiptMail(
   line("proposedUsername", a.proposedUsername ? `${a.proposedUsername}@${config.domain}` : "");
   line("letterNumber", a.requestLetterNumber);
   const letterDate = parseDateAnswer(a.requestLetterDate);
-  line("letterDate", letterDate ? formatDate(letterDate, lang) : a.requestLetterDate);
+  line("letterDate", letterDate ? formatYmd(letterDate, lang) : a.requestLetterDate);
 
   const errors = input.problems.filter((p) => p.severity === "error");
   const warnings = input.problems.filter((p) => p.severity === "warning");

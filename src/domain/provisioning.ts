@@ -35,6 +35,7 @@ import type { Language, OfficeConfig } from "./config.js";
 import { footer, render, type Block, type MailText } from "./mailkit.js";
 import { maskNip } from "./identity.js";
 import { t } from "./text/index.js";
+import type { AccountType } from "./request.js";
 
 // ---------------------------------------------------------------------------------------------
 // The state cell
@@ -352,7 +353,7 @@ export interface AccountInput {
   address: string;
   /** The name without titles. */
   name: string;
-  accountType: "personal" | "unit";
+  accountType: AccountType;
   unitName: string;
   unitCode: string;
   opdCode: string;

@@ -23,6 +23,7 @@ import {
   stageLabel,
   type RegisterRow,
 } from "../workspace/register.js";
+import { decodeAccountType } from "../workspace/registercodec.js";
 import { logAttempt, previousValue, undo, type RegisterEditOutcome } from "./registeredit.js";
 import { stageMail } from "./stagemail.js";
 
@@ -88,7 +89,7 @@ export function overrideAddress(
       nip: String(row.nip),
       nik: String(row.nik),
       opdCode: String(row.opd),
-      accountType: /unit/i.test(String(row.accountType)) ? "unit" : "pribadi",
+      accountType: decodeAccountType(row.accountType) || "pribadi",
       unitAcronym: String(row.unitCode),
       proposedUsername: local,
     } as Parameters<typeof duplicateCheck>[0];

@@ -43,7 +43,8 @@ import {
   type Member,
 } from "../domain/batch.js";
 import { mapNamedValues } from "../domain/form.js";
-import { formatDateTime, validateApplication } from "../domain/intake.js";
+import { validateApplication } from "../domain/intake.js";
+import { formatDateTime } from "../domain/dates.js";
 import {
   batchListDueMs,
   ERASE_ACTION,

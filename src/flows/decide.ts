@@ -9,7 +9,7 @@ import type { OfficeConfig } from "../domain/config.js";
 import { stateLabel } from "../domain/audit.js";
 import { formatDuration } from "../domain/calendar.js";
 import { composeCorrectionMail } from "../domain/intakemail.js";
-import { formatDateTime } from "../domain/intake.js";
+import { formatDateTime } from "../domain/dates.js";
 import { composeAdminNotice, composeApplicantNotice, type ApplicantNoticeKind } from "../domain/notices.js";
 import { formatProvisionState } from "../domain/provisioning.js";
 import { isStatus, type Status } from "../domain/request.js";

@@ -115,6 +115,7 @@ import { LicenceWait, licenceGate, licenceTaken } from "./licences.js";
 import { executeChange } from "./changes.js";
 import { parseRegisterType, serviceLabel, type ServiceKind } from "../domain/services.js";
 import { checkResetIdentity, resetStaffNote } from "../domain/reset.js";
+import { decodeAccountType } from "../workspace/registercodec.js";
 
 const DAY_MS = 86_400_000;
 
@@ -533,7 +534,7 @@ function accountSpec(r: Run): AccountSpec {
     ticket: r.ticket,
     address,
     name: String(row.name) || String(row.fullName),
-    accountType: /unit/i.test(String(row.accountType)) ? "unit" : "personal",
+    accountType: decodeAccountType(row.accountType) || "pribadi",
     unitName: String(row.unitName),
     unitCode: String(row.unitCode),
     opdCode: opd ? opd.code : "",
@@ -560,7 +561,7 @@ function recheck(r: Run, spec: AccountSpec): string {
   const lang = ctx.config.language;
   const facts: DirectoryFacts = { addresses: [], nips: [] };
   if (groupExists(spec.address)) facts.addresses.push({ address: spec.address, kind: "group" });
-  if (spec.accountType === "personal")
+  if (spec.accountType === "pribadi")
     facts.nips = usersWithNip(spec.nip).filter((n) => n.address.toLowerCase() !== spec.address);
   // The rows sharing a key with the account (the register's duplicate keys; read whole only while
   // an earlier build's register has not got its keys yet).
