@@ -24,7 +24,7 @@
  */
 import { dupKeys } from "../workspace/duplicates.js";
 import { isBatchResponseKey } from "../domain/batch.js";
-import { eraseBatchLists } from "./batch.js";
+import { eraseBatchLists } from "./batch-sweep.js";
 import { stateLabel } from "../domain/audit.js";
 import { parseProvisionState } from "../domain/provisioning.js";
 import {

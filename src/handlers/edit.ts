@@ -14,7 +14,7 @@ import { editorEmail } from "../workspace/session.js";
 import { SETTINGS_SHEET_NAMES } from "../workspace/settings.js";
 import { overrideAddress } from "../flows/address.js";
 import { handleAdminEdit, type AdminOutcome } from "../flows/admin.js";
-import { batchBusy, handleBatchEdit, type BatchEditOutcome } from "../flows/batch.js";
+import { batchBusy, handleBatchEdit, type BatchEditOutcome } from "../flows/batch-edit.js";
 import { applyAction } from "../flows/decide.js";
 import {
   busy,

@@ -54,12 +54,8 @@ import { sweepRecap, type RecapReport } from "../flows/recap.js";
 import { refreshLicencesDaily } from "../flows/licences.js";
 import { sweepUnused, type UnusedReport } from "../flows/unused.js";
 import { sweepUpkeep } from "../flows/upkeep.js";
-import {
-  batchImportsPending,
-  scheduleBatchImports,
-  sweepBatches,
-  type BatchSweepReport,
-} from "../flows/batch.js";
+import { batchImportsPending } from "../flows/batch.js";
+import { scheduleBatchImports, sweepBatches, type BatchSweepReport } from "../flows/batch-sweep.js";
 import { sweepArchive, type ArchiveReport } from "../flows/archive.js";
 
 /** Stop starting new work after this long (the limit is 6 minutes). */
