@@ -8,6 +8,7 @@
  */
 import { formatTicket, ticketCounterKey, ticketPeriod } from "../domain/request.js";
 import type { DateOrder } from "../domain/locale.js";
+import type { ServiceFieldKey } from "../domain/services.js";
 import type { Ctx } from "../workspace/context.js";
 import { INTAKE_LOCK_WAIT_MS } from "../workspace/lock.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
@@ -35,6 +36,25 @@ export interface ResponseOptions {
    * the log, and the first stage gets one notice for the whole batch instead of one per person.
    */
   batch?: string;
+}
+
+/**
+ * What an account service type's own intake step (flows/services.ts SERVICE_INTAKE) gives: the
+ * row's cells, the applicant's problems, the staff's check.
+ */
+export interface ServiceIntake {
+  /** Register cells of the request (personal ones included: they are digested). */
+  cells: Partial<RegisterRow>;
+  /** Problems the applicant must correct (messages in the office language); none: into the chain. */
+  problems: string[];
+  /** What the staff read in the register's check column (Cek Duplikat): the directory's verdict. */
+  check: string;
+}
+
+export interface ServiceIntakeInput {
+  ctx: Ctx;
+  answers: Partial<Record<ServiceFieldKey, string>>;
+  submittedMs: number;
 }
 
 /** How one request type registers its response (the pipeline's variation point). */

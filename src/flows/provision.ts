@@ -112,7 +112,7 @@ import { stageMail } from "./stagemail.js";
 import { isRetryableJoinFailure, joinFailureText, recordPendingJoin } from "./groups.js";
 import { reconcileRegister } from "./reconcile.js";
 import { LicenceWait, licenceGate, licenceTaken } from "./licences.js";
-import { executeChange } from "./changes.js";
+import { executeChange } from "./change-execution.js";
 import { parseRegisterType, serviceLabel, type ServiceKind } from "../domain/services.js";
 import { checkResetIdentity, resetStaffNote } from "../domain/reset.js";
 import { decodeAccountType } from "../workspace/registercodec.js";

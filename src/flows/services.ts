@@ -33,7 +33,6 @@ import {
   serviceLabel,
   serviceQuestionTitle,
   SERVICE_TYPES,
-  type ServiceFieldKey,
   type ServiceKind,
 } from "../domain/services.js";
 import { asSheetLiteral, asSheetText } from "../domain/sanitize.js";
@@ -65,23 +64,9 @@ import {
   type IntakeOutcome,
   type NamedValues,
   type ResponseOptions,
+  type ServiceIntake,
+  type ServiceIntakeInput,
 } from "./intake-pipeline.js";
-
-/** What a type's own intake step gives: the row's cells, the applicant's problems, the staff's check. */
-export interface ServiceIntake {
-  /** Register cells of the request (personal ones included: they are digested). */
-  cells: Partial<RegisterRow>;
-  /** Problems the applicant must correct (messages in the office language); none: into the chain. */
-  problems: string[];
-  /** What the staff read in the register's check column (Cek Duplikat): the directory's verdict. */
-  check: string;
-}
-
-export interface ServiceIntakeInput {
-  ctx: Ctx;
-  answers: Partial<Record<ServiceFieldKey, string>>;
-  submittedMs: number;
-}
 
 /**
  * Each enabled type's intake step (pure checks plus the directory reads it needs, outside the
