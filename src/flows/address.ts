@@ -23,9 +23,9 @@ import {
   stageLabel,
   type RegisterRow,
 } from "../workspace/register.js";
-import { decodeAccountType } from "../workspace/registercodec.js";
+import { decodeRegisterRow } from "../workspace/registercodec.js";
 import { logAttempt, previousValue, undo, type RegisterEditOutcome } from "./registeredit.js";
-import { stageMail } from "./stagemail.js";
+import { stageMail, stageRequestOf } from "./stagemail.js";
 
 type EditOutcome = RegisterEditOutcome;
 
@@ -45,7 +45,8 @@ export function overrideAddress(
     const table = registerTable(ctx.ss);
     const row = table.read(rowNumber);
     const state = rowState(row);
-    const recorded = String(row.addressRecorded);
+    const rec = decodeRegisterRow(row);
+    const recorded = rec.addressRecorded;
     const refuse = (reason: string): EditOutcome => {
       undo(
         ctx,
@@ -85,12 +86,12 @@ export function overrideAddress(
     if (problems.length) return refuse(problems.map((p) => p.message).join(" "));
     const full = `${local}@${config.domain}`;
     const applicant = {
-      name: String(row.name),
-      nip: String(row.nip),
-      nik: String(row.nik),
-      opdCode: String(row.opd),
-      accountType: decodeAccountType(row.accountType) || "pribadi",
-      unitAcronym: String(row.unitCode),
+      name: rec.name,
+      nip: rec.nip,
+      nik: rec.nik,
+      opdCode: rec.opd,
+      accountType: rec.accountType || "pribadi",
+      unitAcronym: rec.unitCode,
       proposedUsername: local,
     } as Parameters<typeof duplicateCheck>[0];
     const dup = duplicateCheck(applicant, state.ticket, candidateFacts(table, config, applicant), config);
@@ -159,14 +160,7 @@ export function overrideAddress(
       mails.push(
         stageMail(
           ctx,
-          {
-            ticket: state.ticket,
-            fullName: String(row.fullName),
-            name: String(row.name),
-            opdName: String(row.opd),
-            stageKey: next.stageKey,
-            responsible: next.responsible,
-          },
+          stageRequestOf(rec, next.stageKey, next.responsible),
           rowUrl(ctx.ss, table.sheet, rowNumber),
           due ? due.dueMs : null,
           String(dup.text).split("\n")[0] ?? "",

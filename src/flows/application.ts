@@ -3,7 +3,7 @@
  * register row with a ticket, a receipt to the applicant, a notice to the first official; or a
  * correction of a request waiting for one (flows/correction.ts).
  */
-import { decide, SYSTEM_ACTOR, stepDeadlines } from "../domain/workflow.js";
+import { SYSTEM_ACTOR, stepDeadlines } from "../domain/workflow.js";
 import { mapNamedValues } from "../domain/form.js";
 import { composeReceiptMail } from "../domain/intakemail.js";
 import { isDeliverable } from "../domain/personalemail.js";
@@ -37,13 +37,15 @@ import {
   warmStatusRecords,
 } from "../workspace/statusrecords.js";
 import { stageMail } from "./stagemail.js";
+import { decodeRegisterRow } from "../workspace/registercodec.js";
 import { correctOrRefuse, type RefusedCorrection } from "./correction.js";
 import {
   allocateTicket,
+  enterChain,
+  logResponseProblem,
   registerOnce,
+  type ProcessResponse,
   type IntakeOutcome,
-  type NamedValues,
-  type ResponseOptions,
 } from "./intake-pipeline.js";
 
 function storedProblems(problems: readonly Problem[]): StoredProblem[] {
@@ -57,33 +59,27 @@ function storedProblems(problems: readonly Problem[]): StoredProblem[] {
 }
 
 /** Registers one response of the new-account form (from the trigger or the sweep). */
-export function processApplication(
-  ctx: Ctx,
-  responseRow: number,
-  namedValues: NamedValues,
-  submittedMs: number,
-  opts: ResponseOptions = {},
-): IntakeOutcome {
+export const processApplication: ProcessResponse = (
+  ctx,
+  responseRow,
+  namedValues,
+  submittedMs,
+  opts = {},
+) => {
   const { config } = ctx;
   const lang = config.language;
   const mapped = mapNamedValues(namedValues, lang);
   if (opts.refusedStamp) {
     const { text, reason } = opts.refusedStamp;
-    logError(
-      ctx.ss,
-      "onFormSubmit",
-      t(lang, "sheet.row", { row: responseRow }),
+    logResponseProblem(
+      ctx,
+      responseRow,
       t(lang, reason === "future" ? "locale.stamp_future" : "locale.stamp_unreadable", { text }),
     );
   }
   if (mapped.notes.length > 0) {
     // The form and the program disagree on question titles: the administrator must know.
-    logError(
-      ctx.ss,
-      "onFormSubmit",
-      t(lang, "sheet.row", { row: responseRow }),
-      mapped.notes.map((n) => tx(lang, n.code, n.params)).join(" "),
-    );
+    logResponseProblem(ctx, responseRow, mapped.notes.map((n) => tx(lang, n.code, n.params)).join(" "));
   }
   const now = Date.now();
   // Date answers are text in the spreadsheet's locale: "11/3/2026" is 3 November in en_US.
@@ -109,8 +105,9 @@ export function processApplication(
 
   /** A cut-off after the register row: a new request's mails are made again when none went. */
   const recover = (register: RegisterTable, rowNumber: number, row: RegisterRow): IntakeOutcome => {
-    const ticket = String(row.ticket);
-    if (cellMs(row.receivedAt) === submittedMs && !mailsRecordedFor(ctx, ticket)) {
+    const rec = decodeRegisterRow(row);
+    const { ticket } = rec;
+    if (rec.receivedMs === submittedMs && !mailsRecordedFor(ctx, ticket)) {
       const req = newRequest(applicant, {
         ticket,
         submittedMs,
@@ -120,17 +117,17 @@ export function processApplication(
       const state = rowState(row);
       req.status = state.status;
       req.stageKey = state.stageKey;
-      req.responsible = String(row.responsible).split(/,\s*/).filter(Boolean);
-      const due = cellMs(row.dueAt) || null;
+      req.responsible = rec.responsible;
+      const due = rec.dueMs;
       queueIntakeMails(
         ctx,
         req,
         rowUrl(ctx.ss, register.sheet, rowNumber),
         due,
-        String(row.duplicate).split("\n")[0] ?? "",
+        rec.duplicate.split("\n")[0] ?? "",
         mails,
         // The receipt with the first code never went out: a new code replaces it.
-        statusCodeFor(ctx, req, cellMs(row.stageEnteredAt) || now, false),
+        statusCodeFor(ctx, req, rec.stageEnteredMs || now, false),
         !opts.batch,
       );
     } else {
@@ -167,14 +164,7 @@ export function processApplication(
     let dueMs: number | null = null;
     let logTo = stateLabel(req.status, "");
     if (req.status === "baru") {
-      const d = decide({
-        state: { ticket, status: "baru", stageKey: "", stageEnteredMs: now },
-        actor: SYSTEM_ACTOR,
-        action: "mulai",
-        note: "",
-        config,
-        nowMs: now,
-      });
+      const d = enterChain(ctx, ticket, "baru", "mulai", now);
       if (d.ok) {
         req.stageKey = d.next.stageKey;
         req.responsible = d.next.responsible;
@@ -246,7 +236,7 @@ export function processApplication(
   );
   releaseRowHints();
   return outcome;
-}
+};
 
 /** The status page's record of a new request, and the secret code for its receipt. */
 function statusCodeFor(ctx: Ctx, req: Request, sinceMs: number, fresh: boolean): string {

@@ -5,7 +5,7 @@
  * and the response is a new request with a warning (flows/application.ts).
  */
 import { maskPhone } from "../domain/phone.js";
-import { decide, SYSTEM_ACTOR, stepDeadlines } from "../domain/workflow.js";
+import { SYSTEM_ACTOR, stepDeadlines } from "../domain/workflow.js";
 import { actionLabels, setActionChoices } from "../workspace/register.js";
 import { composeCorrectionMail } from "../domain/intakemail.js";
 import { isDeliverable, maskEmail } from "../domain/personalemail.js";
@@ -33,7 +33,8 @@ import {
 } from "../workspace/register.js";
 import { verifyStatusCode } from "../workspace/statusrecords.js";
 import { stageMail } from "./stagemail.js";
-import type { IntakeOutcome } from "./intake-pipeline.js";
+import { decodeRegisterRow } from "../workspace/registercodec.js";
+import { enterChain, type IntakeOutcome } from "./intake-pipeline.js";
 
 /** A refused correction of a waiting request: logged on it once the new ticket is known. */
 export interface RefusedCorrection {
@@ -111,8 +112,9 @@ export function correctOrRefuse(
 }
 
 function sameApplicant(row: RegisterRow, a: Applicant): boolean {
-  const email = String(row.personalEmail).trim().toLowerCase();
-  const nip = String(row.nip).replace(/\D/g, "");
+  const rec = decodeRegisterRow(row);
+  const email = rec.personalEmail.trim().toLowerCase();
+  const nip = rec.nip.replace(/\D/g, "");
   return (
     (email !== "" && email === a.personalEmail.trim().toLowerCase()) ||
     (nip.length === 18 && nip === a.nip.replace(/\D/g, ""))
@@ -135,7 +137,8 @@ function refuseCorrection(
 ): void {
   const { config } = ctx;
   const lang = config.language;
-  const ticket = String(refused.row.ticket);
+  const rec = decodeRegisterRow(refused.row);
+  const { ticket } = rec;
   const requested = maskEmail(applicant.personalEmail) || "-";
   const [entry] = appendLog(ctx, [
     {
@@ -152,10 +155,10 @@ function refuseCorrection(
     },
   ]);
   register.write(refused.rowNumber, { ...refused.row, lastLogSeq: entry!.seq, updatedAt: new Date(now) });
-  const recorded = String(refused.row.personalEmail).trim().toLowerCase();
+  const recorded = rec.personalEmail.trim().toLowerCase();
   if (!isDeliverable(recorded, config.domain)) return;
   const notice = composeCorrectionRefusedNotice(
-    { ticket, name: String(refused.row.fullName || refused.row.name), newTicket, requested },
+    { ticket, name: rec.fullName || rec.name, newTicket, requested },
     config,
   );
   mails.push({ ...notice, to: [recorded], ticket });
@@ -176,19 +179,20 @@ function applyCorrection(
   const { config } = ctx;
   const lang = config.language;
   const register = registerTable(ctx.ss);
-  const ticket = String(prevRow.ticket);
+  const rec = decodeRegisterRow(prevRow);
+  const { ticket } = rec;
   // The delivery address. A correction is matched on the e-mail OR the NIP, and NIPs are printed
   // on official papers: a correction never moves the letter (and the account's recovery address)
   // to another address while the one on record is deliverable. Only an administrator changes it,
   // with evidence. An address on record that was never deliverable (the reason to correct) may be
   // replaced: nobody can have received anything there.
-  const recorded = String(prevRow.personalEmail).trim().toLowerCase();
+  const recorded = rec.personalEmail.trim().toLowerCase();
   const requested = applicant.personalEmail;
   const keep = isDeliverable(recorded, config.domain) && requested !== recorded;
   // The mobile number becomes the account's recovery phone: the same rule. A valid number on
   // record stays (whoever knows the ticket and the NIP would otherwise take over the account's
   // recovery); a number that never was valid may be corrected.
-  const recordedPhone = String(prevRow.phone).trim();
+  const recordedPhone = rec.phone.trim();
   const keepPhone = /^\+\d{8,15}$/.test(recordedPhone) && applicant.phone !== recordedPhone;
   const corrected: Applicant = {
     ...applicant,
@@ -268,14 +272,7 @@ function applyCorrection(
     if (mailTo) mails.push({ ...mail, to: [mailTo], ticket });
     return { ticket, created: false, corrected: false };
   }
-  const d = decide({
-    state: { ticket, status: "perlu perbaikan", stageKey: "", stageEnteredMs: now },
-    actor: SYSTEM_ACTOR,
-    action: "perbaikan_diterima",
-    note: "",
-    config,
-    nowMs: now,
-  });
+  const d = enterChain(ctx, ticket, "perlu perbaikan", "perbaikan_diterima", now);
   if (!d.ok) throw new Error(d.reason);
   const due =
     stepDeadlines(config, { stageKey: d.next.stageKey, stageEnteredMs: d.next.stageEnteredMs })?.dueMs ??

@@ -42,7 +42,8 @@ import {
 } from "../workspace/register.js";
 import { ensureWorker } from "../workspace/worker.js";
 import { col, logAttempt, undo, type RegisterEditOutcome } from "./registeredit.js";
-import { stageMail } from "./stagemail.js";
+import { stageMail, stageRequestOf } from "./stagemail.js";
+import { decodeRegisterRow } from "../workspace/registercodec.js";
 
 type EditOutcome = RegisterEditOutcome;
 
@@ -175,7 +176,8 @@ export function applyDecision(
   const next = decision.next;
   const due = stepDeadlines(config, { stageKey: next.stageKey, stageEnteredMs: next.stageEnteredMs });
   const left = config.stages.find((s) => s.key === opts.leftStageKey);
-  const times = String(row.stageTimes);
+  const rec = decodeRegisterRow(row);
+  const times = rec.stageTimes;
   const stageTimes =
     left && next.stageEnteredMs === now
       ? `${times ? times + "; " : ""}${left.label}: ${formatDuration(decision.stepMinutes, lang)}${decision.late ? ` ${t(lang, "register.late")}` : ""}`
@@ -198,8 +200,8 @@ export function applyDecision(
   const queued = opts.action === "buat_akun";
   if (queued) updated.provisioning = formatProvisionState({ label: "antre", atMs: now }, ctx.offset);
   table.write(rowNumber, updated);
-  const ticket = String(row.ticket);
-  if (String(row.note).trim() !== "") journalNoteAuthor(ctx, ticket, opts.actor, "");
+  const { ticket } = rec;
+  if (rec.note.trim() !== "") journalNoteAuthor(ctx, ticket, opts.actor, "");
   const cell = opts.cell ?? table.sheet.getRange(rowNumber, col("action"));
   if (queued) {
     cell.setNote(
@@ -234,29 +236,21 @@ function collectNotices(
   stageNotices = true,
 ): void {
   const { config } = ctx;
-  const ticket = String(row.ticket);
-  const name = String(row.fullName) || String(row.name);
+  const rec = decodeRegisterRow(row);
+  const { ticket } = rec;
+  const name = rec.fullName || rec.name;
   const url = rowUrl(ctx.ss, table.sheet, rowNumber);
-  const applicantEmail = String(row.personalEmail);
+  const applicantEmail = rec.personalEmail;
   for (const n of decision.notify) {
     if (n.audience === "stage") {
       if (!stageNotices) continue;
-      const req = {
-        ticket,
-        fullName: String(row.fullName),
-        name: String(row.name),
-        opdName: String(row.opd),
-        stageKey: n.stageKey,
-        responsible: n.emails,
-      };
-      const due = row.dueAt instanceof Date ? row.dueAt.getTime() : null;
       mails.push(
         stageMail(
           ctx,
-          req,
+          stageRequestOf(rec, n.stageKey, n.emails),
           url,
-          due,
-          String(row.duplicate).split("\n")[0] ?? "",
+          rec.dueMs,
+          rec.duplicate.split("\n")[0] ?? "",
           actionName(config.language, n.action),
           decision.logEntry.actor,
           n.reason,

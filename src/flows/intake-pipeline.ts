@@ -6,10 +6,14 @@
  * record (the type completes it); else the type registers the response. Its mails are recorded
  * as pending before the index entry that marks the response done.
  */
-import { formatTicket, ticketCounterKey, ticketPeriod } from "../domain/request.js";
+import { formatTicket, ticketPeriod, type Status } from "../domain/request.js";
+import { ticketCounterKey } from "../domain/keys.js";
+import { decide, SYSTEM_ACTOR, type Decision, type WorkflowAction } from "../domain/workflow.js";
 import type { DateOrder } from "../domain/locale.js";
 import type { ServiceFieldKey } from "../domain/services.js";
 import type { Ctx } from "../workspace/context.js";
+import { logError } from "../workspace/errors.js";
+import { t } from "../domain/text/index.js";
 import { INTAKE_LOCK_WAIT_MS } from "../workspace/lock.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import { nextSerial } from "../workspace/properties.js";
@@ -114,3 +118,38 @@ export function allocateTicket(ctx: Ctx, submittedMs: number): string {
   const period = ticketPeriod(submittedMs, ctx.offset);
   return formatTicket("SRL", period, nextSerial(ticketCounterKey(period)));
 }
+
+/**
+ * The system's step that puts a request received at `nowMs` into the chain: "mulai" for a new
+ * one, "perbaikan_diterima" for a correction.
+ */
+export function enterChain(
+  ctx: Ctx,
+  ticket: string,
+  status: Status,
+  action: WorkflowAction,
+  nowMs: number,
+): Decision {
+  return decide({
+    state: { ticket, status, stageKey: "", stageEnteredMs: nowMs },
+    actor: SYSTEM_ACTOR,
+    action,
+    note: "",
+    config: ctx.config,
+    nowMs,
+  });
+}
+
+/** A problem of a response for the administrator (the error log names its response row). */
+export function logResponseProblem(ctx: Ctx, responseRow: number, text: string): void {
+  logError(ctx.ss, "onFormSubmit", t(ctx.config.language, "sheet.row", { row: responseRow }), text);
+}
+
+/** How a request type registers one response (the trigger's, the sweep's or a batch's). */
+export type ProcessResponse = (
+  ctx: Ctx,
+  responseRow: number,
+  namedValues: NamedValues,
+  submittedMs: number,
+  opts?: ResponseOptions,
+) => IntakeOutcome;

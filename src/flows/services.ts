@@ -58,12 +58,13 @@ import {
 import { REGISTER_COLUMNS } from "../workspace/schema.js";
 import { openStatusRecord } from "../workspace/statusrecords.js";
 import { stageMail } from "./stagemail.js";
+import { decodeRegisterRow } from "../workspace/registercodec.js";
 import {
   allocateTicket,
+  logResponseProblem,
   registerOnce,
+  type ProcessResponse,
   type IntakeOutcome,
-  type NamedValues,
-  type ResponseOptions,
   type ServiceIntake,
   type ServiceIntakeInput,
 } from "./intake-pipeline.js";
@@ -116,21 +117,20 @@ function resetIntake({ ctx, answers }: ServiceIntakeInput): ServiceIntake {
 const SYSTEM = [...SYSTEM_TITLES.timestamp, ...SYSTEM_TITLES.email, ...SYSTEM_TITLES.score];
 
 /** Registers one services response (from the trigger or the sweep). */
-export function processServiceResponse(
-  ctx: Ctx,
-  responseRow: number,
-  namedValues: NamedValues,
-  submittedMs: number,
-  opts: ResponseOptions = {},
-): IntakeOutcome {
+export const processServiceResponse: ProcessResponse = (
+  ctx,
+  responseRow,
+  namedValues,
+  submittedMs,
+  opts = {},
+) => {
   const { config } = ctx;
   const lang = config.language;
   const mapped = mapServiceValues(namedValues, SYSTEM);
   if (mapped.unknownTitles.length > 0)
-    logError(
-      ctx.ss,
-      "onFormSubmit",
-      t(lang, "sheet.row", { row: responseRow }),
+    logResponseProblem(
+      ctx,
+      responseRow,
       mapped.unknownTitles.map((title) => t(lang, "form.unknown_title", { title })).join(" "),
     );
   const answers = mapped.answers;
@@ -162,22 +162,14 @@ export function processServiceResponse(
   rowUrl(ctx.ss, registerTable(ctx.ss).sheet, 0);
 
   const recover = (register: RegisterTable, rowNumber: number, row: RegisterRow): IntakeOutcome => {
-    const ticket = String(row.ticket);
+    const rec = decodeRegisterRow(row);
+    const { ticket, stageKey } = rec;
     if (!mailsRecordedFor(ctx, ticket)) {
-      const stageKey = String(row.stageKey);
-      const code = statusCode(
-        ctx,
-        ticket,
-        fullName,
-        String(row.status) as Status,
-        stageKey,
-        submittedMs,
-        false,
-      );
+      const code = statusCode(ctx, ticket, fullName, rec.status, stageKey, submittedMs, false);
       queueMails(ctx, mails, ticket, kind, fullName, personalEmail, submittedMs, intake, code, {
         stageKey,
-        responsible: String(row.responsible).split(/,\s*/).filter(Boolean),
-        dueMs: cellMs(row.dueAt) || null,
+        responsible: rec.responsible,
+        dueMs: rec.dueMs,
         url: rowUrl(ctx.ss, register.sheet, rowNumber),
       });
     }
@@ -246,7 +238,7 @@ export function processServiceResponse(
     { indexRow: -responseRow, key: opts.key ?? "" },
     { isOwn: (row) => cellMs(row.receivedAt) === submittedMs, recover, create },
   );
-}
+};
 
 function statusCode(
   ctx: Ctx,

@@ -8,6 +8,7 @@ import { t } from "../domain/text/index.js";
 import { SYSTEM_ACTOR } from "../domain/workflow.js";
 import type { Ctx } from "../workspace/context.js";
 import type { OutgoingMail } from "../workspace/mail.js";
+import type { RegisterRecord } from "../workspace/registercodec.js";
 
 /** What a stage notice needs to know of its request. */
 export interface StageMailRequest {
@@ -17,6 +18,22 @@ export interface StageMailRequest {
   opdName: string;
   stageKey: string;
   responsible: string[];
+}
+
+/** A register request's notice to the officials of `stageKey`. */
+export function stageRequestOf(
+  rec: RegisterRecord,
+  stageKey: string,
+  responsible: string[],
+): StageMailRequest {
+  return {
+    ticket: rec.ticket,
+    fullName: rec.fullName,
+    name: rec.name,
+    opdName: rec.opd,
+    stageKey,
+    responsible,
+  };
 }
 
 export function stageMail(
