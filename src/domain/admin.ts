@@ -5,7 +5,7 @@
  * both languages, what each needs, who may ask, and the checks of a new delivery address.
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { checkPersonalEmail } from "./intake.js";
+import { checkPersonalEmail } from "./personalemail.js";
 import { message, t, tx, type MessageKey } from "./text/index.js";
 
 export type AdminOp =

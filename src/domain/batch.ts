@@ -8,7 +8,8 @@
  */
 import type { Language, OfficeConfig } from "./config.js";
 import { FIELD_KEYS, questionTitle, type FieldKey } from "./form.js";
-import { brandOf, checkPersonalEmail, footer, render, type MailText } from "./intake.js";
+import { brandOf, footer, render, type MailText } from "./mailkit.js";
+import { checkPersonalEmail } from "./personalemail.js";
 import { OPEN_STATUSES, type Status } from "./request.js";
 import { t } from "./text/index.js";
 

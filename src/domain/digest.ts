@@ -7,7 +7,7 @@
  */
 import { formatDuration } from "./calendar.js";
 import type { Language, OfficeConfig } from "./config.js";
-import { brandOf, footer, render, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
 import type { Digest, ReminderEvent, TimedItem } from "./reminders.js";
 import { t } from "./text/index.js";
 

@@ -146,7 +146,8 @@ function pad2(n: number): string {
   return n < 10 ? "0" + n : String(n);
 }
 
-function compareYmd(a: Ymd, b: Ymd): number {
+/** Calendar order of two dates: negative, zero or positive. */
+export function compareYmd(a: Ymd, b: Ymd): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 

@@ -11,7 +11,7 @@
  * Archived User licence instead).
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { brandOf, footer, render, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
 import { t } from "./text/index.js";
 
 export const WARN_PERCENT = 90;

@@ -4,7 +4,7 @@
  * correction received). Rendered to plain text and escaped HTML; identity numbers masked.
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { brandOf, footer, render, serviceStandardLines, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, serviceStandardLines, type Block, type MailText } from "./mailkit.js";
 import { t } from "./text/index.js";
 
 export interface StageNoticeInput {

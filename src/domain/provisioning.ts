@@ -32,7 +32,7 @@
  * older than LEASE_MS (an execution never runs longer than 6 minutes).
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { footer, render, type Block, type MailText } from "./intake.js";
+import { footer, render, type Block, type MailText } from "./mailkit.js";
 import { maskNip } from "./identity.js";
 import { t } from "./text/index.js";
 import type { AccountType } from "./request.js";

@@ -6,7 +6,7 @@
 import { formatDuration, isWorkDay, type WorkCalendar } from "./calendar.js";
 import type { Language, OfficeConfig } from "./config.js";
 import type { MonthNumbers } from "./dashboard.js";
-import { brandOf, footer, render, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
 import { t } from "./text/index.js";
 import { localDateKey, monthName as calendarMonthName } from "./dates.js";
 

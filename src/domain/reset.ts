@@ -18,7 +18,7 @@
  *   staff, it is not taken as a match.
  */
 import { maskNip } from "./identity.js";
-import { checkPersonalEmail, maskEmail } from "./intake.js";
+import { checkPersonalEmail, maskEmail } from "./personalemail.js";
 import { TICKET_ID_TYPE } from "./provisioning.js";
 import { tx, type MessageRef } from "./text/index.js";
 import type { Language } from "./config.js";

@@ -24,10 +24,10 @@ import {
   type QuestionKind,
   type ValidationSpec,
 } from "./form.js";
-import { brandOf, footer, formatDateTime, render, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
 import { DEPARTURE_REASONS } from "./changes.js";
 import { cleanText } from "./sanitize.js";
-import { officeZoneOffset } from "./dates.js";
+import { formatDateTime, officeZoneOffset } from "./dates.js";
 import { LANGUAGES, t, tx, type MessageKey } from "./text/index.js";
 
 /** Every request type the register knows. */

@@ -10,7 +10,7 @@
  * The ids below are the mail queue's claims: a mail recorded under one is never recorded again.
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { brandOf, footer, render, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
 import { t } from "./text/index.js";
 
 export const DAY_MS = 86_400_000;

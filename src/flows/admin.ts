@@ -28,7 +28,8 @@ import { runSetup } from "./setup/run.js";
 import { runSweep } from "./sweep.js";
 import { runFullVerify, runVerifyLog } from "./verify.js";
 import { suspendUnused } from "./unused.js";
-import { createBatch, startImport } from "./batch.js";
+import { createBatch } from "./batch.js";
+import { startImport } from "./batch-import.js";
 
 /** An import asked for on the admin sheet works this long in the edit's execution; a worker goes on. */
 const IMPORT_BUDGET_MS = 3 * 60_000;

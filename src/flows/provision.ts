@@ -108,11 +108,11 @@ import {
 } from "../workspace/register.js";
 import { SHEET_NAMES, type RegisterKey } from "../workspace/schema.js";
 import { Table, type Cell } from "../workspace/table.js";
-import { stageMail } from "../handlers/intake.js";
+import { stageMail } from "./stagemail.js";
 import { isRetryableJoinFailure, joinFailureText, recordPendingJoin } from "./groups.js";
 import { reconcileRegister } from "./reconcile.js";
 import { LicenceWait, licenceGate, licenceTaken } from "./licences.js";
-import { executeChange } from "./changes.js";
+import { executeChange } from "./change-execution.js";
 import { parseRegisterType, serviceLabel, type ServiceKind } from "../domain/services.js";
 import { checkResetIdentity, resetStaffNote } from "../domain/reset.js";
 import { decodeAccountType } from "../workspace/registercodec.js";

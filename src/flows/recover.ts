@@ -10,7 +10,7 @@ import { logError } from "../workspace/errors.js";
 import { indexTable, responseKey } from "../workspace/register.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { invalidateConfig } from "../workspace/settings.js";
-import { processResponse, type NamedValues } from "../handlers/intake.js";
+import { processResponse, type NamedValues } from "./intake.js";
 
 /**
  * Registers responses the index does not know: the application form's sheet, or (`sheetName`) the

@@ -26,7 +26,7 @@ import { dateKey } from "../domain/retention.js";
 import type { Ctx } from "../workspace/context.js";
 import { scriptProperties } from "../workspace/properties.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
-import { eraseBatchLists } from "./batch.js";
+import { eraseBatchLists } from "./batch-sweep.js";
 import { eraseComplaints } from "./retention/complaints.js";
 import { eraseArchives, erasePass, facts } from "./retention/pass.js";
 import { RETENTION_DAY_KEY, type RetentionReport } from "./retention/report.js";

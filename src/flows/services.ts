@@ -2,12 +2,12 @@
  * Intake of the account services form (domain/services.ts): a response becomes one register row
  * with its own ticket and its request type in **Jenis Permohonan**, so that the chain, the log,
  * the status page, the reminders and the service standard apply unchanged. Reached through
- * intake.ts `processResponse` (the spreadsheet's one form-submit trigger fires for both forms; the
+ * flows/intake.ts `processResponse` (the spreadsheet's one form-submit trigger fires for both forms; the
  * response is recognised by its questions) and the sweep's recovery of the services sheet.
  *
- * Exactly once, as the new-account intake: the response index is checked and written under the
- * script lock, the receipt and the stage notice are recorded as pending mail before the index
- * entry that marks the response done. A services response is known in the index and in the
+ * Exactly once, through the one intake pipeline (flows/intake-pipeline.ts): the response index is
+ * checked and written under the script lock, the receipt and the stage notice are recorded as
+ * pending mail before the index entry that marks the response done. A services response is known in the index and in the
  * register's **Baris Respons** by the NEGATIVE of its row number (the new-account form's rows are
  * positive), so neither intake can take the other's row for its own.
  *
@@ -22,7 +22,7 @@ import {
 } from "../domain/reset.js";
 import { SYSTEM_TITLES } from "../domain/form.js";
 import { changeIntake } from "./changes.js";
-import { isDeliverable } from "../domain/intake.js";
+import { isDeliverable } from "../domain/personalemail.js";
 import { stateLabel } from "../domain/audit.js";
 import {
   composeServiceReceipt,
@@ -33,7 +33,6 @@ import {
   serviceLabel,
   serviceQuestionTitle,
   SERVICE_TYPES,
-  type ServiceFieldKey,
   type ServiceKind,
 } from "../domain/services.js";
 import { asSheetLiteral, asSheetText } from "../domain/sanitize.js";
@@ -44,44 +43,31 @@ import type { Ctx } from "../workspace/context.js";
 import { rowUrl } from "../workspace/context.js";
 import { getUser } from "../workspace/directory.js";
 import { logError } from "../workspace/errors.js";
-import { INTAKE_LOCK_WAIT_MS } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
-import { mailsRecordedFor, withOutbox, type OutgoingMail } from "../workspace/mail.js";
+import { mailsRecordedFor, type OutgoingMail } from "../workspace/mail.js";
 import {
   actionLabels,
   cellMs,
-  indexTable,
   personalDigest,
   registerTable,
   setActionChoices,
   stageLabel,
   type RegisterRow,
+  type RegisterTable,
 } from "../workspace/register.js";
 import { REGISTER_COLUMNS } from "../workspace/schema.js";
 import { openStatusRecord } from "../workspace/statusrecords.js";
+import { stageMail } from "./stagemail.js";
+import { decodeRegisterRow } from "../workspace/registercodec.js";
 import {
   allocateTicket,
-  stageMail,
+  logResponseProblem,
+  registerOnce,
+  type ProcessResponse,
   type IntakeOutcome,
-  type NamedValues,
-  type ResponseOptions,
-} from "../handlers/intake.js";
-
-/** What a type's own intake step gives: the row's cells, the applicant's problems, the staff's check. */
-export interface ServiceIntake {
-  /** Register cells of the request (personal ones included: they are digested). */
-  cells: Partial<RegisterRow>;
-  /** Problems the applicant must correct (messages in the office language); none: into the chain. */
-  problems: string[];
-  /** What the staff read in the register's check column (Cek Duplikat): the directory's verdict. */
-  check: string;
-}
-
-export interface ServiceIntakeInput {
-  ctx: Ctx;
-  answers: Partial<Record<ServiceFieldKey, string>>;
-  submittedMs: number;
-}
+  type ServiceIntake,
+  type ServiceIntakeInput,
+} from "./intake-pipeline.js";
 
 /**
  * Each enabled type's intake step (pure checks plus the directory reads it needs, outside the
@@ -131,22 +117,20 @@ function resetIntake({ ctx, answers }: ServiceIntakeInput): ServiceIntake {
 const SYSTEM = [...SYSTEM_TITLES.timestamp, ...SYSTEM_TITLES.email, ...SYSTEM_TITLES.score];
 
 /** Registers one services response (from the trigger or the sweep). */
-export function processServiceResponse(
-  ctx: Ctx,
-  responseRow: number,
-  namedValues: NamedValues,
-  submittedMs: number,
-  opts: ResponseOptions = {},
-): IntakeOutcome {
+export const processServiceResponse: ProcessResponse = (
+  ctx,
+  responseRow,
+  namedValues,
+  submittedMs,
+  opts = {},
+) => {
   const { config } = ctx;
   const lang = config.language;
-  const key = opts.key ?? "";
   const mapped = mapServiceValues(namedValues, SYSTEM);
   if (mapped.unknownTitles.length > 0)
-    logError(
-      ctx.ss,
-      "onFormSubmit",
-      t(lang, "sheet.row", { row: responseRow }),
+    logResponseProblem(
+      ctx,
+      responseRow,
       mapped.unknownTitles.map((title) => t(lang, "form.unknown_title", { title })).join(" "),
     );
   const answers = mapped.answers;
@@ -175,105 +159,86 @@ export function processServiceResponse(
     .toLowerCase();
   const mails: OutgoingMail[] = [];
   // The row link's parts are asked now, so that the lock is held only for the writes.
-  const outside = registerTable(ctx.ss);
-  rowUrl(ctx.ss, outside.sheet, 0);
+  rowUrl(ctx.ss, registerTable(ctx.ss).sheet, 0);
 
-  return withOutbox(
-    ctx,
-    mails,
-    (record): IntakeOutcome => {
-      const now = Date.now();
-      const index = indexTable(ctx.ss);
-      const seen = key ? index.find("responseKey", key) : index.find("responseRow", String(-responseRow));
-      if (seen) return { ticket: String(index.read(seen).ticket), created: false };
-      const register = registerTable(ctx.ss);
-      // Cut off after the register row and before the index entry: the row is the record.
-      const found = register.find("responseRow", String(-responseRow));
-      const foundRow = found ? register.read(found) : null;
-      if (found && foundRow && cellMs(foundRow.receivedAt) === submittedMs) {
-        const ticket = String(foundRow.ticket);
-        if (!mailsRecordedFor(ctx, ticket)) {
-          const status = String(foundRow.status) as Status;
-          const code = statusCode(
-            ctx,
-            ticket,
-            fullName,
-            status,
-            String(foundRow.stageKey),
-            submittedMs,
-            false,
-          );
-          queueMails(ctx, mails, ticket, kind, fullName, personalEmail, submittedMs, intake, code, {
-            stageKey: String(foundRow.stageKey),
-            responsible: String(foundRow.responsible).split(/,\s*/).filter(Boolean),
-            dueMs: cellMs(foundRow.dueAt) || null,
-            url: rowUrl(ctx.ss, register.sheet, found),
-          });
-        }
-        record();
-        index.append({ responseRow: -responseRow, ticket, time: new Date(now), responseKey: key });
-        return { ticket, created: false };
-      }
-
-      const ticket = allocateTicket(ctx, submittedMs);
-      const ok = intake.problems.length === 0 && kind !== null;
-      const stageKey = ok ? entryStageKey(kind, config) : "";
-      const stage = config.stages.find((s) => s.key === stageKey);
-      const status: Status = ok ? "baru" : "perlu perbaikan";
-      const responsible = stage ? responsibleAt(stage) : [];
-      const dueMs = stage ? (stepDeadlines(config, { stageKey, stageEnteredMs: now })?.dueMs ?? null) : null;
-      const typeCell = kind ? registerType(kind) : asSheetText(chosen || "-");
-      const [entry] = appendLog(ctx, [
-        {
-          ticket,
-          from: "",
-          to: stateLabel(status, stageKey),
-          action: "diterima",
-          actor: SYSTEM_ACTOR,
-          timeMs: now,
-          note: t(lang, "service.log.received", { kind: kind ? serviceLabel(kind, lang) : chosen || "-" }),
-        },
-      ]);
-      const base = {} as RegisterRow;
-      for (const c of REGISTER_COLUMNS) base[c.key] = "";
-      const row: RegisterRow = {
-        ...base,
-        ...intake.cells,
-        ticket,
-        receivedAt: new Date(submittedMs),
-        status,
-        stage: stageLabel(config, stageKey),
-        stageKey,
-        responsible: responsible.join(", "),
-        dueAt: dueMs ? new Date(dueMs) : "",
-        fullName: asSheetText(fullName),
-        name: asSheetText(fullName),
-        personalEmail: asSheetText(personalEmail),
-        problems: asSheetText(intake.problems.map((p) => `\u2022 ${p}`).join("\n")),
-        duplicate: asSheetText(intake.check),
-        stageEnteredAt: new Date(now),
-        responseRow: -responseRow,
-        lastLogSeq: entry!.seq,
-        updatedAt: new Date(now),
-        requestType: typeCell,
-      };
-      const rowNumber = register.append({ ...row, dataDigest: personalDigest(row, ctx.sha256) });
-      setActionChoices(register, rowNumber, actionLabels(config, stageKey, status, typeCell));
-      const code = statusCode(ctx, ticket, fullName, status, stageKey, submittedMs, true);
+  const recover = (register: RegisterTable, rowNumber: number, row: RegisterRow): IntakeOutcome => {
+    const rec = decodeRegisterRow(row);
+    const { ticket, stageKey } = rec;
+    if (!mailsRecordedFor(ctx, ticket)) {
+      const code = statusCode(ctx, ticket, fullName, rec.status, stageKey, submittedMs, false);
       queueMails(ctx, mails, ticket, kind, fullName, personalEmail, submittedMs, intake, code, {
         stageKey,
-        responsible,
-        dueMs,
+        responsible: rec.responsible,
+        dueMs: rec.dueMs,
         url: rowUrl(ctx.ss, register.sheet, rowNumber),
       });
-      // The mails are recorded before the index entry that marks the response done.
-      record();
-      index.append({ responseRow: -responseRow, ticket, time: new Date(now), responseKey: key });
-      return { ticket, created: true };
-    },
-    INTAKE_LOCK_WAIT_MS,
+    }
+    return { ticket, created: false };
+  };
+
+  const create = (register: RegisterTable): IntakeOutcome => {
+    const now = Date.now();
+    const ticket = allocateTicket(ctx, submittedMs);
+    const ok = intake.problems.length === 0 && kind !== null;
+    const stageKey = ok ? entryStageKey(kind, config) : "";
+    const stage = config.stages.find((s) => s.key === stageKey);
+    const status: Status = ok ? "baru" : "perlu perbaikan";
+    const responsible = stage ? responsibleAt(stage) : [];
+    const dueMs = stage ? (stepDeadlines(config, { stageKey, stageEnteredMs: now })?.dueMs ?? null) : null;
+    const typeCell = kind ? registerType(kind) : asSheetText(chosen || "-");
+    const [entry] = appendLog(ctx, [
+      {
+        ticket,
+        from: "",
+        to: stateLabel(status, stageKey),
+        action: "diterima",
+        actor: SYSTEM_ACTOR,
+        timeMs: now,
+        note: t(lang, "service.log.received", { kind: kind ? serviceLabel(kind, lang) : chosen || "-" }),
+      },
+    ]);
+    const base = {} as RegisterRow;
+    for (const c of REGISTER_COLUMNS) base[c.key] = "";
+    const row: RegisterRow = {
+      ...base,
+      ...intake.cells,
+      ticket,
+      receivedAt: new Date(submittedMs),
+      status,
+      stage: stageLabel(config, stageKey),
+      stageKey,
+      responsible: responsible.join(", "),
+      dueAt: dueMs ? new Date(dueMs) : "",
+      fullName: asSheetText(fullName),
+      name: asSheetText(fullName),
+      personalEmail: asSheetText(personalEmail),
+      problems: asSheetText(intake.problems.map((p) => `\u2022 ${p}`).join("\n")),
+      duplicate: asSheetText(intake.check),
+      stageEnteredAt: new Date(now),
+      responseRow: -responseRow,
+      lastLogSeq: entry!.seq,
+      updatedAt: new Date(now),
+      requestType: typeCell,
+    };
+    const rowNumber = register.append({ ...row, dataDigest: personalDigest(row, ctx.sha256) });
+    setActionChoices(register, rowNumber, actionLabels(config, stageKey, status, typeCell));
+    const code = statusCode(ctx, ticket, fullName, status, stageKey, submittedMs, true);
+    queueMails(ctx, mails, ticket, kind, fullName, personalEmail, submittedMs, intake, code, {
+      stageKey,
+      responsible,
+      dueMs,
+      url: rowUrl(ctx.ss, register.sheet, rowNumber),
+    });
+    return { ticket, created: true };
+  };
+
+  return registerOnce(
+    ctx,
+    mails,
+    { indexRow: -responseRow, key: opts.key ?? "" },
+    { isOwn: (row) => cellMs(row.receivedAt) === submittedMs, recover, create },
   );
-}
+};
 
 function statusCode(
   ctx: Ctx,

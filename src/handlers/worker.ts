@@ -30,7 +30,8 @@ import {
   type Scheduling,
 } from "../workspace/worker.js";
 import { provisionQueued, type ProvisionResult } from "../flows/provision.js";
-import { batchImportsPending, continueImports, type ImportRun } from "../flows/batch.js";
+import { batchImportsPending } from "../flows/batch.js";
+import { continueImports, type ImportRun } from "../flows/batch-import.js";
 
 export interface WorkerReport {
   /** Requests this run provisioned (or tried), with the result. */

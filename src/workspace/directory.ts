@@ -14,7 +14,7 @@
  * message (which Google translates) only when both are missing (domain/provisioning.ts
  * classifyDirectoryError).
  */
-import { patchApplied, type AccountRecord, type UserPatch } from "../domain/changes.js";
+import { patchApplied, type AccountRecord, type UserPatch } from "../domain/changeplan.js";
 import { t } from "../domain/text/index.js";
 import { configuredLanguage } from "./settings.js";
 import {

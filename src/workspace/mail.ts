@@ -6,7 +6,7 @@
  * the sweep. Nothing is silently lost. The queue never holds a password: credential letters are
  * not queued as mail (provisioning re-issues them instead).
  */
-import type { MailText } from "../domain/intake.js";
+import type { MailText } from "../domain/mailkit.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { t } from "../domain/text/index.js";
 import { sheetNamed, type Ctx } from "./context.js";

@@ -5,17 +5,17 @@ import {
   describeSteps,
   formatChangeDetails,
   formatGroups,
-  parseDepartureReason,
   parseGroups,
-  planChange,
+} from "../../src/domain/changetext.js";
+import {
+  parseDepartureReason,
   validateChange,
-  type AccountRecord,
   type ChangeAnswers,
   type ChangeContext,
   type ChangeKind,
   type ChangeRequest,
-  type PlanFacts,
 } from "../../src/domain/changes.js";
+import { planChange, type AccountRecord, type PlanFacts } from "../../src/domain/changeplan.js";
 import type { OpdConfig } from "../../src/domain/config.js";
 import { TICKET_ID_TYPE } from "../../src/domain/provisioning.js";
 import { tx } from "../../src/domain/text/index.js";

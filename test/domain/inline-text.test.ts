@@ -69,7 +69,7 @@ const ALLOWED: Allowance[] = [
       "shown translated through the catalogue",
   },
   {
-    file: "src/domain/changes.ts",
+    file: "src/domain/changetext.ts",
     inVariables: ["DETAIL_KEYS"],
     why: "the keys of the Rincian Perubahan cell, the same in every language so the cell reads back",
   },

@@ -1,18 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { OfficeConfig } from "../../src/domain/config.js";
 import type { FieldKey } from "../../src/domain/form.js";
+import { checkPersonalEmail } from "../../src/domain/personalemail.js";
 import {
-  checkPersonalEmail,
   checkProposedUsername,
-  composeCorrectionMail,
-  composeReceiptMail,
   formatDateTime,
-  parseDateAnswer,
-  serviceDurationText,
   validateApplication,
   type IntakeContext,
   type IntakeResult,
 } from "../../src/domain/intake.js";
+import { composeCorrectionMail, composeReceiptMail } from "../../src/domain/intakemail.js";
+import { parseDateAnswer } from "../../src/domain/dateanswer.js";
+import { serviceDurationText } from "../../src/domain/mailkit.js";
 import {
   emptyApplicant,
   formatTicket,

@@ -18,6 +18,8 @@ import { columnLetter } from "../emulator/services/sheets/a1.js";
 import {
   act,
   ADMIN,
+  cellAt,
+  errorLog,
   adminRequest,
   adminRows,
   editRange,
@@ -179,6 +181,34 @@ describe("a small batch, end to end", () => {
     expect(edit.ok).toBe(true);
     expect(batchRow(office, id)["action"]).toBe("");
     for (const m of register(office).filter((x) => x.batch === id)) expect(m.stageKey).toBe("kabid");
+  });
+
+  test("a batch action that cannot take the lock is cleared with a message, nothing decided or lost", async () => {
+    const members = register(office).filter((r) => r.batch === id);
+    const seqBefore = log(office).length;
+    const r = Number(batchRow(office, id)["_row"]);
+    const a1 = `${columnLetter(BATCH_COLUMNS.findIndex((c) => c.key === "action") + 1)}${r}`;
+    // Another process holds the script lock for longer than the edit waits.
+    const lock = office.emu
+      .service<{ getScriptLock(): { tryLock(ms: number): boolean; releaseLock(): void } }>("LockService")
+      .getScriptLock();
+    expect(lock.tryLock(0)).toBe(true);
+    let results;
+    try {
+      results = await actOnBatch(office, KABID, id, "Teruskan (disposisi)");
+    } finally {
+      lock.releaseLock();
+    }
+    expect(results.every((x) => x.ok)).toBe(true);
+    expect(results.map((x) => (x.returnValue as { kind: string }).kind)).toEqual(["refused"]);
+    // The choice is not left standing as if applied: cleared, with the reason on the cell.
+    expect(batchRow(office, id)["action"]).toBe("");
+    expect(cellAt(office, SHEET_NAMES.batches, a1).note).toContain("sedang sibuk");
+    expect(errorLog(office).some((e) => Object.values(e).join(" ").includes("sistem sibuk"))).toBe(true);
+    // Nothing was decided: every member still at its stage, nothing logged.
+    for (const m of members) expect(row(office, m.ticket).stageKey).toBe("kabid");
+    expect(log(office).slice(seqBefore)).toEqual([]);
+    // Chosen again with the lock free, the action applies (the next test does so).
   });
 
   test("a per-person rejection inside the batch; the batch goes on without it", async () => {
