@@ -136,6 +136,7 @@ describe("a queue of 300 accounts", () => {
     expect(workers.filter((w) => !w.ok)).toHaveLength(1);
     expect(workers.every((w) => w.endMs - w.startMs < 6 * MINUTE)).toBe(true);
     expect(workerPending(office)).toBe(false);
+    // Apps Script's own limit: 20 triggers per user per script.
     expect(office.emu.ws.triggers.length).toBeLessThanOrEqual(20);
   });
 });
