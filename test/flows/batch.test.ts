@@ -1,5 +1,5 @@
 /**
- * Issue 12, bulk requests from one OPD letter: an administrator makes a batch's list sheet on the
+ * Bulk requests from one OPD letter: an administrator makes a batch's list sheet on the
  * admin sheet, pastes the OPD's list and asks for the import. Each valid person becomes a request
  * of its own (ticket, receipt, the letter shared, the batch's id); each invalid row stays in the
  * list with its problems and the OPD gets ONE mail listing them; a re-import registers nobody

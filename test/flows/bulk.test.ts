@@ -1,5 +1,5 @@
 /**
- * Issue 13, bulk provisioning: "Buat akun" only queues a request; provisioning workers (chained
+ * Bulk provisioning: "Buat akun" only queues a request; provisioning workers (chained
  * one-shot time-driven triggers, several at once) create the accounts back to back. 300 requests
  * approved at the last stage are all finished within 30 modelled minutes of the last approval,
  * with faults on the way (a Directory 503 and a lost reply, a worker cut off in the middle of an

@@ -1,5 +1,5 @@
 /**
- * Issue #12 on the built bundle: a name change and a move to another OPD, filed on the Layanan
+ * Changes to an account, on the built bundle: a name change and a move to another OPD, filed on the Layanan
  * Akun form with the OPD's letter, carried through the configured chain, and applied exactly once
  * through one Users.update with the directory read first; what is already so is logged as found.
  * A request without the OPD's letter is refused with a clear Indonesian message.

@@ -1,5 +1,5 @@
 /**
- * Issue 11, a complaint's own target time with the same reminders, on the built bundle: an
+ * A complaint's own target time with the same reminders, on the built bundle: an
  * unanswered complaint reminds its handlers at pengingat_persen of its target (working time) and
  * is escalated to whoever eskalasi_pengaduan names (the head of office by default) when the target
  * passes; each exactly once, in the log and in the Pengaduan sheet's "Pengingat" column, never

@@ -1,5 +1,5 @@
 /**
- * Issues 3 and 4 under concurrency, failure and scale, on the built bundle: simultaneous
+ * Intake and disposition under concurrency, failure and scale, on the built bundle: simultaneous
  * submissions under every interleaving `explore` produces (bounded preemptions), duplicate and
  * blank events, a trigger that fails or is killed at any of its calls (the sweep recovers), a lock
  * that times out, two officials acting on one row at once, and the cost of one event at 10 and at

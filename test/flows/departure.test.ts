@@ -1,5 +1,5 @@
 /**
- * Issue #12 on the built bundle: leaving (berhenti) and returning (aktif kembali). A departure
+ * Departures and returns, on the built bundle: leaving (berhenti) and returning (aktif kembali). A departure
  * approved before its effective date waits ("menunggu tanggal") and is not applied before that
  * day; the sweep applies it on the day (virtual clock): the groups are noted in the log and the
  * register, the account suspended (never deleted) and taken out of its groups. The suspension

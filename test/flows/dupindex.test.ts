@@ -1,5 +1,5 @@
 /**
- * Issue 13: the duplicate check goes through the register's duplicate keys ("Kunci Duplikat",
+ * The duplicate check goes through the register's duplicate keys ("Kunci Duplikat",
  * workspace/duplicates.ts) — one TextFinder over that column and a read per row found — instead of
  * nine whole-column reads. Counts only, never timings: the same calls and the same reads at 10 and
  * at 5,000 rows; the verdicts those of the whole-column check; a register from an earlier build

@@ -1,5 +1,5 @@
 /**
- * Issue 3 (intake) on the built bundle: a form response becomes one register row with a ticket,
+ * Intake, on the built bundle: a form response becomes one register row with a ticket,
  * the applicant gets a receipt, the first official is told. One office is shared by the tests of
  * the first block (each submits its own application); English gets its own office.
  */

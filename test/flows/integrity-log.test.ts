@@ -1,5 +1,5 @@
 /**
- * Issue 9, the log: a truncated or re-hashed log is detected at the very next append (checked
+ * The log: a truncated or re-hashed log is detected at the very next append (checked
  * against the anchor), nothing is chained onto a forged tail and the administrators are alarmed;
  * a run cut off between its log write and its anchor write raises no false alarm; the head is
  * mailed to the administrators once a day.

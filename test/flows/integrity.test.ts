@@ -1,5 +1,5 @@
 /**
- * Issue 9 (request integrity) on the built bundle: nobody can redirect a password, swallow a
+ * Request integrity, on the built bundle: nobody can redirect a password, swallow a
  * request or bend a letter through the form. Each block failed before its fix.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Issue 12, licences, on the built bundle: with `lisensi` set, provisioning counts the directory's
+ * Licences, on the built bundle: with `lisensi` set, provisioning counts the directory's
  * accounts before it creates one, warns the administrators once at 90 %, and stops before the
  * last licence is taken: the request waits in "menunggu lisensi" (logged, the administrators told
  * in Indonesian), nothing is created or lost, and the sweep resumes it once the setting is raised.

@@ -1,5 +1,5 @@
 /**
- * Issue 13, ten years in one office: the log's check is incremental from the last verified entry
+ * The log over ten years in one office: its check is incremental from the last verified entry
  * (bounded calls at 20,000 entries), tampering after the anchor is named by its entry, tampering
  * before it is found by the weekly full pass (mailed to the administrators), and a full pass too
  * long for one execution completes across executions from its continuation marker.

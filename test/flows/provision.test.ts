@@ -1,5 +1,5 @@
 /**
- * Issue 5 on the built bundle: after the technical staff choose "Buat akun", the duplicate check
+ * Provisioning, on the built bundle: after the technical staff choose "Buat akun", the duplicate check
  * runs again, the account is created once with everything the directory needs, the credential
  * letter goes out (its password opens the account), and the request is closed; failures of the
  * Directory API are retried, waited for, or end in a clear message; the sweep sends letters that

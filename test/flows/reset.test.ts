@@ -1,5 +1,5 @@
 /**
- * Issue #12 on the built bundle: the account services form and the password reset. A reset
+ * The account services form and the password reset, on the built bundle. A reset
  * request is registered with its own ticket and type, checked against the directory at intake
  * (the staff see what did not match, masked; the applicant's receipt is the same whatever the
  * verdict), goes to the staff, and is carried out through the exactly-once provisioning path: a

@@ -307,7 +307,7 @@ describe("a finished request whose unused-credential check is still to come", ()
   });
 });
 
-describe("response rows deleted or sorted by the owner (issue 9)", () => {
+describe("response rows deleted or sorted by the owner", () => {
   let office: Office;
   const who = {
     first: applicant(21),

@@ -1,4 +1,4 @@
-// Regression tests of issue #12 (an outside review's attacks on the account services): each
+// Regression tests of an outside review's attacks on the account services: each
 // attack's hole, now closed. The attacks are the reviewer's; the assertions are the safe outcome.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkUserPassword, directoryUser, seedUser } from "../emulator/services/directory.js";

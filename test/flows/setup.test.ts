@@ -1,5 +1,5 @@
 /**
- * Issue 3, setup: the form, the register, the settings sheets and the triggers, created once and
+ * Setup: the form, the register, the settings sheets and the triggers, created once and
  * left alone by a second run; configuration problems reported in Indonesian.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -224,7 +224,7 @@ describe("setup run again", () => {
   });
 
   test("leaves exactly one form of each kind, one set of sheets, one set of triggers", () => {
-    // The application form and the account services form (issue #12), each kept.
+    // The application form and the account services form, each kept.
     expect(formsState(office.emu.ws).forms.size).toBe(2);
     expect(second.formId).toBe(office.formId);
     expect(second.servicesFormId).toBe((office.setup.returnValue as SetupReturn).servicesFormId);

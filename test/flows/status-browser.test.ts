@@ -1,5 +1,5 @@
 /**
- * Issue 11, the status page end to end in a real browser: the built bundle's doGet output (rendered
+ * The status page end to end in a real browser: the built bundle's doGet output (rendered
  * by the emulator's HtmlService) is served by a loopback server as the web app would serve it, and
  * headless Chromium loads it on a phone-sized viewport, types the ticket and the code from the
  * receipt, and reads the answer; a wrong code gets the generic refusal; a complaint is filed from

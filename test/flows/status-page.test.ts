@@ -1,5 +1,5 @@
 /**
- * Issue 11, the applicant status page, on the built bundle: the receipt carries a per-request
+ * The applicant status page, on the built bundle: the receipt carries a per-request
  * secret code (only its keyed hash is kept), the page (doGet) and its lookup (google.script.run as
  * an anonymous visitor) show the status, stage, next step, expected completion and the history of
  * stages from the status record that follows every logged change, and nothing personal beyond the

@@ -1,5 +1,5 @@
 /**
- * Issue 10, a real tenant, on the built bundle: the form published and open to applicants without
+ * A real tenant, on the built bundle: the form published and open to applicants without
  * an account; dates read by the spreadsheet's locale (en_US and id_ID) in the trigger, the sweep's
  * recovery and a timestamp written as text; a timestamp in the future refused; the spreadsheet's
  * time zone set to the office's; the responses tab found after the flush; every group and org unit
@@ -350,7 +350,7 @@ describe("a group join that fails", () => {
 
       // Still missing at the next sweeps: tried again, no second mail.
       office.emu.faults.clear();
-      // (The daily mail of the log's head, issue 9, is not about the group.)
+      // (The daily mail of the log's head is not about the group.)
       const adminMails = () =>
         mailsTo(office, ADMIN).filter((m) => !m.subject.startsWith("Kepala log disposisi"));
       const mailsBefore = adminMails().length;

@@ -1,5 +1,5 @@
 /**
- * Issue 8, the trust boundary, on the built bundle: the standalone project owned by the service
+ * The trust boundary, on the built bundle: the standalone project owned by the service
  * account; setup refusing before it changes anything (a bound project, a second account, link
  * sharing, sample values); admin operations asked for on the admin sheet and run by the service
  * account's trigger, every request and result in the hash-chained log; requests by anyone else

@@ -1,5 +1,5 @@
 /**
- * Issue 12, accounts never used, on the built bundle with the virtual clock: before the temporary
+ * Accounts never used, on the built bundle with the virtual clock: before the temporary
  * password expires the applicant is reminded once; after it expired the OPD gets a monthly list
  * of its accounts never signed into (Google's lastLoginTime is the epoch for them); after
  * usul_tangguhkan_hari days the administrators get one proposal to suspend, and confirm it on the

@@ -1,5 +1,5 @@
 /**
- * Issues 8 and 11, the trust boundary of the status page, on the built bundle: the page is a web
+ * The trust boundary of the status page, on the built bundle: the page is a web
  * app deployed "execute as me (the service account), anyone", so its google.script.run reaches
  * every top-level function of dist/Code.js with the service account's authority. An anonymous
  * visitor and a signed-in official call every function of the bundle (enumerated from the bundle,
