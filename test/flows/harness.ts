@@ -43,6 +43,7 @@ import { tx } from "../../src/domain/text/index.js";
 import { questionTitle } from "../../src/domain/form.js";
 import { ANCHOR_ACTION } from "../../src/domain/archive.js";
 import { duplicateKeys } from "../../src/domain/duplicates.js";
+import { catalogues, type MessageKey, type MessageParams } from "../../src/domain/text/index.js";
 
 export interface OfficeOptions extends WorkspaceOptions {
   /** Changes to the default configuration, written into the settings sheets before setup. */
@@ -641,4 +642,20 @@ export function outsideWork(r: ExecutionResult): number {
       c.key,
     ),
   ).length;
+}
+
+/**
+ * A catalogue message as a pattern, for a text the test cannot know whole: the parameters given
+ * are filled in, every other {parameter} matches any text. Indonesian unless told.
+ */
+export function catalogued(key: MessageKey, params: MessageParams = {}, lang: "id" | "en" = "id"): RegExp {
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const parts = catalogues[lang][key].split(/\{(\w+)\}/);
+  const source = parts
+    .map((part, i) => {
+      if (i % 2 === 0) return escape(part);
+      return Object.prototype.hasOwnProperty.call(params, part) ? escape(String(params[part])) : "[\\s\\S]*?";
+    })
+    .join("");
+  return new RegExp(source);
 }

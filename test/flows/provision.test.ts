@@ -55,6 +55,8 @@ import {
   toLastStage,
 } from "./provision-kit.js";
 import { callTally, outsideWork } from "./harness.js";
+import { t, tx } from "../../src/domain/text/index.js";
+import { catalogued } from "./harness.js";
 
 const CC = `sekretariat.diskominfo@${DOMAIN}`;
 let office: Office;
@@ -123,7 +125,9 @@ describe("creating the account and sending the letter", () => {
     expect(r.letterSentAt).toMatch(/^\d\d\/\d\d\/2026 \d\d:\d\d$/);
     expect(r.letterNumber).toMatch(/^500\.12\.6\/\d+\/Diskominfo\/XI\/2026$/);
     expect(r.archive).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[\w-]+\/edit/);
-    expect(r.duplicate).toMatch(/^aman – diperiksa ulang sebelum akun dibuat/);
+    expect(r.duplicate).toBe(
+      t("id", "provision.recheck", { verdict: t("id", "duplicate.verdict.aman"), address: r.address }),
+    );
     expect(r.stageTimes).toContain("Staf Teknis:");
     expect(actionChoices(office, ticket)).toEqual([]);
   });
@@ -143,7 +147,7 @@ describe("creating the account and sending the letter", () => {
     const letters = lettersTo(office, personal(a));
     expect(letters).toHaveLength(1);
     const mail = letters[0]!;
-    expect(mail.subject).toBe(`Akun surel dinas Anda telah dibuat – ${ticket}`);
+    expect(mail.subject).toBe(t("id", "provision.mail.subject", { ticket }));
     const password = await passwordInLetter(mail);
     expect(password).toMatch(/^[A-Za-z2-9!#$%*+=?]{16}$/);
     expect(checkUserPassword(office.emu.ws, row(office, ticket).address, password)).toBe(true);
@@ -288,16 +292,20 @@ describe("the duplicate check again, just before creating", () => {
     const r = row(office, ticket);
     expect(r.status).toBe("disetujui");
     expect(r.stageKey).toBe("staf");
-    expect(r.provisioning).toMatch(
-      /^gagal · .* · Pemeriksaan ulang sebelum pembuatan akun menemukan: NIP pemohon sudah tercatat pada akun lama\./,
-    );
+    const found = t("id", "provision.fail.duplicate", {
+      detail: t("id", "duplicate.nip_in_directory", { address: `lama.${n}@${DOMAIN}` }),
+    });
+    expect(r.provisioning).toMatch(/^gagal · /);
+    expect(r.provisioning).toContain(found);
     expect(actionChoices(office, ticket)).toContain("Buat akun");
     const entry = log(office)
       .filter((e) => e.ticket === ticket)
       .pop()!;
     expect(entry).toMatchObject({ action: "gagal_buat_akun", actor: "sistem", to: "disetujui/staf" });
     expect(mailsTo(office, ADMIN).length).toBe(mailsBefore + 1);
-    expect(mailsTo(office, STAF).pop()!.body).toContain("NIP pemohon sudah tercatat");
+    expect(mailsTo(office, STAF).pop()!.body).toContain(
+      t("id", "duplicate.nip_in_directory", { address: `lama.${n}@${DOMAIN}` }),
+    );
     expect(lettersTo(office, personal(a))).toEqual([]);
   });
 
@@ -308,7 +316,9 @@ describe("the duplicate check again, just before creating", () => {
     const address = row(office, ticket).address;
     seedGroup(office.emu.ws, { email: address });
     await chooseCreate(office, ticket);
-    expect(row(office, ticket).provisioning).toContain(`Alamat ${address} sudah dipakai sebagai grup`);
+    expect(row(office, ticket).provisioning).toContain(
+      t("id", "duplicate.address_in_directory", { address, what: t("id", "duplicate.kind.group") }),
+    );
     expect(accountsFor(office, ticket)).toEqual([]);
     const { editCell } = await import("./harness.js");
     const other = address.replace("@", ".baru@");
@@ -328,7 +338,10 @@ describe("the duplicate check again, just before creating", () => {
     seedUser(office.emu.ws, { primaryEmail: `orang.lain.${n}@${DOMAIN}`, aliases: [address] });
     await chooseCreate(office, ticket);
     expect(row(office, ticket).provisioning).toContain(
-      `Alamat ${address} sudah dipakai di direktori (alias milik orang.lain.${n}@${DOMAIN})`,
+      t("id", "provision.fail.address_taken", {
+        address,
+        owner: t("id", "provision.alias_of", { owner: `orang.lain.${n}@${DOMAIN}` }),
+      }),
     );
     expect(accountsFor(office, ticket)).toEqual([]);
   });
@@ -416,9 +429,8 @@ describe("the Directory API's failures", () => {
     office.emu.faults.clear();
     expect(edit.trace.filter((c) => c.key === "AdminDirectory.Users.insert")).toHaveLength(6);
     expect(row(office, ticket).status).toBe("membuat akun");
-    expect(row(office, ticket).provisioning).toMatch(
-      /^menunggu ulang · .* · percobaan 1 · batas permintaan direktori terlampaui sementara/,
-    );
+    expect(row(office, ticket).provisioning).toMatch(/^menunggu ulang · .* · percobaan 1 · /);
+    expect(row(office, ticket).provisioning).toContain(t("id", "directory.failure.rate_limited"));
     expect(accountsFor(office, ticket)).toEqual([]);
     const sweep = await sweepAfter(office, 10);
     expect(
@@ -448,16 +460,17 @@ describe("the installer is not an administrator", () => {
       expect(directory.filter((c) => /\.(insert|update|patch|delete|makeAdmin)$/.test(c.key))).toEqual([]);
       const r = row(plain, ticket);
       expect(r.status).toBe("disetujui");
-      expect(r.provisioning).toContain(
-        `Akun ${ADMIN} yang memasang pemicu Surel tidak berwenang mengelola pengguna`,
-      );
+      const refusal = catalogued("provision.fail.not_authorized", { user: ADMIN });
+      // The status cell is cut at its length (and its quotes made plain): the first sentence.
+      const said = tx("id", "provision.fail.not_authorized", { user: ADMIN });
+      expect(r.provisioning).toContain(said.slice(0, said.indexOf(". ") + 1));
       expect(
         errorLog(plain).some((e) => e["Pesan"]!.includes("Not Authorized to access this resource/api")),
       ).toBe(true);
       const notice = mailsTo(plain, ADMIN).find(
-        (m) => m.subject === `[${ticket}] Perlu perhatian administrator`,
+        (m) => m.subject === t("id", "notice.admin.subject", { ticket }),
       )!;
-      expect(notice.body).toContain("super admin atau admin yang diberi hak mengelola pengguna");
+      expect(notice.body).toMatch(refusal);
       expect(directoryStateObject(plain.emu.ws).insertCount).toBe(0);
     } finally {
       await plain.emu.close();
@@ -536,7 +549,9 @@ describe("temporary passwords never used, and letters issued again", () => {
     expect(directoryUser(office.emu.ws, row(office, tUnused).address)!.changePasswordAtNextLogin).toBe(true);
     expect(checkUserPassword(office.emu.ws, row(office, tUsed).address, usedPassword)).toBe(true);
     const notice = mailsTo(office, personal(unused)).pop()!;
-    expect(notice.subject).toContain("tidak berlaku lagi");
+    expect(notice.subject).toBe(
+      t("id", "provision.expired.subject", { address: row(office, tUnused).address }),
+    );
     expect(notice.attachments).toEqual([]);
     expect(
       log(office)
@@ -598,9 +613,12 @@ describe("group membership", () => {
     expect(row(office, ticket).status).toBe("selesai");
     expect(directoryUser(office.emu.ws, row(office, ticket).address)!.orgUnitPath).toBe(bappeda.orgUnitPath);
     expect(lettersTo(office, personal(a))).toHaveLength(1);
-    const text = `Akun ${row(office, ticket).address} belum dapat ditambahkan ke grup ${bappeda.group}`;
-    expect(errorLog(office).some((e) => e["Pesan"]!.includes(text))).toBe(true);
-    expect(mailsTo(office, ADMIN).pop()!.body).toContain(text);
+    const text = catalogued("provision.warn.group", {
+      address: row(office, ticket).address,
+      group: bappeda.group,
+    });
+    expect(errorLog(office).some((e) => text.test(e["Pesan"]!))).toBe(true);
+    expect(mailsTo(office, ADMIN).pop()!.body).toMatch(text);
   });
 });
 
@@ -697,14 +715,18 @@ describe("setup and the template", () => {
     doc.saveAndClose();
     const setup = await office.emu.run("setup");
     expect((setup.returnValue as { lines: string[] }).lines).toContain(
-      "Peringatan templat surat: isian tidak dikenal: {{CATATAN_KHUSUS}} (daftar isian: docs/LETTER.md)",
+      t("id", "provision.setup.template_problem", {
+        detail: t("id", "letter.template.unknown", { placeholders: "{{CATATAN_KHUSUS}}" }),
+      }),
     );
     const a = next();
     const ticket = await provision(office, a);
     expect(row(office, ticket).status).toBe("akun dibuat");
-    expect(row(office, ticket).provisioning).toContain("isian tidak terisi: CATATAN_KHUSUS");
+    // The status cell is cut at its length: the message up to its list of the known placeholders.
+    const unfilled = tx("id", "letter.template.unfilled", { placeholders: "CATATAN_KHUSUS" });
+    expect(row(office, ticket).provisioning).toContain(unfilled.slice(0, unfilled.indexOf("{known}")));
     expect(lettersTo(office, personal(a))).toEqual([]);
-    expect(mailsTo(office, ADMIN).pop()!.body).toContain("Templat surat pemberitahuan bermasalah");
+    expect(mailsTo(office, ADMIN).pop()!.body).toMatch(catalogued("provision.fail.template"));
     // The administrator removes the paragraph; the next sweep sends the letter.
     const fix = DocumentApp.openById(id);
     fix
