@@ -55,6 +55,7 @@ import {
   staffOnly,
   STAF,
 } from "./provision-kit.js";
+import { catalogued } from "./harness.js";
 
 const MINUTE = 60_000;
 
@@ -119,7 +120,9 @@ describe("a small batch, end to end", () => {
     expect(
       mailsTo(office, KADIS).filter((m) => tickets.some((t) => t && m.subject.includes(t))),
     ).toHaveLength(0);
-    expect(adminRows(office).at(-1)!.result).toMatch(/3 orang terdaftar, 2 baris ditolak/);
+    expect(adminRows(office).at(-1)!.result).toMatch(
+      catalogued("batch.import.done", { registered: 3, refused: 2 }),
+    );
     expect(batchRow(office, id)["stage"]).toBe(office.config.stages[0]!.label);
   });
 
@@ -205,7 +208,9 @@ describe("a small batch, end to end", () => {
     await office.emu.run("sweep", { kind: "installable" });
     const s = summaries(office, id);
     expect(s).toHaveLength(1);
-    expect(s[0]!.body).toMatch(/3 akun dibuat, 1 permohonan ditolak, 1 baris daftar/);
+    expect(s[0]!.body).toMatch(
+      catalogued("batch.mail.summary.intro", { created: 3, rejected: 1, refused: 1 }),
+    );
     expect(s[0]!.body).not.toMatch(/kata sandi sementara:/i);
     expect(batchRow(office, id)["summarySent"]).not.toBe("");
   });

@@ -25,6 +25,7 @@ import {
   row,
   staffOnly,
 } from "./provision-kit.js";
+import { catalogued } from "./harness.js";
 
 const COUNT = 300;
 const MINUTE = 60_000;
@@ -159,7 +160,7 @@ describe("the edit's part", () => {
       expect(r.status).toBe("membuat akun");
       expect(r.provisioning).toMatch(/^antre · /);
       expect(accountsFor(office, t)).toEqual([]);
-      expect(cellOf(office, t, "action").note).toMatch(/^Buat akun dicatat \(.*\): akun sedang dibuat\./);
+      expect(cellOf(office, t, "action").note).toMatch(catalogued("edit.queued_note"));
     }
     // One worker trigger pending for the five edits.
     const triggers = office.emu.ws.triggers.filter((t) => t.handler === WORKER);

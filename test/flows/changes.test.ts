@@ -11,6 +11,7 @@ import { provisioningOffice } from "./provision-kit.js";
 import { callsSoFar } from "./lifecycle-kit.js";
 import { account, changeAnswers, existingAccount, fileAndApprove, groupsOf } from "./changes-kit.js";
 import { submitService } from "./services-kit.js";
+import { catalogued } from "./harness.js";
 
 let office: Office;
 let n = 700;
@@ -70,7 +71,7 @@ describe("name change", () => {
     expect(row(office, ticket).status).toBe("selesai");
     expect(callsSoFar(office, "AdminDirectory.Users.update")).toBe(updatesBefore);
     const intent = log(office).find((e) => e.ticket === ticket && e.action === "ubah_akun")!;
-    expect(intent.note).toContain("sudah sesuai");
+    expect(intent.note).toMatch(catalogued("change.log.found"));
   });
 });
 

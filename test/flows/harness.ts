@@ -43,7 +43,6 @@ import { tx } from "../../src/domain/text/index.js";
 import { questionTitle } from "../../src/domain/form.js";
 import { ANCHOR_ACTION } from "../../src/domain/archive.js";
 import { duplicateKeys } from "../../src/domain/duplicates.js";
-import { catalogues, type MessageKey } from "../../src/domain/text/index.js";
 
 export interface OfficeOptions extends WorkspaceOptions {
   /** Changes to the default configuration, written into the settings sheets before setup. */
@@ -644,25 +643,4 @@ export function outsideWork(r: ExecutionResult): number {
   ).length;
 }
 
-/**
- * A catalogue message as a pattern, for a text the test cannot know whole: the parameters given
- * are filled in (a pattern given for one, e.g. another catalogued message, is matched as such),
- * every other {parameter} matches any text. Indonesian unless told.
- */
-export function catalogued(
-  key: MessageKey,
-  params: Readonly<Record<string, string | number | RegExp>> = {},
-  lang: "id" | "en" = "id",
-): RegExp {
-  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const parts = catalogues[lang][key].split(/\{(\w+)\}/);
-  const source = parts
-    .map((part, i) => {
-      if (i % 2 === 0) return escape(part);
-      const value = Object.prototype.hasOwnProperty.call(params, part) ? params[part] : undefined;
-      if (value === undefined) return "[\\s\\S]*?";
-      return value instanceof RegExp ? `(?:${value.source})` : escape(String(value));
-    })
-    .join("");
-  return new RegExp(source);
-}
+export { catalogued } from "../domain/catalogued.js";

@@ -25,6 +25,7 @@ import {
   type RegisterRecord,
 } from "./harness.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
+import { catalogued } from "./harness.js";
 
 let office: Office;
 beforeAll(async () => {
@@ -248,7 +249,7 @@ describe("an invalid submission", () => {
       [questionTitle("previousTicket", "id")]: rec.ticket,
     });
     expect(stranger.ticket).not.toBe(rec.ticket);
-    expect(stranger.problems).toContain(`Perbaikan untuk tiket ${rec.ticket} tidak diterapkan`);
+    expect(stranger.problems).toMatch(catalogued("correction.code_missing", { ticket: rec.ticket }));
     const original = row(office, rec.ticket);
     expect(original).toMatchObject({
       status: "perlu perbaikan",

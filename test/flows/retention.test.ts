@@ -38,6 +38,7 @@ import {
   STAF,
   staffOnly,
 } from "./provision-kit.js";
+import { t as catalogue } from "../../src/domain/text/index.js";
 
 const DAY = 86_400_000;
 const RETENTION_DAYS = 30;
@@ -175,7 +176,9 @@ describe("erasing the personal data of requests closed long ago", () => {
     const r = asked.results.pop()!;
     expect(r.ok).toBe(true);
     expect(r.returnValue).toMatchObject({ kind: "done", op: "reissue", ok: false });
-    expect((r.returnValue as { result: string }).result).toMatch(/data pribadi permohonan ini sudah dihapus/);
+    expect((r.returnValue as { result: string }).result).toContain(
+      catalogue("id", "provision.reissue.erased"),
+    );
     expect(row(office, t.done).provisioning).not.toMatch(/^diminta ulang/);
   });
 
@@ -296,7 +299,9 @@ describe("a finished request whose unused-credential check is still to come", ()
 
     const checked = await sweep(office, 6 * DAY);
     expect(row(office, ticket).provisioning).toMatch(/^kedaluwarsa/);
-    expect(mailsTo(office, who["Surel pribadi"]!).pop()!.subject).toContain("tidak berlaku lagi");
+    expect(mailsTo(office, who["Surel pribadi"]!).pop()!.subject).toBe(
+      catalogue("id", "provision.expired.subject", { address: row(office, ticket).address }),
+    );
     // The check changed the row: the retention period runs from there.
     expect(retentionOf(checked)).toMatchObject({ erased: [], waiting: 0 });
 

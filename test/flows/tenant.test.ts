@@ -31,6 +31,7 @@ import {
 } from "./harness.js";
 import { withDirectory } from "./tenant-kit.js";
 import { provision, provisioningOffice } from "./provision-kit.js";
+import { t } from "../../src/domain/text/index.js";
 
 interface SetupReturn {
   ok: boolean;
@@ -422,7 +423,7 @@ describe("setup when the directory refuses to be read", () => {
       o.emu.faults.clear();
       expect(again.error?.message ?? "").toBe("");
       const r = again.returnValue as SetupReturn;
-      expect(r.tenant.directory.unchecked).toBe("akun layanan tidak berwenang (bukan administrator)");
+      expect(r.tenant.directory.unchecked).toBe(t("id", "directory.failure.not_authorized"));
       expect(r.lines).toContain(
         "Peringatan: grup dan unit organisasi tidak dapat diperiksa: akun layanan tidak berwenang (bukan administrator)",
       );
