@@ -92,6 +92,7 @@ describe("a valid application", () => {
     const receipts = mailsTo(office, email);
     expect(receipts).toHaveLength(1);
     const m = receipts[0]!;
+    // The receipt's fixed wording (the service standard) is what is checked: literal on purpose.
     expect(m.subject).toBe(`Tanda terima permohonan surel dinas \u2013 ${rec.ticket}`);
     expect(m.body).toContain(rec.ticket);
     expect(m.body).toContain("LANGKAH SELANJUTNYA");
