@@ -385,6 +385,8 @@ describe("the request in the register", () => {
         ],
         "id",
       ),
-    ).toBe(`akun ditangguhkan (tidak dihapus); keluar dari grup diskominfo@${DOMAIN}`);
+    ).toBe(
+      `${tx("id", "change.step.suspend")}; ${tx("id", "change.step.leave", { group: `diskominfo@${DOMAIN}` })}`,
+    );
   });
 });

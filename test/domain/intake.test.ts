@@ -569,6 +569,8 @@ describe("composeReceiptMail", () => {
     config(),
   );
 
+  // The receipt's fixed wording (its subject and the service standard it states) is what these
+  // tests check, so it stays literal here rather than taken from the catalogue.
   it("has the subject of the brief", () => {
     expect(mail.subject).toBe("Tanda terima permohonan surel dinas \u2013 SRL-2611-0007");
   });

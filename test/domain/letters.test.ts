@@ -191,8 +191,8 @@ describe("the default credential letter", () => {
     expect(text).toContain("Nama pengguna\t: siti.aminah");
     expect(text).toContain("Kata sandi sementara\t: Xk7#pQm9aR2!wB4s");
     expect(text).toContain("paling lambat tanggal 6 Desember 2026");
-    // After the deadline the letter points to what exists: the reset on the account services form
-    // (issue #12), or the office with the ticket (an administrator's reissue).
+    // After the deadline the letter points to what exists: the reset on the account services form,
+    // or the office with the ticket (an administrator's reissue).
     expect(text).toMatch(
       /tidak berlaku lagi; untuk mendapatkan kata sandi baru, ajukan atur ulang kata sandi melalui formulir Layanan Akun Surel Dinas [^\n]*, atau hubungi kami melalui [^\n]+ dengan menyebutkan nomor tiket SRL-2026-00042\./,
     );

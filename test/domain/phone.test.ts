@@ -41,7 +41,7 @@ describe("normalizePhone: mobile numbers", () => {
   });
 
   it("reports an empty number", () => {
-    expect(problem(normalizePhone(" - "))).toBe("Nomor HP belum diisi.");
+    expect(problem(normalizePhone(" - "))).toBe(message("id", { code: "phone.empty" }));
   });
 
   it("reports letters", () => {

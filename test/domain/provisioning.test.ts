@@ -25,6 +25,7 @@ import {
   userResource,
   type AccountInput,
 } from "../../src/domain/provisioning.js";
+import { t } from "../../src/domain/text/index.js";
 
 const T = Date.UTC(2026, 10, 23, 1, 0, 0);
 const UUID = "3f2a9c1e-7b4d-4e21-9a6f-0c8d2b5e7f10";
@@ -308,14 +309,16 @@ describe("the mails around the letter", () => {
       },
       config,
     );
-    expect(mail.subject).toBe("Akun surel dinas Anda telah dibuat \u2013 SRL-2611-0001");
+    expect(mail.subject).toBe(t("id", "provision.mail.subject", { ticket: "SRL-2611-0001" }));
     for (const text of [mail.body, mail.htmlBody]) {
       expect(text).toContain(input.address);
       expect(text).toContain("500.12.6/7/Diskominfo/XI/2026");
       expect(text).toContain("7 Desember 2026");
       expect(text).not.toMatch(/\{|\}/);
     }
-    expect(mail.body).toContain("kata sandi tidak dituliskan di badan surel ini");
+    expect(mail.body).toContain(
+      t("id", "provision.mail.letter", { number: "500.12.6/7/Diskominfo/XI/2026" }),
+    );
   });
 
   it("the OPD's copy masks the NIP; the expiry notice says how to get a new password", () => {

@@ -8,6 +8,8 @@ import {
   SHEETS,
   tablesToConfig,
 } from "../../src/domain/settings.js";
+import { t as catalogue } from "../../src/domain/text/index.js";
+import { catalogued } from "./catalogued.js";
 
 describe("settings sheets ⇄ configuration", () => {
   it("round-trips the default and a five-stage configuration", () => {
@@ -30,10 +32,10 @@ describe("settings sheets ⇄ configuration", () => {
     t.holidays.push(["31/02/2026", "Tanggal mustahil", "libur"]);
     const { config, problems } = tablesToConfig(t, defaultConfig());
     const by = (key: string) => problems.find((p) => p.key === key);
-    expect(by("bahasa")?.message).toMatch(/Bahasa "jawa" tidak dikenal/);
+    expect(by("bahasa")?.message).toBe(catalogue("id", "settings.language", { value: "jawa" }));
     expect(by("penandatangan_nip")?.message).toMatch(/harus 18 digit angka/);
-    expect(by("jam_kerja")?.message).toMatch(/tidak dapat dibaca/);
-    expect(by("kunci_asing")?.message).toMatch(/tidak dikenal/);
+    expect(by("jam_kerja")?.message).toMatch(catalogued("settings.hours.unreadable"));
+    expect(by("kunci_asing")?.message).toBe(catalogue("id", "settings.unknown_key", { key: "kunci_asing" }));
     expect(
       problems.find((p) => p.sheet === SHEETS.stages && /bukan alamat surel/.test(p.message)),
     ).toBeTruthy();
@@ -70,9 +72,9 @@ describe("working hours text", () => {
   });
 
   it("refuses inverted hours and unknown days", () => {
-    expect(parseHours("Sen 16:00-07:30").problems[0]).toMatch(/jam mulai harus sebelum jam selesai/);
-    expect(parseHours("Mon 07:00-15:00").problems[0]).toMatch(/tidak dapat dibaca/);
-    expect(parseHours("").problems[0]).toMatch(/Jam kerja kosong/);
+    expect(parseHours("Sen 16:00-07:30").problems[0]).toMatch(catalogued("settings.hours.order"));
+    expect(parseHours("Mon 07:00-15:00").problems[0]).toMatch(catalogued("settings.hours.unreadable"));
+    expect(parseHours("").problems[0]).toBe(catalogue("id", "settings.hours.empty"));
   });
 });
 

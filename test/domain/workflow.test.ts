@@ -24,6 +24,7 @@ import {
   type Status,
   type WorkflowAction,
 } from "../../src/domain/workflow.js";
+import { t } from "../../src/domain/text/index.js";
 
 const at = (local: string): number => Date.parse(`${local}:00+07:00`);
 const MON_0800 = at("2026-11-23T08:00");
@@ -174,7 +175,7 @@ describe("decide: refusals", () => {
   it("wrong person", () => {
     const r = refusal(attempt(config, {}, "orang.lain@contohkota.go.id", "teruskan"));
     expect(r.code).toBe("not_authorized");
-    expect(r.reason).toContain("tidak berwenang");
+    expect(r.reason).toBe(t("id", "workflow.not_authorized", { actor: "orang.lain@contohkota.go.id" }));
   });
 
   it("wrong stage: an official of another stage", () => {

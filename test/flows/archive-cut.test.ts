@@ -1,5 +1,5 @@
 /**
- * Issue #13: the yearly archive cut off at its calls and resumed. From one snapshot (closed and
+ * The yearly archive cut off at its calls and resumed. From one snapshot (closed and
  * open requests, the archive due, a night), the sweep is killed before each call of the archive
  * step that changes something (Drive, sheets, properties) — every call of it, before and after,
  * with SUREL_EXHAUSTIVE=1 — then the next sweeps run. Whatever the cut, every request is in exactly

@@ -1,5 +1,5 @@
 /**
- * Issue #13, "Ten years in one office", counts only. An office receives requests at a steady rate
+ * Ten years in one office, counts only. An office receives requests at a steady rate
  * for ten years (2027–2036); each April the sweep archives the year before. Asserted after every
  * archive: the live spreadsheet stays far below Sheets' 10,000,000-cell limit (and does not grow
  * from year to year), every request is in exactly one place, the incremental check verifies

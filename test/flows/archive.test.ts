@@ -1,5 +1,5 @@
 /**
- * Issue #13, the yearly archive, on the built bundle: after the year closes (arsip_bulan months,
+ * The yearly archive, on the built bundle: after the year closes (arsip_bulan months,
  * outside office hours) the sweep moves closed requests of the past year — register row, status
  * record, form response, index row — to "Arsip Surel <year>" made by the service through the Drive
  * API (protected, read-only for the administrators), and the log's prefix with them; the live log

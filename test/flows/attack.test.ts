@@ -37,6 +37,8 @@ import {
   readable,
   receiptCode,
 } from "./status-kit.js";
+import { t } from "../../src/domain/text/index.js";
+import { catalogued } from "./harness.js";
 
 const KADIS = `kadis@${DOMAIN}`;
 
@@ -301,8 +303,7 @@ describe("a correction needs the receipt's secret code", () => {
     // Nothing submitted is lost: the answers are a request of their own, and say why.
     expect(theirs).not.toBe(ticket);
     expect(row(office, theirs).name).toBe("Wahyu Bodoh");
-    expect(row(office, theirs).problems).toContain(`Perbaikan untuk tiket ${ticket} tidak diterapkan`);
-    expect(row(office, theirs).problems).toContain("kode status dari tanda terima tidak diisi");
+    expect(row(office, theirs).problems).toMatch(catalogued("correction.code_missing", { ticket }));
     // The attempt is logged on the request, which does not move.
     const entry = log(office).find((e) => e.ticket === ticket && e.action === "perbaikan_ditolak");
     expect(entry).toMatchObject({ from: "perlu perbaikan", to: "perlu perbaikan" });
@@ -310,7 +311,7 @@ describe("a correction needs the receipt's secret code", () => {
     expect(entry?.note).toContain("p***n@yahoo.com");
     // The address on record is told; the outsider gets only the receipt of their own request.
     const told = mailsTo(office, victim).find((m) => m.subject.startsWith("Perbaikan permohonan"));
-    expect(told?.subject).toBe(`Perbaikan permohonan ${ticket} tidak diterapkan`);
+    expect(told?.subject).toBe(t("id", "mail.correction_refused.subject", { ticket }));
     expect(told?.body).toContain(theirs);
     expect(mailsTo(office, outsider).every((m) => m.subject.includes(theirs))).toBe(true);
   });
@@ -339,7 +340,7 @@ describe("a correction needs the receipt's secret code", () => {
       }),
     );
     expect(late).not.toBe(ticket);
-    expect(row(office, late).problems).toContain("kode status tidak cocok");
+    expect(row(office, late).problems).toMatch(catalogued("correction.code_refused"));
     expect(row(office, ticket).status).toBe("perlu perbaikan");
     expect((await lookup(office, ticket, right[questionTitle("statusCode", "id")]!)).ok).toBe(false);
     const refusals = log(office).filter((e) => e.ticket === ticket && e.action === "perbaikan_ditolak");

@@ -1,5 +1,5 @@
 /**
- * Retention of a bulk request's list sheet (issue #12): the people's names, NIP, NIK, phones and
+ * Retention of a bulk request's list sheet: the people's names, NIP, NIK, phones and
  * personal e-mails the OPD sent go once the batch's summary went and the retention period of its
  * requests has passed (the members' own clock); the tickets, row numbers, problems (without the
  * values typed) and the letter stay; one log entry; a second sweep changes nothing; a sweep cut

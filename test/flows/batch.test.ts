@@ -1,5 +1,5 @@
 /**
- * Issue 12, bulk requests from one OPD letter: an administrator makes a batch's list sheet on the
+ * Bulk requests from one OPD letter: an administrator makes a batch's list sheet on the
  * admin sheet, pastes the OPD's list and asks for the import. Each valid person becomes a request
  * of its own (ticket, receipt, the letter shared, the batch's id); each invalid row stays in the
  * list with its problems and the OPD gets ONE mail listing them; a re-import registers nobody
@@ -57,6 +57,7 @@ import {
   staffOnly,
   STAF,
 } from "./provision-kit.js";
+import { catalogued } from "./harness.js";
 
 const MINUTE = 60_000;
 
@@ -121,7 +122,9 @@ describe("a small batch, end to end", () => {
     expect(
       mailsTo(office, KADIS).filter((m) => tickets.some((t) => t && m.subject.includes(t))),
     ).toHaveLength(0);
-    expect(adminRows(office).at(-1)!.result).toMatch(/3 orang terdaftar, 2 baris ditolak/);
+    expect(adminRows(office).at(-1)!.result).toMatch(
+      catalogued("batch.import.done", { registered: 3, refused: 2 }),
+    );
     expect(batchRow(office, id)["stage"]).toBe(office.config.stages[0]!.label);
   });
 
@@ -235,7 +238,9 @@ describe("a small batch, end to end", () => {
     await office.emu.run("sweep", { kind: "installable" });
     const s = summaries(office, id);
     expect(s).toHaveLength(1);
-    expect(s[0]!.body).toMatch(/3 akun dibuat, 1 permohonan ditolak, 1 baris daftar/);
+    expect(s[0]!.body).toMatch(
+      catalogued("batch.mail.summary.intro", { created: 3, rejected: 1, refused: 1 }),
+    );
     expect(s[0]!.body).not.toMatch(/kata sandi sementara:/i);
     expect(batchRow(office, id)["summarySent"]).not.toBe("");
   });

@@ -1,5 +1,5 @@
 /**
- * Helpers of the changes and departures flow tests (issue #12): an account made by surel itself,
+ * Helpers of the changes and departures flow tests: an account made by surel itself,
  * a change request filed on the Layanan Akun form and carried through the chain to "Jalankan permohonan",
  * dates on the office's calendar relative to the virtual clock, the directory's view of an account.
  */

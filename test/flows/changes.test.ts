@@ -1,5 +1,5 @@
 /**
- * Issue #12 on the built bundle: a name change and a move to another OPD, filed on the Layanan
+ * Changes to an account, on the built bundle: a name change and a move to another OPD, filed on the Layanan
  * Akun form with the OPD's letter, carried through the configured chain, and applied exactly once
  * through one Users.update with the directory read first; what is already so is logged as found.
  * A request without the OPD's letter is refused with a clear Indonesian message.
@@ -11,6 +11,7 @@ import { provisioningOffice } from "./provision-kit.js";
 import { callsSoFar } from "./lifecycle-kit.js";
 import { account, changeAnswers, existingAccount, fileAndApprove, groupsOf } from "./changes-kit.js";
 import { submitService } from "./services-kit.js";
+import { catalogued } from "./harness.js";
 
 let office: Office;
 let n = 700;
@@ -70,7 +71,7 @@ describe("name change", () => {
     expect(row(office, ticket).status).toBe("selesai");
     expect(callsSoFar(office, "AdminDirectory.Users.update")).toBe(updatesBefore);
     const intent = log(office).find((e) => e.ticket === ticket && e.action === "ubah_akun")!;
-    expect(intent.note).toContain("sudah sesuai");
+    expect(intent.note).toMatch(catalogued("change.log.found"));
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Issue 11, a complaint's own target time with the same reminders, on the built bundle: an
+ * A complaint's own target time with the same reminders, on the built bundle: an
  * unanswered complaint reminds its handlers at pengingat_persen of its target (working time) and
  * is escalated to whoever eskalasi_pengaduan names (the head of office by default) when the target
  * passes; each exactly once, in the log and in the Pengaduan sheet's "Pengingat" column, never
@@ -29,6 +29,7 @@ import {
   type OfficeOptions,
 } from "./harness.js";
 import { answer, complain, complaintNumberIn, complaintRow, handlerEdit } from "./status-kit.js";
+import { catalogued } from "./harness.js";
 
 const MIN = 60_000;
 const KADIS = `kadis@${DOMAIN}`;
@@ -126,7 +127,7 @@ describe("an unanswered complaint (target one working day, filed Monday 08:00)",
     const daily = about(office, KADIS, number, DAILY);
     expect(daily.length).toBeGreaterThanOrEqual(2); // Tuesday, Wednesday (Thursday's too)
     expect(daily[0]!.body).toContain(`Pengaduan ${number} · tentang SRL-2611-0001 · penangan`);
-    expect(daily[0]!.body).toContain("permohonan dan pengaduan yang melewati target");
+    expect(daily[0]!.body).toMatch(catalogued("daily.intro_with_complaints"));
   });
 
   test("answered: no reminder after the response, none for a complaint answered or closed in time", async () => {
@@ -168,7 +169,7 @@ describe("a digest mixing a request and a complaint", () => {
     expect(kadis).toHaveLength(1);
     const body = kadis[0]!.body;
     expect(kadis[0]!.subject).toBe("Pengingat layanan surel dinas: 2 perlu tindakan, 0 melewati target");
-    expect(body).toContain("berikut permohonan dan pengaduan yang perlu perhatian Anda");
+    expect(body).toMatch(catalogued("reminder.intro_with_complaints"));
     expect(body).toMatch(new RegExp(`${ticket} · Kepala Dinas`));
     expect(body).toContain(`Pengaduan ${number} · tentang ${ticket}`);
     expect(body).toContain(`#gid=${gidOf(office, SHEET_NAMES.register)}&range=A2`);

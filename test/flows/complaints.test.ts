@@ -1,5 +1,5 @@
 /**
- * Issue 11, complaints (pengaduan), on the built bundle: a complaint filed on the status page gets
+ * Complaints (pengaduan), on the built bundle: a complaint filed on the status page gets
  * its own number and row in the Pengaduan sheet, goes to the configured handlers (Kadis, Kabid
  * e-Government, technical support), and has its own target time; a handler answers by writing the
  * response and choosing an action in the row's dropdown; the complainant is mailed every response;

@@ -1,5 +1,5 @@
 /**
- * Issue #12 on the built bundle: leaving (berhenti) and returning (aktif kembali). A departure
+ * Departures and returns, on the built bundle: leaving (berhenti) and returning (aktif kembali). A departure
  * approved before its effective date waits ("menunggu tanggal") and is not applied before that
  * day; the sweep applies it on the day (virtual clock): the groups are noted in the log and the
  * register, the account suspended (never deleted) and taken out of its groups. The suspension
@@ -23,6 +23,8 @@ import {
   groupsOf,
   type Account,
 } from "./changes-kit.js";
+import { t } from "../../src/domain/text/index.js";
+import { catalogued } from "./harness.js";
 
 let office: Office;
 let n = 800;
@@ -87,14 +89,14 @@ describe("a departure dated later", () => {
     const entries = log(office).filter((e) => e.ticket === ticket);
     const intent = entries.find((e) => e.action === "ubah_akun")!;
     for (const g of groups) expect(intent.note).toContain(g);
-    expect(intent.note).toContain("akun ditangguhkan (tidak dihapus)");
+    expect(intent.note).toContain(t("id", "change.step.suspend"));
     expect(entries.map((e) => e.action).slice(-2)).toEqual(["akun_dibuat", "selesaikan"]);
     // Not deleted: the account (and so its mail and files) is still there.
     expect(u.id).toBeTruthy();
     const notice = mailsTo(office, acc.personal).find(
       (m) => m.subject.includes(`[${ticket}]`) && m.subject.includes("selesai"),
     )!;
-    expect(notice.body).toContain("Akun tidak dihapus");
+    expect(notice.body).toMatch(catalogued("change.notice.departure"));
     expect(errorLog(office)).toEqual([]);
   });
 
@@ -150,7 +152,9 @@ describe("exactly once under faults", () => {
     const entries = log(office).filter((e) => e.ticket === ticket);
     expect(entries.filter((e) => e.action === "selesaikan")).toHaveLength(1);
     // The resumed run found the suspension and logged it as found.
-    expect(entries.filter((e) => e.action === "ubah_akun").at(-1)!.note).toContain("sudah ditangguhkan");
+    expect(entries.filter((e) => e.action === "ubah_akun").at(-1)!.note).toContain(
+      t("id", "change.found.suspended", { address: acc.address }),
+    );
   });
 
   test("the update's reply lost: the record is read again, no second update", async () => {

@@ -1,5 +1,5 @@
 /**
- * Issue 4 (disposition) on the built bundle: officials move a request along the chain by editing
+ * Disposition, on the built bundle: officials move a request along the chain by editing
  * the register. Each rule both ways: allowed → applied, logged with the verified actor, the next
  * official told; not allowed → undone, explained (cell note and toast), the attempt logged.
  * One office is shared by most tests; each test works on its own requests.

@@ -1,5 +1,5 @@
 /**
- * Issue 10, `npm run doctor`: the bundle's read-only diagnostic entry point `doctorReport`, which
+ * `npm run doctor`: the bundle's read-only diagnostic entry point `doctorReport`, which
  * the doctor calls through the Apps Script API (scripts.run) because the API cannot list triggers
  * or read Script Properties. Run on the built bundle after setup: it returns the running account's
  * triggers and the ids setup stored, and changes nothing.

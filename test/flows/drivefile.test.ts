@@ -33,6 +33,7 @@ import {
   provisioningOffice,
   sweepAfter,
 } from "./provision-kit.js";
+import { catalogued } from "./harness.js";
 
 const AUTH = "https://www.googleapis.com/auth/";
 const TEMPLATE_KEY = "surel:letterTemplateId";
@@ -146,7 +147,7 @@ describe("what drive.file cannot reach is refused, saying what to do", () => {
     expect(setup.ok).toBe(true);
     expect((setup.returnValue as { ok: boolean }).ok).toBe(false);
     const line = setupLines(setup).find((l) => l.includes(doc.getId()))!;
-    expect(line).toContain("tidak dibuat oleh Surel");
+    expect(line).toMatch(catalogued("letter.template.foreign", { id: doc.getId() }));
     expect(line).toContain("menghapus properti skrip surel:letterTemplateId");
     expect(line).toContain("menjalankan setup lagi");
     expect(props.get(TEMPLATE_KEY)).toBe(doc.getId());

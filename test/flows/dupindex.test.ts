@@ -1,5 +1,5 @@
 /**
- * Issue 13: the duplicate check goes through the register's duplicate keys ("Kunci Duplikat",
+ * The duplicate check goes through the register's duplicate keys ("Kunci Duplikat",
  * workspace/duplicates.ts) — one TextFinder over that column and a read per row found — instead of
  * nine whole-column reads. Counts only, never timings: the same calls and the same reads at 10 and
  * at 5,000 rows; the verdicts those of the whole-column check; a register from an earlier build
@@ -31,6 +31,7 @@ import {
   WORKER,
 } from "./harness.js";
 import { accountsFor, chooseCreate, newRequest, provisioningOffice, staffOnly } from "./provision-kit.js";
+import { catalogued } from "./harness.js";
 
 /** A person not in fillRegister's rows. */
 const person = (n: number, overrides: Record<string, string> = {}): Record<string, string> =>
@@ -203,7 +204,7 @@ describe("provisioning's check before creating, through the keys", () => {
     expect(accountsFor(office, ticket)).toHaveLength(0);
     // The check repeated before creating found the first request's account, by its ticket.
     const shown = JSON.stringify(row(office, ticket));
-    expect(shown).toContain("Pemeriksaan ulang sebelum pembuatan akun menemukan");
+    expect(shown).toMatch(catalogued("provision.fail.duplicate"));
     expect(shown).toMatch(new RegExp(`menemukan:[^"]*${first}`));
   }, 60_000);
 });

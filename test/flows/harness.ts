@@ -630,3 +630,24 @@ export function fillRegister(office: Office, n: number): number {
   }
   return need;
 }
+
+/** How many times each service method was called in a run, order left out. */
+export function callTally(r: ExecutionResult): Record<string, number> {
+  const tally: Record<string, number> = {};
+  for (const c of r.trace) tally[c.key] = (tally[c.key] ?? 0) + 1;
+  return tally;
+}
+
+/**
+ * The calls of a run that do the outside work itself, not the register's bookkeeping: the
+ * directory, Drive, the documents (the letter) and mail.
+ */
+export function outsideWork(r: ExecutionResult): number {
+  return r.trace.filter((c) =>
+    /^(AdminDirectory|Drive|DriveApp|DocumentApp|Document|Body|Text|RangeElement|Blob|MailApp|GmailApp)\./.test(
+      c.key,
+    ),
+  ).length;
+}
+
+export { catalogued } from "../domain/catalogued.js";

@@ -1,5 +1,5 @@
 /**
- * Issue 3 (intake) on the built bundle: a form response becomes one register row with a ticket,
+ * Intake, on the built bundle: a form response becomes one register row with a ticket,
  * the applicant gets a receipt, the first official is told. One office is shared by the tests of
  * the first block (each submits its own application); English gets its own office.
  */
@@ -25,6 +25,7 @@ import {
   type RegisterRecord,
 } from "./harness.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
+import { catalogued } from "./harness.js";
 
 let office: Office;
 beforeAll(async () => {
@@ -91,6 +92,7 @@ describe("a valid application", () => {
     const receipts = mailsTo(office, email);
     expect(receipts).toHaveLength(1);
     const m = receipts[0]!;
+    // The receipt's fixed wording (the service standard) is what is checked: literal on purpose.
     expect(m.subject).toBe(`Tanda terima permohonan surel dinas \u2013 ${rec.ticket}`);
     expect(m.body).toContain(rec.ticket);
     expect(m.body).toContain("LANGKAH SELANJUTNYA");
@@ -248,7 +250,7 @@ describe("an invalid submission", () => {
       [questionTitle("previousTicket", "id")]: rec.ticket,
     });
     expect(stranger.ticket).not.toBe(rec.ticket);
-    expect(stranger.problems).toContain(`Perbaikan untuk tiket ${rec.ticket} tidak diterapkan`);
+    expect(stranger.problems).toMatch(catalogued("correction.code_missing", { ticket: rec.ticket }));
     const original = row(office, rec.ticket);
     expect(original).toMatchObject({
       status: "perlu perbaikan",

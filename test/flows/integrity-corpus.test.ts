@@ -1,5 +1,5 @@
 /**
- * Issue 9, the hostile corpus: more than 100 hostile inputs across every free-text field (formula
+ * The hostile corpus: more than 100 hostile inputs across every free-text field (formula
  * starters, HTML, header injection, bidi and zero-width characters, NFC/NFD pairs, 5,000-character
  * strings, placeholders, reserved names, comma lists, other scripts) go through the form door and
  * the `--responses` door to account creation. Asserted: every submitted row registered, no formula

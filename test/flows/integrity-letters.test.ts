@@ -1,5 +1,5 @@
 /**
- * Issue 9, letters: a failed reissue keeps being a reissue across retries (never presumed sent
+ * Letters: a failed reissue keeps being a reissue across retries (never presumed sent
  * from the request's old status), and whether a letter went out is never judged by a quota window
  * that reset (the emulator's mail quota resets 24 hours after its first use, as documented).
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 9, the log: a truncated or re-hashed log is detected at the very next append (checked
+ * The log: a truncated or re-hashed log is detected at the very next append (checked
  * against the anchor), nothing is chained onto a forged tail and the administrators are alarmed;
  * a run cut off between its log write and its anchor write raises no false alarm; the head is
  * mailed to the administrators once a day.
@@ -20,6 +20,7 @@ import {
   submit,
   type Office,
 } from "./harness.js";
+import { catalogued } from "./harness.js";
 
 const sha = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
 
@@ -58,7 +59,7 @@ describe("a tampered log tail", () => {
     logSheet.deleteRow(logSheet.getLastRow());
     const results = await nextSubmission("dedi1@gmail.com");
     expect(results[0]!.ok).toBe(false);
-    expect(results[0]!.error?.message).toContain("tidak cocok dengan jangkarnya");
+    expect(results[0]!.error?.message).toMatch(catalogued("log.tail_mismatch"));
     // Nothing chained onto the truncated tail; the response stays in the responses sheet.
     expect(log(office)).toHaveLength(2);
     expect(register(office)).toHaveLength(3);

@@ -1,5 +1,5 @@
 /**
- * Issue 9: a staff override of the address after approval goes back to the approver, who sees it
+ * A staff override of the address after approval goes back to the approver, who sees it
  * and approves again before any account is made; an override to a reserved name is refused.
  */
 import { afterAll, beforeAll, expect, test } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Issue 9, the smaller items on the built bundle: `{{NIP}}` in a template is masked in the OPD's
+ * Smaller integrity rules, on the built bundle: `{{NIP}}` in a template is masked in the OPD's
  * copy; an administrator taken out of the settings loses the archive folder; a name correction
  * re-derives the address; a lock timeout in the sweep's reconciliation skips nothing else and the
  * reconciliation is done by the next sweep.

@@ -1,5 +1,5 @@
 /**
- * Issue 9 (request integrity) on the built bundle: nobody can redirect a password, swallow a
+ * Request integrity, on the built bundle: nobody can redirect a password, swallow a
  * request or bend a letter through the form. Each block failed before its fix.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -43,6 +43,8 @@ import { SHEET_NAMES } from "../../src/workspace/schema.js";
 import { columnLetter } from "../emulator/services/sheets/a1.js";
 import { REGISTER_COLUMNS } from "../../src/workspace/schema.js";
 import { appendResponses } from "./responses-door.js";
+import { t } from "../../src/domain/text/index.js";
+import { catalogued } from "./harness.js";
 
 let office: Office;
 beforeAll(async () => {
@@ -97,7 +99,7 @@ describe("a correction cannot redirect the letter", () => {
     const rec = row(office, ticket);
     expect(rec.personalEmail).toBe(victim);
     expect(rec.status).toBe("baru");
-    expect(rec.problems).toContain("tidak dapat diganti melalui perbaikan");
+    expect(rec.problems).toContain(t("id", "correction.address_kept", { address: victim }));
   });
 
   test("the address on record is told, the outsider's address gets nothing", () => {
@@ -135,7 +137,7 @@ describe("intake refuses what would bend a letter or an address", () => {
     expect(sweep.ok).toBe(true);
     const rec = register(office).find((r) => r.responseRow === String(rows[0]));
     expect(rec?.status).toBe("perlu perbaikan");
-    expect(rec?.problems).toContain("tidak sah");
+    expect(rec?.problems).toMatch(catalogued("email.invalid"));
     const sent = mails(office).slice(before);
     for (const m of sent) {
       expect([...m.to, ...m.cc, ...m.bcc].join(" ")).not.toMatch(/dewi\.l@gmail\.com|lain@gmail\.com/);
@@ -321,7 +323,7 @@ describe("a paste by the owner over the personal columns", () => {
     ]);
     expect(edit.ok).toBe(true);
     expect(row(office, ticket).personalEmail).toBe(pasted); // not restored: and the message says so
-    expect(toastsFor(office, SERVICE).pop()?.message).toContain("tidak dapat dipulihkan otomatis");
+    expect(toastsFor(office, SERVICE).pop()?.message).toMatch(catalogued("edit.paste_program"));
     await chooseCreate(office, ticket, STAF);
     const after = row(office, ticket);
     expect(after.status).not.toBe("selesai");

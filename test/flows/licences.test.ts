@@ -1,5 +1,5 @@
 /**
- * Issue 12, licences, on the built bundle: with `lisensi` set, provisioning counts the directory's
+ * Licences, on the built bundle: with `lisensi` set, provisioning counts the directory's
  * accounts before it creates one, warns the administrators once at 90 %, and stops before the
  * last licence is taken: the request waits in "menunggu lisensi" (logged, the administrators told
  * in Indonesian), nothing is created or lost, and the sweep resumes it once the setting is raised.
@@ -18,6 +18,8 @@ import {
   sweepAfter,
 } from "./provision-kit.js";
 import { licensedAccounts, setSetting } from "./lifecycle-kit.js";
+import { t } from "../../src/domain/text/index.js";
+import { catalogued } from "./harness.js";
 
 let office: Office;
 let existing = 0;
@@ -76,8 +78,8 @@ describe("the licence stop", () => {
       .pop();
     expect(entry).toMatchObject({ action: "menunggu_lisensi", actor: "sistem" });
     expect(stops()).toHaveLength(1);
-    expect(stops()[0]!.body).toContain(`${existing + 1} akun dari ${existing + 2} lisensi`);
-    expect(stops()[0]!.body).toContain("naikkan nilai lisensi di lembar Pengaturan");
+    expect(stops()[0]!.body).toMatch(catalogued("licence.stop", { used: existing + 1, total: existing + 2 }));
+    expect(stops()[0]!.body).toMatch(catalogued("licence.stop", { ticket: tSecond }));
   });
 
   test("the sweep leaves it waiting while the setting is unchanged, without a second notice", async () => {
@@ -90,7 +92,11 @@ describe("the licence stop", () => {
 
   test("the Dasbor sheet shows the accounts against the licences", () => {
     const a2 = sheet(office, "Dasbor").getRange("A2").getDisplayValue();
-    expect(a2).toContain(`Lisensi Google Workspace: ${existing + 1} akun dari ${existing + 2} lisensi`);
+    expect(a2).toMatch(
+      catalogued("licence.dash", {
+        text: catalogued("licence.count", { used: existing + 1, total: existing + 2 }),
+      }),
+    );
   });
 
   test("raised: the sweep resumes it, one account and one letter; the new crossing of 90 % is warned once", async () => {
@@ -114,7 +120,11 @@ describe("the licence stop", () => {
   test("setup reports the count against the licences and that the last one is reached", async () => {
     const result = await office.emu.run("setup");
     const lines = ((result.returnValue as { lines?: string[] } | null)?.lines ?? []).join("\n");
-    expect(lines).toContain(`Lisensi Google Workspace: ${existing + 2} akun dari ${existing + 3} lisensi`);
-    expect(lines).toContain("lisensi hampir habis");
+    expect(lines).toMatch(
+      catalogued("licence.setup", {
+        text: catalogued("licence.count", { used: existing + 2, total: existing + 3 }),
+      }),
+    );
+    expect(lines).toContain(t("id", "licence.setup_full"));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Helpers of the lifecycle flow tests (issue 12: licences, accounts never used, password resets):
+ * Helpers of the lifecycle flow tests (licences, accounts never used, password resets):
  * a setting changed as an administrator would type it, the directory's accounts as Google counts
  * them for licences, and a first sign-in.
  */

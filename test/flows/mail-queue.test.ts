@@ -1,5 +1,5 @@
 /**
- * Issue 13: mail-queue rows are cleared once sent. After a day of requests and a sweep the queue
+ * Mail-queue rows are cleared once sent. After a day of requests and a sweep the queue
  * holds no sent rows (their ids stay in the one-column claims sheet, which the exactly-once checks
  * read), the program's growing sheets have only their own columns, and nothing is sent twice
  * afterwards: sweeps run again, a sweep cut off in its clean-up, a mail that failed first, a

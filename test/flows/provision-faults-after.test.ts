@@ -1,5 +1,5 @@
 /**
- * Issue 5, exactly once: an error AFTER each service call of the create step (the call took effect, the
+ * Exactly once: an error AFTER each service call of the create step (the call took effect, the
  * reply was lost; Directory calls answer 503, so a lost users.insert reply meets a 409 on retry).
  * One request per call of a clean run's trace (provision-matrix.ts); after the sweep every
  * request has exactly one account and one letter, and the letter's password opens the account.

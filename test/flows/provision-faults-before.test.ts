@@ -1,5 +1,5 @@
 /**
- * Issue 5, exactly once: an error BEFORE each service call of the create step (the call fails, nothing
+ * Exactly once: an error BEFORE each service call of the create step (the call fails, nothing
  * happened).
  * One request per call of a clean run's trace (provision-matrix.ts); after the sweep every
  * request has exactly one account and one letter, and the letter's password opens the account.

@@ -1,5 +1,5 @@
 /**
- * Issue 5, exactly once: the run cut off at each service call of the create step, as by the time limit
+ * Exactly once: the run cut off at each service call of the create step, as by the time limit
  * (before every call, and after the last one).
  * One request per call of a clean run's trace (provision-matrix.ts); after the sweep every
  * request has exactly one account and one letter, and the letter's password opens the account.

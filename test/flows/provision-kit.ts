@@ -1,5 +1,5 @@
 /**
- * Helpers of the provisioning flow tests (issue 5): an office whose directory has the OPDs' org
+ * Helpers of the provisioning flow tests: an office whose directory has the OPDs' org
  * units and groups, applicants that do not collide, the way to the "Buat akun" decision, and
  * readers for the results (the applicant's letters, the password inside a letter PDF, the
  * account, the documents and Drive files).

@@ -1,5 +1,5 @@
 /**
- * Issue 5, the password: it exists only in memory, in the mail to the applicant and in the letter
+ * The temporary password: it exists only in memory, in the mail to the applicant and in the letter
  * sent. After a clean run, a run cut off while a working copy held the password, a letter that
  * waited for mail quota and a reissued letter, no password is found in a full dump of the
  * workspace (out/-like), in any sheet or note, Script/User/Document Properties, cache entry, log

@@ -1,5 +1,5 @@
 /**
- * Issue 9, the reissue path under faults: the sweep cut off at each call of the sweep's reissue work
+ * The reissue path under faults: the sweep cut off at each call of the sweep's reissue work
  * (reissue-matrix.ts); later sweeps recover. Each reissue ends with exactly one reissue letter
  * carrying the current letter number, its password the account's one new password, exactly one
  * `terbitkan_ulang` entry, the row finished, and the log verifies.

@@ -1,5 +1,5 @@
 /**
- * The fault matrix of the reissue path (issue 9): an administrator asks for a reissued letter on
+ * The fault matrix of the reissue path: an administrator asks for a reissued letter on
  * the admin sheet, and the sweep, as the service account, issues it (a new letter number, a new
  * password, the letter mailed, `terbitkan_ulang` logged). A clean run's sweep trace names the
  * calls of the reissue's work (what the sweep does only because a reissue waits: the calls between

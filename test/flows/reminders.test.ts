@@ -28,6 +28,7 @@ import {
   submit,
   type Office,
 } from "./harness.js";
+import { catalogued } from "./harness.js";
 
 const L = ACTION_LABELS;
 const MIN = 60_000;
@@ -92,7 +93,7 @@ describe("a request left at each stage", () => {
     await office.emu.advance(30 * MIN);
     const esc = events(office, ticket, "eskalasi");
     expect(esc).toHaveLength(1);
-    expect(esc[0]!.note).toMatch(/tidak ada tingkat di atas/);
+    expect(esc[0]!.note).toMatch(catalogued("reminder.log.eskalasi_none"));
     expect(digestsTo(office, KADIS, DAILY)).toHaveLength(1);
     // Many more sweeps that day: nothing repeated.
     await office.emu.advance(5 * 60 * MIN);

@@ -1,5 +1,5 @@
 /**
- * Issue #12, exactly once for the password reset: the staff's execution (the worker's run) cut
+ * Exactly once for the password reset: the staff's execution (the worker's run) cut
  * off at each service call of a clean run's trace (grouped as provision-matrix.ts groups them;
  * SUREL_EXHAUSTIVE=1 cuts before every call), and every Directory call's reply lost (the call
  * took effect, the reply never came). After the sweep and the next workers, every request has

@@ -1,5 +1,5 @@
 /**
- * Issue #12 on the built bundle: the account services form and the password reset. A reset
+ * The account services form and the password reset, on the built bundle. A reset
  * request is registered with its own ticket and type, checked against the directory at intake
  * (the staff see what did not match, masked; the applicant's receipt is the same whatever the
  * verdict), goes to the staff, and is carried out through the exactly-once provisioning path: a
@@ -49,6 +49,8 @@ import {
 import { serviceQuestionTitle } from "../../src/domain/services.js";
 import { submitResponse } from "../emulator/services/forms/submit.js";
 import { formsState } from "../emulator/services/forms/model.js";
+import { t } from "../../src/domain/text/index.js";
+import { catalogued } from "./harness.js";
 
 let office: Office;
 let n = 300;
@@ -108,7 +110,7 @@ describe("a reset whose identity matches", () => {
     expect(r.status).toBe("baru");
     expect(r.stageKey).toBe("staf");
     expect(r.responsible).toContain(STAF);
-    expect(r.duplicate).toContain("cocok dengan direktori");
+    expect(r.duplicate).toContain(t("id", "reset.staff.match"));
     expect(r.addressRecorded).toBe(acc.address);
     // The staff's dropdown carries the request out; it creates no account.
     expect(actionChoices(office, ticket)).toContain("Jalankan permohonan");
@@ -143,9 +145,10 @@ describe("a reset whose identity matches", () => {
     const text = (
       await pdfText(sent[0]!.attachments.find((a) => a.contentType === "application/pdf")!.bytes)
     ).join("\n");
+    // The letter's own wording (its title and salutation) is what is checked here.
     expect(text).toContain("Atur Ulang Kata Sandi");
     expect(text).toContain("Yth. Pegawai Nomor");
-    expect(sent[0]!.subject).toContain("diatur ulang");
+    expect(sent[0]!.subject).toBe(t("id", "provision.mail.reset_subject", { ticket }));
     // The password is in the PDF only: not in the mail body, the register, the log, the error log.
     expect(sent[0]!.body).not.toContain(password);
     expect(JSON.stringify(register(office))).not.toContain(password);
@@ -178,9 +181,9 @@ describe("a reset whose identity does not match", () => {
     const r = row(office, ticket);
     expect(r.status).toBe("baru");
     expect(r.stageKey).toBe("staf");
-    expect(r.duplicate).toContain("tidak cocok dengan direktori");
+    expect(r.duplicate).toContain(t("id", "reset.staff.mismatch"));
     expect(r.duplicate).toContain(
-      `NIP tidak cocok: di formulir ${maskNip(wrongNip)}, di direktori ${maskNip(acc.nip)}`,
+      t("id", "reset.mismatch.nip", { given: maskNip(wrongNip), recorded: maskNip(acc.nip) }),
     );
     expect(r.duplicate).not.toContain(acc.nip);
   });
@@ -190,7 +193,7 @@ describe("a reset whose identity does not match", () => {
     expect(edit.ok).toBe(true);
     expect(row(office, ticket).address).toBe(acc.address);
     expect(row(office, ticket).addressRecorded).toBe(acc.address);
-    expect(cellOf(office, ticket, "address").note).toContain("tidak dapat diubah");
+    expect(cellOf(office, ticket, "address").note).toContain(t("id", "edit.address.service"));
   });
 
   test("the applicant's receipt is word for word the one of a matching request", () => {
@@ -213,7 +216,7 @@ describe("a reset whose identity does not match", () => {
       .filter((e) => e.ticket === ticket)
       .pop()!;
     expect(entry.action).toBe("gagal_buat_akun");
-    expect(entry.note).toContain("tidak cocok dengan direktori");
+    expect(entry.note).toMatch(catalogued("reset.exec.mismatch"));
   });
 });
 
@@ -228,7 +231,7 @@ describe("a reset for an address the directory does not have", () => {
     const ref = seededAccount();
     const refTicket = await submitService(office, resetAnswers(ref));
     const ticket = await submitService(office, resetAnswers(ghost));
-    expect(row(office, ticket).duplicate).toContain("akun tidak ditemukan");
+    expect(row(office, ticket).duplicate).toContain(t("id", "reset.staff.no_account"));
     expect(receiptShape(receiptOf(ticket, ghost.personal), ticket)).toBe(
       receiptShape(receiptOf(refTicket, ref.personal), refTicket),
     );
@@ -247,7 +250,8 @@ describe("an attacker who knows the address and the NIP gives his own personal e
       office,
       resetAnswers(victim, { personal: attacker, name: "Penyerang" }),
     );
-    expect(row(office, ticket).duplicate).toContain("surel pribadi tidak cocok");
+    expect(row(office, ticket).duplicate).toContain(t("id", "reset.staff.mismatch"));
+    expect(row(office, ticket).duplicate).toMatch(catalogued("reset.mismatch.email"));
     const updates = callsSoFar(office, "AdminDirectory.Users.update");
     await execute(ticket);
     expect(callsSoFar(office, "AdminDirectory.Users.update")).toBe(updates);
@@ -273,7 +277,7 @@ describe("responses the trigger missed, and a type not offered yet", () => {
     const rows = register(office).filter((r) => r.personalEmail === acc.personal);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.requestType).toBe("reset kata sandi");
-    expect(rows[0]!.duplicate).toContain("cocok dengan direktori");
+    expect(rows[0]!.duplicate).toContain(t("id", "reset.staff.match"));
   });
 
   test("a response naming a type without an execution step is registered with a clear problem", async () => {
@@ -295,9 +299,10 @@ describe("responses the trigger missed, and a type not offered yet", () => {
     expect(r.requestType).toBe("Hapus akun");
     expect(r.status).toBe("perlu perbaikan");
     expect(r.stageKey).toBe("");
-    expect(r.problems).toContain("belum tersedia");
+    const unavailable = t("id", "service.type.unavailable", { value: "Hapus akun" });
+    expect(r.problems).toContain(unavailable);
     const receipt = mails(office).find((m) => m.to.includes(acc.personal) && m.subject.includes(r.ticket))!;
-    expect(receipt.body).toContain("belum tersedia");
+    expect(receipt.body).toContain(unavailable);
   });
 });
 
@@ -315,7 +320,7 @@ describe("a new account made by surel can be reset with the data it was made fro
         fullName: a["Nama lengkap"]!,
       }),
     );
-    expect(row(office, ticket).duplicate).toContain("cocok dengan direktori");
+    expect(row(office, ticket).duplicate).toContain(t("id", "reset.staff.match"));
     await execute(ticket);
     const all = lettersTo(office, a["Surel pribadi"]!);
     expect(all).toHaveLength(2); // the credential letter, then the reset letter

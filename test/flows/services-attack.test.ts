@@ -1,4 +1,4 @@
-// Regression tests of issue #12 (an outside review's attacks on the account services): each
+// Regression tests of an outside review's attacks on the account services: each
 // attack's hole, now closed. The attacks are the reviewer's; the assertions are the safe outcome.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkUserPassword, directoryUser, seedUser } from "../emulator/services/directory.js";
@@ -7,6 +7,7 @@ import { lettersTo, pdfText, provisioningOffice, STAF, sweepAfter, toLastStage }
 import { callsSoFar } from "./lifecycle-kit.js";
 import { changeAnswers, dayFromNow, existingAccount, fileAndApprove } from "./changes-kit.js";
 import { resetAnswers, submitService, OLD_PASSWORD } from "./services-kit.js";
+import { t } from "../../src/domain/text/index.js";
 
 let office: Office;
 beforeAll(async () => {
@@ -73,7 +74,7 @@ describe("A3 a password reset of an administrator's account", () => {
     ] as const) {
       const acc = seed(k, extra);
       const ticket = await submitService(office, resetAnswers(acc));
-      expect(String(row(office, ticket).duplicate)).toContain("akun administrator");
+      expect(String(row(office, ticket).duplicate)).toContain(t("id", "reset.mismatch.admin"));
       await act(office, STAF, ticket, "Jalankan permohonan");
       await runWorkers(office);
       expect(checkUserPassword(office.emu.ws, acc.address, OLD_PASSWORD)).toBe(true);
@@ -90,7 +91,9 @@ describe("A4 'aktif kembali' on an ACTIVE account", () => {
       if (answers[k] === acc.personal) answers[k] = "penyerang2@gmail.com";
     const submitted = await submitService(office, answers);
     expect(String(row(office, submitted).duplicate)).toContain("PERIKSA SEBELUM MENYETUJUI");
-    expect(String(row(office, submitted).duplicate)).toContain("tidak sedang ditangguhkan");
+    expect(String(row(office, submitted).duplicate)).toContain(
+      t("id", "change.refuse.not_suspended", { address: acc.address }),
+    );
     await toLastStage(office, submitted);
     await act(office, STAF, submitted, "Jalankan permohonan");
     await runWorkers(office);

@@ -1,5 +1,5 @@
 /**
- * Helpers of the account services flow tests (issue #12): the services form's id, a submission
+ * Helpers of the account services flow tests: the services form's id, a submission
  * to it, and its answers.
  */
 import { submitResponse, type SubmitOptions } from "../emulator/services/forms/submit.js";

@@ -1,5 +1,5 @@
 /**
- * Issue 3, setup: the form, the register, the settings sheets and the triggers, created once and
+ * Setup: the form, the register, the settings sheets and the triggers, created once and
  * left alone by a second run; configuration problems reported in Indonesian.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -26,6 +26,7 @@ import {
   type Office,
 } from "./harness.js";
 import { withDirectory } from "./tenant-kit.js";
+import { t } from "../../src/domain/text/index.js";
 
 const KADIS = `kadis@${DOMAIN}`;
 const PROTECTED =
@@ -68,7 +69,7 @@ describe("a first setup", () => {
     expect(r.lines.some((l) => l.startsWith("Formulir permohonan dibuat: https://"))).toBe(true);
     // FormApp cannot add upload questions: the report explains how to add one by hand.
     expect(r.lines.some((l) => l.includes("Unggah file"))).toBe(true);
-    expect(r.lines).toContain("Pemicu: 3 dibuat, 0 sudah ada, 0 duplikat/usang dihapus.");
+    expect(r.lines).toContain(t("id", "setup.triggers", { created: 3, kept: 0, deleted: 0 }));
   });
 
   test("creates the settings sheets with the defaults", () => {
@@ -224,7 +225,7 @@ describe("setup run again", () => {
   });
 
   test("leaves exactly one form of each kind, one set of sheets, one set of triggers", () => {
-    // The application form and the account services form (issue #12), each kept.
+    // The application form and the account services form, each kept.
     expect(formsState(office.emu.ws).forms.size).toBe(2);
     expect(second.formId).toBe(office.formId);
     expect(second.servicesFormId).toBe((office.setup.returnValue as SetupReturn).servicesFormId);
@@ -232,8 +233,8 @@ describe("setup run again", () => {
     expect(sheetNames(office)).toEqual(sheetsBefore);
     expect(triggerSummary(office)).toEqual(triggersBefore);
     expect(office.emu.ws.triggers.map((t) => t.uid).sort()).toEqual(uidsBefore);
-    expect(second.lines[0]).toBe("Semua lembar sudah ada.");
-    expect(second.lines).toContain("Pemicu: 0 dibuat, 3 sudah ada, 0 duplikat/usang dihapus.");
+    expect(second.lines[0]).toBe(t("id", "setup.sheets_exist"));
+    expect(second.lines).toContain(t("id", "setup.triggers", { created: 0, kept: 3, deleted: 0 }));
     expect(second.lines.some((l) => l.startsWith("Formulir sudah ada dan dipakai kembali"))).toBe(true);
   });
 
@@ -276,7 +277,7 @@ describe("a configuration problem", () => {
       expect(galat.join("\n")).toContain("kabid-tanpa-domain");
       expect(galat.join("\n")).toMatch(/Tahapan/);
       const warn = r.lines.filter((l) => l.startsWith("Peringatan di lembar"));
-      expect(warn.join("\n")).toContain("Saluran pengaduan belum diisi");
+      expect(warn.join("\n")).toContain(t("id", "config.complaints"));
       // Plain Indonesian: no English error words in the report.
       expect(r.lines.join("\n")).not.toMatch(/\b(error|invalid|undefined|null)\b/i);
     } finally {

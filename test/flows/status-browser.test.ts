@@ -1,5 +1,5 @@
 /**
- * Issue 11, the status page end to end in a real browser: the built bundle's doGet output (rendered
+ * The status page end to end in a real browser: the built bundle's doGet output (rendered
  * by the emulator's HtmlService) is served by a loopback server as the web app would serve it, and
  * headless Chromium loads it on a phone-sized viewport, types the ticket and the code from the
  * receipt, and reads the answer; a wrong code gets the generic refusal; a complaint is filed from
@@ -16,6 +16,7 @@ import { application, mails, type Office } from "./harness.js";
 import { KADIS, newRequest, provisioningOffice } from "./provision-kit.js";
 import { act } from "./harness.js";
 import { receiptCode } from "./status-kit.js";
+import { t } from "../../src/domain/text/index.js";
 
 const CHROMIUM = [process.env.CHROMIUM_PATH ?? "", "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (p) => p !== "" && existsSync(p),
@@ -111,8 +112,8 @@ describe.skipIf(!CHROMIUM)("the status page in a phone's browser", () => {
     await page.click("#lookup button");
     await page.waitForSelector("#lookup-result section.fail");
     const text = await page.innerText("#lookup-result");
-    expect(text).toContain("Status tidak dapat ditampilkan");
-    expect(text).toContain("Nomor tiket atau kode rahasia tidak cocok, atau sudah terlalu banyak percobaan.");
+    expect(text).toContain(t("id", "status_page.refused.heading"));
+    expect(text).toContain(t("id", "status_page.refused.text"));
     expect(text).not.toContain("Ahmad");
     await page.screenshot({ path: join(OUT, "status-page-refused.png"), fullPage: true });
   });

@@ -1,5 +1,5 @@
 /**
- * Issue 11, the applicant status page, on the built bundle: the receipt carries a per-request
+ * The applicant status page, on the built bundle: the receipt carries a per-request
  * secret code (only its keyed hash is kept), the page (doGet) and its lookup (google.script.run as
  * an anonymous visitor) show the status, stage, next step, expected completion and the history of
  * stages from the status record that follows every logged change, and nothing personal beyond the
@@ -13,6 +13,7 @@ import { act, application, DOMAIN, mails } from "./harness.js";
 import { KADIS, newRequest, provision, provisioningOffice, applicant } from "./provision-kit.js";
 import { complain, lookup, readable, receiptCode, statusSheet } from "./status-kit.js";
 import type { Office } from "./harness.js";
+import { t } from "../../src/domain/text/index.js";
 
 let office: Office;
 let ticket: string;
@@ -124,7 +125,7 @@ describe("account creation shows on the page", () => {
     const r = await lookup(office, t2, receiptCode(office, email, t2));
     const text = readable(r.html);
     expect(text).toContain("selesai");
-    expect(text).toContain("Selesai. Surat pemberitahuan akun telah dikirim ke surel pribadi Anda.");
+    expect(text).toContain(t("id", "status_page.next.done"));
     expect(text).toMatch(/Staf Teknis \(diproses\).*selesai/);
     expect(text).not.toContain("Perkiraan selesai");
   });
@@ -182,8 +183,7 @@ describe("guessing", () => {
     // webapp-guard.test.ts).
     const doctor = await webAppCall(office.emu, "doctorReport", []);
     expect(doctor.ok).toBe(false);
-    expect(doctor.result?.error?.message).toContain("doctorReport ditolak");
-    expect(doctor.result?.error?.message).toContain("bukan dari halaman status");
+    expect(doctor.result?.error?.message).toContain(t("id", "guard.refused", { entry: "doctorReport" }));
     // The reissue is an admin-sheet request now: there is no such function to call.
     expect((await webAppCall(office.emu, "reissueLetter", [ticket])).ok).toBe(false);
   });
@@ -212,8 +212,8 @@ describe("a complaint from the page", () => {
     const r = await complain(office, { name: "", email: "bukan-surel", ticket: "abc", text: "x" });
     expect(r.ok).toBe(false);
     const text = readable(r.html);
-    expect(text).toContain("Nama belum diisi.");
-    expect(text).toContain("Alamat surel untuk tanggapan tidak sah.");
+    expect(text).toContain(t("id", "complaint.problem.name"));
+    expect(text).toContain(t("id", "complaint.problem.email"));
     expect(text).toContain("“abc” bukan nomor tiket");
     expect(text).toContain("Isi pengaduan terlalu pendek");
     expect(mails(office).length).toBe(before);

@@ -1,6 +1,6 @@
 /**
  * A tenant as a ready office has it: the org unit and the group of every OPD exist in the directory
- * before setup (which checks them, issue 10).
+ * before setup (which checks them).
  */
 import type { OfficeConfig } from "../../src/domain/config.js";
 import type { Emulator } from "../emulator/index.js";

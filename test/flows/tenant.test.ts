@@ -1,5 +1,5 @@
 /**
- * Issue 10, a real tenant, on the built bundle: the form published and open to applicants without
+ * A real tenant, on the built bundle: the form published and open to applicants without
  * an account; dates read by the spreadsheet's locale (en_US and id_ID) in the trigger, the sweep's
  * recovery and a timestamp written as text; a timestamp in the future refused; the spreadsheet's
  * time zone set to the office's; the responses tab found after the flush; every group and org unit
@@ -31,6 +31,7 @@ import {
 } from "./harness.js";
 import { withDirectory } from "./tenant-kit.js";
 import { provision, provisioningOffice } from "./provision-kit.js";
+import { t } from "../../src/domain/text/index.js";
 
 interface SetupReturn {
   ok: boolean;
@@ -350,7 +351,7 @@ describe("a group join that fails", () => {
 
       // Still missing at the next sweeps: tried again, no second mail.
       office.emu.faults.clear();
-      // (The daily mail of the log's head, issue 9, is not about the group.)
+      // (The daily mail of the log's head is not about the group.)
       const adminMails = () =>
         mailsTo(office, ADMIN).filter((m) => !m.subject.startsWith("Kepala log disposisi"));
       const mailsBefore = adminMails().length;
@@ -422,7 +423,7 @@ describe("setup when the directory refuses to be read", () => {
       o.emu.faults.clear();
       expect(again.error?.message ?? "").toBe("");
       const r = again.returnValue as SetupReturn;
-      expect(r.tenant.directory.unchecked).toBe("akun layanan tidak berwenang (bukan administrator)");
+      expect(r.tenant.directory.unchecked).toBe(t("id", "directory.failure.not_authorized"));
       expect(r.lines).toContain(
         "Peringatan: grup dan unit organisasi tidak dapat diperiksa: akun layanan tidak berwenang (bukan administrator)",
       );

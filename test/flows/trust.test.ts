@@ -1,5 +1,5 @@
 /**
- * Issue 8, the trust boundary, on the built bundle: the standalone project owned by the service
+ * The trust boundary, on the built bundle: the standalone project owned by the service
  * account; setup refusing before it changes anything (a bound project, a second account, link
  * sharing, sample values); admin operations asked for on the admin sheet and run by the service
  * account's trigger, every request and result in the hash-chained log; requests by anyone else
@@ -52,6 +52,8 @@ import {
   sweepAfter,
   toLastStage,
 } from "./provision-kit.js";
+import { t } from "../../src/domain/text/index.js";
+import { catalogued } from "./harness.js";
 
 const PROTECTED =
   "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
@@ -177,7 +179,7 @@ describe("the standalone office", () => {
       expect(result!.note).toContain(`(log #${request!.seq})`);
     }
     const rows = adminRows(office);
-    expect(rows[rows.length - 3]!.result).toContain("Pemicu: 0 dibuat, 3 sudah ada");
+    expect(rows[rows.length - 3]!.result).toMatch(catalogued("setup.triggers", { created: 0, kept: 3 }));
     expect(rows[rows.length - 2]!.result).toMatch(/^Penyapuan selesai: /);
     expect(rows[rows.length - 1]!.result).toMatch(/^Log disposisi utuh: /);
   });
@@ -241,7 +243,7 @@ describe("the standalone office", () => {
     expect(mailsTo(office, to)).toHaveLength(0);
     const { results } = await adminRequest(office, ADMIN, "resend", { ticket });
     expect(results.pop()!.returnValue).toMatchObject({ kind: "done", op: "resend", ok: true });
-    expect(adminRows(office).pop()!.result).toBe(`1 surel tertunda untuk tiket ${ticket} terkirim.`);
+    expect(adminRows(office).pop()!.result).toBe(t("id", "admin.result.resent", { count: 1, ticket }));
     expect(mailsTo(office, to).map((m) => m.subject)).toEqual([
       `Tanda terima permohonan surel dinas \u2013 ${ticket}`,
     ]);

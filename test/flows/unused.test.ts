@@ -1,5 +1,5 @@
 /**
- * Issue 12, accounts never used, on the built bundle with the virtual clock: before the temporary
+ * Accounts never used, on the built bundle with the virtual clock: before the temporary
  * password expires the applicant is reminded once; after it expired the OPD gets a monthly list
  * of its accounts never signed into (Google's lastLoginTime is the epoch for them); after
  * usul_tangguhkan_hari days the administrators get one proposal to suspend, and confirm it on the
@@ -10,6 +10,7 @@ import { directoryUser } from "../emulator/services/directory.js";
 import { ADMIN, adminRequest, adminRows, DOMAIN, log, mailsTo, type Office } from "./harness.js";
 import { applicant, provision, provisioningOffice, row, STAF } from "./provision-kit.js";
 import { callsSoFar, nineAm, signIn, sweepAt } from "./lifecycle-kit.js";
+import { t } from "../../src/domain/text/index.js";
 
 const CC = `sekretariat.diskominfo@${DOMAIN}`;
 const UPDATE = "AdminDirectory.Users.update";
@@ -89,7 +90,7 @@ describe("accounts never used", () => {
     await sweepAt(office, nineAm(2027, 1, 5));
     expect(proposals()).toHaveLength(1);
     expect(proposals()[0]!.body).toContain(addrA);
-    expect(proposals()[0]!.body).toContain("Tangguhkan akun menganggur");
+    expect(proposals()[0]!.body).toContain(t("id", "admin.op.suspend"));
     expect(log(office).filter((e) => e.ticket === tA && e.action === "usul_tangguhkan")).toHaveLength(1);
     expect(proposals().some((m) => m.body.includes(row(office, tB).address))).toBe(false);
     expect(listsTo(CC).map((m) => m.subject.match(/\d{4}-\d\d/)![0])).toEqual(["2026-12", "2027-01"]);
@@ -100,7 +101,9 @@ describe("accounts never used", () => {
     expect(staff.edit.ok).toBe(false);
     const before = callsSoFar(office, UPDATE);
     await adminRequest(office, ADMIN, "suspend", { ticket: tB });
-    expect(adminRows(office).pop()!.result).toContain("sudah pernah dipakai");
+    expect(adminRows(office).pop()!.result).toContain(
+      t("id", "unused.suspend.used", { address: row(office, tB).address }),
+    );
     expect(callsSoFar(office, UPDATE)).toBe(before);
   });
 
@@ -115,7 +118,7 @@ describe("accounts never used", () => {
       .pop()!;
     expect(entry).toMatchObject({ action: "tangguhkan_akun", actor: ADMIN });
     await adminRequest(office, ADMIN, "suspend", { ticket: tA });
-    expect(adminRows(office).pop()!.result).toContain("sudah ditangguhkan");
+    expect(adminRows(office).pop()!.result).toContain(t("id", "unused.suspend.already", { address: addrA }));
     expect(callsSoFar(office, UPDATE)).toBe(before + 1);
     expect(log(office).filter((e) => e.action === "tangguhkan_akun")).toHaveLength(1);
     // A suspended account is no longer listed or proposed.

@@ -1,5 +1,5 @@
 /**
- * Issues 8 and 11, the trust boundary of the status page, on the built bundle: the page is a web
+ * The trust boundary of the status page, on the built bundle: the page is a web
  * app deployed "execute as me (the service account), anyone", so its google.script.run reaches
  * every top-level function of dist/Code.js with the service account's authority. An anonymous
  * visitor and a signed-in official call every function of the bundle (enumerated from the bundle,
@@ -35,6 +35,8 @@ import {
   submit,
   type Office,
 } from "./harness.js";
+import { t } from "../../src/domain/text/index.js";
+import { catalogued } from "./harness.js";
 
 const KADIS = `kadis@${DOMAIN}`;
 const VISITORS: [string, Visitor][] = [
@@ -163,13 +165,11 @@ describe("every top-level function of the bundle, called from the page", () => {
     expect(records.length).toBeGreaterThanOrEqual(REFUSALS_RECORDED_PER_HOUR);
     expect(records.length).toBeLessThanOrEqual(REFUSALS_RECORDED_PER_HOUR * hours);
     const texts = records.map((r) => Object.values(r).join(" | "));
-    expect(texts[0]).toContain(`Panggilan ${guarded[0]} ditolak dan tidak menjalankan apa pun`);
-    expect(texts[0]).toContain("pemanggil anonim (tanpa akun)");
-    expect(texts[0]).toContain(`hak yang dipakai: ${SERVICE}`);
-    expect(texts[1]).toContain(`pemanggil ${KADIS}`);
-    expect(texts.filter((t) => t.includes("Batas catatan jam ini tercapai")).length).toBeGreaterThanOrEqual(
-      1,
+    expect(texts[0]).toMatch(
+      catalogued("guard.record", { entry: guarded[0]!, who: t("id", "guard.anonymous"), effective: SERVICE }),
     );
+    expect(texts[1]).toMatch(catalogued("guard.record", { who: KADIS }));
+    expect(texts.filter((x) => x.includes(t("id", "guard.record_limit"))).length).toBeGreaterThanOrEqual(1);
 
     // The next hour's first refusal names how many calls the previous hour refused in all.
     const seenInLastHour = results.filter(
@@ -180,7 +180,7 @@ describe("every top-level function of the bundle, called from the page", () => {
     const again = await webAppCall(office.emu, "setup", []);
     expect(again.ok).toBe(false);
     const last = Object.values(errorLog(office).at(-1)!).join(" | ");
-    expect(last).toContain(`Pada jam sebelumnya seluruhnya ${seenInLastHour} panggilan ditolak.`);
+    expect(last).toContain(t("id", "guard.previous_hour", { count: seenInLastHour }));
   }, 240_000);
 
   test("the page's own functions serve both visitors", async () => {
