@@ -23,7 +23,7 @@ import { drainMailQueue } from "../workspace/mail.js";
 import { personalDigest, registerTable } from "../workspace/register.js";
 import { ADMIN_COLUMNS, SHEET_NAMES, type AdminKey } from "../workspace/schema.js";
 import { sheetCell, Table } from "../workspace/table.js";
-import { requestReissue, resumeProvisioning } from "./provision.js";
+import { requestReissue, resumeProvisioning } from "./provision/index.js";
 import { runSetup } from "../handlers/setup.js";
 import { runSweep } from "../handlers/sweep.js";
 import { runFullVerify, runVerifyLog } from "../handlers/verify.js";

@@ -40,7 +40,7 @@ import { FORM_ID_PROPERTY } from "../workspace/context.js";
 import { invalidateConfig } from "../workspace/settings.js";
 import { isFormPublished } from "../workspace/forms.js";
 import { reconcileRegister } from "../flows/reconcile.js";
-import { sweepProvisioning, type ProvisionSweepReport } from "../flows/provision.js";
+import { sweepProvisioning, type ProvisionSweepReport } from "../flows/provision/index.js";
 import { sweepRetention, type RetentionReport } from "../flows/retention.js";
 import {
   registerSource,

@@ -21,6 +21,7 @@ import { logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { registerTable } from "../workspace/register.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
+import { uuid } from "../workspace/runtime.js";
 import { effectiveAccount } from "../workspace/trust.js";
 import {
   deleteSpentTrigger,
@@ -29,7 +30,7 @@ import {
   workerStarted,
   type Scheduling,
 } from "../workspace/worker.js";
-import { provisionQueued, type ProvisionResult } from "../flows/provision.js";
+import { provisionQueued, type ProvisionResult } from "../flows/provision/index.js";
 import { batchImportsPending, continueImports, type ImportRun } from "../flows/batch.js";
 
 export interface WorkerReport {
@@ -60,7 +61,7 @@ function readQueue(ctx: Ctx, skip: ReadonlySet<string>): Queued[] {
     if (!ticket || skip.has(ticket)) return;
     if (parseProvisionState(String(cell ?? "")).label === "antre") out.push({ ticket, rowNumber: i + 2 });
   });
-  return rotate(out, fractionOf(Utilities.getUuid()));
+  return rotate(out, fractionOf(uuid()));
 }
 
 /** This run ends and calls the next worker, under the lock; a refusal is logged (the sweep calls one later). */
