@@ -16,11 +16,7 @@ import { errorText, logError } from "../workspace/errors.js";
 import { dropPendingJoin, keepPendingJoin, pendingJoins } from "../workspace/joins.js";
 
 export { JOIN_PREFIX, recordPendingJoin, type PendingJoin } from "../workspace/joins.js";
-
-/** A failure that a later attempt may overcome once an administrator acted. */
-export function isRetryableJoinFailure(f: DirectoryFailure): boolean {
-  return f === "not_found" || f === "invalid";
-}
+export { isRetryableJoinFailure } from "../domain/provisioning/saga.js";
 
 /** The administrators' text for a failed join: the class of the failure, in the office's language. */
 export function joinFailureText(ctx: Ctx, address: string, group: string, f: DirectoryFailure): string {

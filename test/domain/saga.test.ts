@@ -5,6 +5,7 @@ import {
   classifyFailure,
   failurePolicy,
   failureReason,
+  isRetryableJoinFailure,
   LEASE_MS,
   MAX_ATTEMPTS,
   nextStep,
@@ -214,6 +215,13 @@ describe("failures", () => {
     expect(failurePolicy({ accountDone: true, permanent: false, attempts: MAX_ATTEMPTS })).toEqual({
       kind: "give_up",
     });
+  });
+
+  it("a group join waits for the sweep only when an administrator can fix its cause", () => {
+    expect(isRetryableJoinFailure("not_found")).toBe(true);
+    expect(isRetryableJoinFailure("invalid")).toBe(true);
+    for (const f of ["rate_limited", "unavailable", "not_authorized", "not_complete", "other"] as const)
+      expect(isRetryableJoinFailure(f)).toBe(false);
   });
 
   it("a failed send: only an unchanged quota proves nothing went out", () => {

@@ -197,6 +197,16 @@ export function failureReason(c: FailureClass, lang: Language, f: ReasonFacts): 
   }
 }
 
+/**
+ * A group join that failed for a reason a later attempt may overcome once an administrator acted
+ * (the group does not exist yet, an address the directory refuses): the account and the letter go
+ * ahead and the join waits for the sweep. Anything else (a passing failure, no admin right) fails
+ * the step, which is retried.
+ */
+export function isRetryableJoinFailure(f: DirectoryFailure): boolean {
+  return f === "not_found" || f === "invalid";
+}
+
 /** What follows a failed attempt. */
 export type FailureStep =
   /** The account was never made: back to the technical stage (gagal_buat_akun), with the reason as is or "gave up". */

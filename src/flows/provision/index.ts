@@ -38,3 +38,4 @@ export { PermanentFailure, type ProvisionResult, type Run } from "./claim.js";
 export { provisionQueued, resumeProvisioning } from "./run.js";
 export { sweepProvisioning, type ProvisionSweepReport } from "./sweep.js";
 export { requestReissue, type ReissueOutcome } from "./reissue.js";
+export { drainQueue, type WorkerReport } from "./worker.js";
