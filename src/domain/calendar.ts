@@ -12,6 +12,10 @@
  */
 import type { HolidayEntry, Language, OfficeConfig, WorkingHours } from "./config.js";
 import { t } from "./text/index.js";
+import { zoneOffsetMinutes } from "./dates.js";
+
+/** One implementation in dates.ts (issue #14). */
+export { zoneOffsetMinutes };
 
 export interface WorkCalendar {
   /** Local time = UTC + this many minutes (Asia/Jakarta: 420). */
@@ -30,35 +34,6 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** A calendar without any working day would make addWorkingMinutes loop forever: stop after this. */
 const MAX_DAYS_SCANNED = 366 * 20;
-
-const ZONE_OFFSETS: Record<string, number> = {
-  "asia/jakarta": 420,
-  "asia/pontianak": 420,
-  wib: 420,
-  "asia/makassar": 480,
-  "asia/ujung_pandang": 480,
-  wita: 480,
-  "asia/jayapura": 540,
-  wit: 540,
-  utc: 0,
-  "etc/utc": 0,
-  gmt: 0,
-};
-
-/** The UTC offset, in minutes, of an Indonesian time zone name; undefined when unknown. */
-export function zoneOffsetMinutes(timeZone: string): number | undefined {
-  const key = timeZone.trim().toLowerCase();
-  if (key in ZONE_OFFSETS) return ZONE_OFFSETS[key];
-  const m = /^(?:utc|gmt)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(key);
-  if (m) {
-    const minutes = Number(m[2]) * 60 + Number(m[3] ?? "0");
-    if (minutes <= 14 * 60) return m[1] === "-" ? -minutes : minutes;
-  }
-  // POSIX sign: Etc/GMT-9 is UTC+9.
-  const etc = /^etc\/gmt([+-])(\d{1,2})$/.exec(key);
-  if (etc && Number(etc[2]) <= 14) return (etc[1] === "-" ? 1 : -1) * Number(etc[2]) * 60;
-  return undefined;
-}
 
 /** The working calendar of an office configuration. Throws on an unknown zone (validateConfig reports it first). */
 export function calendarFromConfig(config: OfficeConfig): WorkCalendar {

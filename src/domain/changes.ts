@@ -37,7 +37,7 @@ import {
 import { formatFullName, mergeTitles, splitName } from "./names.js";
 import { accountNames } from "./provisioning.js";
 import { recordedNips, type DirectoryRecord } from "./reset.js";
-import { zoneOffsetMinutes } from "./request.js";
+import { officeZoneOffset } from "./dates.js";
 import { cleanText } from "./sanitize.js";
 import { tx, type MessageRef } from "./text/index.js";
 
@@ -235,7 +235,7 @@ export function validateChange(
       for (const p of nameRefs) add("newName", p);
       const names = accountNames({
         name: merged.name,
-        accountType: "personal",
+        accountType: "pribadi",
         unitName: "",
         unitCode: "",
         opdCode: "",
@@ -473,7 +473,7 @@ export function planChange(request: ChangeRequest, facts: PlanFacts): ChangePlan
 
 // ── Dates and notes ───────────────────────────────────────────────────────────────────
 
-const zoneOffsetOf = (config: OfficeConfig): number => zoneOffsetMinutes(config.timeZone);
+const zoneOffsetOf = (config: OfficeConfig): number => officeZoneOffset(config.timeZone);
 
 /** The instant the office's calendar day `date` (yyyy-MM-dd) begins. */
 export function dayStartMs(date: string, utcOffsetMinutes: number): number {
@@ -562,7 +562,7 @@ export function changeFromDetails(
     if (merged.name === "" || nameProblems(typed, merged.name).length > 0) return null;
     const names = accountNames({
       name: merged.name,
-      accountType: "personal",
+      accountType: "pribadi",
       unitName: "",
       unitCode: "",
       opdCode: "",

@@ -6,7 +6,8 @@
 import type { LogEntry } from "./audit.js";
 import type { Language, OfficeConfig } from "./config.js";
 import { markFromLog, type ReminderMark } from "./reminders.js";
-import { brandOf, footer, formatDateTime, render, type Block, type MailText } from "./intake.js";
+import { brandOf, footer, render, type Block, type MailText } from "./intake.js";
+import { formatDateTime } from "./dates.js";
 import { formatTicket, normalizeTicket } from "./request.js";
 import { t, tx, type MessageKey, type MessageRef } from "./text/index.js";
 

@@ -22,7 +22,7 @@ import type {
   WorkingHours,
 } from "./config.js";
 import { HOLIDAYS } from "../generated/holidays.js";
-import { zoneOffsetMinutes } from "./calendar.js";
+import { zoneOffsetMinutes } from "./dates.js";
 import { letterPatternProblems } from "./letters.js";
 import { checkUsername, unitLocal } from "./naming.js";
 import { ACTION_KEYS, RULES } from "./workflow.js";

@@ -15,7 +15,7 @@
  */
 import { ACCOUNT_STATUSES } from "./workflow.js";
 import { nameKey as defaultNameKey } from "./names.js";
-import type { DuplicateVerdict, Status } from "./request.js";
+import type { AccountType, DuplicateVerdict, Status } from "./request.js";
 import type { Language } from "./config.js";
 import { t } from "./text/index.js";
 import { findOpd } from "./form.js";
@@ -25,7 +25,7 @@ export type Verdict = DuplicateVerdict;
 
 export interface DuplicateSubject {
   ticket: string;
-  accountType: "personal" | "unit";
+  accountType: AccountType;
   /** NIP or NI PPPK (18 digits), "" if none. */
   nip: string;
   /** NIK (16 digits), "" if none. */
@@ -123,7 +123,7 @@ export function checkDuplicates(
       });
     }
   }
-  if (request.accountType === "personal" && digits(request.nip)) {
+  if (request.accountType === "pribadi" && digits(request.nip)) {
     for (const n of directory.nips) {
       if (digits(n.nip) !== digits(request.nip)) continue;
       matches.push({
@@ -144,7 +144,7 @@ export function checkDuplicates(
     const hasAccount = (ACCOUNT_STATUSES as readonly string[]).includes(row.status);
     const rowAddress = addr(row.address);
 
-    if (request.accountType === "personal" && row.accountType !== "unit" && ids.length) {
+    if (request.accountType === "pribadi" && row.accountType !== "unit" && ids.length) {
       const rowIds = [digits(row.nip), digits(row.nik)].filter((d) => d.length >= 8);
       if (rowIds.some((d) => ids.includes(d))) {
         matches.push(
@@ -188,7 +188,7 @@ export function checkDuplicates(
       );
       continue;
     }
-    const bothPersonal = request.accountType === "personal" && row.accountType !== "unit";
+    const bothPersonal = request.accountType === "pribadi" && row.accountType !== "unit";
     if (bothPersonal && key && opd && row.opdCode.trim().toLowerCase() === opd && nameKey(row.name) === key) {
       matches.push({
         kind: "nama_sama_opd",

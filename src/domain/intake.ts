@@ -43,17 +43,10 @@ import {
   splitName,
 } from "./names.js";
 import { normalizePhone } from "./phone.js";
-import {
-  emptyApplicant,
-  localDate,
-  localTime,
-  normalizeTicket,
-  zoneAbbreviation,
-  zoneOffsetMinutes,
-  type Applicant,
-} from "./request.js";
+import { emptyApplicant, normalizeTicket, type Applicant } from "./request.js";
+import { formatDateTime, formatYmd, localDate, officeZoneOffset, parseMonthName } from "./dates.js";
 import { cleanText, escapeHtml } from "./sanitize.js";
-import { message, t, tx, type MessageKey, type MessageParams, type MessageRef } from "./text/index.js";
+import { message, t, type MessageKey, type MessageParams, type MessageRef } from "./text/index.js";
 
 export type Severity = "error" | "warning";
 
@@ -143,7 +136,7 @@ export function validateApplication(
 ): IntakeResult {
   const { config } = ctx;
   const lang = config.language;
-  const offset = zoneOffsetMinutes(config.timeZone);
+  const offset = officeZoneOffset(config.timeZone);
   const today = localDate(ctx.todayMs, offset);
   const problems: Problem[] = [];
   const add = (field: FieldKey | null, severity: Severity, ref: MessageRef): void => {
@@ -310,7 +303,7 @@ export function validateApplication(
     } else {
       r.requestLetterDate = ymdString(date);
       if (compareYmd(date, today) > 0) {
-        add("letterDate", "error", { code: "letter_date.future", params: { date: formatDate(date, lang) } });
+        add("letterDate", "error", { code: "letter_date.future", params: { date: formatYmd(date, lang) } });
       }
     }
   }
@@ -411,52 +404,6 @@ export function checkProposedUsername(
 
 // ── Dates ──────────────────────────────────────────────────────────────────────
 
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1,
-  januari: 1,
-  january: 1,
-  feb: 2,
-  peb: 2,
-  februari: 2,
-  pebruari: 2,
-  february: 2,
-  mar: 3,
-  maret: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  mei: 5,
-  may: 5,
-  jun: 6,
-  juni: 6,
-  june: 6,
-  jul: 7,
-  juli: 7,
-  july: 7,
-  agu: 8,
-  agt: 8,
-  agst: 8,
-  agus: 8,
-  agustus: 8,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  okt: 10,
-  oct: 10,
-  oktober: 10,
-  october: 10,
-  nov: 11,
-  nop: 11,
-  november: 11,
-  nopember: 11,
-  des: 12,
-  dec: 12,
-  desember: 12,
-  december: 12,
-};
-
 /**
  * Read a date answer: "2026-11-22", "2026/11/22", "22/11/2026" (or 22-11-2026, 22.11.2026; "mdy"
  * order on request), "22 November 2026", "22 Nov 2026", "Minggu, 22 November 2026", and an ISO
@@ -480,7 +427,7 @@ export function parseDateAnswer(
     const [a, b] = [+m[1]!, +m[2]!];
     d = options.order === "mdy" ? { year: +m[3]!, month: a, day: b } : { year: +m[3]!, month: b, day: a };
   } else if ((m = /^(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})$/u.exec(s))) {
-    const month = MONTHS[m[2]!.toLowerCase()];
+    const month = parseMonthName(m[2]!);
     if (!month) return null;
     d = { year: +m[3]!, month, day: +m[1]! };
   }
@@ -491,21 +438,8 @@ function compareYmd(a: Ymd, b: Ymd): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
-/** "22 November 2026" / "22 November 2026" (en): day, month name, year. */
-export function formatDate(d: Ymd, lang: Language): string {
-  return `${d.day} ${tx(lang, `month.${d.month}` as MessageKey)} ${d.year}`;
-}
-
-/** "22 November 2026 pukul 09.15 WIB" / "22 November 2026 at 09:15 WIB". */
-export function formatDateTime(ms: number, utcOffsetMinutes: number, lang: Language): string {
-  const { hour, minute } = localTime(ms, utcOffsetMinutes);
-  const sep = lang === "id" ? "." : ":";
-  return t(lang, "datetime.at", {
-    date: formatDate(localDate(ms, utcOffsetMinutes), lang),
-    time: `${String(hour).padStart(2, "0")}${sep}${String(minute).padStart(2, "0")}`,
-    zone: zoneAbbreviation(utcOffsetMinutes),
-  });
-}
+/** The date formats live in dates.ts (issue #14); re-exported for the modules that import them here. */
+export { formatDateTime };
 
 // ── Mails ──────────────────────────────────────────────────────────────────────
 
@@ -649,7 +583,7 @@ export function composeReceiptMail(
   lang: Language = config.language,
 ): MailText {
   const a = input.applicant;
-  const offset = zoneOffsetMinutes(config.timeZone);
+  const offset = officeZoneOffset(config.timeZone);
   const summary: string[] = [];
   const line = (key: FieldKey, value: string): void => {
     if (value !== "") summary.push(`${fieldLabel(key, lang)}: ${value}`);
@@ -667,7 +601,7 @@ export function composeReceiptMail(
   line("proposedUsername", a.proposedUsername ? `${a.proposedUsername}@${config.domain}` : "");
   line("letterNumber", a.requestLetterNumber);
   const letterDate = parseDateAnswer(a.requestLetterDate);
-  line("letterDate", letterDate ? formatDate(letterDate, lang) : a.requestLetterDate);
+  line("letterDate", letterDate ? formatYmd(letterDate, lang) : a.requestLetterDate);
 
   const errors = input.problems.filter((p) => p.severity === "error");
   const warnings = input.problems.filter((p) => p.severity === "warning");

@@ -3,7 +3,7 @@
  * credential letter template and the default template itself, as structured paragraphs that the
  * workspace layer writes into a Google Doc.
  */
-import { zoneAbbreviation } from "./request.js";
+import { formatDate, localParts } from "./dates.js";
 import type { Language } from "./config.js";
 import { t } from "./text/index.js";
 import { maskNip } from "./identity.js";
@@ -126,97 +126,8 @@ export function letterCounterKey(year: number): string {
 // Dates
 // ---------------------------------------------------------------------------------------------
 
-export const MONTHS_ID = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-];
-export const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-/** Index 0 = Sunday, as Date#getUTCDay. */
-export const DAYS_ID = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
-export const DAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-/** The local calendar parts of an instant at a fixed UTC offset. */
-export function localParts(
-  ms: number,
-  utcOffsetMinutes: number,
-): { year: number; month: number; day: number; weekday: number; hour: number; minute: number } {
-  const d = new Date(ms + utcOffsetMinutes * 60_000);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    weekday: d.getUTCDay(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
-}
-
-export interface DateFormatOptions {
-  /** Prefix the day name: "Minggu, 22 November 2026". */
-  withDay?: boolean;
-  /** Append the time: "22 November 2026 pukul 09.05 WIB" / "22 November 2026 at 09:05 WIB". */
-  withTime?: boolean;
-}
-
-/** "22 November 2026" (Indonesian). */
-export function formatDateId(ms: number, utcOffsetMinutes: number, options: DateFormatOptions = {}): string {
-  return formatDate(ms, utcOffsetMinutes, "id", options);
-}
-
-/** "22 November 2026" (English, day-month-year as in Indonesian official English). */
-export function formatDateEn(ms: number, utcOffsetMinutes: number, options: DateFormatOptions = {}): string {
-  return formatDate(ms, utcOffsetMinutes, "en", options);
-}
-
-/** WIB / WITA / WIT (one definition, in request.ts, with the office-time helpers). */
-export { zoneAbbreviation };
-
-export function formatDate(
-  ms: number,
-  utcOffsetMinutes: number,
-  language: "id" | "en",
-  options: DateFormatOptions = {},
-): string {
-  const p = localParts(ms, utcOffsetMinutes);
-  const months = language === "id" ? MONTHS_ID : MONTHS_EN;
-  let out = `${p.day} ${months[p.month - 1]} ${p.year}`;
-  if (options.withDay) out = `${(language === "id" ? DAYS_ID : DAYS_EN)[p.weekday]}, ${out}`;
-  if (options.withTime) {
-    const hh = String(p.hour).padStart(2, "0");
-    const mm = String(p.minute).padStart(2, "0");
-    const zone = zoneAbbreviation(utcOffsetMinutes);
-    out += language === "id" ? ` pukul ${hh}.${mm} ${zone}` : ` at ${hh}:${mm} ${zone}`;
-  }
-  return out;
-}
-
-/** The local date (yyyy-MM-dd) of an instant. */
-export function localDateKey(ms: number, utcOffsetMinutes: number): string {
-  return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-}
+// One implementation in dates.ts (issue #14); re-exported for the modules that import them here.
+export { formatDate, localDateKey, localParts, zoneAbbreviation, type DateFormatOptions } from "./dates.js";
 
 /** The instant `days` calendar days later (for expiry dates shown in letters). */
 export function addCalendarDays(ms: number, days: number): number {
@@ -680,13 +591,13 @@ export function credentialLetterValues(
     SUREL_KANTOR: dash(config.office.email),
     SITUS_KANTOR: dash(config.office.website),
     KOTA: config.office.city,
-    TANGGAL: formatDateId(input.dateMs, utcOffsetMinutes),
+    TANGGAL: formatDate(input.dateMs, utcOffsetMinutes, "id"),
     NOMOR_SURAT: input.letterNumber,
     SIFAT: dash(config.letter.sifat),
     LAMPIRAN: dash(config.letter.lampiran),
     HAL: dash(config.letter.hal),
     NOMOR_TIKET: input.ticket,
-    TANGGAL_PERMOHONAN: formatDateId(input.receivedMs, utcOffsetMinutes),
+    TANGGAL_PERMOHONAN: formatDate(input.receivedMs, utcOffsetMinutes, "id"),
     NAMA: input.fullName,
     NIP: dash(input.nip),
     JABATAN: dash(input.position),
@@ -695,7 +606,7 @@ export function credentialLetterValues(
     NAMA_PENGGUNA: at > 0 ? input.address.slice(0, at) : input.address,
     KATA_SANDI: input.password,
     TAUTAN_MASUK: input.signInUrl ?? DEFAULT_SIGN_IN_URL,
-    BATAS_AKTIVASI: formatDateId(addCalendarDays(input.dateMs, input.activationDays), utcOffsetMinutes),
+    BATAS_AKTIVASI: formatDate(addCalendarDays(input.dateMs, input.activationDays), utcOffsetMinutes, "id"),
     PENANDATANGAN_JABATAN: config.letter.signer.title,
     PENANDATANGAN_NAMA: config.letter.signer.name,
     PENANDATANGAN_PANGKAT: dash(config.letter.signer.rank),

@@ -12,6 +12,7 @@
  */
 import type { Language } from "./config.js";
 import { t } from "./text/index.js";
+import type { AccountType } from "./request.js";
 
 export type NamingPattern = "first.last" | "firstlast" | "first_last" | "f.last";
 export type CollisionPolicy = "initial-then-number" | "number";
@@ -28,7 +29,7 @@ export interface NameInput {
   fullName?: string;
   givenName?: string;
   familyName?: string;
-  accountType: "personal" | "unit";
+  accountType: AccountType;
   /** For unit accounts: the OPD code or unit acronym, e.g. "BAPPEDA". */
   unitCode?: string;
   /** The applicant's wish, e.g. "siti.aminah" (a full address is accepted; the domain is dropped). */

@@ -8,7 +8,8 @@ import type { Language, OfficeConfig } from "./config.js";
 import type { MonthNumbers } from "./dashboard.js";
 import { brandOf, footer, render, type Block, type MailText } from "./intake.js";
 import { localDay } from "./reminders.js";
-import { t, tx, type MessageKey } from "./text/index.js";
+import { t } from "./text/index.js";
+import { monthName as calendarMonthName } from "./dates.js";
 
 /** Whether the local day of `nowMs` is the first working day of its month. */
 export function isFirstWorkDayOfMonth(nowMs: number, utcOffsetMinutes: number, cal: WorkCalendar): boolean {
@@ -25,7 +26,7 @@ export function isFirstWorkDayOfMonth(nowMs: number, utcOffsetMinutes: number, c
 /** "November 2026" from "2026-11", in a language. */
 export function monthName(key: string, lang: Language): string {
   const [y, m] = key.split("-").map(Number) as [number, number];
-  return `${tx(lang, `month.${m}` as MessageKey)} ${y}`;
+  return `${calendarMonthName(m, lang)} ${y}`;
 }
 
 export function composeRecap(

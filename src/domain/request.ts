@@ -6,8 +6,8 @@
  * adapter maps fields to header names and writes every string through sanitize.asSheetText /
  * asSheetLiteral.
  */
-import { zoneOffsetMinutes as calendarZoneOffset } from "./calendar.js";
-import type { Gender, Ymd } from "./identity.js";
+import { localDate } from "./dates.js";
+import type { Gender } from "./identity.js";
 import type { MessageKey, MessageParams } from "./text/index.js";
 
 // ── Statuses ──────────────────────────────────────────────────────────────────
@@ -282,34 +282,5 @@ export function ticketCounterKey(yyMM: string): string {
 }
 
 // ── Office time ────────────────────────────────────────────────────────────────
-
-/**
- * The UTC offset (minutes) of the office's time zone (calendar.ts reads the names and fixed forms
- * such as "GMT+07:00" or "Etc/GMT-9"). Anything unknown falls back to WIB (+7), the zone of most
- * offices.
- */
-export function zoneOffsetMinutes(timeZone: string): number {
-  return calendarZoneOffset(timeZone) ?? 420;
-}
-
-/** WIB / WITA / WIT for the Indonesian offsets, else "UTC+h". */
-export function zoneAbbreviation(utcOffsetMinutes: number): string {
-  if (utcOffsetMinutes === 420) return "WIB";
-  if (utcOffsetMinutes === 480) return "WITA";
-  if (utcOffsetMinutes === 540) return "WIT";
-  const sign = utcOffsetMinutes < 0 ? "-" : "+";
-  const abs = Math.abs(utcOffsetMinutes);
-  return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 ? ":" + String(abs % 60).padStart(2, "0") : ""}`;
-}
-
-/** The local calendar date of a moment. */
-export function localDate(ms: number, utcOffsetMinutes: number): Ymd {
-  const d = new Date(ms + utcOffsetMinutes * 60000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-/** Local hours and minutes of a moment. */
-export function localTime(ms: number, utcOffsetMinutes: number): { hour: number; minute: number } {
-  const d = new Date(ms + utcOffsetMinutes * 60000);
-  return { hour: d.getUTCHours(), minute: d.getUTCMinutes() };
-}
+// One implementation in dates.ts (issue #14); re-exported for the modules that import them here.
+export { localDate, localTime, zoneAbbreviation } from "./dates.js";

@@ -27,7 +27,7 @@ import {
 import { brandOf, footer, formatDateTime, render, type Block, type MailText } from "./intake.js";
 import { DEPARTURE_REASONS } from "./changes.js";
 import { cleanText } from "./sanitize.js";
-import { zoneOffsetMinutes } from "./request.js";
+import { officeZoneOffset } from "./dates.js";
 import { LANGUAGES, t, tx, type MessageKey } from "./text/index.js";
 
 /** Every request type the register knows. */
@@ -314,7 +314,7 @@ export function composeServiceReceipt(
   config: OfficeConfig,
   lang: Language = config.language,
 ): MailText {
-  const offset = zoneOffsetMinutes(config.timeZone);
+  const offset = officeZoneOffset(config.timeZone);
   const kind = input.kind ? serviceLabel(input.kind, lang) : "-";
   const blocks: Block[] = [
     { kind: "p", text: t(lang, "mail.greeting", { name: input.name || "-" }) },

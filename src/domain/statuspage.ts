@@ -5,7 +5,7 @@
  */
 import { addWorkingMinutes, calendarFromConfig, workingMinutesBetween } from "./calendar.js";
 import type { Language, OfficeConfig } from "./config.js";
-import { formatDateTime } from "./intake.js";
+import { formatDateTime } from "./dates.js";
 import { UuidBits } from "./password.js";
 import { isStatus, isTerminal, statusTextKey, type Status } from "./request.js";
 import { isErasureMarker } from "./retention.js";

@@ -33,6 +33,7 @@ import { asSheetText } from "../domain/sanitize.js";
 import { isStatus, type Status } from "../domain/request.js";
 import { context, publishedFormUrl, rowUrl, type Ctx } from "../workspace/context.js";
 import { candidateFacts, duplicateCheck, dupKeys } from "../workspace/duplicates.js";
+import { decodeAccountType } from "../workspace/registercodec.js";
 import { errorText, logError } from "../workspace/errors.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, readEntry } from "../workspace/log.js";
@@ -542,7 +543,7 @@ function overrideAddress(
       nip: String(row.nip),
       nik: String(row.nik),
       opdCode: String(row.opd),
-      accountType: /unit/i.test(String(row.accountType)) ? "unit" : "pribadi",
+      accountType: decodeAccountType(row.accountType) || "pribadi",
       unitAcronym: String(row.unitCode),
       proposedUsername: local,
     } as Parameters<typeof duplicateCheck>[0];

@@ -7,7 +7,7 @@
  * place that finds the spreadsheet.
  */
 import type { OfficeConfig } from "../domain/config.js";
-import { zoneOffsetMinutes } from "../domain/calendar.js";
+import { officeZoneOffset } from "../domain/dates.js";
 import { digestToHex, type Sha256 } from "../domain/audit.js";
 import { t } from "../domain/text/index.js";
 import { configuredLanguage, loadConfig, type LoadedConfig } from "./settings.js";
@@ -60,7 +60,7 @@ export function context(): Ctx {
     ss,
     loaded,
     config: loaded.config,
-    offset: zoneOffsetMinutes(loaded.config.timeZone) ?? 420,
+    offset: officeZoneOffset(loaded.config.timeZone),
     sha256,
   };
 }

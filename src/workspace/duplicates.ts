@@ -27,7 +27,8 @@ import type { RegisterRow, RegisterTable } from "./register.js";
 import { columnLetterOf, type Cell } from "./table.js";
 import { errorText } from "./errors.js";
 import { withScriptLock } from "./lock.js";
-import { failureOf } from "./directory.js";
+import { failureOf, usersWithNip } from "./directory.js";
+import { decodeAccountType } from "./registercodec.js";
 import { t } from "../domain/text/index.js";
 import type { DuplicateVerdict } from "../domain/request.js";
 import type { Language } from "../domain/config.js";
@@ -150,7 +151,7 @@ export function rowFact(row: RegisterRow, config: OfficeConfig): DupRow {
     name: String(row.name ?? ""),
     opdCode: opdCodeOf(row.opd, config),
     address,
-    accountType: /unit/i.test(String(row.accountType ?? "")) ? "unit" : "personal",
+    accountType: decodeAccountType(row.accountType) || "pribadi",
   };
 }
 
@@ -189,7 +190,7 @@ export function registerFacts(table: RegisterTable, config: OfficeConfig): DupRo
       name: String(names[i] ?? ""),
       opdCode: opd ? opd.code : String(opds[i] ?? ""),
       address,
-      accountType: /unit/i.test(String(types[i] ?? "")) ? "unit" : "personal",
+      accountType: decodeAccountType(types[i]) || "pribadi",
     };
   });
 }
@@ -226,18 +227,10 @@ export function lookupAddress(address: string): AddressLookup {
   return { kind: "none" };
 }
 
-/** Directory users carrying this NIP in externalIds. */
-export function usersWithNip(nip: string): { nip: string; address: string }[] {
-  const dir = AdminDirectory;
-  if (!dir || !/^\d{18}$/.test(nip)) return [];
-  const found = dir.Users!.list({ customer: "my_customer", query: `externalId:${nip}`, maxResults: 10 });
-  return (found.users ?? []).map((u) => ({ nip, address: String(u.primaryEmail ?? "") }));
-}
-
 export function nameInput(a: Applicant): NameInput {
   return {
     fullName: a.name,
-    accountType: a.accountType === "unit" ? "unit" : "personal",
+    accountType: a.accountType || "pribadi",
     unitCode: a.unitAcronym,
     wish: a.proposedUsername,
     nip: a.nip,
@@ -293,7 +286,8 @@ export function duplicateCheck(
   );
   const proposed = chosen ? `${chosen.local}@${config.domain}` : "";
   let nips: DirectoryFacts["nips"] = [];
-  if (!directoryError) {
+  // Without the Directory service the check stays silent, as lookupAddress does.
+  if (!directoryError && AdminDirectory) {
     try {
       nips = usersWithNip(a.nip);
     } catch (e) {

@@ -4,8 +4,9 @@
  * a flag is written once and not on every sweep.
  */
 
+import { flagKey as key } from "../domain/keys.js";
+
 const FLAG_CACHE_SECONDS = 6 * 60 * 60;
-const key = (ticket: string): string => `surel:flag:${ticket}`.slice(0, 240);
 
 /** The flags not written before (one cache read); `remember` records the ones written now. */
 export function unseenFlags<F extends { ticket: string; signature: string }>(

@@ -2,10 +2,11 @@
  * Group joins waiting for a retry (flows/groups.ts), kept in Script Properties: one key per
  * ticket, `surel:join:<ticket>` → PendingJoin as JSON (no personal data beyond the new address).
  */
+import { joinKey, PROP_PREFIX } from "../domain/keys.js";
 import type { DirectoryFailure } from "../domain/provisioning.js";
 
 /** Script Property prefix of a pending join. */
-export const JOIN_PREFIX = "surel:join:";
+export const JOIN_PREFIX = PROP_PREFIX.join;
 
 export interface PendingJoin {
   address: string;
@@ -22,7 +23,7 @@ const props = (): GoogleAppsScript.Properties.Properties => PropertiesService.ge
 /** Records a join for the sweep to retry; returns whether it was new. */
 export function recordPendingJoin(ticket: string, join: PendingJoin): boolean {
   const store = props();
-  const key = JOIN_PREFIX + ticket;
+  const key = joinKey(ticket);
   const known = store.getProperty(key) !== null;
   store.setProperty(key, JSON.stringify(join));
   return !known;
@@ -46,10 +47,10 @@ export function pendingJoins(): { ticket: string; join: PendingJoin | null }[] {
 
 /** A join done (or no longer possible): forgotten. */
 export function dropPendingJoin(ticket: string): void {
-  props().deleteProperty(JOIN_PREFIX + ticket);
+  props().deleteProperty(joinKey(ticket));
 }
 
 /** A join still pending after another attempt. */
 export function keepPendingJoin(ticket: string, join: PendingJoin): void {
-  props().setProperty(JOIN_PREFIX + ticket, JSON.stringify(join));
+  props().setProperty(joinKey(ticket), JSON.stringify(join));
 }

@@ -2,26 +2,24 @@
  * Where the licence count lives (flows/licences.ts): the last snapshot and the office-calendar
  * day of the last daily count, in Script Properties.
  */
+import { PROP } from "../domain/keys.js";
 import { parseSnapshot, type LicenceSnapshot } from "../domain/licences.js";
-
-const SNAPSHOT_KEY = "surel:licences";
-const DAY_KEY = "surel:licencesDay";
 
 const props = (): GoogleAppsScript.Properties.Properties => PropertiesService.getScriptProperties();
 
 export function readSnapshot(): LicenceSnapshot {
-  return parseSnapshot(props().getProperty(SNAPSHOT_KEY));
+  return parseSnapshot(props().getProperty(PROP.licences));
 }
 
 export function writeSnapshot(s: LicenceSnapshot): void {
-  props().setProperty(SNAPSHOT_KEY, JSON.stringify(s));
+  props().setProperty(PROP.licences, JSON.stringify(s));
 }
 
 /** The day ("yyyy-MM-dd", the office's calendar) the accounts were last counted; null if never. */
 export function countedDay(): string | null {
-  return props().getProperty(DAY_KEY);
+  return props().getProperty(PROP.licencesDay);
 }
 
 export function recordCountedDay(day: string): void {
-  props().setProperty(DAY_KEY, day);
+  props().setProperty(PROP.licencesDay, day);
 }

@@ -11,7 +11,7 @@ const NIK = "6171014101800001";
 
 const request: DuplicateSubject = {
   ticket: "SRL-2026-00010",
-  accountType: "personal",
+  accountType: "pribadi",
   nip: NIP,
   nik: NIK,
   address: "siti.aminah@contohkota.go.id",
@@ -24,7 +24,7 @@ function row(over: Partial<RegisterRow>): RegisterRow {
   return {
     ticket: "SRL-2026-00001",
     status: "diproses",
-    accountType: "personal",
+    accountType: "pribadi",
     nip: "",
     nik: "",
     address: "",

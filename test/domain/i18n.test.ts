@@ -306,7 +306,7 @@ describe("usernames, letter numbers, duplicates, the log: English when asked", (
   it("checkDuplicates", () => {
     const subject = {
       ticket: "SRL-2611-0010",
-      accountType: "personal" as const,
+      accountType: "pribadi" as const,
       nip: "198001012005012001",
       nik: "",
       address: "siti.aminah@contohkota.go.id",

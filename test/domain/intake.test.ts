@@ -29,8 +29,8 @@ import {
   ticketCounterKey,
   ticketPeriod,
   zoneAbbreviation,
-  zoneOffsetMinutes,
 } from "../../src/domain/request.js";
+import { officeZoneOffset } from "../../src/domain/dates.js";
 import { asSheetText } from "../../src/domain/sanitize.js";
 import { tx } from "../../src/domain/text/index.js";
 import { sampleOffice } from "./office-fixture.js";
@@ -763,16 +763,16 @@ describe("request.ts: tickets", () => {
 
 describe("request.ts: office time", () => {
   it("knows the Indonesian zones and fixed offsets", () => {
-    expect(zoneOffsetMinutes("Asia/Jakarta")).toBe(420);
-    expect(zoneOffsetMinutes("Asia/Pontianak")).toBe(420);
-    expect(zoneOffsetMinutes("Asia/Makassar")).toBe(480);
-    expect(zoneOffsetMinutes("Asia/Jayapura")).toBe(540);
-    expect(zoneOffsetMinutes("UTC")).toBe(0);
-    expect(zoneOffsetMinutes("GMT+07:00")).toBe(420);
-    expect(zoneOffsetMinutes("UTC+8")).toBe(480);
-    expect(zoneOffsetMinutes("GMT-03:30")).toBe(-210);
-    expect(zoneOffsetMinutes("Etc/GMT-9")).toBe(540);
-    expect(zoneOffsetMinutes("Europe/Nowhere")).toBe(420);
+    expect(officeZoneOffset("Asia/Jakarta")).toBe(420);
+    expect(officeZoneOffset("Asia/Pontianak")).toBe(420);
+    expect(officeZoneOffset("Asia/Makassar")).toBe(480);
+    expect(officeZoneOffset("Asia/Jayapura")).toBe(540);
+    expect(officeZoneOffset("UTC")).toBe(0);
+    expect(officeZoneOffset("GMT+07:00")).toBe(420);
+    expect(officeZoneOffset("UTC+8")).toBe(480);
+    expect(officeZoneOffset("GMT-03:30")).toBe(-210);
+    expect(officeZoneOffset("Etc/GMT-9")).toBe(540);
+    expect(officeZoneOffset("Europe/Nowhere")).toBe(420);
   });
 
   it("names the zones", () => {

@@ -8,8 +8,7 @@ import {
   defaultCredentialLetter,
   fillLetter,
   fillPlaceholders,
-  formatDateEn,
-  formatDateId,
+  formatDate,
   formatLetterNumber,
   letterCounterKey,
   letterPatternProblems,
@@ -91,27 +90,27 @@ describe("letter numbers", () => {
 describe("dates", () => {
   it("Indonesian, with and without the day name and time", () => {
     const ms = at("2026-11-22T09:05");
-    expect(formatDateId(ms, WIB)).toBe("22 November 2026");
-    expect(formatDateId(ms, WIB, { withDay: true })).toBe("Minggu, 22 November 2026");
-    expect(formatDateId(ms, WIB, { withDay: true, withTime: true })).toBe(
+    expect(formatDate(ms, WIB, "id")).toBe("22 November 2026");
+    expect(formatDate(ms, WIB, "id", { withDay: true })).toBe("Minggu, 22 November 2026");
+    expect(formatDate(ms, WIB, "id", { withDay: true, withTime: true })).toBe(
       "Minggu, 22 November 2026 pukul 09.05 WIB",
     );
-    expect(formatDateId(at("2026-08-17T10:00"), WIB, { withDay: true })).toBe("Senin, 17 Agustus 2026");
+    expect(formatDate(at("2026-08-17T10:00"), WIB, "id", { withDay: true })).toBe("Senin, 17 Agustus 2026");
   });
 
   it("English", () => {
     const ms = at("2026-11-22T09:05");
-    expect(formatDateEn(ms, WIB)).toBe("22 November 2026");
-    expect(formatDateEn(ms, WIB, { withDay: true, withTime: true })).toBe(
+    expect(formatDate(ms, WIB, "en")).toBe("22 November 2026");
+    expect(formatDate(ms, WIB, "en", { withDay: true, withTime: true })).toBe(
       "Sunday, 22 November 2026 at 09:05 WIB",
     );
   });
 
   it("follows the office's offset across midnight", () => {
     const ms = Date.parse("2026-11-22T16:30:00Z"); // 23:30 WIB, 00:30 WITA next day
-    expect(formatDateId(ms, 420)).toBe("22 November 2026");
-    expect(formatDateId(ms, 480, { withTime: true })).toBe("23 November 2026 pukul 00.30 WITA");
-    expect(formatDateId(ms, 540, { withTime: true })).toBe("23 November 2026 pukul 01.30 WIT");
+    expect(formatDate(ms, 420, "id")).toBe("22 November 2026");
+    expect(formatDate(ms, 480, "id", { withTime: true })).toBe("23 November 2026 pukul 00.30 WITA");
+    expect(formatDate(ms, 540, "id", { withTime: true })).toBe("23 November 2026 pukul 01.30 WIT");
   });
 });
 

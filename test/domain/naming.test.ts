@@ -69,7 +69,7 @@ describe("folding", () => {
 
 describe("usernameCandidates (personal)", () => {
   it("first.last from a full name", () => {
-    expect(usernameCandidates({ fullName: "Siti Aminah", accountType: "personal" }, policy, 3)).toEqual([
+    expect(usernameCandidates({ fullName: "Siti Aminah", accountType: "pribadi" }, policy, 3)).toEqual([
       "siti.aminah",
       "siti.aminah2",
       "siti.aminah3",
@@ -78,18 +78,18 @@ describe("usernameCandidates (personal)", () => {
 
   it("middle initials come before numbers under initial-then-number", () => {
     expect(
-      usernameCandidates({ fullName: "Budi Santoso Wijaya", accountType: "personal" }, policy, 4),
+      usernameCandidates({ fullName: "Budi Santoso Wijaya", accountType: "pribadi" }, policy, 4),
     ).toEqual(["budi.wijaya", "budi.s.wijaya", "budi.wijaya2", "budi.wijaya3"]);
     expect(
-      usernameCandidates({ fullName: "Ni Luh Putu Ayu Lestari", accountType: "personal" }, policy, 3),
+      usernameCandidates({ fullName: "Ni Luh Putu Ayu Lestari", accountType: "pribadi" }, policy, 3),
     ).toEqual(["putu.lestari", "putu.a.lestari", "putu.lestari2"]);
     expect(
-      usernameCandidates({ fullName: "Andi Muhammad Yusuf Rahman", accountType: "personal" }, policy, 5),
+      usernameCandidates({ fullName: "Andi Muhammad Yusuf Rahman", accountType: "pribadi" }, policy, 5),
     ).toEqual(["andi.rahman", "andi.m.rahman", "andi.y.rahman", "andi.m.y.rahman", "andi.rahman2"]);
-    expect(usernameCandidates({ fullName: "I Made Wirawan", accountType: "personal" }, policy, 1)).toEqual([
+    expect(usernameCandidates({ fullName: "I Made Wirawan", accountType: "pribadi" }, policy, 1)).toEqual([
       "made.wirawan",
     ]);
-    expect(usernameCandidates({ fullName: "Ni Ketut", accountType: "personal" }, policy, 1)).toEqual([
+    expect(usernameCandidates({ fullName: "Ni Ketut", accountType: "pribadi" }, policy, 1)).toEqual([
       "ketut",
     ]);
   });
@@ -97,7 +97,7 @@ describe("usernameCandidates (personal)", () => {
   it("only numbers under the number policy", () => {
     expect(
       usernameCandidates(
-        { fullName: "Budi Santoso Wijaya", accountType: "personal" },
+        { fullName: "Budi Santoso Wijaya", accountType: "pribadi" },
         withPattern("first.last", "number"),
         3,
       ),
@@ -105,44 +105,44 @@ describe("usernameCandidates (personal)", () => {
   });
 
   it("follows each pattern", () => {
-    const input = { givenName: "Andi Muhammad", familyName: "Rahman", accountType: "personal" as const };
+    const input = { givenName: "Andi Muhammad", familyName: "Rahman", accountType: "pribadi" as const };
     expect(usernameCandidates(input, withPattern("firstlast"), 2)).toEqual(["andirahman", "andimrahman"]);
     expect(usernameCandidates(input, withPattern("first_last"), 2)).toEqual(["andi_rahman", "andi_m_rahman"]);
     expect(usernameCandidates(input, withPattern("f.last"), 2)).toEqual(["a.rahman", "a.m.rahman"]);
   });
 
   it("folds diacritics and drops apostrophes and hyphens in names", () => {
-    expect(usernameCandidates({ fullName: "Ma'ruf Nasution", accountType: "personal" }, policy, 1)).toEqual([
+    expect(usernameCandidates({ fullName: "Ma'ruf Nasution", accountType: "pribadi" }, policy, 1)).toEqual([
       "maruf.nasution",
     ]);
-    expect(usernameCandidates({ fullName: "Désirée Siregar", accountType: "personal" }, policy, 1)).toEqual([
+    expect(usernameCandidates({ fullName: "Désirée Siregar", accountType: "pribadi" }, policy, 1)).toEqual([
       "desiree.siregar",
     ]);
-    expect(usernameCandidates({ fullName: "Siti Nur-Hidayah", accountType: "personal" }, policy, 1)).toEqual([
+    expect(usernameCandidates({ fullName: "Siti Nur-Hidayah", accountType: "pribadi" }, policy, 1)).toEqual([
       "siti.hidayah",
     ]);
   });
 
   it("a trailing initial is not a family name", () => {
-    expect(usernameCandidates({ fullName: "Agus S.", accountType: "personal" }, policy, 2)).toEqual([
+    expect(usernameCandidates({ fullName: "Agus S.", accountType: "pribadi" }, policy, 2)).toEqual([
       "agus",
       "agus.s",
     ]);
   });
 
   it("one-word names: the name alone when ≥ 3 letters, else with the NIP birth year", () => {
-    expect(usernameCandidates({ fullName: "Suparman", accountType: "personal" }, policy, 2)).toEqual([
+    expect(usernameCandidates({ fullName: "Suparman", accountType: "pribadi" }, policy, 2)).toEqual([
       "suparman",
       "suparman2",
     ]);
     expect(
-      usernameCandidates({ fullName: "Oo", accountType: "personal", nip: "198507142010011002" }, policy, 2),
+      usernameCandidates({ fullName: "Oo", accountType: "pribadi", nip: "198507142010011002" }, policy, 2),
     ).toEqual(["oo1985", "oo19852"]);
-    expect(usernameCandidates({ fullName: "Oo", accountType: "personal" }, policy, 1)).toEqual(["oo"]);
+    expect(usernameCandidates({ fullName: "Oo", accountType: "pribadi" }, policy, 1)).toEqual(["oo"]);
   });
 
   it("the applicant's wish comes first when valid, and is skipped when not", () => {
-    const input = { fullName: "Siti Aminah", accountType: "personal" as const };
+    const input = { fullName: "Siti Aminah", accountType: "pribadi" as const };
     expect(usernameCandidates({ ...input, wish: "Aminah.Siti" }, policy, 2)).toEqual([
       "aminah.siti",
       "siti.aminah",
@@ -153,18 +153,18 @@ describe("usernameCandidates (personal)", () => {
   });
 
   it("never returns a reserved or invalid candidate and stays within 64 characters", () => {
-    const long = { fullName: `Sri ${"Panjang".repeat(12)}`, accountType: "personal" as const };
+    const long = { fullName: `Sri ${"Panjang".repeat(12)}`, accountType: "pribadi" as const };
     const list = usernameCandidates(long, policy, 12);
     expect(list).toHaveLength(12);
     for (const c of list) expect(checkUsername(c, policy.reserved)).toEqual([]);
     expect(list[0]!.length).toBe(64);
     expect(list[11]!.endsWith("12")).toBe(true);
-    const reservedName = usernameCandidates({ fullName: "Admin", accountType: "personal" }, policy, 2);
+    const reservedName = usernameCandidates({ fullName: "Admin", accountType: "pribadi" }, policy, 2);
     expect(reservedName).toEqual(["admin2", "admin3"]);
   });
 
   it("is empty when nothing usable remains", () => {
-    expect(usernameCandidates({ fullName: "—", accountType: "personal" }, policy)).toEqual([]);
+    expect(usernameCandidates({ fullName: "—", accountType: "pribadi" }, policy)).toEqual([]);
   });
 });
 
@@ -194,7 +194,7 @@ describe("usernameCandidates (unit)", () => {
 describe("chooseUsername", () => {
   it("takes the first free candidate, deterministically", () => {
     const taken = new Set(["budi.wijaya", "budi.s.wijaya"]);
-    const input = { fullName: "Budi Santoso Wijaya", accountType: "personal" as const };
+    const input = { fullName: "Budi Santoso Wijaya", accountType: "pribadi" as const };
     expect(chooseUsername(input, policy, (c) => taken.has(c))).toEqual({
       local: "budi.wijaya2",
       fromWish: false,
@@ -204,7 +204,7 @@ describe("chooseUsername", () => {
   });
 
   it("honours a free wish and says so", () => {
-    const input = { fullName: "Siti Aminah", accountType: "personal" as const, wish: "siti.a" };
+    const input = { fullName: "Siti Aminah", accountType: "pribadi" as const, wish: "siti.a" };
     expect(chooseUsername(input, policy, () => false)).toEqual({
       local: "siti.a",
       fromWish: true,
@@ -215,7 +215,7 @@ describe("chooseUsername", () => {
 
   it("gives up after maxTries", () => {
     expect(
-      chooseUsername({ fullName: "Siti Aminah", accountType: "personal" }, policy, () => true, 5),
+      chooseUsername({ fullName: "Siti Aminah", accountType: "pribadi" }, policy, () => true, 5),
     ).toBeNull();
   });
 });

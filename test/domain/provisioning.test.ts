@@ -193,7 +193,7 @@ const input: AccountInput = {
   ticket: "SRL-2611-0001",
   address: "siti.aminah@contohkota.go.id",
   name: "Siti Nur Aminah",
-  accountType: "personal",
+  accountType: "pribadi",
   unitName: "",
   unitCode: "",
   opdCode: "BAPPEDA",

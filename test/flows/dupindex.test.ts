@@ -157,7 +157,7 @@ describe("a register from an earlier build, and keys that disagree with their ro
     // The address the policy would propose first to the next applicant.
     const next = person(4);
     const first = usernameCandidates(
-      { fullName: "Rina Kartika Lestari", accountType: "personal", nip: next["NIP / NI PPPK"]! },
+      { fullName: "Rina Kartika Lestari", accountType: "pribadi", nip: next["NIP / NI PPPK"]! },
       namingPolicyFromConfig(office.config),
       1,
     )[0]!;

@@ -3,6 +3,7 @@
  * Google's limits, the ticket's marker), ownership by that marker, sign-in facts, and redaction
  * of a secret from a text.
  */
+import type { AccountType } from "../request.js";
 
 /** The externalIds type marking an account as created for a ticket (proves ownership after a 409). */
 export const TICKET_ID_TYPE = "tiket_surel";
@@ -14,7 +15,7 @@ export interface AccountInput {
   address: string;
   /** The name without titles. */
   name: string;
-  accountType: "personal" | "unit";
+  accountType: AccountType;
   unitName: string;
   unitCode: string;
   opdCode: string;

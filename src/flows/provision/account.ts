@@ -36,6 +36,7 @@ import {
   type RegisterTable,
 } from "../../workspace/register.js";
 import type { RegisterKey } from "../../workspace/schema.js";
+import { decodeAccountType } from "../../workspace/registercodec.js";
 import { uuid } from "../../workspace/runtime.js";
 import { Table, type Cell } from "../../workspace/table.js";
 import { isRetryableJoinFailure, joinFailureText, recordPendingJoin } from "../groups.js";
@@ -96,7 +97,7 @@ function accountSpec(r: Run): AccountSpec {
     ticket: r.ticket,
     address,
     name: String(row.name) || String(row.fullName),
-    accountType: /unit/i.test(String(row.accountType)) ? "unit" : "personal",
+    accountType: decodeAccountType(row.accountType) || "pribadi",
     unitName: String(row.unitName),
     unitCode: String(row.unitCode),
     opdCode: opd ? opd.code : "",
@@ -123,7 +124,7 @@ function recheck(r: Run, spec: AccountSpec): string {
   const lang = ctx.config.language;
   const facts: DirectoryFacts = { addresses: [], nips: [] };
   if (groupExists(spec.address)) facts.addresses.push({ address: spec.address, kind: "group" });
-  if (spec.accountType === "personal")
+  if (spec.accountType === "pribadi")
     facts.nips = usersWithNip(spec.nip).filter((n) => n.address.toLowerCase() !== spec.address);
   // The rows sharing a key with the account (the register's duplicate keys; read whole only while
   // an earlier build's register has not got its keys yet).
