@@ -33,6 +33,7 @@ import {
   writeProgramColumns,
   type ComplaintKey,
 } from "../workspace/complaints.js";
+import { decodeRegisterRow } from "../workspace/registercodec.js";
 import type { Cell, Row, Table } from "../workspace/table.js";
 import {
   actionLabels,
@@ -86,10 +87,12 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       );
     recorded = recordMails(ctx, complaintMails);
     for (const { rowNumber, row } of rows) {
-      const ticket = String(row.ticket);
+      const rec = decodeRegisterRow(row);
+      const ticket = rec.ticket;
       if (!ticket) continue;
-      const shown = stateLabel(String(row.status), String(row.stageKey));
-      const recordedSeq = Number(row.lastLogSeq) || 0;
+      // The status as written (an unknown one must show as a disagreement, not decode to "baru").
+      const shown = stateLabel(String(row.status), rec.stageKey);
+      const recordedSeq = rec.lastLogSeq;
       const logged = loggedState(byTicket.get(ticket) ?? [], config);
       const where = t(lang, "sweep.where", { row: rowNumber, ticket });
       const verdict = rowVerdict(shown, recordedSeq, logged);

@@ -74,9 +74,7 @@ function accountSpec(r: Run): AccountSpec {
   // The personal columns changed outside the program (a paste by the owner): neither an account
   // nor a letter is made from them.
   if (!personalDataIntact(row, r.ctx.sha256)) throw new PermanentFailure(t(lang, "provision.fail.tampered"));
-  const address = String(row.addressRecorded || row.address)
-    .trim()
-    .toLowerCase();
+  const address = (r.rec.addressRecorded || r.rec.address).trim().toLowerCase();
   const at = address.lastIndexOf("@");
   const local = at > 0 ? address.slice(0, at) : "";
   const domain = at > 0 ? address.slice(at + 1) : "";
@@ -89,24 +87,24 @@ function accountSpec(r: Run): AccountSpec {
     throw new PermanentFailure(
       t(lang, "provision.fail.no_address", { detail: `${address || "-"}: ${problems.join(" ")}` }),
     );
-  const personalEmail = String(row.personalEmail).trim().toLowerCase();
+  const personalEmail = r.rec.personalEmail.trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(personalEmail) || personalEmail.endsWith(`@${config.domain}`))
     throw new PermanentFailure(t(lang, "provision.fail.no_personal_email"));
-  const opd = findOpd(String(row.opd), config.opds);
+  const opd = findOpd(r.rec.opd, config.opds);
   const spec: AccountSpec = {
     ticket: r.ticket,
     address,
-    name: String(row.name) || String(row.fullName),
+    name: r.rec.name || r.rec.fullName,
     accountType: decodeAccountType(row.accountType) || "pribadi",
-    unitName: String(row.unitName),
-    unitCode: String(row.unitCode),
+    unitName: r.rec.unitName,
+    unitCode: r.rec.unitCode,
     opdCode: opd ? opd.code : "",
-    opdName: opd ? opd.name : String(row.opd),
+    opdName: opd ? opd.name : r.rec.opd,
     orgUnitPath: opd && opd.orgUnitPath ? opd.orgUnitPath : "/",
-    nip: String(row.nip).replace(/\D/g, ""),
-    phone: String(row.phone).trim(),
+    nip: r.rec.nip.replace(/\D/g, ""),
+    phone: r.rec.phone.trim(),
     personalEmail,
-    position: String(row.position),
+    position: r.rec.position,
     domain: config.domain,
     opd,
   };
@@ -134,7 +132,7 @@ function recheck(r: Run, spec: AccountSpec): string {
     ctx.config,
     subjectKeys({
       nip: spec.nip,
-      nik: String(r.row.nik),
+      nik: r.rec.nik,
       addresses: [spec.address],
       name: spec.name,
       opdCode: spec.opdCode,
@@ -146,7 +144,7 @@ function recheck(r: Run, spec: AccountSpec): string {
       ticket: r.ticket,
       accountType: spec.accountType,
       nip: spec.nip,
-      nik: String(r.row.nik),
+      nik: r.rec.nik,
       address: spec.address,
       name: spec.name,
       opdCode: spec.opdCode,
@@ -247,10 +245,10 @@ export function accountReady(
  * failure, no admin right) fails the step, which is retried.
  */
 export function joinGroup(r: Run): void {
-  const opd = findOpd(String(r.row.opd), r.ctx.config.opds);
+  const opd = findOpd(r.rec.opd, r.ctx.config.opds);
   const group = opd?.group.trim();
   if (!group) return;
-  const address = String(r.row.addressRecorded || r.row.address).toLowerCase();
+  const address = (r.rec.addressRecorded || r.rec.address).toLowerCase();
   try {
     addMember(group, address);
   } catch (e) {
@@ -259,7 +257,7 @@ export function joinGroup(r: Run): void {
     console.warn(`provision: group join ${r.ticket}: ${errorText(e)}`);
     const fresh = recordPendingJoin(r.ticket, {
       address,
-      opd: String(r.row.opd),
+      opd: r.rec.opd,
       group,
       attempts: 1,
       failure: f,

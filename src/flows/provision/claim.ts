@@ -17,6 +17,7 @@ import { logError } from "../../workspace/errors.js";
 import { withScriptLock } from "../../workspace/lock.js";
 import { sendOrQueue } from "../../workspace/mail.js";
 import { registerTable, type RegisterRow, type RegisterTable } from "../../workspace/register.js";
+import { cellText, decodeRegisterRow, type RegisterRecord } from "../../workspace/registercodec.js";
 import { SHEET_NAMES } from "../../workspace/schema.js";
 import type { Cell } from "../../workspace/table.js";
 
@@ -41,6 +42,8 @@ export interface Run {
   ticket: string;
   rowNumber: number;
   row: RegisterRow;
+  /** The run's row, typed (workspace/registercodec.ts): read from `row` at each use. */
+  readonly rec: RegisterRecord;
   /** The state cell as this run last wrote it (compare-and-set). */
   cell: string;
   attempts: number;
@@ -113,7 +116,7 @@ export function locate(
 ): { rowNumber: number; row: RegisterRow } | null {
   if (hint >= 2) {
     const row = table.read(hint);
-    if (String(row.ticket) === ticket) return { rowNumber: hint, row };
+    if (cellText(row.ticket) === ticket) return { rowNumber: hint, row };
   }
   const rowNumber = table.find("ticket", ticket);
   return rowNumber ? { rowNumber, row: table.read(rowNumber) } : null;
@@ -141,11 +144,12 @@ export function claim(
     const table = registerTable(ctx.ss);
     const found = locate(table, ticket, hint);
     if (!found) return null;
-    const state = parseProvisionState(String(found.row.provisioning));
+    const rec = decodeRegisterRow(found.row);
+    const state = parseProvisionState(rec.provisioning);
     const p = plan(found.row, state);
     if (!p) return null;
     const next: ProvisionState = p.reissue
-      ? { ...p.next, reissueOf: p.previousLetter ?? String(found.row.letterNumber) }
+      ? { ...p.next, reissueOf: p.previousLetter ?? rec.letterNumber }
       : p.next;
     const cell = formatProvisionState(next, ctx.offset);
     const row: RegisterRow = {
@@ -160,6 +164,9 @@ export function claim(
       ticket,
       rowNumber: found.rowNumber,
       row: asStored(row),
+      get rec(): RegisterRecord {
+        return decodeRegisterRow(this.row);
+      },
       cell,
       attempts: p.attempts,
       password: null,
@@ -167,7 +174,7 @@ export function claim(
       uncertain: false,
       sentMs: 0,
       reissue: !!p.reissue,
-      previousLetter: p.reissue ? (p.previousLetter ?? String(found.row.letterNumber)) : "",
+      previousLetter: p.reissue ? (p.previousLetter ?? rec.letterNumber) : "",
       numberedHere: false,
       reset: null,
       holderName: null,
@@ -189,7 +196,7 @@ export function commit(
   withScriptLock(() => {
     const table = registerTable(r.ctx.ss);
     const found = locate(table, r.ticket, r.rowNumber);
-    if (!found || String(found.row.provisioning) !== r.cell) throw new LostClaim(r.ticket);
+    if (!found || cellText(found.row.provisioning) !== r.cell) throw new LostClaim(r.ticket);
     const given = typeof next === "function" ? next() : next;
     // A reissue stays a reissue in every state it writes until it is finished.
     const state: ProvisionState =
@@ -232,7 +239,7 @@ export function notifyAdmins(r: Run, text: string): void {
   } catch {
     url = "";
   }
-  const name = String(r.row.fullName) || String(r.row.name);
+  const name = r.rec.fullName || r.rec.name;
   const notice = composeAdminNotice({ ticket: r.ticket, name, note: text, rowUrl: url }, config);
   sendOrQueue(ctx, { ...notice, to: [...config.admins], ticket: r.ticket });
 }

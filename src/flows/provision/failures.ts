@@ -21,6 +21,7 @@ import { TemplateError } from "../../workspace/letter.js";
 import { appendLog } from "../../workspace/log.js";
 import { sendOrQueue, type OutgoingMail } from "../../workspace/mail.js";
 import { actionLabels, rowState, setActionChoices } from "../../workspace/register.js";
+import { decodeRegisterRow } from "../../workspace/registercodec.js";
 import { effectiveAccount } from "../../workspace/trust.js";
 import { stageMail } from "../../handlers/intake.js";
 import type { LicenceWait } from "../licences.js";
@@ -40,7 +41,7 @@ import {
 export function waitForLicence(r: Run, e: LicenceWait): ProvisionResult {
   const { ctx } = r;
   const lang = ctx.config.language;
-  const address = String(r.row.addressRecorded || r.row.address).toLowerCase();
+  const address = (r.rec.addressRecorded || r.rec.address).toLowerCase();
   const facts = { used: e.used, total: e.licences };
   try {
     const note = t(lang, "licence.stop.note", facts);
@@ -95,7 +96,7 @@ export function fail(r: Run, e: unknown): ProvisionResult {
   const lang = ctx.config.language;
   logError(ctx.ss, "provision", r.ticket, redact(errorText(e), secret));
   if (e instanceof LostClaim) return "dilewati";
-  const address = String(r.row.addressRecorded || r.row.address);
+  const address = r.rec.addressRecorded || r.rec.address;
   const failure = classifyFailure(failureFacts(e));
   // People read the message without the exception's class name.
   const reason = failureReason(failure, lang, {
@@ -147,6 +148,7 @@ function failCreation(r: Run, reason: string): void {
   const { config } = ctx;
   const mails: OutgoingMail[] = [];
   commit(r, { label: "gagal", atMs: now(), note: reason }, (row, table, rowNumber) => {
+    const rec = decodeRegisterRow(row);
     const d = decide({
       state: rowState(row),
       actor: SYSTEM_ACTOR,
@@ -162,7 +164,7 @@ function failCreation(r: Run, reason: string): void {
     const [entry] = appendLog(ctx, [{ ...d.logEntry, ticket: r.ticket }]);
     setActionChoices(table, rowNumber, actionLabels(config, d.next.stageKey, d.next.status, row.requestType));
     const url = rowUrl(ctx.ss, table.sheet, rowNumber);
-    const name = String(row.fullName) || String(row.name);
+    const name = rec.fullName || rec.name;
     for (const n of d.notify) {
       if (n.audience === "stage") {
         mails.push(
@@ -170,15 +172,15 @@ function failCreation(r: Run, reason: string): void {
             ctx,
             {
               ticket: r.ticket,
-              fullName: String(row.fullName),
-              name: String(row.name),
-              opdName: String(row.opd),
+              fullName: rec.fullName,
+              name: rec.name,
+              opdName: rec.opd,
               stageKey: n.stageKey,
               responsible: n.emails,
             },
             url,
             null,
-            String(row.duplicate).split("\n")[0] ?? "",
+            rec.duplicate.split("\n")[0] ?? "",
             t(config.language, "provision.failed_action"),
             SYSTEM_ACTOR,
             reason,

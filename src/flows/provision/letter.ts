@@ -43,6 +43,7 @@ import {
   setActionChoices,
   type RegisterRow,
 } from "../../workspace/register.js";
+import { decodeRegisterRow } from "../../workspace/registercodec.js";
 import { remainingMailQuota, uuid } from "../../workspace/runtime.js";
 import {
   clearQueuedNote,
@@ -60,10 +61,9 @@ import {
  * the address when the directory has none), the form's for a new account.
  */
 function letterName(r: Run): string {
-  const row = r.row;
-  if (r.reset) return r.reset.name || String(row.addressRecorded || row.address);
-  if (r.holderName !== null) return r.holderName || String(row.addressRecorded || row.address);
-  return String(row.fullName) || String(row.name);
+  if (r.reset) return r.reset.name || r.rec.addressRecorded || r.rec.address;
+  if (r.holderName !== null) return r.holderName || r.rec.addressRecorded || r.rec.address;
+  return r.rec.fullName || r.rec.name;
 }
 
 function letterValues(
@@ -79,10 +79,10 @@ function letterValues(
       receivedMs: cellMs(row.receivedAt) || dateMs,
       // A reset letter names the holder as the directory does (the form's name is the applicant's word).
       fullName: letterName(r),
-      nip: String(row.nip),
-      position: String(row.position),
-      opdName: String(row.opd),
-      address: String(row.addressRecorded || row.address).toLowerCase(),
+      nip: r.rec.nip,
+      position: r.rec.position,
+      opdName: r.rec.opd,
+      address: (r.rec.addressRecorded || r.rec.address).toLowerCase(),
       password: "",
       letterNumber,
       dateMs,
@@ -109,7 +109,7 @@ function makeArchive(r: Run): void {
       return { letterNumber: asSheetLiteral(allocateLetterNumber(ctx.config, ctx.offset, now())) };
     });
   }
-  const letterNumber = String(r.row.letterNumber);
+  const letterNumber = r.rec.letterNumber;
   const name = archiveName(letterNumber, r.ticket);
   if (leftovers) removeArchiveLeftovers(name);
   const archive = makeArchiveCopy(
@@ -129,21 +129,21 @@ export function deliver(r: Run): boolean {
   if (!personalDataIntact(row, ctx.sha256))
     throw new PermanentFailure(t(config.language, "provision.fail.tampered"));
   // A reset letter goes ONLY to the recovery address on record (read by this run), never to the row's.
-  const to = r.reset ? r.reset.recipient : String(row.personalEmail).trim().toLowerCase();
+  const to = r.reset ? r.reset.recipient : r.rec.personalEmail.trim().toLowerCase();
   if (remainingMailQuota() < 1) {
     r.password = null; // the sweep sends the letter later, with a new password
     commit(r, { label: "menunggu kuota", atMs: now() });
     return false;
   }
   if (!has(r.row.archive)) makeArchive(r);
-  const address = String(row.addressRecorded || row.address).toLowerCase();
+  const address = (r.rec.addressRecorded || r.rec.address).toLowerCase();
   if (!r.password) {
     const password = generatePassword(uuid);
     setPassword(address, password);
     r.password = password;
   }
-  const letterNumber = String(r.row.letterNumber);
-  const archiveId = idFromUrl(String(r.row.archive));
+  const letterNumber = r.rec.letterNumber;
+  const archiveId = idFromUrl(r.rec.archive);
   const pdf = letterPdf(
     archiveId,
     r.password,
@@ -220,20 +220,21 @@ export function finish(r: Run): void {
   const { config } = ctx;
   const sentMs = r.sentMs || now();
   commit(r, { label: "selesai", atMs: now() }, (row, table, rowNumber) => {
+    const rec = decodeRegisterRow(row);
     const extra: Partial<RegisterRow> = { letterSentAt: new Date(sentMs) };
     if (String(row.status) === "akun dibuat") {
       const d = decide({
         state: rowState(row),
         actor: SYSTEM_ACTOR,
         action: "selesaikan",
-        note: t(config.language, "provision.log.finished", { number: String(row.letterNumber) }),
+        note: t(config.language, "provision.log.finished", { number: rec.letterNumber }),
         config,
         nowMs: now(),
       });
       if (d.ok) {
         const [entry] = appendLog(ctx, [{ ...d.logEntry, ticket: r.ticket }]);
-        const stage = config.stages.find((s) => s.key === String(row.stageKey));
-        const times = String(row.stageTimes);
+        const stage = config.stages.find((s) => s.key === rec.stageKey);
+        const times = rec.stageTimes;
         const spent = stage
           ? `${stage.label}: ${formatDuration(d.stepMinutes, config.language)}${d.late ? ` ${t(config.language, "register.late")}` : ""}`
           : "";
@@ -268,7 +269,7 @@ export function finish(r: Run): void {
           actor: SYSTEM_ACTOR,
           timeMs: now(),
           note: t(config.language, "provision.log.reissued", {
-            number: String(row.letterNumber),
+            number: rec.letterNumber,
             previous: r.previousLetter || "-",
           }),
         },
@@ -278,23 +279,22 @@ export function finish(r: Run): void {
     return extra;
   });
   if (!r.reissue) clearQueuedNote(r);
-  const row = r.row;
-  const address = String(row.addressRecorded || row.address).toLowerCase();
+  const address = (r.rec.addressRecorded || r.rec.address).toLowerCase();
   if (r.uncertain) {
     const text = t(config.language, "provision.warn.uncertain", { address });
     logError(ctx.ss, "provision", r.ticket, text);
     notifyAdmins(r, text);
   }
-  const opd = findOpd(String(row.opd), config.opds);
+  const opd = findOpd(r.rec.opd, config.opds);
   const cc = opd?.ccEmail.trim();
   if (!cc) return;
-  const letterNumber = String(row.letterNumber);
+  const letterNumber = r.rec.letterNumber;
   const notice = composeOpdNotice(
     {
       ticket: r.ticket,
-      name: String(row.fullName) || String(row.name),
-      nip: String(row.nip),
-      opd: String(row.opd),
+      name: r.rec.fullName || r.rec.name,
+      nip: r.rec.nip,
+      opd: r.rec.opd,
       address,
       letterNumber,
     },
@@ -304,7 +304,7 @@ export function finish(r: Run): void {
   try {
     mail.attachments = [
       archivePdf(
-        idFromUrl(String(row.archive)),
+        idFromUrl(r.rec.archive),
         t(config.language, "provision.archive_pdf_name", { number: letterNumber.replace(/\//g, "-") }),
       ),
     ];
@@ -320,9 +320,10 @@ export function finish(r: Run): void {
  * sweep's reconciliation may have moved the row's number onto it). One read.
  */
 function reissueLogged(ctx: Ctx, ticket: string, row: RegisterRow): LogEntry | null {
-  const letterNumber = String(row.letterNumber).trim();
+  const rec = decodeRegisterRow(row);
+  const letterNumber = rec.letterNumber.trim();
   if (!letterNumber) return null;
-  const from = Math.max(1, Number(row.lastLogSeq) || 1);
+  const from = Math.max(1, rec.lastLogSeq || 1);
   return (
     readEntriesFrom(ctx, from).find(
       (e) => e.ticket === ticket && e.action === "terbitkan_ulang" && e.note.includes(letterNumber),

@@ -13,6 +13,7 @@ import { context } from "../../workspace/context.js";
 import { withScriptLock } from "../../workspace/lock.js";
 import { appendLog } from "../../workspace/log.js";
 import { registerTable } from "../../workspace/register.js";
+import { decodeRegisterRow } from "../../workspace/registercodec.js";
 import { has, now } from "./claim.js";
 
 export interface ReissueOutcome {
@@ -44,8 +45,9 @@ export function requestReissue(ticketArg: string, requester: string): ReissueOut
     const table = registerTable(ctx.ss);
     const rowNumber = table.find("ticket", ticket);
     const row = rowNumber ? table.read(rowNumber) : null;
+    const rec = row ? decodeRegisterRow(row) : null;
     const status = row ? String(row.status) : "";
-    const state = parseProvisionState(row ? String(row.provisioning) : "");
+    const state = parseProvisionState(rec ? rec.provisioning : "");
     const refusal = reissueRefusal(
       row && { status, created: has(row.createdAt), erased: isErasureMarker(row.personalEmail), state },
       now(),

@@ -12,6 +12,7 @@ import type { Ctx } from "../../workspace/context.js";
 import { getUser } from "../../workspace/directory.js";
 import { logError } from "../../workspace/errors.js";
 import { cellMs, personalDataIntact, type RegisterRow } from "../../workspace/register.js";
+import { decodeRegisterRow } from "../../workspace/registercodec.js";
 import { remainingMailQuota } from "../../workspace/runtime.js";
 import { executeChange } from "../changes.js";
 import { LicenceWait } from "../licences.js";
@@ -56,7 +57,8 @@ export function provisionQueued(ctx: Ctx, ticket: string, hint = 0): ProvisionRe
 /** Resumes one request the sweep found resumable (its state cell must still read `cellText`). */
 export function resumeProvisioning(ctx: Ctx, ticket: string, cellText: string, hint = 0): ProvisionResult {
   const r = claim(ctx, ticket, hint, (row, state): ClaimPlan | null => {
-    if (String(row.provisioning) !== cellText) return null;
+    const rec = decodeRegisterRow(row);
+    if (rec.provisioning !== cellText) return null;
     const plan = resumePlan(
       {
         status: String(row.status),
@@ -66,7 +68,7 @@ export function resumeProvisioning(ctx: Ctx, ticket: string, cellText: string, h
         licences: ctx.config.licences,
         letterSent: has(row.letterSentAt),
         archived: has(row.archive),
-        letterNumber: String(row.letterNumber),
+        letterNumber: rec.letterNumber,
         accountDone: accountStepDone(row),
       },
       remainingMailQuota,
@@ -171,11 +173,9 @@ function executeReset(r: Run): ProvisionResult {
     if (!personalDataIntact(r.row, ctx.sha256))
       throw new PermanentFailure(t(lang, "provision.fail.tampered"));
     const claim = {
-      address: String(r.row.addressRecorded || r.row.address)
-        .trim()
-        .toLowerCase(),
-      nip: String(r.row.nip).replace(/\D/g, ""),
-      personalEmail: String(r.row.personalEmail).trim().toLowerCase(),
+      address: (r.rec.addressRecorded || r.rec.address).trim().toLowerCase(),
+      nip: r.rec.nip.replace(/\D/g, ""),
+      personalEmail: r.rec.personalEmail.trim().toLowerCase(),
     };
     const record = getUser(claim.address);
     const check = checkResetIdentity(claim, record, config.domain);

@@ -24,6 +24,7 @@ import { appendLog } from "../../workspace/log.js";
 import { sendOrQueue } from "../../workspace/mail.js";
 import { cellMs, registerTable } from "../../workspace/register.js";
 import { remainingMailQuota, uuid } from "../../workspace/runtime.js";
+import { cellText } from "../../workspace/registercodec.js";
 import { SHEET_NAMES } from "../../workspace/schema.js";
 import { ensureWorker, type Scheduling } from "../../workspace/worker.js";
 import { reconcileRegister } from "../reconcile.js";
@@ -93,10 +94,10 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
   const due: { i: number; kind: ResumeKind }[] = [];
   const queuedDue: { i: number; kind: ResumeKind }[] = [];
   for (let i = 0; i < tickets.length; i++) {
-    const ticket = String(tickets[i]);
+    const ticket = cellText(tickets[i]);
     if (!ticket) continue;
-    const status = String(statuses[i] ?? "");
-    const state = parseProvisionState(String(cells[i] ?? ""));
+    const status = cellText(statuses[i]);
+    const state = parseProvisionState(cellText(cells[i]));
     if (status === "selesai" && state.label === "selesai" && days > 0) {
       const sentMs = cellMs(sent[i] ?? "");
       if (sentMs > 0 && t0 - sentMs > days * DAY_MS) expiring.push(i);
@@ -118,8 +119,8 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
       report.underway++;
   }
   for (const { i, kind } of [...due, ...queuedDue]) {
-    const ticket = String(tickets[i]);
-    const cell = String(cells[i] ?? "");
+    const ticket = cellText(tickets[i]);
+    const cell = cellText(cells[i]);
     if (!budget()) {
       report.deferred++;
       continue;
@@ -175,9 +176,9 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
       report.deferred++;
       continue;
     }
-    const ticket = String(tickets[i]);
+    const ticket = cellText(tickets[i]);
     try {
-      const result = expireUnused(ctx, ticket, String(cells[i] ?? ""), i + 2);
+      const result = expireUnused(ctx, ticket, cellText(cells[i]), i + 2);
       if (result === "kedaluwarsa") report.expired.push(ticket);
       if (result === "digunakan") report.used.push(ticket);
     } catch (e) {
@@ -200,7 +201,7 @@ function expireUnused(ctx: Ctx, ticket: string, cellText: string, hint: number):
       : null,
   );
   if (!r) return "dilewati";
-  const address = String(r.row.addressRecorded || r.row.address).toLowerCase();
+  const address = (r.rec.addressRecorded || r.rec.address).toLowerCase();
   const user = getUser(address);
   // A reset letter's password is used only by a sign-in after it was sent (the holder signed in
   // before, with the old one); a new account's first sign-in is after its letter anyway.
@@ -230,14 +231,14 @@ function expireUnused(ctx: Ctx, ticket: string, cellText: string, hint: number):
       return { lastLogSeq: entry!.seq };
     },
   );
-  const to = String(r.row.personalEmail).trim();
+  const to = r.rec.personalEmail.trim();
   if (user && to) {
     const notice = composeExpiredNotice(
       {
         ticket,
-        name: String(r.row.fullName) || String(r.row.name),
+        name: r.rec.fullName || r.rec.name,
         address,
-        letterNumber: String(r.row.letterNumber),
+        letterNumber: r.rec.letterNumber,
       },
       ctx.config,
     );

@@ -19,6 +19,7 @@ import { logError } from "../../workspace/errors.js";
 import { withScriptLock } from "../../workspace/lock.js";
 import { registerTable } from "../../workspace/register.js";
 import { uuid } from "../../workspace/runtime.js";
+import { cellText } from "../../workspace/registercodec.js";
 import { SHEET_NAMES } from "../../workspace/schema.js";
 import {
   deleteSpentTrigger,
@@ -55,9 +56,9 @@ function readQueue(ctx: Ctx, skip: ReadonlySet<string>): Queued[] {
   const cols = registerTable(ctx.ss).readColumns(["ticket", "provisioning"] as const);
   const out: Queued[] = [];
   cols.provisioning.forEach((cell, i) => {
-    const ticket = String(cols.ticket[i] ?? "");
+    const ticket = cellText(cols.ticket[i]);
     if (!ticket || skip.has(ticket)) return;
-    if (parseProvisionState(String(cell ?? "")).label === "antre") out.push({ ticket, rowNumber: i + 2 });
+    if (parseProvisionState(cellText(cell)).label === "antre") out.push({ ticket, rowNumber: i + 2 });
   });
   return rotate(out, fractionOf(uuid()));
 }
