@@ -4,7 +4,7 @@
  * - `licenceGate` runs in provisioning just before `users.insert` (never for an account an earlier
  *   run already made): it counts the accounts (users.list, 500 a page, outside the lock), warns the
  *   administrators once at WARN_PERCENT and throws `LicenceWait` when the new account would take
- *   the last licence; provision.ts then parks the request in "menunggu lisensi".
+ *   the last licence; provisioning (flows/provision/failures.ts) then parks the request in "menunggu lisensi".
  * - `licenceTaken` (under the lock of the write that records the account) adds the new account to
  *   the count: users.list may lag behind a creation ("search results may lag updates"), so the
  *   accounts made in the last day are counted by address until the list shows them.
@@ -42,7 +42,7 @@ export { readSnapshot };
 /** The mail queue's id prefix of the warnings (never re-sent by the office-hours rule). */
 export const LICENCE_MAIL_ID = "LISENSI";
 
-/** The new account would take the last licence: the request waits (provision.ts). */
+/** The new account would take the last licence: the request waits (flows/provision/failures.ts). */
 export class LicenceWait extends Error {
   constructor(
     readonly used: number,
