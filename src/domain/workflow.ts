@@ -25,6 +25,11 @@
  * - "ambil_alih" (take over) makes the actor the one responsible at the current stage; it needs a
  *   reason (who is absent, why) and is open to delegates and administrators only.
  * - Administrators may act at any stage, with that stage's actions.
+ * - Who may do what outside the dropdown (override the proposed address, ask for a new letter)
+ *   is the same table's second part, PERMISSIONS, read by `may`.
+ *
+ * Over 400 lines on purpose: it is ONE table (who may do what, from which status to which) and
+ * the functions that read it; split, a rule and the check that applies it would sit apart.
  */
 import type { ActionKey, Language, OfficeConfig, StageConfig } from "./config.js";
 import { addWorkingMinutes, calendarFromConfig, workingMinutesBetween } from "./calendar.js";
@@ -427,6 +432,36 @@ export function allowedActions(
     if (kind === undefined) return true;
     return kind !== null && kind !== "system" && rule.who.includes(kind);
   });
+}
+
+/** What people may do outside the register's action dropdown (the other doors). */
+export type Permission = "override_address" | "request_reissue";
+
+export interface PermissionRule {
+  who: readonly ActorKind[];
+  /** Where in the chain the request must be (administrators act at any stage). */
+  at: readonly StagePosition[];
+}
+
+/** THE TABLE's second part: the doors other than the dropdown. */
+export const PERMISSIONS: Record<Permission, PermissionRule> = {
+  // The proposed address overwritten in the register (handlers/edit.ts): the technical (last)
+  // stage's officials and delegates while the request is there, administrators anywhere.
+  override_address: { who: PEOPLE, at: ["last"] },
+  // A new letter with a new password (flows/provision/reissue.ts): administrators only.
+  request_reissue: { who: ["admins"], at: ANYWHERE },
+};
+
+/** Whether `actor` may do `permission` for a request at `stageKey` ("" at no stage). */
+export function may(config: OfficeConfig, permission: Permission, stageKey: string, actor: string): boolean {
+  const rule = PERMISSIONS[permission];
+  if (norm(actor) === SYSTEM_ACTOR) return false;
+  if (rule.who.includes("admins") && has(config.admins, actor)) return true;
+  const stage = config.stages.find((s) => s.key === stageKey);
+  if (!stage) return false;
+  const kind = actorKind(config, stage, actor);
+  if (kind !== "officials" && kind !== "delegates") return false;
+  return rule.who.includes(kind) && rule.at.some((p) => stagePositions(config, stageKey).includes(p));
 }
 
 /** Decides one attempted action. Pure: nothing is written; the handler applies the result. */

@@ -23,7 +23,7 @@ import { drainMailQueue } from "../workspace/mailqueue.js";
 import { personalDigest, registerTable } from "../workspace/register.js";
 import { ADMIN_COLUMNS, SHEET_NAMES, type AdminKey } from "../workspace/schema.js";
 import { sheetCell, Table } from "../workspace/table.js";
-import { requestReissue, resumeProvisioning } from "./provision.js";
+import { requestReissue, resumeProvisioning } from "./provision/index.js";
 import { runSetup } from "./setup/run.js";
 import { runSweep } from "./sweep.js";
 import { runFullVerify, runVerifyLog } from "./verify.js";

@@ -41,15 +41,8 @@ import {
   setActionChoices,
   type RegisterRow,
 } from "../workspace/register.js";
-import {
-  commit,
-  deliver,
-  finish,
-  has,
-  PermanentFailure,
-  type ProvisionResult,
-  type Run,
-} from "./provision.js";
+import { commit, has, PermanentFailure, type ProvisionResult, type Run } from "./provision/claim.js";
+import { deliver, finish } from "./provision/letter.js";
 
 import { directoryFacts, holderNameOf, notedGroupsOf, todayKey } from "./changes.js";
 

@@ -4,7 +4,7 @@
  * - `licenceGate` runs in provisioning just before `users.insert` (never for an account an earlier
  *   run already made): it counts the accounts (users.list, 500 a page, outside the lock), warns the
  *   administrators once at WARN_PERCENT and throws `LicenceWait` when the new account would take
- *   the last licence; provision.ts then parks the request in "menunggu lisensi".
+ *   the last licence; provisioning (flows/provision/failures.ts) then parks the request in "menunggu lisensi".
  * - `licenceTaken` (under the lock of the write that records the account) adds the new account to
  *   the count: users.list may lag behind a creation ("search results may lag updates"), so the
  *   accounts made in the last day are counted by address until the list shows them.
@@ -23,11 +23,9 @@ import {
   countWith,
   licencesOf,
   licenceText,
-  parseSnapshot,
   percentOf,
   withRecent,
   wouldTakeLast,
-  type LicenceSnapshot,
 } from "../domain/licences.js";
 import { localStamp } from "../domain/reminders.js";
 import { t } from "../domain/text/index.js";
@@ -36,14 +34,15 @@ import type { Ctx } from "../workspace/context.js";
 import { forEachAccount } from "../workspace/accounts.js";
 import { errorText } from "../workspace/errors.js";
 import { appendLog } from "../workspace/log.js";
+import { countedDay, readSnapshot, recordCountedDay, writeSnapshot } from "../workspace/licencestore.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 
-const SNAPSHOT_KEY = "surel:licences";
-const DAY_KEY = "surel:licencesDay";
+export { readSnapshot };
+
 /** The mail queue's id prefix of the warnings (never re-sent by the office-hours rule). */
 export const LICENCE_MAIL_ID = "LISENSI";
 
-/** The new account would take the last licence: the request waits (provision.ts). */
+/** The new account would take the last licence: the request waits (flows/provision/failures.ts). */
 export class LicenceWait extends Error {
   constructor(
     readonly used: number,
@@ -52,18 +51,6 @@ export class LicenceWait extends Error {
     super(`licences: ${used} accounts of ${licences} licences; the last licence is kept free`);
     this.name = "LicenceWait";
   }
-}
-
-function props(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getScriptProperties();
-}
-
-export function readSnapshot(): LicenceSnapshot {
-  return parseSnapshot(props().getProperty(SNAPSHOT_KEY));
-}
-
-function writeSnapshot(s: LicenceSnapshot): void {
-  props().setProperty(SNAPSHOT_KEY, JSON.stringify(s));
 }
 
 /**
@@ -153,10 +140,10 @@ export function licenceTaken(ctx: Ctx, address: string): void {
 export function refreshLicencesDaily(ctx: Ctx, nowMs = Date.now()): number | null {
   if (licencesOf(ctx.config) === 0) return null;
   const today = localDateKey(nowMs, ctx.offset);
-  if (props().getProperty(DAY_KEY) === today) return null;
+  if (countedDay() === today) return null;
   const used = countNow(nowMs);
   record(ctx, used, used, nowMs);
-  props().setProperty(DAY_KEY, today);
+  recordCountedDay(today);
   return used;
 }
 

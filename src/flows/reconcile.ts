@@ -16,18 +16,12 @@ import { t } from "../domain/text/index.js";
 import type { LogEntry } from "../domain/audit.js";
 import { stateLabel } from "../domain/audit.js";
 import type { OfficeConfig } from "../domain/config.js";
-import { isStatus, type Status } from "../domain/request.js";
-import {
-  formatMark,
-  markFromLog,
-  NO_MARK,
-  REMINDER_ACTIONS,
-  type ReminderKind,
-  type ReminderMark,
-} from "../domain/reminders.js";
-import { responsibleAt, stepDeadlines } from "../domain/workflow.js";
+import { formatMark } from "../domain/reminders.js";
+import { rowVerdict, loggedState, type LoggedState } from "../domain/replay.js";
+import { stepDeadlines } from "../domain/workflow.js";
 import type { Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";
+import { unseenFlags } from "../workspace/flags.js";
 import { withScriptLock } from "../workspace/lock.js";
 import { readLog } from "../workspace/log.js";
 import { complaintFromLog } from "../domain/complaints.js";
@@ -39,6 +33,7 @@ import {
   writeProgramColumns,
   type ComplaintKey,
 } from "../workspace/complaints.js";
+import { decodeRegisterRow } from "../workspace/registercodec.js";
 import type { Cell, Row, Table } from "../workspace/table.js";
 import {
   actionLabels,
@@ -49,78 +44,10 @@ import {
   type RegisterRow,
 } from "../workspace/register.js";
 
-/** Where the log says a request is, and since when. */
-export interface LoggedState {
-  status: Status;
-  stageKey: string;
-  responsible: string[];
-  stageEnteredMs: number;
-  /** The last entry the row should reflect. */
-  lastSeq: number;
-  /** The highest entry number of the ticket (any action). */
-  maxSeq: number;
-  /** Reminders and escalations logged in the current stage visit (reminders.ts). */
-  reminders: ReminderMark;
-}
-
-function markAfterLog(mark: ReminderMark, e: LogEntry, visitStartMs: number): ReminderMark {
-  if (!REMINDER_ACTIONS.includes(e.action as ReminderKind)) return mark;
-  const found = markFromLog([e], visitStartMs);
-  return {
-    remindedMs: mark.remindedMs || found.remindedMs,
-    escalatedMs: mark.escalatedMs || found.escalatedMs,
-  };
-}
+export { loggedState, type LoggedState } from "../domain/replay.js";
 
 /** Log actions of a handler's response (the complainant is mailed each). */
 const RESPONSES = new Set(["pengaduan_ditanggapi", "pengaduan_selesai"]);
-
-/** Entries that do not change where a request is (a refused attempt is logged "at" the state). */
-const NOT_STATE = new Set(["ditolak_sistem"]);
-/** Entries that (re-)enter a stage even when the stage key stays the same. */
-const ENTERS = new Set(["diterima", "mulai", "perbaikan_diterima"]);
-
-/** "status/stage" → its parts; null for anything else. */
-export function parseStateLabel(label: string): { status: Status; stageKey: string } | null {
-  const slash = label.indexOf("/");
-  const status = slash < 0 ? label : label.slice(0, slash);
-  const stageKey = slash < 0 ? "" : label.slice(slash + 1);
-  return isStatus(status) ? { status, stageKey } : null;
-}
-
-/** Replays one ticket's entries (in log order) into the state the register row should show. */
-export function loggedState(entries: readonly LogEntry[], config: OfficeConfig): LoggedState | null {
-  let state = null as LoggedState | null;
-  let maxSeq = 0;
-  for (const e of entries) {
-    maxSeq = Math.max(maxSeq, e.seq);
-    if (NOT_STATE.has(e.action)) continue;
-    const prev: LoggedState | null = state;
-    if (prev && e.from === e.to && e.action !== "ambil_alih") {
-      // A note about the request that does not move it (an address change, a letter re-issued,
-      // a reminder…).
-      const reminders = markAfterLog(prev.reminders, e, prev.stageEnteredMs);
-      state = { ...prev, lastSeq: e.seq, reminders };
-      continue;
-    }
-    const to = parseStateLabel(e.to);
-    if (!to) continue;
-    const moved: boolean = !prev || to.stageKey !== prev.stageKey || ENTERS.has(e.action);
-    const stage = config.stages.find((s) => s.key === to.stageKey);
-    let responsible: string[] = prev && !moved ? prev.responsible : stage ? responsibleAt(stage) : [];
-    if (e.action === "ambil_alih") responsible = [e.actor];
-    state = {
-      status: to.status,
-      stageKey: to.stageKey,
-      responsible,
-      stageEnteredMs: prev && !moved ? prev.stageEnteredMs : e.timeMs,
-      lastSeq: e.seq,
-      maxSeq,
-      reminders: prev && !moved ? prev.reminders : NO_MARK,
-    };
-  }
-  return state ? { ...state, maxSeq } : null;
-}
 
 export interface ReconcileReport {
   /** Tickets whose row was rewritten from the log. */
@@ -131,7 +58,6 @@ export interface ReconcileReport {
 
 /** At most this many flags are written one by one per sweep; the rest are summed up in one line. */
 const MAX_FLAG_LINES = 20;
-const FLAG_CACHE_SECONDS = 6 * 60 * 60;
 
 export function reconcileRegister(ctx: Ctx): ReconcileReport {
   const { config } = ctx;
@@ -161,32 +87,28 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       );
     recorded = recordMails(ctx, complaintMails);
     for (const { rowNumber, row } of rows) {
-      const ticket = String(row.ticket);
+      const rec = decodeRegisterRow(row);
+      const ticket = rec.ticket;
       if (!ticket) continue;
-      const shown = stateLabel(String(row.status), String(row.stageKey));
-      const recordedSeq = Number(row.lastLogSeq) || 0;
+      // The status as written (an unknown one must show as a disagreement, not decode to "baru").
+      const shown = stateLabel(String(row.status), rec.stageKey);
+      const recordedSeq = rec.lastLogSeq;
       const logged = loggedState(byTicket.get(ticket) ?? [], config);
       const where = t(lang, "sweep.where", { row: rowNumber, ticket });
-      if (!logged) {
-        // A row entered by hand or imported from an older register has nothing to compare with.
-        if (recordedSeq === 0) continue;
+      const verdict = rowVerdict(shown, recordedSeq, logged);
+      if (verdict.kind === "skip" || !logged) continue;
+      if (verdict.kind === "flag") {
         flags.push({
           ticket,
-          signature: `none|${shown}|${recordedSeq}`,
-          message: t(lang, "sweep.no_history", { where, seq: recordedSeq, shown }),
-        });
-        continue;
-      }
-      if (recordedSeq > logged.maxSeq) {
-        flags.push({
-          ticket,
-          signature: `lost|${shown}|${recordedSeq}|${logged.maxSeq}`,
-          message: t(lang, "sweep.history_lost", { where, seq: recordedSeq, last: logged.maxSeq }),
+          signature: verdict.signature,
+          message:
+            verdict.why === "no_history"
+              ? t(lang, "sweep.no_history", { where, seq: recordedSeq, shown })
+              : t(lang, "sweep.history_lost", { where, seq: recordedSeq, last: logged.maxSeq }),
         });
         continue;
       }
       const expected = stateLabel(logged.status, logged.stageKey);
-      if (shown === expected && recordedSeq === logged.lastSeq) continue;
       repair(table, rowNumber, row, logged, config, now, ctx.offset);
       setActionChoices(
         table,
@@ -198,7 +120,7 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
         ctx.ss,
         "sweep",
         ticket,
-        shown === expected
+        verdict.seqOnly
           ? t(lang, "sweep.seq_fixed", {
               where,
               seq: recordedSeq || t(lang, "common.empty"),
@@ -299,10 +221,7 @@ function repair(
 
 /** Writes the flags not written before (remembered in the script cache for a few hours). */
 function writeFlags(ctx: Ctx, flags: { ticket: string; signature: string; message: string }[]): string[] {
-  const cache = CacheService.getScriptCache();
-  const key = (ticket: string): string => `surel:flag:${ticket}`.slice(0, 240);
-  const seen = cache.getAll(flags.map((f) => key(f.ticket)));
-  const fresh = flags.filter((f) => seen[key(f.ticket)] !== f.signature);
+  const { fresh, remember } = unseenFlags(flags);
   fresh.slice(0, MAX_FLAG_LINES).forEach((f) => logError(ctx.ss, "sweep", f.ticket, f.message));
   if (fresh.length > MAX_FLAG_LINES) {
     logError(
@@ -318,10 +237,6 @@ function writeFlags(ctx: Ctx, flags: { ticket: string; signature: string; messag
       }),
     );
   }
-  if (fresh.length > 0) {
-    const put: Record<string, string> = {};
-    for (const f of fresh) put[key(f.ticket)] = f.signature;
-    cache.putAll(put, FLAG_CACHE_SECONDS);
-  }
+  remember(fresh);
   return fresh.map((f) => f.ticket);
 }

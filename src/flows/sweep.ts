@@ -39,7 +39,7 @@ import { refreshDashboard, type DashboardReport } from "./dashboard.js";
 import { checkFormDaily, type FormCheck } from "./formcheck.js";
 import { retryGroupJoins, type JoinRetryReport } from "./groups.js";
 import { refreshLicencesDaily } from "./licences.js";
-import { sweepProvisioning, type ProvisionSweepReport } from "./provision.js";
+import { sweepProvisioning, type ProvisionSweepReport } from "./provision/index.js";
 import { sweepRecap, type RecapReport } from "./recap.js";
 import { reconcileRegister } from "./reconcile.js";
 import { liveLocale, recoverResponses } from "./recover.js";

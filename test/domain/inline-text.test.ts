@@ -79,7 +79,7 @@ const ALLOWED: Allowance[] = [
     why: "the archive spreadsheet's name, by which the program finds its own file again (like a sheet name)",
   },
   {
-    file: "src/domain/provisioning.ts",
+    file: "src/domain/provisioning/state.ts",
     inVariables: ["REISSUE_TOKEN"],
     why:
       "a part of the provisioning state cell, written and parsed back like the state labels " +
