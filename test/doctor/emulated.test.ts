@@ -7,9 +7,8 @@
 import { google } from "googleapis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDoctor, type Check } from "../../scripts/doctor/checks.js";
-import { seedGroup } from "../emulator/services/directory.js";
+import { seedGroup, columnLetter } from "gas-emulator/testkit";
 import { SHEET_NAMES, BATCH_COLUMNS } from "../../src/workspace/schema.js";
-import { columnLetter } from "../emulator/services/sheets/a1.js";
 import {
   ADMIN,
   adminRequest,

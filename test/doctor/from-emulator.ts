@@ -9,11 +9,7 @@
  */
 import type { DoctorDiagnostic } from "../../src/handlers/doctor.js";
 import { SHEETS } from "../../src/domain/settings.js";
-import { documentText } from "../emulator/services/docs.js";
-import { directoryState } from "../emulator/services/directory.js";
-import { openForm } from "../emulator/services/forms.js";
-import { openSpreadsheet } from "../emulator/services/sheets/host.js";
-import { sheetsState } from "../emulator/services/sheets/model.js";
+import { documentText, directoryState, openForm, openSpreadsheet, sheetsState } from "gas-emulator/testkit";
 import type { Office } from "../flows/harness.js";
 import type { SheetFixture, Tenant } from "./standin.js";
 import { greenTenant, type TenantIds } from "./tenants.js";

@@ -4,8 +4,8 @@
  * snapshot. The harness relies on it to run setup once per test file.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { cloneWorkspace } from "../emulator/runtime/snapshot.js";
-import type { EmulatorSnapshot } from "../emulator/index.js";
+import type { EmulatorSnapshot } from "gas-emulator";
+import { cloneWorkspace } from "gas-emulator/testkit";
 import {
   application,
   createOffice,

@@ -1,9 +1,9 @@
 /**
- * The emulator's front door: a Workspace with every service installed, the built bundle
- * (dist/Code.js) run in worker threads, a virtual clock, a cost ledger, fault injection and a
+ * The emulator's front door: a Workspace with every service installed, a built Apps Script bundle
+ * run in worker threads, a virtual clock, a cost ledger, fault injection and a
  * seeded scheduler.
  *
- *   const emu = new Emulator();                     // loads dist/Code.js
+ *   const emu = new Emulator({ bundle: "dist/Code.js", scriptTimeZone: "Europe/Paris" });
  *   // set up by hand through emu.globals / emu.ws (outside any execution)
  *   const r = await emu.run("setup");               // one execution
  *   await emu.drain({ concurrency: 4 });            // every execution events have queued
@@ -12,7 +12,6 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { ExecContext } from "./core.js";
 import { dumpWorkspace } from "./dump.js";
 import { parseMs } from "./costs.js";
@@ -32,7 +31,7 @@ import { cloneWorkspace, deepCopy } from "./runtime/snapshot.js";
 import { Scheduler, alternatives, type SchedulePolicy } from "./runtime/scheduler.js";
 import { installAll } from "./services/index.js";
 import { fireClockTriggers, nextClockDue, type ClockFilter } from "./services/script.js";
-import { Workspace, type WorkspaceOptions } from "./workspace.js";
+import { Workspace, processTimeZone, type WorkspaceOptions } from "./workspace.js";
 
 export type { ExecutionResult, LogEntry, CallRecord } from "./runtime/engine.js";
 export type { SchedulePolicy, Decision } from "./runtime/scheduler.js";
@@ -42,11 +41,35 @@ export { Faults, TIME_LIMIT_MESSAGE } from "./runtime/faults.js";
 export { Ledger } from "./runtime/ledger.js";
 export { TIME_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS, TOO_MANY_SCRIPTS } from "./runtime/engine.js";
 export { registerDumper } from "./dump.js";
+export type {
+  Workspace,
+  WorkspaceOptions,
+  TriggerRecord,
+  PendingExecution,
+  ScriptProject,
+} from "./workspace.js";
+export type { ExecContext, Identity } from "./core.js";
+export { GasError, apiError, serviceError } from "./core.js";
+export { callCost, parseMs } from "./costs.js";
+export { processTimeZone } from "./workspace.js";
 
-export const DEFAULT_BUNDLE = fileURLToPath(new URL("../../dist/Code.js", import.meta.url));
+/**
+ * Makes `zone` the process's time zone (process.env.TZ): the executions' V8, in this thread or a
+ * worker, formats and parses dates in the process's zone, which Node reads from TZ. Throws on a
+ * zone the runtime does not know.
+ */
+export function useProcessTimeZone(zone: string): void {
+  if (processTimeZone() === zone) return;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+  } catch {
+    throw new Error(`emulator: unknown time zone ${zone}`);
+  }
+  process.env.TZ = zone;
+}
 
 export interface EmulatorOptions extends WorkspaceOptions {
-  /** Path of the bundle (default dist/Code.js). */
+  /** Path of the built bundle (one of `bundle` and `code` is required). */
   bundle?: string;
   /** The bundle's source, instead of a path (tests with a tiny hand-written bundle). */
   code?: string;
@@ -190,12 +213,13 @@ export class Emulator {
   constructor(opts: EmulatorOptions = {}) {
     this.opts = opts;
     let code = opts.code;
-    const path = opts.bundle ?? DEFAULT_BUNDLE;
+    const path = opts.bundle ?? "";
     if (code === undefined) {
+      if (!path) throw new Error("emulator: give the bundle to run (`bundle`: its path, or `code`)");
       try {
         code = readFileSync(path, "utf8");
       } catch {
-        throw new Error(`emulator: cannot read ${path} (build it first: npx tsx scripts/build.ts)`);
+        throw new Error(`emulator: cannot read the bundle ${path} (build it first)`);
       }
     }
     const filename =
@@ -203,8 +227,9 @@ export class Emulator {
     this.bundle = inspectBundle(code, filename);
     this.bundleHash = createHash("sha256").update(code).digest("hex");
     // The script's time zone is the process's: worker threads share the process's ICU zone, so
-    // the executions' V8 runs in it only if the whole process does (docs/EMULATOR-runtime.md).
-    process.env.TZ = opts.scriptTimeZone ?? "Asia/Jakarta";
+    // the executions' V8 runs in it only if the whole process does (README, "Time zone"). An
+    // explicit zone is made the process's here; every batch checks that it still is.
+    if (opts.scriptTimeZone !== undefined) useProcessTimeZone(opts.scriptTimeZone);
     this.pool = new WorkerPool(code, filename, opts.workers ?? 2);
     this.inline = opts.inline === false ? null : new InlineRunner(code, filename);
     this.reset();
@@ -213,6 +238,7 @@ export class Emulator {
   /** A fresh workspace (services reinstalled, ledger and faults cleared); workers are kept. */
   reset(overrides: WorkspaceOptions = {}): void {
     const ws = new Workspace({ ...this.opts, ...overrides });
+    if (overrides.scriptTimeZone !== undefined) useProcessTimeZone(overrides.scriptTimeZone);
     this.freshClockMs = ws.clockMs;
     this.freshOverrides = JSON.stringify(overrides);
     this.install(ws);
@@ -355,6 +381,20 @@ export class Emulator {
     return s;
   }
 
+  /**
+   * The executions' dates follow the process's zone: refuse to run when it is not the script's
+   * (another emulator in the same process made its own zone the process's, or TZ changed).
+   */
+  private checkTimeZone(): void {
+    const tz = processTimeZone();
+    if (tz !== this.ws.scriptTimeZone)
+      throw new Error(
+        `emulator: the script's time zone is ${this.ws.scriptTimeZone} but the process's is ${tz}: ` +
+          "dates in the executions follow the process's zone, so one process runs one zone at a time " +
+          "(set TZ, or create the emulator again)",
+      );
+  }
+
   private batch(specs: ExecSpec[], concurrency: number, policy?: SchedulePolicy): ExecutionResult[] {
     const queue = [...specs];
     const source: BatchSource = {
@@ -362,6 +402,7 @@ export class Emulator {
       next: () => queue.shift(),
     };
     try {
+      this.checkTimeZone();
       return this.engine.runBatch(source, concurrency, this.scheduler(policy));
     } finally {
       this.pool.trim();
@@ -464,6 +505,7 @@ export class Emulator {
       },
     };
     try {
+      this.checkTimeZone();
       return this.engine.runBatch(source, Math.max(1, opts.concurrency ?? 1), this.scheduler(opts.schedule));
     } finally {
       this.pool.trim();
@@ -544,3 +586,13 @@ export class Emulator {
     await this.pool.close();
   }
 }
+
+// Events a person or a browser causes (each queues or runs the script's executions).
+export {
+  FormSubmitError,
+  fireBlankFormSubmit,
+  submitResponse,
+  type SubmitOptions,
+} from "./services/forms/submit.js";
+export { userEdit, userOpen, type EditResult } from "./services/sheets/host.js";
+export { serveWebApp, servedPage, webAppCall, webAppGet, type ServedWebApp, type Visitor } from "./webapp.js";

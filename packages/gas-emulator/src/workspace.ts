@@ -66,20 +66,33 @@ export interface ScriptProject {
 }
 
 export interface WorkspaceOptions {
-  /** Start of the virtual clock (ms since epoch). Default: Monday 2026-11-23 08:00 Asia/Jakarta. */
+  /** Start of the virtual clock (ms since epoch). Default: Monday 2026-11-23 01:00 UTC. */
   startMs?: number;
   /** Seed for ids and for the scheduler. */
   seed?: number;
   /** The script's owner (installs triggers, effective user of installable triggers). */
   owner?: Identity;
-  /** The Workspace primary domain (e.g. "pematangsiantarkota.go.id"). */
+  /** The Workspace primary domain (default "example.com"). */
   domain?: string;
+  /**
+   * The script's time zone (the manifest's `timeZone`). Default: the process's zone. Dates in the
+   * executions follow the process's zone, so `Emulator` makes the two agree (README, "Time zone").
+   */
   scriptTimeZone?: string;
+  /** What Session.getActiveUserLocale and Document.getLanguage answer (default "en"). */
+  userLocale?: string;
+  /** The locale of a new spreadsheet (default "en_US"; the emulator models "en_US" and "id_ID"). */
+  spreadsheetLocale?: string;
   /** The project manifest's `oauthScopes` (default: none declared, nothing refused for scopes). */
   oauthScopes?: readonly string[];
 }
 
-export const DEFAULT_START_MS = Date.UTC(2026, 10, 23, 1, 0, 0); // 2026-11-23 08:00 WIB (a Monday)
+export const DEFAULT_START_MS = Date.UTC(2026, 10, 23, 1, 0, 0); // a Monday
+
+/** The zone the process's dates follow (the TZ environment variable, else the system's). */
+export function processTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
 
 /** A small deterministic PRNG (mulberry32) for ids and schedules: the emulator is reproducible. */
 export class Rng {
@@ -106,6 +119,8 @@ export class Rng {
 export class Workspace {
   readonly domain: string;
   readonly scriptTimeZone: string;
+  readonly userLocale: string;
+  readonly spreadsheetLocale: string;
   readonly owner: Identity;
   /** The script project: standalone until a bound spreadsheet is created (createBoundSpreadsheet). */
   readonly project: ScriptProject;
@@ -141,8 +156,10 @@ export class Workspace {
   constructor(opts: WorkspaceOptions = {}) {
     this.clockMs = opts.startMs ?? DEFAULT_START_MS;
     this.rng = new Rng(opts.seed ?? 1);
-    this.domain = opts.domain ?? "contohkota.go.id";
-    this.scriptTimeZone = opts.scriptTimeZone ?? "Asia/Jakarta";
+    this.domain = opts.domain ?? "example.com";
+    this.scriptTimeZone = opts.scriptTimeZone ?? processTimeZone();
+    this.userLocale = opts.userLocale ?? "en";
+    this.spreadsheetLocale = opts.spreadsheetLocale ?? "en_US";
     this.owner = opts.owner ?? { email: `admin@${this.domain}`, admin: true, name: "Administrator" };
     this.addIdentity(this.owner);
     this.project = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ExecContext } from "./core.js";
+import type { ExecContext } from "../src/core.js";
 import { exec, publicMethods, thrown } from "./helpers.js";
 import {
   CACHE_ITEMS_AFTER_EVICTION,
@@ -9,8 +9,8 @@ import {
   cacheContents,
   evictAllCaches,
   install,
-} from "./services/cache.js";
-import { Workspace } from "./workspace.js";
+} from "../src/services/cache.js";
+import { Workspace } from "../src/workspace.js";
 
 /** The "sweep" trigger running as `user`. */
 function sweepAs(ws: Workspace, user: string): ExecContext {

@@ -1,15 +1,15 @@
 /** Embedded charts (services/sheets/chart.ts): builder, ranges, type, insert/get/update/remove, images. */
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { Blob } from "./core.js";
+import { Blob } from "../src/core.js";
 import {
   chartData,
   chartSpecs,
   createBoundSpreadsheet,
   EmbeddedChart,
   type Sheet,
-} from "./services/sheets.js";
-import { chartsGlobal, ChartType } from "./services/sheets/chart.js";
+} from "../src/services/sheets.js";
+import { chartsGlobal, ChartType } from "../src/services/sheets/chart.js";
 import { setup, thrown } from "./sheets-helpers.js";
 
 function sheetWithData(): Sheet {

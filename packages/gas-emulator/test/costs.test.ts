@@ -3,9 +3,9 @@
  * rates; the script's own time (the bundle's parse, CPU per cell) is on the clock too.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CELL_RATES, COSTS, SCRIPT_COSTS, callCost, parseMs, rateTableMarkdown } from "./costs.js";
-import { Emulator } from "./index.js";
-import { createBoundSpreadsheet } from "./services/sheets/host.js";
+import { CELL_RATES, COSTS, SCRIPT_COSTS, callCost, parseMs, rateTableMarkdown } from "../src/costs.js";
+import { Emulator } from "../src/index.js";
+import { createBoundSpreadsheet } from "../src/services/sheets/host.js";
 import { readFileSync } from "node:fs";
 
 const CODE = `
@@ -82,7 +82,7 @@ describe("the cost model by size", () => {
   });
 
   it("documents every rate in docs/EMULATOR-runtime.md", () => {
-    const doc = readFileSync(new URL("../../docs/EMULATOR-runtime.md", import.meta.url), "utf8");
+    const doc = readFileSync(new URL("../docs/EMULATOR-runtime.md", import.meta.url), "utf8");
     for (const line of rateTableMarkdown().split("\n").slice(2))
       expect(doc).toContain(line.split("|")[1]!.trim());
   });

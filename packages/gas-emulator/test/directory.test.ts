@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { exec, type GasClass, interfaceMethods, publicMethods, thrown, within } from "./helpers.js";
-import { Emulator } from "./index.js";
-import * as dir from "./services/directory.js";
-import { Workspace } from "./workspace.js";
+import { Emulator } from "../src/index.js";
+import * as dir from "../src/services/directory.js";
+import { Workspace } from "../src/workspace.js";
 
 type User = GoogleAppsScript.AdminDirectory.Schema.User;
 

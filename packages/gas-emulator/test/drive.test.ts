@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { Blob } from "./core.js";
+import { Blob } from "../src/core.js";
 import { exec, type GasClass, interfaceMethods, publicMethods, thrown, within } from "./helpers.js";
-import * as drive from "./services/drive.js";
-import { Workspace } from "./workspace.js";
+import * as drive from "../src/services/drive.js";
+import { Workspace } from "../src/workspace.js";
 
 const MISSING =
   "No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.";

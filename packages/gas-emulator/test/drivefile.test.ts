@@ -5,13 +5,13 @@
  * is refused outright.
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { Blob } from "./core.js";
+import { Blob } from "../src/core.js";
 import { exec, thrown, within } from "./helpers.js";
-import { Emulator } from "./index.js";
-import * as docs from "./services/docs.js";
-import * as drive from "./services/drive.js";
-import * as sheets from "./services/sheets.js";
-import { Workspace } from "./workspace.js";
+import { Emulator } from "../src/index.js";
+import * as docs from "../src/services/docs.js";
+import * as drive from "../src/services/drive.js";
+import * as sheets from "../src/services/sheets.js";
+import { Workspace } from "../src/workspace.js";
 
 const AUTH = "https://www.googleapis.com/auth/";
 const FILE_ONLY = [`${AUTH}drive.file`, `${AUTH}documents`, `${AUTH}spreadsheets`];

@@ -13,10 +13,15 @@ import {
   submitResponse,
   type Form,
   type FormApp,
-} from "./services/forms.js";
-import { createBoundSpreadsheet, sheetToTable, type Range, type Spreadsheet } from "./services/sheets.js";
+} from "../src/services/forms.js";
+import {
+  createBoundSpreadsheet,
+  sheetToTable,
+  type Range,
+  type Spreadsheet,
+} from "../src/services/sheets.js";
 import { exec, setup, thrown, within } from "./sheets-helpers.js";
-import type { Workspace } from "./workspace.js";
+import type { Workspace } from "../src/workspace.js";
 
 const APPLICANT = "pemohon@gmail.com";
 

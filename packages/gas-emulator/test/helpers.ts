@@ -3,8 +3,19 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
-import { type ExecContext, GasError, GasObject } from "./core.js";
-import type { Workspace } from "./workspace.js";
+import { type ExecContext, GasError, GasObject } from "../src/core.js";
+import type { Workspace, WorkspaceOptions } from "../src/workspace.js";
+
+/**
+ * The office these tests model (an Indonesian one: the zone, the language and the spreadsheet
+ * locale the assertions were written in). The emulator's own defaults are neutral.
+ */
+export const OFFICE: WorkspaceOptions = {
+  domain: "contohkota.go.id",
+  scriptTimeZone: "Asia/Jakarta",
+  userLocale: "id",
+  spreadsheetLocale: "id_ID",
+};
 
 /** A service class, as the surface tests name them. */
 export type GasClass = abstract new (...args: never[]) => GasObject;

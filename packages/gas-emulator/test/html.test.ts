@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { Blob } from "./core.js";
+import { Blob } from "../src/core.js";
 import { publicMethods, thrown } from "./helpers.js";
-import { HtmlOutput, type HtmlService, HtmlTemplate, install } from "./services/html.js";
-import { Workspace } from "./workspace.js";
+import { HtmlOutput, type HtmlService, HtmlTemplate, install } from "../src/services/html.js";
+import { Workspace } from "../src/workspace.js";
 
 function service(): HtmlService {
   return install(new Workspace()).HtmlService as HtmlService;

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Blob, type ExecContext, GasObject } from "./core.js";
-import { exec, publicMethods, thrown } from "./helpers.js";
+import { Blob, type ExecContext, GasObject } from "../src/core.js";
+import { exec, publicMethods, thrown, OFFICE } from "./helpers.js";
 import {
   emlOf,
   type GmailApp,
@@ -15,13 +15,13 @@ import {
   outbox,
   quotedPrintable,
   writeOutbox,
-} from "./services/mail.js";
-import { Workspace } from "./workspace.js";
+} from "../src/services/mail.js";
+import { Workspace } from "../src/workspace.js";
 
 const DOMAIN = "contohkota.go.id";
 
 function setup(): { ws: Workspace; mail: MailApp; gmail: GmailApp } {
-  const ws = new Workspace();
+  const ws = new Workspace(OFFICE);
   const g = install(ws);
   return { ws, mail: g.MailApp as MailApp, gmail: g.GmailApp as GmailApp };
 }
@@ -272,7 +272,7 @@ describe("outbox files", () => {
       attachments: [pdf],
       inlineImages: { logo: new Blob(Buffer.from([1, 2, 3]), "image/png", "logo.png") },
     });
-    const eml = emlOf(outbox(ws)[0]!);
+    const eml = emlOf(outbox(ws)[0]!, ws.scriptTimeZone);
     expect(eml).toContain(`From: "Diskominfo Kota" <${ws.owner.email}>\r\n`);
     expect(eml).toContain(`To: pemohon@${DOMAIN}\r\n`);
     expect(eml).toMatch(/^Subject: =\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=\r$/m);
@@ -311,7 +311,7 @@ describe("outbox files", () => {
     expect(preview).toContain('srcdoc="&lt;p&gt;Terima &lt;b&gt;kasih&lt;/b&gt;&lt;/p&gt;"');
     expect(preview).toContain(`href="${base}.files/1-Surat.pdf"`);
     const index = readFileSync(join(dir, "index.html"), "utf8");
-    expect(index).toContain("Kotak keluar: 2 surel");
+    expect(index).toContain("Outbox: 2 mails");
     expect(index).toContain(`href="${base}.html"`);
     expect(index).toContain("0002-kedua.eml");
     expect(existsSync(join(dir, "0002-kedua.eml"))).toBe(true);

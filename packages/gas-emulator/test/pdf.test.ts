@@ -8,7 +8,7 @@ import {
   type PdfDocumentSpec,
   renderPdf,
   textWidth,
-} from "./services/pdf.js";
+} from "../src/services/pdf.js";
 
 const DATE = Date.UTC(2026, 10, 23, 1, 0, 0);
 const CONTENT_WIDTH = A4.width - 144;

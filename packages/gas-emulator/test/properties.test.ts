@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ExecContext } from "./core.js";
-import { exec, publicMethods, thrown } from "./helpers.js";
+import type { ExecContext } from "../src/core.js";
+import { exec, publicMethods, thrown, OFFICE } from "./helpers.js";
 import {
   install,
   PROPERTY_STORE_MAX_BYTES,
@@ -8,8 +8,8 @@ import {
   type PropertiesService,
   propertiesDump,
   scriptPropertiesOf,
-} from "./services/properties.js";
-import { Workspace } from "./workspace.js";
+} from "../src/services/properties.js";
+import { Workspace } from "../src/workspace.js";
 
 /** Execution `id` of the form-submit trigger, running as `user`. */
 function submitAs(ws: Workspace, user: string, id = 1): ExecContext {
@@ -23,7 +23,7 @@ function submitAs(ws: Workspace, user: string, id = 1): ExecContext {
 }
 
 function setup(): { ws: Workspace; svc: PropertiesService } {
-  const ws = new Workspace();
+  const ws = new Workspace(OFFICE);
   const svc = install(ws).PropertiesService as PropertiesService;
   return { ws, svc };
 }

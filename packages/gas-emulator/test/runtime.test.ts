@@ -1,20 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { apiError, serviceError } from "./core.js";
-import { COSTS, costEntry, costOf, costTableMarkdown, serviceOf } from "./costs.js";
-import { registerDumper } from "./dump.js";
-import {
-  DEFAULT_BUNDLE,
-  Emulator,
-  TIME_LIMIT_MESSAGE,
-  TOO_MANY_SCRIPTS,
-  type ExecutionResult,
-} from "./index.js";
-import { inspectBundle } from "./runtime/bundle.js";
-import { FakeChild, FakeMail, fake, tinyOptions } from "./runtime/fixtures/fake.js";
-import { alternatives, Scheduler } from "./runtime/scheduler.js";
+import { apiError, serviceError } from "../src/core.js";
+import { COSTS, costEntry, costOf, costTableMarkdown, serviceOf } from "../src/costs.js";
+import { registerDumper } from "../src/dump.js";
+import { Emulator, TIME_LIMIT_MESSAGE, TOO_MANY_SCRIPTS, type ExecutionResult } from "../src/index.js";
+import { inspectBundle } from "../src/runtime/bundle.js";
+import { FakeChild, FakeMail, fake, tinyOptions } from "./fixtures/fake.js";
+import { alternatives, Scheduler } from "../src/runtime/scheduler.js";
 
 function ok(r: ExecutionResult): unknown {
   if (!r.ok) throw new Error(`execution ${r.handler} failed: ${r.error?.name}: ${r.error?.message}`);
@@ -94,42 +88,6 @@ describe("loading the bundle", () => {
     emu.reset();
     expect(ok(await emu.run("promiseWork"))).toBe("sync");
     expect(fake(emu.ws).writes.map((w) => w.tag)).toEqual(["microtask"]);
-  });
-});
-
-describe("dist/Code.js", () => {
-  let emu: Emulator;
-  beforeAll(async () => {
-    if (!existsSync(DEFAULT_BUNDLE)) {
-      const { buildBundle } = await import("../../scripts/build.js");
-      await buildBundle();
-    }
-    emu = new Emulator();
-  });
-  afterAll(() => emu?.close());
-
-  it("declares every generated entry point as a callable top-level function", () => {
-    const code = readFileSync(DEFAULT_BUNDLE, "utf8");
-    const stubs = [
-      ...code.matchAll(/^function (\w+)\(\) \{\n {2}return __surel\.\1\.apply\(this, arguments\);\n\}/gm),
-    ].map((m) => m[1]!);
-    expect(stubs.length).toBeGreaterThan(0);
-    const bare = inspectBundle(code);
-    for (const name of stubs) expect(bare.functions).toContain(name);
-    expect(emu.entryPoints).toEqual(bare.functions);
-  });
-
-  it("loads with every service present without making a single call", async () => {
-    const r = await emu.probeLoad();
-    expect(r.ok).toBe(true);
-    expect(r.callCount).toBe(0);
-    expect(r.logs).toEqual([]);
-  });
-
-  it("registers onOpen/onEdit as simple triggers", () => {
-    for (const name of ["onOpen", "onEdit"]) {
-      expect(emu.ws.simpleTriggers.has(name)).toBe(emu.entryPoints.includes(name));
-    }
   });
 });
 
@@ -299,7 +257,7 @@ describe("virtual time and the cost model", () => {
   });
 
   it("documents every cost entry in docs/EMULATOR-runtime.md", () => {
-    const doc = readFileSync(new URL("../../docs/EMULATOR-runtime.md", import.meta.url), "utf8");
+    const doc = readFileSync(new URL("../docs/EMULATOR-runtime.md", import.meta.url), "utf8");
     for (const key of Object.keys(COSTS)) expect(doc, key).toContain(`\`${key}\``);
   });
 });

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Emulator } from "./index.js";
-import { fake, tinyOptions } from "./runtime/fixtures/fake.js";
-import { formatLog, harnessLog, type LoggerService } from "./services/logger.js";
+import { Emulator } from "../src/index.js";
+import { fake, tinyOptions } from "./fixtures/fake.js";
+import { formatLog, harnessLog, type LoggerService } from "../src/services/logger.js";
 import {
   MAX_TRIGGERS_PER_USER,
   ONE_SHOT_LATENESS_MS,
   TOO_MANY_TRIGGERS,
   triggerTable,
-} from "./services/script.js";
-import type { SessionService } from "./services/session.js";
+} from "../src/services/script.js";
+import type { SessionService } from "../src/services/session.js";
 
 const OWNER = "admin@contohkota.go.id";
 const MINUTE = 60_000;

@@ -1,11 +1,12 @@
 /** Shared helpers for the Sheets and Forms emulator tests. */
 export { end, exec, within } from "./helpers.js";
-import { install } from "./services/sheets.js";
-import type { SpreadsheetApp } from "./services/sheets/app.js";
-import { Workspace } from "./workspace.js";
+import { OFFICE } from "./helpers.js";
+import { install } from "../src/services/sheets.js";
+import type { SpreadsheetApp } from "../src/services/sheets/app.js";
+import { Workspace } from "../src/workspace.js";
 
 export function setup(opts: { startMs?: number } = {}): { ws: Workspace; app: SpreadsheetApp } {
-  const ws = new Workspace({ domain: "kota.go.id", ...opts });
+  const ws = new Workspace({ ...OFFICE, domain: "kota.go.id", ...opts });
   const globals = install(ws);
   return { ws, app: globals.SpreadsheetApp as SpreadsheetApp };
 }

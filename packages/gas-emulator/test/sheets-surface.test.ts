@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { type GasClass, interfaceMethods, publicMethods } from "./helpers.js";
-import * as forms from "./services/forms.js";
-import * as sheets from "./services/sheets.js";
+import * as forms from "../src/services/forms.js";
+import * as sheets from "../src/services/sheets.js";
 
 const S = "google-apps-script.spreadsheet.d.ts";
 const FM = "google-apps-script.forms.d.ts";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dumpWorkspace } from "./dump.js";
+import { dumpWorkspace } from "../src/dump.js";
 import {
   cellInfo,
   createBoundSpreadsheet,
@@ -15,9 +15,9 @@ import {
   type Range,
   type Sheet,
   type Spreadsheet,
-} from "./services/sheets.js";
+} from "../src/services/sheets.js";
 import { end, exec, setup, thrown, within } from "./sheets-helpers.js";
-import type { Workspace } from "./workspace.js";
+import type { Workspace } from "../src/workspace.js";
 
 const OFFICIAL = "kabid@kota.go.id";
 const STAFF = "staf@kota.go.id";

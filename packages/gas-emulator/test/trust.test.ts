@@ -4,16 +4,16 @@
  * form, link sharing, editors outside the domain, and delegated admin roles.
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { Emulator } from "./index.js";
-import { directoryStateObject, NOT_AUTHORIZED, privilegeFor } from "./services/directory.js";
-import { submitResponse } from "./services/forms.js";
+import { Emulator } from "../src/index.js";
+import { directoryStateObject, NOT_AUTHORIZED, privilegeFor } from "../src/services/directory.js";
+import { submitResponse } from "../src/services/forms.js";
 import {
   ANONYMOUS,
   createBoundSpreadsheet,
   createStandaloneSpreadsheet,
   shareByLink,
   userEdit,
-} from "./services/sheets/host.js";
+} from "../src/services/sheets/host.js";
 
 const DOMAIN = "contohkota.go.id";
 const SERVICE = `layanan.surel@${DOMAIN}`;

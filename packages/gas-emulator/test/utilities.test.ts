@@ -1,9 +1,9 @@
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { Blob } from "./core.js";
+import { Blob } from "../src/core.js";
 import { exec, publicMethods, thrown } from "./helpers.js";
-import { install, Utilities } from "./services/utilities.js";
-import { Workspace } from "./workspace.js";
+import { install, Utilities } from "../src/services/utilities.js";
+import { Workspace } from "../src/workspace.js";
 
 function setup(seed = 1): { ws: Workspace; u: Utilities } {
   const ws = new Workspace({ seed });

@@ -3,7 +3,7 @@
  * receives, and what makes the request fail.
  */
 import { describe, expect, it } from "vitest";
-import { cloneScriptRunArgs, IllegalScriptRunValue } from "./webapp.js";
+import { cloneScriptRunArgs, IllegalScriptRunValue } from "../src/webapp.js";
 
 describe("cloneScriptRunArgs", () => {
   it("copies primitives, arrays and plain objects; undefined in an array becomes null", () => {

@@ -2076,7 +2076,7 @@ export class DocumentObj
     return this._item().viewers.map((e) => new DriveUser(this.ws, e));
   }
   getLanguage(): string {
-    return "id";
+    return this.ws.userLocale;
   }
 }
 

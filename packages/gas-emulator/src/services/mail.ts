@@ -395,7 +395,7 @@ function multipart(kind: string, boundary: string, parts: Part[]): Part {
 }
 
 /** The mail as an RFC 5322 / MIME message (Bcc kept, as in the sender's copy). */
-export function emlOf(mail: SentMail, timeZone = "Asia/Jakarta"): string {
+export function emlOf(mail: SentMail, timeZone: string): string {
   let content: Part = textPart("text/plain", mail.body);
   if (mail.htmlBody !== null) {
     let html = textPart("text/html", mail.htmlBody);
@@ -463,7 +463,7 @@ export function mailFileBase(mail: SentMail): string {
 }
 
 /** A standalone HTML page showing a mail: headers, the HTML body (sandboxed), the text body, attachments. */
-export function previewHtmlOf(mail: SentMail, timeZone = "Asia/Jakarta", filesDir?: string): string {
+export function previewHtmlOf(mail: SentMail, timeZone: string, filesDir?: string): string {
   const when = formatDatePattern(mail.timeMs, timeZone, "EEEE, d MMMM yyyy HH:mm:ss z");
   const row = (k: string, v: string): string => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`;
   let html = mail.htmlBody ?? "";
@@ -481,12 +481,12 @@ export function previewHtmlOf(mail: SentMail, timeZone = "Asia/Jakarta", filesDi
     })
     .join("");
   return `<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>${esc(mail.subject)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(mail.subject)}</title>
 <style>body{font-family:sans-serif;margin:2em;max-width:60em}th{text-align:left;padding-right:1em;vertical-align:top}
 iframe{width:100%;height:32em;border:1px solid #ccc}pre{white-space:pre-wrap;background:#f6f6f6;padding:1em}</style>
 </head><body>
 <p><a href="index.html">&larr; outbox</a></p>
-<h1>${esc(mail.subject || "(tanpa subjek)")}</h1>
+<h1>${esc(mail.subject || "(no subject)")}</h1>
 <table>
 ${row("From", mail.fromName ? `${mail.fromName} <${mail.from}>` : mail.from)}
 ${row("To", mail.to.join(", "))}
@@ -529,19 +529,19 @@ export function writeOutbox(ws: Workspace, dir: string): string[] {
     rows.push(
       `<tr><td>${esc(mail.id)}</td><td>${esc(formatDatePattern(mail.timeMs, ws.scriptTimeZone, "yyyy-MM-dd HH:mm:ss"))}</td>` +
         `<td>${esc(mail.from)}</td><td>${esc([...mail.to, ...mail.cc, ...mail.bcc].join(", "))}</td>` +
-        `<td><a href="${esc(encodeURIComponent(base))}.html">${esc(mail.subject || "(tanpa subjek)")}</a></td>` +
+        `<td><a href="${esc(encodeURIComponent(base))}.html">${esc(mail.subject || "(no subject)")}</a></td>` +
         `<td>${mail.attachments.length}</td><td><a href="${esc(encodeURIComponent(base))}.eml">.eml</a></td></tr>`,
     );
   }
   write(
     "index.html",
     `<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>Kotak keluar (${rows.length})</title>
+<html lang="en"><head><meta charset="utf-8"><title>Outbox (${rows.length})</title>
 <style>body{font-family:sans-serif;margin:2em}td,th{padding:.3em .8em;text-align:left;border-bottom:1px solid #ddd}</style>
 </head><body>
-<h1>Kotak keluar: ${rows.length} surel</h1>
+<h1>Outbox: ${rows.length} mails</h1>
 <table>
-<tr><th>id</th><th>waktu (${esc(ws.scriptTimeZone)})</th><th>dari</th><th>kepada</th><th>subjek</th><th>lampiran</th><th>MIME</th></tr>
+<tr><th>id</th><th>time (${esc(ws.scriptTimeZone)})</th><th>from</th><th>to</th><th>subject</th><th>attachments</th><th>MIME</th></tr>
 ${rows.join("\n")}
 </table>
 </body></html>

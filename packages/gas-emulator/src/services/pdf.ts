@@ -547,7 +547,7 @@ export function renderPdf(spec: PdfDocumentSpec): Buffer {
   objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`;
   const info = [
-    `/Producer ${textString("surel emulator PDF writer")}`,
+    `/Producer ${textString("gas-emulator PDF writer")}`,
     `/CreationDate (${pdfDate(spec.creationDateMs, spec.timeZone)})`,
     `/ModDate (${pdfDate(spec.creationDateMs, spec.timeZone)})`,
   ];

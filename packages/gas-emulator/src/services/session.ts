@@ -52,9 +52,9 @@ export class SessionService
   getScriptTimeZone(): string {
     return this.ws.scriptTimeZone;
   }
-  /** The product's users are Indonesian offices: "id" for everyone (a choice; Apps Script gives the user's UI language). */
+  /** One locale for everyone, the workspace's `userLocale` (a choice; Apps Script gives each user's UI language). */
   getActiveUserLocale(): string {
-    return "id";
+    return this.ws.userLocale;
   }
   /** A stable opaque key per (script, active user), as Apps Script gives one that rotates every 30 days. */
   getTemporaryActiveUserKey(): string {

@@ -346,7 +346,8 @@ export class SpreadsheetModel {
   readonly protections: ProtectionModel[] = [];
   readonly namedRanges = new Map<string, NamedRangeModel>();
   activeSheet: SheetModel | null = null;
-  locale = "id_ID";
+  /** The spreadsheet's locale (a new one gets the workspace's `spreadsheetLocale`). */
+  locale: string;
   linkAccess: LinkAccess = "PRIVATE";
   linkPermission: "VIEW" | "COMMENT" | "EDIT" = "VIEW";
   private nextSheetId = 0;
@@ -357,7 +358,9 @@ export class SpreadsheetModel {
     public name: string,
     public owner: string,
     public timeZone: string,
-  ) {}
+  ) {
+    this.locale = ws.spreadsheetLocale;
+  }
 
   get url(): string {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
