@@ -1,6 +1,7 @@
 /** The state behind the emulated Forms: forms, their items, responses and response destinations. */
 import type { Workspace } from "../../workspace.js";
 import type { SheetModel } from "../sheets/model.js";
+import { mayEdit } from "../sharing.js";
 
 export const ITEM_TYPES = [
   "CHECKBOX",
@@ -108,9 +109,9 @@ export class FormModel {
   get linkUrl(): string {
     return `https://docs.google.com/forms/d/${this.id}/viewform`;
   }
+  /** A form is shared with named editors only (sharing.ts). */
   canEdit(email: string): boolean {
-    const e = email.toLowerCase();
-    return e === this.owner || this.editors.has(e);
+    return mayEdit({ owner: this.owner, editors: this.editors }, email);
   }
   /** Question items (those with an answer and a column in the responses sheet), in form order. */
   questions(): ItemModel[] {

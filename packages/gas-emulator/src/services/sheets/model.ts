@@ -6,6 +6,7 @@
 import { copyLazily } from "../../runtime/snapshot.js";
 import { serviceError } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
+import { mayEdit, mayRead, type Shared } from "../sharing.js";
 import { contains, intersects, type Rect } from "./a1.js";
 import type { CellValue } from "./types.js";
 import { MAX_CELL_CHARS, parseInput, type Parsed } from "./values.js";
@@ -381,21 +382,23 @@ export class SpreadsheetModel {
     return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
   }
 
-  /** Whether the link grants `email` (anyone, or "" for an anonymous visitor; or the owner's domain). */
-  private byLink(e: string): boolean {
-    if (this.linkAccess === "ANYONE_WITH_LINK") return true;
-    const domain = this.owner.slice(this.owner.lastIndexOf("@") + 1);
-    return this.linkAccess === "DOMAIN_WITH_LINK" && e !== "" && e.endsWith(`@${domain}`);
+  /** The spreadsheet's sharing, as the one permission model (sharing.ts) reads it. */
+  private sharing(): Shared {
+    return {
+      owner: this.owner,
+      editors: this.editors,
+      viewers: this.viewers,
+      access: this.linkAccess,
+      role: this.linkPermission,
+    };
   }
 
   canRead(email: string): boolean {
-    const e = email.toLowerCase();
-    return e === this.owner || this.editors.has(e) || this.viewers.has(e) || this.byLink(e);
+    return mayRead(this.sharing(), email);
   }
 
   canEdit(email: string): boolean {
-    const e = email.toLowerCase();
-    return e === this.owner || this.editors.has(e) || (this.linkPermission === "EDIT" && this.byLink(e));
+    return mayEdit(this.sharing(), email);
   }
 
   /** The accounts that may edit within a protection (the owner always may). */
