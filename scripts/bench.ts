@@ -362,7 +362,7 @@ mkdirSync(OUT, { recursive: true });
 const md: string[] = [
   "# surel benchmark",
   "",
-  `Modelled by the emulator's cost model (docs/EMULATOR-runtime.md). Bundle ${(BUNDLE_BYTES / 1024).toFixed(0)} KiB ` +
+  `Modelled by the emulator's cost model (packages/gas-emulator/docs/EMULATOR-runtime.md). Bundle ${(BUNDLE_BYTES / 1024).toFixed(0)} KiB ` +
     `(${parseMs(BUNDLE_BYTES)} ms parse per execution). Each cell: calls / modelled seconds.`,
   "",
   "| rows | event | surel | naive per-row script | floor |",

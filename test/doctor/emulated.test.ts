@@ -1,5 +1,5 @@
 /**
- * The doctor on what the built bundle's setup made in the emulated workspace (test/emulator):
+ * The doctor on what the built bundle's setup made in the emulated workspace (gas-emulator):
  * the stand-in is read from the emulated office (from-emulator.ts), the triggers and ids come from
  * running the bundle's own `doctorReport`. What the emulated office lacks, the doctor reports;
  * once it is put right, the same check passes.

@@ -1,5 +1,5 @@
 /**
- * A stand-in tenant read from an emulated office (test/emulator) after setup ran the built bundle:
+ * A stand-in tenant read from an emulated office (gas-emulator) after setup ran the built bundle:
  * what the emulator models comes from it (the spreadsheet's locale, zone, sheets, protections and
  * settings; the form's destination, publishing and sign-in requirement where the emulator knows
  * them; the directory's domains, org units, groups and the installer's admin flag; the letter

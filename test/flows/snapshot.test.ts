@@ -1,5 +1,5 @@
 /**
- * Snapshots of the emulated workspace (test/emulator/runtime/snapshot.ts): a restored office is
+ * Snapshots of the emulated workspace (gas-emulator, src/runtime/snapshot.ts): a restored office is
  * the office as it was, any number of times, and what happens after a restore never reaches the
  * snapshot. The harness relies on it to run setup once per test file.
  */

@@ -8,7 +8,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { Blob, GasObject, serviceError } from "../core.js";
 import type { Workspace } from "../workspace.js";
-import { wallFields } from "./wallclock.js";
+import { DAY_NAMES, MONTH_NAMES, wallFields } from "./wallclock.js";
 
 /* ------------------------------------------------------------------ enums */
 
@@ -221,22 +221,6 @@ function zoneName(ms: number, zone: Zone, long: boolean, offsetMin: number): str
 
 /* ------------------------------------------------------------------ formatDate */
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
 function pad(n: number, width: number): string {
   const s = String(Math.abs(n));
   return (n < 0 ? "-" : "") + (s.length >= width ? s : "0".repeat(width - s.length) + s);
@@ -304,7 +288,12 @@ export function formatDatePattern(ms: number, timeZone: string, pattern: string)
         break;
       case "M":
       case "L":
-        out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1]!.slice(0, 3) : pad(w.month, n);
+        out +=
+          n >= 4
+            ? MONTH_NAMES[w.month - 1]
+            : n === 3
+              ? MONTH_NAMES[w.month - 1]!.slice(0, 3)
+              : pad(w.month, n);
         break;
       case "d":
         out += pad(w.day, n);
@@ -316,7 +305,7 @@ export function formatDatePattern(ms: number, timeZone: string, pattern: string)
         out += pad(Math.floor((w.day - 1) / 7) + 1, n);
         break;
       case "E":
-        out += n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday]!.slice(0, 3);
+        out += n >= 4 ? DAY_NAMES[w.weekday] : DAY_NAMES[w.weekday]!.slice(0, 3);
         break;
       case "u":
         out += pad(w.weekday === 0 ? 7 : w.weekday, n);

@@ -4,7 +4,7 @@
  * default: dates day first, decimal comma, Indonesian month names) or en_US (dates month first,
  * decimal point, English names); any other locale is treated as id_ID. See docs/EMULATOR-sheets.md.
  */
-import { wallFields } from "../wallclock.js";
+import { DAY_NAMES, MONTH_NAMES, wallFields } from "../wallclock.js";
 import type { CellValue } from "./types.js";
 
 /** Apps Script's per-cell limit. */
@@ -27,21 +27,6 @@ const ID_MONTHS = [
 const ID_MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
 const ID_DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
 const ID_DAYS_SHORT = ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"];
-const EN_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const EN_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** The locales the emulator distinguishes (documented: display values follow the spreadsheet's locale). */
 export type SheetLocale = "id_ID" | "en_US";
@@ -361,10 +346,10 @@ export function formatDatePattern(d: Date, pattern: string, tz: string, locale?:
         out += pad(p.year % 100);
         break;
       case "mmmm":
-        out += (en ? EN_MONTHS : ID_MONTHS)[p.month - 1];
+        out += (en ? MONTH_NAMES : ID_MONTHS)[p.month - 1];
         break;
       case "mmm":
-        out += en ? EN_MONTHS[p.month - 1]!.slice(0, 3) : ID_MONTHS_SHORT[p.month - 1];
+        out += en ? MONTH_NAMES[p.month - 1]!.slice(0, 3) : ID_MONTHS_SHORT[p.month - 1];
         break;
       case "mm":
       case "m": {
@@ -374,10 +359,10 @@ export function formatDatePattern(d: Date, pattern: string, tz: string, locale?:
         break;
       }
       case "dddd":
-        out += (en ? EN_DAYS : ID_DAYS)[p.weekday];
+        out += (en ? DAY_NAMES : ID_DAYS)[p.weekday];
         break;
       case "ddd":
-        out += en ? EN_DAYS[p.weekday]!.slice(0, 3) : ID_DAYS_SHORT[p.weekday];
+        out += en ? DAY_NAMES[p.weekday]!.slice(0, 3) : ID_DAYS_SHORT[p.weekday];
         break;
       case "dd":
         out += pad(p.day);
