@@ -185,7 +185,7 @@ export class Quotas {
 }
 
 /** A quota window: 24 hours from its first use. */
-export const QUOTA_WINDOW_MS = 24 * 3600_000;
+const QUOTA_WINDOW_MS = 24 * 3600_000;
 
 /** Workspace-account daily limits from reference/apps-script.md (one constant each). */
 export const DAILY_LIMITS = {

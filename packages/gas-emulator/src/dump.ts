@@ -27,10 +27,6 @@ export function registerDumper(name: string, fn: Dumper): void {
   dumpers.set(name, fn);
 }
 
-export function registeredDumpers(): string[] {
-  return [...dumpers.keys()].sort();
-}
-
 /** A JSON replacer: Dates as ISO text, Maps and Sets as objects and arrays, bytes as base64, no cycles. */
 function replacer(): (this: unknown, key: string, value: unknown) => unknown {
   const seen = new WeakSet<object>();
@@ -50,7 +46,7 @@ function replacer(): (this: unknown, key: string, value: unknown) => unknown {
   };
 }
 
-export function toJsonText(value: unknown): string {
+function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, replacer(), 2)}\n`;
 }
 

@@ -94,7 +94,7 @@ export function cloneScriptRunArgs(args: readonly unknown[]): unknown[] {
 }
 
 /** The doGet event object for a query. */
-export function doGetEvent(query: URLSearchParams): Record<string, unknown> {
+function doGetEvent(query: URLSearchParams): Record<string, unknown> {
   const parameter: Record<string, string> = {};
   const parameters: Record<string, string[]> = {};
   for (const [k, v] of query) {

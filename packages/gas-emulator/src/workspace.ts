@@ -87,7 +87,7 @@ export interface WorkspaceOptions {
   oauthScopes?: readonly string[];
 }
 
-export const DEFAULT_START_MS = Date.UTC(2026, 10, 23, 1, 0, 0); // a Monday
+const DEFAULT_START_MS = Date.UTC(2026, 10, 23, 1, 0, 0); // a Monday
 
 /** The zone the process's dates follow (the TZ environment variable, else the system's). */
 export function processTimeZone(): string {

@@ -64,7 +64,7 @@ const DRIVEAPP_READ = /^(get|continue|search)/;
  * (services/drive.ts). DocumentApp.openById and create need `documents`; SpreadsheetApp.openById
  * needs `spreadsheets`; FormApp.openById and create need `forms`.
  */
-export function acceptedScopes(gasClass: string, method: string): string[] | null {
+function acceptedScopes(gasClass: string, method: string): string[] | null {
   if (gasClass === "Drive.Files" || gasClass === "Drive.Permissions" || gasClass === "Drive.Revisions")
     return DRIVE_V3_READS.has(method)
       ? s("drive", "drive.file", "drive.readonly", "drive.metadata", "drive.metadata.readonly")

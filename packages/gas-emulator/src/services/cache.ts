@@ -11,10 +11,10 @@
 import { GasObject, serviceError } from "../core.js";
 import type { Workspace } from "../workspace.js";
 
-export const CACHE_KEY_MAX_CHARS = 250;
+const CACHE_KEY_MAX_CHARS = 250;
 export const CACHE_VALUE_MAX_BYTES = 100 * 1024;
-export const CACHE_DEFAULT_TTL_S = 600;
-export const CACHE_MAX_TTL_S = 21_600;
+const CACHE_DEFAULT_TTL_S = 600;
+const CACHE_MAX_TTL_S = 21_600;
 export const CACHE_MAX_ITEMS = 1000;
 export const CACHE_ITEMS_AFTER_EVICTION = 900;
 
@@ -25,7 +25,7 @@ interface Entry {
   seq: number;
 }
 
-export class CacheState {
+class CacheState {
   readonly caches = new Map<string, Map<string, Entry>>();
   seq = 0;
   cache(scope: string): Map<string, Entry> {

@@ -18,7 +18,7 @@ export const XFrameOptionsMode = Object.freeze({ ALLOWALL: "ALLOWALL", DEFAULT: 
 export const SandboxMode = Object.freeze({ EMULATED: "EMULATED", IFRAME: "IFRAME", NATIVE: "NATIVE" });
 
 /** Template code must finish quickly; a runaway loop is reported instead of hanging the host. */
-export const TEMPLATE_TIMEOUT_MS = 2000;
+const TEMPLATE_TIMEOUT_MS = 2000;
 
 /** HTML-escapes text for element content and quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -30,7 +30,7 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, "&#39;");
 }
 
-export class HtmlOutputMetaTag extends GasObject implements GoogleAppsScript.HTML.HtmlOutputMetaTag {
+class HtmlOutputMetaTag extends GasObject implements GoogleAppsScript.HTML.HtmlOutputMetaTag {
   readonly gasClass = "HtmlOutputMetaTag";
   constructor(
     private readonly name: string,
@@ -156,7 +156,7 @@ export class HtmlOutput extends GasObject implements HtmlOutputGetters {
 }
 
 /** Compiles template source into the JavaScript evaluate() runs (what getCode() shows). */
-export function compileTemplate(src: string): string {
+function compileTemplate(src: string): string {
   const lines: string[] = [];
   let i = 0;
   while (i < src.length) {

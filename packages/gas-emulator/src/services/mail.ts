@@ -15,10 +15,10 @@ import type { Workspace } from "../workspace.js";
 import { formatDatePattern } from "./utilities.js";
 
 /** Apps Script "current limitations" for Google Workspace accounts (one constant each). */
-export const MAIL_MAX_RECIPIENTS_PER_MESSAGE = 50;
+const MAIL_MAX_RECIPIENTS_PER_MESSAGE = 50;
 /** 200 KB per message for consumer accounts, 400 KB for Workspace accounts: this project runs on Workspace. */
 export const MAIL_MAX_BODY_BYTES = 400 * 1024;
-export const MAIL_MAX_ATTACHMENTS = 250;
+const MAIL_MAX_ATTACHMENTS = 250;
 export const MAIL_MAX_TOTAL_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
 export interface MailPart {
@@ -56,7 +56,7 @@ export interface SentMail {
   handler: string | null;
 }
 
-export class MailState {
+class MailState {
   readonly mails: SentMail[] = [];
   toJSON(): unknown[] {
     return this.mails.map((m) => ({
@@ -84,7 +84,7 @@ export function outbox(ws: Workspace): SentMail[] {
 /* ------------------------------------------------------------------ addresses */
 
 /** Splits a comma-separated recipient list, respecting quoted names and angle brackets. */
-export function splitAddresses(list: string): string[] {
+function splitAddresses(list: string): string[] {
   const out: string[] = [];
   let cur = "";
   let quoted = false;
@@ -106,7 +106,7 @@ const ADDRESS =
   /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** "Name <a@b>" or "a@b" → "a@b"; throws "Invalid email: <entry>" otherwise. */
-export function addressOf(entry: string): string {
+function addressOf(entry: string): string {
   const m = /^(?:"?([^"<]*)"?\s*)?<([^<>]+)>$/.exec(entry);
   const addr = (m ? m[2]! : entry).trim();
   if (!ADDRESS.test(addr)) throw serviceError(`Invalid email: ${entry}`);
@@ -463,7 +463,7 @@ export function mailFileBase(mail: SentMail): string {
 }
 
 /** A standalone HTML page showing a mail: headers, the HTML body (sandboxed), the text body, attachments. */
-export function previewHtmlOf(mail: SentMail, timeZone: string, filesDir?: string): string {
+function previewHtmlOf(mail: SentMail, timeZone: string, filesDir?: string): string {
   const when = formatDatePattern(mail.timeMs, timeZone, "EEEE, d MMMM yyyy HH:mm:ss z");
   const row = (k: string, v: string): string => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`;
   let html = mail.htmlBody ?? "";

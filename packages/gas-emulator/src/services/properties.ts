@@ -20,7 +20,7 @@ const STORE_QUOTA_TEXT =
 type StoreData = Map<string, string>;
 
 /** The state slot: every store, keyed "script", "document" or "user:<email>". */
-export class PropertiesState {
+class PropertiesState {
   readonly stores = new Map<string, StoreData>();
   store(key: string): StoreData {
     let s = this.stores.get(key);

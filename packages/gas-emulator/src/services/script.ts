@@ -254,7 +254,7 @@ function scheduleNext(ws: Workspace, t: TriggerRecord, spec: ClockSpec): void {
 }
 
 /** The time-driven event object for a run of `t` at `atMs`. */
-export function clockEvent(ws: Workspace, t: TriggerRecord, atMs: number): Record<string, unknown> {
+function clockEvent(ws: Workspace, t: TriggerRecord, atMs: number): Record<string, unknown> {
   const tz = state(ws).clocks.get(t.uid)?.timeZone ?? ws.scriptTimeZone;
   const p = zoned(atMs, tz);
   return {
@@ -530,7 +530,7 @@ export class TriggerBuilder extends GasObject {
   }
 }
 
-export class ScriptService extends GasObject {
+class ScriptService extends GasObject {
   readonly gasClass = "Service";
   constructor(private readonly ws: Workspace) {
     super();
@@ -543,7 +543,7 @@ export class ScriptService extends GasObject {
   }
 }
 
-export class ScriptAppImpl extends GasObject {
+class ScriptAppImpl extends GasObject {
   readonly gasClass = "ScriptApp";
   constructor(private readonly ws: Workspace) {
     super();

@@ -22,7 +22,7 @@ function domainOf(email: string): string {
 }
 
 /** The active user's e-mail as the script sees it ("" where Apps Script hides it). */
-export function visibleActiveUser(ws: Workspace): string {
+function visibleActiveUser(ws: Workspace): string {
   const ctx = ws.current;
   if (!ctx) return ws.owner.email;
   const active = ctx.activeUser;

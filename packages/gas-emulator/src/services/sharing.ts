@@ -48,7 +48,7 @@ function has(members: Members | undefined, e: string): boolean {
 }
 
 /** Whether the thing's general access reaches `email` (whatever role it grants). */
-export function generalAccessReaches(s: Shared, email: string): boolean {
+function generalAccessReaches(s: Shared, email: string): boolean {
   const access = s.access ?? "PRIVATE";
   if (access === "ANYONE" || access === "ANYONE_WITH_LINK") return true;
   if (access === "DOMAIN" || access === "DOMAIN_WITH_LINK") {

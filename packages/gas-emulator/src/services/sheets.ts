@@ -74,7 +74,7 @@ function safeName(name: string): string {
 }
 
 /** For dumps: the state as JSON, and every sheet as CSV under "<spreadsheet> (<id>)/<sheet>.csv". */
-export function dumpSheets(ws: Workspace): { json: unknown; files: Record<string, string> } {
+function dumpSheets(ws: Workspace): { json: unknown; files: Record<string, string> } {
   const st = sheetsState(ws);
   const files: Record<string, string> = {};
   for (const ss of st.spreadsheets.values()) {

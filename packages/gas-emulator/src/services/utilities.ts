@@ -37,17 +37,17 @@ const MACS: Record<string, string> = {
 };
 
 /** Sleep is documented to accept at most 5 minutes. */
-export const SLEEP_MAX_MS = 300_000;
+const SLEEP_MAX_MS = 300_000;
 
 /* ------------------------------------------------------------------ bytes */
 
 /** Apps Script byte arrays are signed (−128..127). */
-export function toSignedBytes(buf: Buffer): number[] {
+function toSignedBytes(buf: Buffer): number[] {
   return Array.from(new Int8Array(buf.buffer, buf.byteOffset, buf.length));
 }
 
 /** A signed (or unsigned) byte array from the script → Buffer. */
-export function fromByteArray(data: readonly unknown[]): Buffer {
+function fromByteArray(data: readonly unknown[]): Buffer {
   const out = Buffer.alloc(data.length);
   for (let i = 0; i < data.length; i++) {
     const n = Number(data[i]);
@@ -139,7 +139,7 @@ const zoneCache = new Map<string, Zone>();
  * Resolves a time zone id as Java's TimeZone.getTimeZone does: IANA ids, "UTC"/"GMT", custom
  * "GMT+7" / "GMT+07:00" / "GMT-0530"; anything else silently becomes GMT.
  */
-export function resolveZone(id: string): Zone {
+function resolveZone(id: string): Zone {
   const cached = zoneCache.get(id);
   if (cached) return cached;
   let zone: Zone;
@@ -184,7 +184,7 @@ export interface WallClock {
   offsetMin: number;
 }
 
-export function wallClock(ms: number, zone: Zone): WallClock {
+function wallClock(ms: number, zone: Zone): WallClock {
   const millisecond = ((ms % 1000) + 1000) % 1000;
   let offsetMin = zone.fixedOffsetMin;
   if (zone.iana) {
@@ -358,7 +358,7 @@ export function formatDatePattern(ms: number, timeZone: string, pattern: string)
 /* ------------------------------------------------------------------ formatString */
 
 /** A minimal sprintf: %[flags][width][.precision](s|d|i|f|e|x|X|o|c|%), flags "-+0 ". */
-export function sprintf(template: string, args: readonly unknown[]): string {
+function sprintf(template: string, args: readonly unknown[]): string {
   let next = 0;
   return template.replace(
     /%([-+0 ]*)(\d+)?(?:\.(\d+))?([sdifexXoc%])/g,
@@ -483,7 +483,7 @@ export function csvRows(csv: string, delimiter = ","): { rows: string[][]; unter
 }
 
 /** Utilities.parseCsv: csvRows, refusing text that ends inside a quoted field. */
-export function parseCsvText(csv: string, delimiter = ","): string[][] {
+function parseCsvText(csv: string, delimiter = ","): string[][] {
   const { rows, unterminated } = csvRows(csv, delimiter);
   if (unterminated) throw serviceError("Could not parse text.");
   return rows;

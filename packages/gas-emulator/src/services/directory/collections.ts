@@ -560,7 +560,7 @@ type OrgUnit = GoogleAppsScript.AdminDirectory.Schema.OrgUnit;
  * the full path without the leading "/", or the unit's id). A missing unit is a 404 with reason
  * notFound; the message "Org unit not found" is reported, not documented.
  */
-export class OrgunitsCollection
+class OrgunitsCollection
   extends GasObject
   implements Pick<GoogleAppsScript.AdminDirectory.Collection.OrgunitsCollection, "get" | "list">
 {
@@ -657,7 +657,7 @@ function rolesOf(ws: Workspace, email: string): { name: string; role: AdminRole 
  * allows. Chosen: any admin may read its own assignments and roles (with the rolemanagement
  * scope); a non-admin gets the 403. Privileges carry the Directory API's service id.
  */
-export class RoleAssignmentsCollection extends GasObject {
+class RoleAssignmentsCollection extends GasObject {
   readonly gasClass = "AdminDirectory.RoleAssignments";
   constructor(private readonly ws: Workspace) {
     super();
@@ -687,7 +687,7 @@ export class RoleAssignmentsCollection extends GasObject {
   }
 }
 
-export class RolesCollection extends GasObject {
+class RolesCollection extends GasObject {
   readonly gasClass = "AdminDirectory.Roles";
   constructor(private readonly ws: Workspace) {
     super();

@@ -30,7 +30,7 @@ export const DEFAULT_DIRECTORY_CONFIG: DirectoryConfig = {
 };
 
 export const NOT_AUTHORIZED = "Not Authorized to access this resource/api";
-export const CREATION_NOT_COMPLETE = "User creation is not complete.";
+const CREATION_NOT_COMPLETE = "User creation is not complete.";
 export const RATE_LIMIT = "Rate Limit Exceeded";
 
 export interface UserRecord {

@@ -113,7 +113,7 @@ export interface DocRecord {
   revisionCounter: number;
 }
 
-export class DocsState {
+class DocsState {
   readonly docs = new Map<string, DocRecord>();
   constructor(private readonly ws: Workspace) {}
   toJSON(): unknown {
@@ -303,9 +303,9 @@ function normalize(node: AnyNode): void {
 // ---------------------------------------------------------------------------------------------
 // Records, sessions, saving
 
-export const CLOSED = "Document is closed, its contents cannot be updated.";
+const CLOSED = "Document is closed, its contents cannot be updated.";
 export const DOC_MISSING = "Document is missing (perhaps it was deleted, or you don't have read access?)";
-export const DOC_ACCESS_DENIED = "Access denied: DocumentApp.";
+const DOC_ACCESS_DENIED = "Access denied: DocumentApp.";
 
 export function record(ws: Workspace, id: string): DocRecord {
   const rec = docsState(ws).docs.get(id);

@@ -28,9 +28,9 @@ export type PermissionName = GeneralRole;
 export const ACCESS: AccessName[] = ["ANYONE", "ANYONE_WITH_LINK", "DOMAIN", "DOMAIN_WITH_LINK", "PRIVATE"];
 export const PERMISSION: PermissionName[] = ["VIEW", "EDIT", "COMMENT", "OWNER", "ORGANIZER", "NONE"];
 
-export const MISSING_ITEM =
+const MISSING_ITEM =
   "No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.";
-export const ACCESS_DENIED = "Access denied: DriveApp.";
+const ACCESS_DENIED = "Access denied: DriveApp.";
 export const ITERATOR_END = "Cannot retrieve the next object: iterator has reached the end.";
 export const DOCS_CREATE_QUOTA = "Service invoked too many times for one day: docs create.";
 
@@ -92,7 +92,7 @@ export interface GoogleTypeHandler {
   init?(ws: Workspace, id: string, owner: string): void;
 }
 
-export class DriveState {
+class DriveState {
   readonly items = new Map<string, DriveItem>();
   /** email (lower case) → id of that user's My Drive root folder. */
   readonly roots = new Map<string, string>();
@@ -261,7 +261,7 @@ const WIDE_DRIVE_SCOPES = ["drive", "drive.readonly", "drive.metadata", "drive.m
 );
 
 /** Whether this execution's Drive v3 calls see only what the project created (`drive.file` alone). */
-export function fileScopeOnly(ws: Workspace): boolean {
+function fileScopeOnly(ws: Workspace): boolean {
   const scopes = ws.project.oauthScopes;
   if (isHarness(ws) || !scopes) return false;
   return scopes.includes(DRIVE_SCOPE + "drive.file") && !scopes.some((x) => WIDE_DRIVE_SCOPES.includes(x));

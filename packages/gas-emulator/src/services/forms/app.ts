@@ -65,7 +65,7 @@ export class FormApp extends GasObject implements Api<GoogleAppsScript.Forms.For
 }
 
 /** Forms created through the API after this instant start unpublished (documented, see model.ts). */
-export const UNPUBLISHED_FROM_MS = Date.UTC(2026, 6, 1);
+const UNPUBLISHED_FROM_MS = Date.UTC(2026, 6, 1);
 
 export function createForm(st: FormsState, title: string, owner: string): FormModel {
   const m = new FormModel(st.ws.newId(44), `1FAIpQLS${st.ws.newId(48).slice(1)}`, title, owner.toLowerCase());

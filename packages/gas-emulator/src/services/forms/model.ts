@@ -25,7 +25,7 @@ export const ITEM_TYPES = [
 export type ItemTypeName = (typeof ITEM_TYPES)[number];
 
 /** Item types the emulator can create and answer. */
-export const QUESTION_TYPES: readonly ItemTypeName[] = [
+const QUESTION_TYPES: readonly ItemTypeName[] = [
   "TEXT",
   "PARAGRAPH_TEXT",
   "MULTIPLE_CHOICE",
@@ -161,7 +161,7 @@ export class FormsState {
   }
 }
 
-export const FORMS_SLOT = "forms";
+const FORMS_SLOT = "forms";
 
 export function formsState(ws: Workspace): FormsState {
   return ws.slot(FORMS_SLOT, () => new FormsState(ws));

@@ -15,9 +15,9 @@ import { validationError } from "./validation.js";
 
 export const REQUIRED_MESSAGE = "This is a required question";
 /** What a respondent meets at an unpublished form (chosen text). */
-export const UNPUBLISHED_MESSAGE = "This form is not published";
+const UNPUBLISHED_MESSAGE = "This form is not published";
 /** What someone outside the domain meets at a domain-restricted form (reported text). */
-export const RESTRICTED_MESSAGE =
+const RESTRICTED_MESSAGE =
   "You need permission: this form can only be viewed by users in the owner's organization";
 
 export class FormSubmitError extends Error {

@@ -34,11 +34,6 @@ export function rectA1(r: Rect): string {
   return r.r1 === r.r2 && r.c1 === r.c2 ? a : `${a}:${cellA1(r.r2, r.c2)}`;
 }
 
-/** A sheet name as it appears before "!" (quoted when it is not a plain identifier). */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
 /** A parsed reference: the sheet name if given, and the rectangle (open ends filled from the sheet size). */
 export interface A1Ref {
   sheet: string | null;

@@ -43,8 +43,8 @@ export const ChartType = {
   WATERFALL: "WATERFALL",
 } as const;
 
-export const ChartMergeStrategy = { MERGE_COLUMNS: "MERGE_COLUMNS", MERGE_ROWS: "MERGE_ROWS" } as const;
-export const ChartHiddenDimensionStrategy = {
+const ChartMergeStrategy = { MERGE_COLUMNS: "MERGE_COLUMNS", MERGE_ROWS: "MERGE_ROWS" } as const;
+const ChartHiddenDimensionStrategy = {
   IGNORE_BOTH: "IGNORE_BOTH",
   IGNORE_ROWS: "IGNORE_ROWS",
   IGNORE_COLUMNS: "IGNORE_COLUMNS",
@@ -408,7 +408,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** An RGB image as a PNG file (8-bit, no filtering). */
-export function encodePng(rgb: Buffer, width: number, height: number): Buffer {
+function encodePng(rgb: Buffer, width: number, height: number): Buffer {
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) rgb.copy(raw, y * (width * 3 + 1) + 1, y * width * 3, (y + 1) * width * 3);
   const ihdr = Buffer.alloc(13);

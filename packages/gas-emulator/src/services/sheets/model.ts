@@ -14,7 +14,7 @@ import { MAX_CELL_CHARS, parseInput, type Parsed } from "./values.js";
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLS = 26;
 /** Sheets' limit for the cells of one spreadsheet. */
-export const MAX_CELLS = 10_000_000;
+const MAX_CELLS = 10_000_000;
 
 export const ERR = {
   protected:
@@ -258,7 +258,7 @@ export class SheetModel {
  * A copy of a sheet's grid: rows (holes kept), cells, their formats and Date values; a validation
  * rule is immutable and stays shared, as it is between the cells of one sheet.
  */
-export function copyGrid(value: unknown): unknown {
+function copyGrid(value: unknown): unknown {
   const rows = value as (CellData | undefined)[][];
   const out = new Array<(CellData | undefined)[]>(rows.length);
   for (let r = 0; r < rows.length; r++) {

@@ -3,8 +3,8 @@ import { GasObject, serviceError } from "../../core.js";
 import type { MenuEntry, MenuRecord, SheetsState } from "./model.js";
 import type { Api } from "./types.js";
 
-export const Button = { CLOSE: "CLOSE", OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO" } as const;
-export const ButtonSet = {
+const Button = { CLOSE: "CLOSE", OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO" } as const;
+const ButtonSet = {
   OK: "OK",
   OK_CANCEL: "OK_CANCEL",
   YES_NO: "YES_NO",
@@ -55,7 +55,7 @@ export class Ui
   }
 }
 
-export class PromptResponse
+class PromptResponse
   extends GasObject
   implements Api<GoogleAppsScript.Base.PromptResponse, "getResponseText" | "getSelectedButton">
 {

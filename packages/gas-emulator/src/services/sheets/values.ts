@@ -36,7 +36,7 @@ export type SheetLocale = "id_ID" | "en_US";
  * Sheets API documents a bare ISO 639 code ("en") as a valid locale; its formats are taken to be
  * CLDR's for the language, which for "en" are the US ones, month first (chosen).
  */
-export function sheetLocale(locale: string | undefined): SheetLocale {
+function sheetLocale(locale: string | undefined): SheetLocale {
   return locale === "en_US" || locale === "en" ? "en_US" : "id_ID";
 }
 
@@ -84,7 +84,7 @@ export function zonedParts(ms: number, tz: string): ZonedParts {
 }
 
 /** Offset of the time zone from UTC at an instant, in ms. */
-export function tzOffsetMs(ms: number, tz: string): number {
+function tzOffsetMs(ms: number, tz: string): number {
   const p = zonedParts(ms, tz);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.ms);
   return asUtc - ms;
@@ -114,7 +114,7 @@ export function dateToSerial(d: Date, tz: string): number {
   return (ms + tzOffsetMs(ms, tz) - SERIAL_EPOCH) / 86_400_000;
 }
 
-export function serialToDate(serial: number, tz: string): Date {
+function serialToDate(serial: number, tz: string): Date {
   const wall = SERIAL_EPOCH + Math.round(serial * 86_400_000);
   const w = new Date(wall);
   return new Date(
@@ -136,7 +136,7 @@ export function serialToDate(serial: number, tz: string): Date {
 export type Parsed = { value: CellValue; formula?: undefined } | { value: ""; formula: string };
 
 /** Keeps 15 significant digits, as Sheets does for numbers it reads from text. */
-export function fifteenDigits(n: number): number {
+function fifteenDigits(n: number): number {
   return Number(n.toPrecision(15));
 }
 
@@ -211,7 +211,7 @@ function dateFromParts(
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
 
 /** Automatic number display: up to 10 decimals, scientific from 1e15, the locale's decimal mark. */
-export function generalNumber(n: number, locale?: string): string {
+function generalNumber(n: number, locale?: string): string {
   const s = generalNumberComma(n);
   return monthFirst(sheetLocale(locale)) ? s.replace(",", ".") : s;
 }
@@ -273,7 +273,7 @@ function isDatePattern(fmt: string): boolean {
 }
 
 /** A Sheets number format applied to a value, or null where the emulator falls back to automatic. */
-export function applyNumberFormat(v: CellValue, fmt: string, tz: string, locale?: string): string | null {
+function applyNumberFormat(v: CellValue, fmt: string, tz: string, locale?: string): string | null {
   const section = splitSections(fmt)[0] ?? fmt;
   if (isDatePattern(section)) {
     let d: Date | null = null;
