@@ -151,4 +151,23 @@ export default tseslint.config(
     files: ["src/generated/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [mainImport] }] },
   },
+  {
+    // The emulator is a package (packages/gas-emulator): the product's tests and scripts reach it
+    // only through its entry points, "gas-emulator" and "gas-emulator/testkit" (test/lint/emulator.test.ts).
+    files: ["test/**/*.ts", "scripts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/packages/**", "**/gas-emulator/src/**", "gas-emulator/*", "!gas-emulator/testkit"],
+              message:
+                'The emulator is imported only through its entry points: "gas-emulator" or "gas-emulator/testkit".',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -16,13 +16,9 @@ import { duplicateKeys } from "../src/domain/duplicates.js";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { REGISTER_COLUMNS, SHEET_NAMES } from "../src/workspace/schema.js";
-import { callCost, parseMs } from "../test/emulator/costs.js";
-import { Emulator, type ExecutionResult } from "../test/emulator/index.js";
-import { directoryStateObject } from "../test/emulator/services/directory.js";
-import { submitResponse } from "../test/emulator/services/forms.js";
-import { openSpreadsheet } from "../test/emulator/services/sheets/host.js";
+import { callCost, parseMs, type ExecutionResult, submitResponse } from "gas-emulator";
+import { directoryStateObject, openSpreadsheet, skipMissedRuns } from "gas-emulator/testkit";
 import { act, createOffice, register, WORKER, type Office } from "../test/flows/harness.js";
-import { skipMissedRuns } from "../test/emulator/services/script.js";
 import {
   applicant,
   chooseCreate,
@@ -36,6 +32,7 @@ import {
 import { ACTION_LABELS } from "../src/domain/workflow.js";
 import { barChart, type Rgb } from "./chart.js";
 import { NAIVE_CODE, prepareNaive } from "./naive.js";
+import { surelEmulator } from "../test/kit/emulator.js";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -193,7 +190,7 @@ async function surelAt(n: number): Promise<SizeRow["surel"]> {
 }
 
 async function naiveAt(n: number): Promise<SizeRow["naive"]> {
-  const emu = new Emulator({
+  const emu = surelEmulator({
     code: NAIVE_CODE,
     filename: "Naive.js",
     domain: "contohkota.go.id",
@@ -378,7 +375,7 @@ mkdirSync(OUT, { recursive: true });
 const md: string[] = [
   "# surel benchmark",
   "",
-  `Modelled by the emulator's cost model (docs/EMULATOR-runtime.md). Bundle ${(BUNDLE_BYTES / 1024).toFixed(0)} KiB ` +
+  `Modelled by the emulator's cost model (packages/gas-emulator/docs/EMULATOR-runtime.md). Bundle ${(BUNDLE_BYTES / 1024).toFixed(0)} KiB ` +
     `(${parseMs(BUNDLE_BYTES)} ms parse per execution). Each cell: calls / modelled seconds.`,
   "",
   "| rows | event | surel | naive per-row script | floor |",

@@ -4,8 +4,8 @@
  * writes the row cell by cell, an account with its letter filled placeholder by placeholder. It
  * runs in the same emulator, on its own small spreadsheet, under the same cost model.
  */
-import type { Emulator } from "../test/emulator/index.js";
-import { createBoundSpreadsheet } from "../test/emulator/services/sheets/host.js";
+import type { Emulator } from "gas-emulator";
+import { createBoundSpreadsheet } from "gas-emulator/testkit";
 
 /** Register columns of the naive script (1-based). */
 const COLUMNS = [

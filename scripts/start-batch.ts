@@ -9,10 +9,8 @@
 import { PERSON_FIELDS, FIRST_PERSON_ROW, TICKET_COLUMN, PROBLEM_COLUMN } from "../src/domain/batch.js";
 import { questionTitle } from "../src/domain/form.js";
 import { BATCH_COLUMNS, SHEET_NAMES } from "../src/workspace/schema.js";
-import { skipMissedRuns } from "../test/emulator/services/script.js";
-import { columnLetter } from "../test/emulator/services/sheets/a1.js";
-import { sheetToTable } from "../test/emulator/services/sheets/host.js";
-import type { ExecutionResult } from "../test/emulator/index.js";
+import type { ExecutionResult } from "gas-emulator";
+import { skipMissedRuns, columnLetter, sheetToTable } from "gas-emulator/testkit";
 import {
   ADMIN,
   adminRequest,

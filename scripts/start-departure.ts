@@ -5,8 +5,8 @@
  * sweep the day before changes nothing, the sweep on the day notes the account's groups in the
  * log and the register, suspends the account (not deleted) and takes it out of its groups.
  */
-import { directoryState } from "../test/emulator/services/directory.js";
-import type { ExecutionResult } from "../test/emulator/index.js";
+import type { ExecutionResult } from "gas-emulator";
+import { directoryState } from "gas-emulator/testkit";
 import { act, log, register, runWorkers, type Office } from "../test/flows/harness.js";
 import { serviceAnswers, submitService } from "../test/flows/services-kit.js";
 

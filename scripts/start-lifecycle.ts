@@ -5,10 +5,8 @@
  * sweep creates the account once the setting is raised. No new request is added to the register.
  */
 import { SHEETS } from "../src/domain/settings.js";
-import type { ExecutionResult } from "../test/emulator/index.js";
-import { evictAllCaches } from "../test/emulator/services/cache.js";
-import { directoryState, directoryStateObject } from "../test/emulator/services/directory.js";
-import { openSpreadsheet } from "../test/emulator/services/sheets/host.js";
+import type { ExecutionResult } from "gas-emulator";
+import { evictAllCaches, directoryState, directoryStateObject, openSpreadsheet } from "gas-emulator/testkit";
 import {
   act,
   adminRequest,

@@ -8,9 +8,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { ExecutionResult } from "../test/emulator/index.js";
-import { apiError } from "../test/emulator/core.js";
-import { seedUser } from "../test/emulator/services/directory.js";
+import { type ExecutionResult, apiError } from "gas-emulator";
+import { seedUser } from "gas-emulator/testkit";
 import { act, editCell, register, mails, runWorkers, DOMAIN, type Office } from "../test/flows/harness.js";
 
 export interface ScenarioIo {

@@ -7,12 +7,11 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { ExecutionResult } from "../test/emulator/index.js";
-import { checkUserPassword, directoryUser } from "../test/emulator/services/directory.js";
+import { type ExecutionResult, submitResponse } from "gas-emulator";
+import { checkUserPassword, directoryUser } from "gas-emulator/testkit";
 import { act, mails, register, row, runWorkers, type Office } from "../test/flows/harness.js";
 import { passwordInLetterBytes } from "../test/flows/provision-kit.js";
 import { serviceAnswers, servicesFormId } from "../test/flows/services-kit.js";
-import { submitResponse } from "../test/emulator/services/forms/submit.js";
 
 export interface ServicesKit {
   say: (s: string) => void;

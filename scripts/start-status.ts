@@ -7,8 +7,8 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { COMPLAINT_SHEET, complaintColumn } from "../src/workspace/complaints.js";
-import { columnLetter } from "../test/emulator/services/sheets/a1.js";
-import { serveWebApp, servedPage, webAppGet } from "../test/emulator/webapp.js";
+import { serveWebApp, servedPage, webAppGet } from "gas-emulator";
+import { columnLetter } from "gas-emulator/testkit";
 import { editRange, mailsTo, records, register, type Office } from "../test/flows/harness.js";
 import { complain, lookup, readable, receiptCode } from "../test/flows/status-kit.js";
 import type { ScenarioIo } from "./start-provision.js";

@@ -7,9 +7,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SHEET_NAMES } from "../src/workspace/schema.js";
-import type { ExecutionResult } from "../test/emulator/index.js";
-import { chartSpecs } from "../test/emulator/services/sheets.js";
-import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
+import type { ExecutionResult } from "gas-emulator";
+import { chartSpecs, openSpreadsheet, sheetToTable, toCsv } from "gas-emulator/testkit";
 import { act, application, log, mails, register, submit, type Office } from "../test/flows/harness.js";
 
 const MINUTE = 60_000;

@@ -33,14 +33,19 @@ import {
   DOMAIN,
   type Office,
 } from "../test/flows/harness.js";
-import type { ExecutionResult } from "../test/emulator/index.js";
-import { seedUser, seedGroup, directoryState } from "../test/emulator/services/directory.js";
-import type { Workspace } from "../test/emulator/workspace.js";
+import type { ExecutionResult, Workspace } from "gas-emulator";
+import {
+  seedUser,
+  seedGroup,
+  directoryState,
+  writeOutbox,
+  openSpreadsheet,
+  sheetToTable,
+  toCsv,
+  parseFormsCsv,
+} from "gas-emulator/testkit";
 import type { OfficeConfig } from "../src/domain/config.js";
 import { seedOpdDirectory } from "../test/flows/tenant-kit.js";
-import { writeOutbox } from "../test/emulator/services/mail.js";
-import { openSpreadsheet, sheetToTable, toCsv } from "../test/emulator/services/sheets/host.js";
-import { parseFormsCsv } from "../test/emulator/services/forms.js";
 import { scenarioStatusPage } from "./start-status.js";
 import { appendResponses } from "../test/flows/responses-door.js";
 import { scenarioProvisioning } from "./start-provision.js";
@@ -273,9 +278,9 @@ async function runDispositions(office: Office, t: string[]): Promise<void> {
     .filter((r) => r.stageKey === "staf")
     .slice(0, 3);
   if (rows.length >= 2) {
-    const { userEdit } = await import("../test/emulator/services/sheets/host.js");
+    const { userEdit } = await import("gas-emulator");
     const { REGISTER_COLUMNS } = await import("../src/workspace/schema.js");
-    const { columnLetter } = await import("../test/emulator/services/sheets/a1.js");
+    const { columnLetter } = await import("gas-emulator/testkit");
     const col = columnLetter(REGISTER_COLUMNS.findIndex((c) => c.key === "action") + 1);
     const first = Math.min(...rows.map((r) => r._row));
     const edit = userEdit(

@@ -1,5 +1,5 @@
 /**
- * The doctor on what the built bundle's setup made in the emulated workspace (test/emulator):
+ * The doctor on what the built bundle's setup made in the emulated workspace (gas-emulator):
  * the stand-in is read from the emulated office (from-emulator.ts), the triggers and ids come from
  * running the bundle's own `doctorReport`. What the emulated office lacks, the doctor reports;
  * once it is put right, the same check passes.
@@ -7,9 +7,8 @@
 import { google } from "googleapis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDoctor, type Check } from "../../scripts/doctor/checks.js";
-import { seedGroup } from "../emulator/services/directory.js";
+import { seedGroup, columnLetter } from "gas-emulator/testkit";
 import { SHEET_NAMES, BATCH_COLUMNS } from "../../src/workspace/schema.js";
-import { columnLetter } from "../emulator/services/sheets/a1.js";
 import {
   ADMIN,
   adminRequest,

@@ -1,5 +1,5 @@
 /**
- * A stand-in tenant read from an emulated office (test/emulator) after setup ran the built bundle:
+ * A stand-in tenant read from an emulated office (gas-emulator) after setup ran the built bundle:
  * what the emulator models comes from it (the spreadsheet's locale, zone, sheets, protections and
  * settings; the form's destination, publishing and sign-in requirement where the emulator knows
  * them; the directory's domains, org units, groups and the installer's admin flag; the letter
@@ -9,11 +9,7 @@
  */
 import type { DoctorDiagnostic } from "../../src/handlers/doctor.js";
 import { SHEETS } from "../../src/domain/settings.js";
-import { documentText } from "../emulator/services/docs.js";
-import { directoryState } from "../emulator/services/directory.js";
-import { openForm } from "../emulator/services/forms.js";
-import { openSpreadsheet } from "../emulator/services/sheets/host.js";
-import { sheetsState } from "../emulator/services/sheets/model.js";
+import { documentText, directoryState, openForm, openSpreadsheet, sheetsState } from "gas-emulator/testkit";
 import type { Office } from "../flows/harness.js";
 import type { SheetFixture, Tenant } from "./standin.js";
 import { greenTenant, type TenantIds } from "./tenants.js";

@@ -26,8 +26,7 @@ import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../../src/works
 import { responseKey } from "../../src/workspace/register.js";
 import { toValues } from "../../src/workspace/log.js";
 import { STATUS_COLUMNS, STATUS_SHEET, type StatusKey } from "../../src/workspace/statusrecords.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
-import { openSpreadsheet } from "../emulator/services/sheets/host.js";
+import { scriptPropertiesOf, openSpreadsheet } from "gas-emulator/testkit";
 import {
   ADMIN,
   adminRequest,

@@ -12,10 +12,8 @@ import { ACTION_LABELS } from "../../src/domain/workflow.js";
 import { ANCHOR_ACTION } from "../../src/domain/archive.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
 import { STATUS_SHEET } from "../../src/workspace/statusrecords.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
-import { getDriveItem } from "../emulator/services/drive.js";
-import { openSpreadsheet, sheetToTable } from "../emulator/services/sheets/host.js";
-import type { ExecutionResult } from "../emulator/index.js";
+import type { ExecutionResult } from "gas-emulator";
+import { scriptPropertiesOf, getDriveItem, openSpreadsheet, sheetToTable } from "gas-emulator/testkit";
 import {
   act,
   ADMIN,

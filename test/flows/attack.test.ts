@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { questionTitle } from "../../src/domain/form.js";
-import { webAppCall } from "../emulator/webapp.js";
+import { webAppCall } from "gas-emulator";
 import {
   application,
   correctionOf,

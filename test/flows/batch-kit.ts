@@ -3,8 +3,7 @@ import { expect } from "vitest";
 import { questionTitle } from "../../src/domain/form.js";
 import { PERSON_FIELDS, FIRST_PERSON_ROW } from "../../src/domain/batch.js";
 import { SHEET_NAMES, BATCH_COLUMNS } from "../../src/workspace/schema.js";
-import { sheetToTable } from "../emulator/services/sheets/host.js";
-import { columnLetter } from "../emulator/services/sheets/a1.js";
+import { sheetToTable, columnLetter } from "gas-emulator/testkit";
 import { ADMIN, adminRequest, editRange, mailsTo, sheet, type Office } from "./harness.js";
 import { applicant } from "./provision-kit.js";
 

@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PERSON_FIELDS, PROBLEM_COLUMN, TICKET_COLUMN } from "../../src/domain/batch.js";
 import type { RetentionReport } from "../../src/flows/retention.js";
-import { sheetToTable } from "../emulator/services/sheets/host.js";
-import type { ExecutionResult } from "../emulator/index.js";
+import type { ExecutionResult } from "gas-emulator";
+import { sheetToTable } from "gas-emulator/testkit";
 import { ADMIN, adminRequest, log, logChainOk, register, runWorkers, sheet, type Office } from "./harness.js";
 import {
   actOnBatch,

@@ -10,11 +10,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PERSON_FIELDS, FIRST_PERSON_ROW, TICKET_COLUMN } from "../../src/domain/batch.js";
 import { SHEET_NAMES, BATCH_COLUMNS } from "../../src/workspace/schema.js";
-import { apiError } from "../emulator/core.js";
-import { directoryStateObject } from "../emulator/services/directory.js";
-import { skipMissedRuns } from "../emulator/services/script.js";
-import { sheetToTable } from "../emulator/services/sheets/host.js";
-import { columnLetter } from "../emulator/services/sheets/a1.js";
+import { apiError } from "gas-emulator";
+import { directoryStateObject, skipMissedRuns, sheetToTable, columnLetter } from "gas-emulator/testkit";
 import {
   act,
   ADMIN,

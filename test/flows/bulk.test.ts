@@ -8,10 +8,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAX_WORKERS } from "../../src/domain/queue.js";
-import { apiError, serviceError } from "../emulator/core.js";
-import type { ExecutionResult } from "../emulator/index.js";
-import { checkUserPassword, directoryStateObject } from "../emulator/services/directory.js";
-import { skipMissedRuns, TOO_MANY_TRIGGERS } from "../emulator/services/script.js";
+import { apiError, serviceError, type ExecutionResult } from "gas-emulator";
+import {
+  checkUserPassword,
+  directoryStateObject,
+  skipMissedRuns,
+  TOO_MANY_TRIGGERS,
+} from "gas-emulator/testkit";
 import { cellOf, register, WORKER, workerPending, type Office } from "./harness.js";
 import {
   accountsFor,

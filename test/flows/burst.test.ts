@@ -4,7 +4,7 @@
  * every receipt sent once. Counts only, never timings.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { Emulator, type ExecutionResult } from "../emulator/index.js";
+import type { ExecutionResult } from "gas-emulator";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
 import {
   ADMIN,
@@ -18,6 +18,7 @@ import {
   submitOnly,
   type Office,
 } from "./harness.js";
+import { surelEmulator } from "../kit/emulator.js";
 
 function answers(i: number): Record<string, string> {
   // A valid NIP per applicant: birth date 1985-03-30, appointed 2010-01, serial i.
@@ -60,7 +61,7 @@ describe("a burst of simultaneous submissions", () => {
 
 describe("20 at once under explored interleavings", () => {
   test("every schedule explored registers all 20, each in its own execution", async () => {
-    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    const emu = surelEmulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
     try {
       let office: Office | null = null;
       const report = await emu.explore({

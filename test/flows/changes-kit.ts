@@ -4,7 +4,7 @@
  * dates on the office's calendar relative to the virtual clock, the directory's view of an account.
  */
 import type { ServiceFieldKey, ServiceKind } from "../../src/domain/services.js";
-import { directoryState, directoryUser } from "../emulator/services/directory.js";
+import { directoryState, directoryUser } from "gas-emulator/testkit";
 import { act, register, row, runWorkers, type Office } from "./harness.js";
 import { applicant, provision, STAF, toLastStage } from "./provision-kit.js";
 import { serviceAnswers, submitService } from "./services-kit.js";

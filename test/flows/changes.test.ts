@@ -5,7 +5,7 @@
  * A request without the OPD's letter is refused with a clear Indonesian message.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { seedGroup } from "../emulator/services/directory.js";
+import { seedGroup } from "gas-emulator/testkit";
 import { DOMAIN, errorLog, log, mailsTo, row, type Office } from "./harness.js";
 import { provisioningOffice } from "./provision-kit.js";
 import { callsSoFar } from "./lifecycle-kit.js";

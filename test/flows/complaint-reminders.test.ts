@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { calendarFromConfig, isWorkingTime } from "../../src/domain/calendar.js";
 import { COMPLAINT_SHEET } from "../../src/workspace/complaints.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { Emulator } from "../emulator/index.js";
+import type { Emulator } from "gas-emulator";
+import type { SentMail } from "gas-emulator/testkit";
 import { matrixPositions } from "./provision-matrix.js";
-import type { SentMail } from "../emulator/services/mail.js";
 import {
   ADMIN,
   application,
@@ -30,6 +30,7 @@ import {
 } from "./harness.js";
 import { answer, complain, complaintNumberIn, complaintRow, handlerEdit } from "./status-kit.js";
 import { catalogued } from "./harness.js";
+import { surelEmulator } from "../kit/emulator.js";
 
 const MIN = 60_000;
 const KADIS = `kadis@${DOMAIN}`;
@@ -198,7 +199,7 @@ describe("faults and concurrency", () => {
     return { o, number };
   };
   const newEmulator = () =>
-    new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    surelEmulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
 
   test("a sweep killed at any of its calls: one reminder and one escalation, the log and the row agree", async () => {
     const emu = newEmulator();

@@ -8,10 +8,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ACTION_LABELS } from "../../src/domain/workflow.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { serviceError } from "../emulator/core.js";
-import { Emulator, type ExecutionResult } from "../emulator/index.js";
-import { fireBlankFormSubmit } from "../emulator/services/forms.js";
-import { userEdit } from "../emulator/services/sheets/host.js";
+import { serviceError, type ExecutionResult, fireBlankFormSubmit, userEdit } from "gas-emulator";
+import { columnLetter } from "gas-emulator/testkit";
 import {
   act,
   ADMIN,
@@ -36,8 +34,8 @@ import {
   submitOnly,
   type Office,
 } from "./harness.js";
-import { columnLetter } from "../emulator/services/sheets/a1.js";
 import { isReadOnly } from "./provision-matrix.js";
+import { surelEmulator } from "../kit/emulator.js";
 
 const KADIS = `kadis@${DOMAIN}`;
 const SEKDIS = `sekdis@${DOMAIN}`;
@@ -47,7 +45,7 @@ const emails = (o: Office, to: string) => mailsTo(o, to).map((m) => m.subject);
 
 describe("two submissions at the same moment", () => {
   test("give two rows and two distinct tickets under every interleaving (≤ 1 preemption)", async () => {
-    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    const emu = surelEmulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
     try {
       let office: Office | null = null;
       const report = await emu.explore({
@@ -184,7 +182,7 @@ describe("a trigger that fails is recovered by the sweep", () => {
   });
 
   test("killed at any of its calls, one row and at most one receipt after the sweep", async () => {
-    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    const emu = surelEmulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
     try {
       const fresh = async (): Promise<Office> => {
         emu.reset();
@@ -267,7 +265,7 @@ describe("a trigger that fails is recovered by the sweep", () => {
 
 describe("two officials acting on one row at the same moment", () => {
   test("leave a consistent row and log under every interleaving (≤ 1 preemption)", async () => {
-    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    const emu = surelEmulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
     try {
       let office: Office | null = null;
       let rowNumber = 0;

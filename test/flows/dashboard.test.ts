@@ -8,16 +8,13 @@
  * whether the mail left: it is sent again rather than risk none).
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { Emulator, type ExecutionResult } from "../emulator/index.js";
-import { serviceError } from "../emulator/core.js";
-import { chartSpecs } from "../emulator/services/sheets.js";
-import { sheetToTable } from "../emulator/services/sheets/host.js";
-import { columnLetter } from "../emulator/services/sheets/a1.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { type Emulator, type ExecutionResult, serviceError } from "gas-emulator";
+import { chartSpecs, sheetToTable, columnLetter, scriptPropertiesOf } from "gas-emulator/testkit";
 import { WORK_AT_PROPERTY } from "../../src/workspace/sweepstate.js";
 import { ACTION_LABELS } from "../../src/domain/workflow.js";
 import { act, ADMIN, DOMAIN, mails, prepareOffice, register, sheet, type Office } from "./harness.js";
 import { applicant, newRequest, provisioningOffice, provision, row, sweepAfter } from "./provision-kit.js";
+import { surelEmulator } from "../kit/emulator.js";
 
 const L = ACTION_LABELS;
 const KADIS = `kadis@${DOMAIN}`;
@@ -153,7 +150,7 @@ describe("the recap across faults", () => {
   };
 
   test("a failed send is retried from the queue: one recap", async () => {
-    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    const emu = surelEmulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
     try {
       const o = await fresh(emu);
       emu.faults.inject("MailApp.sendEmail", {
@@ -174,7 +171,7 @@ describe("the recap across faults", () => {
   }, 120_000);
 
   test("killed at any call of its part of the sweep: one recap (two only when cut between the send and its mark)", async () => {
-    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    const emu = surelEmulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
     try {
       const o = await fresh(emu);
       // Every case starts from this state (restored: the office stays valid).

@@ -8,8 +8,8 @@
  * once, to the recovery address on record only.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { apiError } from "../emulator/core.js";
-import { checkUserPassword, seedGroup } from "../emulator/services/directory.js";
+import { apiError } from "gas-emulator";
+import { checkUserPassword, seedGroup } from "gas-emulator/testkit";
 import { DOMAIN, errorLog, log, mailsTo, row, runWorkers, WORKER, type Office } from "./harness.js";
 import { lettersTo, passwordInLetter, provisioningOffice, sweepAfter } from "./provision-kit.js";
 import { callsSoFar, sweepAt } from "./lifecycle-kit.js";

@@ -42,11 +42,10 @@ import {
   SERVICE,
   shareWithPeople,
 } from "./harness.js";
-import { columnLetter } from "../emulator/services/sheets/a1.js";
+import { columnLetter, openForm } from "gas-emulator/testkit";
 import { loggedState } from "../../src/flows/reconcile.js";
 import { FORM_ID_KEY } from "../../src/handlers/setup.js";
 import { FORM_ID_PROPERTY } from "../../src/workspace/context.js";
-import { openForm } from "../emulator/services/forms.js";
 import type { LogEntry } from "../../src/domain/audit.js";
 
 const KADIS = `kadis@${DOMAIN}`;

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { dumpWorkspace } from "../emulator/dump.js";
+import { dumpWorkspace } from "gas-emulator/testkit";
 import type { DoctorDiagnostic } from "../../src/handlers/doctor.js";
 import { TRIGGERS } from "../../src/handlers/setup.js";
 import { createOffice, DOMAIN, SERVICE, type Office } from "./harness.js";

@@ -9,12 +9,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ARCHIVE_PASSWORD_MASK } from "../../src/domain/letters.js";
 import { REGISTER_ID_PROPERTY } from "../../src/workspace/context.js";
-import { Emulator } from "../emulator/index.js";
-import { checkUserPassword } from "../emulator/services/directory.js";
-import { documentText } from "../emulator/services/docs.js";
-import { driveState, getDriveItem } from "../emulator/services/drive.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
-import { createStandaloneSpreadsheet } from "../emulator/services/sheets/host.js";
+
+import {
+  checkUserPassword,
+  documentText,
+  driveState,
+  getDriveItem,
+  scriptPropertiesOf,
+  createStandaloneSpreadsheet,
+} from "gas-emulator/testkit";
 import {
   ADMIN,
   DOMAIN,
@@ -34,6 +37,7 @@ import {
   sweepAfter,
 } from "./provision-kit.js";
 import { catalogued } from "./harness.js";
+import { surelEmulator } from "../kit/emulator.js";
 
 const AUTH = "https://www.googleapis.com/auth/";
 const TEMPLATE_KEY = "surel:letterTemplateId";
@@ -174,7 +178,7 @@ describe("what drive.file cannot reach is refused, saying what to do", () => {
   });
 
   test("a register setup did not create: refused before anything changes, with what to do", async () => {
-    const emu = new Emulator({
+    const emu = surelEmulator({
       domain: DOMAIN,
       owner: { email: SERVICE, admin: true },
       oauthScopes: MANIFEST_SCOPES,
@@ -200,7 +204,7 @@ describe("what drive.file cannot reach is refused, saying what to do", () => {
   });
 
   test("without a recorded register, setup creates it through Drive and can then check its sharing", async () => {
-    const emu = new Emulator({
+    const emu = surelEmulator({
       domain: DOMAIN,
       owner: { email: SERVICE, admin: true },
       oauthScopes: MANIFEST_SCOPES,

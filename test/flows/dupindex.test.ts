@@ -12,8 +12,8 @@ import { namingPolicyFromConfig, usernameCandidates } from "../../src/domain/nam
 import { DUP_INDEX_PROPERTY } from "../../src/workspace/duplicates.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
 import { SWEEP_SUMMARY_PROPERTY } from "../../src/workspace/sweepstate.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
-import type { ExecutionResult } from "../emulator/index.js";
+import type { ExecutionResult } from "gas-emulator";
+import { scriptPropertiesOf } from "gas-emulator/testkit";
 import {
   a1Of,
   application,

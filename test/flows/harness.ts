@@ -19,23 +19,31 @@ import {
   type RegisterKey,
   type LogKey,
 } from "../../src/workspace/schema.js";
-import { Emulator, type EmulatorSnapshot, type ExecutionResult } from "../emulator/index.js";
-import type { AdvancedService, TriggerRecord, WorkspaceOptions } from "../emulator/workspace.js";
+import {
+  type Emulator,
+  type EmulatorSnapshot,
+  type ExecutionResult,
+  type TriggerRecord,
+  type WorkspaceOptions,
+  type AdvancedService,
+  userEdit,
+  type EditResult,
+  submitResponse,
+  type SubmitOptions,
+} from "gas-emulator";
 import {
   cellInfo,
   createStandaloneSpreadsheet,
   openSpreadsheet,
   sheetToTable,
   toasts,
-  userEdit,
-  type EditResult,
-} from "../emulator/services/sheets/host.js";
-import type { Sheet, Spreadsheet } from "../emulator/services/sheets.js";
-import { submitResponse, type SubmitOptions } from "../emulator/services/forms.js";
-import { outbox } from "../emulator/services/mail.js";
-import { markCreatedByProject } from "../emulator/services/drive.js";
-import { columnLetter } from "../emulator/services/sheets/a1.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
+  type Sheet,
+  type Spreadsheet,
+  outbox,
+  markCreatedByProject,
+  columnLetter,
+  scriptPropertiesOf,
+} from "gas-emulator/testkit";
 import { ADMIN_COLUMNS, type AdminKey } from "../../src/workspace/schema.js";
 import { INSTALLER_PROPERTY, REGISTER_ID_PROPERTY } from "../../src/workspace/context.js";
 import { ADMIN_OPS, type AdminOp } from "../../src/domain/admin.js";
@@ -43,6 +51,7 @@ import { tx } from "../../src/domain/text/index.js";
 import { questionTitle } from "../../src/domain/form.js";
 import { ANCHOR_ACTION } from "../../src/domain/archive.js";
 import { duplicateKeys } from "../../src/domain/duplicates.js";
+import { surelEmulator } from "../kit/emulator.js";
 
 export interface OfficeOptions extends WorkspaceOptions {
   /** Changes to the default configuration, written into the settings sheets before setup. */
@@ -94,7 +103,7 @@ export const MANIFEST_ADVANCED_SERVICES: readonly AdvancedService[] = (
 ).dependencies.enabledAdvancedServices;
 
 export async function createOffice(opts: OfficeOptions = {}): Promise<Office> {
-  const emu = new Emulator({
+  const emu = surelEmulator({
     domain: DOMAIN,
     owner: { email: SERVICE, admin: true, name: "Layanan Surel Dinas" },
     oauthScopes: MANIFEST_SCOPES,

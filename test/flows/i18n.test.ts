@@ -10,7 +10,8 @@ import { SHEETS } from "../../src/domain/settings.js";
 import { t } from "../../src/domain/text/index.js";
 import { ACTION_LABELS, actionLabel, allowedActions } from "../../src/domain/workflow.js";
 import { REGISTER_COLUMNS, SHEET_NAMES } from "../../src/workspace/schema.js";
-import { menus, userOpen } from "../emulator/services/sheets/host.js";
+import { userOpen } from "gas-emulator";
+import { menus } from "gas-emulator/testkit";
 import {
   a1Of,
   act,

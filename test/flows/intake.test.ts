@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { questionTitle, QUESTIONS } from "../../src/domain/form.js";
-import { FormSubmitError } from "../emulator/services/forms.js";
+import { FormSubmitError } from "gas-emulator";
 import {
   act,
   application,

@@ -10,11 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { questionTitle, type FieldKey } from "../../src/domain/form.js";
 import { checkUsername } from "../../src/domain/naming.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { FormSubmitError } from "../emulator/services/forms.js";
-import { documentText, docsState } from "../emulator/services/docs.js";
-import { driveState } from "../emulator/services/drive.js";
-import { outbox } from "../emulator/services/mail.js";
-import { propertiesDump } from "../emulator/services/properties.js";
+import { FormSubmitError } from "gas-emulator";
+import { documentText, docsState, driveState, outbox, propertiesDump } from "gas-emulator/testkit";
 import { act, DOMAIN, register, runWorkers, spreadsheet, submitOnly, type Office } from "./harness.js";
 import {
   applicant,

@@ -4,8 +4,8 @@
  * that reset (the emulator's mail quota resets 24 hours after its first use, as documented).
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { apiError } from "../emulator/core.js";
-import { checkUserPassword } from "../emulator/services/directory.js";
+import { apiError } from "gas-emulator";
+import { checkUserPassword } from "gas-emulator/testkit";
 import { ADMIN, adminRequest, errorLog, log, mailsTo, WORKER, type Office } from "./harness.js";
 import {
   accountsFor,

@@ -6,13 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SHEETS } from "../../src/domain/settings.js";
-import { evictAllCaches } from "../emulator/services/cache.js";
-import { driveState } from "../emulator/services/drive.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { apiError, serviceError, userEdit } from "gas-emulator";
+import { evictAllCaches, driveState, scriptPropertiesOf } from "gas-emulator/testkit";
 import { QUEUE_COLUMNS, SHEET_NAMES } from "../../src/workspace/schema.js";
-import { apiError, serviceError } from "../emulator/core.js";
-import { Emulator } from "../emulator/index.js";
-import { userEdit } from "../emulator/services/sheets/host.js";
 import {
   a1Of,
   DOMAIN,
@@ -40,6 +36,7 @@ import {
   staffOnly,
   sweepAfter,
 } from "./provision-kit.js";
+import { surelEmulator } from "../kit/emulator.js";
 
 const CC = `sekretariat.diskominfo@${DOMAIN}`;
 const SECOND = `admin.surel@${DOMAIN}`;
@@ -181,7 +178,7 @@ describe("the sweep's reconciliation while another execution holds the lock", ()
 
 describe("appends to the mail queue and the error log from executions running at once", () => {
   test("lose no row and double none under every interleaving (≤ 1 preemption)", async () => {
-    const emu = new Emulator({ domain: DOMAIN, owner: { email: SERVICE, admin: true, name: "Layanan" } });
+    const emu = surelEmulator({ domain: DOMAIN, owner: { email: SERVICE, admin: true, name: "Layanan" } });
     try {
       let o: Office | null = null;
       let ticket = "";

@@ -40,7 +40,7 @@ import {
   toLastStage,
 } from "./provision-kit.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { columnLetter } from "../emulator/services/sheets/a1.js";
+import { columnLetter } from "gas-emulator/testkit";
 import { REGISTER_COLUMNS } from "../../src/workspace/schema.js";
 import { appendResponses } from "./responses-door.js";
 import { t } from "../../src/domain/text/index.js";

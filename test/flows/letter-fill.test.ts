@@ -1,13 +1,12 @@
 /**
- * Issue 13, the letter's fill on the built bundle: one Docs API batchUpdate per copy instead of
+ * The letter's fill on the built bundle: one Docs API batchUpdate per copy instead of
  * DocumentApp's replaceText calls. A value holding `$` or `\` (group references and escapes in a
  * replaceText replacement) is written literally in the archive copy and the letter; a placeholder
  * spelled with spaces is filled; the archive copy never held the password in any revision; the
  * account's execution makes two copies and two batchUpdates and no replaceText.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { documentRevisions, documentText, type DocumentAppService } from "../emulator/services/docs.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { documentRevisions, documentText, scriptPropertiesOf } from "gas-emulator/testkit";
 import { WORKER, type Office } from "./harness.js";
 import {
   applicant,
@@ -70,7 +69,7 @@ describe("the letter filled by the Docs API", () => {
 
   test("fills a placeholder an administrator spelled with spaces", async () => {
     const id = scriptPropertiesOf(office.emu.ws).get("surel:letterTemplateId")!;
-    const DocumentApp = office.emu.service<DocumentAppService>("DocumentApp");
+    const DocumentApp = office.emu.service<GoogleAppsScript.Document.DocumentApp>("DocumentApp");
     const doc = DocumentApp.openById(id);
     doc.getBody().appendParagraph("Tembusan untuk {{ NAMA }} ({{  NIP}})");
     doc.saveAndClose();

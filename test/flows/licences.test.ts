@@ -6,7 +6,7 @@
  * Setup and the Dasbor sheet show the accounts against the licences.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { seedUser } from "../emulator/services/directory.js";
+import { seedUser } from "gas-emulator/testkit";
 import { ADMIN, DOMAIN, log, mailsTo, sheet, type Office } from "./harness.js";
 import {
   accountsFor,

@@ -4,10 +4,13 @@
  * them for licences, and a first sign-in.
  */
 import { SHEETS } from "../../src/domain/settings.js";
-import { evictAllCaches } from "../emulator/services/cache.js";
-import { directoryState, directoryStateObject } from "../emulator/services/directory.js";
+import {
+  evictAllCaches,
+  directoryState,
+  directoryStateObject,
+  scriptPropertiesOf,
+} from "gas-emulator/testkit";
 import { hostWrite, records, type Office } from "./harness.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
 import { WORK_AT_PROPERTY } from "../../src/workspace/sweepstate.js";
 
 /** Writes a value into the Pengaturan sheet (the key's row) and drops the cached configuration. */

@@ -8,8 +8,8 @@ import { createHash } from "node:crypto";
 import { afterEach, describe, expect, test } from "vitest";
 import { appendEntries, GENESIS_HASH, type LogEntry } from "../../src/domain/audit.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
-import type { ExecutionResult } from "../emulator/index.js";
+import type { ExecutionResult } from "gas-emulator";
+import { scriptPropertiesOf } from "gas-emulator/testkit";
 import {
   ADMIN,
   adminRequest,

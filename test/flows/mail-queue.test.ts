@@ -6,7 +6,7 @@
  * response whose index entry is lost after its receipt left the queue.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { serviceError } from "../emulator/core.js";
+import { serviceError } from "gas-emulator";
 import {
   CLAIM_COLUMNS,
   INDEX_COLUMNS,

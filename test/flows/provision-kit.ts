@@ -7,12 +7,9 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { SHEETS } from "../../src/domain/settings.js";
 import { defaultConfig } from "../../src/domain/defaults.js";
-import { evictAllCaches } from "../emulator/services/cache.js";
-import { directoryState } from "../emulator/services/directory.js";
+import type { Emulator } from "gas-emulator";
+import { evictAllCaches, directoryState, driveState, type SentMail } from "gas-emulator/testkit";
 import { seedOpdDirectory, withDirectory } from "./tenant-kit.js";
-import { driveState } from "../emulator/services/drive.js";
-import type { SentMail } from "../emulator/services/mail.js";
-import type { Emulator } from "../emulator/index.js";
 import {
   act,
   application,

@@ -10,8 +10,8 @@
  * call Apps Script's "server error". A cut-off before call n is the same as a cut-off right after
  * call n−1 took effect, so "kill" cuts before every call and after the last one.
  */
-import { apiError, serviceError, type GasError } from "../emulator/core.js";
-import { checkUserPassword, directoryStateObject } from "../emulator/services/directory.js";
+import { apiError, serviceError, type GasError } from "gas-emulator";
+import { checkUserPassword, directoryStateObject } from "gas-emulator/testkit";
 import { PENDING_GRACE_MS } from "../../src/domain/queue.js";
 import { runWorkers, WORKER, type Office } from "./harness.js";
 import {

@@ -14,15 +14,20 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LETTER_PLACEHOLDERS } from "../../src/domain/letters.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { apiError } from "../emulator/core.js";
-import { DEFAULT_BUNDLE, Emulator, type ExecutionResult } from "../emulator/index.js";
-import { cacheContents } from "../emulator/services/cache.js";
-import { checkUserPassword } from "../emulator/services/directory.js";
-import { documentRevisions, documentText, docsState } from "../emulator/services/docs.js";
-import { driveState } from "../emulator/services/drive.js";
-import { harnessLog } from "../emulator/services/logger.js";
-import { outbox } from "../emulator/services/mail.js";
-import { propertiesDump, scriptPropertiesOf } from "../emulator/services/properties.js";
+import { apiError, type ExecutionResult } from "gas-emulator";
+import {
+  cacheContents,
+  checkUserPassword,
+  documentRevisions,
+  documentText,
+  docsState,
+  driveState,
+  harnessLog,
+  outbox,
+  propertiesDump,
+  scriptPropertiesOf,
+} from "gas-emulator/testkit";
+import { DEFAULT_BUNDLE, surelEmulator } from "../kit/emulator.js";
 import {
   ADMIN,
   act,
@@ -226,7 +231,7 @@ describe("Math.random is never called", () => {
       'Math.random = function () { throw new Error("Math.random called"); };\n' +
       "function probeMathRandom() { return Math.random(); }\n" +
       readFileSync(DEFAULT_BUNDLE, "utf8");
-    const emu = new Emulator({
+    const emu = surelEmulator({
       code,
       domain: DOMAIN,
       owner: { email: ADMIN, admin: true },

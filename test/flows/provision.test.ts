@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { maskNip } from "../../src/domain/identity.js";
 import { SHEETS } from "../../src/domain/settings.js";
-import { apiError } from "../emulator/core.js";
+import { apiError } from "gas-emulator";
 import {
   checkUserPassword,
   configureDirectory,
@@ -18,10 +18,10 @@ import {
   directoryUser,
   seedGroup,
   seedUser,
-} from "../emulator/services/directory.js";
-import { documentText } from "../emulator/services/docs.js";
-import { driveState } from "../emulator/services/drive.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
+  documentText,
+  driveState,
+  scriptPropertiesOf,
+} from "gas-emulator/testkit";
 import {
   actionChoices,
   ADMIN,
@@ -200,7 +200,7 @@ describe("letter numbers", () => {
     await toLastStage(office, t2);
     const before = Number(scriptPropertiesOf(office.emu.ws).get("letter_serial_2026") ?? "0");
     // Both officials choose "Buat akun" at the same moment: the two runs interleave.
-    const { userEdit } = await import("../emulator/services/sheets/host.js");
+    const { userEdit } = await import("gas-emulator");
     const { a1Of } = await import("./harness.js");
     for (const t of [t1, t2])
       userEdit(
@@ -647,7 +647,7 @@ describe("names and the sweep next to a live run", () => {
     const a = next();
     const ticket = await newRequest(office, a);
     await toLastStage(office, ticket);
-    const { userEdit } = await import("../emulator/services/sheets/host.js");
+    const { userEdit } = await import("gas-emulator");
     const { a1Of } = await import("./harness.js");
     userEdit(
       office.emu.ws,

@@ -16,7 +16,7 @@
  * one `terbitkan_ulang` entry; the row ends finished with a new letter number and no reissue mark;
  * exactly one account. At the end the log verifies.
  */
-import { directoryStateObject, checkUserPassword } from "../emulator/services/directory.js";
+import { directoryStateObject, checkUserPassword, type SentMail } from "gas-emulator/testkit";
 import { ADMIN, adminRequest, log, logChainOk, type Office } from "./harness.js";
 import { errorFor, matrixPositions, type FaultKind, type MatrixCase } from "./provision-matrix.js";
 import {
@@ -32,7 +32,6 @@ import {
   staffOnly,
   sweepAfter,
 } from "./provision-kit.js";
-import type { SentMail } from "../emulator/services/mail.js";
 import { createHash } from "node:crypto";
 
 export interface ReissueCase extends MatrixCase {

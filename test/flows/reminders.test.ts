@@ -9,9 +9,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ACTION_LABELS } from "../../src/domain/workflow.js";
 import { isWorkingTime, calendarFromConfig } from "../../src/domain/calendar.js";
-import { Emulator } from "../emulator/index.js";
+import type { Emulator } from "gas-emulator";
+import type { SentMail } from "gas-emulator/testkit";
 import { matrixPositions } from "./provision-matrix.js";
-import type { SentMail } from "../emulator/services/mail.js";
 import {
   act,
   ADMIN,
@@ -29,6 +29,7 @@ import {
   type Office,
 } from "./harness.js";
 import { catalogued } from "./harness.js";
+import { surelEmulator } from "../kit/emulator.js";
 
 const L = ACTION_LABELS;
 const MIN = 60_000;
@@ -184,7 +185,7 @@ describe("faults and concurrency", () => {
   };
 
   test("a sweep killed at any of its calls: never a second reminder, the log and the row agree", async () => {
-    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    const emu = surelEmulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
     try {
       const { o, ticket } = await fresh(emu);
       // Every case starts from this state (restored: the office and its request stay valid).
@@ -221,7 +222,7 @@ describe("faults and concurrency", () => {
   }, 600_000);
 
   test("two sweeps at once: one reminder under every interleaving (≤ 1 preemption)", async () => {
-    const emu = new Emulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
+    const emu = surelEmulator({ domain: DOMAIN, owner: { email: ADMIN, admin: true, name: "Admin" } });
     try {
       let current: { o: Office; ticket: string } | null = null;
       const report = await emu.explore({

@@ -7,7 +7,7 @@
  * account with a change forced: one effective password, one letter, none anywhere else.
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { checkUserPassword, directoryUser } from "../emulator/services/directory.js";
+import { checkUserPassword, directoryUser } from "gas-emulator/testkit";
 import { act, mails, runWorkers, WORKER, type Office } from "./harness.js";
 import { errorFor, isReadOnly, matrixPositions, settle } from "./provision-matrix.js";
 import { passwordInLetterBytes, provisioningOffice, row, STAF, staffOnly } from "./provision-kit.js";

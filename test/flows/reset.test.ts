@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { maskNip } from "../../src/domain/identity.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { checkUserPassword, directoryUser } from "../emulator/services/directory.js";
-import type { SentMail } from "../emulator/services/mail.js";
+import { submitResponse } from "gas-emulator";
+import { checkUserPassword, directoryUser, type SentMail, formsState } from "gas-emulator/testkit";
 import {
   act,
   actionChoices,
@@ -47,8 +47,6 @@ import {
   type SeededAccount,
 } from "./services-kit.js";
 import { serviceQuestionTitle } from "../../src/domain/services.js";
-import { submitResponse } from "../emulator/services/forms/submit.js";
-import { formsState } from "../emulator/services/forms/model.js";
 import { t } from "../../src/domain/text/index.js";
 import { catalogued } from "./harness.js";
 

@@ -4,9 +4,8 @@
  * flow tests, so that both go through the same door.
  */
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { openSpreadsheet } from "../emulator/services/sheets/host.js";
+import { openSpreadsheet, scriptPropertiesOf } from "gas-emulator/testkit";
 import type { Office } from "./harness.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
 import { WORK_AT_PROPERTY } from "../../src/workspace/sweepstate.js";
 
 const isStamp = (k: string): boolean => /^(Timestamp|Stempel waktu|Cap waktu)$/i.test(k);

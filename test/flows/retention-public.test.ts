@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { RetentionReport } from "../../src/flows/retention.js";
 import { ACTION_LABELS } from "../../src/domain/workflow.js";
 import { STATUS_SHEET } from "../../src/workspace/statusrecords.js";
-import type { ExecutionResult } from "../emulator/index.js";
+import type { ExecutionResult } from "gas-emulator";
 import {
   act,
   application,

@@ -10,9 +10,8 @@ import { questionTitle } from "../../src/domain/form.js";
 import { duplicateKeys } from "../../src/domain/duplicates.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../../src/workspace/schema.js";
 import { responseKey } from "../../src/workspace/register.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
-import { sheetToTable } from "../emulator/services/sheets/host.js";
-import type { ExecutionResult } from "../emulator/index.js";
+import type { ExecutionResult } from "gas-emulator";
+import { scriptPropertiesOf, sheetToTable } from "gas-emulator/testkit";
 import type { RetentionReport } from "../../src/flows/retention.js";
 import {
   act,

@@ -1,7 +1,7 @@
 // Regression tests of an outside review's attacks on the account services: each
 // attack's hole, now closed. The attacks are the reviewer's; the assertions are the safe outcome.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { checkUserPassword, directoryUser, seedUser } from "../emulator/services/directory.js";
+import { checkUserPassword, directoryUser, seedUser } from "gas-emulator/testkit";
 import { act, DOMAIN, mailsTo, row, runWorkers, WORKER, type Office } from "./harness.js";
 import { lettersTo, pdfText, provisioningOffice, STAF, sweepAfter, toLastStage } from "./provision-kit.js";
 import { callsSoFar } from "./lifecycle-kit.js";

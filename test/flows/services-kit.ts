@@ -2,14 +2,14 @@
  * Helpers of the account services flow tests: the services form's id, a submission
  * to it, and its answers.
  */
-import { submitResponse, type SubmitOptions } from "../emulator/services/forms/submit.js";
+import { submitResponse, type SubmitOptions } from "gas-emulator";
+import { seedUser } from "gas-emulator/testkit";
 import {
   serviceLabel,
   serviceQuestionTitle,
   type ServiceFieldKey,
   type ServiceKind,
 } from "../../src/domain/services.js";
-import { seedUser } from "../emulator/services/directory.js";
 import { DOMAIN, type Office } from "./harness.js";
 
 /** The account services form setup created (its report). */

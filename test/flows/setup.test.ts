@@ -7,9 +7,8 @@ import { buildForm, QUESTIONS, questionHelp, questionTitle } from "../../src/dom
 import { defaultConfig } from "../../src/domain/defaults.js";
 import { SHEETS } from "../../src/domain/settings.js";
 import { LOG_COLUMNS, REGISTER_COLUMNS, SHEET_NAMES } from "../../src/workspace/schema.js";
-import { formsState } from "../emulator/services/forms/model.js";
-import { FormSubmitError, formQuestions } from "../emulator/services/forms.js";
-import { menus, userOpen } from "../emulator/services/sheets/host.js";
+import { FormSubmitError, userOpen } from "gas-emulator";
+import { formsState, formQuestions, menus } from "gas-emulator/testkit";
 import {
   SERVICE,
   application,

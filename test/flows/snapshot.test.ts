@@ -1,11 +1,11 @@
 /**
- * Snapshots of the emulated workspace (test/emulator/runtime/snapshot.ts): a restored office is
+ * Snapshots of the emulated workspace (gas-emulator, src/runtime/snapshot.ts): a restored office is
  * the office as it was, any number of times, and what happens after a restore never reaches the
  * snapshot. The harness relies on it to run setup once per test file.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { cloneWorkspace } from "../emulator/runtime/snapshot.js";
-import type { EmulatorSnapshot } from "../emulator/index.js";
+import type { EmulatorSnapshot } from "gas-emulator";
+import { cloneWorkspace } from "gas-emulator/testkit";
 import {
   application,
   createOffice,

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../emulator/services/forms.js";
+import { parseCsv } from "gas-emulator/testkit";
 
 const dirs: string[] = [];
 function runStart(args: string[]): { out: string; stdout: string; status: number } {

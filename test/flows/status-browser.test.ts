@@ -11,7 +11,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { serveWebApp, type ServedWebApp } from "../emulator/webapp.js";
+import { serveWebApp, type ServedWebApp } from "gas-emulator";
 import { application, mails, type Office } from "./harness.js";
 import { KADIS, newRequest, provisioningOffice } from "./provision-kit.js";
 import { act } from "./harness.js";

@@ -3,12 +3,11 @@
  * in the receipt, lookups and complaints as the page makes them (google.script.run as an anonymous
  * visitor), and the text a person reads in a returned fragment.
  */
-import { webAppCall } from "../emulator/webapp.js";
+import { webAppCall } from "gas-emulator";
+import { sheetToTable, columnLetter } from "gas-emulator/testkit";
 import { editRange, records, sheet, type Office } from "./harness.js";
 import { STATUS_SHEET } from "../../src/workspace/statusrecords.js";
 import { COMPLAINT_SHEET, complaintColumn } from "../../src/workspace/complaints.js";
-import { sheetToTable } from "../emulator/services/sheets/host.js";
-import { columnLetter } from "../emulator/services/sheets/a1.js";
 
 export interface Reply {
   ok: boolean;

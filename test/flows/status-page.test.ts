@@ -7,8 +7,8 @@
  * tickets, and an unknown ticket cannot be told from a wrong code.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { webAppCall, webAppGet } from "../emulator/webapp.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { webAppCall, webAppGet } from "gas-emulator";
+import { scriptPropertiesOf } from "gas-emulator/testkit";
 import { act, application, DOMAIN, mails } from "./harness.js";
 import { KADIS, newRequest, provision, provisioningOffice, applicant } from "./provision-kit.js";
 import { complain, lookup, readable, receiptCode, statusSheet } from "./status-kit.js";

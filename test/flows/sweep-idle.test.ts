@@ -7,8 +7,8 @@
  * hourly full pass. Counts only, never timings.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { ExecutionResult } from "../emulator/index.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import type { ExecutionResult } from "gas-emulator";
+import { scriptPropertiesOf } from "gas-emulator/testkit";
 import { FULL_PASS_EVERY_MS } from "../../src/domain/sweepplan.js";
 import { SWEEP_SUMMARY_PROPERTY, WORK_AT_PROPERTY } from "../../src/workspace/sweepstate.js";
 import {

@@ -3,9 +3,8 @@
  * before setup (which checks them).
  */
 import type { OfficeConfig } from "../../src/domain/config.js";
-import type { Emulator } from "../emulator/index.js";
-import { addOrgUnit, directoryStateObject, seedGroup } from "../emulator/services/directory.js";
-import type { Workspace } from "../emulator/workspace.js";
+import type { Emulator, Workspace } from "gas-emulator";
+import { addOrgUnit, directoryStateObject, seedGroup } from "gas-emulator/testkit";
 import type { OfficeOptions } from "./harness.js";
 
 /** The org units and groups of every OPD made in the directory before setup (which checks them). */

@@ -5,15 +5,17 @@
  * time zone set to the office's; the responses tab found after the flush; every group and org unit
  * checked; a failed group join retried by the sweep and reported in Indonesian.
  */
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
+import { FormSubmitError, apiError } from "gas-emulator";
+import {
+  scriptPropertiesOf,
+  formsState,
+  sheetsState,
+  directoryStateObject,
+  seedGroup,
+} from "gas-emulator/testkit";
 import { REGISTER_ID_PROPERTY } from "../../src/workspace/context.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { formsState } from "../emulator/services/forms/model.js";
-import { FormSubmitError } from "../emulator/services/forms.js";
-import { sheetsState } from "../emulator/services/sheets/model.js";
-import { directoryStateObject, seedGroup } from "../emulator/services/directory.js";
-import { apiError } from "../emulator/core.js";
 import {
   ADMIN,
   application,

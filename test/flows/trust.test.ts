@@ -10,15 +10,19 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { defaultConfig } from "../../src/domain/defaults.js";
 import { SHEETS } from "../../src/domain/settings.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import { apiError } from "../emulator/core.js";
-import { evictAllCaches } from "../emulator/services/cache.js";
-import { Emulator } from "../emulator/index.js";
-import { directoryUser, NOT_AUTHORIZED } from "../emulator/services/directory.js";
-import { driveState } from "../emulator/services/drive.js";
-import { formsState } from "../emulator/services/forms/model.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
-import { createBoundSpreadsheet, openSpreadsheet, shareByLink } from "../emulator/services/sheets/host.js";
-import { sheetsState } from "../emulator/services/sheets/model.js";
+import { apiError, type Emulator } from "gas-emulator";
+import {
+  evictAllCaches,
+  directoryUser,
+  NOT_AUTHORIZED,
+  driveState,
+  formsState,
+  scriptPropertiesOf,
+  createBoundSpreadsheet,
+  openSpreadsheet,
+  shareByLink,
+  sheetsState,
+} from "gas-emulator/testkit";
 import {
   ADMIN,
   adminRequest,
@@ -54,6 +58,7 @@ import {
 } from "./provision-kit.js";
 import { t } from "../../src/domain/text/index.js";
 import { catalogued } from "./harness.js";
+import { surelEmulator } from "../kit/emulator.js";
 
 const PROTECTED =
   "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
@@ -72,7 +77,7 @@ function snapshot(emu: Emulator): string {
 
 describe("setup refuses before it changes anything", () => {
   test("from a project bound to the register (its editors could change the privileged code)", async () => {
-    const emu = new Emulator({ domain: DOMAIN, owner: { email: SERVICE, admin: true }, workers: 1 });
+    const emu = surelEmulator({ domain: DOMAIN, owner: { email: SERVICE, admin: true }, workers: 1 });
     try {
       const ss = createBoundSpreadsheet(emu.ws, "Register Surel Dinas");
       ss.addEditor(STAF);
@@ -308,7 +313,7 @@ describe("the standalone office", () => {
       expect(adminRows(office).pop()!.result).toContain("dibagikan lewat tautan");
       // A link editor appears as the owner in the edit event: an action by "the service account" is refused.
       const t = await newRequest(office, applicant(5));
-      const { userEdit } = await import("../emulator/services/sheets/host.js");
+      const { userEdit } = await import("gas-emulator");
       const { a1Of } = await import("./harness.js");
       userEdit(
         office.emu.ws,
@@ -385,7 +390,7 @@ describe("identity and rights", () => {
 describe("sample values never reach a real domain", () => {
   test("the sample settings in a real domain: setup names them and shares nothing; the office's own values pass", async () => {
     const domain = "kotanyata.go.id";
-    const emu = new Emulator({
+    const emu = surelEmulator({
       domain,
       owner: { email: `layanan.surel@${domain}`, admin: true },
       workers: 1,

@@ -6,7 +6,7 @@
  * admin sheet: checked against the settings and the directory, Users.update once, logged.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { directoryUser } from "../emulator/services/directory.js";
+import { directoryUser } from "gas-emulator/testkit";
 import { ADMIN, adminRequest, adminRows, DOMAIN, log, mailsTo, type Office } from "./harness.js";
 import { applicant, provision, provisioningOffice, row, STAF } from "./provision-kit.js";
 import { callsSoFar, nineAm, signIn, sweepAt } from "./lifecycle-kit.js";

@@ -11,15 +11,16 @@
  * account.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { webAppCall, webAppGet, type Visitor } from "../emulator/webapp.js";
-import { scriptPropertiesOf } from "../emulator/services/properties.js";
-import { directoryState } from "../emulator/services/directory.js";
-import { driveState } from "../emulator/services/drive.js";
-import { exportSpreadsheetCsv, openSpreadsheet } from "../emulator/services/sheets/host.js";
-import { fireBlankFormSubmit } from "../emulator/services/forms.js";
+import { webAppCall, webAppGet, type Visitor, fireBlankFormSubmit, type ExecutionResult } from "gas-emulator";
+import {
+  scriptPropertiesOf,
+  directoryState,
+  driveState,
+  exportSpreadsheetCsv,
+  openSpreadsheet,
+} from "gas-emulator/testkit";
 import { REFUSALS_RECORDED_PER_HOUR, isPublicEntryPoint } from "../../src/domain/guard.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
-import type { ExecutionResult } from "../emulator/index.js";
 import {
   act,
   actionChoices,
