@@ -3,6 +3,7 @@
  * Read and validated by src/workspace/settings.ts; the domain only ever sees this typed value.
  * Defaults reproduce the seed procedures (see defaults.ts).
  */
+import type { ChainChoice, ServiceKind } from "./servicekinds.js";
 
 export type Language = "id" | "en";
 
@@ -136,7 +137,7 @@ export interface OfficeConfig {
    * The chain per account-service request type (services.ts); absent: the type's default. Setting
    * `rantai_reset_sandi` ("staf" | "lengkap") sets the password reset's.
    */
-  serviceChains?: Partial<Record<import("./services.js").ServiceKind, import("./services.js").ChainChoice>>;
+  serviceChains?: Partial<Record<ServiceKind, ChainChoice>>;
   /** Complaint channel published in the receipt (service standard). */
   complaints: string;
   /** The applicant status page's public address (the web app's URL), printed on receipts; "" until deployed. */

@@ -30,16 +30,9 @@ import { cleanText } from "./sanitize.js";
 import { formatDateTime, officeZoneOffset } from "./dates.js";
 import { LANGUAGES, t, tx, type MessageKey } from "./text/index.js";
 
-/** Every request type the register knows. */
-export const SERVICE_KINDS = [
-  "akun_baru",
-  "reset_sandi",
-  "ubah_nama",
-  "pindah_opd",
-  "berhenti",
-  "aktif_kembali",
-] as const;
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
+import { SERVICE_KINDS, type ChainChoice, type ServiceKind } from "./servicekinds.js";
+
+export { SERVICE_KINDS, type ChainChoice, type ServiceKind };
 
 /** The fields of the services form. */
 export const SERVICE_FIELD_KEYS = [
@@ -56,9 +49,6 @@ export const SERVICE_FIELD_KEYS = [
   "letterDate",
 ] as const;
 export type ServiceFieldKey = (typeof SERVICE_FIELD_KEYS)[number];
-
-/** Which chain a type goes through: the whole configured chain, or only its last stage. */
-export type ChainChoice = "full" | "staff";
 
 export interface ServiceType {
   kind: ServiceKind;
