@@ -445,7 +445,7 @@ export interface PermissionRule {
 
 /** THE TABLE's second part: the doors other than the dropdown. */
 export const PERMISSIONS: Record<Permission, PermissionRule> = {
-  // The proposed address overwritten in the register (handlers/edit.ts): the technical (last)
+  // The proposed address overwritten in the register (flows/address.ts): the technical (last)
   // stage's officials and delegates while the request is there, administrators anywhere.
   override_address: { who: PEOPLE, at: ["last"] },
   // A new letter with a new password (flows/provision/reissue.ts): administrators only.

@@ -8,7 +8,7 @@ import { checkUsername, namingPolicyFromConfig } from "../domain/naming.js";
 import { asSheetText } from "../domain/sanitize.js";
 import { parseRegisterType } from "../domain/services.js";
 import { t } from "../domain/text/index.js";
-import { stepDeadlines } from "../domain/workflow.js";
+import { may, stepDeadlines } from "../domain/workflow.js";
 import { rowUrl, type Ctx } from "../workspace/context.js";
 import { candidateFacts, duplicateCheck, dupKeys } from "../workspace/duplicates.js";
 import { appendLog, readEntry } from "../workspace/log.js";
@@ -54,24 +54,14 @@ export function overrideAddress(
         recorded ? table.cellFor("address", recorded) : previousValue(ctx, "address", oldValue),
         reason,
       );
-      logAttempt(
-        ctx,
-        state.ticket,
-        stateLabel(state.status, state.stageKey),
-        actor,
-        t(lang, "edit.log.address", { value }),
-        reason,
-      );
+      logAttempt(ctx, state, actor, t(lang, "edit.log.address", { value }), reason);
       return { kind: "address", ticket: state.ticket, address: value, ok: false, reason };
     };
-    const last = config.stages[config.stages.length - 1];
-    const isAdmin = config.admins.includes(actor.toLowerCase());
-    const atLast =
-      last &&
-      state.stageKey === last.key &&
-      (last.officials.includes(actor.toLowerCase()) || last.delegates.includes(actor.toLowerCase()));
-    if (!isAdmin && !atLast)
+    // Who may override is the workflow table's rule (domain/workflow.ts PERMISSIONS).
+    if (!may(config, "override_address", state.stageKey, actor)) {
+      const last = config.stages[config.stages.length - 1];
       return refuse(t(lang, "edit.address.who", { stage: last?.label ?? t(lang, "edit.address.technical") }));
+    }
     if (["membuat akun", "akun dibuat", "selesai", "ditolak"].includes(state.status))
       return refuse(t(lang, "edit.address.closed"));
     // A request about an existing account names its account: it is checked against the directory

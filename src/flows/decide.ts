@@ -6,7 +6,6 @@
  * actions (flows/batch.ts), which apply one decision to each member.
  */
 import type { OfficeConfig } from "../domain/config.js";
-import { stateLabel } from "../domain/audit.js";
 import { formatDuration } from "../domain/calendar.js";
 import { composeCorrectionMail } from "../domain/intakemail.js";
 import { formatDateTime } from "../domain/dates.js";
@@ -121,14 +120,7 @@ export function applyAction(
       undo(ctx, cell, "", decision.reason);
       // The row's own dropdown, in case the cell was pasted over with another row's.
       setActionChoices(table, rowNumber, actionLabels(config, state.stageKey, state.status, row.requestType));
-      logAttempt(
-        ctx,
-        state.ticket,
-        stateLabel(state.status, state.stageKey),
-        actor,
-        t(lang, "edit.log.action", { value }),
-        decision.reason,
-      );
+      logAttempt(ctx, state, actor, t(lang, "edit.log.action", { value }), decision.reason);
       return { kind: "refused", ticket: state.ticket, reason: decision.reason };
     }
     const [entry] = appendLog(ctx, [{ ...decision.logEntry, ticket: state.ticket }]);

@@ -5,6 +5,7 @@
  * lock (undone with a message: choose again).
  */
 import { stateLabel } from "../domain/audit.js";
+import type { Status } from "../domain/request.js";
 import { zoneOffsetMinutes } from "../domain/calendar.js";
 import { t } from "../domain/text/index.js";
 import type { Ctx } from "../workspace/context.js";
@@ -125,14 +126,16 @@ export function previousValue(ctx: Ctx, key: RegisterKey, oldValue: unknown): Ce
 /** Days from the spreadsheet epoch (30 December 1899) to the Unix epoch. */
 const SERIAL_EPOCH_DAYS = 25569;
 
+/** A refused edit in the log: the request stays where it was (`state`), the note says what and why. */
 export function logAttempt(
   ctx: Ctx,
-  ticket: string,
-  at: string,
+  state: { ticket?: string; status: Status; stageKey: string },
   actor: string,
   what: string,
   reason: string,
 ): void {
+  const at = stateLabel(state.status, state.stageKey);
+  const ticket = state.ticket ?? "";
   appendLog(ctx, [
     {
       ticket,
@@ -163,14 +166,7 @@ export function refuseProgramColumn(
     undo(ctx, cell, restore, reason);
     if (def) row[def.key] = restore;
     const state = rowState(row);
-    logAttempt(
-      ctx,
-      state.ticket,
-      stateLabel(state.status, state.stageKey),
-      actor,
-      t(lang, "edit.log.column", { cell: cell.getA1Notation() }),
-      reason,
-    );
+    logAttempt(ctx, state, actor, t(lang, "edit.log.column", { cell: cell.getA1Notation() }), reason);
     return { kind: "refused", ticket: state.ticket, reason };
   });
 }
