@@ -296,8 +296,9 @@ export interface FormValidation {
   helpText: string;
 }
 
-export interface FormQuestion {
-  key: FieldKey;
+/** A question as setup creates it (`K`: the form's field keys; the services form has its own). */
+export interface FormQuestion<K extends string = FieldKey> {
+  key: K;
   kind: QuestionKind;
   title: string;
   help: string;
@@ -306,11 +307,11 @@ export interface FormQuestion {
   validation: FormValidation | null;
 }
 
-export interface FormDefinition {
+export interface FormDefinition<K extends string = FieldKey> {
   title: string;
   description: string;
   confirmation: string;
-  questions: FormQuestion[];
+  questions: FormQuestion<K>[];
 }
 
 /** The personal data notice (UU PDP) the form opens with. */

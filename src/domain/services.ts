@@ -20,7 +20,8 @@ import type { Language, OfficeConfig } from "./config.js";
 import {
   formValidation,
   questionSpec,
-  type FormValidation,
+  type FormDefinition,
+  type FormQuestion,
   type QuestionKind,
   type ValidationSpec,
 } from "./form.js";
@@ -202,22 +203,8 @@ export function serviceQuestionTitle(key: ServiceFieldKey, lang: Language): stri
   return tx(lang, `service.form.${key}.title` as MessageKey);
 }
 
-export interface ServiceFormQuestion {
-  key: ServiceFieldKey;
-  kind: QuestionKind;
-  title: string;
-  help: string;
-  required: boolean;
-  choices: string[];
-  validation: FormValidation | null;
-}
-
-export interface ServiceFormDefinition {
-  title: string;
-  description: string;
-  confirmation: string;
-  questions: ServiceFormQuestion[];
-}
+export type ServiceFormQuestion = FormQuestion<ServiceFieldKey>;
+export type ServiceFormDefinition = FormDefinition<ServiceFieldKey>;
 
 /** Everything setup needs to create (or complete) the services form. */
 export function buildServicesForm(

@@ -103,33 +103,45 @@ export const processApplication: ProcessResponse = (
     sheetNamed(ctx.ss, name);
   warmStatusRecords(ctx.ss);
 
+  /** The request this response makes under `ticket` (registered now, or recovered). */
+  const requestFor = (ticket: string): Request =>
+    newRequest(applicant, { ticket, submittedMs, idempotencyKey: `response:${responseRow}`, problems });
+  /**
+   * The receipt (with a status code opened at `sinceMs`; `freshCode`: the request's first) and,
+   * unless the request came in a batch, the first stage's notice.
+   */
+  const queueMails = (
+    register: RegisterTable,
+    rowNumber: number,
+    req: Request,
+    dueMs: number | null,
+    duplicate: string,
+    sinceMs: number,
+    freshCode: boolean,
+  ): void =>
+    queueIntakeMails(
+      ctx,
+      req,
+      rowUrl(ctx.ss, register.sheet, rowNumber),
+      dueMs,
+      duplicate.split("\n")[0] ?? "",
+      mails,
+      statusCodeFor(ctx, req, sinceMs, freshCode),
+      !opts.batch,
+    );
+
   /** A cut-off after the register row: a new request's mails are made again when none went. */
   const recover = (register: RegisterTable, rowNumber: number, row: RegisterRow): IntakeOutcome => {
     const rec = decodeRegisterRow(row);
     const { ticket } = rec;
     if (rec.receivedMs === submittedMs && !mailsRecordedFor(ctx, ticket)) {
-      const req = newRequest(applicant, {
-        ticket,
-        submittedMs,
-        idempotencyKey: `response:${responseRow}`,
-        problems,
-      });
+      const req = requestFor(ticket);
       const state = rowState(row);
       req.status = state.status;
       req.stageKey = state.stageKey;
       req.responsible = rec.responsible;
-      const due = rec.dueMs;
-      queueIntakeMails(
-        ctx,
-        req,
-        rowUrl(ctx.ss, register.sheet, rowNumber),
-        due,
-        rec.duplicate.split("\n")[0] ?? "",
-        mails,
-        // The receipt with the first code never went out: a new code replaces it.
-        statusCodeFor(ctx, req, rec.stageEnteredMs || now, false),
-        !opts.batch,
-      );
+      // The receipt with the first code never went out: a new code replaces it.
+      queueMails(register, rowNumber, req, rec.dueMs, rec.duplicate, rec.stageEnteredMs || now, false);
     } else {
       logError(ctx.ss, "onFormSubmit", ticket, t(lang, "intake.correction_unsent", { row: responseRow }));
     }
@@ -154,12 +166,7 @@ export const processApplication: ProcessResponse = (
       refused = c.refused;
     }
     const ticket = allocateTicket(ctx, submittedMs);
-    const req = newRequest(applicant, {
-      ticket,
-      submittedMs,
-      idempotencyKey: `response:${responseRow}`,
-      problems,
-    });
+    const req = requestFor(ticket);
     req.updatedMs = now;
     let dueMs: number | null = null;
     let logTo = stateLabel(req.status, "");
@@ -207,16 +214,7 @@ export const processApplication: ProcessResponse = (
     fresh.dupKeys = dupKeys(fresh, config);
     const rowNumber = register.append({ ...fresh, dataDigest: personalDigest(fresh, ctx.sha256) });
     setActionChoices(register, rowNumber, actionLabels(config, req.stageKey, req.status));
-    queueIntakeMails(
-      ctx,
-      req,
-      rowUrl(ctx.ss, register.sheet, rowNumber),
-      dueMs,
-      dup.text.split("\n")[0] ?? "",
-      mails,
-      statusCodeFor(ctx, req, req.stageEnteredMs || now, true),
-      !opts.batch,
-    );
+    queueMails(register, rowNumber, req, dueMs, dup.text, req.stageEnteredMs || now, true);
     return { ticket, created: true };
   };
 
