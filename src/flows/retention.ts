@@ -29,7 +29,7 @@ import { SHEET_NAMES } from "../workspace/schema.js";
 import { eraseBatchLists } from "./batch-sweep.js";
 import { eraseComplaints } from "./retention/complaints.js";
 import { eraseArchives, erasePass, facts } from "./retention/pass.js";
-import { RETENTION_DAY_KEY, type RetentionReport } from "./retention/report.js";
+import { RETENTION_DAY_KEY, type RetentionReport, type RetentionRun } from "./retention/report.js";
 
 export type { RetentionReport } from "./retention/report.js";
 
@@ -56,12 +56,13 @@ export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport
   if (props.getProperty(RETENTION_DAY_KEY) === today) return report;
   if (!ctx.ss.getSheetByName(SHEET_NAMES.register)) return report;
   report.ran = true;
+  const run: RetentionRun = { ctx, budget, report, nowMs, today };
   let finished: boolean;
   try {
     finished =
-      erasePass(ctx, budget, report, nowMs, today) &&
-      eraseComplaints(ctx, budget, report, nowMs, today) &&
-      eraseArchives(ctx, budget, report, nowMs, today) &&
+      erasePass(run) &&
+      eraseComplaints(run) &&
+      eraseArchives(run) &&
       eraseBatchLists(ctx, budget, { nowMs, today, facts }, report.batchLists);
   } catch (e) {
     props.setProperty(RETENTION_DAY_KEY, today);

@@ -7,7 +7,6 @@ import {
 } from "../../domain/retention.js";
 import { t } from "../../domain/text/index.js";
 import { SYSTEM_ACTOR } from "../../domain/workflow.js";
-import type { Ctx } from "../../workspace/context.js";
 import { tryWithScriptLock } from "../../workspace/lock.js";
 import { appendLog } from "../../workspace/log.js";
 import { cellMs } from "../../workspace/register.js";
@@ -19,20 +18,15 @@ import {
   type ComplaintKey,
 } from "../../workspace/complaints.js";
 import { complaintStateLabel } from "../../domain/complaints.js";
-import { retentionBatches, type RetentionReport } from "./report.js";
+import { retentionBatches, type RetentionRun } from "./report.js";
 
 /**
  * Closed complaints past retention lose the complainant's name, address and text (Pengaduan), in
  * batches under the script lock: checked again, one log entry each ("hapus_data_pribadi", the
  * complaint's own chain), then the program's columns of each row. Returns whether all were done.
  */
-export function eraseComplaints(
-  ctx: Ctx,
-  budget: () => boolean,
-  report: RetentionReport,
-  nowMs: number,
-  today: string,
-): boolean {
+export function eraseComplaints(run: RetentionRun): boolean {
+  const { ctx, budget, report, nowMs, today } = run;
   const table = existingComplaintTable(ctx.ss);
   if (!table) return true;
   const days = ctx.config.privacy.retentionDays;

@@ -28,7 +28,7 @@ import { readBook, writeBook } from "../../workspace/archivebook.js";
 import { parseRegisterType } from "../../domain/services.js";
 import { STATUS_COLUMNS, STATUS_SHEET } from "../../workspace/statusrecords.js";
 
-import type { RetentionReport } from "./report.js";
+import type { RetentionRun } from "./report.js";
 import { ResponsesSheet, type Responses } from "./responses.js";
 import { FIRST_WRITTEN, literalColumns, retentionBatches, type Erasure } from "./report.js";
 import { StatusNames } from "./status.js";
@@ -58,13 +58,10 @@ export function facts(row: RegisterRow): RetentionFacts {
  * moment a row still holding data falls due.
  */
 export function erasePass(
-  ctx: Ctx,
-  budget: () => boolean,
-  report: RetentionReport,
-  nowMs: number,
-  today: string,
+  run: RetentionRun,
   archive?: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; next: number },
 ): boolean {
+  const { ctx, budget, report, nowMs, today } = run;
   const days = ctx.config.privacy.retentionDays;
   const ss = archive ? archive.ss : ctx.ss;
   const table: RegisterTable = archive ? archiveRegister(ss) : registerTable(ctx.ss);
@@ -238,13 +235,8 @@ function archiveRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Register
  * (responses by their identity, status records' first names), each with its entry in the live
  * log. An archive with nothing left to erase is not opened again.
  */
-export function eraseArchives(
-  ctx: Ctx,
-  budget: () => boolean,
-  report: RetentionReport,
-  nowMs: number,
-  today: string,
-): boolean {
+export function eraseArchives(run: RetentionRun): boolean {
+  const { budget, nowMs } = run;
   const book = readBook();
   let changed = false;
   let finished = true;
@@ -252,7 +244,7 @@ export function eraseArchives(
     if (file.eraseAtMs === undefined || file.eraseAtMs > nowMs) continue;
     if (!budget()) return false;
     const archive = { ss: openSpreadsheet(file.id), next: Infinity };
-    const done = erasePass(ctx, budget, report, nowMs, today, archive);
+    const done = erasePass(run, archive);
     if (!done) {
       finished = false;
       continue;

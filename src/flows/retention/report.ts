@@ -1,6 +1,7 @@
 /** What the retention pass reports (flows/retention.ts), and what its parts share. */
 import type { PersonalField } from "../../domain/retention.js";
 import { batches, PERSONAL_FIELDS } from "../../domain/retention.js";
+import type { Ctx } from "../../workspace/context.js";
 import type { RegisterRow } from "../../workspace/register.js";
 import { REGISTER_COLUMNS, type RegisterKey } from "../../workspace/schema.js";
 import type { ColumnDef } from "../../workspace/table.js";
@@ -29,6 +30,17 @@ export interface RetentionReport {
   archived?: string[];
   /** Bulk requests whose list sheet's personal data was erased (flows/batch.ts eraseBatchLists). */
   batchLists: string[];
+}
+
+/** One retention run: what each of its passes is given (flows/retention.ts sweepRetention). */
+export interface RetentionRun {
+  ctx: Ctx;
+  /** Whether time is left for another batch. */
+  budget: () => boolean;
+  report: RetentionReport;
+  nowMs: number;
+  /** The run's office-local day ("yyyy-MM-dd"). */
+  today: string;
 }
 
 /** Script property: the office-local day ("yyyy-MM-dd") of the last finished pass. */
