@@ -21,7 +21,7 @@ import { SHEETS, type Tables } from "../../src/domain/settings.js";
 import { t } from "../../src/domain/text/index.js";
 import type { DoctorDiagnostic } from "../../src/handlers/doctor.js";
 import { TRIGGERS } from "../../src/handlers/setup.js";
-import { templateProblems } from "../../src/workspace/letter.js";
+import { templateProblems } from "../../src/workspace/lettersetup.js";
 import { SHEET_NAMES } from "../../src/workspace/schema.js";
 import { parseConfig, type LoadedConfig } from "../../src/workspace/settings.js";
 import { apis, attempt, type ApiFailure, type Apis, type Auth } from "./google.js";

@@ -10,7 +10,7 @@
  * hash or a token.
  */
 import { FORM_ID_PROPERTY } from "./context.js";
-import { ARCHIVE_FOLDER_KEY, TEMPLATE_ID_KEY } from "./letter.js";
+import { ARCHIVE_FOLDER_KEY, TEMPLATE_ID_KEY } from "./letterdrive.js";
 
 export interface DoctorTrigger {
   handler: string;

@@ -23,7 +23,7 @@ import { defaultConfig, validateConfig } from "../../src/domain/defaults.js";
 import { checkDuplicates, type RegisterRow } from "../../src/domain/duplicates.js";
 import { letterPatternProblems } from "../../src/domain/letters.js";
 import { checkUsername } from "../../src/domain/naming.js";
-import { templateProblems } from "../../src/workspace/letter.js";
+import { templateProblems } from "../../src/workspace/lettersetup.js";
 import {
   configToTables,
   FIELDS,

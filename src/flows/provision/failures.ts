@@ -17,7 +17,7 @@ import { decide, SYSTEM_ACTOR } from "../../domain/workflow.js";
 import { rowUrl } from "../../workspace/context.js";
 import { DirectoryError, errorFacts, failureOf } from "../../workspace/directory.js";
 import { errorText, logError } from "../../workspace/errors.js";
-import { TemplateError } from "../../workspace/letter.js";
+import { TemplateError } from "../../workspace/letterdrive.js";
 import { appendLog } from "../../workspace/log.js";
 import { sendOrQueue, type OutgoingMail } from "../../workspace/mail.js";
 import { actionLabels, rowState, setActionChoices } from "../../workspace/register.js";

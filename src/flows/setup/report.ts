@@ -1,7 +1,7 @@
 /**
  * What setup reports (the script editor's log, the admin sheet's result) and how it is asked for.
  */
-import type { LetterResources } from "../../workspace/letter.js";
+import type { LetterResources } from "../../workspace/lettersetup.js";
 import type { LoadedConfig } from "../../workspace/settings.js";
 import type { TriggerReport } from "../../workspace/triggers.js";
 import type { FormAccess } from "../../workspace/forms.js";

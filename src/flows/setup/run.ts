@@ -16,7 +16,7 @@ import { configToTables, SHEETS } from "../../domain/settings.js";
 import { t } from "../../domain/text/index.js";
 import { isSampleDomain, outsideDomain } from "../../domain/trust.js";
 import { INSTALLER_PROPERTY, REGISTER_ID_PROPERTY, rememberRegister } from "../../workspace/context.js";
-import { ensureLetterResources, type LetterResources } from "../../workspace/letter.js";
+import { ensureLetterResources, type LetterResources } from "../../workspace/lettersetup.js";
 import { withScriptLock } from "../../workspace/lock.js";
 import { scriptProperties } from "../../workspace/properties.js";
 import { SHEET_NAMES } from "../../workspace/schema.js";
