@@ -1,6 +1,6 @@
 /**
  * A change to an existing account carried out (flows/changes.ts is its intake): the provisioning
- * worker's run (provision.ts) re-reads the directory's record, plans what is left (domain/
+ * worker's run (provision/run.ts) re-reads the directory's record, plans what is left (domain/
  * changeplan.ts), waits for the effective date, applies the steps, logs and closes the request
  * and tells the holder; a reactivation ends with a letter like a creation.
  */
@@ -63,7 +63,7 @@ function requestOf(r: Run, kind: ChangeKind): ChangeRequest {
   return request;
 }
 
-/** Carries out a queued change (provision.ts executeService). Exceptions go to provision's `fail`. */
+/** Carries out a queued change (provision/run.ts executeService). Exceptions go to provision's `fail`. */
 export function executeChange(r: Run, kind: ChangeKind): ProvisionResult {
   const { ctx } = r;
   const status = String(r.row.status);
@@ -329,7 +329,7 @@ function accountReady(
   notify(r, "aktif_kembali", request, done, found);
 }
 
-/** The letter path of a created account (provision.ts): a new password, sent once, then closed. */
+/** The letter path of a created account (provision/letter.ts): a new password, sent once, then closed. */
 function letterAndFinish(r: Run): ProvisionResult {
   if (!r.sentMs && !has(r.row.letterSentAt)) {
     if (!deliver(r)) return "menunggu kuota";

@@ -1,6 +1,6 @@
 /**
  * Changes to an existing account and departures (issue #12): the intake step of each type (called
- * by flows/services.ts) and the execution (called by provision.ts `executeService` for a row
+ * by flows/services.ts) and the execution (called by provision/run.ts `executeService` for a row
  * the staff queued with "Buat akun"). The rules are pure, in domain/changes.ts.
  *
  * Exactly once. The execution re-reads the directory every time it runs (a resumed run too):
@@ -13,7 +13,7 @@
  *
  * Reactivation: unsuspended, the noted groups restored, then the row goes on as a new account's
  * does after its creation ("akun dibuat", a letter number) through the same letter path
- * (provision.ts deliver/finish): a NEW temporary password, forced change at sign-in, the letter
+ * (provision/letter.ts deliver/finish): a NEW temporary password, forced change at sign-in, the letter
  * sent ONLY to the recovery address on record in the directory (written into the row's personal
  * e-mail for that), never twice.
  */

@@ -4,7 +4,7 @@
  * - register vs log: rows whose status disagrees with their recorded history are repaired or
  *   flagged (reconcile.ts);
  * - mail: queued mails are sent while the quota lasts;
- * - provisioning (provision.ts, first, with half the budget): runs cut off anywhere are resumed,
+ * - provisioning (provision/sweep.ts, first, with half the budget): runs cut off anywhere are resumed,
  *   letters that waited for mail quota are sent, leftover working copies of letters are deleted,
  *   temporary passwords never used are invalidated;
  * - bulk requests (batch.ts): a lost import worker replaced; batch rows kept current, the OPD's
@@ -58,7 +58,7 @@ export interface SweepReport {
   /** Register rows compared with the log: rewritten from it, or flagged for an administrator. */
   repaired: string[];
   flagged: string[];
-  /** Provisioning resumed, letters sent, credentials expired (provision.ts). */
+  /** Provisioning resumed, letters sent, credentials expired (provision/sweep.ts). */
   provisioning?: ProvisionSweepReport;
   /** Personal data of requests closed longer than retensi_hari ago, erased (retention.ts; once a day). */
   retention?: RetentionReport;

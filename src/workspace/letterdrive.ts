@@ -19,7 +19,7 @@ export type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 
 /**
  * A Drive call of the letter failed. It keeps Google's message but not its code: a failed copy or
- * export is retried like any passing failure, never read as a Directory error (provision.ts judge).
+ * export is retried like any passing failure, never read as a Directory error (flows/provision/failures.ts failureFacts).
  */
 export class DriveFailure extends Error {
   constructor(message: string) {

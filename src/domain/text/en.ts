@@ -536,7 +536,7 @@ export const en: Record<keyof typeof id, string> = {
   "intake.correction_unsent":
     "The correction from response row {row} is recorded, but its notifications may not have been sent.",
 
-  // ── The sweep and the log check (handlers/reconcile.ts, verify.ts) ───────
+  // ── The sweep and the log check (flows/reconcile.ts, verify.ts) ──────────
   "sweep.where": "Sweep: row {row} (ticket {ticket})",
   "sweep.complaint_restored":
     "Sweep: row {row} of the Pengaduan sheet ({number}) records log entry #{seq}, but its last entry is #{last}; the row was updated from the log (status {status}).",
@@ -591,7 +591,7 @@ export const en: Record<keyof typeof id, string> = {
     "The recorded letter template ({id}) was not created by Surel, so Surel cannot copy it into letters: Surel's Drive permission reaches only the files it created itself (drive.file). The template is neither used nor replaced. What to do: the service account deletes the script property {key} in the project settings, runs setup again (Surel creates its own template), then copies the office template's text and letterhead into that new template; the {example} placeholders are in docs/LETTER.md. Until then no credential letter can be made.",
   "letter.work_copy_left": "The working copy {id} of a letter is not deleted yet: {detail}",
 
-  // ── Provisioning details (handlers/provision.ts) ─────────────────────────
+  // ── Provisioning details (flows/provision/) ─────────────────────────────
   "provision.detail.no_address": "no address",
   "provision.detail.domain": "the domain must be @{domain}",
   "provision.detail.no_name": "the applicant's name is empty",
@@ -704,7 +704,7 @@ export const en: Record<keyof typeof id, string> = {
     "We have received the corrected data for your request, ticket {ticket}. The request is processed again from the start; its history is kept.",
   "notice.applicant.unknown_ticket":
     "The previous ticket number “{ticket}” was not found or is not awaiting correction; this submission is recorded as a new request.",
-  // ── Provisioning: the account, the credential letter (handlers/provision.ts) ──
+  // ── Provisioning: the account, the credential letter (flows/provision/) ──
   "provision.mail.subject": "Your official e-mail account has been created \u2013 {ticket}",
   "provision.mail.intro":
     "Your official e-mail account for the request with ticket {ticket} has been created with the address {address}.",
@@ -769,7 +769,7 @@ export const en: Record<keyof typeof id, string> = {
   "retention.response_unlocated":
     "The personal data of ticket {ticket} was erased from the register, but {count} of its form responses could not be found by their identity (the row was deleted, changed, or recorded without an identity): those were not touched (a row now in their place may be someone else's). Check the Form Responses sheet and erase this request's personal data by hand if it is still there.",
 
-  // ── Trust boundary and admin requests (handlers/admin.ts, setup) ──────────
+  // ── Trust boundary and admin requests (flows/admin.ts, setup) ────────────
   "trust.no_register":
     "There is no register yet: run setup once from the script editor as the service account.",
   "trust.sweep_other_account":

@@ -532,7 +532,7 @@ export const id = {
   "intake.correction_unsent":
     "Perbaikan dari baris respons {row} tercatat, tetapi pemberitahuannya mungkin belum terkirim.",
 
-  // ── The sweep and the log check (handlers/reconcile.ts, verify.ts) ───────
+  // ── The sweep and the log check (flows/reconcile.ts, verify.ts) ──────────
   "sweep.where": "Penyapuan: baris {row} (tiket {ticket})",
   "sweep.complaint_restored":
     "Penyapuan: baris {row} lembar Pengaduan ({number}) mencatat entri log #{seq}, padahal entri terakhirnya #{last}; baris diperbarui dari log (status {status}).",
@@ -584,7 +584,7 @@ export const id = {
     "Templat surat yang tercatat ({id}) tidak dibuat oleh Surel, sehingga Surel tidak dapat menyalinnya menjadi surat: izin Drive Surel hanya menjangkau berkas yang dibuatnya sendiri (drive.file). Templat itu tidak dipakai dan tidak diganti. Yang perlu dilakukan: akun layanan menghapus properti skrip {key} di Setelan proyek, menjalankan setup lagi (Surel membuat templatnya sendiri), lalu menyalin isi dan kop templat kantor ke templat baru itu; isian {example} ada di docs/LETTER.md. Sampai itu selesai, surat akun tidak dapat dibuat.",
   "letter.work_copy_left": "Salinan kerja surat {id} belum terhapus: {detail}",
 
-  // ── Provisioning details (handlers/provision.ts) ─────────────────────────
+  // ── Provisioning details (flows/provision/) ─────────────────────────────
   "provision.detail.no_address": "alamat kosong",
   "provision.detail.domain": "domain harus @{domain}",
   "provision.detail.no_name": "nama pemohon kosong",
@@ -698,7 +698,7 @@ export const id = {
     "Perbaikan data permohonan akun surel dinas Anda dengan nomor tiket {ticket} telah kami terima. Permohonan Anda kembali diproses dari awal, riwayatnya tetap tersimpan.",
   "notice.applicant.unknown_ticket":
     "Nomor tiket sebelumnya “{ticket}” tidak ditemukan atau tidak sedang menunggu perbaikan; permohonan ini dicatat sebagai permohonan baru.",
-  // ── Provisioning: the account, the credential letter (handlers/provision.ts) ──
+  // ── Provisioning: the account, the credential letter (flows/provision/) ──
   "provision.mail.subject": "Akun surel dinas Anda telah dibuat \u2013 {ticket}",
   "provision.mail.intro":
     "Akun surel dinas Anda untuk permohonan dengan nomor tiket {ticket} telah dibuat dengan alamat {address}.",
@@ -763,7 +763,7 @@ export const id = {
   "retention.response_unlocated":
     "Data pribadi tiket {ticket} sudah dihapus dari register, tetapi {count} respons formulirnya tidak ditemukan menurut identitasnya (baris itu dihapus, diubah, atau tercatat tanpa identitas): respons itu tidak disentuh (baris yang kini ada di tempatnya bisa milik orang lain). Periksa lembar Respons Formulir dan hapus data pribadi permohonan ini secara manual bila masih ada.",
 
-  // ── Trust boundary and admin requests (handlers/admin.ts, setup) ──────────
+  // ── Trust boundary and admin requests (flows/admin.ts, setup) ────────────
   "trust.no_register": "Register belum ada: jalankan setup sekali dari editor skrip dengan akun layanan.",
   "trust.sweep_other_account":
     "Penyapuan tidak dijalankan: pemicunya berjalan sebagai {me}, padahal akun layanan yang tercatat adalah {installer}. Hapus pemicu akun itu; hanya akun layanan yang memasang pemicu.",
