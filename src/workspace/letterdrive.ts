@@ -3,15 +3,16 @@
  * lettersetup.ts makes their template and folders): the Script Property keys of the Drive ids,
  * the Drive advanced service (v3, `drive.file` scope) and the failures it can end in.
  */
+import { PROP } from "../domain/keys.js";
 import { t } from "../domain/text/index.js";
 import { errorFacts } from "./directory.js";
 import { configuredLanguage } from "./settings.js";
 
-export const TEMPLATE_ID_KEY = "surel:letterTemplateId";
+export const TEMPLATE_ID_KEY = PROP.letterTemplateId;
 /** The password reset letter's template (issue #12). */
-export const RESET_TEMPLATE_ID_KEY = "surel:resetTemplateId";
-export const ARCHIVE_FOLDER_KEY = "surel:letterArchiveFolderId";
-export const WORK_FOLDER_KEY = "surel:letterWorkFolderId";
+export const RESET_TEMPLATE_ID_KEY = PROP.resetTemplateId;
+export const ARCHIVE_FOLDER_KEY = PROP.letterArchiveFolderId;
+export const WORK_FOLDER_KEY = PROP.letterWorkFolderId;
 
 type DriveFiles = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
 type DrivePermissions = GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection;

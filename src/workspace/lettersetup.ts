@@ -32,9 +32,6 @@ import {
   type DriveFile,
 } from "./letterdrive.js";
 
-type Body = GoogleAppsScript.Document.Body;
-type Paragraph = GoogleAppsScript.Document.Paragraph;
-
 /** Names of the Drive files setup makes (found again by their ids in Script Properties, never by name). */
 export const TEMPLATE_NAME = t("id", "letter.name.template");
 export const ARCHIVE_FOLDER_NAME = t("id", "letter.name.archive");
@@ -42,7 +39,7 @@ export const WORK_FOLDER_NAME = t("id", "letter.name.work");
 const FOLDER = "application/vnd.google-apps.folder";
 const GOOGLE_DOC = "application/vnd.google-apps.document";
 
-function styleParagraph(p: Paragraph, hints: readonly StyleHint[]): void {
+function styleParagraph(p: GoogleAppsScript.Document.Paragraph, hints: readonly StyleHint[]): void {
   const A = DocumentApp.Attribute;
   const attrs: Record<string, unknown> = {};
   attrs[A.FONT_FAMILY] = "Arial";
@@ -72,7 +69,10 @@ function styleParagraph(p: Paragraph, hints: readonly StyleHint[]): void {
  * one borderless two-column table: Docs has no tab stops in Apps Script, and default tab stops
  * would not line the colons up.
  */
-export function writeLetterBody(body: Body, paragraphs: readonly LetterParagraph[]): void {
+export function writeLetterBody(
+  body: GoogleAppsScript.Document.Body,
+  paragraphs: readonly LetterParagraph[],
+): void {
   body.clear();
   // A4 with the margins of official letters (about 2 cm, 2.5 cm on the binding side).
   body.setMarginTop(57).setMarginBottom(57).setMarginLeft(71).setMarginRight(57);

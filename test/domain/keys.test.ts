@@ -97,7 +97,6 @@ const NOT_YET_ADOPTED = new Set([
   "src/flows/groups.ts",
   "src/flows/licences.ts",
   "src/flows/reconcile.ts",
-  "src/workspace/letter.ts",
 ]);
 
 describe("one place for the keys", () => {
