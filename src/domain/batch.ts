@@ -8,7 +8,7 @@
  */
 import type { Language, OfficeConfig } from "./config.js";
 import { FIELD_KEYS, questionTitle, type FieldKey } from "./form.js";
-import { brandOf, footer, render, type MailText } from "./mailkit.js";
+import { officeMail, render, type MailText } from "./mailkit.js";
 import { checkPersonalEmail } from "./personalemail.js";
 import { OPEN_STATUSES, type Status } from "./request.js";
 import { t } from "./text/index.js";
@@ -217,11 +217,11 @@ export function composeImportReport(input: ImportReportInput, config: OfficeConf
     blocks.push({ kind: "h", text: t(lang, "batch.mail.import.registered_head") });
     blocks.push({ kind: "ul", items: input.registered.map((r) => `${r.ticket} · ${r.name}`) });
   }
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(
+  return officeMail(
     t(lang, "batch.mail.import.subject", { batch: input.batchId, refused: input.refused.length }),
     blocks,
-    brandOf(config, lang),
+    config,
+    lang,
   );
 }
 
@@ -262,12 +262,7 @@ export function composeBatchSummary(input: SummaryInput, config: OfficeConfig): 
     blocks.push({ kind: "h", text: t(lang, "batch.mail.summary.rejected_head") });
     blocks.push({ kind: "ul", items: input.rejected.map((c) => `${c.ticket} · ${c.name}`) });
   }
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(
-    t(lang, "batch.mail.summary.subject", { batch: input.batchId }),
-    blocks,
-    brandOf(config, lang),
-  );
+  return officeMail(t(lang, "batch.mail.summary.subject", { batch: input.batchId }), blocks, config, lang);
 }
 
 /**

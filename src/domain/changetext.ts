@@ -5,7 +5,7 @@
  */
 import type { Language, OfficeConfig, OpdConfig } from "./config.js";
 import { findOpd } from "./form.js";
-import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
+import { officeMail, type Block, type MailText } from "./mailkit.js";
 import { nameProblems } from "./intake.js";
 import { formatFullName, mergeTitles, splitName } from "./names.js";
 import { formatDateTime, officeZoneOffset } from "./dates.js";
@@ -198,14 +198,14 @@ export function composeChangeNotice(
   if (input.kind === "berhenti") blocks.push({ kind: "p", text: tx(lang, "change.notice.departure") });
   if (input.kind === "aktif_kembali")
     blocks.push({ kind: "p", text: tx(lang, "change.notice.reactivation") });
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(
+  return officeMail(
     tx(lang, "change.notice.subject", {
       ticket: input.ticket,
       kind: input.kindLabel,
       address: input.address,
     }),
     blocks,
-    brandOf(config, lang),
+    config,
+    lang,
   );
 }

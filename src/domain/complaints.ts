@@ -6,7 +6,7 @@
 import type { LogEntry } from "./audit.js";
 import type { Language, OfficeConfig } from "./config.js";
 import { markFromLog, type ReminderMark } from "./reminders.js";
-import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
+import { officeMail, type Block, type MailText } from "./mailkit.js";
 import { formatDateTime } from "./dates.js";
 import { formatTicket, normalizeTicket } from "./request.js";
 import { t, tx, type MessageKey, type MessageRef } from "./text/index.js";
@@ -213,12 +213,12 @@ export function composeComplaintReceipt(
       text: t(lang, "complaint.mail.receipt.due", { due: formatDateTime(input.dueMs, input.offset, lang) }),
     },
     { kind: "p", text: t(lang, "complaint.mail.receipt.not_you") },
-    { kind: "small", text: footer(config, lang) },
   );
-  return render(
+  return officeMail(
     t(lang, "complaint.mail.receipt.subject", { number: input.number }),
     blocks,
-    brandOf(config, lang),
+    config,
+    lang,
   );
 }
 
@@ -258,12 +258,7 @@ export function composeComplaintNotice(
   );
   if (input.rowUrl)
     blocks.push({ kind: "link", text: t(lang, "complaint.mail.notice.link"), url: input.rowUrl });
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(
-    t(lang, "complaint.mail.notice.subject", { number: input.number }),
-    blocks,
-    brandOf(config, lang),
-  );
+  return officeMail(t(lang, "complaint.mail.notice.subject", { number: input.number }), blocks, config, lang);
 }
 
 /** A handler's response; greets without the typed name (see composeComplaintReceipt). */
@@ -282,11 +277,11 @@ export function composeComplaintResponse(
         number: input.number,
       }),
     },
-    { kind: "small", text: footer(config, lang) },
   ];
-  return render(
+  return officeMail(
     t(lang, "complaint.mail.response.subject", { number: input.number }),
     blocks,
-    brandOf(config, lang),
+    config,
+    lang,
   );
 }

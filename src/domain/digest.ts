@@ -7,7 +7,7 @@
  */
 import { formatDuration } from "./calendar.js";
 import type { Language, OfficeConfig } from "./config.js";
-import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
+import { officeMail, type Block, type MailText } from "./mailkit.js";
 import type { Digest, ReminderEvent, TimedItem } from "./reminders.js";
 import { t } from "./text/index.js";
 
@@ -60,11 +60,11 @@ export function composeDigest(
     blocks.push(...lines(digest.late, lang));
   }
   blocks.push(...howBlocks(items, lang));
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(
+  return officeMail(
     t(lang, "reminder.subject", { due: digest.due.length, late: digest.late.length }),
     blocks,
-    brandOf(config, lang),
+    config,
+    lang,
   );
 }
 
@@ -96,6 +96,5 @@ export function composeDailyDigest(
     blocks.push(l.item.url ? { kind: "link", text, url: l.item.url } : { kind: "p", text });
   }
   blocks.push(...howBlocks(items, lang));
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(t(lang, "daily.subject", { count: late.length }), blocks, brandOf(config, lang));
+  return officeMail(t(lang, "daily.subject", { count: late.length }), blocks, config, lang);
 }

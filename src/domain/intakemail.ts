@@ -8,15 +8,7 @@ import { maskNip } from "./identity.js";
 import type { Problem } from "./intake.js";
 import { formatDateTime, formatYmd, officeZoneOffset } from "./dates.js";
 import { parseDateAnswer } from "./dateanswer.js";
-import {
-  brandOf,
-  chainText,
-  footer,
-  render,
-  serviceStandardLines,
-  type Block,
-  type MailText,
-} from "./mailkit.js";
+import { chainText, officeMail, serviceStandardLines, type Block, type MailText } from "./mailkit.js";
 import type { Applicant } from "./request.js";
 import { t } from "./text/index.js";
 
@@ -106,9 +98,8 @@ export function composeReceiptMail(
   blocks.push(
     { kind: "h", text: t(lang, "standard.heading") },
     { kind: "ul", items: serviceStandardLines(config, lang) },
-    { kind: "small", text: footer(config, lang) },
   );
-  return render(t(lang, "mail.receipt.subject", { ticket: input.ticket }), blocks, brandOf(config, lang));
+  return officeMail(t(lang, "mail.receipt.subject", { ticket: input.ticket }), blocks, config, lang);
 }
 
 export interface CorrectionInput {
@@ -139,6 +130,5 @@ export function composeCorrectionMail(
   blocks.push({ kind: "p", text: t(lang, "mail.correction.how", { ticket: input.ticket }) });
   if (input.formUrl)
     blocks.push({ kind: "p", text: t(lang, "mail.correction.link", { url: input.formUrl }) });
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(t(lang, "mail.correction.subject", { ticket: input.ticket }), blocks, brandOf(config, lang));
+  return officeMail(t(lang, "mail.correction.subject", { ticket: input.ticket }), blocks, config, lang);
 }

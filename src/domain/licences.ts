@@ -11,7 +11,7 @@
  * Archived User licence instead).
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
+import { officeMail, type Block, type MailText } from "./mailkit.js";
 import { t } from "./text/index.js";
 
 export const WARN_PERCENT = 90;
@@ -112,11 +112,11 @@ export function composeLicenceWarning(used: number, licences: number, config: Of
       }),
     },
     { kind: "p", text: t(lang, "licence.warn.next") },
-    { kind: "small", text: footer(config, lang) },
   ];
-  return render(
+  return officeMail(
     t(lang, "licence.warn.subject", { percent: percentOf(used, licences) }),
     blocks,
-    brandOf(config, lang),
+    config,
+    lang,
   );
 }

@@ -71,6 +71,11 @@ export function render(subject: string, blocks: Block[], brand = ""): MailText {
   return { subject, body: text.join("\n").trim() + "\n", htmlBody };
 }
 
+/** A mail from the office: the blocks, then the footer, under the office's heading (brandOf). */
+export function officeMail(subject: string, blocks: Block[], config: OfficeConfig, lang: Language): MailText {
+  return render(subject, [...blocks, { kind: "small", text: footer(config, lang) }], brandOf(config, lang));
+}
+
 /** The heading of a mail: "Diskominfo Pemerintah Kota Contoh · Layanan Pendaftaran Surel Dinas". */
 export function brandOf(config: OfficeConfig, lang: Language = config.language): string {
   const office = [config.office.shortName || config.office.name, config.office.government]

@@ -4,7 +4,7 @@
  * correction received). Rendered to plain text and escaped HTML; identity numbers masked.
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { brandOf, footer, render, serviceStandardLines, type Block, type MailText } from "./mailkit.js";
+import { officeMail, serviceStandardLines, type Block, type MailText } from "./mailkit.js";
 import { t } from "./text/index.js";
 
 export interface StageNoticeInput {
@@ -55,11 +55,11 @@ export function composeStageNotice(
     blocks.push({ kind: "p", text: t(lang, "notice.stage.duplicate", { verdict: input.duplicate }) });
   blocks.push({ kind: "p", text: t(lang, "notice.stage.how") });
   if (input.rowUrl) blocks.push({ kind: "link", text: t(lang, "notice.stage.link"), url: input.rowUrl });
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(
+  return officeMail(
     t(lang, "notice.stage.subject", { ticket: input.ticket, stage: input.stageLabel }),
     blocks,
-    brandOf(config, lang),
+    config,
+    lang,
   );
 }
 
@@ -75,8 +75,7 @@ export function composeAdminNotice(
     },
   ];
   if (input.rowUrl) blocks.push({ kind: "link", text: t(lang, "notice.stage.link"), url: input.rowUrl });
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(t(lang, "notice.admin.subject", { ticket: input.ticket }), blocks, brandOf(config, lang));
+  return officeMail(t(lang, "notice.admin.subject", { ticket: input.ticket }), blocks, config, lang);
 }
 
 export type ApplicantNoticeKind = "rejected" | "held" | "resumed" | "corrected";
@@ -114,8 +113,7 @@ export function composeApplicantNotice(
       { kind: "ul", items: serviceStandardLines(config, lang) },
     );
   }
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(subject, blocks, brandOf(config, lang));
+  return officeMail(subject, blocks, config, lang);
 }
 
 /**
@@ -136,12 +134,12 @@ export function composeCorrectionRefusedNotice(
     { kind: "p", text: t(lang, "mail.greeting", { name: input.name }) },
     { kind: "p", text: t(lang, "mail.correction_refused.body", params) },
     { kind: "p", text: t(lang, "mail.correction_refused.how", params) },
-    { kind: "small", text: footer(config, lang) },
   ];
-  return render(
+  return officeMail(
     t(lang, "mail.correction_refused.subject", { ticket: input.ticket }),
     blocks,
-    brandOf(config, lang),
+    config,
+    lang,
   );
 }
 
@@ -156,11 +154,6 @@ export function composeAddressKeptNotice(
       kind: "p",
       text: t(lang, "mail.address_kept.body", { ticket: input.ticket, requested: input.requested }),
     },
-    { kind: "small", text: footer(config, lang) },
   ];
-  return render(
-    t(lang, "mail.address_kept.subject", { ticket: input.ticket }),
-    blocks,
-    brandOf(config, lang),
-  );
+  return officeMail(t(lang, "mail.address_kept.subject", { ticket: input.ticket }), blocks, config, lang);
 }

@@ -6,7 +6,7 @@
 import { formatDuration, isWorkDay, type WorkCalendar } from "./calendar.js";
 import type { Language, OfficeConfig } from "./config.js";
 import type { MonthNumbers } from "./dashboard.js";
-import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
+import { officeMail, type Block, type MailText } from "./mailkit.js";
 import { t } from "./text/index.js";
 import { localDateKey, monthName as calendarMonthName } from "./dates.js";
 
@@ -87,6 +87,5 @@ export function composeRecap(
       ),
     });
   if (withAttachment) blocks.push({ kind: "p", text: t(lang, "recap.attachment") });
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(t(lang, "recap.subject", { month }), blocks, brandOf(config, lang));
+  return officeMail(t(lang, "recap.subject", { month }), blocks, config, lang);
 }

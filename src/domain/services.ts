@@ -25,7 +25,7 @@ import {
   type QuestionKind,
   type ValidationSpec,
 } from "./form.js";
-import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
+import { officeMail, type Block, type MailText } from "./mailkit.js";
 import { DEPARTURE_REASONS } from "./changes.js";
 import { cleanText } from "./sanitize.js";
 import { formatDateTime, officeZoneOffset } from "./dates.js";
@@ -322,10 +322,5 @@ export function composeServiceReceipt(
     if (config.statusPageUrl)
       blocks.push({ kind: "link", text: t(lang, "mail.receipt.status_link"), url: config.statusPageUrl });
   }
-  blocks.push({ kind: "small", text: footer(config, lang) });
-  return render(
-    t(lang, "service.receipt.subject", { ticket: input.ticket, kind }),
-    blocks,
-    brandOf(config, lang),
-  );
+  return officeMail(t(lang, "service.receipt.subject", { ticket: input.ticket, kind }), blocks, config, lang);
 }

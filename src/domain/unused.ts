@@ -10,7 +10,7 @@
  * The ids below are the mail queue's claims: a mail recorded under one is never recorded again.
  */
 import type { Language, OfficeConfig } from "./config.js";
-import { brandOf, footer, render, type Block, type MailText } from "./mailkit.js";
+import { officeMail, type Block, type MailText } from "./mailkit.js";
 import { t } from "./text/index.js";
 
 export const DAY_MS = 86_400_000;
@@ -76,9 +76,8 @@ export function composeActivationReminder(
     { kind: "p", text: t(lang, "mail.greeting", { name: r.name }) },
     { kind: "p", text: t(lang, "unused.remind.intro", { address: r.address, ticket: r.ticket, deadline }) },
     { kind: "p", text: t(lang, "unused.remind.next") },
-    { kind: "small", text: footer(config, lang) },
   ];
-  return render(t(lang, "unused.remind.subject", { address: r.address }), blocks, brandOf(config, lang));
+  return officeMail(t(lang, "unused.remind.subject", { address: r.address }), blocks, config, lang);
 }
 
 /** To an OPD: its accounts never signed into after their temporary password expired. */
@@ -93,9 +92,8 @@ export function composeMonthlyList(
     { kind: "p", text: t(lang, "unused.monthly.intro", { opd: opdName, count: rows.length, month }) },
     { kind: "ul", items: rows.map((r) => t(lang, "unused.monthly.item", r)) },
     { kind: "p", text: t(lang, "unused.monthly.next") },
-    { kind: "small", text: footer(config, lang) },
   ];
-  return render(t(lang, "unused.monthly.subject", { opd: opdName, month }), blocks, brandOf(config, lang));
+  return officeMail(t(lang, "unused.monthly.subject", { opd: opdName, month }), blocks, config, lang);
 }
 
 /** To the administrators: an account never used is proposed for suspension. */
@@ -111,7 +109,6 @@ export function composeSuspensionProposal(
       text: t(lang, "unused.propose.intro", { address: r.address, ticket: r.ticket, days, opd: r.opd }),
     },
     { kind: "p", text: t(lang, "unused.propose.how", { ticket: r.ticket, op: t(lang, "admin.op.suspend") }) },
-    { kind: "small", text: footer(config, lang) },
   ];
-  return render(t(lang, "unused.propose.subject", { address: r.address }), blocks, brandOf(config, lang));
+  return officeMail(t(lang, "unused.propose.subject", { address: r.address }), blocks, config, lang);
 }
