@@ -184,6 +184,15 @@ export interface ImportReportInput {
   refused: { row: number; name: string; problems: string[] }[];
 }
 
+/** How the OPD's mails name a batch: its id, the OPD's letter and the OPD. */
+function batchNamed(input: { batchId: string; letter: string; opd: string }): {
+  batch: string;
+  letter: string;
+  opd: string;
+} {
+  return { batch: input.batchId, letter: input.letter, opd: input.opd };
+}
+
 /** The import's one mail to the OPD: what was registered, and every row refused with its problems. */
 export function composeImportReport(input: ImportReportInput, config: OfficeConfig): MailText {
   const lang = config.language;
@@ -191,9 +200,7 @@ export function composeImportReport(input: ImportReportInput, config: OfficeConf
     {
       kind: "p",
       text: t(lang, "batch.mail.import.intro", {
-        batch: input.batchId,
-        letter: input.letter,
-        opd: input.opd,
+        ...batchNamed(input),
         registered: input.registered.length,
         refused: input.refused.length,
       }),
@@ -244,9 +251,7 @@ export function composeBatchSummary(input: SummaryInput, config: OfficeConfig): 
     {
       kind: "p",
       text: t(lang, "batch.mail.summary.intro", {
-        batch: input.batchId,
-        letter: input.letter,
-        opd: input.opd,
+        ...batchNamed(input),
         created: input.created.length,
         rejected: input.rejected.length,
         refused: input.refusedRows,
