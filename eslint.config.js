@@ -10,6 +10,7 @@ const appsScriptGlobals = [
   "GmailApp",
   "AdminDirectory",
   "Drive",
+  "Docs",
   "LockService",
   "PropertiesService",
   "CacheService",
