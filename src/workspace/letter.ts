@@ -51,6 +51,7 @@ import {
   driveApi,
   letterIds,
   props,
+  requiredId,
   RESET_TEMPLATE_ID_KEY,
   TEMPLATE_ID_KEY,
   TemplateError,
@@ -64,15 +65,6 @@ export const WORK_PREFIX = "kerja-";
 /** A working copy older than this has no live execution using it. */
 export const WORK_COPY_MAX_AGE_MS = 10 * 60_000;
 const PDF = "application/pdf";
-
-function requiredId(key: string, what: "template" | "archive" | "work"): string {
-  const id = letterIds()[key];
-  if (!id) {
-    const lang = configuredLanguage();
-    throw new TemplateError(t(lang, "letter.not_set_up", { what: t(lang, `letter.what.${what}`) }));
-  }
-  return id;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Letter numbers
@@ -313,12 +305,6 @@ export function makeArchiveCopy(
     throw e;
   }
   return copy;
-}
-
-/** The id in a Docs or Drive URL ("…/d/<id>/…"). */
-export function idFromUrl(url: string): string {
-  const m = /\/d\/([A-Za-z0-9_-]+)/.exec(url);
-  return m ? m[1]! : "";
 }
 
 /** The saved content of a Google Doc as PDF (Document.getAs: the documents scope, no Drive export). */

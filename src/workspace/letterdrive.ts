@@ -82,3 +82,19 @@ export function letterIds(): Record<string, string> {
 export function forgetLetterIds(): void {
   ids = null;
 }
+
+/** A letter Drive id setup records; missing, the letter cannot be made (a TemplateError). */
+export function requiredId(key: string, what: "template" | "archive" | "work"): string {
+  const id = letterIds()[key];
+  if (!id) {
+    const lang = configuredLanguage();
+    throw new TemplateError(t(lang, "letter.not_set_up", { what: t(lang, `letter.what.${what}`) }));
+  }
+  return id;
+}
+
+/** The id in a Docs or Drive URL ("…/d/<id>/…"). */
+export function idFromUrl(url: string): string {
+  const m = /\/d\/([A-Za-z0-9_-]+)/.exec(url);
+  return m ? m[1]! : "";
+}

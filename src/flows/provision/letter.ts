@@ -28,12 +28,12 @@ import {
   allocateLetterNumber,
   archiveName,
   archivePdf,
-  idFromUrl,
   letterPdf,
   makeArchiveCopy,
   removeArchiveLeftovers,
   sendLetterMail,
 } from "../../workspace/letter.js";
+import { idFromUrl } from "../../workspace/letterdrive.js";
 import { appendLog, readEntriesFrom } from "../../workspace/log.js";
 import { sendOrQueue, type OutgoingMail } from "../../workspace/mail.js";
 import {
