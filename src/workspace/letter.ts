@@ -52,6 +52,7 @@ import {
   type StyleHint,
 } from "../domain/letters.js";
 import type { Language, OfficeConfig } from "../domain/config.js";
+import { PROP } from "../domain/keys.js";
 import { t } from "../domain/text/index.js";
 import { errorFacts } from "./directory.js";
 import { errorText } from "./errors.js";
@@ -60,11 +61,11 @@ import { configuredLanguage } from "./settings.js";
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
 
-export const TEMPLATE_ID_KEY = "surel:letterTemplateId";
+export const TEMPLATE_ID_KEY = PROP.letterTemplateId;
 /** The password reset letter's template (issue #12). */
-export const RESET_TEMPLATE_ID_KEY = "surel:resetTemplateId";
-export const ARCHIVE_FOLDER_KEY = "surel:letterArchiveFolderId";
-export const WORK_FOLDER_KEY = "surel:letterWorkFolderId";
+export const RESET_TEMPLATE_ID_KEY = PROP.resetTemplateId;
+export const ARCHIVE_FOLDER_KEY = PROP.letterArchiveFolderId;
+export const WORK_FOLDER_KEY = PROP.letterWorkFolderId;
 
 /** Names of the Drive files setup makes (found again by their ids in Script Properties, never by name). */
 export const TEMPLATE_NAME = t("id", "letter.name.template");
