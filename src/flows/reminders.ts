@@ -20,6 +20,7 @@ import {
   isWorkingTime,
   workingMinutesBetween,
 } from "../domain/calendar.js";
+import { localDateKey } from "../domain/dates.js";
 import { composeDailyDigest, composeDigest, type LateItem } from "../domain/digest.js";
 import {
   dueReminders,
@@ -27,7 +28,6 @@ import {
   formatMark,
   groupDigests,
   lastLevelOfficials,
-  localDay,
   markAfter,
   markForVisit,
   nextOpening,
@@ -194,7 +194,7 @@ function dailyDigest(
       if (elapsed >= item.targetMinutes) late.push({ item, elapsedMinutes: elapsed });
     }
   if (late.length === 0) return false;
-  const day = localDay(nowMs, ctx.offset);
+  const day = localDateKey(nowMs, ctx.offset);
   const id = `${DAILY_MAIL_ID}-${day}`;
   if (mailsRecordedFor(ctx, id)) return false;
   late.sort((a, b) => b.elapsedMinutes - a.elapsedMinutes);

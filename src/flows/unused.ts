@@ -19,7 +19,7 @@
 import { calendarFromConfig, isWorkingTime } from "../domain/calendar.js";
 import { monthOf } from "../domain/dashboard.js";
 import { findOpd } from "../domain/form.js";
-import { formatDate, localDateKey } from "../domain/letters.js";
+import { formatDate, localDateKey } from "../domain/dates.js";
 import { hasLoggedIn, isOwnAccount, parseProvisionState } from "../domain/provisioning.js";
 import { isErasureMarker } from "../domain/retention.js";
 import { t } from "../domain/text/index.js";

@@ -41,8 +41,6 @@ import {
   defaultResetLetter,
   neutralValue,
   LETTER_PLACEHOLDERS,
-  letterCounterKey,
-  localParts,
   formatLetterNumber,
   missingPlaceholders,
   unknownPlaceholders,
@@ -52,7 +50,8 @@ import {
   type StyleHint,
 } from "../domain/letters.js";
 import type { Language, OfficeConfig } from "../domain/config.js";
-import { PROP } from "../domain/keys.js";
+import { localParts } from "../domain/dates.js";
+import { letterCounterKey, PROP } from "../domain/keys.js";
 import { t } from "../domain/text/index.js";
 import { errorFacts } from "./directory.js";
 import { errorText } from "./errors.js";

@@ -11,8 +11,8 @@ import {
   archiveValues,
   credentialLetterValues,
   DEFAULT_SIGN_IN_URL,
-  formatDate,
 } from "../../domain/letters.js";
+import { formatDate } from "../../domain/dates.js";
 import { generatePassword } from "../../domain/password.js";
 import { redact } from "../../domain/provisioning/account.js";
 import { composeCredentialMail, composeOpdNotice } from "../../domain/provisioning/mails.js";
