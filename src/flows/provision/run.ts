@@ -11,7 +11,7 @@ import { t } from "../../domain/text/index.js";
 import type { Ctx } from "../../workspace/context.js";
 import { getUser } from "../../workspace/directory.js";
 import { logError } from "../../workspace/errors.js";
-import { cellMs, personalDataIntact, type RegisterRow } from "../../workspace/register.js";
+import { personalDataIntact, type RegisterRow } from "../../workspace/register.js";
 import { decodeRegisterRow } from "../../workspace/registercodec.js";
 import { remainingMailQuota } from "../../workspace/runtime.js";
 import { executeChange } from "../change-execution.js";
@@ -42,7 +42,7 @@ export function provisionQueued(ctx: Ctx, ticket: string, hint = 0): ProvisionRe
   let r: Run | null;
   try {
     r = claim(ctx, ticket, hint, (row, state) => {
-      if (String(row.status) !== "membuat akun" || state.label !== "antre") return null;
+      if (decodeRegisterRow(row).status !== "membuat akun" || state.label !== "antre") return null;
       return { next: { label: "membuat", atMs: now() }, attempts: 0 };
     });
   } catch (e) {
@@ -61,9 +61,9 @@ export function resumeProvisioning(ctx: Ctx, ticket: string, cellText: string, h
     if (rec.provisioning !== cellText) return null;
     const plan = resumePlan(
       {
-        status: String(row.status),
+        status: rec.status,
         state,
-        updatedMs: cellMs(row.updatedAt),
+        updatedMs: rec.updatedMs ?? 0,
         nowMs: now(),
         licences: ctx.config.licences,
         letterSent: has(row.letterSentAt),
