@@ -21,7 +21,8 @@ import { openSpreadsheet } from "../../workspace/spreadsheets.js";
 import { logError } from "../../workspace/errors.js";
 import { tryWithScriptLock } from "../../workspace/lock.js";
 import { appendLog, type LogDraftEntry } from "../../workspace/log.js";
-import { cellMs, registerTable, type RegisterRow, type RegisterTable } from "../../workspace/register.js";
+import { registerTable, type RegisterRow, type RegisterTable } from "../../workspace/register.js";
+import { cellText, decodeRegisterRow } from "../../workspace/registercodec.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../../workspace/schema.js";
 import { Table as TableOf, type Cell } from "../../workspace/table.js";
 import { readBook, writeBook } from "../../workspace/archivebook.js";
@@ -41,13 +42,14 @@ interface Due {
 export function facts(row: RegisterRow): RetentionFacts {
   const values: Partial<Record<PersonalField, unknown>> = {};
   for (const k of PERSONAL_FIELDS) values[k] = row[k];
+  const rec = decodeRegisterRow(row);
   return {
-    status: String(row.status),
-    updatedMs: cellMs(row.updatedAt),
-    otherDatesMs: [row.receivedAt, row.stageEnteredAt, row.createdAt, row.letterSentAt].map(cellMs),
-    provisioningLabel: parseProvisionState(String(row.provisioning)).label,
-    letterSentMs: cellMs(row.letterSentAt),
-    accountCreated: String(row.createdAt ?? "").trim() !== "",
+    status: rec.status,
+    updatedMs: rec.updatedMs ?? 0,
+    otherDatesMs: [rec.receivedMs, rec.stageEnteredMs, rec.createdMs, rec.letterSentMs].map((ms) => ms ?? 0),
+    provisioningLabel: parseProvisionState(rec.provisioning).label,
+    letterSentMs: rec.letterSentMs ?? 0,
+    accountCreated: cellText(row.createdAt).trim() !== "",
     values,
   };
 }
@@ -70,7 +72,7 @@ export function erasePass(
   const table: RegisterTable = archive ? archiveRegister(ss) : registerTable(ctx.ss);
   const due: Due[] = [];
   for (const { rowNumber, row } of table.all()) {
-    const ticket = String(row.ticket);
+    const ticket = cellText(row.ticket);
     if (!ticket) continue;
     const v = retentionVerdict(facts(row), days, nowMs);
     if (v.kind === "due") due.push({ rowNumber, ticket });
@@ -145,7 +147,7 @@ function eraseBatch(
     const row = table.toRow(span[rowNumber - first] ?? []);
     // Rows are never moved by the program; a sorted sheet or a row changed meanwhile is left
     // for the next pass, which reads the register afresh.
-    if (String(row.ticket) !== ticketAt.get(rowNumber)) continue;
+    if (cellText(row.ticket) !== ticketAt.get(rowNumber)) continue;
     const v = retentionVerdict(facts(row), p.days, p.nowMs);
     if (v.kind !== "due") continue;
     erasures.push({
