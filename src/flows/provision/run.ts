@@ -12,7 +12,7 @@ import type { Ctx } from "../../workspace/context.js";
 import { getUser } from "../../workspace/directory.js";
 import { logError } from "../../workspace/errors.js";
 import { personalDataIntact, type RegisterRow } from "../../workspace/register.js";
-import { decodeRegisterRow } from "../../workspace/registercodec.js";
+import { cellText, decodeRegisterRow } from "../../workspace/registercodec.js";
 import { remainingMailQuota } from "../../workspace/runtime.js";
 import { executeChange } from "../change-execution.js";
 import { LicenceWait } from "../licences.js";
@@ -150,7 +150,8 @@ function executeService(r: Run, kind: Exclude<ServiceKind, "akun_baru"> | null):
     default:
       throw new PermanentFailure(
         t(lang, "service.exec.unavailable", {
-          kind: kind ? serviceLabel(kind, lang) : String(r.row.requestType),
+          // An unknown type is named as written (the typed one is null).
+          kind: kind ? serviceLabel(kind, lang) : cellText(r.row.requestType),
         }),
       );
   }
@@ -182,7 +183,7 @@ function executeReset(r: Run): ProvisionResult {
     if (check.verdict !== "match" || !check.recipient || !record)
       throw new PermanentFailure(t(lang, "reset.exec.mismatch", { detail: resetStaffNote(check, lang) }));
     r.reset = { recipient: check.recipient, name: String(record.name?.fullName ?? "") };
-    if (String(r.row.status) === "membuat akun")
+    if (r.rec.status === "membuat akun")
       commit(r, { label: "dibuat", atMs: now() }, (row, table, rowNumber) =>
         accountReady(r, row, table, rowNumber, t(lang, "reset.log.verified", { address: claim.address })),
       );
