@@ -170,11 +170,13 @@ function eraseBatch(
   const header = (k: RegisterKey): string => REGISTER_COLUMNS.find((c) => c.key === k)![lang];
   const statusName = `${STATUS_COLUMNS.find((c) => c.key === "firstName")![lang]} (${STATUS_SHEET})`;
   const drafts: LogDraftEntry[] = erasures.map((e) => {
-    const here = stateLabel(String(e.row.status), String(e.row.stageKey));
+    // Only closed requests are erased: the typed status is the cell's.
+    const rec = decodeRegisterRow(e.row);
+    const here = stateLabel(rec.status, rec.stageKey);
     const fields = e.fields.map(header);
-    if (names.holds(String(e.row.ticket))) fields.push(statusName);
+    if (names.holds(cellText(e.row.ticket))) fields.push(statusName);
     return {
-      ticket: String(e.row.ticket),
+      ticket: cellText(e.row.ticket),
       from: here,
       to: here,
       action: ERASE_ACTION,
@@ -194,7 +196,7 @@ function eraseBatch(
     responses.main.erase(mine(responses.main), p.marker) +
     responses.services.erase(mine(responses.services), p.marker);
   const statusNames = names.erase(
-    erasures.map((e) => String(e.row.ticket)),
+    erasures.map((e) => cellText(e.row.ticket)),
     p.marker,
   );
 
@@ -216,12 +218,12 @@ function eraseBatch(
     table.sheet.getRange(run.start, FIRST_WRITTEN + 1, run.count, width).setValues(values);
   }
   return {
-    tickets: erasures.map((e) => String(e.row.ticket)),
+    tickets: erasures.map((e) => cellText(e.row.ticket)),
     responseRows,
     statusNames,
     unlocated: erasures
       .filter((e) => e.unlocated > 0)
-      .map((e) => ({ ticket: String(e.row.ticket), count: e.unlocated })),
+      .map((e) => ({ ticket: cellText(e.row.ticket), count: e.unlocated })),
   };
 }
 
