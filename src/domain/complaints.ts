@@ -37,9 +37,6 @@ export function complaintNumber(yyMM: string, serial: number): string {
   return formatTicket(COMPLAINT_PREFIX, yyMM, serial);
 }
 
-/** The complaint serial counter key: keys.ts (issue #14), re-exported for the modules that import it here. */
-export { complaintCounterKey } from "./keys.js";
-
 export const MAX_TEXT = 2000;
 export const MAX_NAME = 100;
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;

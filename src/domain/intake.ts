@@ -329,6 +329,3 @@ export function checkProposedUsername(
     problems.push({ code: "username.too_long", params: { max: USERNAME_MAX, count: length } });
   return { local, problems };
 }
-
-/** The date formats live in dates.ts (issue #14); re-exported for the modules that import them here. */
-export { formatDateTime } from "./dates.js";

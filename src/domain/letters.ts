@@ -123,15 +123,9 @@ export function toRoman(n: number): string {
   return out;
 }
 
-/** The letter serial counter key: keys.ts (issue #14), re-exported for the modules that import it here. */
-export { letterCounterKey } from "./keys.js";
-
 // ---------------------------------------------------------------------------------------------
 // Dates
 // ---------------------------------------------------------------------------------------------
-
-// One implementation in dates.ts (issue #14); re-exported for the modules that import them here.
-export { formatDate, localDateKey, localParts, zoneAbbreviation, type DateFormatOptions } from "./dates.js";
 
 /** The instant `days` calendar days later (for expiry dates shown in letters). */
 export function addCalendarDays(ms: number, days: number): number {

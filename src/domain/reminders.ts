@@ -284,9 +284,6 @@ export function reminderCalendar(config: OfficeConfig): WorkCalendar {
   return calendarFromConfig(config);
 }
 
-/** The local date "yyyy-MM-dd" of an instant (for the once-a-day digest): dates.ts localDateKey. */
-export { localDateKey as localDay } from "./dates.js";
-
 function unique(list: readonly string[]): string[] {
   return [...new Set(list.map((s) => s.trim().toLowerCase()).filter(Boolean))];
 }

@@ -276,9 +276,6 @@ export function ticketPeriod(ms: number, utcOffsetMinutes: number): string {
   return `${String(d.year % 100).padStart(2, "0")}${String(d.month).padStart(2, "0")}`;
 }
 
-/** The ticket serial counter key: keys.ts (issue #14), re-exported for the modules that import it here. */
-export { ticketCounterKey } from "./keys.js";
-
 // ── Office time ────────────────────────────────────────────────────────────────
 // One implementation in dates.ts (issue #14); re-exported for the modules that import them here.
 export { localDate, localTime, zoneAbbreviation } from "./dates.js";

@@ -87,9 +87,6 @@ const PROVISIONING_DONE: readonly string[] = ["", "digunakan", "kedaluwarsa", "g
 // The marker
 // ---------------------------------------------------------------------------------------------
 
-/** "yyyy-MM-dd" of a moment in the office's zone: dates.ts localDateKey. */
-export { localDateKey as dateKey } from "./dates.js";
-
 /** What an erased cell holds: "[dihapus 2028-11-23]" (English: "[erased 2028-11-23]"). */
 export function erasureMarker(lang: Language, day: string): string {
   return t(lang, "retention.marker", { date: day });

@@ -21,6 +21,7 @@ import { withScriptLock } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
 import { drainMailQueue } from "../workspace/mailqueue.js";
 import { personalDigest, registerTable } from "../workspace/register.js";
+import { cellText, decodeRegisterRow } from "../workspace/registercodec.js";
 import { ADMIN_COLUMNS, SHEET_NAMES, type AdminKey } from "../workspace/schema.js";
 import { sheetCell, Table } from "../workspace/table.js";
 import { requestReissue, resumeProvisioning } from "./provision/index.js";
@@ -301,16 +302,18 @@ function changeDeliveryAddress(
     const rowNumber = table.find("ticket", ticket);
     if (!rowNumber) return { ok: false, message: t(lang, "admin.address.no_ticket", { ticket }) };
     const row = table.read(rowNumber);
-    const before = String(row.personalEmail).trim().toLowerCase();
+    const rec = decodeRegisterRow(row);
+    const before = rec.personalEmail.trim().toLowerCase();
     if (isErasureMarker(row.personalEmail))
       return { ok: false, message: t(lang, "admin.address.erased", { ticket }) };
     if (before === next) return { ok: false, message: t(lang, "admin.address.same", { ticket }) };
-    const account = String(row.createdAt) !== "" ? String(row.addressRecorded || row.address) : "";
+    const account = cellText(row.createdAt) !== "" ? rec.addressRecorded || rec.address : "";
     const [entry] = appendLog(ctx, [
       {
         ticket,
-        from: String(row.status),
-        to: String(row.status),
+        // As written: the log records the status cell, which reconcile compares with it.
+        from: cellText(row.status),
+        to: cellText(row.status),
         action: "ubah_alamat_pengiriman",
         actor: requester,
         timeMs: now(),
@@ -374,11 +377,13 @@ function retryStep(ctx: Ctx, ticket: string): OpResult {
     const rowNumber = table.find("ticket", ticket);
     if (!rowNumber) return { ok: false, message: t(lang, "admin.address.no_ticket", { ticket }) };
     const row = table.read(rowNumber);
-    const state = parseProvisionState(String(row.provisioning));
-    const status = String(row.status);
+    const rec = decodeRegisterRow(row);
+    const state = parseProvisionState(rec.provisioning);
+    // Shown as written: the typed status would name a stray cell "baru".
+    const status = cellText(row.status);
     if (state.label === "menunggu ulang" || state.label === "menunggu kuota")
-      return { cell: String(row.provisioning) };
-    if (state.label === "gagal" && String(row.createdAt) !== "") {
+      return { cell: rec.provisioning };
+    if (state.label === "gagal" && cellText(row.createdAt) !== "") {
       const cell = formatProvisionState({ label: "menunggu ulang", atMs: now(), attempts: 0 }, ctx.offset);
       table.write(rowNumber, { ...row, provisioning: cell, updatedAt: new Date(now()) });
       return { cell };

@@ -14,6 +14,7 @@ import { appendLog } from "../workspace/log.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import { journalNoteAuthor, noteIsOwn } from "../workspace/notes.js";
 import { registerTable, rowState, stageLabel } from "../workspace/register.js";
+import { cellText } from "../workspace/registercodec.js";
 import { editorEmail } from "../workspace/session.js";
 import { applyDecision, scheduleWorker } from "./decide.js";
 
@@ -148,14 +149,15 @@ function applyBatchAction(
     const all = members(ctx, id);
     const stage = batchStage(config, memberStates(all));
     if (!stage) return refuse(t(lang, "batch.refuse.closed"));
+    // The cells as written, as memberStates gave them to batchStage.
     const at = all.filter(
-      (m) => String(m.row.stageKey) === stage.stageKey && String(m.row.status) === stage.status,
+      (m) => cellText(m.row.stageKey) === stage.stageKey && cellText(m.row.status) === stage.status,
     );
     const skipped = all.filter(
       (m) =>
         !at.includes(m) &&
-        String(m.row.stageKey) !== "" &&
-        ["baru", "diproses", "disetujui"].includes(String(m.row.status)),
+        cellText(m.row.stageKey) !== "" &&
+        ["baru", "diproses", "disetujui"].includes(cellText(m.row.status)),
     );
     const register = registerTable(ctx.ss);
     const now = Date.now();
@@ -175,7 +177,7 @@ function applyBatchAction(
         ctx,
         chunk.map(({ m, d }) => ({
           ...d.logEntry,
-          ticket: String(m.row.ticket),
+          ticket: cellText(m.row.ticket),
           note: [
             d.logEntry.note,
             t(lang, "batch.log.action", { batch: id, action: actionLabel(lang, action) }),
@@ -190,7 +192,7 @@ function applyBatchAction(
           actor,
           seq: logged[k]!.seq,
           nowMs: now,
-          leftStageKey: String(m.row.stageKey),
+          leftStageKey: cellText(m.row.stageKey),
           mails,
           batch: true,
         });
@@ -217,7 +219,7 @@ function applyBatchAction(
       skipped.length > 0
         ? t(lang, "batch.result.skipped", {
             skipped: skipped.length,
-            tickets: skipped.map((m) => String(m.row.ticket)).join(", "),
+            tickets: skipped.map((m) => cellText(m.row.ticket)).join(", "),
           })
         : "",
       left > 0 ? t(lang, "batch.result.partial", { left }) : "",

@@ -28,6 +28,7 @@ import { withScriptLock } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import { cellMs } from "../workspace/register.js";
+import { cellText } from "../workspace/registercodec.js";
 import { ensureWorker } from "../workspace/worker.js";
 import { processResponse } from "./intake.js";
 
@@ -283,11 +284,11 @@ function finishImport(
     );
     mails.push({ ...report, to: [list.head.contact.toLowerCase()], ticket: id });
     // The first stage hears of the batch once (its members were registered without a notice each).
-    const fresh = all.filter((m) => cellMs(m.row.stageEnteredAt) >= since && String(m.row.stageKey));
+    const fresh = all.filter((m) => cellMs(m.row.stageEnteredAt) >= since && cellText(m.row.stageKey));
     const stage = batchStage(config, memberStates(fresh));
     if (stage) {
       const responsible = String(
-        fresh.find((m) => String(m.row.stageKey) === stage.stageKey)?.row.responsible ?? "",
+        fresh.find((m) => cellText(m.row.stageKey) === stage.stageKey)?.row.responsible ?? "",
       )
         .split(/,\s*/)
         .filter(Boolean);

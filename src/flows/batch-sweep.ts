@@ -29,6 +29,7 @@ import { tryWithScriptLock, withScriptLock } from "../workspace/lock.js";
 import { appendLog } from "../workspace/log.js";
 import { withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import { cellMs, registerTable, type RegisterRow } from "../workspace/register.js";
+import { cellText } from "../workspace/registercodec.js";
 import { ensureWorker } from "../workspace/worker.js";
 
 import { batchTable, members, membersText, personValidator, readPending, refreshBatchRow } from "./batch.js";
@@ -149,8 +150,8 @@ export function eraseBatchLists(
   const marker = erasureMarker(lang, p.today);
   const byBatch = new Map<string, RetentionFacts[]>();
   for (const { row } of registerTable(ctx.ss).all()) {
-    const id = String(row.batch ?? "");
-    if (!id || !String(row.ticket)) continue;
+    const id = cellText(row.batch);
+    if (!id || !cellText(row.ticket)) continue;
     const list = byBatch.get(id);
     if (list) list.push(p.facts(row));
     else byBatch.set(id, [p.facts(row)]);

@@ -51,6 +51,7 @@ import {
   stageLabel,
   type RegisterRow,
 } from "../workspace/register.js";
+import { cellText } from "../workspace/registercodec.js";
 import { BATCH_COLUMNS, SHEET_NAMES, type BatchKey } from "../workspace/schema.js";
 import { Table, type Cell, type Row } from "../workspace/table.js";
 import { nextSerial, readProperty, writeProperty } from "../workspace/properties.js";
@@ -177,21 +178,23 @@ export function membersText(ctx: Ctx, list: readonly { row: RegisterRow }[]): st
   if (list.length === 0) return t(ctx.config.language, "batch.members.none");
   const counts = new Map<string, number>();
   for (const { row } of list) {
-    const status = String(row.status);
+    // The cells as written (not the typed record): a label shows a stray status as it stands, where
+    // the codec would count it as "baru"; batch-sweep compares this text with the stored one.
+    const status = cellText(row.status);
+    const stageKey = cellText(row.stageKey);
     const label =
-      String(row.stageKey) && (status === "diproses" || status === "baru")
-        ? stageLabel(ctx.config, String(row.stageKey))
-        : status;
+      stageKey && (status === "diproses" || status === "baru") ? stageLabel(ctx.config, stageKey) : status;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return [...counts].map(([k, n]) => `${k}: ${n}`).join(" \u00b7 ");
 }
 
 export function memberStates(list: readonly { row: RegisterRow }[]): Member[] {
+  // The status as written: a stray one is no open member (the codec would read it as "baru").
   return list.map(({ row }) => ({
-    ticket: String(row.ticket),
-    status: String(row.status),
-    stageKey: String(row.stageKey),
+    ticket: cellText(row.ticket),
+    status: cellText(row.status),
+    stageKey: cellText(row.stageKey),
   }));
 }
 

@@ -34,6 +34,7 @@ import { errorText, logError } from "../workspace/errors.js";
 import { allocateLetterNumber } from "../workspace/letter.js";
 import { appendLog } from "../workspace/log.js";
 import { sendOrQueue } from "../workspace/mail.js";
+import { cellText, decodeRegisterRow } from "../workspace/registercodec.js";
 import {
   actionLabels,
   personalDigest,
@@ -53,9 +54,9 @@ function requestOf(r: Run, kind: ChangeKind): ChangeRequest {
   const request = changeFromDetails(
     kind,
     {
-      address: String(r.row.addressRecorded || r.row.address),
-      nip: String(r.row.nip),
-      details: String(r.row.changeDetails),
+      address: r.rec.addressRecorded || r.rec.address,
+      nip: r.rec.nip,
+      details: r.rec.changeDetails,
     },
     r.ctx.config.opds,
   );
@@ -66,7 +67,7 @@ function requestOf(r: Run, kind: ChangeKind): ChangeRequest {
 /** Carries out a queued change (provision/run.ts executeService). Exceptions go to provision's `fail`. */
 export function executeChange(r: Run, kind: ChangeKind): ProvisionResult {
   const { ctx } = r;
-  const status = String(r.row.status);
+  const status = r.rec.status;
   // The closing entry is in the log and only the state cell was behind (reconcile repaired the
   // status): nothing is left but the state.
   if (status === "selesai" && kind !== "aktif_kembali") {
@@ -76,9 +77,7 @@ export function executeChange(r: Run, kind: ChangeKind): ProvisionResult {
   // A reactivation whose account step is done goes on with its letter, as a new account does.
   if (kind === "aktif_kembali" && has(r.row.createdAt)) {
     // The letter names the holder as the directory does (read again on a resumed run).
-    r.holderName = holderNameOf(
-      getUser(String(r.row.addressRecorded || r.row.address)) as AccountRecord | null,
-    );
+    r.holderName = holderNameOf(getUser(r.rec.addressRecorded || r.rec.address) as AccountRecord | null);
     return letterAndFinish(r);
   }
   const request = requestOf(r, kind);
@@ -124,8 +123,9 @@ function waitForDate(r: Run, request: ChangeRequest): ProvisionResult {
     const [entry] = appendLog(ctx, [
       {
         ticket: r.ticket,
-        from: String(row.status),
-        to: String(row.status),
+        // As written: the log records the status cell, which reconcile compares with it.
+        from: cellText(row.status),
+        to: cellText(row.status),
         action: "menunggu_tanggal",
         actor: SYSTEM_ACTOR,
         timeMs: now(),
@@ -161,8 +161,9 @@ function announce(r: Run, request: ChangeRequest, plan: ChangePlan): void {
     const [entry] = appendLog(ctx, [
       {
         ticket: r.ticket,
-        from: String(row.status),
-        to: String(row.status),
+        // As written: the log records the status cell, which reconcile compares with it.
+        from: cellText(row.status),
+        to: cellText(row.status),
         action: "ubah_akun",
         actor: SYSTEM_ACTOR,
         timeMs: now(),
@@ -258,18 +259,18 @@ function close(r: Run, kind: ChangeKind, request: ChangeRequest, plan: ChangePla
 function notify(r: Run, kind: ChangeKind, request: ChangeRequest, done: string, found: string): void {
   const { ctx } = r;
   const { config } = ctx;
-  const row = r.row;
-  const to = String(row.personalEmail).trim().toLowerCase();
+  const rec = r.rec;
+  const to = rec.personalEmail.trim().toLowerCase();
   const opd = request.targetOpd
     ? findOpd(request.targetOpd.code, config.opds)
-    : findOpd(String(row.opd), config.opds);
+    : findOpd(rec.opd, config.opds);
   const cc = opd?.ccEmail.trim() ?? "";
   const recipients = [to, cc].filter((a) => a !== "");
   if (!recipients.length) return;
   const mail = composeChangeNotice(
     {
       ticket: r.ticket,
-      name: String(row.fullName) || String(row.name),
+      name: rec.fullName || rec.name,
       kind,
       kindLabel: serviceLabel(kind, config.language),
       address: request.address,
@@ -315,7 +316,7 @@ function accountReady(
       extra.letterNumber = asSheetLiteral(allocateLetterNumber(config, ctx.offset, now()));
       r.numberedHere = true;
     }
-    if (String(row.status) !== "membuat akun") return extra;
+    if (decodeRegisterRow(row).status !== "membuat akun") return extra;
     const d = accountMade(config, row, note);
     if (d.ok) {
       const [entry] = appendLog(ctx, [{ ...d.logEntry, ticket: r.ticket }]);

@@ -23,12 +23,12 @@ import { validateChange, type ChangeKind } from "../domain/changes.js";
 import { localDate } from "../domain/request.js";
 import { ymdString } from "../domain/identity.js";
 import { asSheetLiteral, asSheetText } from "../domain/sanitize.js";
-import { registerType } from "../domain/services.js";
 import { t, tx } from "../domain/text/index.js";
 import type { Ctx } from "../workspace/context.js";
 import { getUser, userGroups } from "../workspace/directory.js";
 import { logError } from "../workspace/errors.js";
 import { registerTable, type RegisterRow } from "../workspace/register.js";
+import { decodeRegisterRow } from "../workspace/registercodec.js";
 import type { ServiceIntake, ServiceIntakeInput } from "./intake-pipeline.js";
 
 const now = (): number => Date.now();
@@ -55,8 +55,9 @@ export function notedGroupsOf(ctx: Ctx, address: string, exceptTicket = ""): str
     .sort((a, b) => b - a);
   for (const rowNumber of hits) {
     const row = table.read(rowNumber);
-    if (String(row.ticket) === exceptTicket) continue;
-    if (String(row.requestType) !== registerType("berhenti")) continue;
+    const rec = decodeRegisterRow(row);
+    if (rec.ticket === exceptTicket) continue;
+    if (rec.requestType !== "berhenti") continue;
     const groups = parseGroups(row.notedGroups);
     if (groups) return groups;
   }

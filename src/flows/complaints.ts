@@ -4,10 +4,10 @@
  * choosing an action in the row's dropdown (as officials do in the register); the complainant is
  * mailed every response. Every step is in the same hash-chained log as the requests.
  */
+import { complaintCounterKey } from "../domain/keys.js";
 import {
   checkComplaint,
   COMPLAINANT_ACTOR,
-  complaintCounterKey,
   complaintEscalation,
   complaintSubject,
   complaintNumber,

@@ -19,7 +19,8 @@ import { isStatus } from "../domain/request.js";
 import { t } from "../domain/text/index.js";
 import type { Ctx } from "../workspace/context.js";
 import { effectiveAccount } from "../workspace/trust.js";
-import { cellMs, type RegisterRow } from "../workspace/register.js";
+import type { RegisterRow } from "../workspace/register.js";
+import { cellText, decodeRegisterRow } from "../workspace/registercodec.js";
 import { sheetCell, type Cell } from "../workspace/table.js";
 import { stoppedMs } from "./reminders.js";
 import { licenceDashLine } from "./licences.js";
@@ -34,22 +35,19 @@ export interface DashboardReport {
 
 /** A register row as the dashboard sees it (nothing personal). */
 export function dashRow(row: RegisterRow, ctx: Ctx): DashRow | null {
-  const status = String(row.status);
-  const ticket = String(row.ticket);
-  const received = cellMs(row.receivedAt);
-  if (!ticket || !received || !isStatus(status)) return null;
+  const rec = decodeRegisterRow(row);
+  // A status cell holding stray text leaves the row out (the typed status would read it "baru").
+  if (!rec.ticket || !rec.receivedMs || !isStatus(cellText(row.status))) return null;
   return {
-    ticket,
-    status,
-    opd: String(row.opd),
-    receivedMs: received,
-    stoppedMs: stoppedMs(row),
-    stageKey: String(row.stageKey),
-    stageEnteredMs: cellMs(row.stageEnteredAt),
-    holders: String(row.responsible)
-      .split(/[,;\s]+/)
-      .filter(Boolean),
-    stageTimes: parseStageTimes(String(row.stageTimes), ctx.config),
+    ticket: rec.ticket,
+    status: rec.status,
+    opd: rec.opd,
+    receivedMs: rec.receivedMs,
+    stoppedMs: stoppedMs(rec),
+    stageKey: rec.stageKey,
+    stageEnteredMs: rec.stageEnteredMs ?? 0,
+    holders: rec.responsible.flatMap((h) => h.split(/[;\s]+/)).filter(Boolean),
+    stageTimes: parseStageTimes(rec.stageTimes, ctx.config),
   };
 }
 

@@ -73,7 +73,7 @@ export function applyAction(
   const outcome = withOutbox(ctx, mails, (): EditOutcome => {
     const table = registerTable(ctx.ss);
     let row = table.read(rowNumber);
-    if (String(row.action).trim() !== value.trim()) {
+    if (decodeRegisterRow(row).action.trim() !== value.trim()) {
       // The yearly archive may have removed rows above it since the edit (workspace/archive.ts).
       const moved = rowAfterRemovals(table, rowNumber, "action", value);
       if (moved) {
@@ -83,6 +83,7 @@ export function applyAction(
       }
     }
     const state: RequestState = rowState(row);
+    const rec = decodeRegisterRow(row);
     // Between actions the action cell is empty: a refused choice is cleared (not set back to the
     // event's oldValue, which may be another official's choice made at the same moment).
     if (!state.ticket) {
@@ -93,10 +94,10 @@ export function applyAction(
     const action = parseAction(value);
     const now = Date.now();
     if (action === "lanjutkan" && state.status === "ditahan") {
-      const held = heldFrom(ctx, state.ticket, Number(row.lastLogSeq));
+      const held = heldFrom(ctx, state.ticket, rec.lastLogSeq);
       if (held) state.heldFrom = held;
     }
-    const written = String(row.note);
+    const written = rec.note;
     const own = noteIsOwn(ctx, state.ticket, written, actor);
     // A note someone else wrote is never taken as this official's reason: an action that needs a
     // reason is refused, any other goes ahead without the note.

@@ -2,7 +2,7 @@
  * The sweep's daily self-check of the forms: still published and open to applicants (someone may
  * have unpublished one or restricted it to the domain in the Forms editor).
  */
-import { localDateKey } from "../domain/letters.js";
+import { localDateKey } from "../domain/dates.js";
 import { t } from "../domain/text/index.js";
 import { FORM_ID_PROPERTY, type Ctx } from "../workspace/context.js";
 import { logError } from "../workspace/errors.js";

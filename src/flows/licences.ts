@@ -16,7 +16,7 @@
  * such race (docs: README, "Licences").
  */
 import type { Language, OfficeConfig } from "../domain/config.js";
-import { localDateKey } from "../domain/letters.js";
+import { localDateKey } from "../domain/dates.js";
 import {
   atWarning,
   composeLicenceWarning,

@@ -33,7 +33,7 @@ import {
   writeProgramColumns,
   type ComplaintKey,
 } from "../workspace/complaints.js";
-import { decodeRegisterRow } from "../workspace/registercodec.js";
+import { cellText, decodeRegisterRow } from "../workspace/registercodec.js";
 import type { Cell, Row, Table } from "../workspace/table.js";
 import {
   actionLabels,
@@ -91,7 +91,7 @@ export function reconcileRegister(ctx: Ctx): ReconcileReport {
       const ticket = rec.ticket;
       if (!ticket) continue;
       // The status as written (an unknown one must show as a disagreement, not decode to "baru").
-      const shown = stateLabel(String(row.status), rec.stageKey);
+      const shown = stateLabel(cellText(row.status), rec.stageKey);
       const recordedSeq = rec.lastLogSeq;
       const logged = loggedState(byTicket.get(ticket) ?? [], config);
       const where = t(lang, "sweep.where", { row: rowNumber, ticket });

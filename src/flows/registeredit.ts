@@ -20,6 +20,7 @@ import {
   setActionChoices,
   type RegisterRow,
 } from "../workspace/register.js";
+import { decodeRegisterRow } from "../workspace/registercodec.js";
 import { REGISTER_COLUMNS, type RegisterKey } from "../workspace/schema.js";
 import { sheetCell, type Cell } from "../workspace/table.js";
 
@@ -71,15 +72,15 @@ export function busy(
 ): EditOutcome {
   const lang = ctx.config.language;
   const table = registerTable(ctx.ss);
-  const row = table.read(cell.getRow());
-  const ticket = String(row.ticket);
+  const rec = decodeRegisterRow(table.read(cell.getRow()));
+  const ticket = rec.ticket;
   const reason = t(lang, "edit.busy");
   if (column === col("action")) {
     // Applied after all (the lock was lost after the write): the cell is already empty.
-    if (String(row.action) !== value) return { kind: "ignored" };
+    if (rec.action !== value) return { kind: "ignored" };
     undo(ctx, cell, "", reason);
   } else if (column === col("address")) {
-    undo(ctx, cell, table.cellFor("address", String(row.addressRecorded)), reason);
+    undo(ctx, cell, table.cellFor("address", rec.addressRecorded), reason);
   } else {
     cell.setNote(t(lang, "edit.undone_note", { reason }));
     ctx.ss.toast(reason, t(lang, "edit.undone_title"), 10);

@@ -20,6 +20,7 @@ import {
   isWorkingTime,
   workingMinutesBetween,
 } from "../domain/calendar.js";
+import { localDateKey } from "../domain/dates.js";
 import { composeDailyDigest, composeDigest, type LateItem } from "../domain/digest.js";
 import {
   dueReminders,
@@ -27,7 +28,6 @@ import {
   formatMark,
   groupDigests,
   lastLevelOfficials,
-  localDay,
   markAfter,
   markForVisit,
   nextOpening,
@@ -43,7 +43,8 @@ import { SYSTEM_ACTOR } from "../domain/workflow.js";
 import { rowUrl, type Ctx } from "../workspace/context.js";
 import { appendLog, type LogDraftEntry } from "../workspace/log.js";
 import { mailsRecordedFor, withOutbox, type OutgoingMail } from "../workspace/mail.js";
-import { cellMs, registerTable, type RegisterRow } from "../workspace/register.js";
+import { registerTable, type RegisterRow } from "../workspace/register.js";
+import { cellText, decodeRegisterRow, type RegisterRecord } from "../workspace/registercodec.js";
 import type { Cell } from "../workspace/table.js";
 
 /** Queue ids of reminder mails start with this: the queue sends them only in office hours. */
@@ -194,7 +195,7 @@ function dailyDigest(
       if (elapsed >= item.targetMinutes) late.push({ item, elapsedMinutes: elapsed });
     }
   if (late.length === 0) return false;
-  const day = localDay(nowMs, ctx.offset);
+  const day = localDateKey(nowMs, ctx.offset);
   const id = `${DAILY_MAIL_ID}-${day}`;
   if (mailsRecordedFor(ctx, id)) return false;
   late.sort((a, b) => b.elapsedMinutes - a.elapsedMinutes);
@@ -208,10 +209,10 @@ function dailyDigest(
 const ACTING: readonly Status[] = ["baru", "diproses", "disetujui"];
 
 /** When a request's clock stopped: closed, or waiting for the applicant's correction. */
-export function stoppedMs(row: RegisterRow): number | null {
-  const status = String(row.status);
-  if (status === "selesai") return cellMs(row.letterSentAt) || cellMs(row.updatedAt) || null;
-  if (status === "ditolak" || status === "perlu perbaikan") return cellMs(row.updatedAt) || null;
+export function stoppedMs(rec: RegisterRecord): number | null {
+  const status = rec.status;
+  if (status === "selesai") return rec.letterSentMs || rec.updatedMs || null;
+  if (status === "ditolak" || status === "perlu perbaikan") return rec.updatedMs || null;
   return null;
 }
 
@@ -248,27 +249,29 @@ export function registerSource(snapshot?: RegisterSnapshot): ReminderSource {
       const colors: (string | null)[][] = [];
       for (const r of rows) {
         const { row } = r;
-        const ticket = String(row.ticket);
-        const received = cellMs(row.receivedAt);
+        const rec = decodeRegisterRow(row);
+        const ticket = rec.ticket;
+        const received = rec.receivedMs ?? 0;
         if (!ticket || !received) {
           totals.push([row.serviceTotal, row.reminders]);
           colors.push([null]);
           continue;
         }
-        const spent = workingMinutesBetween(received, stoppedMs(row) ?? nowMs, cal);
+        const spent = workingMinutesBetween(received, stoppedMs(rec) ?? nowMs, cal);
         const total = serviceTotalText(spent, config.time.serviceMinutes, lang);
-        if (!total.late && config.time.serviceMinutes > 0 && stoppedMs(row) === null) {
+        if (!total.late && config.time.serviceMinutes > 0 && stoppedMs(rec) === null) {
           const at = addWorkingMinutes(received, config.time.serviceMinutes + 1, cal);
           if (lateAt === 0 || at < lateAt) lateAt = at;
         }
         row.serviceTotal = total.text;
         colors.push([total.late ? "#f4c7c3" : null]);
-        const status = String(row.status);
-        const stageKey = String(row.stageKey);
+        // The status as written: the codec reads stray text as "baru", which would remind about it.
+        const status = cellText(row.status);
+        const stageKey = rec.stageKey;
         const stage = config.stages.find((s) => s.key === stageKey);
         // What was sent in an earlier stage visit is no longer shown (the log keeps it).
-        const entered = cellMs(row.stageEnteredAt);
-        const mark = markForVisit(String(row.reminders), entered, ctx.offset);
+        const entered = rec.stageEnteredMs ?? 0;
+        const mark = markForVisit(rec.reminders, entered, ctx.offset);
         row.reminders = formatMark(mark, ctx.offset);
         totals.push([total.text, row.reminders]);
         if (!stage || !isStatus(status) || !(ACTING.includes(status) || status === "ditahan")) continue;
@@ -277,9 +280,7 @@ export function registerSource(snapshot?: RegisterSnapshot): ReminderSource {
           id: ticket,
           stageKey,
           stageLabel: stage.label,
-          holders: String(row.responsible)
-            .split(/[,;\s]+/)
-            .filter(Boolean),
+          holders: rec.responsible.flatMap((h) => h.split(/[;\s]+/)).filter(Boolean),
           ...escalationOf(config, stageKey),
           targetMinutes: stage.targetMinutes,
           visitStartMs: entered,
@@ -289,7 +290,7 @@ export function registerSource(snapshot?: RegisterSnapshot): ReminderSource {
           get url(): string {
             return urlOf(r.rowNumber);
           },
-          subject: String(row.opd),
+          subject: rec.opd,
         });
       }
       const col = table.col("serviceTotal");
@@ -297,8 +298,9 @@ export function registerSource(snapshot?: RegisterSnapshot): ReminderSource {
         items,
         dueMs: lateAt,
         stateOf: (id) => {
-          const r = byId.get(id)!;
-          return stateLabel(String(r.row.status), String(r.row.stageKey));
+          // Only rows with a known status are items: the typed status is the cell's.
+          const rec = decodeRegisterRow(byId.get(id)!.row);
+          return stateLabel(rec.status, rec.stageKey);
         },
         save: (updates) => {
           if (rows.length === 0) return;

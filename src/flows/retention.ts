@@ -22,7 +22,7 @@
  * The hash-chained log itself is never rewritten: it holds no identity numbers, and its notes are
  * officials' reasons (see docs/SECURITY.md).
  */
-import { dateKey } from "../domain/retention.js";
+import { localDateKey } from "../domain/dates.js";
 import type { Ctx } from "../workspace/context.js";
 import { scriptProperties } from "../workspace/properties.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
@@ -52,7 +52,7 @@ export function sweepRetention(ctx: Ctx, budget: () => boolean): RetentionReport
   };
   const props = scriptProperties();
   const nowMs = Date.now();
-  const today = dateKey(nowMs, ctx.offset);
+  const today = localDateKey(nowMs, ctx.offset);
   if (props.getProperty(RETENTION_DAY_KEY) === today) return report;
   if (!ctx.ss.getSheetByName(SHEET_NAMES.register)) return report;
   report.ran = true;

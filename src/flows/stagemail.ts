@@ -2,7 +2,7 @@
  * The notice to a stage's officials that a request waits for them (intake, decisions, address
  * changes, provisioning, batches): composed from the configuration, addressed to the responsible.
  */
-import { formatDate } from "../domain/letters.js";
+import { formatDate } from "../domain/dates.js";
 import { composeStageNotice } from "../domain/notices.js";
 import { t } from "../domain/text/index.js";
 import { SYSTEM_ACTOR } from "../domain/workflow.js";

@@ -19,7 +19,7 @@
 import { calendarFromConfig, isWorkingTime } from "../domain/calendar.js";
 import { monthOf } from "../domain/dashboard.js";
 import { findOpd } from "../domain/form.js";
-import { formatDate, localDateKey } from "../domain/letters.js";
+import { formatDate, localDateKey } from "../domain/dates.js";
 import { hasLoggedIn, isOwnAccount, parseProvisionState } from "../domain/provisioning.js";
 import { isErasureMarker } from "../domain/retention.js";
 import { t } from "../domain/text/index.js";
@@ -46,6 +46,7 @@ import { withScriptLock } from "../workspace/lock.js";
 import { appendLog, type LogDraftEntry } from "../workspace/log.js";
 import { recordedMailIds, withOutbox, type OutgoingMail } from "../workspace/mail.js";
 import { cellMs, registerTable } from "../workspace/register.js";
+import { cellText, decodeRegisterRow } from "../workspace/registercodec.js";
 import { SHEET_NAMES } from "../workspace/schema.js";
 import { PROP } from "../domain/keys.js";
 
@@ -226,10 +227,11 @@ export function suspendUnused(ctx: Ctx, ticket: string, requester: string): Susp
     const rowNumber = table.find("ticket", ticket);
     if (!rowNumber) return refuse(t(lang, "unused.suspend.no_ticket"));
     const row = table.read(rowNumber);
-    const sentMs = cellMs(row.letterSentAt);
-    if (String(row.status) !== "selesai" || !sentMs || String(row.createdAt) === "")
+    const rec = decodeRegisterRow(row);
+    const sentMs = rec.letterSentMs ?? 0;
+    if (rec.status !== "selesai" || !sentMs || cellText(row.createdAt) === "")
       return refuse(t(lang, "unused.suspend.no_account"));
-    const address = String(row.addressRecorded || row.address).toLowerCase();
+    const address = (rec.addressRecorded || rec.address).toLowerCase();
     const nowMs = Date.now();
     const since = Math.floor((nowMs - sentMs) / 86_400_000);
     if (since < suspendDays)
@@ -244,8 +246,8 @@ export function suspendUnused(ctx: Ctx, ticket: string, requester: string): Susp
     const [entry] = appendLog(ctx, [
       {
         ticket,
-        from: String(row.status),
-        to: String(row.status),
+        from: rec.status,
+        to: rec.status,
         action: "tangguhkan_akun",
         actor: requester,
         timeMs: nowMs,

@@ -35,14 +35,14 @@
 import {
   ARCHIVE_PASSWORD_MASK,
   neutralValue,
-  LETTER_PLACEHOLDERS,
   missingPlaceholders,
-  letterCounterKey,
-  localParts,
+  LETTER_PLACEHOLDERS,
   formatLetterNumber,
   type LetterValues,
 } from "../domain/letters.js";
 import type { OfficeConfig } from "../domain/config.js";
+import { localParts } from "../domain/dates.js";
+import { letterCounterKey } from "../domain/keys.js";
 import { t } from "../domain/text/index.js";
 import { errorText } from "./errors.js";
 import {

@@ -14,8 +14,6 @@ import {
   zoneOffsetMinutes,
 } from "../../src/domain/dates.js";
 import { zoneOffsetMinutes as calendarZone } from "../../src/domain/calendar.js";
-import { formatDate as letterFormatDate } from "../../src/domain/letters.js";
-import { formatDateTime as intakeFormatDateTime } from "../../src/domain/intake.js";
 
 const at = (iso: string): number => Date.parse(`${iso}+07:00`);
 
@@ -34,8 +32,6 @@ describe("zones", () => {
 
   it("is the one implementation behind the old names", () => {
     expect(calendarZone).toBe(zoneOffsetMinutes);
-    expect(letterFormatDate).toBe(formatDate);
-    expect(intakeFormatDateTime).toBe(formatDateTime);
   });
 
   it("abbreviates the zones", () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { formatDateTime } from "../../src/domain/dates.js";
+import { ticketCounterKey } from "../../src/domain/keys.js";
 import type { OfficeConfig } from "../../src/domain/config.js";
 import type { FieldKey } from "../../src/domain/form.js";
 import { checkPersonalEmail } from "../../src/domain/personalemail.js";
 import {
   checkProposedUsername,
-  formatDateTime,
   validateApplication,
   type IntakeContext,
   type IntakeResult,
@@ -25,7 +26,6 @@ import {
   parseTicket,
   STATUSES,
   statusTextKey,
-  ticketCounterKey,
   ticketPeriod,
   zoneAbbreviation,
 } from "../../src/domain/request.js";

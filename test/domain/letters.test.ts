@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { formatDate } from "../../src/domain/dates.js";
+import { letterCounterKey } from "../../src/domain/keys.js";
 import {
   ARCHIVE_PASSWORD_MASK,
   ARCHIVE_PASSWORD_SEPARATE,
@@ -8,9 +10,7 @@ import {
   defaultCredentialLetter,
   fillLetter,
   fillPlaceholders,
-  formatDate,
   formatLetterNumber,
-  letterCounterKey,
   letterPatternProblems,
   missingInLetter,
   missingPlaceholders,

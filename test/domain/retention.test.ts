@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { localDateKey } from "../../src/domain/dates.js";
 import { QUESTIONS, questionTitle, SYSTEM_TITLES, type FieldKey } from "../../src/domain/form.js";
 import {
   batchListDueMs,
@@ -8,7 +9,6 @@ import {
   batches,
   closedAtMs,
   DAY_MS,
-  dateKey,
   erasableFields,
   erasedValues,
   erasureMarker,
@@ -91,8 +91,8 @@ describe("the marker", () => {
 
   test("dates are the office's local day", () => {
     // 23:30 UTC is already the next day in WIB (+7).
-    expect(dateKey(Date.UTC(2028, 10, 22, 23, 30), 420)).toBe("2028-11-23");
-    expect(dateKey(Date.UTC(2028, 10, 22, 23, 30), 0)).toBe("2028-11-22");
+    expect(localDateKey(Date.UTC(2028, 10, 22, 23, 30), 420)).toBe("2028-11-23");
+    expect(localDateKey(Date.UTC(2028, 10, 22, 23, 30), 0)).toBe("2028-11-22");
   });
 });
 

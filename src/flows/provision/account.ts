@@ -36,7 +36,7 @@ import {
   type RegisterTable,
 } from "../../workspace/register.js";
 import type { RegisterKey } from "../../workspace/schema.js";
-import { decodeAccountType } from "../../workspace/registercodec.js";
+import { decodeAccountType, decodeRegisterRow } from "../../workspace/registercodec.js";
 import { uuid } from "../../workspace/runtime.js";
 import { Table, type Cell } from "../../workspace/table.js";
 import { isRetryableJoinFailure, joinFailureText, recordPendingJoin } from "../groups.js";
@@ -214,7 +214,7 @@ export function accountReady(
     extra.letterNumber = asSheetLiteral(allocateLetterNumber(ctx.config, ctx.offset, now()));
     r.numberedHere = true;
   }
-  if (String(row.status) !== "membuat akun") return extra; // already moved on (the sweep repaired the row from the log)
+  if (decodeRegisterRow(row).status !== "membuat akun") return extra; // already moved on (the sweep repaired the row from the log)
   const d = decide({
     state: rowState(row),
     actor: SYSTEM_ACTOR,

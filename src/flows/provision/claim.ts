@@ -103,7 +103,7 @@ export function accountStepDone(row: RegisterRow): boolean {
   return isAccountStepDone({
     created: has(row.createdAt),
     newAccount: parseRegisterType(row.requestType) === "akun_baru",
-    status: String(row.status),
+    status: decodeRegisterRow(row).status,
   });
 }
 

@@ -21,7 +21,7 @@ import { TemplateError } from "../../workspace/letterdrive.js";
 import { appendLog } from "../../workspace/log.js";
 import { sendOrQueue, type OutgoingMail } from "../../workspace/mail.js";
 import { actionLabels, rowState, setActionChoices } from "../../workspace/register.js";
-import { decodeRegisterRow } from "../../workspace/registercodec.js";
+import { cellText, decodeRegisterRow } from "../../workspace/registercodec.js";
 import { effectiveAccount } from "../../workspace/trust.js";
 import { stageMail } from "../stagemail.js";
 import type { LicenceWait } from "../licences.js";
@@ -49,8 +49,9 @@ export function waitForLicence(r: Run, e: LicenceWait): ProvisionResult {
       const [entry] = appendLog(ctx, [
         {
           ticket: r.ticket,
-          from: String(row.status),
-          to: String(row.status),
+          // As written: the log records the status cell, which reconcile compares with it.
+          from: cellText(row.status),
+          to: cellText(row.status),
           action: "menunggu_lisensi",
           actor: SYSTEM_ACTOR,
           timeMs: now(),

@@ -11,8 +11,8 @@ import {
   archiveValues,
   credentialLetterValues,
   DEFAULT_SIGN_IN_URL,
-  formatDate,
 } from "../../domain/letters.js";
+import { formatDate } from "../../domain/dates.js";
 import { generatePassword } from "../../domain/password.js";
 import { redact } from "../../domain/provisioning/account.js";
 import { composeCredentialMail, composeOpdNotice } from "../../domain/provisioning/mails.js";
@@ -43,7 +43,7 @@ import {
   setActionChoices,
   type RegisterRow,
 } from "../../workspace/register.js";
-import { decodeRegisterRow } from "../../workspace/registercodec.js";
+import { cellText, decodeRegisterRow } from "../../workspace/registercodec.js";
 import { remainingMailQuota, uuid } from "../../workspace/runtime.js";
 import {
   clearQueuedNote,
@@ -222,7 +222,7 @@ export function finish(r: Run): void {
   commit(r, { label: "selesai", atMs: now() }, (row, table, rowNumber) => {
     const rec = decodeRegisterRow(row);
     const extra: Partial<RegisterRow> = { letterSentAt: new Date(sentMs) };
-    if (String(row.status) === "akun dibuat") {
+    if (rec.status === "akun dibuat") {
       const d = decide({
         state: rowState(row),
         actor: SYSTEM_ACTOR,
@@ -263,8 +263,9 @@ export function finish(r: Run): void {
       const [entry] = appendLog(ctx, [
         {
           ticket: r.ticket,
-          from: String(row.status),
-          to: String(row.status),
+          // As written: the log records the status cell, which reconcile compares with it.
+          from: cellText(row.status),
+          to: cellText(row.status),
           action: "terbitkan_ulang",
           actor: SYSTEM_ACTOR,
           timeMs: now(),

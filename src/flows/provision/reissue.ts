@@ -13,7 +13,7 @@ import { context } from "../../workspace/context.js";
 import { withScriptLock } from "../../workspace/lock.js";
 import { appendLog } from "../../workspace/log.js";
 import { registerTable } from "../../workspace/register.js";
-import { decodeRegisterRow } from "../../workspace/registercodec.js";
+import { cellText, decodeRegisterRow } from "../../workspace/registercodec.js";
 import { has, now } from "./claim.js";
 
 export interface ReissueOutcome {
@@ -46,7 +46,8 @@ export function requestReissue(ticketArg: string, requester: string): ReissueOut
     const rowNumber = table.find("ticket", ticket);
     const row = rowNumber ? table.read(rowNumber) : null;
     const rec = row ? decodeRegisterRow(row) : null;
-    const status = row ? String(row.status) : "";
+    // Shown as written: the typed status would name a stray cell "baru".
+    const status = row ? cellText(row.status) : "";
     const state = parseProvisionState(rec ? rec.provisioning : "");
     const refusal = reissueRefusal(
       row && { status, created: has(row.createdAt), erased: isErasureMarker(row.personalEmail), state },

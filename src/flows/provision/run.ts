@@ -11,8 +11,8 @@ import { t } from "../../domain/text/index.js";
 import type { Ctx } from "../../workspace/context.js";
 import { getUser } from "../../workspace/directory.js";
 import { logError } from "../../workspace/errors.js";
-import { cellMs, personalDataIntact, type RegisterRow } from "../../workspace/register.js";
-import { decodeRegisterRow } from "../../workspace/registercodec.js";
+import { personalDataIntact, type RegisterRow } from "../../workspace/register.js";
+import { cellText, decodeRegisterRow } from "../../workspace/registercodec.js";
 import { remainingMailQuota } from "../../workspace/runtime.js";
 import { executeChange } from "../change-execution.js";
 import { LicenceWait } from "../licences.js";
@@ -42,7 +42,7 @@ export function provisionQueued(ctx: Ctx, ticket: string, hint = 0): ProvisionRe
   let r: Run | null;
   try {
     r = claim(ctx, ticket, hint, (row, state) => {
-      if (String(row.status) !== "membuat akun" || state.label !== "antre") return null;
+      if (decodeRegisterRow(row).status !== "membuat akun" || state.label !== "antre") return null;
       return { next: { label: "membuat", atMs: now() }, attempts: 0 };
     });
   } catch (e) {
@@ -61,9 +61,9 @@ export function resumeProvisioning(ctx: Ctx, ticket: string, cellText: string, h
     if (rec.provisioning !== cellText) return null;
     const plan = resumePlan(
       {
-        status: String(row.status),
+        status: rec.status,
         state,
-        updatedMs: cellMs(row.updatedAt),
+        updatedMs: rec.updatedMs ?? 0,
         nowMs: now(),
         licences: ctx.config.licences,
         letterSent: has(row.letterSentAt),
@@ -150,7 +150,8 @@ function executeService(r: Run, kind: Exclude<ServiceKind, "akun_baru"> | null):
     default:
       throw new PermanentFailure(
         t(lang, "service.exec.unavailable", {
-          kind: kind ? serviceLabel(kind, lang) : String(r.row.requestType),
+          // An unknown type is named as written (the typed one is null).
+          kind: kind ? serviceLabel(kind, lang) : cellText(r.row.requestType),
         }),
       );
   }
@@ -182,7 +183,7 @@ function executeReset(r: Run): ProvisionResult {
     if (check.verdict !== "match" || !check.recipient || !record)
       throw new PermanentFailure(t(lang, "reset.exec.mismatch", { detail: resetStaffNote(check, lang) }));
     r.reset = { recipient: check.recipient, name: String(record.name?.fullName ?? "") };
-    if (String(r.row.status) === "membuat akun")
+    if (r.rec.status === "membuat akun")
       commit(r, { label: "dibuat", atMs: now() }, (row, table, rowNumber) =>
         accountReady(r, row, table, rowNumber, t(lang, "reset.log.verified", { address: claim.address })),
       );

@@ -12,7 +12,6 @@ import {
   resumeKind,
   type ResumeKind,
 } from "../../domain/provisioning/state.js";
-import { parseRegisterType } from "../../domain/services.js";
 import { t } from "../../domain/text/index.js";
 import { SYSTEM_ACTOR } from "../../domain/workflow.js";
 import type { Ctx } from "../../workspace/context.js";
@@ -24,7 +23,7 @@ import { appendLog } from "../../workspace/log.js";
 import { sendOrQueue } from "../../workspace/mail.js";
 import { cellMs, registerTable } from "../../workspace/register.js";
 import { remainingMailQuota, uuid } from "../../workspace/runtime.js";
-import { cellText } from "../../workspace/registercodec.js";
+import { cellText, decodeRegisterRow } from "../../workspace/registercodec.js";
 import { SHEET_NAMES } from "../../workspace/schema.js";
 import { ensureWorker, type Scheduling } from "../../workspace/worker.js";
 import { reconcileRegister } from "../reconcile.js";
@@ -195,17 +194,18 @@ export function sweepProvisioning(ctx: Ctx, budget: () => boolean): ProvisionSwe
  * to get a new one (an administrator's reissue). If it was used, nothing more to do.
  */
 function expireUnused(ctx: Ctx, ticket: string, cellText: string, hint: number): ProvisionResult {
-  const r = claim(ctx, ticket, hint, (row) =>
-    String(row.provisioning) === cellText && String(row.status) === "selesai"
+  const r = claim(ctx, ticket, hint, (row) => {
+    const rec = decodeRegisterRow(row);
+    return rec.provisioning === cellText && rec.status === "selesai"
       ? { next: parseProvisionState(cellText), attempts: 0 }
-      : null,
-  );
+      : null;
+  });
   if (!r) return "dilewati";
   const address = (r.rec.addressRecorded || r.rec.address).toLowerCase();
   const user = getUser(address);
   // A reset letter's password is used only by a sign-in after it was sent (the holder signed in
   // before, with the old one); a new account's first sign-in is after its letter anyway.
-  const since = parseRegisterType(r.row.requestType) === "akun_baru" ? 0 : cellMs(r.row.letterSentAt);
+  const since = r.rec.requestType === "akun_baru" ? 0 : (r.rec.letterSentMs ?? 0);
   if (user && hasLoggedIn(user.lastLoginTime) && Date.parse(String(user.lastLoginTime)) > since) {
     commit(r, { label: "digunakan", atMs: now() });
     return "digunakan";
@@ -217,11 +217,13 @@ function expireUnused(ctx: Ctx, ticket: string, cellText: string, hint: number):
     r,
     { label: "kedaluwarsa", atMs: now(), ...(user ? {} : { note: t(lang, "provision.expired.gone") }) },
     (row) => {
+      // The claim took the row at "selesai": the typed status is the cell's.
+      const { status } = decodeRegisterRow(row);
       const [entry] = appendLog(ctx, [
         {
           ticket,
-          from: String(row.status),
-          to: String(row.status),
+          from: status,
+          to: status,
           action: "sandi_kedaluwarsa",
           actor: SYSTEM_ACTOR,
           timeMs: now(),

@@ -21,7 +21,8 @@ import { openSpreadsheet } from "../../workspace/spreadsheets.js";
 import { logError } from "../../workspace/errors.js";
 import { tryWithScriptLock } from "../../workspace/lock.js";
 import { appendLog, type LogDraftEntry } from "../../workspace/log.js";
-import { cellMs, registerTable, type RegisterRow, type RegisterTable } from "../../workspace/register.js";
+import { registerTable, type RegisterRow, type RegisterTable } from "../../workspace/register.js";
+import { cellText, decodeRegisterRow } from "../../workspace/registercodec.js";
 import { REGISTER_COLUMNS, SHEET_NAMES, type RegisterKey } from "../../workspace/schema.js";
 import { Table as TableOf, type Cell } from "../../workspace/table.js";
 import { readBook, writeBook } from "../../workspace/archivebook.js";
@@ -41,13 +42,14 @@ interface Due {
 export function facts(row: RegisterRow): RetentionFacts {
   const values: Partial<Record<PersonalField, unknown>> = {};
   for (const k of PERSONAL_FIELDS) values[k] = row[k];
+  const rec = decodeRegisterRow(row);
   return {
-    status: String(row.status),
-    updatedMs: cellMs(row.updatedAt),
-    otherDatesMs: [row.receivedAt, row.stageEnteredAt, row.createdAt, row.letterSentAt].map(cellMs),
-    provisioningLabel: parseProvisionState(String(row.provisioning)).label,
-    letterSentMs: cellMs(row.letterSentAt),
-    accountCreated: String(row.createdAt ?? "").trim() !== "",
+    status: rec.status,
+    updatedMs: rec.updatedMs ?? 0,
+    otherDatesMs: [rec.receivedMs, rec.stageEnteredMs, rec.createdMs, rec.letterSentMs].map((ms) => ms ?? 0),
+    provisioningLabel: parseProvisionState(rec.provisioning).label,
+    letterSentMs: rec.letterSentMs ?? 0,
+    accountCreated: cellText(row.createdAt).trim() !== "",
     values,
   };
 }
@@ -67,7 +69,7 @@ export function erasePass(
   const table: RegisterTable = archive ? archiveRegister(ss) : registerTable(ctx.ss);
   const due: Due[] = [];
   for (const { rowNumber, row } of table.all()) {
-    const ticket = String(row.ticket);
+    const ticket = cellText(row.ticket);
     if (!ticket) continue;
     const v = retentionVerdict(facts(row), days, nowMs);
     if (v.kind === "due") due.push({ rowNumber, ticket });
@@ -142,7 +144,7 @@ function eraseBatch(
     const row = table.toRow(span[rowNumber - first] ?? []);
     // Rows are never moved by the program; a sorted sheet or a row changed meanwhile is left
     // for the next pass, which reads the register afresh.
-    if (String(row.ticket) !== ticketAt.get(rowNumber)) continue;
+    if (cellText(row.ticket) !== ticketAt.get(rowNumber)) continue;
     const v = retentionVerdict(facts(row), p.days, p.nowMs);
     if (v.kind !== "due") continue;
     erasures.push({
@@ -165,11 +167,13 @@ function eraseBatch(
   const header = (k: RegisterKey): string => REGISTER_COLUMNS.find((c) => c.key === k)![lang];
   const statusName = `${STATUS_COLUMNS.find((c) => c.key === "firstName")![lang]} (${STATUS_SHEET})`;
   const drafts: LogDraftEntry[] = erasures.map((e) => {
-    const here = stateLabel(String(e.row.status), String(e.row.stageKey));
+    // Only closed requests are erased: the typed status is the cell's.
+    const rec = decodeRegisterRow(e.row);
+    const here = stateLabel(rec.status, rec.stageKey);
     const fields = e.fields.map(header);
-    if (names.holds(String(e.row.ticket))) fields.push(statusName);
+    if (names.holds(cellText(e.row.ticket))) fields.push(statusName);
     return {
-      ticket: String(e.row.ticket),
+      ticket: cellText(e.row.ticket),
       from: here,
       to: here,
       action: ERASE_ACTION,
@@ -189,7 +193,7 @@ function eraseBatch(
     responses.main.erase(mine(responses.main), p.marker) +
     responses.services.erase(mine(responses.services), p.marker);
   const statusNames = names.erase(
-    erasures.map((e) => String(e.row.ticket)),
+    erasures.map((e) => cellText(e.row.ticket)),
     p.marker,
   );
 
@@ -211,12 +215,12 @@ function eraseBatch(
     table.sheet.getRange(run.start, FIRST_WRITTEN + 1, run.count, width).setValues(values);
   }
   return {
-    tickets: erasures.map((e) => String(e.row.ticket)),
+    tickets: erasures.map((e) => cellText(e.row.ticket)),
     responseRows,
     statusNames,
     unlocated: erasures
       .filter((e) => e.unlocated > 0)
-      .map((e) => ({ ticket: String(e.row.ticket), count: e.unlocated })),
+      .map((e) => ({ ticket: cellText(e.row.ticket), count: e.unlocated })),
   };
 }
 

@@ -2,6 +2,7 @@
 import { isBatchResponseKey } from "../../domain/batch.js";
 import { holdsData, responseColumnsToErase, rowRuns } from "../../domain/retention.js";
 import { indexTable, responseKey } from "../../workspace/register.js";
+import { cellText } from "../../workspace/registercodec.js";
 import { SHEET_NAMES } from "../../workspace/schema.js";
 import { sheetCell, type Cell } from "../../workspace/table.js";
 
@@ -83,7 +84,7 @@ export class ResponsesSheet {
     const map = this.load();
     const expected = new Map<number, string>();
     for (const e of erasures) {
-      for (const key of map.get(String(e.row.ticket)) ?? []) {
+      for (const key of map.get(cellText(e.row.ticket)) ?? []) {
         const rows = key ? (this.rowsOfKey.get(key) ?? []) : [];
         if (rows.length === 0) e.unlocated++;
         for (const r of rows) expected.set(r, key);
