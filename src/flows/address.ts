@@ -95,8 +95,7 @@ export function overrideAddress(
     const stages = config.stages;
     const here = stages.findIndex((s) => s.key === state.stageKey);
     // Approved = the request's last logged step is the approval (one read of that entry).
-    const approvedNow =
-      state.status === "disetujui" && readEntry(ctx, Number(row.lastLogSeq))?.action === "setujui";
+    const approvedNow = state.status === "disetujui" && readEntry(ctx, rec.lastLogSeq)?.action === "setujui";
     const approver = approvedNow && here > 0 ? stages[here - 1]! : null;
     const next = approver
       ? {

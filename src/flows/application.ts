@@ -37,7 +37,7 @@ import {
   warmStatusRecords,
 } from "../workspace/statusrecords.js";
 import { stageMail } from "./stagemail.js";
-import { decodeRegisterRow } from "../workspace/registercodec.js";
+import { cellText, decodeRegisterRow } from "../workspace/registercodec.js";
 import { correctOrRefuse, type RefusedCorrection } from "./correction.js";
 import {
   allocateTicket,
@@ -227,7 +227,7 @@ export const processApplication: ProcessResponse = (
       // The register row is this response's only if it has this response's time, or is the
       // ticket it corrects.
       isOwn: (row) =>
-        cellMs(row.receivedAt) === submittedMs || (previous !== null && String(row.ticket) === previous),
+        cellMs(row.receivedAt) === submittedMs || (previous !== null && cellText(row.ticket) === previous),
       recover,
       create,
     },
