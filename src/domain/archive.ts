@@ -1,5 +1,5 @@
 /**
- * The yearly archive (issue #13), pure rules: when a year's archive is due, which requests it
+ * The yearly archive, pure rules: when a year's archive is due, which requests it
  * takes, where the log is cut, and which stored log segment an entry number belongs to.
  *
  * - Once a month, the requests closed (selesai, ditolak) before the start of the month `months`

@@ -1,5 +1,5 @@
 /**
- * Bulk requests from one OPD letter (issue #12), the pure part: the layout of a batch's list sheet
+ * Bulk requests from one OPD letter, the pure part: the layout of a batch's list sheet
  * (the letter's head in four rows, then one row per person under the form's question titles), its
  * reading into form answers (each person is validated and registered exactly as a form answer:
  * intake.ts, handlers/intake.ts), the batch's place in the chain (the stage most of its open

@@ -14,7 +14,7 @@ import type { HolidayEntry, Language, OfficeConfig, WorkingHours } from "./confi
 import { t } from "./text/index.js";
 import { zoneOffsetMinutes } from "./dates.js";
 
-/** One implementation in dates.ts (issue #14). */
+/** One implementation in dates.ts. */
 export { zoneOffsetMinutes };
 
 export interface WorkCalendar {

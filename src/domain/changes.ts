@@ -1,5 +1,5 @@
 /**
- * Changes to an existing account and departures (issue #12), as pure rules:
+ * Changes to an existing account and departures, as pure rules:
  *
  * - ubah_nama: the holder's name changed (a decree, a corrected name): the directory's given and
  *   family name change; the address stays (a new address is a new account's business).

@@ -1,5 +1,5 @@
 /**
- * Dates and office time, one implementation for the whole product (issue #14): the UTC offset of
+ * Dates and office time, one implementation for the whole product: the UTC offset of
  * an office's time zone, the local calendar parts of an instant, month names (read and written)
  * and the date formats people see ("22 November 2026", "Minggu, 22 November 2026",
  * "22 November 2026 pukul 09.15 WIB" / "22 November 2026 at 09:15 WIB").

@@ -1,5 +1,5 @@
 /**
- * Every key the product stores data under outside the sheets (issue #14): Script Properties, the
+ * Every key the product stores data under outside the sheets: Script Properties, the
  * script cache, and the key builders of per-month / per-ticket entries. One list, so that a key is
  * never spelled twice and `doctor`/support can see everything the program keeps.
  *

@@ -106,7 +106,7 @@ export function defaultCredentialLetter(): LetterParagraph[] {
 }
 
 /**
- * The default password reset letter (issue #12): the credential letter with its own subject and
+ * The default password reset letter: the credential letter with its own subject and
  * opening, no position or agency lines (the request names neither), and a warning for an account
  * holder who asked for nothing. It goes only to the recovery address on record.
  */

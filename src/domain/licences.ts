@@ -1,5 +1,5 @@
 /**
- * Workspace licences, the pure part (issue 12). The office records how many Google Workspace
+ * Workspace licences, the pure part. The office records how many Google Workspace
  * licences it holds (setting `lisensi`, 0 = not recorded: nothing is checked). Provisioning counts
  * the accounts of the directory before it creates one and:
  * - stops before the last licence is taken: one licence always stays free, for the administrators

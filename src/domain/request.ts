@@ -277,5 +277,5 @@ export function ticketPeriod(ms: number, utcOffsetMinutes: number): string {
 }
 
 // ── Office time ────────────────────────────────────────────────────────────────
-// One implementation in dates.ts (issue #14); re-exported for the modules that import them here.
+// One implementation in dates.ts; re-exported for the modules that import them here.
 export { localDate, localTime, zoneAbbreviation } from "./dates.js";

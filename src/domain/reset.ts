@@ -1,5 +1,5 @@
 /**
- * Password reset for an existing account (issue #12), the rules as pure functions: what a reset
+ * Password reset for an existing account, the rules as pure functions: what a reset
  * request must give, and whether it matches the directory's record of the account.
  *
  * NOT YET WIRED: no form question, intake path, workflow entry or provisioning step uses this

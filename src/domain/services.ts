@@ -1,5 +1,5 @@
 /**
- * Account services (issue #12): requests about an account that exists already, made on a second
+ * Account services: requests about an account that exists already, made on a second
  * form ("Layanan Akun") that setup links to the same register spreadsheet. ONE TABLE below
  * (`SERVICE_TYPES`) says, for every request type, what the register's **Jenis Permohonan** cell
  * reads, whether the type is offered yet, which fields it needs, and which chain it goes through.

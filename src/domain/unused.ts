@@ -1,5 +1,5 @@
 /**
- * Accounts never used, the pure part (issue 12). A credential letter's temporary password expires
+ * Accounts never used, the pure part. A credential letter's temporary password expires
  * `reset_kredensial_hari` days after it was sent (flows/provision/sweep.ts invalidates it); around that:
  * - REMIND_BEFORE_DAYS before it expires, an applicant who has not signed in yet is reminded once
  *   (per letter: a reissued letter is reminded again);

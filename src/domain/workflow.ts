@@ -1,4 +1,6 @@
 /**
+ * (Over 400 lines on purpose: the rules of who may do what stay in one table and one file.)
+ *
  * The disposition workflow as ONE TABLE: for every action, the statuses it applies to (and what
  * each becomes), where the request goes (next stage, same stage, no stage, first stage), whether a
  * reason is required, who may do it, who is told, whether it closes the request.

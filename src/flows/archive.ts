@@ -1,5 +1,5 @@
 /**
- * The yearly archive (issue #13), a step of the sweep. Once a year, `arsip_bulan` months after the
+ * The yearly archive, a step of the sweep. Once a year, `arsip_bulan` months after the
  * year closed (default 3: from 1 April), outside office hours, the requests closed before 1 January
  * (selesai, ditolak; provisioning needing nothing more) move to the spreadsheet "Arsip Surel <year>"
  * that the service creates through the Drive API: their register rows, status records (the status

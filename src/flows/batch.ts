@@ -1,5 +1,5 @@
 /**
- * Bulk requests from one OPD letter (issue #12). An administrator asks on the admin sheet for
+ * Bulk requests from one OPD letter. An administrator asks on the admin sheet for
  * "Buat lembar permohonan massal": the program makes the batch's list sheet in the register
  * (named by its id, `MSL-yyMM-nnnn`, protected: administrators only) and its row in
  * **Permohonan Massal**. The administrator fills the list's head (OPD, letter number and date,

@@ -1,5 +1,5 @@
 /**
- * Changes to an existing account and departures (issue #12): the intake step of each type (called
+ * Changes to an existing account and departures: the intake step of each type (called
  * by flows/services.ts) and the execution (called by provision/run.ts `executeService` for a row
  * the staff queued with "Buat akun"). The rules are pure, in domain/changes.ts.
  *

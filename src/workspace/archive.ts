@@ -1,5 +1,5 @@
 /**
- * The yearly archives' bookkeeping and files (issue #13). Script Properties (which only the service
+ * The yearly archives' bookkeeping and files. Script Properties (which only the service
  * account reaches) hold the book: every archive spreadsheet by year, and every archived log segment
  * with the number and hash of its last entry, the anchor the next segment starts from. The archive
  * spreadsheets are created by the service through the Drive advanced service (so that `drive.file`

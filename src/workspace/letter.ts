@@ -19,7 +19,7 @@
  * once held the password and was then masked would still hold it in its history, so the archive is
  * never made by masking a document that held it; the password lives only in a document that is
  * deleted for good minutes later. The second copy costs one Drive copy; the fills cost one
- * batchUpdate each instead of a DocumentApp open, ~27 replaceText calls and a save (issue #13).
+ * batchUpdate each instead of a DocumentApp open, ~27 replaceText calls and a save.
  * Drive is reached only through the Drive advanced service (v3) under the `drive.file` scope: it
  * sees the files this project created through it (Drive.Files.create or Drive.Files.copy). The
  * Docs advanced service (API v1, the `documents` scope) fills the copies; DocumentApp exports the

@@ -9,7 +9,7 @@ import { errorFacts } from "./directory.js";
 import { configuredLanguage } from "./settings.js";
 
 export const TEMPLATE_ID_KEY = PROP.letterTemplateId;
-/** The password reset letter's template (issue #12). */
+/** The password reset letter's template. */
 export const RESET_TEMPLATE_ID_KEY = PROP.resetTemplateId;
 export const ARCHIVE_FOLDER_KEY = PROP.letterArchiveFolderId;
 export const WORK_FOLDER_KEY = PROP.letterWorkFolderId;

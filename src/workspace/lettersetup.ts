@@ -214,7 +214,7 @@ export function ensureLetterResources(
   const problems = template.problems;
   const created = template.created ? ["template"] : [];
   if (!foreignTemplate) restrict(templateId, admins, "writer");
-  // The reset letter's own template (issue #12): made beside the credential letter's, kept likewise.
+  // The reset letter's own template: made beside the credential letter's, kept likewise.
   const reset = ensureTemplate(RESET_TEMPLATE_ID_KEY, "reset_template", resetParagraphs, lang);
   if (reset.created) created.push("reset_template");
   problems.push(...reset.problems);

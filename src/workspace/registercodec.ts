@@ -1,5 +1,5 @@
 /**
- * The register codec (issue #14): a register row's cells as a typed record and back.
+ * The register codec: a register row's cells as a typed record and back.
  *
  *   const rec = decodeRegisterRow(table.read(n));        // never throws
  *   if (rec.accountType === "unit" && rec.createdMs !== null) …

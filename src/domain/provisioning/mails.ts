@@ -15,7 +15,7 @@ export interface CredentialMailInput {
   signInUrl: string;
   /** The last day for the first sign-in, as display text. */
   deadline: string;
-  /** A password reset letter (issue #12): its own subject and opening. */
+  /** A password reset letter: its own subject and opening. */
   reset?: boolean;
 }
 

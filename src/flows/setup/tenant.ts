@@ -1,5 +1,5 @@
 /**
- * Setup's part for a real tenant (issue 10), kept apart from setup.ts so that each can change on
+ * Setup's part for a real tenant, kept apart from setup.ts so that each can change on
  * its own. What setup sets, under these names (README "What setup sets", the doctor checks them):
  * - the spreadsheet's time zone (`setSpreadsheetTimeZone`) = the office's `zona_waktu`;
  * - the form published (`setPublished(true)`, `isPublished()`);
