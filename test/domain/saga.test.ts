@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import {
   accountStepDone,
   afterSendError,
+  isMailQuotaRefusal,
   classifyFailure,
   failurePolicy,
   failureReason,
@@ -230,6 +231,12 @@ describe("failures", () => {
     expect(afterSendError(10, 9)).toBe("maybe_sent");
     expect(afterSendError(10, 1500)).toBe("maybe_sent"); // a window reset proves nothing
     expect(afterSendError(10, null)).toBe("maybe_sent");
+    // A refusal for the daily quota sent nothing, even when other executions moved the quota.
+    expect(afterSendError(10, 7, true)).toBe("retry");
+    expect(afterSendError(10, null, true)).toBe("retry");
+    expect(afterSendError(1, 0, true)).toBe("wait_quota");
+    expect(isMailQuotaRefusal("Exception: Service invoked too many times for one day: email.")).toBe(true);
+    expect(isMailQuotaRefusal("Service error: Mail")).toBe(false);
   });
 });
 

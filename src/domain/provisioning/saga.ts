@@ -236,9 +236,25 @@ export function failurePolicy(f: {
  * (none left) or the step is retried; anything else (a quota that went up is a window reset and
  * proves nothing) means it may have gone out: never a second letter.
  */
-export function afterSendError(before: number, after: number | null): "wait_quota" | "retry" | "maybe_sent" {
+export function afterSendError(
+  before: number,
+  after: number | null,
+  refusedForQuota = false,
+): "wait_quota" | "retry" | "maybe_sent" {
+  // Apps Script refuses a send over the daily quota before anything goes out: whatever the quota
+  // read says (other executions send letters at the same time and move it), nothing went out.
+  if (refusedForQuota) return after !== null && after < 1 ? "wait_quota" : "retry";
   if (after !== null && after === before) return after < 1 ? "wait_quota" : "retry";
   return "maybe_sent";
+}
+
+/**
+ * The error MailApp throws for a send over the daily quota ("Service invoked too many times for
+ * one day: email."). MailApp's errors carry no code, so this one is told by its words; any other
+ * error is judged by the quota alone.
+ */
+export function isMailQuotaRefusal(message: string): boolean {
+  return /too many times for one day: email/i.test(message);
 }
 
 // ---------------------------------------------------------------------------------------------

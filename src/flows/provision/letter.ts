@@ -16,7 +16,7 @@ import { formatDate } from "../../domain/dates.js";
 import { generatePassword } from "../../domain/password.js";
 import { redact } from "../../domain/provisioning/account.js";
 import { composeCredentialMail, composeOpdNotice } from "../../domain/provisioning/mails.js";
-import { afterSendError } from "../../domain/provisioning/saga.js";
+import { afterSendError, isMailQuotaRefusal } from "../../domain/provisioning/saga.js";
 import { asSheetLiteral, asSheetText } from "../../domain/sanitize.js";
 import { t } from "../../domain/text/index.js";
 import { decide, SYSTEM_ACTOR } from "../../domain/workflow.js";
@@ -183,7 +183,7 @@ export function deliver(r: Run): boolean {
       after = null;
     }
     // The quota before and after the send says whether anything went out (domain saga.ts).
-    const verdict = afterSendError(before, after);
+    const verdict = afterSendError(before, after, isMailQuotaRefusal(errorText(e)));
     if (verdict === "wait_quota") {
       r.password = null;
       commit(r, { label: "menunggu kuota", atMs: now() });
