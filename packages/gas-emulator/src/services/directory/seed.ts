@@ -15,7 +15,7 @@ import {
   present,
   WRITABLE_USER_FIELDS,
 } from "./model.js";
-import { newGroupResource, presentGroup } from "./collections.js";
+import { newGroupResource, presentGroup } from "./groups.js";
 
 // ---------------------------------------------------------------------------------------------
 // Host-side seeding

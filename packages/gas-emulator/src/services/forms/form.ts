@@ -2,6 +2,7 @@
 import { GasObject, serviceError } from "../../core.js";
 import type { Api } from "../sheets/types.js";
 import { emailOf, User } from "../sheets/user.js";
+import { addEditor, editorsOf } from "../sharing.js";
 import {
   CheckboxItem,
   DateItem,
@@ -194,18 +195,15 @@ export class Form extends GasObject implements Api<GoogleAppsScript.Forms.Form, 
     return this;
   }
   getEditors(): User[] {
-    return [this._m.owner, ...[...this._m.editors].filter((e) => e !== this._m.owner)].map(
-      (e) => new User(e),
-    );
+    return editorsOf(this._m).map((e) => new User(e));
   }
   addEditor(who: string | GasObject): this {
     this._guard();
-    const e = emailOf(who);
-    if (e !== this._m.owner) this._m.editors.add(e);
+    addEditor(this._m, emailOf(who));
     return this;
   }
   addEditors(emails: string[]): this {
-    for (const e of emails) this.addEditor(e);
+    emails.forEach((e) => this.addEditor(e));
     return this;
   }
   removeEditor(who: string | GasObject): this {

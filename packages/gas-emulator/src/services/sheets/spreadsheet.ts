@@ -1,6 +1,7 @@
 /** Spreadsheet: the file with its sheets, editors, protections and named ranges. */
 import { GasObject, serviceError } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
+import { addEditor, addViewer, editorsOf } from "../sharing.js";
 import { parseA1 } from "./a1.js";
 import { ERR, SheetModel, type SheetsState, type SpreadsheetModel } from "./model.js";
 import { Protection } from "./protection.js";
@@ -275,9 +276,7 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
   /** The owner first, then the editors. */
   getEditors(): User[] {
     this._read();
-    return [this._m.owner, ...[...this._m.editors].filter((e) => e !== this._m.owner)].map(
-      (e) => new User(e),
-    );
+    return editorsOf(this._m).map((e) => new User(e));
   }
   getViewers(): User[] {
     this._read();
@@ -285,13 +284,11 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
   }
   addEditor(who: string | GasObject): this {
     this._guardEdit();
-    const e = emailOf(who);
-    this._m.viewers.delete(e);
-    if (e !== this._m.owner) this._m.editors.add(e);
+    addEditor(this._m, emailOf(who));
     return this;
   }
   addEditors(emails: string[]): this {
-    for (const e of emails) this.addEditor(e);
+    emails.forEach((e) => this.addEditor(e));
     return this;
   }
   removeEditor(who: string | GasObject): this {
@@ -301,12 +298,11 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
   }
   addViewer(who: string | GasObject): this {
     this._guardEdit();
-    const e = emailOf(who);
-    if (e !== this._m.owner && !this._m.editors.has(e)) this._m.viewers.add(e);
+    addViewer(this._m, emailOf(who));
     return this;
   }
   addViewers(emails: string[]): this {
-    for (const e of emails) this.addViewer(e);
+    emails.forEach((e) => this.addViewer(e));
     return this;
   }
   removeViewer(who: string | GasObject): this {
