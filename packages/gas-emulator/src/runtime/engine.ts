@@ -110,7 +110,7 @@ export interface BatchSource {
   next(): ExecSpec | undefined;
 }
 
-export interface EngineConfig {
+interface EngineConfig {
   pool: WorkerPool;
   globals: Record<string, unknown>;
   faults: Faults;

@@ -171,7 +171,7 @@ function resolveZone(id: string): Zone {
 }
 
 /** Wall-clock fields of an instant in a zone. */
-export interface WallClock {
+interface WallClock {
   year: number;
   month: number; // 1..12
   day: number;

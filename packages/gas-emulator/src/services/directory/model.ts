@@ -8,7 +8,7 @@ export type Group = GoogleAppsScript.AdminDirectory.Schema.Group;
 export type Member = GoogleAppsScript.AdminDirectory.Schema.Member;
 export type Json = Record<string, unknown>;
 
-export interface DirectoryConfig {
+interface DirectoryConfig {
   /** How long users.list lags behind changes (ms). Default 0. */
   listLagMs: number;
   /** How long after users.insert follow-up calls fail with "User creation is not complete." (ms). Default 0. */

@@ -35,7 +35,7 @@ export const ITERATOR_END = "Cannot retrieve the next object: iterator has reach
 export const DOCS_CREATE_QUOTA = "Service invoked too many times for one day: docs create.";
 
 /** One version of a binary file's content. */
-export interface DriveRevisionRecord {
+interface DriveRevisionRecord {
   id: string;
   modifiedMs: number;
   user: string;
@@ -44,7 +44,7 @@ export interface DriveRevisionRecord {
 }
 
 /** A revision as a Google-type handler reports it (Docs keeps text snapshots). */
-export interface GoogleRevisionInfo {
+interface GoogleRevisionInfo {
   id: string;
   modifiedMs: number;
   user: string;
@@ -153,7 +153,7 @@ export function rootFolderId(ws: Workspace, email: string): string {
   return root.id;
 }
 
-export interface NewItemOptions {
+interface NewItemOptions {
   name: string;
   mimeType: string;
   /** Default: the acting user. */

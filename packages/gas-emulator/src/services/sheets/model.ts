@@ -66,7 +66,7 @@ function hasContent(c: CellData | undefined): boolean {
 }
 
 /** The columns a linked form writes to, kept in step with column inserts and deletes. */
-export interface FormLink {
+interface FormLink {
   formId: string;
   formUrl: string;
   /** key ("timestamp", "email", or an item id) → 1-based column. */
@@ -332,7 +332,7 @@ export interface ProtectionModel {
   removed: boolean;
 }
 
-export interface NamedRangeModel {
+interface NamedRangeModel {
   sheet: SheetModel;
   rect: Rect;
 }
@@ -524,7 +524,7 @@ export interface MenuRecord {
   items: MenuEntry[];
 }
 
-export interface UiRecord {
+interface UiRecord {
   spreadsheetId: string;
   user: string;
   kind: "menu" | "alert" | "prompt";
