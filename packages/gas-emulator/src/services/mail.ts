@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Blob, GasObject, serviceError } from "../core.js";
 import type { Workspace } from "../workspace.js";
-import { formatDatePattern } from "./utilities.js";
+import { formatDatePattern } from "./dateformat.js";
 
 /** Apps Script "current limitations" for Google Workspace accounts (one constant each). */
 const MAIL_MAX_RECIPIENTS_PER_MESSAGE = 50;
