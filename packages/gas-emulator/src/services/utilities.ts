@@ -1,7 +1,8 @@
 /**
  * Utilities: dates formatted with Java SimpleDateFormat patterns in real IANA time zones
- * (dateformat.ts), printf-like formatting, deterministic type-4 UUIDs (from the workspace's seeded RNG), digests and HMACs as
- * signed byte arrays, Base64, blobs, CSV parsing and `sleep` on the virtual clock.
+ * (dateformat.ts), printf-like formatting, deterministic type-4 UUIDs (from the workspace's seeded
+ * RNG), digests and HMACs as signed byte arrays, Base64, blobs, CSV parsing and `sleep` on the
+ * virtual clock.
  *
  * What is a choice rather than documented behaviour is listed in docs/EMULATOR-services.md.
  */

@@ -8,9 +8,9 @@ import {
   type CellData,
   type CellFormat,
   type SheetModel,
-  type SheetsState,
   type SpreadsheetModel,
 } from "./model.js";
+import { type SheetsState } from "./state.js";
 import { Protection } from "./protection.js";
 import { sheetObject, type Sheet } from "./sheet.js";
 import { TextFinder } from "./textfinder.js";
