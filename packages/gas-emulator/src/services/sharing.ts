@@ -74,7 +74,7 @@ export function mayRead(s: Shared, email: string): boolean {
 }
 
 /** The named people of a thing the script can share (a spreadsheet, a form: sets of addresses). */
-interface MemberSets {
+export interface MemberSets {
   readonly owner: string;
   readonly editors: Set<string>;
   /** A form has none. */

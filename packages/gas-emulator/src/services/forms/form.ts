@@ -1,8 +1,7 @@
 /** Form, FormResponse and ItemResponse. */
 import { GasObject, serviceError } from "../../core.js";
 import type { Api } from "../sheets/types.js";
-import { emailOf, User } from "../sheets/user.js";
-import { addEditor, editorsOf } from "../sharing.js";
+import { EditorsHolder } from "../sheets/user.js";
 import {
   CheckboxItem,
   DateItem,
@@ -65,7 +64,7 @@ type Keys =
 
 export const NO_DESTINATION = "This form does not currently have a response destination.";
 
-export class Form extends GasObject implements Api<GoogleAppsScript.Forms.Form, Keys> {
+export class Form extends EditorsHolder implements Api<GoogleAppsScript.Forms.Form, Keys> {
   readonly gasClass = "Form";
   constructor(
     private readonly st: FormsState,
@@ -194,22 +193,11 @@ export class Form extends GasObject implements Api<GoogleAppsScript.Forms.Form, 
     this._m.accepting = Boolean(enabled);
     return this;
   }
-  getEditors(): User[] {
-    return editorsOf(this._m).map((e) => new User(e));
+  protected _members(): FormModel {
+    return this._m;
   }
-  addEditor(who: string | GasObject): this {
+  protected _guardSharing(): void {
     this._guard();
-    addEditor(this._m, emailOf(who));
-    return this;
-  }
-  addEditors(emails: string[]): this {
-    emails.forEach((e) => this.addEditor(e));
-    return this;
-  }
-  removeEditor(who: string | GasObject): this {
-    this._guard();
-    this._m.editors.delete(emailOf(who));
-    return this;
   }
 
   // ------------------------------------------------------------ items

@@ -1,7 +1,7 @@
 /** Spreadsheet: the file with its sheets, editors, protections and named ranges. */
 import { GasObject, serviceError } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
-import { addEditor, addViewer, editorsOf } from "../sharing.js";
+import { addViewer } from "../sharing.js";
 import { parseA1 } from "./a1.js";
 import { ERR, SheetModel, type SpreadsheetModel } from "./model.js";
 import { type SheetsState } from "./state.js";
@@ -10,7 +10,7 @@ import { Range } from "./range.js";
 import { Sheet, sheetObject } from "./sheet.js";
 import { TextFinder } from "./textfinder.js";
 import type { Api } from "./types.js";
-import { emailOf, User } from "./user.js";
+import { EditorsHolder, emailOf, User } from "./user.js";
 
 type Keys =
   | "addEditor"
@@ -62,7 +62,10 @@ export function spreadsheetObject(st: SheetsState, model: SpreadsheetModel): Spr
   return s;
 }
 
-export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet.Spreadsheet, Keys> {
+export class Spreadsheet
+  extends EditorsHolder
+  implements Api<GoogleAppsScript.Spreadsheet.Spreadsheet, Keys>
+{
   readonly gasClass = "Spreadsheet";
   constructor(
     private readonly st: SheetsState,
@@ -274,28 +277,18 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
     this._read();
     return new User(this._m.owner);
   }
-  /** The owner first, then the editors. */
-  getEditors(): User[] {
+  protected _members(): SpreadsheetModel {
+    return this._m;
+  }
+  protected _guardSharing(): void {
+    this._guardEdit();
+  }
+  protected override _readSharing(): void {
     this._read();
-    return editorsOf(this._m).map((e) => new User(e));
   }
   getViewers(): User[] {
     this._read();
     return [...this._m.viewers].map((e) => new User(e));
-  }
-  addEditor(who: string | GasObject): this {
-    this._guardEdit();
-    addEditor(this._m, emailOf(who));
-    return this;
-  }
-  addEditors(emails: string[]): this {
-    emails.forEach((e) => this.addEditor(e));
-    return this;
-  }
-  removeEditor(who: string | GasObject): this {
-    this._guardEdit();
-    this._m.editors.delete(emailOf(who));
-    return this;
   }
   addViewer(who: string | GasObject): this {
     this._guardEdit();
