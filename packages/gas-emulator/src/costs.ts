@@ -13,7 +13,7 @@
  * by the script (`template.data = x`) are keyed "Class.name=" and cost nothing unless listed.
  */
 
-export interface CostEntry {
+interface CostEntry {
   /** Modelled latency of one call, in milliseconds of virtual time. */
   ms: number;
   /** True when the figure comes from a published measurement; false for the emulator's assumption. */
@@ -244,7 +244,7 @@ export const COSTS: Readonly<Record<string, CostEntry>> = {
  * these rates (a Range getter or setter: the range's cells; appendRow: the row's cells; a
  * TextFinder search: the cells of its scope up to the last row and column with content).
  */
-export interface CellRate {
+interface CellRate {
   ms: number;
   kind: "documented" | "reported" | "chosen";
   source: string;

@@ -12,13 +12,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import type { Workspace } from "./workspace.js";
 
-export interface DumpPart {
+interface DumpPart {
   json?: unknown;
   /** Relative path → content. */
   files?: Record<string, string | Uint8Array>;
 }
 
-export type Dumper = (ws: Workspace) => DumpPart | null | undefined;
+type Dumper = (ws: Workspace) => DumpPart | null | undefined;
 
 const dumpers = new Map<string, Dumper>();
 

@@ -18,13 +18,13 @@ import { dumpWorkspace } from "./dump.js";
 import { parseMs } from "./costs.js";
 import { inspectBundle, type BundleInfo } from "./runtime/bundle.js";
 import { requiredScope } from "./runtime/auth.js";
+import { Engine } from "./runtime/engine.js";
 import {
-  Engine,
   MAX_SIMULTANEOUS_PER_USER,
   type BatchSource,
   type ExecSpec,
   type ExecutionResult,
-} from "./runtime/engine.js";
+} from "./runtime/execution.js";
 import { Faults } from "./runtime/faults.js";
 import { Ledger } from "./runtime/ledger.js";
 import { InlineRunner, WorkerPool } from "./runtime/pool.js";
@@ -34,13 +34,13 @@ import { installAll } from "./services/index.js";
 import { fireClockTriggers, nextClockDue, type ClockFilter } from "./services/script.js";
 import { Workspace, processTimeZone, type AdvancedService, type WorkspaceOptions } from "./workspace.js";
 
-export type { ExecutionResult, LogEntry, CallRecord } from "./runtime/engine.js";
+export type { ExecutionResult, LogEntry, CallRecord } from "./runtime/execution.js";
 export type { SchedulePolicy, Decision } from "./runtime/scheduler.js";
 export type { FaultSpec, KillSpec, CallInfo, FiredFault } from "./runtime/faults.js";
 export type { LedgerSnapshot, Tally } from "./runtime/ledger.js";
 export { Faults, TIME_LIMIT_MESSAGE } from "./runtime/faults.js";
 export { Ledger } from "./runtime/ledger.js";
-export { TIME_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS, TOO_MANY_SCRIPTS } from "./runtime/engine.js";
+export { TIME_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS, TOO_MANY_SCRIPTS } from "./runtime/execution.js";
 export { registerDumper } from "./dump.js";
 export type {
   Workspace,

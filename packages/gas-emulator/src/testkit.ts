@@ -38,6 +38,6 @@ export {
   toCsv,
   toasts,
 } from "./services/sheets/host.js";
-export { sheetsState } from "./services/sheets/model.js";
+export { sheetsState } from "./services/sheets/state.js";
 export { dumpWorkspace } from "./dump.js";
 export { cloneWorkspace } from "./runtime/snapshot.js";

@@ -43,7 +43,7 @@ import type { AddressInfo } from "node:net";
 import type { Emulator, ExecutionResult } from "./index.js";
 import { HtmlOutput } from "./services/html.js";
 
-export interface WebAppCall {
+interface WebAppCall {
   fn: string;
   args: unknown[];
   ok: boolean;

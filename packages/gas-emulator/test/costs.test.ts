@@ -7,6 +7,9 @@ import { CELL_RATES, COSTS, SCRIPT_COSTS, callCost, parseMs, rateTableMarkdown }
 import { Emulator } from "../src/index.js";
 import { createBoundSpreadsheet } from "../src/services/sheets/host.js";
 import { readFileSync } from "node:fs";
+import { restoreProcessZoneAfterAll } from "./helpers.js";
+
+restoreProcessZoneAfterAll();
 
 const CODE = `
 function readOne() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1).getValues(); }

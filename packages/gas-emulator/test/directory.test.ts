@@ -1,8 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { exec, type GasClass, interfaceMethods, publicMethods, thrown, within } from "./helpers.js";
+import {
+  exec,
+  type GasClass,
+  interfaceMethods,
+  publicMethods,
+  thrown,
+  within,
+  restoreProcessZoneAfterAll,
+} from "./helpers.js";
 import { Emulator } from "../src/index.js";
 import * as dir from "../src/services/directory.js";
 import { Workspace } from "../src/workspace.js";
+
+restoreProcessZoneAfterAll();
 
 type User = GoogleAppsScript.AdminDirectory.Schema.User;
 

@@ -20,6 +20,9 @@ import {
 import { DOCS_API_LIMITS } from "../src/services/docs-api.js";
 import { markCreatedByProject } from "../src/services/drive.js";
 import type { AdvancedService } from "../src/workspace.js";
+import { restoreProcessZoneAfterAll } from "./helpers.js";
+
+restoreProcessZoneAfterAll();
 
 const DOCS: AdvancedService = { userSymbol: "Docs", serviceId: "docs", version: "v1" };
 const DRIVE: AdvancedService = { userSymbol: "Drive", serviceId: "drive", version: "v3" };

@@ -3,13 +3,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ExecContext } from "../src/core.js";
-import { exec, type GasClass, interfaceMethods, publicMethods, thrown, within } from "./helpers.js";
+import {
+  exec,
+  type GasClass,
+  interfaceMethods,
+  publicMethods,
+  thrown,
+  within,
+  restoreProcessZoneAfterAll,
+} from "./helpers.js";
 import * as docs from "../src/services/docs.js";
 import { Emulator } from "../src/index.js";
 import { type PdfTextItem, pdfText } from "./pdf-text.js";
 import * as drive from "../src/services/drive.js";
 import { A4, textWidth } from "../src/services/pdf.js";
 import { Workspace } from "../src/workspace.js";
+
+restoreProcessZoneAfterAll();
 
 let ws: Workspace;
 let DocumentApp: docs.DocumentAppService;

@@ -6,12 +6,14 @@
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { Blob } from "../src/core.js";
-import { exec, thrown, within } from "./helpers.js";
+import { exec, thrown, within, restoreProcessZoneAfterAll } from "./helpers.js";
 import { Emulator } from "../src/index.js";
 import * as docs from "../src/services/docs.js";
 import * as drive from "../src/services/drive.js";
 import * as sheets from "../src/services/sheets.js";
 import { Workspace } from "../src/workspace.js";
+
+restoreProcessZoneAfterAll();
 
 const AUTH = "https://www.googleapis.com/auth/";
 const FILE_ONLY = [`${AUTH}drive.file`, `${AUTH}documents`, `${AUTH}spreadsheets`];

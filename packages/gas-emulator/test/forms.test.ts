@@ -23,6 +23,18 @@ import {
 import { exec, setup, thrown, within } from "./sheets-helpers.js";
 import type { Workspace } from "../src/workspace.js";
 
+/** The application form's questions, in order (the responses sheet's header after "Timestamp"). */
+const QUESTION_TITLES = [
+  "Nama lengkap",
+  "NIP",
+  "Nomor HP",
+  "Status",
+  "OPD",
+  "Layanan",
+  "Tanggal surat",
+  "Keterangan",
+];
+
 const APPLICANT = "pemohon@gmail.com";
 
 interface Env {
@@ -224,19 +236,7 @@ describe("response destination", () => {
     const sheets = e.ss.getSheets();
     expect(sheets.map((s) => s.getName())).toEqual(["Form Responses 1", "Sheet1"]);
     const responses = sheets[0]!;
-    expect(sheetToTable(responses)).toEqual([
-      [
-        "Timestamp",
-        "Nama lengkap",
-        "NIP",
-        "Nomor HP",
-        "Status",
-        "OPD",
-        "Layanan",
-        "Tanggal surat",
-        "Keterangan",
-      ],
-    ]);
+    expect(sheetToTable(responses)).toEqual([["Timestamp", ...QUESTION_TITLES]]);
     expect(responses.getFrozenRows()).toBe(1);
     expect(responses.getFormUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/viewform`);
     expect(e.ss.getFormUrl()).toBe(responses.getFormUrl());
@@ -517,16 +517,7 @@ describe("submitResponse", () => {
     const e = env();
     const form = applicationForm(e);
     const qs = formQuestions(e.ws, form.getId());
-    expect(qs.map((q) => q.title)).toEqual([
-      "Nama lengkap",
-      "NIP",
-      "Nomor HP",
-      "Status",
-      "OPD",
-      "Layanan",
-      "Tanggal surat",
-      "Keterangan",
-    ]);
+    expect(qs.map((q) => q.title)).toEqual(QUESTION_TITLES);
     expect(qs.find((q) => q.title === "Status")).toMatchObject({ type: "MULTIPLE_CHOICE", required: true });
     expect(openForm(e.ws, form.getId()).getTitle()).toBe("Pendaftaran Surel Dinas");
   });

@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
+import { processTimeZone, useProcessTimeZone } from "../src/index.js";
 import { type ExecContext, GasError, GasObject } from "../src/core.js";
 import type { Workspace, WorkspaceOptions } from "../src/workspace.js";
 
@@ -16,6 +17,16 @@ export const OFFICE: WorkspaceOptions = {
   userLocale: "id",
   spreadsheetLocale: "id_ID",
 };
+
+/**
+ * Gives the process back its zone once a file's tests are done. An Emulator with `scriptTimeZone`
+ * (OFFICE's Asia/Jakarta) makes that zone the process's; a file that creates one calls this at its
+ * top, so that the next file in the same process starts in whatever zone it was given.
+ */
+export function restoreProcessZoneAfterAll(): void {
+  const before = processTimeZone();
+  afterAll(() => useProcessTimeZone(before));
+}
 
 /** A service class, as the surface tests name them. */
 export type GasClass = abstract new (...args: never[]) => GasObject;

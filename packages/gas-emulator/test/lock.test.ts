@@ -2,6 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Emulator, type ExecutionResult } from "../src/index.js";
 import { fake, tinyOptions } from "./fixtures/fake.js";
 import { LOCK_TIMEOUT, LockServiceImpl, lockHolders, lockStats } from "../src/services/lock.js";
+import { restoreProcessZoneAfterAll } from "./helpers.js";
+
+restoreProcessZoneAfterAll();
 
 // Costs in the tiny bundle's emulator: getScriptLock 20 ms, waitLock/tryLock 50 ms, releaseLock 30 ms,
 // Fake.read/write 50 ms, Fake.slow 1,000 ms.

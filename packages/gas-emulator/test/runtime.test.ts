@@ -9,6 +9,9 @@ import { Emulator, TIME_LIMIT_MESSAGE, TOO_MANY_SCRIPTS, type ExecutionResult } 
 import { inspectBundle } from "../src/runtime/bundle.js";
 import { FakeChild, FakeMail, fake, tinyOptions } from "./fixtures/fake.js";
 import { alternatives, Scheduler } from "../src/runtime/scheduler.js";
+import { restoreProcessZoneAfterAll } from "./helpers.js";
+
+restoreProcessZoneAfterAll();
 
 function ok(r: ExecutionResult): unknown {
   if (!r.ok) throw new Error(`execution ${r.handler} failed: ${r.error?.name}: ${r.error?.message}`);

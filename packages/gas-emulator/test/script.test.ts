@@ -9,6 +9,9 @@ import {
   triggerTable,
 } from "../src/services/script.js";
 import type { SessionService } from "../src/services/session.js";
+import { restoreProcessZoneAfterAll } from "./helpers.js";
+
+restoreProcessZoneAfterAll();
 
 const OWNER = "admin@contohkota.go.id";
 const MINUTE = 60_000;

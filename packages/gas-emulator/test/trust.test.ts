@@ -14,6 +14,9 @@ import {
   shareByLink,
   userEdit,
 } from "../src/services/sheets/host.js";
+import { restoreProcessZoneAfterAll } from "./helpers.js";
+
+restoreProcessZoneAfterAll();
 
 const DOMAIN = "contohkota.go.id";
 const SERVICE = `layanan.surel@${DOMAIN}`;

@@ -9,7 +9,7 @@
  */
 import type { GasError } from "../core.js";
 
-export type FaultWhen = "before" | "after";
+type FaultWhen = "before" | "after";
 
 export interface CallInfo {
   /** Global index of the call in this workspace (from 1). */
@@ -59,7 +59,7 @@ export interface KillSpec {
   times?: number;
 }
 
-export interface FaultRule {
+interface FaultRule {
   readonly target: string;
   /** Calls this rule has failed so far. */
   fired: number;

@@ -65,13 +65,13 @@ export interface ReplyMsg {
   err?: ErrorWire;
   now: number;
 }
-export interface ExitMsg {
+interface ExitMsg {
   t: "exit";
 }
 export type HostMsg = StartMsg | ReplyMsg | ExitMsg;
 
 // worker → host
-export interface ReadyMsg {
+interface ReadyMsg {
   t: "ready";
   /** Set when the worker could not compile the bundle. */
   error?: ErrorWire;
@@ -88,7 +88,7 @@ export interface SetMsg {
   name: string;
   v: unknown;
 }
-export interface LogMsg {
+interface LogMsg {
   t: "log";
   level: LogLevel;
   text: string;

@@ -13,7 +13,7 @@
  */
 import { Rng } from "../workspace.js";
 
-export type BasePolicy = "time" | "random" | "sticky";
+type BasePolicy = "time" | "random" | "sticky";
 export type SchedulePolicy = BasePolicy | { choices: readonly number[]; then?: BasePolicy };
 
 export interface Candidate {

@@ -25,6 +25,8 @@ export * from "./directory/model.js";
 export * from "./directory/query.js";
 export * from "./directory/seed.js";
 export * from "./directory/collections.js";
+export * from "./directory/groups.js";
+export * from "./directory/users.js";
 
 export function install(ws: Workspace): Record<string, unknown> {
   directoryStateObject(ws);

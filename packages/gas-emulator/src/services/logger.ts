@@ -8,7 +8,7 @@
 import { GasObject, type ExecContext } from "../core.js";
 import type { Workspace } from "../workspace.js";
 
-export type LogSink = (ctx: ExecContext, message: string) => void;
+type LogSink = (ctx: ExecContext, message: string) => void;
 
 interface LoggerState {
   lines: Map<number, string[]>;

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Blob, GasObject, serviceError } from "../core.js";
 import type { Workspace } from "../workspace.js";
-import { formatDatePattern } from "./utilities.js";
+import { formatDatePattern } from "./dateformat.js";
 
 /** Apps Script "current limitations" for Google Workspace accounts (one constant each). */
 const MAIL_MAX_RECIPIENTS_PER_MESSAGE = 50;
@@ -21,13 +21,13 @@ export const MAIL_MAX_BODY_BYTES = 400 * 1024;
 const MAIL_MAX_ATTACHMENTS = 250;
 export const MAIL_MAX_TOTAL_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
-export interface MailPart {
+interface MailPart {
   name: string;
   contentType: string;
   bytes: Buffer;
 }
 
-export interface InlineImage extends MailPart {
+interface InlineImage extends MailPart {
   /** The key the HTML body refers to as `cid:<key>`. */
   cid: string;
 }

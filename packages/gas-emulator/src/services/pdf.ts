@@ -14,7 +14,7 @@ import { Encodings, Font } from "@pdf-lib/standard-fonts";
 import { createHash } from "node:crypto";
 
 export type FontFamily = "Helvetica" | "Times" | "Courier";
-export type PdfAlign = "left" | "center" | "right" | "justify";
+type PdfAlign = "left" | "center" | "right" | "justify";
 
 /** A run of text in one style. "\n", "\r" and "\u000b" inside `text` are forced line breaks. */
 export interface PdfSpan {
@@ -29,7 +29,7 @@ export interface PdfSpan {
   color?: string;
 }
 
-export interface PdfParagraph {
+interface PdfParagraph {
   type: "paragraph";
   spans: PdfSpan[];
   align?: PdfAlign;
@@ -46,7 +46,7 @@ export interface PdfParagraph {
   defaultSize?: number;
 }
 
-export interface PdfRule {
+interface PdfRule {
   type: "rule";
   /** Line width in points. Default 1. */
   thickness?: number;
@@ -54,7 +54,7 @@ export interface PdfRule {
   spaceAfter?: number;
 }
 
-export interface PdfTable {
+interface PdfTable {
   type: "table";
   /** rows → cells → the blocks inside the cell. */
   rows: PdfBlock[][][];
@@ -70,7 +70,7 @@ export interface PdfTable {
   spaceAfter?: number;
 }
 
-export interface PdfPageBreak {
+interface PdfPageBreak {
   type: "pageBreak";
 }
 

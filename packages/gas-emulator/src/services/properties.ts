@@ -35,7 +35,7 @@ class PropertiesState {
   }
 }
 
-export interface PropertiesDump {
+interface PropertiesDump {
   script: Record<string, string>;
   document: Record<string, string>;
   user: Record<string, Record<string, string>>;

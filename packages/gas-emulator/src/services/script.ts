@@ -15,6 +15,9 @@
  *    reading of "might vary"), up to ONE_SHOT_LATENESS_MS later, by a seeded amount; the spent
  *    trigger stays listed (and counts) until deleted;
  *  - the event's fields are given in the trigger's time zone (the docs' example shows "UTC").
+ *
+ * Its size (near the ~600-line aim): the builders create the Trigger objects and records this
+ * module defines, and the clock arithmetic serves only the builders and `fireClockTriggers`.
  */
 import { GasObject, serviceError } from "../core.js";
 import { registerDumper } from "../dump.js";

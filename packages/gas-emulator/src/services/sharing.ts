@@ -72,3 +72,27 @@ export function mayRead(s: Shared, email: string): boolean {
   if (e !== "" && (has(s.viewers, e) || has(s.commenters, e))) return true;
   return (s.role ?? "NONE") !== "NONE" && generalAccessReaches(s, e);
 }
+
+/** The named people of a thing the script can share (a spreadsheet, a form: sets of addresses). */
+export interface MemberSets {
+  readonly owner: string;
+  readonly editors: Set<string>;
+  /** A form has none. */
+  readonly viewers?: Set<string>;
+}
+
+/** The owner first, then the other editors (what `getEditors()` lists). */
+export function editorsOf(m: MemberSets): string[] {
+  return [m.owner, ...[...m.editors].filter((e) => e !== m.owner)];
+}
+
+/** Makes `email` an editor (a viewer becomes one; the owner already is). */
+export function addEditor(m: MemberSets, email: string): void {
+  m.viewers?.delete(email);
+  if (email !== m.owner) m.editors.add(email);
+}
+
+/** Makes `email` a viewer unless they may already edit. */
+export function addViewer(m: MemberSets, email: string): void {
+  if (email !== m.owner && !m.editors.has(email)) m.viewers?.add(email);
+}

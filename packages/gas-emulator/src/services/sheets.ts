@@ -8,7 +8,7 @@ import type { Workspace } from "../workspace.js";
 import { createSpreadsheet, SpreadsheetApp } from "./sheets/app.js";
 import { chartsGlobal } from "./sheets/chart.js";
 import { sheetToTable, toCsv } from "./sheets/host.js";
-import { SLOT, sheetsState } from "./sheets/model.js";
+import { SLOT, sheetsState } from "./sheets/state.js";
 
 export { columnLetter, columnNumber, parseA1, type Rect } from "./sheets/a1.js";
 export { createSpreadsheet, SpreadsheetApp } from "./sheets/app.js";
@@ -27,15 +27,8 @@ export {
   type EditResult,
   type EditTarget,
 } from "./sheets/host.js";
-export {
-  SheetModel,
-  SheetsState,
-  sheetsState,
-  SpreadsheetModel,
-  type CellData,
-  type MenuRecord,
-  type ToastRecord,
-} from "./sheets/model.js";
+export { SheetModel, SpreadsheetModel, type CellData } from "./sheets/model.js";
+export { SheetsState, sheetsState, type MenuRecord, type ToastRecord } from "./sheets/state.js";
 export {
   ChartOptions,
   chartData,

@@ -8,7 +8,7 @@ export type Group = GoogleAppsScript.AdminDirectory.Schema.Group;
 export type Member = GoogleAppsScript.AdminDirectory.Schema.Member;
 export type Json = Record<string, unknown>;
 
-export interface DirectoryConfig {
+interface DirectoryConfig {
   /** How long users.list lags behind changes (ms). Default 0. */
   listLagMs: number;
   /** How long after users.insert follow-up calls fail with "User creation is not complete." (ms). Default 0. */
@@ -219,6 +219,21 @@ export function requireOrgUnitScope(ws: Workspace, method: string, path: unknown
 }
 
 /** Counts one query against the caller's per-minute budget. */
+/** What every collection method does first: count the call against the rate, check the caller's role. */
+export function adminCall(ws: Workspace, method: string): void {
+  charge(ws, method);
+  requireAdmin(ws, method);
+}
+
+/** A list response: its kind, the items under `key` (absent when none), the next page's token, an etag. */
+export function listResult(kind: string, key: string, items: readonly unknown[], next?: string | null): Json {
+  const out: Json = { kind };
+  if (items.length) out[key] = items;
+  if (next) out.nextPageToken = next;
+  out.etag = etagOf(out);
+  return out;
+}
+
 export function charge(ws: Workspace, method: string): void {
   const st = directoryStateObject(ws);
   const who = effectiveUser(ws);

@@ -15,12 +15,12 @@ import {
   present,
   WRITABLE_USER_FIELDS,
 } from "./model.js";
-import { newGroupResource, presentGroup } from "./collections.js";
+import { newGroupResource, presentGroup } from "./groups.js";
 
 // ---------------------------------------------------------------------------------------------
 // Host-side seeding
 
-export type SeedUser = Partial<User> & { primaryEmail: string; password?: string };
+type SeedUser = Partial<User> & { primaryEmail: string; password?: string };
 
 export function buildUser(ws: Workspace, id: string, email: string, resource: Json, createdMs: number): Json {
   const st = directoryStateObject(ws);

@@ -1,4 +1,15 @@
-/** The element wrappers the script sees (Body, Paragraph, Table, ListItem, Text, ...) over the document model. */
+/**
+ * The element wrappers the script sees (Body, Paragraph, Table, ListItem, Text, ...) over the
+ * document model.
+ *
+ * Why one module of this size: Apps Script's Element API makes the base class name every concrete
+ * class (`asParagraph()`, `asTable()`, ... and `getParent()` / `getChild()` return the concrete
+ * wrapper), and the containers' `appendParagraph` / `appendTable` build their children's
+ * wrappers. Split by family, the base module would import every family and every family the base:
+ * an import cycle (type-only imports count, test/lint/cycles.test.ts). Splitting it needs a
+ * wrapper registry filled by an index module and the base typed against the
+ * `GoogleAppsScript.Document` interfaces instead of these classes; that is left for later.
+ */
 import { GasObject, serviceError } from "../../core.js";
 import {
   type CharStyle,

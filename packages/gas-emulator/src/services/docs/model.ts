@@ -94,7 +94,7 @@ export interface DocTree {
 export type AnyNode = SectionNode | BlockNode | RowNode | CellNode | InlineNode;
 export type ContainerNode = SectionNode | CellNode;
 
-export interface DocRevision {
+interface DocRevision {
   id: string;
   modifiedMs: number;
   user: string;

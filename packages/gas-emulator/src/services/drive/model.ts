@@ -35,7 +35,7 @@ export const ITERATOR_END = "Cannot retrieve the next object: iterator has reach
 export const DOCS_CREATE_QUOTA = "Service invoked too many times for one day: docs create.";
 
 /** One version of a binary file's content. */
-export interface DriveRevisionRecord {
+interface DriveRevisionRecord {
   id: string;
   modifiedMs: number;
   user: string;
@@ -44,7 +44,7 @@ export interface DriveRevisionRecord {
 }
 
 /** A revision as a Google-type handler reports it (Docs keeps text snapshots). */
-export interface GoogleRevisionInfo {
+interface GoogleRevisionInfo {
   id: string;
   modifiedMs: number;
   user: string;
@@ -145,38 +145,15 @@ export function isHarness(ws: Workspace): boolean {
 export function rootFolderId(ws: Workspace, email: string): string {
   const st = driveState(ws);
   const key = lower(email);
-  let id = st.roots.get(key);
-  if (!id) {
-    const now = ws.now();
-    id = ws.newId(28);
-    st.items.set(id, {
-      id,
-      name: "My Drive",
-      mimeType: MIME.folder,
-      isFolder: true,
-      owner: key,
-      parents: [],
-      createdMs: now,
-      updatedMs: now,
-      trashed: false,
-      description: null,
-      starred: false,
-      access: "PRIVATE",
-      permission: "NONE",
-      editors: [],
-      viewers: [],
-      commenters: [],
-      content: null,
-      revisions: [],
-      version: 1,
-      rootOf: key,
-    });
-    st.roots.set(key, id);
-  }
-  return id;
+  const id = st.roots.get(key);
+  if (id) return id;
+  const root = newItem(ws, ws.newId(28), "My Drive", MIME.folder, key, [], null);
+  root.rootOf = key;
+  st.roots.set(key, root.id);
+  return root.id;
 }
 
-export interface NewItemOptions {
+interface NewItemOptions {
   name: string;
   mimeType: string;
   /** Default: the acting user. */
@@ -189,22 +166,35 @@ export interface NewItemOptions {
 
 /** Creates an item (no access or quota checks: callers do those). */
 export function createDriveItem(ws: Workspace, opts: NewItemOptions): DriveItem {
-  const st = driveState(ws);
   const owner = lower(opts.owner ?? ws.actor());
-  const now = ws.now();
   const isFolder = opts.mimeType === MIME.folder;
-  const id = ws.newId(isFolder ? 33 : 44);
   const content =
     isFolder || opts.mimeType.startsWith("application/vnd.google-apps.")
       ? null
       : (opts.content ?? Buffer.alloc(0));
+  const id = ws.newId(isFolder ? 33 : 44);
+  const parents = [opts.parentId ?? rootFolderId(ws, owner)];
+  return newItem(ws, id, opts.name, opts.mimeType, owner, parents, content);
+}
+
+/** A new private item, stored: a file with content starts with one revision of it. */
+function newItem(
+  ws: Workspace,
+  id: string,
+  name: string,
+  mimeType: string,
+  owner: string,
+  parents: string[],
+  content: Buffer | null,
+): DriveItem {
+  const now = ws.now();
   const item: DriveItem = {
     id,
-    name: opts.name,
-    mimeType: opts.mimeType,
-    isFolder,
+    name,
+    mimeType,
+    isFolder: mimeType === MIME.folder,
     owner,
-    parents: [opts.parentId ?? rootFolderId(ws, owner)],
+    parents,
     createdMs: now,
     updatedMs: now,
     trashed: false,
@@ -217,19 +207,11 @@ export function createDriveItem(ws: Workspace, opts: NewItemOptions): DriveItem 
     commenters: [],
     content,
     revisions: content
-      ? [
-          {
-            id: ws.newId(40),
-            modifiedMs: now,
-            user: owner,
-            mimeType: opts.mimeType,
-            content: Buffer.from(content),
-          },
-        ]
+      ? [{ id: ws.newId(40), modifiedMs: now, user: owner, mimeType, content: Buffer.from(content) }]
       : [],
     version: 1,
   };
-  st.items.set(id, item);
+  driveState(ws).items.set(id, item);
   return item;
 }
 

@@ -1,7 +1,7 @@
 /** Form, FormResponse and ItemResponse. */
 import { GasObject, serviceError } from "../../core.js";
 import type { Api } from "../sheets/types.js";
-import { emailOf, User } from "../sheets/user.js";
+import { EditorsHolder } from "../sheets/user.js";
 import {
   CheckboxItem,
   DateItem,
@@ -64,7 +64,7 @@ type Keys =
 
 export const NO_DESTINATION = "This form does not currently have a response destination.";
 
-export class Form extends GasObject implements Api<GoogleAppsScript.Forms.Form, Keys> {
+export class Form extends EditorsHolder implements Api<GoogleAppsScript.Forms.Form, Keys> {
   readonly gasClass = "Form";
   constructor(
     private readonly st: FormsState,
@@ -193,25 +193,11 @@ export class Form extends GasObject implements Api<GoogleAppsScript.Forms.Form, 
     this._m.accepting = Boolean(enabled);
     return this;
   }
-  getEditors(): User[] {
-    return [this._m.owner, ...[...this._m.editors].filter((e) => e !== this._m.owner)].map(
-      (e) => new User(e),
-    );
+  protected _members(): FormModel {
+    return this._m;
   }
-  addEditor(who: string | GasObject): this {
+  protected _guardSharing(): void {
     this._guard();
-    const e = emailOf(who);
-    if (e !== this._m.owner) this._m.editors.add(e);
-    return this;
-  }
-  addEditors(emails: string[]): this {
-    for (const e of emails) this.addEditor(e);
-    return this;
-  }
-  removeEditor(who: string | GasObject): this {
-    this._guard();
-    this._m.editors.delete(emailOf(who));
-    return this;
   }
 
   // ------------------------------------------------------------ items

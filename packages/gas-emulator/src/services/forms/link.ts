@@ -4,7 +4,8 @@
  */
 import { serviceError } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
-import { ERR, sheetsState, type SheetModel } from "../sheets/model.js";
+import { ERR, type SheetModel } from "../sheets/model.js";
+import { sheetsState } from "../sheets/state.js";
 import { addSheet } from "../sheets/spreadsheet.js";
 import { formatDatePattern, localeDatePattern, localeDateTimePattern } from "../sheets/values.js";
 import type { FormModel, ResponseModel } from "./model.js";

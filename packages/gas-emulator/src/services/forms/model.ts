@@ -63,7 +63,7 @@ export interface ResponseModel {
   answers: Map<number, string | string[]>;
 }
 
-export interface Destination {
+interface Destination {
   spreadsheetId: string;
   sheet: SheetModel;
 }

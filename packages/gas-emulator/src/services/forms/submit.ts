@@ -5,7 +5,7 @@
  */
 import type { Workspace } from "../../workspace.js";
 import { Range } from "../sheets/range.js";
-import { sheetsState } from "../sheets/model.js";
+import { sheetsState } from "../sheets/state.js";
 import { zonedToUtc } from "../sheets/values.js";
 import { csvRows } from "../utilities.js";
 import { Form, FormResponse } from "./form.js";

@@ -35,7 +35,7 @@ export function rectA1(r: Rect): string {
 }
 
 /** A parsed reference: the sheet name if given, and the rectangle (open ends filled from the sheet size). */
-export interface A1Ref {
+interface A1Ref {
   sheet: string | null;
   rect: Rect;
 }

@@ -1,6 +1,7 @@
 /** The SpreadsheetApp global. */
 import { GasObject, serviceError } from "../../core.js";
-import { DEFAULT_COLS, DEFAULT_ROWS, ERR, SpreadsheetModel, type SheetsState } from "./model.js";
+import { DEFAULT_COLS, DEFAULT_ROWS, ERR, SpreadsheetModel } from "./model.js";
+import { type SheetsState } from "./state.js";
 import { ProtectionType } from "./protection.js";
 import type { Range } from "./range.js";
 import type { Sheet } from "./sheet.js";

@@ -16,7 +16,8 @@
 import { deflateSync } from "node:zlib";
 import { Blob, GasObject, serviceError } from "../../core.js";
 import type { Rect } from "./a1.js";
-import type { SheetModel, SheetsState } from "./model.js";
+import type { SheetModel } from "./model.js";
+import type { SheetsState } from "./state.js";
 import { Range } from "./range.js";
 import type { Api } from "./types.js";
 

@@ -6,16 +6,8 @@
 import { Workspace } from "../../workspace.js";
 import { cellA1, parseA1, type Rect } from "./a1.js";
 import { createSpreadsheet } from "./app.js";
-import {
-  ERR,
-  sheetsState,
-  type LinkAccess,
-  type CellData,
-  type MenuRecord,
-  type SheetModel,
-  type SpreadsheetModel,
-  type ToastRecord,
-} from "./model.js";
+import { ERR, type LinkAccess, type CellData, type SheetModel, type SpreadsheetModel } from "./model.js";
+import { sheetsState, type MenuRecord, type ToastRecord } from "./state.js";
 import { Range } from "./range.js";
 import { Sheet } from "./sheet.js";
 import { spreadsheetObject, type Spreadsheet } from "./spreadsheet.js";

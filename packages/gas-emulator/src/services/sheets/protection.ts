@@ -2,7 +2,8 @@
 import { GasObject, serviceError } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
 import { rectA1, type Rect } from "./a1.js";
-import { ERR, type ProtectionModel, type SheetsState } from "./model.js";
+import { ERR, type ProtectionModel } from "./model.js";
+import { type SheetsState } from "./state.js";
 import { Range } from "./range.js";
 import type { Api } from "./types.js";
 import { emailOf, User } from "./user.js";

@@ -2,7 +2,8 @@
 import { GasObject, serviceError, type CellsMoved } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
 import { parseA1, type Rect } from "./a1.js";
-import { checkInput, ERR, type SheetModel, type SheetsState, type SpreadsheetModel } from "./model.js";
+import { checkInput, ERR, type SheetModel, type SpreadsheetModel } from "./model.js";
+import { type SheetsState } from "./state.js";
 import { Protection } from "./protection.js";
 import { Range } from "./range.js";
 import { spreadsheetObject, type Spreadsheet } from "./spreadsheet.js";

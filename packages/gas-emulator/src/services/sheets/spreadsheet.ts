@@ -1,14 +1,16 @@
 /** Spreadsheet: the file with its sheets, editors, protections and named ranges. */
 import { GasObject, serviceError } from "../../core.js";
 import type { Workspace } from "../../workspace.js";
+import { addViewer } from "../sharing.js";
 import { parseA1 } from "./a1.js";
-import { ERR, SheetModel, type SheetsState, type SpreadsheetModel } from "./model.js";
+import { ERR, SheetModel, type SpreadsheetModel } from "./model.js";
+import { type SheetsState } from "./state.js";
 import { Protection } from "./protection.js";
 import { Range } from "./range.js";
 import { Sheet, sheetObject } from "./sheet.js";
 import { TextFinder } from "./textfinder.js";
 import type { Api } from "./types.js";
-import { emailOf, User } from "./user.js";
+import { EditorsHolder, emailOf, User } from "./user.js";
 
 type Keys =
   | "addEditor"
@@ -60,7 +62,10 @@ export function spreadsheetObject(st: SheetsState, model: SpreadsheetModel): Spr
   return s;
 }
 
-export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Spreadsheet.Spreadsheet, Keys> {
+export class Spreadsheet
+  extends EditorsHolder
+  implements Api<GoogleAppsScript.Spreadsheet.Spreadsheet, Keys>
+{
   readonly gasClass = "Spreadsheet";
   constructor(
     private readonly st: SheetsState,
@@ -272,41 +277,26 @@ export class Spreadsheet extends GasObject implements Api<GoogleAppsScript.Sprea
     this._read();
     return new User(this._m.owner);
   }
-  /** The owner first, then the editors. */
-  getEditors(): User[] {
+  protected _members(): SpreadsheetModel {
+    return this._m;
+  }
+  protected _guardSharing(): void {
+    this._guardEdit();
+  }
+  protected override _readSharing(): void {
     this._read();
-    return [this._m.owner, ...[...this._m.editors].filter((e) => e !== this._m.owner)].map(
-      (e) => new User(e),
-    );
   }
   getViewers(): User[] {
     this._read();
     return [...this._m.viewers].map((e) => new User(e));
   }
-  addEditor(who: string | GasObject): this {
-    this._guardEdit();
-    const e = emailOf(who);
-    this._m.viewers.delete(e);
-    if (e !== this._m.owner) this._m.editors.add(e);
-    return this;
-  }
-  addEditors(emails: string[]): this {
-    for (const e of emails) this.addEditor(e);
-    return this;
-  }
-  removeEditor(who: string | GasObject): this {
-    this._guardEdit();
-    this._m.editors.delete(emailOf(who));
-    return this;
-  }
   addViewer(who: string | GasObject): this {
     this._guardEdit();
-    const e = emailOf(who);
-    if (e !== this._m.owner && !this._m.editors.has(e)) this._m.viewers.add(e);
+    addViewer(this._m, emailOf(who));
     return this;
   }
   addViewers(emails: string[]): this {
-    for (const e of emails) this.addViewer(e);
+    emails.forEach((e) => this.addViewer(e));
     return this;
   }
   removeViewer(who: string | GasObject): this {

@@ -1,7 +1,8 @@
 /** TextFinder over a range, a sheet or a whole spreadsheet: matches displayed text, row by row. */
 import { GasObject, type CellsMoved } from "../../core.js";
 import type { Rect } from "./a1.js";
-import type { SheetModel, SheetsState } from "./model.js";
+import type { SheetModel } from "./model.js";
+import type { SheetsState } from "./state.js";
 import { Range } from "./range.js";
 import type { Api } from "./types.js";
 import { displayValue } from "./values.js";

@@ -1,6 +1,6 @@
 /** SpreadsheetApp.getUi(): menus are recorded; alert/prompt answer from a queue of replies. */
 import { GasObject, serviceError } from "../../core.js";
-import type { MenuEntry, MenuRecord, SheetsState } from "./model.js";
+import type { MenuEntry, MenuRecord, SheetsState } from "./state.js";
 import type { Api } from "./types.js";
 
 const Button = { CLOSE: "CLOSE", OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO" } as const;

@@ -29,7 +29,7 @@ const ID_DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"]
 const ID_DAYS_SHORT = ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"];
 
 /** The locales the emulator distinguishes (documented: display values follow the spreadsheet's locale). */
-export type SheetLocale = "id_ID" | "en_US";
+type SheetLocale = "id_ID" | "en_US";
 
 /**
  * id_ID unless the locale is en_US or the bare language "en" (the two the emulator models). The
