@@ -3,7 +3,7 @@
  * rectangles, lines, a 5×7 bitmap font (upper-case letters, digits and a little punctuation) and
  * a PNG encoder (zlib from Node, CRC-32 by table).
  */
-import { deflateSync } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 
 export type Rgb = readonly [number, number, number];
 
@@ -127,22 +127,6 @@ export class Canvas {
       chunk("IEND", Buffer.alloc(0)),
     ]);
   }
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Buffer): Buffer {

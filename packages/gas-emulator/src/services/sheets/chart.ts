@@ -13,7 +13,7 @@
  *   updateChart/removeChart of a chart that is not on the sheet throw; a range on another sheet is
  *   refused by addRange; the image is 600×371 (Sheets' default size), without text.
  */
-import { deflateSync } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 import { Blob, GasObject, serviceError } from "../../core.js";
 import type { Rect } from "./a1.js";
 import type { SheetModel } from "./model.js";
@@ -385,18 +385,6 @@ function renderPng(model: SheetModel, spec: ChartSpec): Buffer {
     });
   });
   return encodePng(px, WIDTH, HEIGHT);
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Buffer): Buffer {
