@@ -10,7 +10,7 @@
  *   questions every type shares (type, account address, NIP, personal e-mail) as required, and
  *   each type's own questions as optional: Google Forms' branching is not used (a question a type
  *   needs is checked by intake, with an Indonesian message, never by the form alone).
- * - A type that is not implemented yet is not offered on the form; a response naming it anyway
+ * - A type switched off in the table (`enabled: false`) is not offered on the form; a response naming it anyway
  *   (a form edited by hand, an old choice) is registered with the problem "jenis layanan belum
  *   tersedia" and status "perlu perbaikan": never accepted silently, never dropped.
  * - The chain per type: a password reset goes to the LAST stage (the technical staff) by default,
